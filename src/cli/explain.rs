@@ -1,0 +1,63 @@
+//! `kashif explain FILE`: every mention with the rule that produced it and
+//! the evidence (lexicon entry, trigger, pattern id), so a rule author sees why.
+
+use std::path::PathBuf;
+
+use kashif::ExtractOptions;
+
+use super::RuleArgs;
+
+/// Arguments of `kashif explain`.
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// The document to explain.
+    pub file: PathBuf,
+    /// Resolve relative dates against this date (YYYY-MM-DD).
+    #[arg(long, value_parser = super::parse_date)]
+    pub reference_date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+/// Run the command; returns the exit code.
+pub fn run(args: ExplainArgs) -> i32 {
+    let extractor = match args.rules.extractor() {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let doc = match kashif::io::read_document(&args.file) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("kashif explain: {e}");
+            return 1;
+        }
+    };
+    let options = ExtractOptions {
+        reference_date: args.reference_date,
+        types: None,
+    };
+    let mentions = extractor.extract(&doc.id, &doc.text, &options);
+    for m in &mentions {
+        let value = if m.value.is_null() {
+            String::new()
+        } else {
+            format!(" = {}", m.value)
+        };
+        println!(
+            "{:>6}-{:<6} {:<9} {}{}\n              rule: {}{}",
+            m.start,
+            m.end,
+            m.label.as_str(),
+            m.text,
+            value,
+            m.rule,
+            if m.evidence.is_empty() {
+                String::new()
+            } else {
+                format!("\n              why:  {}", m.evidence)
+            }
+        );
+    }
+    println!("{} mentions in {}", mentions.len(), doc.id);
+    0
+}

@@ -1,0 +1,52 @@
+//! One module per subcommand, plus the options they share.
+
+pub mod bench;
+pub mod eval;
+pub mod explain;
+pub mod export;
+pub mod extract;
+pub mod gold;
+
+use std::path::PathBuf;
+
+use kashif::{Extractor, RuleFiles};
+
+/// Options shared by the commands that run the recognizers.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct RuleArgs {
+    /// A rules directory overlaid on the embedded rules: files with the same
+    /// relative path replace them, new files are added.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+impl RuleArgs {
+    /// Load the rule files and compile the extractor, or print why not.
+    pub fn extractor(&self) -> Result<Extractor, i32> {
+        let files = match &self.rules {
+            Some(dir) => RuleFiles::with_overlay(dir),
+            None => Ok(RuleFiles::embedded()),
+        };
+        match files.and_then(|f| Extractor::new(&f)) {
+            Ok(x) => Ok(x),
+            Err(e) => {
+                eprintln!("kashif: {e}");
+                Err(2)
+            }
+        }
+    }
+}
+
+/// Parse `--reference-date YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a date YYYY-MM-DD: {e}"))
+}
+
+/// Parse `--types PERSON,GPE,MONEY`.
+pub fn parse_types(s: &str) -> Result<Vec<kashif::Label>, String> {
+    s.split(',')
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| t.trim().parse::<kashif::Label>().map_err(|e| e.to_string()))
+        .collect()
+}

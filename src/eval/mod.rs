@@ -1,0 +1,1 @@
+//! Evaluation: gold loading and validation, scoring, reports. (In progress.)

@@ -1,0 +1,147 @@
+//! Output formats for mentions. JSONL is a contract other tools consume:
+//! one object per line with keys `doc start end type text value rule` in
+//! that order (plus `modifier` when a numeric span has one). CSV has the same
+//! columns with `value` as JSON text. CoNLL prints whitespace tokens with BIO
+//! tags of the names layer. brat writes standoff `.ann` lines.
+
+use std::io::Write;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::mention::{Label, Layer, Mention};
+
+/// An output format of `kashif extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// CoNLL BIO, names layer.
+    Conll,
+    /// brat standoff.
+    Brat,
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "jsonl" => Ok(Format::Jsonl),
+            "csv" => Ok(Format::Csv),
+            "conll" => Ok(Format::Conll),
+            "brat" => Ok(Format::Brat),
+            _ => Err(Error::Invalid(format!(
+                "unknown format `{s}` (expected jsonl, csv, conll or brat)"
+            ))),
+        }
+    }
+}
+
+/// Write mentions as JSON lines.
+pub fn write_jsonl(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
+    for m in mentions {
+        serde_json::to_writer(&mut *out, m).map_err(|e| Error::Invalid(e.to_string()))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The CSV header.
+pub const CSV_HEADER: [&str; 7] = ["doc", "start", "end", "type", "text", "value", "rule"];
+
+/// Write mentions as CSV rows (header written when `header` is true).
+pub fn write_csv(out: &mut impl Write, mentions: &[Mention], header: bool) -> Result<()> {
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    let csv_err = |e: csv::Error| Error::Invalid(e.to_string());
+    if header {
+        w.write_record(CSV_HEADER).map_err(csv_err)?;
+    }
+    for m in mentions {
+        w.write_record([
+            m.doc.as_ref(),
+            &m.start.to_string(),
+            &m.end.to_string(),
+            m.label.as_str(),
+            &m.text,
+            &m.value.to_string(),
+            &m.rule,
+        ])
+        .map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Write brat standoff lines (`T1<TAB>GPE 0 4<TAB>بكين`).
+pub fn write_brat(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
+    for (i, m) in mentions.iter().enumerate() {
+        let text = m.text.replace(['\n', '\r'], " ");
+        writeln!(
+            out,
+            "T{}\t{} {} {}\t{}",
+            i + 1,
+            m.label,
+            m.start,
+            m.end,
+            text
+        )?;
+    }
+    Ok(())
+}
+
+/// BIO tag of each whitespace token from the names-layer mentions: a token
+/// overlapping a mention is tagged with it (`B-` for the first token of the
+/// mention, `I-` after), so a token keeps its clitics (`وروسيا B-GPE`).
+pub fn bio_tags(tokens: &[(usize, usize)], mentions: &[Mention]) -> Vec<Option<(Label, bool)>> {
+    let mut names: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.layer() == Layer::Names)
+        .collect();
+    names.sort_by_key(|m| (m.start, m.end));
+    let mut tags = vec![None; tokens.len()];
+    let mut j = 0;
+    let mut last_mention: Option<usize> = None;
+    for (i, &(s, e)) in tokens.iter().enumerate() {
+        while j < names.len() && names[j].end <= s {
+            j += 1;
+        }
+        if let Some(m) = names.get(j) {
+            if m.start < e {
+                let begin = last_mention != Some(j);
+                tags[i] = Some((m.label, begin));
+                last_mention = Some(j);
+            }
+        }
+    }
+    tags
+}
+
+/// Write CoNLL: one whitespace token per line with its names-layer BIO tag,
+/// a blank line between sentences (`sentence_of` gives each token's sentence).
+pub fn write_conll(
+    out: &mut impl Write,
+    text: &str,
+    tokens: &[(usize, usize)],
+    sentence_of: &[usize],
+    mentions: &[Mention],
+) -> Result<()> {
+    let tags = bio_tags(tokens, mentions);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c).map_or(text.len(), |&(b, _)| b);
+    for (i, &(s, e)) in tokens.iter().enumerate() {
+        if i > 0 && sentence_of[i] != sentence_of[i - 1] {
+            writeln!(out)?;
+        }
+        let tag = match tags[i] {
+            None => "O".to_string(),
+            Some((label, true)) => format!("B-{label}"),
+            Some((label, false)) => format!("I-{label}"),
+        };
+        writeln!(out, "{}\t{}", &text[byte_at(s)..byte_at(e)], tag)?;
+    }
+    if !tokens.is_empty() {
+        writeln!(out)?;
+    }
+    Ok(())
+}

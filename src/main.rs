@@ -1,0 +1,43 @@
+//! The `kashif` command line: argument parsing and output only; the work is
+//! done by the library and the per-command modules under `src/cli/`.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+
+/// kashif (كاشف): rule-based extraction of entities and numbers from Arabic news.
+#[derive(Parser)]
+#[command(name = "kashif", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract mentions from documents (files, directories of *.txt, or - for stdin).
+    Extract(cli::extract::ExtractArgs),
+    /// Show each mention with the rule and the evidence that produced it.
+    Explain(cli::explain::ExplainArgs),
+    /// Score the recognizer against gold annotation.
+    Eval(cli::eval::EvalArgs),
+    /// Import or export gold annotation (brat standoff, CoNLL BIO).
+    Gold(cli::gold::GoldArgs),
+    /// Measure extraction throughput.
+    Bench(cli::bench::BenchArgs),
+    /// Write kashif's normalizer and pre-tokenizer as a Hugging Face tokenizer.json.
+    ExportTokenizer(cli::export::ExportArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Extract(args) => cli::extract::run(args),
+        Command::Explain(args) => cli::explain::run(args),
+        Command::Eval(args) => cli::eval::run(args),
+        Command::Gold(args) => cli::gold::run(args),
+        Command::Bench(args) => cli::bench::run(args),
+        Command::ExportTokenizer(args) => cli::export::run(args),
+    };
+    std::process::exit(code);
+}

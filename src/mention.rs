@@ -1,0 +1,221 @@
+//! The mention model: labels, layers, and the `Mention` record that every
+//! recognizer emits and every output format and scorer consumes.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::Error;
+
+/// The two annotation layers; spans may overlap across layers, never within one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    /// Named entities: PERSON NORP ORG GPE LOC FAC MISC.
+    Names,
+    /// Numeric expressions: CARDINAL ORDINAL PERCENT MONEY QUANTITY DATE TIME.
+    Numeric,
+}
+
+impl Layer {
+    /// The layer's name as used in reports (`names`, `numeric`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Names => "names",
+            Layer::Numeric => "numeric",
+        }
+    }
+}
+
+macro_rules! labels {
+    ($( $variant:ident => $name:literal, $layer:ident, $doc:literal; )*) => {
+        /// A mention label of the annotation standard (`gold/GUIDELINES.md`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Label {
+            $( #[doc = $doc] $variant, )*
+        }
+
+        impl Label {
+            /// Every label, names layer first, in a stable order.
+            pub const ALL: &'static [Label] = &[$(Label::$variant),*];
+
+            /// The label as written in outputs and gold files (`PERSON`, `DATE`…).
+            pub fn as_str(self) -> &'static str {
+                match self { $( Label::$variant => $name, )* }
+            }
+
+            /// The layer the label belongs to.
+            pub fn layer(self) -> Layer {
+                match self { $( Label::$variant => Layer::$layer, )* }
+            }
+        }
+
+        impl FromStr for Label {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                match s.trim() {
+                    $( $name => Ok(Label::$variant), )*
+                    other => Err(Error::UnknownLabel(other.to_string())),
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    Person => "PERSON", Names, "People, including a bare later mention of a known person.";
+    Norp => "NORP", Names, "Nationalities, ethnic, religious or political groups.";
+    Org => "ORG", Names, "Companies, agencies, institutions, parties, international bodies.";
+    Gpe => "GPE", Names, "Countries, cities, provinces, states.";
+    Loc => "LOC", Names, "Non-political locations: continents, regions, seas, rivers, mountains.";
+    Fac => "FAC", Names, "Named facilities and infrastructure (head noun kept).";
+    Misc => "MISC", Names, "Other proper names: initiatives, events, treaties, awards, products.";
+    Cardinal => "CARDINAL", Numeric, "Counts and plain numbers.";
+    Ordinal => "ORDINAL", Numeric, "Ordinal numbers.";
+    Percent => "PERCENT", Numeric, "Percentages.";
+    Money => "MONEY", Numeric, "An amount with its currency.";
+    Quantity => "QUANTITY", Numeric, "An amount with a unit that is not money or time.";
+    Date => "DATE", Numeric, "Calendar expressions, periods and durations.";
+    Time => "TIME", Numeric, "Times of day.";
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A comparator or approximator that belongs to a numeric span
+/// (guidelines rule 7): `أكثر من 30` is `gt`, `نحو 5%` is `approx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modifier {
+    /// more than
+    Gt,
+    /// less than
+    Lt,
+    /// at least
+    Ge,
+    /// at most
+    Le,
+    /// about
+    Approx,
+}
+
+impl FromStr for Modifier {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim() {
+            "gt" => Ok(Modifier::Gt),
+            "lt" => Ok(Modifier::Lt),
+            "ge" => Ok(Modifier::Ge),
+            "le" => Ok(Modifier::Le),
+            "approx" => Ok(Modifier::Approx),
+            other => Err(Error::Invalid(format!(
+                "unknown modifier `{other}` (expected gt lt ge le approx)"
+            ))),
+        }
+    }
+}
+
+/// One extracted (or gold) mention.
+///
+/// `start`/`end` are Unicode code point offsets into the original document
+/// text, end exclusive, and `text` is exactly that slice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Document id (the file stem).
+    pub doc: Arc<str>,
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// The label.
+    #[serde(rename = "type")]
+    pub label: Label,
+    /// The original text of the span.
+    pub text: String,
+    /// The normalized value (numeric layer) or `null` (names layer).
+    pub value: Value,
+    /// Stable id of the rule that produced the mention (`money/amount-currency`).
+    pub rule: String,
+    /// Comparator or approximator inside the span, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
+    /// Why the rule fired (lexicon entry, trigger, pattern); shown by `kashif explain`.
+    #[serde(skip)]
+    pub evidence: String,
+    /// Conflict-resolution priority among equally long candidates (lower wins).
+    #[serde(skip)]
+    pub priority: i32,
+}
+
+impl Mention {
+    /// The span as a pair of code point offsets.
+    pub fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+
+    /// The layer of the mention's label.
+    pub fn layer(&self) -> Layer {
+        self.label.layer()
+    }
+
+    /// Span length in code points.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty (never true for a valid mention).
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether two spans share at least one code point.
+    pub fn overlaps(&self, other: &Mention) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A JSON number for `x`: an integer when `x` is integral and exactly
+/// representable, a float otherwise (`28600000000`, `28.6`).
+pub fn number_value(x: f64) -> Value {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Value::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip_and_layers() {
+        for &label in Label::ALL {
+            assert_eq!(label.as_str().parse::<Label>().unwrap(), label);
+        }
+        assert_eq!(Label::Gpe.layer(), Layer::Names);
+        assert_eq!(Label::Money.layer(), Layer::Numeric);
+        assert!("PERS".parse::<Label>().is_err());
+    }
+
+    #[test]
+    fn number_values_are_integers_when_integral() {
+        assert_eq!(number_value(28.6e9).to_string(), "28600000000");
+        assert_eq!(number_value(28.6).to_string(), "28.6");
+        assert_eq!(number_value(f64::NAN), Value::Null);
+    }
+}

@@ -1,0 +1,159 @@
+//! The recognizers and the pipeline that runs them: text → analysis →
+//! each recognizer emits candidate mentions → conflict resolution per layer
+//! (longest span wins, then rule priority, then the earlier start) → mentions
+//! sorted by offset.
+
+pub mod names;
+pub mod numbers;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::error::Result;
+use crate::mention::{Label, Layer, Mention, Modifier};
+use crate::rules::RuleFiles;
+use crate::text::Analysis;
+
+/// Options for one extraction run.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Resolve relative dates against this date instead of the dateline.
+    pub reference_date: Option<NaiveDate>,
+    /// Keep only these labels (all when `None`).
+    pub types: Option<Vec<Label>>,
+}
+
+/// What a recognizer sees of one document.
+pub struct DocContext<'a> {
+    /// The document id.
+    pub doc: Arc<str>,
+    /// Tokens and matching views.
+    pub analysis: &'a Analysis<'a>,
+    /// The date relative expressions are resolved against: the override, or
+    /// the dateline's date, or none.
+    pub reference_date: Option<NaiveDate>,
+}
+
+impl DocContext<'_> {
+    /// Build a mention over original code point offsets `start..end`.
+    pub fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        label: Label,
+        value: serde_json::Value,
+        rule: &str,
+    ) -> Mention {
+        Mention {
+            doc: self.doc.clone(),
+            start,
+            end,
+            label,
+            text: self.analysis.slice(start, end).to_string(),
+            value,
+            rule: rule.to_string(),
+            modifier: None,
+            evidence: String::new(),
+            priority: 0,
+        }
+    }
+}
+
+/// The extraction pipeline with its compiled rules.
+pub struct Extractor {
+    numbers: numbers::NumberRecognizer,
+    names: names::NameRecognizer,
+}
+
+impl Extractor {
+    /// Compile the recognizers from a set of rule files.
+    pub fn new(rules: &RuleFiles) -> Result<Self> {
+        Ok(Extractor {
+            numbers: numbers::NumberRecognizer::new(rules)?,
+            names: names::NameRecognizer::new(rules)?,
+        })
+    }
+
+    /// The recognizers compiled from the embedded default rules.
+    pub fn with_default_rules() -> Result<Self> {
+        Self::new(&RuleFiles::embedded())
+    }
+
+    /// Extract all mentions of one document, sorted by offset.
+    pub fn extract(&self, doc: &str, text: &str, options: &ExtractOptions) -> Vec<Mention> {
+        let analysis = Analysis::new(text);
+        self.extract_analyzed(doc, &analysis, options)
+    }
+
+    /// Extract from an already analyzed document.
+    pub fn extract_analyzed(
+        &self,
+        doc: &str,
+        analysis: &Analysis<'_>,
+        options: &ExtractOptions,
+    ) -> Vec<Mention> {
+        let reference_date = options
+            .reference_date
+            .or_else(|| self.numbers.dateline_date(analysis));
+        let ctx = DocContext {
+            doc: Arc::from(doc),
+            analysis,
+            reference_date,
+        };
+        let mut candidates = Vec::new();
+        self.numbers.recognize(&ctx, &mut candidates);
+        self.names.recognize(&ctx, &mut candidates);
+        let mut mentions = resolve_conflicts(candidates);
+        if let Some(types) = &options.types {
+            mentions.retain(|m| types.contains(&m.label));
+        }
+        mentions
+    }
+
+    /// The names recognizer (for `explain` and tests).
+    pub fn names(&self) -> &names::NameRecognizer {
+        &self.names
+    }
+
+    /// The numeric recognizer.
+    pub fn numbers(&self) -> &numbers::NumberRecognizer {
+        &self.numbers
+    }
+}
+
+/// Keep a non-overlapping set of mentions per layer: the longest span wins,
+/// then the lower `priority`, then the earlier start. Drops empty spans and
+/// exact duplicates. Returns the survivors sorted by (start, end, layer).
+pub fn resolve_conflicts(mut candidates: Vec<Mention>) -> Vec<Mention> {
+    candidates.retain(|m| m.end > m.start);
+    candidates.sort_by(|a, b| {
+        (b.len(), a.priority, a.start, a.label).cmp(&(a.len(), b.priority, b.start, b.label))
+    });
+    let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+    // Occupied intervals per layer, kept sorted by start for binary search.
+    let mut occupied: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+    for m in candidates {
+        let layer = match m.layer() {
+            Layer::Names => 0,
+            Layer::Numeric => 1,
+        };
+        let spans = &mut occupied[layer];
+        let pos = spans.partition_point(|&(s, _)| s < m.end);
+        // Spans of a layer never overlap, so only the last one starting
+        // before `m.end` can reach into `m`.
+        if spans[..pos].last().is_some_and(|&(_, e)| e > m.start) {
+            continue;
+        }
+        spans.insert(pos, (m.start, m.end));
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| (m.start, m.end, m.layer()));
+    kept
+}
+
+/// Attach a modifier to a mention (builder helper for recognizers).
+pub fn with_modifier(mut m: Mention, modifier: Option<Modifier>) -> Mention {
+    m.modifier = modifier;
+    m
+}

@@ -1,0 +1,91 @@
+//! Clitic analysis: candidate splits of a word into proclitics
+//! (و ف ب ك ل and their combinations) and a stem, each stem with its own
+//! original offset. These are *candidates*: `بكين` yields `ب`+`كين` too, and the
+//! recognizers choose with lexicon evidence (the whole word `بكين` is in the
+//! gazetteer, `كين` is not). When `ل` meets the article (`للصين`) the stem is
+//! `لصين` in the text and is looked up as `الصين` (annotation rule 1).
+
+use std::borrow::Cow;
+
+use super::tokenize::Analysis;
+
+/// Proclitic sequences, on key-normalized text, longest first.
+pub const PROCLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+
+/// Minimum stem length (in characters) for a split to be offered.
+pub const MIN_STEM_CHARS: usize = 2;
+
+/// One candidate split of a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliticSplit<'a> {
+    /// The proclitic letters removed (key form), e.g. `و`, `وب`.
+    pub proclitic: &'static str,
+    /// How many normalized characters the proclitic covers.
+    pub prefix_chars: usize,
+    /// The stem's lookup key (`الصين` for `للصين`).
+    pub stem_key: Cow<'a, str>,
+}
+
+/// Candidate proclitic splits of a key-normalized word, shortest proclitic
+/// first. The whole word itself is not included.
+pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
+    let total = key.chars().count();
+    let mut out = Vec::new();
+    for &p in PROCLITICS.iter().rev() {
+        let Some(stem) = key.strip_prefix(p) else {
+            continue;
+        };
+        let prefix_chars = p.chars().count();
+        if total - prefix_chars < MIN_STEM_CHARS {
+            continue;
+        }
+        out.push(CliticSplit {
+            proclitic: p,
+            prefix_chars,
+            stem_key: Cow::Borrowed(stem),
+        });
+        if p.ends_with('ل') && stem.starts_with('ل') {
+            out.push(CliticSplit {
+                proclitic: p,
+                prefix_chars,
+                stem_key: Cow::Owned(format!("ا{stem}")),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
+/// as before a glued number (`بـ15`, `و2015`).
+pub fn is_proclitic(key: &str) -> bool {
+    PROCLITICS.contains(&key)
+}
+
+/// The original code point offset where the stem of token `i` starts
+/// under `split`.
+pub fn stem_start(analysis: &Analysis<'_>, i: usize, split: &CliticSplit<'_>) -> usize {
+    analysis.orig_offset(i, split.prefix_chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(word: &str) -> Vec<String> {
+        clitic_splits(&crate::text::key(word))
+            .into_iter()
+            .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
+            .collect()
+    }
+
+    #[test]
+    fn splits_are_candidates_with_restored_article() {
+        assert_eq!(stems("وروسيا"), vec!["و+روسيا"]);
+        assert!(stems("للصين").contains(&"ل+الصين".to_string()));
+        assert!(stems("للصين").contains(&"ل+لصين".to_string()));
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        assert!(stems("وبالصين").contains(&"وب+الصين".to_string()));
+        assert!(stems("ولل").is_empty() || stems("ولل").iter().all(|s| s.len() > 2));
+        assert!(stems("في").is_empty());
+    }
+}

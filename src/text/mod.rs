@@ -1,0 +1,12 @@
+//! The text layer: normalization for matching, tokenization with original
+//! code point offsets, and clitic analysis. Everything downstream reads
+//! tokens from an [`Analysis`]; nothing re-reads raw bytes or re-normalizes.
+
+pub mod clitics;
+pub mod normalize;
+pub mod reference;
+pub mod tokenize;
+
+pub use clitics::{clitic_splits, CliticSplit};
+pub use normalize::{key, light};
+pub use tokenize::{scan, Analysis, Token, TokenKind};

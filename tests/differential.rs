@@ -1,0 +1,98 @@
+//! The fast scanner must produce exactly the tokens (offsets and normalized
+//! text) of the reference pipeline built on the `tokenizers` crate.
+
+use kashif::text::{reference, scan, Analysis};
+use proptest::prelude::*;
+
+fn tokens(a: &Analysis<'_>) -> Vec<(usize, usize, String, usize)> {
+    (0..a.len())
+        .map(|i| {
+            let t = a.tokens()[i];
+            (t.start, t.end, a.light(i).to_string(), t.sentence)
+        })
+        .collect()
+}
+
+fn assert_same(text: &str) {
+    let fast = scan(text);
+    let slow = reference::analyze(text, false).expect("reference pipeline");
+    assert_eq!(
+        tokens(&fast),
+        tokens(&slow),
+        "fast scanner differs from reference on {text:?}"
+    );
+}
+
+#[test]
+fn corpus_articles_tokenize_identically() {
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            assert_same(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn anercorp_text_tokenizes_identically() {
+    let path = "../shared/data/anercorp/train.txt";
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is absent");
+        return;
+    };
+    // Rebuild sentences as lines of space-joined tokens, in chunks.
+    let mut text = String::new();
+    for line in raw.lines() {
+        match line.rsplit_once(' ') {
+            Some((token, _tag)) => {
+                text.push_str(token);
+                text.push(' ');
+            }
+            None => text.push('\n'),
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for chunk in chars.chunks(50_000) {
+        let s: String = chunk.iter().collect();
+        assert_same(&s);
+    }
+}
+
+#[test]
+fn tricky_strings_tokenize_identically() {
+    for s in [
+        "",
+        " ",
+        "قالَ",
+        "ـــقال",
+        "بـ15 الـ21 و2015 ل2020",
+        "٣٤٫٣ ١٢٬٥٠٠ 1,250 2023/2024 10:30 03/05/2020 2020-05-03 12020-05-03 2020-123-4",
+        "\u{200F}بكين\u{200E} \u{00A0}موسكو\u{200C}x 😀👍🏽",
+        "a\u{0301}b Ünïcödé",
+        "«الحزام والطريق» (بتروتشاينا)، شينخوا؛ لماذا؟",
+        "3.5. 4,5 مليار 1.2.3 1..2",
+        "line1\r\nline2\n\nline3",
+    ] {
+        assert_same(s);
+    }
+}
+
+fn arabic_mix() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ب", "ك", "ي", "ن", "ال", "و", "ل", "ة", "ى", "أ", "إ", "آ", "ٱ", "\u{064E}", "\u{0651}",
+        "\u{0670}", "ـ", "0", "7", "٣", "٫", "٬", "۵", "۰", ".", ",", ":", "/", "-", " ", "\n",
+        "\r\n", "\u{200E}", "\u{200F}", "\u{200C}", "\u{00A0}", "😀", "%", "٪", "،", "؟", "(", "«",
+        "a", "Z", "\u{FEFF}", "\u{0301}",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn random_strings_tokenize_identically(s in arabic_mix()) {
+        let fast = scan(&s);
+        let slow = reference::analyze(&s, false).unwrap();
+        prop_assert_eq!(tokens(&fast), tokens(&slow));
+    }
+}
