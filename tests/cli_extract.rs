@@ -196,10 +196,7 @@ fn bom_and_crlf_do_not_shift_offsets() {
     let crlf = seed.replace('\n', "\r\n");
     let out = kashif_stdin(&["extract", "-"], crlf.as_bytes());
     assert!(out.status.success());
-    check_jsonl(
-        &out.stdout.iter().copied().collect::<Vec<_>>(),
-        &[("stdin", &crlf)],
-    );
+    check_jsonl(&out.stdout, &[("stdin", &crlf)]);
 }
 
 #[test]
