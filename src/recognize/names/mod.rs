@@ -49,8 +49,14 @@ pub struct GazEntry {
 pub enum TriggerKind {
     /// A person's title: a PERSON name follows, the title stays outside.
     PersonTitle,
-    /// The first word of an organization's name, kept inside.
+    /// The first word of an organization's name, kept inside when the name
+    /// has evidence (a known place or nationality, an uncommon word, an alias).
     OrgHead,
+    /// The indefinite head of an official name (`وزارة`, `منظمة`): any
+    /// construct chain after it is the name.
+    OrgHeadStrong,
+    /// A word that may close a facility or organization name (`الدولي`).
+    NameSuffix,
     /// A generic descriptor dropped before a bare name (`شركة [هواوي]`).
     OrgDescriptor,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
@@ -66,6 +72,8 @@ impl TriggerKind {
         Some(match s {
             "person_title" => TriggerKind::PersonTitle,
             "org_head" => TriggerKind::OrgHead,
+            "org_head_strong" => TriggerKind::OrgHeadStrong,
+            "name_suffix" => TriggerKind::NameSuffix,
             "org_descriptor" => TriggerKind::OrgDescriptor,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
@@ -82,6 +90,17 @@ pub struct Trigger {
     source: String,
 }
 
+/// How much an organization head vouches for the words after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadStrength {
+    /// `وزارة`, `منظمة`: the chain after it is the name.
+    Strong,
+    /// `مجلس`, `حركة`: the chain needs evidence.
+    Weak,
+    /// `شركة`, `شبكة`: a descriptor; as a head it needs evidence too.
+    Descriptor,
+}
+
 /// The compiled names recognizer.
 pub struct NameRecognizer {
     gazetteer: PhraseTable<GazEntry>,
@@ -91,6 +110,7 @@ pub struct NameRecognizer {
     family: WordSet,
     particles: WordSet,
     stop: WordSet,
+    stop_light: std::collections::HashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
     patterns: Vec<Pattern>,
@@ -99,6 +119,10 @@ pub struct NameRecognizer {
 
 /// Highest ANERcorp entity share of a word that still counts as common.
 const COMMON_MAX_SHARE: f64 = 0.05;
+
+/// Occurrences needed before a mostly-untagged word makes a one-word
+/// lexicon entry ambiguous (one untagged sighting is not enough evidence).
+const AMBIGUOUS_MIN_COUNT: usize = 3;
 
 /// Name particles that join parts of a person's name (`عبد الله`, `أبو مازن`).
 const PARTICLES: &[&str] = &[
@@ -121,6 +145,7 @@ impl NameRecognizer {
             family: WordSet::default(),
             particles: WordSet::default(),
             stop: WordSet::default(),
+            stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
             patterns: Vec::new(),
@@ -140,6 +165,14 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get("names/stopwords.csv") {
             load_words("names/stopwords.csv", text, "word", &mut r.stop)?;
+            let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
+            let col = table.column("word")?;
+            r.stop_light.extend(
+                table
+                    .rows
+                    .iter()
+                    .map(|row| crate::text::light(row.get(col))),
+            );
         }
         if let Some(text) = rules.get("names/common_words.csv") {
             r.load_common_words("names/common_words.csv", text)?;
@@ -212,12 +245,20 @@ impl NameRecognizer {
     /// NORP forms from nisba stems: S, Sة, الS, الSة, Sون, Sين, Sات and their
     /// ال forms (`صيني` → `الصينية`, `الصينيون`, `صينيات`…).
     /// `word,count,entity_share`: share <= 5 % is a common word (stops name
-    /// runs); share < 50 % is ambiguous (one-word lexicon entries left out).
+    /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
+    /// entries equal to it are left out).
     fn load_common_words(&mut self, file: &str, text: &str) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let word_col = table.column("word")?;
         let share_col = table.optional_column("entity_share");
+        let count_col = table.optional_column("count");
         for row in &table.rows {
+            let count: usize = match count_col {
+                Some(c) => row.get(c).parse().map_err(|_| {
+                    table.error(row, format!("count `{}` is not a whole number", row.get(c)))
+                })?,
+                None => AMBIGUOUS_MIN_COUNT,
+            };
             let share: f64 = match share_col {
                 Some(c) => row.get(c).parse().map_err(|_| {
                     table.error(
@@ -227,7 +268,9 @@ impl NameRecognizer {
                 })?,
                 None => 0.0,
             };
-            self.ambiguous.insert(row.get(word_col));
+            if count >= AMBIGUOUS_MIN_COUNT {
+                self.ambiguous.insert(row.get(word_col));
+            }
             if share <= COMMON_MAX_SHARE {
                 self.common.insert(row.get(word_col));
             }
@@ -306,7 +349,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_descriptor, place_head, facility_head or misc_head)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, org_descriptor, place_head, facility_head or misc_head)",
                         row.get(kind_col)
                     ),
                 )
@@ -365,21 +408,31 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, a: &Analysis<'_>, i: usize, prev_particle: bool) -> bool {
-        if !Self::is_word(a, i) {
+        if !Self::is_word(a, i) || self.stop_light.contains(a.light(i)) {
             return false;
         }
         let key = a.key(i);
         if self.given.contains(key) || self.family.contains(key) || self.particles.contains(key) {
-            return !self.stop.contains(a.light(i));
+            return true;
         }
-        if self.stop.contains(key) || self.common.contains(key) || self.trigger_words.contains(key)
+        if self.common.contains(key)
+            || self.trigger_words.contains(key)
+            || self.gazetteer.contains_word(key)
         {
             return false;
         }
-        if self.gazetteer.contains_word(key) {
+        // `وكريستيانو`: a conjunction starts the next name, not this one.
+        if key.starts_with('و')
+            || self.looks_like_clitic_common(key)
+            || has_pronoun_suffix(a.light(i))
+        {
             return false;
         }
-        !Self::has_article(key) || prev_particle
+        if Self::has_article(key) {
+            // `عبد الله`, or a nisba surname (`البقالي`, `الحسيني`).
+            return prev_particle || (key.ends_with('ي') && !self.norp_at(a, i));
+        }
+        true
     }
 
     /// A bare (no article) word that looks like a proper name: not a stop,
@@ -410,8 +463,18 @@ impl NameRecognizer {
         })
     }
 
+    /// Not a word, or a stop word. Whole tokens are checked in their light
+    /// form, so `على` stops a name and the name `علي` does not.
     fn is_stop(&self, a: &Analysis<'_>, i: usize) -> bool {
-        !Self::is_word(a, i) || self.stop.contains(a.key(i))
+        !Self::is_word(a, i) || self.stop_light.contains(a.light(i))
+    }
+
+    fn is_suffix(&self, a: &Analysis<'_>, i: usize) -> bool {
+        i < a.len()
+            && self
+                .triggers
+                .word_payloads(a.key(i))
+                .any(|t| t.kinds.contains(&TriggerKind::NameSuffix))
     }
 
     fn norp_at(&self, a: &Analysis<'_>, i: usize) -> bool {
@@ -460,10 +523,48 @@ impl NameRecognizer {
         // Prefer the whole word: a clitic split only when no whole-word
         // match of the same first token exists.
         let whole = matches.iter().any(|m| !m.clitic);
-        for m in matches.iter().filter(|m| !(whole && m.clitic)) {
+        let mut kept: Vec<_> = matches.iter().filter(|m| !(whole && m.clitic)).collect();
+        // The same span as a country and as a nisba form (`السعودية`): the
+        // adjective reading after a definite noun (`السوق السعودية`), the
+        // place otherwise (`للسعودية`, `بين السعودية والبحرين`).
+        let after_definite = i > 0
+            && Self::is_word(a, i - 1)
+            && Self::has_article(a.key(i - 1))
+            && !self.is_stop(a, i - 1);
+        let spans_with = |label: Label, m: &&lexicon::PhraseMatch<'_, GazEntry>| {
+            kept.iter()
+                .any(|o| o.start == m.start && o.end == m.end && o.payload.label == label)
+        };
+        let drop: Vec<bool> = kept
+            .iter()
+            .map(|m| match m.payload.label {
+                Label::Norp => spans_with(Label::Gpe, m) && !after_definite,
+                Label::Gpe => spans_with(Label::Norp, m) && after_definite,
+                _ => false,
+            })
+            .collect();
+        let mut d = drop.into_iter();
+        kept.retain(|_| !d.next().unwrap_or(false));
+        for m in kept {
+            let mut first = m.first;
+            let mut start = m.start;
+            // A descriptor heading an entry whose remainder is itself an entry
+            // of the same label is dropped (`سلطنة [عمان]`, `وكالة [رويترز]`).
+            if m.end - m.first >= 2 && self.is_descriptor(a.key(m.first)) {
+                let rest = self
+                    .gazetteer
+                    .matches_at(a, m.first + 1, false)
+                    .into_iter()
+                    .any(|r| r.end == m.end && r.payload.label == m.payload.label);
+                if rest {
+                    first = m.first + 1;
+                    start = a.tokens()[first].start;
+                }
+            }
+            let _ = first;
             let end = a.tokens()[m.end - 1].end;
             let mut mention = ctx.mention(
-                m.start,
+                start,
                 end,
                 m.payload.label,
                 serde_json::Value::Null,
@@ -473,6 +574,15 @@ impl NameRecognizer {
             mention.evidence = format!("lexicon {}", m.payload.source);
             out.push(mention);
         }
+    }
+
+    /// A place head or organization descriptor (dropped before a bare name).
+    fn is_descriptor(&self, key: &str) -> bool {
+        self.triggers.word_payloads(key).any(|t| {
+            t.kinds
+                .iter()
+                .any(|k| matches!(k, TriggerKind::PlaceHead | TriggerKind::OrgDescriptor))
+        })
     }
 
     /// Trigger rules: titles, organization heads and descriptors, place
@@ -487,10 +597,14 @@ impl NameRecognizer {
             let evidence = format!("trigger {}", m.payload.source);
             let emitted = match kind {
                 TriggerKind::PersonTitle => self.title_person(ctx, after),
-                TriggerKind::OrgHead => self.org_with_head(ctx, m.start, after, false),
+                TriggerKind::OrgHeadStrong => {
+                    self.org_with_head(ctx, m.start, after, HeadStrength::Strong)
+                }
+                TriggerKind::OrgHead => self.org_with_head(ctx, m.start, after, HeadStrength::Weak),
+                TriggerKind::NameSuffix => None,
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(ctx, after)
-                    .or_else(|| self.org_with_head(ctx, m.start, after, true)),
+                    .or_else(|| self.org_with_head(ctx, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(ctx, after),
                 TriggerKind::FacilityHead => self.facility_with_head(ctx, m.start, after),
                 TriggerKind::MiscHead => {
@@ -576,7 +690,7 @@ impl NameRecognizer {
     fn person_list_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
         let key = a.key(i);
-        let (start, is_given) = if self.given.contains(key) {
+        let (start, _is_given) = if self.given.contains(key) {
             (a.tokens()[i].start, true)
         } else if self.family.contains(key)
             && !self.common.contains(key)
@@ -597,7 +711,7 @@ impl NameRecognizer {
             return;
         }
         let mut last = i;
-        if is_given || self.particles.contains(key) {
+        {
             while last + 1 < a.len() && last + 1 - i < 4 {
                 let prev_particle = self.particles.contains(a.key(last));
                 if !self.is_name_token(a, last + 1, prev_particle) {
@@ -632,11 +746,13 @@ impl NameRecognizer {
         ctx: &DocContext<'_>,
         start: usize,
         after: usize,
-        descriptor: bool,
+        strength: HeadStrength,
     ) -> Option<Vec<Mention>> {
         let a = ctx.analysis;
+        let descriptor = strength == HeadStrength::Descriptor;
         let mut j = after;
         let mut last = None;
+        let mut bare_run = true; // only bare nouns since the head (construct chain)
         while j < a.len() && j - after < 5 {
             if !Self::is_word(a, j) || self.is_stop(a, j) {
                 break;
@@ -655,12 +771,14 @@ impl NameRecognizer {
             }
             if Self::has_article(key) || (conj_al && last.is_some()) {
                 last = Some(j);
+                bare_run = false;
                 j += 1;
                 continue;
             }
             // A bare noun inside a construct chain (`اتحاد صناعة السيارات`).
             let conjunct = key.starts_with('و') && self.looks_like_clitic_common(key);
             if !descriptor
+                && bare_run
                 && !conjunct
                 && !self.trigger_words.contains(key)
                 && j + 1 < a.len()
@@ -672,9 +790,12 @@ impl NameRecognizer {
             }
             break;
         }
-        let last = last?;
+        let mut last = last?;
+        if self.is_suffix(a, last + 1) {
+            last += 1;
+        }
         let alias = self.bracket_alias(ctx, last + 1);
-        if descriptor {
+        if strength != HeadStrength::Strong {
             // A generic descriptor (`شبكة`, `شركة`) + ordinary words is a
             // description, not a name, unless something vouches for it: a
             // known place, an uncommon word, or a bracketed alias after it.
@@ -723,12 +844,22 @@ impl NameRecognizer {
         }
         let first = j;
         let mut last = j;
-        while last + 1 < a.len()
-            && last + 1 - first < 3
-            && !a.key(last + 1).starts_with('و')
-            && self.is_bare_proper(a, last + 1)
+        if let Some(known) = self
+            .gazetteer
+            .matches_at(a, j, false)
+            .into_iter()
+            .find(|m| m.payload.label == Label::Org)
         {
-            last += 1;
+            last = known.end - 1;
+        } else {
+            while last + 1 < a.len()
+                && last + 1 - first < 2
+                && !a.key(last + 1).starts_with('و')
+                && !has_pronoun_suffix(a.light(last + 1))
+                && self.is_bare_proper(a, last + 1)
+            {
+                last += 1;
+            }
         }
         let mut out = vec![self.span(ctx, first, last, Label::Org, "name/org-descriptor")];
         out.extend(self.bracket_alias(ctx, last + 1));
@@ -785,6 +916,13 @@ impl NameRecognizer {
         if after >= a.len() || !self.is_bare_proper(a, after) || a.tokens()[after].glued {
             return None;
         }
+        // `منطقة حدودية`, `حي سكني`: an adjective, not a name.
+        let key = a.key(after);
+        if key.ends_with("يه")
+            || key.ends_with("ي") && a.key(after.saturating_sub(1)).starts_with("ال")
+        {
+            return None;
+        }
         // A known place is the gazetteer's; the head only vouches for an unknown one-word name.
         if self
             .gazetteer
@@ -824,11 +962,27 @@ impl NameRecognizer {
             .matches_at(a, after, false)
             .into_iter()
             .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
+        let titled = self
+            .triggers
+            .matches_at(a, after, false)
+            .into_iter()
+            .find(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
         let last = if let Some(place) = place {
             place.end - 1
+        } else if let Some(Some(person)) = titled.map(|t| self.title_person(ctx, t.end)) {
+            // `مطار الملك عبد العزيز`: a facility named after a titled person.
+            let end = person[0].end;
+            a.tokens()
+                .partition_point(|t| t.end <= end)
+                .saturating_sub(1)
+                .max(after)
         } else if self.is_bare_proper(a, after) {
             let mut last = after;
-            while last + 1 < a.len() && last + 1 - after < 3 && self.is_bare_proper(a, last + 1) {
+            while last + 1 < a.len()
+                && last + 1 - after < 3
+                && !has_pronoun_suffix(a.light(last + 1))
+                && self.is_bare_proper(a, last + 1)
+            {
                 last += 1;
             }
             last
@@ -960,6 +1114,12 @@ impl NameRecognizer {
             },
         }
     }
+}
+
+/// A light-normalized word ending in an attached pronoun (`روايتها`,
+/// `التزامهم`): an ordinary noun or verb, not part of a name.
+fn has_pronoun_suffix(light: &str) -> bool {
+    light.chars().count() > 4 && ["ها", "هم", "هما", "هن"].iter().any(|s| light.ends_with(s))
 }
 
 fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet) -> Result<()> {
