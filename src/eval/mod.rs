@@ -1,1 +1,5 @@
-//! Evaluation: gold loading and validation, scoring, reports. (In progress.)
+//! Evaluation: gold loading and validation ([`gold`]), the nervaluate-exact
+//! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`]) and the
+//! reports ([`report`]).
+
+pub mod score;
