@@ -2,4 +2,5 @@
 //! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`]) and the
 //! reports ([`report`]).
 
+pub mod gold;
 pub mod score;
