@@ -419,7 +419,7 @@ pub fn what_to_fix(errors: &[ErrorItem]) -> Vec<FixItem> {
             count,
         })
         .collect();
-    items.sort_by(|a, b| b.count.cmp(&a.count));
+    items.sort_by_key(|i| std::cmp::Reverse(i.count));
     items
 }
 
