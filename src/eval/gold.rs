@@ -465,7 +465,7 @@ pub fn parse_conll_bio(file: &str, conll: &str, doc: &Document) -> Result<Vec<Me
             close(&mut open, &mut rows);
             continue;
         }
-        if trimmed.starts_with("# ") || trimmed.starts_with("-DOCSTART-") {
+        if trimmed.starts_with("# doc:") || trimmed.starts_with("-DOCSTART-") {
             continue;
         }
         let fields: Vec<&str> = trimmed

@@ -8,6 +8,7 @@
 //! counts. Macro averages are the mean of the per-type scores over the types
 //! present in gold or predictions.
 
+pub mod conll;
 pub mod gold;
 pub mod report;
 pub mod score;
