@@ -69,6 +69,15 @@ fn every_gold_file_is_consistent() {
         gold::write_brat_ann(&mut ann, &mentions).unwrap();
         let back = gold::parse_brat_ann("x.ann", std::str::from_utf8(&ann).unwrap(), &doc).unwrap();
         assert_eq!(back, mentions, "{}: brat round trip", path.display());
+        // Writing the loaded gold back reproduces the file byte for byte.
+        let mut csv_out = Vec::new();
+        gold::write_gold_csv(&mut csv_out, &mentions).unwrap();
+        assert_eq!(
+            String::from_utf8(csv_out).unwrap().replace("\r\n", "\n"),
+            raw.replace("\r\n", "\n"),
+            "{}: CSV round trip",
+            path.display()
+        );
         checked += 1;
     }
     assert!(checked >= 1, "gold/ has at least one file");

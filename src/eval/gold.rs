@@ -294,6 +294,35 @@ pub fn load_gold_csv(path: &Path, doc: &Document) -> Result<Vec<Mention>> {
     parse_gold_csv(&path.display().to_string(), &text, doc)
 }
 
+/// A value as JSON text in the style of the hand-made gold (Python's
+/// `json.dumps`: `", "` and `": "` separators), with the keys of the
+/// standard first in their documented order (`amount currency unit min
+/// max`), then any others alphabetically.
+pub fn value_text(v: &Value) -> String {
+    const ORDER: [&str; 5] = ["amount", "currency", "unit", "min", "max"];
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|k| {
+                (
+                    ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()),
+                    k.as_str(),
+                )
+            });
+            let parts: Vec<String> = keys
+                .into_iter()
+                .map(|k| format!("{}: {}", Value::from(k.as_str()), value_text(&map[k])))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(value_text).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Write mentions as a gold CSV file (header, rows sorted by start, end).
 pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
@@ -304,7 +333,7 @@ pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
     for m in sorted {
         let value = match m.layer() {
             Layer::Names => String::new(),
-            Layer::Numeric => m.value.to_string(),
+            Layer::Numeric => value_text(&m.value),
         };
         w.write_record([
             m.start.to_string().as_str(),
@@ -336,7 +365,12 @@ pub fn write_brat_ann(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
         )?;
         if m.layer() == Layer::Numeric {
             notes += 1;
-            writeln!(out, "#{notes}\tAnnotatorNotes T{}\t{}", i + 1, m.value)?;
+            writeln!(
+                out,
+                "#{notes}\tAnnotatorNotes T{}\t{}",
+                i + 1,
+                value_text(&m.value)
+            )?;
         }
     }
     Ok(())
