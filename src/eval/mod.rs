@@ -169,12 +169,16 @@ pub struct CorpusEval {
     pub rules: Vec<RuleStats>,
     /// Known rule ids that never fired.
     pub never_fired: Vec<String>,
+    /// Per document (in input order): its counts, both layers summed.
+    pub per_doc: Vec<(String, score::SchemeCounts)>,
 }
 
 /// Words of context shown on each side of an error.
 pub const CONTEXT_WORDS: usize = 5;
 
 fn context(chars: &[char], start: usize, end: usize) -> (String, String, String) {
+    let end = end.min(chars.len());
+    let start = start.min(end);
     let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut l = start;
     let mut words = 0;
@@ -228,6 +232,7 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
     let mut rules: BTreeMap<String, RuleStats> = BTreeMap::new();
     for d in docs {
         out.documents.push(d.doc.id.to_string());
+        let mut doc_counts = score::SchemeCounts::default();
         let chars: Vec<char> = d.doc.text.chars().collect();
         for layer in [Layer::Names, Layer::Numeric] {
             let mut gold: Vec<Mention> = d
@@ -252,6 +257,7 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
                 g2 == gs
             });
             out.layers.entry(layer).or_default().add_document(&gs, &ps);
+            doc_counts.add(&score::SchemeCounts::of_document(&gs, &ps));
 
             // Values: gold value not null, span matched exactly.
             let exact = align(&gs, &ps, Scheme::Exact);
@@ -364,6 +370,7 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
                 });
             }
         }
+        out.per_doc.push((d.doc.id.to_string(), doc_counts));
     }
     for ev in out.layers.values() {
         out.all.merge(ev);

@@ -448,6 +448,10 @@ pub fn to_json(ev: &CorpusEval, opts: ReportOptions) -> Value {
             "by_type": value_by_type,
         },
         "rules": {"fired": ev.rules, "never_fired": ev.never_fired},
+        "per_document": ev.per_doc.iter().map(|(doc, c)| json!({
+            "doc": doc,
+            "scores": c.metrics(),
+        })).collect::<Vec<_>>(),
     });
     if opts.errors {
         obj["errors"] = json!(ev.errors);
