@@ -247,3 +247,154 @@ fn gold_export_import_round_trip() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// The corpus gold as mentions, with rule ids by layer.
+fn corpus_gold() -> Vec<kashif::Mention> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(root().join("gold")).unwrap().flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let doc = kashif::io::read_document(&root().join("corpus").join(format!("{stem}.txt")))
+                .unwrap();
+            all.extend(kashif::eval::gold::load_gold_csv(&p, &doc).unwrap());
+        }
+    }
+    for m in &mut all {
+        m.rule = format!("test/{}", m.label.as_str().to_lowercase());
+    }
+    all
+}
+
+fn write_pred(dir: &Path, mentions: &[kashif::Mention]) -> String {
+    let path = dir.join("pred.jsonl");
+    let mut out = Vec::new();
+    kashif::io::formats::write_jsonl(&mut out, mentions).unwrap();
+    std::fs::write(&path, out).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn gold_as_predictions_scores_perfectly() {
+    let dir = tempfile::tempdir().unwrap();
+    let pred = write_pred(dir.path(), &corpus_gold());
+    let o = kashif(
+        root(),
+        &[
+            "eval", "--pred", &pred, "--format", "json", "--min-f1", "1.0",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for scheme in ["strict", "exact", "partial", "type"] {
+        assert_eq!(v["layers"]["all"]["micro"][scheme]["f1"], 1.0, "{scheme}");
+        assert_eq!(v["layers"]["all"]["macro"][scheme]["f1"], 1.0, "{scheme}");
+    }
+    assert_eq!(v["value_accuracy"]["accuracy"], 1.0);
+    let compared = v["value_accuracy"]["compared"].as_u64().unwrap();
+    let non_null = corpus_gold()
+        .iter()
+        .filter(|m| m.layer() == kashif::Layer::Numeric && !m.value.is_null())
+        .count() as u64;
+    assert_eq!(compared, non_null);
+}
+
+#[test]
+fn every_error_kind_is_reported_with_its_rule() {
+    use kashif::Label;
+    let gold = corpus_gold();
+    let mut pred = Vec::new();
+    let (mut missed, mut typed, mut bounded, mut valued) = (false, false, false, false);
+    for m in &gold {
+        let mut p = m.clone();
+        if !missed && m.label == Label::Person {
+            missed = true;
+            continue;
+        }
+        if !typed && m.label == Label::Org {
+            typed = true;
+            p.label = Label::Person;
+            p.rule = "test/typo".into();
+        } else if !bounded && m.label == Label::Gpe && m.text == "روسيا" {
+            // The ANERcorp-style error: the clitic `و` taken into the span.
+            bounded = true;
+            p.start -= 1;
+            p.text = format!("و{}", p.text);
+            p.rule = "test/wide".into();
+        } else if !valued && m.label == Label::Money {
+            valued = true;
+            p.value = serde_json::json!({"amount": 1, "currency": "EUR"});
+        }
+        pred.push(p);
+    }
+    // A spurious prediction far from any numeric gold.
+    let mut spurious = gold.iter().find(|m| m.label == Label::Gpe).unwrap().clone();
+    spurious.label = Label::Percent;
+    spurious.rule = "test/spurious".into();
+    pred.push(spurious);
+    assert!(missed && typed && bounded && valued);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_pred(dir.path(), &pred);
+    let o = kashif(
+        root(),
+        &[
+            "eval",
+            "--pred",
+            &path,
+            "--format",
+            "json",
+            "--errors",
+            "--rule-report",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["missed", "type", "boundary", "value", "spurious"] {
+        assert_eq!(
+            kinds.iter().filter(|k| **k == kind).count(),
+            1,
+            "{kind}: {kinds:?}"
+        );
+    }
+    let strict = &v["layers"]["all"]["micro"]["strict"];
+    let n = gold.len() as u64;
+    assert_eq!(strict["correct"], n - 3);
+    assert_eq!(strict["incorrect"], 2);
+    assert_eq!(strict["missed"], 1);
+    assert_eq!(strict["spurious"], 1);
+    assert_eq!(
+        v["value_accuracy"]["equal"].as_u64().unwrap() + 1,
+        v["value_accuracy"]["compared"].as_u64().unwrap()
+    );
+    let rules = v["rules"]["fired"].as_array().unwrap();
+    let rule = |id: &str| rules.iter().find(|r| r["rule"] == id).unwrap().clone();
+    assert_eq!(rule("test/typo")["wrong_type"], 1);
+    assert_eq!(rule("test/wide")["boundary"], 1);
+    assert_eq!(rule("test/spurious")["spurious"], 1);
+    assert_eq!(rule("test/money")["wrong_value"], 1);
+    assert_eq!(rule("test/money")["fp"], 0);
+
+    // The table version lists them too, with the what-to-fix ordering.
+    let o = kashif(
+        root(),
+        &["eval", "--pred", &path, "--errors", "--rule-report"],
+    );
+    let out = stdout(&o);
+    for needle in [
+        "what to fix",
+        "rule report",
+        "test/typo",
+        "test/wide",
+        "boundary",
+        "spurious",
+        "value",
+    ] {
+        assert!(out.contains(needle), "missing `{needle}`:\n{out}");
+    }
+}

@@ -45,6 +45,10 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// Score these predictions (JSONL as written by `kashif extract`, e.g.
+    /// from another run or another system) instead of running extraction.
+    #[arg(long, value_name = "FILE", conflicts_with = "conll")]
+    pub pred: Option<PathBuf>,
     /// Resolve relative dates against this date (YYYY-MM-DD) instead of each dateline.
     #[arg(long, value_parser = super::parse_date)]
     pub reference_date: Option<chrono::NaiveDate>,
@@ -138,16 +142,28 @@ pub fn run(args: EvalArgs) -> i32 {
             return 2;
         }
     };
-    let progress = LazyProgress::new(docs.len() as u64, "scoring");
-    let scored: Vec<ScoredDoc> = docs
-        .into_par_iter()
-        .map(|(doc, gold)| {
-            let pred = extractor.extract(&doc.id, &doc.text, &options);
-            progress.inc();
-            ScoredDoc { doc, gold, pred }
-        })
-        .collect();
-    progress.finish();
+    let scored: Vec<ScoredDoc> = match &args.pred {
+        Some(path) => match with_predictions(docs, path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("kashif eval: {e}");
+                return 2;
+            }
+        },
+        None => {
+            let progress = LazyProgress::new(docs.len() as u64, "scoring");
+            let scored = docs
+                .into_par_iter()
+                .map(|(doc, gold)| {
+                    let pred = extractor.extract(&doc.id, &doc.text, &options);
+                    progress.inc();
+                    ScoredDoc { doc, gold, pred }
+                })
+                .collect();
+            progress.finish();
+            scored
+        }
+    };
     let known = report::known_rule_ids(&files);
     let ev = kashif::eval::evaluate(&scored, &known);
     let opts = ReportOptions {
@@ -169,6 +185,34 @@ pub fn run(args: EvalArgs) -> i32 {
         .get(kashif::eval::score::Scheme::Strict)
         .f1(kashif::eval::score::Scheme::Strict);
     check_min_f1(args.min_f1, f1, "strict micro-F1")
+}
+
+/// Pair the gold documents with predictions read from a JSONL file.
+fn with_predictions(docs: Vec<GoldDoc>, path: &Path) -> kashif::Result<Vec<ScoredDoc>> {
+    let bytes = std::fs::read(path).map_err(|source| kashif::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = kashif::io::decode(path, bytes)?;
+    let by_id: std::collections::HashMap<String, &kashif::Document> =
+        docs.iter().map(|(d, _)| (d.id.to_string(), d)).collect();
+    let (pred, unknown) =
+        gold::parse_predictions_jsonl(&path.display().to_string(), &text, &by_id)?;
+    if !unknown.is_empty() {
+        eprintln!(
+            "kashif eval: {}: ignoring predictions for {} document(s) without gold: {}",
+            path.display(),
+            unknown.len(),
+            unknown.join(", ")
+        );
+    }
+    Ok(docs
+        .into_iter()
+        .map(|(doc, gold)| {
+            let pred = pred.iter().filter(|m| m.doc == doc.id).cloned().collect();
+            ScoredDoc { doc, gold, pred }
+        })
+        .collect())
 }
 
 fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
