@@ -15,7 +15,8 @@ fn tokens(a: &Analysis<'_>) -> Vec<(usize, usize, String, usize)> {
 
 fn assert_same(text: &str) {
     let fast = scan(text);
-    let slow = reference::analyze(text, false).expect("reference pipeline");
+    let nfkc = kashif::text::normalize::needs_nfkc(text);
+    let slow = reference::analyze(text, nfkc).expect("reference pipeline");
     assert_eq!(
         tokens(&fast),
         tokens(&slow),
@@ -74,6 +75,27 @@ fn tricky_strings_tokenize_identically() {
         "line1\r\nline2\n\nline3",
     ] {
         assert_same(s);
+    }
+}
+
+#[test]
+fn presentation_forms_match_the_nfkc_reference() {
+    // The scanner expands presentation forms character by character; the
+    // reference applies NFKC to the whole text. On Arabic text they agree.
+    for s in [
+        "\u{FEFB}",
+        "\u{FDF2} \u{FEFB}بكين",
+        "\u{FEDF}\u{FEE8}\u{FEA0}\u{FE8E}\u{FEE5} 3 \u{FEF5}",
+        "قال \u{FDFA} ثم",
+        "\u{FE8D}\u{FEDF}\u{FEBC}\u{FEF4}\u{FEE6}، 2015",
+    ] {
+        let fast = scan(s);
+        let slow = reference::analyze(s, true).expect("reference pipeline");
+        assert_eq!(
+            tokens(&fast),
+            tokens(&slow),
+            "fast scanner differs from NFKC reference on {s:?}"
+        );
     }
 }
 

@@ -58,11 +58,12 @@ impl CsvTable {
             return Err(Error::rule(file, 1, "missing header row"));
         }
         let mut rows = Vec::new();
+        let mut lines = LineCounter::default();
         for record in reader.records() {
             let record = record.map_err(|e| Error::rule(file, line_of(&e), describe(&e)))?;
             let line = record
                 .position()
-                .map_or(0, |p| line_at(&blanked, p.byte() as usize));
+                .map_or(0, |p| lines.line_at(&blanked, p.byte() as usize));
             rows.push(CsvRow {
                 line,
                 cells: record.iter().map(str::to_string).collect(),
@@ -107,15 +108,32 @@ impl CsvRow {
     }
 }
 
-/// 1-based line number of the record starting at a byte offset (the reader
-/// reports the offset before any blank lines it skipped).
-fn line_at(text: &str, byte: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut byte = byte.min(bytes.len());
-    while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
-        byte += 1;
+/// Line numbers of records, counted incrementally (records come in order).
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// 1-based line number of the record starting at a byte offset (the
+    /// reader reports the offset before any blank lines it skipped).
+    fn line_at(&mut self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
+            byte += 1;
+        }
+        if byte < self.byte {
+            *self = LineCounter::default();
+        }
+        self.line += bytes[self.byte..byte]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.byte = byte;
+        self.line + 1
     }
-    1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count()
 }
 
 fn line_of(e: &csv::Error) -> usize {

@@ -14,7 +14,9 @@
 //!
 //! A sentence ends after `.` `!` `?` `؟` `…` and at a line break.
 
-use super::normalize::{is_dropped, is_word_char, key_char, light_char, needs_nfkc};
+use unicode_normalization::UnicodeNormalization;
+
+use super::normalize::{is_dropped, is_word_char, key_char, light_char};
 
 /// What kind of token this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,14 +66,9 @@ pub struct Analysis<'t> {
 }
 
 impl<'t> Analysis<'t> {
-    /// Analyze a document: the fast scanner, or the `tokenizers` reference
-    /// pipeline with NFKC when the text has presentation forms.
+    /// Analyze a document with the fast scanner (presentation forms are
+    /// expanded by NFKC character by character; see [`scan`]).
     pub fn new(text: &'t str) -> Self {
-        if needs_nfkc(text) {
-            if let Ok(analysis) = super::reference::analyze(text, true) {
-                return analysis;
-            }
-        }
         scan(text)
     }
 
@@ -206,7 +203,10 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
     let mut pending = false;
     for i in 0..tokens.len() {
         if i > 0 {
-            let gap = &text[tokens[i - 1].byte_end..tokens[i].byte_start];
+            // Tokens from one expanded character (NFKC of a ligature) share
+            // their original bytes: no gap between them.
+            let (b0, b1) = (tokens[i - 1].byte_end, tokens[i].byte_start);
+            let gap = if b0 <= b1 { &text[b0..b1] } else { "" };
             tokens[i].glued = gap.chars().all(is_dropped);
             if pending || gap.contains('\n') {
                 sentence += 1;
@@ -250,19 +250,39 @@ struct Cursor {
 /// The fast scanner: one pass over the original text, no regex, no
 /// allocation per token beyond the two arenas.
 pub fn scan(text: &str) -> Analysis<'_> {
-    // Kept characters (not dropped), with their original positions and light form.
-    let kept: Vec<Cursor> = text
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| !is_dropped(*c))
-        .map(|(ch, (byte, c))| Cursor {
+    // Kept characters (not dropped), with their original positions and light
+    // form. An Arabic presentation form is expanded by NFKC into several kept
+    // characters that share its original position.
+    let mut kept: Vec<Cursor> = Vec::with_capacity(text.len() / 2);
+    let mut expanded = false;
+    for (ch, (byte, c)) in text.char_indices().enumerate() {
+        if is_dropped(c) {
+            continue;
+        }
+        if is_presentation_form(c) {
+            expanded = true;
+            let mut parts = String::new();
+            unicode_normalization::char::decompose_compatible(c, |d| parts.push(d));
+            for d in parts.nfc() {
+                if !is_dropped(d) {
+                    kept.push(Cursor {
+                        byte,
+                        ch,
+                        c: light_char(d),
+                    });
+                }
+            }
+            continue;
+        }
+        kept.push(Cursor {
             byte,
             ch,
             c: light_char(c),
-        })
-        .collect();
+        });
+    }
     let mut tokens = Vec::with_capacity(kept.len() / 4);
     let mut light = String::with_capacity(text.len());
+    let mut alignment = expanded.then(Vec::new);
     let n = kept.len();
     let mut i = 0;
     while i < n {
@@ -280,7 +300,12 @@ pub fn scan(text: &str) -> Analysis<'_> {
             TokenKind::Punct
         };
         let norm_start = light.len();
-        light.extend(kept[i..j].iter().map(|k| k.c));
+        for k in &kept[i..j] {
+            if let Some(alignment) = alignment.as_mut() {
+                alignment.push((light.len(), k.ch));
+            }
+            light.push(k.c);
+        }
         let last = kept[j - 1];
         let last_len = text[last.byte..].chars().next().map_or(1, char::len_utf8);
         tokens.push(Token {
@@ -296,7 +321,13 @@ pub fn scan(text: &str) -> Analysis<'_> {
         });
         i = j;
     }
-    Analysis::from_parts(text, tokens, light, None)
+    Analysis::from_parts(text, tokens, light, alignment)
+}
+
+/// Arabic presentation forms A and B (ligatures, contextual forms), which
+/// NFKC maps to ordinary letters.
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
 /// Length (in kept characters) of the token starting at `i`.
