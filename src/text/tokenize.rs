@@ -81,8 +81,18 @@ impl<'t> Analysis<'t> {
         light: String,
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
-        let key: String = light.chars().map(key_char).collect();
         assign_sentences(text, &light, &mut tokens);
+        Self::assemble(text, tokens, light, alignment)
+    }
+
+    /// Build the analysis from tokens whose sentence and glue are set.
+    fn assemble(
+        text: &'t str,
+        tokens: Vec<Token>,
+        light: String,
+        alignment: Option<Vec<(usize, usize)>>,
+    ) -> Self {
+        let key = key_arena(&light);
         let sentences = sentence_ranges(&tokens);
         Analysis {
             text,
@@ -220,6 +230,28 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
     }
 }
 
+/// The key arena: the light arena with ى→ي and ة→ه ([`key_char`]), done on
+/// bytes since both folds keep the UTF-8 length (ى D9 89 → ي D9 8A,
+/// ة D8 A9 → ه D9 87; lead bytes D8/D9 never occur inside a character).
+fn key_arena(light: &str) -> String {
+    debug_assert_eq!(key_char('ى'), 'ي');
+    debug_assert_eq!(key_char('ة'), 'ه');
+    let mut bytes = light.as_bytes().to_vec();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (0xD9, 0x89) => bytes[i + 1] = 0x8A,
+            (0xD8, 0xA9) => {
+                bytes[i] = 0xD9;
+                bytes[i + 1] = 0x87;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| light.chars().map(key_char).collect())
+}
+
 fn sentence_ranges(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut begin = 0;
@@ -239,113 +271,232 @@ pub(crate) fn ends_sentence(light: &str) -> bool {
     matches!(light, "." | "!" | "?" | "؟" | "…")
 }
 
-/// A character of the original text as the scanner sees it.
+/// A kept (not dropped) character of the original text as the scanner sees it.
 #[derive(Clone, Copy)]
-struct Cursor {
+struct Kept {
+    /// Byte offset in the original text.
+    byte: usize,
+    /// Code point offset in the original text.
+    ch: usize,
+    /// Byte offset one past the character.
+    end: usize,
+    /// The light form.
+    c: char,
+    /// Whether the light form differs from the original character.
+    changed: bool,
+}
+
+/// A position in the original text; copied to look ahead and restored to
+/// back off, so the scanner never buffers characters.
+#[derive(Clone, Copy)]
+struct Scanner<'a> {
+    bytes: &'a [u8],
     byte: usize,
     ch: usize,
-    c: char,
+    /// Dropped characters skipped so far.
+    dropped: usize,
+}
+
+/// Decode the UTF-8 character at byte `i` of valid UTF-8 (`i` on a boundary).
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i] as u32;
+    let cont = |k: usize| (bytes[i + k] & 0x3F) as u32;
+    let (cp, len) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (
+        char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
+}
+
+impl Scanner<'_> {
+    /// The next kept character, skipping dropped ones.
+    #[inline(always)]
+    fn next_kept(&mut self) -> Option<Kept> {
+        loop {
+            let b = *self.bytes.get(self.byte)?;
+            let (byte, ch) = (self.byte, self.ch);
+            self.ch += 1;
+            if b < 0x80 {
+                self.byte += 1;
+                return Some(Kept {
+                    byte,
+                    ch,
+                    end: byte + 1,
+                    c: char::from(b),
+                    changed: false,
+                });
+            }
+            let (c, len) = decode(self.bytes, byte);
+            self.byte += len;
+            if is_dropped(c) {
+                self.dropped += 1;
+                continue;
+            }
+            let l = light_char(c);
+            return Some(Kept {
+                byte,
+                ch,
+                end: byte + len,
+                c: l,
+                changed: l != c,
+            });
+        }
+    }
+
+    /// Take the next kept character if `accept` says so; otherwise stay.
+    #[inline(always)]
+    fn take_if(&mut self, accept: impl Fn(char) -> bool) -> Option<Kept> {
+        let save = *self;
+        match self.next_kept() {
+            Some(k) if accept(k.c) => Some(k),
+            _ => {
+                *self = save;
+                None
+            }
+        }
+    }
+
+    /// Take a run of ASCII digits (light form); the last one taken, if any.
+    #[inline(always)]
+    fn digits(&mut self, max: usize) -> (usize, Option<Kept>) {
+        let mut n = 0;
+        let mut last = None;
+        while n < max {
+            match self.take_if(|c| c.is_ascii_digit()) {
+                Some(k) => {
+                    last = Some(k);
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        (n, last)
+    }
 }
 
 /// The fast scanner: one pass over the original text, no regex, no
-/// allocation per token beyond the two arenas.
+/// per-character buffer, no allocation per token beyond the two arenas.
+/// Tokens without dropped or folded characters are copied to the light arena
+/// as whole byte slices.
 pub fn scan(text: &str) -> Analysis<'_> {
-    // Kept characters (not dropped), with their original positions and light form.
-    let kept: Vec<Cursor> = text
-        .char_indices()
-        .enumerate()
-        .filter(|(_, (_, c))| !is_dropped(*c))
-        .map(|(ch, (byte, c))| Cursor {
-            byte,
-            ch,
-            c: light_char(c),
-        })
-        .collect();
-    let mut tokens = Vec::with_capacity(kept.len() / 4);
+    let mut s = Scanner {
+        bytes: text.as_bytes(),
+        byte: 0,
+        ch: 0,
+        dropped: 0,
+    };
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut light = String::with_capacity(text.len());
-    let n = kept.len();
-    let mut i = 0;
-    while i < n {
-        let c = kept[i].c;
+    let mut sentence = 0;
+    let mut pending = false;
+    let mut gap_space = false;
+    let mut gap_newline = false;
+    while let Some(first) = s.next_kept() {
+        let c = first.c;
         if c.is_whitespace() {
-            i += 1;
+            gap_space = true;
+            gap_newline |= c == '\n';
             continue;
         }
-        let j = i + token_len(&kept, i);
+        let dropped_before = s.dropped;
+        let mut last = first;
+        let mut changed = first.changed;
         let kind = if c.is_ascii_digit() {
+            if let Some(k) = number(&mut s) {
+                last = k;
+            }
+            // folded digits or separators (٣ ٫ ۵) are the only non-ASCII
+            changed = !text.as_bytes()[first.byte..last.end].is_ascii();
             TokenKind::Number
         } else if is_word_char(c) {
+            while let Some(k) = s.take_if(|c| is_word_char(c) && !c.is_ascii_digit()) {
+                changed |= k.changed;
+                last = k;
+            }
             TokenKind::Word
         } else {
             TokenKind::Punct
         };
         let norm_start = light.len();
-        light.extend(kept[i..j].iter().map(|k| k.c));
-        let last = kept[j - 1];
-        let last_len = text[last.byte..].chars().next().map_or(1, char::len_utf8);
+        if changed || s.dropped != dropped_before {
+            light.extend(
+                text[first.byte..last.end]
+                    .chars()
+                    .filter(|&c| !is_dropped(c))
+                    .map(light_char),
+            );
+        } else {
+            light.push_str(&text[first.byte..last.end]);
+        }
+        let glued = !tokens.is_empty() && !gap_space;
+        if !tokens.is_empty() && (pending || gap_newline) {
+            sentence += 1;
+        }
+        pending = kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '؟' | '…');
+        gap_space = false;
+        gap_newline = false;
         tokens.push(Token {
-            start: kept[i].ch,
+            start: first.ch,
             end: last.ch + 1,
-            byte_start: kept[i].byte,
-            byte_end: last.byte + last_len,
+            byte_start: first.byte,
+            byte_end: last.end,
             norm_start,
             norm_end: light.len(),
             kind,
-            sentence: 0,
-            glued: false,
+            sentence,
+            glued,
         });
-        i = j;
     }
-    Analysis::from_parts(text, tokens, light, None)
+    Analysis::assemble(text, tokens, light, None)
 }
 
-/// Length (in kept characters) of the token starting at `i`.
-fn token_len(kept: &[Cursor], i: usize) -> usize {
-    let at = |k: usize| kept.get(k).map(|x| x.c);
-    let digit = |k: usize| at(k).is_some_and(|c| c.is_ascii_digit());
-    let c = kept[i].c;
-    if c.is_ascii_digit() {
-        if let Some(len) = iso_date_len(kept, i) {
-            return len;
+/// The rest of a number token whose first digit was just taken: an ISO date
+/// `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` as the reference regex matches it, else
+/// `[0-9]+([.,:/][0-9]+)*`. Returns the last character taken, if any.
+fn number(s: &mut Scanner<'_>) -> Option<Kept> {
+    let start = *s;
+    if let Some(last) = iso_date(s) {
+        return last;
+    }
+    *s = start;
+    let (_, mut last) = s.digits(usize::MAX);
+    loop {
+        // a separator belongs to the number only when a digit follows it
+        let save = *s;
+        let sep = s.take_if(|c| matches!(c, '.' | ',' | ':' | '/'));
+        let (n, l) = if sep.is_some() {
+            s.digits(usize::MAX)
+        } else {
+            (0, None)
+        };
+        if n == 0 {
+            *s = save;
+            return last;
         }
-        let mut j = i;
-        while digit(j) {
-            j += 1;
-        }
-        while matches!(at(j), Some('.' | ',' | ':' | '/')) && digit(j + 1) {
-            j += 1;
-            while digit(j) {
-                j += 1;
-            }
-        }
-        j - i
-    } else if is_word_char(c) {
-        let mut j = i + 1;
-        while at(j).is_some_and(|c| is_word_char(c) && !c.is_ascii_digit()) {
-            j += 1;
-        }
-        j - i
-    } else {
-        1
+        last = l;
     }
 }
 
-/// `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` at `i`, as the reference regex matches it.
-fn iso_date_len(kept: &[Cursor], i: usize) -> Option<usize> {
-    let digit = |k: usize| kept.get(k).is_some_and(|x| x.c.is_ascii_digit());
-    let is = |k: usize, ch: char| kept.get(k).is_some_and(|x| x.c == ch);
-    if !(0..4).all(|d| digit(i + d)) || !is(i + 4, '-') {
+/// The ISO date after its first digit: `Some(last)` when it matches.
+fn iso_date(s: &mut Scanner<'_>) -> Option<Option<Kept>> {
+    if s.digits(3).0 != 3 {
         return None;
     }
-    let mut j = i + 5;
-    let month = (0..2).take_while(|&d| digit(j + d)).count();
-    if month == 0 || !is(j + month, '-') {
+    s.take_if(|c| c == '-')?;
+    if s.digits(2).0 == 0 {
         return None;
     }
-    j += month + 1;
-    let day = (0..2).take_while(|&d| digit(j + d)).count();
-    if day == 0 {
-        return None;
-    }
-    Some(j + day - i)
+    s.take_if(|c| c == '-')?;
+    let (day, last) = s.digits(2);
+    (day > 0).then_some(last)
 }
