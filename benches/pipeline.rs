@@ -15,6 +15,7 @@ use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use rayon::prelude::*;
+use tokenizers::normalizers::Sequence;
 use tokenizers::{NormalizedString, Normalizer};
 
 use kashif::perf;
@@ -107,13 +108,16 @@ fn assert_count(what: &str, actual: usize, expected: usize) {
     );
 }
 
-/// Characters of the reference normalizer's output (the `tokenizers` crate).
+/// The reference normalizer (the `tokenizers` crate), compiled once.
+fn reference_normalizer() -> &'static Sequence {
+    static NORMALIZER: std::sync::OnceLock<Sequence> = std::sync::OnceLock::new();
+    NORMALIZER.get_or_init(|| reference::normalizer(false).unwrap())
+}
+
+/// Characters of the reference normalizer's output.
 fn reference_light_chars(text: &str) -> usize {
     let mut n = NormalizedString::from(text);
-    reference::normalizer(false)
-        .unwrap()
-        .normalize(&mut n)
-        .unwrap();
+    reference_normalizer().normalize(&mut n).unwrap();
     n.get().chars().count()
 }
 

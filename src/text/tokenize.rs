@@ -82,7 +82,8 @@ impl<'t> Analysis<'t> {
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
         assign_sentences(text, &light, &mut tokens);
-        Self::assemble(text, tokens, light, alignment)
+        let key = key_arena(&light);
+        Self::assemble(text, tokens, light, key, alignment)
     }
 
     /// Build the analysis from tokens whose sentence and glue are set.
@@ -90,9 +91,10 @@ impl<'t> Analysis<'t> {
         text: &'t str,
         tokens: Vec<Token>,
         light: String,
+        key: String,
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
-        let key = key_arena(&light);
+        debug_assert_eq!(light.len(), key.len());
         let sentences = sentence_ranges(&tokens);
         Analysis {
             text,
@@ -271,6 +273,76 @@ pub(crate) fn ends_sentence(light: &str) -> bool {
     matches!(light, "." | "!" | "?" | "؟" | "…")
 }
 
+/// What a character is to the scanner, after light normalization.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Invisible: dropped from the matching view ([`is_dropped`]).
+    Dropped,
+    /// White space: separates tokens.
+    Space,
+    /// An ASCII digit (after folding Arabic-Indic and Persian digits).
+    Digit,
+    /// A letter: continues a word ([`is_word_char`], not a digit).
+    Letter,
+    /// Anything else: a token of its own.
+    Other,
+}
+
+/// The scanner's view of one character: class, light form, and whether the
+/// light and key forms differ from the original.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: Class,
+    light: char,
+    /// The light form differs from the original character.
+    changed: bool,
+    /// The key form differs from the light form (ى ة).
+    key_fold: bool,
+}
+
+/// The entry of a character, from the definitions in [`super::normalize`].
+fn entry(c: char) -> Entry {
+    if is_dropped(c) {
+        return Entry {
+            class: Class::Dropped,
+            light: c,
+            changed: true,
+            key_fold: false,
+        };
+    }
+    let light = light_char(c);
+    let class = if light.is_whitespace() {
+        Class::Space
+    } else if light.is_ascii_digit() {
+        Class::Digit
+    } else if is_word_char(light) {
+        Class::Letter
+    } else {
+        Class::Other
+    };
+    Entry {
+        class,
+        light,
+        changed: light != c,
+        key_fold: key_char(light) != light,
+    }
+}
+
+/// Precomputed entries for ASCII and the Arabic block U+0600–U+06FF (two
+/// UTF-8 bytes led by D8–DB), where almost all characters of Arabic news are.
+struct Tables {
+    ascii: [Entry; 128],
+    arabic: [Entry; 256],
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        ascii: std::array::from_fn(|i| entry(char::from(i as u8))),
+        arabic: std::array::from_fn(|i| entry(char::from_u32(0x0600 + i as u32).unwrap_or(' '))),
+    })
+}
+
 /// A kept (not dropped) character of the original text as the scanner sees it.
 #[derive(Clone, Copy)]
 struct Kept {
@@ -280,10 +352,8 @@ struct Kept {
     ch: usize,
     /// Byte offset one past the character.
     end: usize,
-    /// The light form.
-    c: char,
-    /// Whether the light form differs from the original character.
-    changed: bool,
+    /// Class and light form.
+    e: Entry,
 }
 
 /// A position in the original text; copied to look ahead and restored to
@@ -291,13 +361,13 @@ struct Kept {
 #[derive(Clone, Copy)]
 struct Scanner<'a> {
     bytes: &'a [u8],
+    tables: &'static Tables,
     byte: usize,
     ch: usize,
-    /// Dropped characters skipped so far.
-    dropped: usize,
 }
 
-/// Decode the UTF-8 character at byte `i` of valid UTF-8 (`i` on a boundary).
+/// Decode the UTF-8 character at byte `i` of valid UTF-8 (`i` on a boundary,
+/// not ASCII).
 #[inline(always)]
 fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     let b0 = bytes[i] as u32;
@@ -324,41 +394,36 @@ impl Scanner<'_> {
     fn next_kept(&mut self) -> Option<Kept> {
         loop {
             let b = *self.bytes.get(self.byte)?;
-            let (byte, ch) = (self.byte, self.ch);
-            self.ch += 1;
-            if b < 0x80 {
-                self.byte += 1;
-                return Some(Kept {
-                    byte,
-                    ch,
-                    end: byte + 1,
-                    c: char::from(b),
-                    changed: false,
-                });
-            }
-            let (c, len) = decode(self.bytes, byte);
+            let byte = self.byte;
+            let (e, len) = if b < 0x80 {
+                (self.tables.ascii[b as usize], 1)
+            } else if b & 0xFC == 0xD8 {
+                let lo = self.bytes[byte + 1] & 0x3F;
+                (self.tables.arabic[(((b & 3) << 6) | lo) as usize], 2)
+            } else {
+                let (c, len) = decode(self.bytes, byte);
+                (entry(c), len)
+            };
             self.byte += len;
-            if is_dropped(c) {
-                self.dropped += 1;
+            self.ch += 1;
+            if e.class == Class::Dropped {
                 continue;
             }
-            let l = light_char(c);
             return Some(Kept {
                 byte,
-                ch,
+                ch: self.ch - 1,
                 end: byte + len,
-                c: l,
-                changed: l != c,
+                e,
             });
         }
     }
 
     /// Take the next kept character if `accept` says so; otherwise stay.
     #[inline(always)]
-    fn take_if(&mut self, accept: impl Fn(char) -> bool) -> Option<Kept> {
+    fn take_if(&mut self, accept: impl Fn(Entry) -> bool) -> Option<Kept> {
         let save = *self;
         match self.next_kept() {
-            Some(k) if accept(k.c) => Some(k),
+            Some(k) if accept(k.e) => Some(k),
             _ => {
                 *self = save;
                 None
@@ -366,13 +431,13 @@ impl Scanner<'_> {
         }
     }
 
-    /// Take a run of ASCII digits (light form); the last one taken, if any.
+    /// Take a run of at most `max` digits; how many, and the last one.
     #[inline(always)]
     fn digits(&mut self, max: usize) -> (usize, Option<Kept>) {
         let mut n = 0;
         let mut last = None;
         while n < max {
-            match self.take_if(|c| c.is_ascii_digit()) {
+            match self.take_if(|e| e.class == Class::Digit) {
                 Some(k) => {
                     last = Some(k);
                     n += 1;
@@ -384,65 +449,127 @@ impl Scanner<'_> {
     }
 }
 
-/// The fast scanner: one pass over the original text, no regex, no
-/// per-character buffer, no allocation per token beyond the two arenas.
-/// Tokens without dropped or folded characters are copied to the light arena
-/// as whole byte slices.
+/// Writes the light and key arenas. Verbatim runs of the original are
+/// copied whole; only folded characters are written one by one.
+struct Arenas<'t> {
+    text: &'t str,
+    light: String,
+    key: String,
+    /// Start of the original bytes not yet copied to each arena.
+    light_run: usize,
+    key_run: usize,
+}
+
+impl Arenas<'_> {
+    #[inline(always)]
+    fn begin(&mut self, byte: usize) {
+        self.light_run = byte;
+        self.key_run = byte;
+    }
+
+    /// Dropped characters lie between `from` and `to`: skip them.
+    #[inline(always)]
+    fn skip(&mut self, from: usize, to: usize) {
+        self.light.push_str(&self.text[self.light_run..from]);
+        self.key.push_str(&self.text[self.key_run..from]);
+        self.light_run = to;
+        self.key_run = to;
+    }
+
+    /// Character `k` is taken into the token.
+    #[inline(always)]
+    fn take(&mut self, k: &Kept) {
+        if k.e.changed {
+            self.light.push_str(&self.text[self.light_run..k.byte]);
+            self.light.push(k.e.light);
+            self.light_run = k.end;
+        }
+        if k.e.changed || k.e.key_fold {
+            self.key.push_str(&self.text[self.key_run..k.byte]);
+            self.key.push(key_char(k.e.light));
+            self.key_run = k.end;
+        }
+    }
+
+    #[inline(always)]
+    fn end(&mut self, end: usize) {
+        self.light.push_str(&self.text[self.light_run..end]);
+        self.key.push_str(&self.text[self.key_run..end]);
+    }
+}
+
+/// The fast scanner: one pass over the original text with a class table for
+/// ASCII and the Arabic block, no regex, no per-character buffer, no
+/// allocation per token beyond the arenas.
 pub fn scan(text: &str) -> Analysis<'_> {
     let mut s = Scanner {
         bytes: text.as_bytes(),
+        tables: tables(),
         byte: 0,
         ch: 0,
-        dropped: 0,
     };
-    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-    let mut light = String::with_capacity(text.len());
+    let mut tokens = Vec::with_capacity(text.len() / 8 + 1);
+    let mut out = Arenas {
+        text,
+        light: String::with_capacity(text.len()),
+        key: String::with_capacity(text.len()),
+        light_run: 0,
+        key_run: 0,
+    };
     let mut sentence = 0;
     let mut pending = false;
     let mut gap_space = false;
     let mut gap_newline = false;
     while let Some(first) = s.next_kept() {
-        let c = first.c;
-        if c.is_whitespace() {
-            gap_space = true;
-            gap_newline |= c == '\n';
-            continue;
-        }
-        let dropped_before = s.dropped;
-        let mut last = first;
-        let mut changed = first.changed;
-        let kind = if c.is_ascii_digit() {
-            if let Some(k) = number(&mut s) {
-                last = k;
+        let kind = match first.e.class {
+            Class::Space => {
+                gap_space = true;
+                gap_newline |= first.e.light == '\n';
+                continue;
             }
-            // folded digits or separators (٣ ٫ ۵) are the only non-ASCII
-            changed = !text.as_bytes()[first.byte..last.end].is_ascii();
-            TokenKind::Number
-        } else if is_word_char(c) {
-            while let Some(k) = s.take_if(|c| is_word_char(c) && !c.is_ascii_digit()) {
-                changed |= k.changed;
-                last = k;
-            }
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
+            Class::Digit => TokenKind::Number,
+            Class::Letter => TokenKind::Word,
+            _ => TokenKind::Punct,
         };
-        let norm_start = light.len();
-        if changed || s.dropped != dropped_before {
-            light.extend(
-                text[first.byte..last.end]
-                    .chars()
-                    .filter(|&c| !is_dropped(c))
-                    .map(light_char),
-            );
-        } else {
-            light.push_str(&text[first.byte..last.end]);
+        let norm_start = out.light.len();
+        out.begin(first.byte);
+        out.take(&first);
+        let mut last = first;
+        match kind {
+            TokenKind::Word => {
+                while let Some(k) = s.take_if(|e| e.class == Class::Letter) {
+                    if k.byte != last.end {
+                        out.skip(last.end, k.byte);
+                    }
+                    out.take(&k);
+                    last = k;
+                }
+                out.end(last.end);
+            }
+            TokenKind::Number => {
+                if let Some(k) = number(&mut s) {
+                    last = k;
+                }
+                // rare: folded digits or separators, or marks inside
+                let slice = &text[first.byte..last.end];
+                if slice.is_ascii() {
+                    out.end(last.end);
+                } else {
+                    out.light.truncate(norm_start);
+                    out.key.truncate(norm_start);
+                    for c in slice.chars().filter(|&c| !is_dropped(c)) {
+                        out.light.push(light_char(c));
+                        out.key.push(key_char(light_char(c)));
+                    }
+                }
+            }
+            TokenKind::Punct => out.end(last.end),
         }
         let glued = !tokens.is_empty() && !gap_space;
         if !tokens.is_empty() && (pending || gap_newline) {
             sentence += 1;
         }
-        pending = kind == TokenKind::Punct && matches!(c, '.' | '!' | '?' | '؟' | '…');
+        pending = kind == TokenKind::Punct && matches!(first.e.light, '.' | '!' | '?' | '؟' | '…');
         gap_space = false;
         gap_newline = false;
         tokens.push(Token {
@@ -451,13 +578,13 @@ pub fn scan(text: &str) -> Analysis<'_> {
             byte_start: first.byte,
             byte_end: last.end,
             norm_start,
-            norm_end: light.len(),
+            norm_end: out.light.len(),
             kind,
             sentence,
             glued,
         });
     }
-    Analysis::assemble(text, tokens, light, None)
+    Analysis::assemble(text, tokens, out.light, out.key, None)
 }
 
 /// The rest of a number token whose first digit was just taken: an ISO date
@@ -473,7 +600,7 @@ fn number(s: &mut Scanner<'_>) -> Option<Kept> {
     loop {
         // a separator belongs to the number only when a digit follows it
         let save = *s;
-        let sep = s.take_if(|c| matches!(c, '.' | ',' | ':' | '/'));
+        let sep = s.take_if(|e| matches!(e.light, '.' | ',' | ':' | '/'));
         let (n, l) = if sep.is_some() {
             s.digits(usize::MAX)
         } else {
@@ -492,11 +619,39 @@ fn iso_date(s: &mut Scanner<'_>) -> Option<Option<Kept>> {
     if s.digits(3).0 != 3 {
         return None;
     }
-    s.take_if(|c| c == '-')?;
+    s.take_if(|e| e.light == '-')?;
     if s.digits(2).0 == 0 {
         return None;
     }
-    s.take_if(|c| c == '-')?;
+    s.take_if(|e| e.light == '-')?;
     let (day, last) = s.digits(2);
     (day > 0).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_agree_with_the_definitions() {
+        let t = tables();
+        for i in 0..128u8 {
+            assert_eq!(
+                format!("{:?}", t.ascii[i as usize]),
+                format!("{:?}", entry(char::from(i)))
+            );
+        }
+        for cp in 0x0600u32..0x0700 {
+            let c = char::from_u32(cp).unwrap();
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(bytes.len(), 2);
+            assert_eq!(bytes[0] & 0xFC, 0xD8);
+            let idx = (((bytes[0] & 3) << 6) | (bytes[1] & 0x3F)) as usize;
+            assert_eq!(format!("{:?}", t.arabic[idx]), format!("{:?}", entry(c)));
+        }
+        assert!(entry('ة').key_fold);
+        assert_eq!(entry('أ').light, 'ا');
+        assert_eq!(entry('\u{0651}').class, Class::Dropped);
+    }
 }
