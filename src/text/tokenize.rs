@@ -298,6 +298,8 @@ struct Entry {
     changed: bool,
     /// The key form differs from the light form (ى ة).
     key_fold: bool,
+    /// A letter whose light and key forms are itself (the common case).
+    plain: bool,
 }
 
 /// The entry of a character, from the definitions in [`super::normalize`].
@@ -308,6 +310,7 @@ fn entry(c: char) -> Entry {
             light: c,
             changed: true,
             key_fold: false,
+            plain: false,
         };
     }
     let light = light_char(c);
@@ -320,11 +323,14 @@ fn entry(c: char) -> Entry {
     } else {
         Class::Other
     };
+    let changed = light != c;
+    let key_fold = key_char(light) != light;
     Entry {
         class,
         light,
-        changed: light != c,
-        key_fold: key_char(light) != light,
+        changed,
+        key_fold,
+        plain: class == Class::Letter && !changed && !key_fold,
     }
 }
 
@@ -429,6 +435,36 @@ impl Scanner<'_> {
                 None
             }
         }
+    }
+
+    /// Skip a run of plain letters (ASCII or Arabic block, no fold, no
+    /// dropped character between): the hot loop of the scanner. Returns the
+    /// end byte and code point offset of the last one, if any was taken.
+    #[inline(always)]
+    fn plain_letters(&mut self) -> Option<(usize, usize)> {
+        let start = self.byte;
+        let mut byte = self.byte;
+        let mut ch = self.ch;
+        let bytes = self.bytes;
+        while let Some(&b) = bytes.get(byte) {
+            if b & 0xFC == 0xD8 {
+                let Some(&b1) = bytes.get(byte + 1) else {
+                    break;
+                };
+                if !self.tables.arabic[(((b & 3) << 6) | (b1 & 0x3F)) as usize].plain {
+                    break;
+                }
+                byte += 2;
+            } else if b < 0x80 && self.tables.ascii[b as usize].plain {
+                byte += 1;
+            } else {
+                break;
+            }
+            ch += 1;
+        }
+        self.byte = byte;
+        self.ch = ch;
+        (byte != start).then_some((byte, ch - 1))
     }
 
     /// Take a run of at most `max` digits; how many, and the last one.
@@ -537,7 +573,14 @@ pub fn scan(text: &str) -> Analysis<'_> {
         let mut last = first;
         match kind {
             TokenKind::Word => {
-                while let Some(k) = s.take_if(|e| e.class == Class::Letter) {
+                loop {
+                    if let Some((end, ch)) = s.plain_letters() {
+                        last.end = end;
+                        last.ch = ch;
+                    }
+                    let Some(k) = s.take_if(|e| e.class == Class::Letter) else {
+                        break;
+                    };
                     if k.byte != last.end {
                         out.skip(last.end, k.byte);
                     }
