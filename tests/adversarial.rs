@@ -94,3 +94,26 @@ fn mentions_of_the_corpus_are_slices() {
         check(&x, &doc.id, &doc.text);
     }
 }
+
+#[test]
+fn presentation_forms_beside_expanding_characters_do_not_panic() {
+    // NFKC turns `…` into three tokens sharing one original character, and
+    // the ligatures ﻷ ﻹ into two letters.
+    let x = Extractor::with_default_rules().unwrap();
+    for text in [
+        "الحرب العالمية اﻷولى … … . ( من",
+        "اﻹنجليزية…النهاية",
+        "…ﻷ",
+        "ﻷ … ١٢٣ ﷺ ﷲ ﻻ 2015 ﺑﻜﻴﻦ",
+        "x\u{FEFB}\u{2026}\u{2026}\u{FB50}\n\u{FDFA}",
+    ] {
+        let analysis = Analysis::new(text);
+        for (i, t) in analysis.tokens().iter().enumerate() {
+            assert!(
+                t.start <= t.end && t.end <= text.chars().count(),
+                "{text:?} token {i}"
+            );
+        }
+        check(&x, text, text);
+    }
+}

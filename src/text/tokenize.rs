@@ -218,7 +218,11 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
     let mut pending = false;
     for i in 0..tokens.len() {
         if i > 0 {
-            let gap = &text[tokens[i - 1].byte_end..tokens[i].byte_start];
+            // Under NFKC one original character can become several tokens
+            // (`…` → `.` `.` `.`), which then share its span: no gap.
+            let gap = text
+                .get(tokens[i - 1].byte_end..tokens[i].byte_start)
+                .unwrap_or("");
             tokens[i].glued = gap.chars().all(is_dropped);
             if pending || gap.contains('\n') {
                 sentence += 1;
