@@ -1,0 +1,788 @@
+//! Reports of a [`CorpusEval`]: an aligned table for the terminal (fits in
+//! 80 columns), JSON, CSV and Markdown; the error list with context and the
+//! "what to fix" ordering; the rule report.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::str::FromStr;
+
+use serde_json::{json, Map, Value};
+
+use super::score::{Evaluation, Scheme};
+use super::{what_to_fix, CorpusEval, ErrorItem};
+use crate::error::{Error, Result};
+use crate::mention::Layer;
+use crate::rules::{CsvTable, RuleFiles};
+
+/// How the macro average is defined (printed with every report).
+pub const MACRO_NOTE: &str =
+    "macro = mean of per-type scores over the types present in gold or predictions";
+
+/// How the schemes are defined (printed with every report).
+pub const SCHEME_NOTE: &str = "schemes as SemEval-2013 task 9.1 / nervaluate 1.2.1: strict = span+type, exact = span, partial = overlap (half credit), type = overlap+type";
+
+/// How value accuracy is defined.
+pub const VALUE_NOTE: &str =
+    "value accuracy: numeric gold mentions with a non-null value whose span was predicted exactly";
+
+/// The notes under the terminal table, wrapped for an 80-column terminal.
+const TABLE_NOTES: [&str; 6] = [
+    "notes: scores in %. strict = same span and type; exact = same span; partial =",
+    "  overlap, half credit for a boundary error; type = overlap with the right type",
+    "  (SemEval-2013 task 9.1 as computed by nervaluate 1.2.1). macro = mean of the",
+    "  per-type scores over the types present in gold or predictions. The names and",
+    "  numeric layers are matched separately; `all` sums their counts. value acc =",
+    "  numeric gold mentions with a non-null value whose span was predicted exactly.",
+];
+
+/// Report format of `kashif eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Aligned plain-text table.
+    Table,
+    /// One JSON object.
+    Json,
+    /// CSV rows.
+    Csv,
+    /// Markdown tables.
+    Markdown,
+}
+
+impl FromStr for ReportFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "table" => Ok(ReportFormat::Table),
+            "json" => Ok(ReportFormat::Json),
+            "csv" => Ok(ReportFormat::Csv),
+            "markdown" | "md" => Ok(ReportFormat::Markdown),
+            _ => Err(Error::Invalid(format!(
+                "unknown format `{s}` (expected table, json, csv or markdown)"
+            ))),
+        }
+    }
+}
+
+/// What to include besides the scores.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions {
+    /// List every error with context, and the "what to fix" ordering.
+    pub errors: bool,
+    /// The full per-rule report.
+    pub rule_report: bool,
+}
+
+/// The rule ids named in rule files: every CSV column called `rule` or
+/// `rule_id` and every JSONL key `rule`, `rule_id` or `id`. These are the
+/// rules the report can call "never fired".
+pub fn known_rule_ids(rules: &RuleFiles) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let names: Vec<String> = rules.names().map(str::to_string).collect();
+    for name in names {
+        let Some(text) = rules.get(&name) else {
+            continue;
+        };
+        if name.ends_with(".csv") {
+            let Ok(table) = CsvTable::parse(&name, text) else {
+                continue;
+            };
+            for col in ["rule", "rule_id"] {
+                if let Some(i) = table.optional_column(col) {
+                    out.extend(
+                        table
+                            .rows
+                            .iter()
+                            .map(|r| r.get(i).to_string())
+                            .filter(|s| !s.is_empty()),
+                    );
+                }
+            }
+        } else if name.ends_with(".jsonl") {
+            for line in text.lines() {
+                let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(line) else {
+                    continue;
+                };
+                for key in ["rule", "rule_id", "id"] {
+                    if let Some(Value::String(s)) = obj.get(key) {
+                        out.insert(s.clone());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1}", 100.0 * x)
+}
+
+/// One row of the score table.
+struct Row {
+    name: String,
+    gold: Option<usize>,
+    pred: Option<usize>,
+    /// strict P R F1, exact F1, partial F1, type F1
+    scores: [f64; 6],
+    value: Option<String>,
+}
+
+fn rows_of(ev: &CorpusEval, scope: &str, evaluation: &Evaluation, types: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if types {
+        for (label, c) in &evaluation.by_type {
+            let s = c.get(Scheme::Strict);
+            rows.push(Row {
+                name: label.as_str().to_string(),
+                gold: Some(s.possible()),
+                pred: Some(s.actual()),
+                scores: [
+                    s.precision(Scheme::Strict),
+                    s.recall(Scheme::Strict),
+                    s.f1(Scheme::Strict),
+                    c.get(Scheme::Exact).f1(Scheme::Exact),
+                    c.get(Scheme::Partial).f1(Scheme::Partial),
+                    c.get(Scheme::Type).f1(Scheme::Type),
+                ],
+                value: (label.layer() == Layer::Numeric).then(|| {
+                    ev.values_by_type
+                        .get(label)
+                        .filter(|v| v.compared > 0)
+                        .map_or("-".to_string(), |v| pct(v.accuracy()))
+                }),
+            });
+        }
+    }
+    let o = &evaluation.overall;
+    let s = o.get(Scheme::Strict);
+    rows.push(Row {
+        name: format!("{scope} micro"),
+        gold: Some(s.possible()),
+        pred: Some(s.actual()),
+        scores: [
+            s.precision(Scheme::Strict),
+            s.recall(Scheme::Strict),
+            s.f1(Scheme::Strict),
+            o.get(Scheme::Exact).f1(Scheme::Exact),
+            o.get(Scheme::Partial).f1(Scheme::Partial),
+            o.get(Scheme::Type).f1(Scheme::Type),
+        ],
+        value: (scope != "names").then(|| {
+            if ev.values.compared > 0 {
+                pct(ev.values.accuracy())
+            } else {
+                "-".to_string()
+            }
+        }),
+    });
+    let m = |scheme| evaluation.macro_avg(scheme);
+    let ms = m(Scheme::Strict);
+    rows.push(Row {
+        name: format!("{scope} macro"),
+        gold: None,
+        pred: None,
+        scores: [
+            ms.precision,
+            ms.recall,
+            ms.f1,
+            m(Scheme::Exact).f1,
+            m(Scheme::Partial).f1,
+            m(Scheme::Type).f1,
+        ],
+        value: None,
+    });
+    rows
+}
+
+fn all_rows(ev: &CorpusEval) -> Vec<Vec<Row>> {
+    let names = &ev.layers[&Layer::Names];
+    let numeric = &ev.layers[&Layer::Numeric];
+    vec![
+        rows_of(ev, "names", names, true),
+        rows_of(ev, "numeric", numeric, true),
+        rows_of(ev, "all", &ev.all, false),
+    ]
+}
+
+fn header_line(ev: &CorpusEval) -> String {
+    let gold: usize = ev.all.overall.get(Scheme::Strict).possible();
+    let pred: usize = ev.all.overall.get(Scheme::Strict).actual();
+    format!(
+        "kashif eval: {} document{}, {gold} gold mentions, {pred} predicted",
+        ev.documents.len(),
+        if ev.documents.len() == 1 { "" } else { "s" }
+    )
+}
+
+/// Write the aligned terminal table (and the optional sections).
+pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -> Result<()> {
+    writeln!(out, "{}", header_line(ev))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<16}{:>6}{:>6}  {:^20}  {:^22}  {:>6}",
+        "", "", "", "------ strict ------", "--------- F1 ---------", "value"
+    )?;
+    writeln!(
+        out,
+        "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+        "type", "gold", "pred", "P", "R", "F1", "exact", "partial", "type", "acc"
+    )?;
+    let rule = "-".repeat(80);
+    for block in all_rows(ev) {
+        writeln!(out, "{rule}")?;
+        for r in block {
+            let opt = |x: Option<usize>| x.map_or(String::new(), |x| x.to_string());
+            writeln!(
+                out,
+                "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+                r.name,
+                opt(r.gold),
+                opt(r.pred),
+                pct(r.scores[0]),
+                pct(r.scores[1]),
+                pct(r.scores[2]),
+                pct(r.scores[3]),
+                pct(r.scores[4]),
+                pct(r.scores[5]),
+                r.value.unwrap_or_default()
+            )?;
+        }
+    }
+    writeln!(out, "{rule}")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+        "all, micro", "cor", "inc", "par", "mis", "spu", "pos", "act", "P", "R", "F1"
+    )?;
+    for scheme in Scheme::ALL {
+        let c = ev.all.overall.get(scheme);
+        writeln!(
+            out,
+            "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+            scheme.as_str(),
+            c.correct,
+            c.incorrect,
+            c.partial,
+            c.missed,
+            c.spurious,
+            c.possible(),
+            c.actual(),
+            pct(c.precision(scheme)),
+            pct(c.recall(scheme)),
+            pct(c.f1(scheme))
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "value accuracy: {}/{} = {}%",
+        ev.values.equal,
+        ev.values.compared,
+        pct(ev.values.accuracy())
+    )?;
+    writeln!(
+        out,
+        "rules: {} fired, {} never fired{}",
+        ev.rules.len(),
+        ev.never_fired.len(),
+        if opts.rule_report {
+            ""
+        } else {
+            " (--rule-report for details)"
+        }
+    )?;
+    writeln!(out)?;
+    for line in TABLE_NOTES {
+        writeln!(out, "{line}")?;
+    }
+    if opts.rule_report {
+        writeln!(out)?;
+        write_rule_report(out, ev)?;
+    }
+    if opts.errors {
+        writeln!(out)?;
+        write_what_to_fix(out, &ev.errors)?;
+        writeln!(out)?;
+        write_errors(out, &ev.errors)?;
+    }
+    Ok(())
+}
+
+fn side(s: &Option<super::Side>) -> String {
+    match s {
+        None => "-".to_string(),
+        Some(s) => {
+            let value = if s.value.is_null() {
+                String::new()
+            } else {
+                format!(" = {}", s.value)
+            };
+            format!("{} {}..{} `{}`{value}", s.label, s.start, s.end, s.text)
+        }
+    }
+}
+
+/// Write the error list: one block per error with its context.
+pub fn write_errors(out: &mut impl Write, errors: &[ErrorItem]) -> Result<()> {
+    writeln!(out, "errors ({}):", errors.len())?;
+    for e in errors {
+        writeln!(
+            out,
+            "{:<14} {}  rule: {}",
+            e.kind.as_str(),
+            e.doc,
+            e.rule.as_deref().unwrap_or("-")
+        )?;
+        writeln!(out, "    gold: {}", side(&e.gold))?;
+        writeln!(out, "    pred: {}", side(&e.pred))?;
+        writeln!(out, "    … {}[{}]{} …", e.left, e.span, e.right)?;
+    }
+    Ok(())
+}
+
+/// Write the "what to fix" list: errors grouped by kind, type and rule,
+/// most frequent first.
+pub fn write_what_to_fix(out: &mut impl Write, errors: &[ErrorItem]) -> Result<()> {
+    writeln!(out, "what to fix (most frequent first):")?;
+    writeln!(out, "{:>6}  {:<14} {:<10} rule", "count", "error", "type")?;
+    for item in what_to_fix(errors) {
+        writeln!(
+            out,
+            "{:>6}  {:<14} {:<10} {}",
+            item.count,
+            item.kind.as_str(),
+            item.label.as_str(),
+            item.rule.as_deref().unwrap_or("-")
+        )?;
+    }
+    Ok(())
+}
+
+/// Write the rule report: per rule that fired, its strict true and false
+/// positives (by kind), worst first; then the rules that never fired.
+pub fn write_rule_report(out: &mut impl Write, ev: &CorpusEval) -> Result<()> {
+    let mut rules: Vec<&super::RuleStats> = ev.rules.iter().collect();
+    rules.sort_by(|a, b| b.fp.cmp(&a.fp).then(a.rule.cmp(&b.rule)));
+    writeln!(out, "rule report (strict matching):")?;
+    writeln!(
+        out,
+        "{:<32}{:>6}{:>5}{:>5}{:>6}{:>6}{:>6}{:>6}{:>6}{:>7}",
+        "rule", "fired", "TP", "FP", "bound", "type", "b+t", "spur", "value", "prec"
+    )?;
+    for r in rules {
+        let prec = if r.fired == 0 {
+            0.0
+        } else {
+            r.tp as f64 / r.fired as f64
+        };
+        writeln!(
+            out,
+            "{:<32}{:>6}{:>5}{:>5}{:>6}{:>6}{:>6}{:>6}{:>6}{:>7}",
+            r.rule,
+            r.fired,
+            r.tp,
+            r.fp,
+            r.boundary,
+            r.wrong_type,
+            r.boundary_and_type,
+            r.spurious,
+            r.wrong_value,
+            pct(prec)
+        )?;
+    }
+    if ev.never_fired.is_empty() {
+        writeln!(out, "never fired: none")?;
+    } else {
+        writeln!(out, "never fired ({}):", ev.never_fired.len())?;
+        for r in &ev.never_fired {
+            writeln!(out, "  {r}")?;
+        }
+    }
+    Ok(())
+}
+
+fn scope_json(ev: &Evaluation) -> Value {
+    let mut by_type = Map::new();
+    for (label, c) in &ev.by_type {
+        by_type.insert(label.as_str().to_string(), json!(c.metrics()));
+    }
+    let macro_avg: Map<String, Value> = Scheme::ALL
+        .iter()
+        .map(|&s| (s.as_str().to_string(), json!(ev.macro_avg(s))))
+        .collect();
+    json!({
+        "micro": ev.overall.metrics(),
+        "macro": macro_avg,
+        "by_type": by_type,
+    })
+}
+
+/// The whole report as one JSON value.
+pub fn to_json(ev: &CorpusEval, opts: ReportOptions) -> Value {
+    let mut layers = Map::new();
+    for (layer, e) in &ev.layers {
+        layers.insert(layer.as_str().to_string(), scope_json(e));
+    }
+    layers.insert("all".to_string(), scope_json(&ev.all));
+    let value_by_type: Map<String, Value> = ev
+        .values_by_type
+        .iter()
+        .map(|(l, v)| {
+            (
+                l.as_str().to_string(),
+                json!({"compared": v.compared, "equal": v.equal, "accuracy": v.accuracy()}),
+            )
+        })
+        .collect();
+    let mut obj = json!({
+        "documents": ev.documents,
+        "notes": {"schemes": SCHEME_NOTE, "macro": MACRO_NOTE, "value_accuracy": VALUE_NOTE,
+                  "layers": "names and numeric layers are matched separately; `all` sums their counts"},
+        "layers": layers,
+        "value_accuracy": {
+            "compared": ev.values.compared,
+            "equal": ev.values.equal,
+            "accuracy": ev.values.accuracy(),
+            "by_type": value_by_type,
+        },
+        "rules": {"fired": ev.rules, "never_fired": ev.never_fired},
+        "per_document": ev.per_doc.iter().map(|(doc, c)| json!({
+            "doc": doc,
+            "scores": c.metrics(),
+        })).collect::<Vec<_>>(),
+    });
+    if opts.errors {
+        obj["errors"] = json!(ev.errors);
+        obj["what_to_fix"] = json!(what_to_fix(&ev.errors));
+    }
+    obj
+}
+
+/// Write the JSON report (pretty-printed).
+pub fn write_json(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_json(ev, opts))
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The CSV header of the score rows.
+pub const CSV_SCORE_HEADER: [&str; 14] = [
+    "scope",
+    "type",
+    "scheme",
+    "correct",
+    "incorrect",
+    "partial",
+    "missed",
+    "spurious",
+    "possible",
+    "actual",
+    "precision",
+    "recall",
+    "f1",
+    "value_accuracy",
+];
+
+/// Write CSV: score rows (`scope` = names/numeric/all, `type` = a label,
+/// `micro` or `macro`), value accuracy rows (`scheme` = `value`); with
+/// `--errors`, a blank line and the error rows with their own header.
+pub fn write_csv(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -> Result<()> {
+    let err = |e: csv::Error| Error::Invalid(e.to_string());
+    {
+        let mut w = csv::WriterBuilder::new().from_writer(&mut *out);
+        w.write_record(CSV_SCORE_HEADER).map_err(err)?;
+        let mut scopes: Vec<(&str, &Evaluation)> =
+            ev.layers.iter().map(|(l, e)| (l.as_str(), e)).collect();
+        scopes.push(("all", &ev.all));
+        for (scope, e) in scopes {
+            let mut groups: Vec<(String, &super::score::SchemeCounts)> = e
+                .by_type
+                .iter()
+                .map(|(l, c)| (l.as_str().to_string(), c))
+                .collect();
+            groups.push(("micro".to_string(), &e.overall));
+            for (name, c) in groups {
+                for scheme in Scheme::ALL {
+                    let m = c.get(scheme).metrics(scheme);
+                    w.write_record([
+                        scope,
+                        &name,
+                        scheme.as_str(),
+                        &m.correct.to_string(),
+                        &m.incorrect.to_string(),
+                        &m.partial.to_string(),
+                        &m.missed.to_string(),
+                        &m.spurious.to_string(),
+                        &m.possible.to_string(),
+                        &m.actual.to_string(),
+                        &m.precision.to_string(),
+                        &m.recall.to_string(),
+                        &m.f1.to_string(),
+                        "",
+                    ])
+                    .map_err(err)?;
+                }
+            }
+            for scheme in Scheme::ALL {
+                let m = e.macro_avg(scheme);
+                w.write_record([
+                    scope,
+                    "macro",
+                    scheme.as_str(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    &m.precision.to_string(),
+                    &m.recall.to_string(),
+                    &m.f1.to_string(),
+                    "",
+                ])
+                .map_err(err)?;
+            }
+        }
+        let mut values: Vec<(String, super::score::ValueCounts)> = ev
+            .values_by_type
+            .iter()
+            .map(|(l, v)| (l.as_str().to_string(), *v))
+            .collect();
+        values.push(("micro".to_string(), ev.values));
+        for (name, v) in values {
+            w.write_record([
+                "numeric",
+                &name,
+                "value",
+                &v.equal.to_string(),
+                "",
+                "",
+                "",
+                "",
+                &v.compared.to_string(),
+                "",
+                "",
+                "",
+                "",
+                &v.accuracy().to_string(),
+            ])
+            .map_err(err)?;
+        }
+        w.flush()?;
+    }
+    if opts.errors {
+        writeln!(out)?;
+        let mut w = csv::WriterBuilder::new().from_writer(&mut *out);
+        w.write_record([
+            "doc",
+            "kind",
+            "layer",
+            "gold_start",
+            "gold_end",
+            "gold_type",
+            "gold_text",
+            "gold_value",
+            "pred_start",
+            "pred_end",
+            "pred_type",
+            "pred_text",
+            "pred_value",
+            "rule",
+            "left",
+            "span",
+            "right",
+        ])
+        .map_err(err)?;
+        for e in &ev.errors {
+            let s = |s: &Option<super::Side>| -> [String; 5] {
+                match s {
+                    None => Default::default(),
+                    Some(s) => [
+                        s.start.to_string(),
+                        s.end.to_string(),
+                        s.label.to_string(),
+                        s.text.clone(),
+                        if s.label.layer() == Layer::Names {
+                            String::new()
+                        } else {
+                            s.value.to_string()
+                        },
+                    ],
+                }
+            };
+            let mut rec = vec![
+                e.doc.clone(),
+                e.kind.as_str().to_string(),
+                e.layer.as_str().to_string(),
+            ];
+            rec.extend(s(&e.gold));
+            rec.extend(s(&e.pred));
+            rec.extend([
+                e.rule.clone().unwrap_or_default(),
+                e.left.clone(),
+                e.span.clone(),
+                e.right.clone(),
+            ]);
+            w.write_record(&rec).map_err(err)?;
+        }
+        w.flush()?;
+    }
+    Ok(())
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace('`', "'")
+}
+
+/// Write Markdown: the score table, the per-scheme table, value accuracy and
+/// (optionally) the rule report and errors.
+pub fn write_markdown(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -> Result<()> {
+    writeln!(out, "**{}**", header_line(ev))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| type | gold | pred | strict P | strict R | strict F1 | exact F1 | partial F1 | type F1 | value acc |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    for block in all_rows(ev) {
+        for r in block {
+            let opt = |x: Option<usize>| x.map_or(String::new(), |x| x.to_string());
+            let name = if r.name.contains(' ') {
+                format!("**{}**", r.name)
+            } else {
+                r.name.clone()
+            };
+            writeln!(
+                out,
+                "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                opt(r.gold),
+                opt(r.pred),
+                pct(r.scores[0]),
+                pct(r.scores[1]),
+                pct(r.scores[2]),
+                pct(r.scores[3]),
+                pct(r.scores[4]),
+                pct(r.scores[5]),
+                r.value.unwrap_or_default()
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| all, micro | correct | incorrect | partial | missed | spurious | P | R | F1 |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+    for scheme in Scheme::ALL {
+        let c = ev.all.overall.get(scheme);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            scheme.as_str(),
+            c.correct,
+            c.incorrect,
+            c.partial,
+            c.missed,
+            c.spurious,
+            pct(c.precision(scheme)),
+            pct(c.recall(scheme)),
+            pct(c.f1(scheme))
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Value accuracy: {}/{} = {}%. Scores in %. {SCHEME_NOTE}; {MACRO_NOTE}; {VALUE_NOTE}.",
+        ev.values.equal,
+        ev.values.compared,
+        pct(ev.values.accuracy())
+    )?;
+    if opts.rule_report {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| rule | fired | TP | FP | boundary | type | boundary+type | spurious | wrong value |"
+        )?;
+        writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
+        for r in &ev.rules {
+            writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} |",
+                r.rule,
+                r.fired,
+                r.tp,
+                r.fp,
+                r.boundary,
+                r.wrong_type,
+                r.boundary_and_type,
+                r.spurious,
+                r.wrong_value
+            )?;
+        }
+        writeln!(out)?;
+        let never: Vec<String> = ev.never_fired.iter().map(|r| format!("`{r}`")).collect();
+        writeln!(
+            out,
+            "Never fired: {}",
+            if never.is_empty() {
+                "none".to_string()
+            } else {
+                never.join(", ")
+            }
+        )?;
+    }
+    if opts.errors {
+        writeln!(out)?;
+        writeln!(out, "| count | error | type | rule |")?;
+        writeln!(out, "|--:|---|---|---|")?;
+        for item in what_to_fix(&ev.errors) {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                item.count,
+                item.kind.as_str(),
+                item.label,
+                item.rule
+                    .as_deref()
+                    .map_or("-".to_string(), |r| format!("`{r}`"))
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "| doc | error | gold | pred | rule | context |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for e in &ev.errors {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | … {}**{}**{} … |",
+                e.doc,
+                e.kind.as_str(),
+                md_escape(&side(&e.gold)),
+                md_escape(&side(&e.pred)),
+                e.rule.as_deref().unwrap_or("-"),
+                md_escape(&e.left),
+                md_escape(&e.span),
+                md_escape(&e.right)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Write the report in the chosen format.
+pub fn write_report(
+    out: &mut impl Write,
+    ev: &CorpusEval,
+    format: ReportFormat,
+    opts: ReportOptions,
+) -> Result<()> {
+    match format {
+        ReportFormat::Table => write_table(out, ev, opts),
+        ReportFormat::Json => write_json(out, ev, opts),
+        ReportFormat::Csv => write_csv(out, ev, opts),
+        ReportFormat::Markdown => write_markdown(out, ev, opts),
+    }
+}
