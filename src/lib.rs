@@ -26,6 +26,7 @@ pub mod error;
 pub mod eval;
 pub mod io;
 pub mod mention;
+pub mod perf;
 pub mod recognize;
 pub mod rules;
 pub mod text;

@@ -1,20 +1,39 @@
 //! The fast scanner must produce exactly the tokens (offsets and normalized
-//! text) of the reference pipeline built on the `tokenizers` crate.
+//! text) of the reference pipeline built on the `tokenizers` crate: code
+//! point and byte offsets, kind, light and key forms, sentence and glue.
 
-use kashif::text::{reference, scan, Analysis};
+use kashif::text::{reference, scan, Analysis, TokenKind};
 use proptest::prelude::*;
 
-fn tokens(a: &Analysis<'_>) -> Vec<(usize, usize, String, usize)> {
+type Row = (
+    (usize, usize),
+    (usize, usize),
+    TokenKind,
+    String,
+    String,
+    usize,
+    bool,
+);
+
+fn tokens(a: &Analysis<'_>) -> Vec<Row> {
     (0..a.len())
         .map(|i| {
             let t = a.tokens()[i];
-            (t.start, t.end, a.light(i).to_string(), t.sentence)
+            (
+                (t.start, t.end),
+                (t.byte_start, t.byte_end),
+                t.kind,
+                a.light(i).to_string(),
+                a.key(i).to_string(),
+                t.sentence,
+                t.glued,
+            )
         })
         .collect()
 }
 
 fn assert_same(text: &str) {
-    let fast = scan(text);
+    let fast = Analysis::new(text);
     let nfkc = kashif::text::normalize::needs_nfkc(text);
     let slow = reference::analyze(text, nfkc).expect("reference pipeline");
     assert_eq!(
@@ -73,6 +92,11 @@ fn tricky_strings_tokenize_identically() {
         "«الحزام والطريق» (بتروتشاينا)، شينخوا؛ لماذا؟",
         "3.5. 4,5 مليار 1.2.3 1..2",
         "line1\r\nline2\n\nline3",
+        "مدرسةٌ على مصرى ىة ة ى",
+        "\u{064E}\u{200F}بكين\u{0651}\u{200E}. \u{0640}\n\u{200C}٣\u{0651}٤، 7\u{0640}5",
+        "2015-04-07 2015-4-7 ٢٠١٥-٠٤-٠٧ 2015-04-0 2015-04- 2015--07 20150-04-07",
+        "1.2.3.4.5,6:7/8 1. .1 1.. ٫١ 1٫ 12,",
+        "ABC123def ἀλφα Привет 中文 \u{10FFFF} \t\u{000B}\u{000C}\u{0085}\u{2028}x",
     ] {
         assert_same(s);
     }
@@ -89,12 +113,12 @@ fn presentation_forms_match_the_nfkc_reference() {
         "قال \u{FDFA} ثم",
         "\u{FE8D}\u{FEDF}\u{FEBC}\u{FEF4}\u{FEE6}، 2015",
     ] {
-        let fast = scan(s);
+        let fast = Analysis::new(s);
         let slow = reference::analyze(s, true).expect("reference pipeline");
         assert_eq!(
             tokens(&fast),
             tokens(&slow),
-            "fast scanner differs from NFKC reference on {s:?}"
+            "expanding scanner differs from NFKC reference on {s:?}"
         );
     }
 }
@@ -113,6 +137,29 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
     #[test]
     fn random_strings_tokenize_identically(s in arabic_mix()) {
+        let fast = scan(&s);
+        let slow = reference::analyze(&s, false).unwrap();
+        prop_assert_eq!(tokens(&fast), tokens(&slow));
+    }
+
+    #[test]
+    fn arbitrary_unicode_tokenizes_identically(s in "\\PC{0,80}") {
+        prop_assume!(!kashif::text::normalize::needs_nfkc(&s));
+        let fast = scan(&s);
+        let slow = reference::analyze(&s, false).unwrap();
+        prop_assert_eq!(tokens(&fast), tokens(&slow));
+    }
+
+    #[test]
+    fn arabic_block_tokenizes_identically(
+        s in prop::collection::vec(
+            prop_oneof![
+                4 => (0x0600u32..0x0700).prop_map(|c| char::from_u32(c).unwrap()),
+                1 => prop::sample::select(vec![' ', '\n', '0', '9', '.', ',', '-', '/', ':', 'x']),
+            ],
+            0..80,
+        ).prop_map(|v| v.into_iter().collect::<String>())
+    ) {
         let fast = scan(&s);
         let slow = reference::analyze(&s, false).unwrap();
         prop_assert_eq!(tokens(&fast), tokens(&slow));

@@ -1,15 +1,216 @@
-//! `kashif bench` (not built yet).
+//! `kashif bench [PATHS…]`: end-to-end throughput of extraction (MB/s,
+//! documents/s, mentions/s), start-up time (loading and compiling the rules)
+//! and peak memory, on the corpus or any documents, repeated to a size.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use kashif::io::{self, Document};
+use kashif::{perf, ExtractOptions, Extractor, RuleFiles};
+
+use super::RuleArgs;
 
 /// Arguments of `kashif bench`.
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
-    /// Arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    /// Files, directories (their *.txt files) or JSONL files (`{"id":…,"text":…}`
+    /// per line). Default: corpus/.
+    pub paths: Vec<PathBuf>,
+    /// Add the ANERcorp text (default ../shared/data/anercorp/train.txt), one
+    /// document per ~4 KB of sentences.
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub anercorp: Option<Option<PathBuf>>,
+    /// Repeat the inputs to about this many megabytes (10^6 bytes).
+    #[arg(long, value_name = "N")]
+    pub size_mb: Option<f64>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Timed runs over the input; the table shows each and the best.
+    #[arg(long, value_name = "K", default_value_t = 3)]
+    pub repeat: usize,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 /// Run the command; returns the exit code.
-pub fn run(_args: BenchArgs) -> i32 {
-    eprintln!("kashif bench: not available yet");
-    2
+pub fn run(args: BenchArgs) -> i32 {
+    match bench(&args) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("kashif bench: {message}");
+            1
+        }
+    }
+}
+
+/// One timed pass over the input.
+struct Run {
+    wall: Duration,
+    mentions: usize,
+}
+
+fn bench(args: &BenchArgs) -> Result<(), String> {
+    // Start-up: loading and compiling every rule, as `extract` does it.
+    let t0 = Instant::now();
+    let files = match &args.rules.rules {
+        Some(dir) => RuleFiles::with_overlay(dir),
+        None => Ok(RuleFiles::embedded()),
+    }
+    .map_err(|e| e.to_string())?;
+    let extractor = Extractor::new(&files).map_err(|e| e.to_string())?;
+    let startup = t0.elapsed();
+
+    let unique = load(args)?;
+    if unique.is_empty() {
+        return Err("no documents to run on".to_string());
+    }
+    let unique_bytes = perf::total_bytes(&unique);
+    // Repeat by index so memory holds only the distinct documents.
+    let passes = match args.size_mb {
+        Some(mb) if mb > 0.0 => ((mb * 1e6 / unique_bytes as f64).round() as usize).max(1),
+        _ => 1,
+    };
+    let n_docs = unique.len() * passes;
+    let bytes = unique_bytes * passes;
+
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let repeat = args.repeat.max(1);
+
+    let progress = ProgressBar::with_draw_target(
+        Some((bytes * repeat) as u64),
+        ProgressDrawTarget::stderr_with_hz(4),
+    );
+    progress.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} \
+             ({binary_bytes_per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+
+    let options = ExtractOptions::default();
+    let mut runs = Vec::with_capacity(repeat);
+    for _ in 0..repeat {
+        let start = Instant::now();
+        let mentions: usize = pool.install(|| {
+            (0..n_docs)
+                .into_par_iter()
+                .map(|i| {
+                    let doc = &unique[i % unique.len()];
+                    let n = extractor.extract(&doc.id, &doc.text, &options).len();
+                    progress.inc(doc.text.len() as u64);
+                    n
+                })
+                .sum()
+        });
+        runs.push(Run {
+            wall: start.elapsed(),
+            mentions,
+        });
+    }
+    progress.finish_and_clear();
+
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "input       {mb:.2} MB in {n_docs} documents ({} distinct, {passes} pass{})",
+        unique.len(),
+        if passes == 1 { "" } else { "es" }
+    );
+    println!(
+        "threads     {threads} (of {} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!(
+        "start-up    {:.2} ms (loading and compiling all rules)",
+        startup.as_secs_f64() * 1e3
+    );
+    println!();
+    println!(
+        "{:<6} {:>10} {:>9} {:>11} {:>12} {:>10}",
+        "run", "wall s", "MB/s", "docs/s", "mentions/s", "mentions"
+    );
+    let row = |name: &str, r: &Run| {
+        let s = r.wall.as_secs_f64().max(1e-9);
+        println!(
+            "{:<6} {:>10.3} {:>9.1} {:>11.0} {:>12.0} {:>10}",
+            name,
+            s,
+            mb / s,
+            n_docs as f64 / s,
+            r.mentions as f64 / s,
+            r.mentions
+        );
+    };
+    for (k, r) in runs.iter().enumerate() {
+        row(&(k + 1).to_string(), r);
+    }
+    if let Some(best) = runs.iter().min_by_key(|r| r.wall) {
+        if runs.len() > 1 {
+            row("best", best);
+        }
+    }
+    println!();
+    match perf::peak_rss_bytes() {
+        Some(b) => println!("peak RSS    {:.1} MB", b as f64 / 1e6),
+        None => println!("peak RSS    n/a"),
+    }
+    if runs.windows(2).any(|w| w[0].mentions != w[1].mentions) {
+        return Err("runs disagree on the mention count".to_string());
+    }
+    Ok(())
+}
+
+/// The distinct documents: the paths (default `corpus/`) and ANERcorp.
+fn load(args: &BenchArgs) -> Result<Vec<Document>, String> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("corpus"));
+    }
+    let mut docs = Vec::new();
+    for path in io::expand_paths(&paths) {
+        let path = path.map_err(|e| e.to_string())?;
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            docs.extend(read_jsonl(&path)?);
+        } else {
+            docs.push(io::read_document(&path).map_err(|e| e.to_string())?);
+        }
+    }
+    if let Some(file) = &args.anercorp {
+        let file = file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(perf::ANERCORP_TRAIN));
+        let more = perf::anercorp_documents(&file)
+            .ok_or_else(|| format!("{}: cannot read the ANERcorp text", file.display()))?;
+        docs.extend(more);
+    }
+    Ok(docs)
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Document>, String> {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        id: String,
+        text: String,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str::<Input>(line)
+                .map(|i| Document::new(i.id, i.text))
+                .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect()
 }

@@ -29,6 +29,10 @@ pub struct CliticSplit<'a> {
 /// Candidate proclitic splits of a key-normalized word, shortest proclitic
 /// first. The whole word itself is not included.
 pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
+    // Every proclitic starts with one of these: most words leave here.
+    if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        return Vec::new();
+    }
     let total = key.chars().count();
     let mut out = Vec::new();
     for &p in PROCLITICS.iter().rev() {
@@ -90,5 +94,7 @@ mod tests {
         assert!(stems("وبالصين").contains(&"وب+الصين".to_string()));
         assert!(stems("ولل").is_empty() || stems("ولل").iter().all(|s| s.len() > 2));
         assert!(stems("في").is_empty());
+        assert!(stems("الصين").is_empty());
+        assert!(stems("").is_empty());
     }
 }

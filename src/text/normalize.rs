@@ -55,6 +55,10 @@ pub fn key_char(c: char) -> char {
 /// Whether the text has characters that need NFKC (Arabic presentation
 /// forms A and B). Only then is NFKC applied: it dominates the cost otherwise.
 pub fn needs_nfkc(text: &str) -> bool {
+    // Both blocks encode as three bytes led by 0xEF: most texts have none.
+    if !text.as_bytes().contains(&0xEF) {
+        return false;
+    }
     text.chars()
         .any(|c| matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}'))
 }

@@ -70,14 +70,43 @@ pub fn pre_tokenizer() -> Result<Split> {
     .map_err(tk_err)
 }
 
+/// The normalizers (without and with NFKC) and the pre-tokenizer, compiled
+/// once per process: compiling their regexes costs more than running them on
+/// a news article.
+struct Compiled {
+    normalizers: [Sequence; 2],
+    pre_tokenizer: Split,
+}
+
+fn compiled() -> Result<&'static Compiled> {
+    static COMPILED: std::sync::OnceLock<std::result::Result<Compiled, String>> =
+        std::sync::OnceLock::new();
+    COMPILED
+        .get_or_init(|| {
+            Ok(Compiled {
+                normalizers: [
+                    normalizer(false).map_err(|e| e.to_string())?,
+                    normalizer(true).map_err(|e| e.to_string())?,
+                ],
+                pre_tokenizer: pre_tokenizer().map_err(|e| e.to_string())?,
+            })
+        })
+        .as_ref()
+        .map_err(|e| Error::Tokenizers(e.clone()))
+}
+
 /// Analyze a document with the reference pipeline.
 pub fn analyze(text: &str, nfkc: bool) -> Result<Analysis<'_>> {
+    let compiled = compiled()?;
     let mut normalized = NormalizedString::from(text);
-    normalizer(nfkc)?
+    compiled.normalizers[usize::from(nfkc)]
         .normalize(&mut normalized)
         .map_err(tk_err)?;
     let mut pre = PreTokenizedString::from(normalized.clone());
-    pre_tokenizer()?.pre_tokenize(&mut pre).map_err(tk_err)?;
+    compiled
+        .pre_tokenizer
+        .pre_tokenize(&mut pre)
+        .map_err(tk_err)?;
     let by_norm = pre.get_splits(OffsetReferential::Normalized, OffsetType::Byte);
     let by_orig = pre.get_splits(OffsetReferential::Original, OffsetType::Byte);
 

@@ -16,7 +16,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::normalize::{is_dropped, is_word_char, key_char, light_char};
+use super::normalize::{is_dropped, is_word_char, key_char, light_char, needs_nfkc};
 
 /// What kind of token this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,10 +66,14 @@ pub struct Analysis<'t> {
 }
 
 impl<'t> Analysis<'t> {
-    /// Analyze a document with the fast scanner (presentation forms are
-    /// expanded by NFKC character by character; see [`scan`]).
+    /// Analyze a document: the fast scanner, or, when the text has Arabic
+    /// presentation forms, the expanding scanner that applies NFKC to them.
     pub fn new(text: &'t str) -> Self {
-        scan(text)
+        if needs_nfkc(text) {
+            scan_expanding(text)
+        } else {
+            scan(text)
+        }
     }
 
     pub(crate) fn from_parts(
@@ -78,8 +82,20 @@ impl<'t> Analysis<'t> {
         light: String,
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
-        let key: String = light.chars().map(key_char).collect();
         assign_sentences(text, &light, &mut tokens);
+        let key = key_arena(&light);
+        Self::assemble(text, tokens, light, key, alignment)
+    }
+
+    /// Build the analysis from tokens whose sentence and glue are set.
+    fn assemble(
+        text: &'t str,
+        tokens: Vec<Token>,
+        light: String,
+        key: String,
+        alignment: Option<Vec<(usize, usize)>>,
+    ) -> Self {
+        debug_assert_eq!(light.len(), key.len());
         let sentences = sentence_ranges(&tokens);
         Analysis {
             text,
@@ -203,10 +219,11 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
     let mut pending = false;
     for i in 0..tokens.len() {
         if i > 0 {
-            // Tokens from one expanded character (NFKC of a ligature) share
-            // their original bytes: no gap between them.
-            let (b0, b1) = (tokens[i - 1].byte_end, tokens[i].byte_start);
-            let gap = if b0 <= b1 { &text[b0..b1] } else { "" };
+            // Under NFKC one original character can become several tokens
+            // (`…` → `.` `.` `.`), which then share its span: no gap.
+            let gap = text
+                .get(tokens[i - 1].byte_end..tokens[i].byte_start)
+                .unwrap_or("");
             tokens[i].glued = gap.chars().all(is_dropped);
             if pending || gap.contains('\n') {
                 sentence += 1;
@@ -218,6 +235,28 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
         let t = tokens[i];
         pending = t.kind == TokenKind::Punct && ends_sentence(&light[t.norm_start..t.norm_end]);
     }
+}
+
+/// The key arena: the light arena with ى→ي and ة→ه ([`key_char`]), done on
+/// bytes since both folds keep the UTF-8 length (ى D9 89 → ي D9 8A,
+/// ة D8 A9 → ه D9 87; lead bytes D8/D9 never occur inside a character).
+fn key_arena(light: &str) -> String {
+    debug_assert_eq!(key_char('ى'), 'ي');
+    debug_assert_eq!(key_char('ة'), 'ه');
+    let mut bytes = light.as_bytes().to_vec();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (0xD9, 0x89) => bytes[i + 1] = 0x8A,
+            (0xD8, 0xA9) => {
+                bytes[i] = 0xD9;
+                bytes[i + 1] = 0x87;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| light.chars().map(key_char).collect())
 }
 
 fn sentence_ranges(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
@@ -239,7 +278,433 @@ pub(crate) fn ends_sentence(light: &str) -> bool {
     matches!(light, "." | "!" | "?" | "؟" | "…")
 }
 
-/// A character of the original text as the scanner sees it.
+/// What a character is to the scanner, after light normalization.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Invisible: dropped from the matching view ([`is_dropped`]).
+    Dropped,
+    /// White space: separates tokens.
+    Space,
+    /// An ASCII digit (after folding Arabic-Indic and Persian digits).
+    Digit,
+    /// A letter: continues a word ([`is_word_char`], not a digit).
+    Letter,
+    /// Anything else: a token of its own.
+    Other,
+}
+
+/// The scanner's view of one character: class, light form, and whether the
+/// light and key forms differ from the original.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: Class,
+    light: char,
+    /// The light form differs from the original character.
+    changed: bool,
+    /// The key form differs from the light form (ى ة).
+    key_fold: bool,
+    /// A letter whose light and key forms are itself (the common case).
+    plain: bool,
+}
+
+/// The entry of a character, from the definitions in [`super::normalize`].
+fn entry(c: char) -> Entry {
+    if is_dropped(c) {
+        return Entry {
+            class: Class::Dropped,
+            light: c,
+            changed: true,
+            key_fold: false,
+            plain: false,
+        };
+    }
+    let light = light_char(c);
+    let class = if light.is_whitespace() {
+        Class::Space
+    } else if light.is_ascii_digit() {
+        Class::Digit
+    } else if is_word_char(light) {
+        Class::Letter
+    } else {
+        Class::Other
+    };
+    let changed = light != c;
+    let key_fold = key_char(light) != light;
+    Entry {
+        class,
+        light,
+        changed,
+        key_fold,
+        plain: class == Class::Letter && !changed && !key_fold,
+    }
+}
+
+/// Precomputed entries for ASCII and the Arabic block U+0600–U+06FF (two
+/// UTF-8 bytes led by D8–DB), where almost all characters of Arabic news are.
+struct Tables {
+    ascii: [Entry; 128],
+    arabic: [Entry; 256],
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        ascii: std::array::from_fn(|i| entry(char::from(i as u8))),
+        arabic: std::array::from_fn(|i| entry(char::from_u32(0x0600 + i as u32).unwrap_or(' '))),
+    })
+}
+
+/// A kept (not dropped) character of the original text as the scanner sees it.
+#[derive(Clone, Copy)]
+struct Kept {
+    /// Byte offset in the original text.
+    byte: usize,
+    /// Code point offset in the original text.
+    ch: usize,
+    /// Byte offset one past the character.
+    end: usize,
+    /// Class and light form.
+    e: Entry,
+}
+
+/// A position in the original text; copied to look ahead and restored to
+/// back off, so the scanner never buffers characters.
+#[derive(Clone, Copy)]
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    tables: &'static Tables,
+    byte: usize,
+    ch: usize,
+}
+
+/// Decode the UTF-8 character at byte `i` of valid UTF-8 (`i` on a boundary,
+/// not ASCII).
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = bytes[i] as u32;
+    let cont = |k: usize| (bytes[i + k] & 0x3F) as u32;
+    let (cp, len) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    (
+        char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
+}
+
+impl Scanner<'_> {
+    /// The next kept character, skipping dropped ones.
+    #[inline(always)]
+    fn next_kept(&mut self) -> Option<Kept> {
+        loop {
+            let b = *self.bytes.get(self.byte)?;
+            let byte = self.byte;
+            let (e, len) = if b < 0x80 {
+                (self.tables.ascii[b as usize], 1)
+            } else if b & 0xFC == 0xD8 {
+                let lo = self.bytes[byte + 1] & 0x3F;
+                (self.tables.arabic[(((b & 3) << 6) | lo) as usize], 2)
+            } else {
+                let (c, len) = decode(self.bytes, byte);
+                (entry(c), len)
+            };
+            self.byte += len;
+            self.ch += 1;
+            if e.class == Class::Dropped {
+                continue;
+            }
+            return Some(Kept {
+                byte,
+                ch: self.ch - 1,
+                end: byte + len,
+                e,
+            });
+        }
+    }
+
+    /// Take the next kept character if `accept` says so; otherwise stay.
+    #[inline(always)]
+    fn take_if(&mut self, accept: impl Fn(Entry) -> bool) -> Option<Kept> {
+        let save = *self;
+        match self.next_kept() {
+            Some(k) if accept(k.e) => Some(k),
+            _ => {
+                *self = save;
+                None
+            }
+        }
+    }
+
+    /// Skip a run of plain letters (ASCII or Arabic block, no fold, no
+    /// dropped character between): the hot loop of the scanner. Returns the
+    /// end byte and code point offset of the last one, if any was taken.
+    #[inline(always)]
+    fn plain_letters(&mut self) -> Option<(usize, usize)> {
+        let start = self.byte;
+        let mut byte = self.byte;
+        let mut ch = self.ch;
+        let bytes = self.bytes;
+        while let Some(&b) = bytes.get(byte) {
+            if b & 0xFC == 0xD8 {
+                let Some(&b1) = bytes.get(byte + 1) else {
+                    break;
+                };
+                if !self.tables.arabic[(((b & 3) << 6) | (b1 & 0x3F)) as usize].plain {
+                    break;
+                }
+                byte += 2;
+            } else if b < 0x80 && self.tables.ascii[b as usize].plain {
+                byte += 1;
+            } else {
+                break;
+            }
+            ch += 1;
+        }
+        self.byte = byte;
+        self.ch = ch;
+        (byte != start).then_some((byte, ch - 1))
+    }
+
+    /// Take a run of at most `max` digits; how many, and the last one.
+    #[inline(always)]
+    fn digits(&mut self, max: usize) -> (usize, Option<Kept>) {
+        let mut n = 0;
+        let mut last = None;
+        while n < max {
+            match self.take_if(|e| e.class == Class::Digit) {
+                Some(k) => {
+                    last = Some(k);
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        (n, last)
+    }
+}
+
+/// Writes the light and key arenas. Verbatim runs of the original are
+/// copied whole; only folded characters are written one by one.
+struct Arenas<'t> {
+    text: &'t str,
+    light: String,
+    key: String,
+    /// Start of the original bytes not yet copied to each arena.
+    light_run: usize,
+    key_run: usize,
+}
+
+impl Arenas<'_> {
+    #[inline(always)]
+    fn begin(&mut self, byte: usize) {
+        self.light_run = byte;
+        self.key_run = byte;
+    }
+
+    /// Dropped characters lie between `from` and `to`: skip them.
+    #[inline(always)]
+    fn skip(&mut self, from: usize, to: usize) {
+        self.light.push_str(&self.text[self.light_run..from]);
+        self.key.push_str(&self.text[self.key_run..from]);
+        self.light_run = to;
+        self.key_run = to;
+    }
+
+    /// Character `k` is taken into the token.
+    #[inline(always)]
+    fn take(&mut self, k: &Kept) {
+        if k.e.changed {
+            self.light.push_str(&self.text[self.light_run..k.byte]);
+            self.light.push(k.e.light);
+            self.light_run = k.end;
+        }
+        if k.e.changed || k.e.key_fold {
+            self.key.push_str(&self.text[self.key_run..k.byte]);
+            self.key.push(key_char(k.e.light));
+            self.key_run = k.end;
+        }
+    }
+
+    #[inline(always)]
+    fn end(&mut self, end: usize) {
+        self.light.push_str(&self.text[self.light_run..end]);
+        self.key.push_str(&self.text[self.key_run..end]);
+    }
+}
+
+/// The fast scanner: one pass over the original text with a class table for
+/// ASCII and the Arabic block, no regex, no per-character buffer, no
+/// allocation per token beyond the arenas.
+pub fn scan(text: &str) -> Analysis<'_> {
+    let mut s = Scanner {
+        bytes: text.as_bytes(),
+        tables: tables(),
+        byte: 0,
+        ch: 0,
+    };
+    let mut tokens = Vec::with_capacity(text.len() / 8 + 1);
+    let mut out = Arenas {
+        text,
+        light: String::with_capacity(text.len()),
+        key: String::with_capacity(text.len()),
+        light_run: 0,
+        key_run: 0,
+    };
+    let mut sentence = 0;
+    let mut pending = false;
+    let mut gap_space = false;
+    let mut gap_newline = false;
+    while let Some(first) = s.next_kept() {
+        let kind = match first.e.class {
+            Class::Space => {
+                gap_space = true;
+                gap_newline |= first.e.light == '\n';
+                continue;
+            }
+            Class::Digit => TokenKind::Number,
+            Class::Letter => TokenKind::Word,
+            _ => TokenKind::Punct,
+        };
+        let norm_start = out.light.len();
+        out.begin(first.byte);
+        out.take(&first);
+        let mut last = first;
+        match kind {
+            TokenKind::Word => {
+                loop {
+                    if let Some((end, ch)) = s.plain_letters() {
+                        last.end = end;
+                        last.ch = ch;
+                    }
+                    let Some(k) = s.take_if(|e| e.class == Class::Letter) else {
+                        break;
+                    };
+                    if k.byte != last.end {
+                        out.skip(last.end, k.byte);
+                    }
+                    out.take(&k);
+                    last = k;
+                }
+                out.end(last.end);
+            }
+            TokenKind::Number => {
+                if let Some(k) = number(&mut s) {
+                    last = k;
+                }
+                // rare: folded digits or separators, or marks inside
+                let slice = &text[first.byte..last.end];
+                if slice.is_ascii() {
+                    out.end(last.end);
+                } else {
+                    out.light.truncate(norm_start);
+                    out.key.truncate(norm_start);
+                    for c in slice.chars().filter(|&c| !is_dropped(c)) {
+                        out.light.push(light_char(c));
+                        out.key.push(key_char(light_char(c)));
+                    }
+                }
+            }
+            TokenKind::Punct => out.end(last.end),
+        }
+        let glued = !tokens.is_empty() && !gap_space;
+        if !tokens.is_empty() && (pending || gap_newline) {
+            sentence += 1;
+        }
+        pending = kind == TokenKind::Punct && matches!(first.e.light, '.' | '!' | '?' | '؟' | '…');
+        gap_space = false;
+        gap_newline = false;
+        tokens.push(Token {
+            start: first.ch,
+            end: last.ch + 1,
+            byte_start: first.byte,
+            byte_end: last.end,
+            norm_start,
+            norm_end: out.light.len(),
+            kind,
+            sentence,
+            glued,
+        });
+    }
+    Analysis::assemble(text, tokens, out.light, out.key, None)
+}
+
+/// The rest of a number token whose first digit was just taken: an ISO date
+/// `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` as the reference regex matches it, else
+/// `[0-9]+([.,:/][0-9]+)*`. Returns the last character taken, if any.
+fn number(s: &mut Scanner<'_>) -> Option<Kept> {
+    let start = *s;
+    if let Some(last) = iso_date(s) {
+        return last;
+    }
+    *s = start;
+    let (_, mut last) = s.digits(usize::MAX);
+    loop {
+        // a separator belongs to the number only when a digit follows it
+        let save = *s;
+        let sep = s.take_if(|e| matches!(e.light, '.' | ',' | ':' | '/'));
+        let (n, l) = if sep.is_some() {
+            s.digits(usize::MAX)
+        } else {
+            (0, None)
+        };
+        if n == 0 {
+            *s = save;
+            return last;
+        }
+        last = l;
+    }
+}
+
+/// The ISO date after its first digit: `Some(last)` when it matches.
+fn iso_date(s: &mut Scanner<'_>) -> Option<Option<Kept>> {
+    if s.digits(3).0 != 3 {
+        return None;
+    }
+    s.take_if(|e| e.light == '-')?;
+    if s.digits(2).0 == 0 {
+        return None;
+    }
+    s.take_if(|e| e.light == '-')?;
+    let (day, last) = s.digits(2);
+    (day > 0).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_agree_with_the_definitions() {
+        let t = tables();
+        for i in 0..128u8 {
+            assert_eq!(
+                format!("{:?}", t.ascii[i as usize]),
+                format!("{:?}", entry(char::from(i)))
+            );
+        }
+        for cp in 0x0600u32..0x0700 {
+            let c = char::from_u32(cp).unwrap();
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(bytes.len(), 2);
+            assert_eq!(bytes[0] & 0xFC, 0xD8);
+            let idx = (((bytes[0] & 3) << 6) | (bytes[1] & 0x3F)) as usize;
+            assert_eq!(format!("{:?}", t.arabic[idx]), format!("{:?}", entry(c)));
+        }
+        assert!(entry('ة').key_fold);
+        assert_eq!(entry('أ').light, 'ا');
+        assert_eq!(entry('\u{0651}').class, Class::Dropped);
+    }
+}
+
+/// A kept character of the original text as the expanding scanner sees it.
 #[derive(Clone, Copy)]
 struct Cursor {
     byte: usize,
@@ -247,9 +712,12 @@ struct Cursor {
     c: char,
 }
 
-/// The fast scanner: one pass over the original text, no regex, no
-/// allocation per token beyond the two arenas.
-pub fn scan(text: &str) -> Analysis<'_> {
+/// The scanner for text with Arabic presentation forms: the same token
+/// grammar as [`scan`], with each presentation form expanded by NFKC into
+/// several kept characters that share its original position (and an
+/// alignment table for clitic offsets). Simpler and slower than [`scan`];
+/// only documents that need NFKC take it.
+pub fn scan_expanding(text: &str) -> Analysis<'_> {
     // Kept characters (not dropped), with their original positions and light
     // form. An Arabic presentation form is expanded by NFKC into several kept
     // characters that share its original position.

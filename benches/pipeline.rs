@@ -1,0 +1,519 @@
+//! Criterion benches, one group per stage of the pipeline, on the seed
+//! article and on a ~10 MB corpus assembled at start from `corpus/` and, when
+//! present, the ANERcorp text in `../shared/data/anercorp/train.txt`.
+//!
+//! Every bench checks its answer before timing (token, split or mention
+//! count equal to one computed by an independent path or pinned in
+//! `benches/expected.json`), so a fast wrong build cannot look good.
+//! See `benches/README.md`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use rayon::prelude::*;
+use tokenizers::normalizers::Sequence;
+use tokenizers::{NormalizedString, Normalizer};
+
+use kashif::perf;
+use kashif::recognize::DocContext;
+use kashif::text::clitics::{clitic_splits, PROCLITICS};
+use kashif::text::{key, light, reference, scan, Analysis, TokenKind};
+use kashif::{Document, ExtractOptions, Extractor};
+
+/// Size of the assembled corpus (bytes).
+const CORPUS_BYTES: usize = 10_000_000;
+/// The reference baseline is slow: it runs on a slice of the corpus this big.
+const BASELINE_BYTES: usize = 1024 * 1024;
+/// The seed article (the corpus's first article).
+const SEED: &str = "corpus/xinhua-2015-04-07-china-kazakhstan.txt";
+/// Counts pinned for the seed article.
+const EXPECTED: &str = "benches/expected.json";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+// ---------------------------------------------------------------- answers
+
+/// The counts pinned for the seed article in `benches/expected.json`. With
+/// `KASHIF_BENCH_BLESS=1` a mismatch rewrites the file instead of failing.
+struct Expected {
+    values: serde_json::Map<String, serde_json::Value>,
+    bless: bool,
+    dirty: bool,
+}
+
+impl Expected {
+    fn load() -> Self {
+        let path = repo().join(EXPECTED);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        let values = json
+            .get("seed")
+            .and_then(|s| s.as_object())
+            .cloned()
+            .unwrap_or_default();
+        Expected {
+            values,
+            bless: std::env::var_os("KASHIF_BENCH_BLESS").is_some_and(|v| v == "1"),
+            dirty: false,
+        }
+    }
+
+    fn check(&mut self, name: &str, actual: usize) {
+        let expected = self.values.get(name).and_then(|v| v.as_u64());
+        if expected == Some(actual as u64) {
+            return;
+        }
+        if self.bless {
+            eprintln!("bless: seed.{name} = {actual} (was {expected:?})");
+            self.values.insert(name.to_string(), actual.into());
+            self.dirty = true;
+            return;
+        }
+        panic!(
+            "wrong answer on the seed article: `{name}` count is {actual}, but {EXPECTED} pins \
+             {expected:?}.\nIf the change is intended (a recognizer was improved), update the \
+             file: run\n    KASHIF_BENCH_BLESS=1 cargo bench --bench pipeline -- --test\nand \
+             commit benches/expected.json. Otherwise the build is wrong: fix it before timing."
+        );
+    }
+
+    fn save(&self) {
+        if !self.dirty {
+            return;
+        }
+        let path = repo().join(EXPECTED);
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        json["seed"] = serde_json::Value::Object(self.values.clone());
+        let mut text = serde_json::to_string_pretty(&json).unwrap();
+        text.push('\n');
+        std::fs::write(&path, text).unwrap();
+        eprintln!("bless: wrote {}", path.display());
+    }
+}
+
+fn assert_count(what: &str, actual: usize, expected: usize) {
+    assert_eq!(
+        actual, expected,
+        "wrong answer: {what} is {actual}, the independent path says {expected}; \
+         fix the build before timing it"
+    );
+}
+
+/// The reference normalizer (the `tokenizers` crate), compiled once.
+fn reference_normalizer() -> &'static Sequence {
+    static NORMALIZER: std::sync::OnceLock<Sequence> = std::sync::OnceLock::new();
+    NORMALIZER.get_or_init(|| reference::normalizer(false).unwrap())
+}
+
+/// Characters of the reference normalizer's output.
+fn reference_light_chars(text: &str) -> usize {
+    let mut n = NormalizedString::from(text);
+    reference_normalizer().normalize(&mut n).unwrap();
+    n.get().chars().count()
+}
+
+/// Tokens of the reference pipeline.
+fn reference_tokens(text: &str) -> usize {
+    reference::analyze(text, false).unwrap().len()
+}
+
+/// Clitic splits counted the naive way: every proclitic that prefixes the
+/// key and leaves a stem of two characters or more, plus the restored
+/// article after `ل` + `ل`.
+fn naive_splits(key: &str) -> usize {
+    let total = key.chars().count();
+    PROCLITICS
+        .iter()
+        .filter_map(|p| {
+            let stem = key.strip_prefix(p)?;
+            (total - p.chars().count() >= 2)
+                .then_some(1 + usize::from(p.ends_with('ل') && stem.starts_with('ل')))
+        })
+        .sum()
+}
+
+fn splits_of(a: &Analysis<'_>) -> usize {
+    (0..a.len())
+        .filter(|&i| a.tokens()[i].kind == TokenKind::Word)
+        .map(|i| clitic_splits(a.key(i)).len())
+        .sum()
+}
+
+fn light_chars(docs: &[Document]) -> usize {
+    docs.iter().map(|d| light(&d.text).chars().count()).sum()
+}
+
+fn key_bytes(docs: &[Document]) -> usize {
+    docs.iter().map(|d| key(&d.text).len()).sum()
+}
+
+fn scan_tokens(docs: &[Document]) -> usize {
+    docs.iter().map(|d| scan(&d.text).len()).sum()
+}
+
+fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
+    DocContext {
+        doc: Arc::from(id),
+        analysis: a,
+        reference_date: None,
+    }
+}
+
+fn numbers_count(x: &Extractor, ids: &[Document], analyses: &[Analysis<'_>]) -> usize {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (d, a) in ids.iter().zip(analyses) {
+        x.numbers().recognize(&ctx(&d.id, a), &mut out);
+        n += out.len();
+        out.clear();
+    }
+    n
+}
+
+fn names_count(x: &Extractor, ids: &[Document], analyses: &[Analysis<'_>]) -> usize {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (d, a) in ids.iter().zip(analyses) {
+        x.names().recognize(&ctx(&d.id, a), &mut out);
+        n += out.len();
+        out.clear();
+    }
+    n
+}
+
+fn extract_count(x: &Extractor, docs: &[Document], pool: &rayon::ThreadPool) -> usize {
+    let options = ExtractOptions::default();
+    pool.install(|| {
+        docs.par_iter()
+            .map(|d| x.extract(&d.id, &d.text, &options).len())
+            .sum()
+    })
+}
+
+// ---------------------------------------------------------------- inputs
+
+struct Inputs {
+    seed: Vec<Document>,
+    /// The distinct documents the corpus repeats.
+    unique: Vec<Document>,
+    corpus: Vec<Document>,
+    passes: usize,
+    /// The first documents of the corpus, about `BASELINE_BYTES`.
+    baseline: Vec<Document>,
+}
+
+fn inputs() -> Inputs {
+    let root = repo();
+    let seed_text = std::fs::read_to_string(root.join(SEED)).expect("seed article");
+    let seed = vec![Document::new("seed", seed_text)];
+    let unique = perf::default_documents(&root, true);
+    let has_anercorp = perf::anercorp_path(&root).is_some();
+    let (corpus, passes) = perf::assemble(&unique, CORPUS_BYTES);
+    let mut baseline = Vec::new();
+    for d in &unique {
+        if perf::total_bytes(&baseline) >= BASELINE_BYTES {
+            break;
+        }
+        baseline.push(d.clone());
+    }
+    eprintln!(
+        "inputs: seed {} B; corpus {} docs, {:.1} MB ({} passes over {} distinct docs, {:.2} MB; \
+         ANERcorp {}); baseline slice {:.2} MB; {} threads",
+        seed[0].text.len(),
+        corpus.len(),
+        perf::total_bytes(&corpus) as f64 / 1e6,
+        passes,
+        unique.len(),
+        perf::total_bytes(&unique) as f64 / 1e6,
+        if has_anercorp { "included" } else { "absent" },
+        perf::total_bytes(&baseline) as f64 / 1e6,
+        rayon::current_num_threads(),
+    );
+    Inputs {
+        seed,
+        unique,
+        corpus,
+        passes,
+        baseline,
+    }
+}
+
+fn group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'c, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .sampling_mode(SamplingMode::Flat);
+    g
+}
+
+fn bytes(docs: &[Document]) -> Throughput {
+    Throughput::Bytes(perf::total_bytes(docs) as u64)
+}
+
+// ---------------------------------------------------------------- benches
+
+fn stages(c: &mut Criterion) {
+    let inp = inputs();
+    let mut expected = Expected::load();
+    let sets: [(&str, &[Document]); 2] = [("seed", &inp.seed), ("corpus-10MB", &inp.corpus)];
+    let per_pass = |f: &dyn Fn(&[Document]) -> usize| f(&inp.unique) * inp.passes;
+
+    // Normalization: light and key folds over whole texts.
+    let ref_light_seed: usize = inp
+        .seed
+        .iter()
+        .map(|d| reference_light_chars(&d.text))
+        .sum();
+    let ref_light_corpus =
+        per_pass(&|docs| docs.iter().map(|d| reference_light_chars(&d.text)).sum());
+    assert_count("light chars (seed)", light_chars(&inp.seed), ref_light_seed);
+    assert_count(
+        "light chars (corpus)",
+        light_chars(&inp.corpus),
+        ref_light_corpus,
+    );
+    expected.check("light_chars", ref_light_seed);
+    expected.check("key_bytes", key_bytes(&inp.seed));
+    {
+        let mut g = group(c, "normalization");
+        for (name, docs) in sets {
+            g.throughput(bytes(docs));
+            g.bench_with_input(BenchmarkId::new("light", name), docs, |b, docs| {
+                b.iter(|| light_chars(black_box(docs)))
+            });
+            g.bench_with_input(BenchmarkId::new("key", name), docs, |b, docs| {
+                b.iter(|| key_bytes(black_box(docs)))
+            });
+        }
+        for (name, docs) in [("seed", &inp.seed), ("corpus-1MB", &inp.baseline)] {
+            g.throughput(bytes(docs));
+            g.bench_with_input(
+                BenchmarkId::new("reference-tokenizers", name),
+                docs,
+                |b, docs| {
+                    b.iter(|| {
+                        docs.iter()
+                            .map(|d| reference_light_chars(black_box(&d.text)))
+                            .sum::<usize>()
+                    })
+                },
+            );
+        }
+        g.finish();
+    }
+
+    // Tokenization: the fast scanner against the `tokenizers` reference.
+    let ref_tokens_seed: usize = inp.seed.iter().map(|d| reference_tokens(&d.text)).sum();
+    let ref_tokens_corpus = per_pass(&|docs| docs.iter().map(|d| reference_tokens(&d.text)).sum());
+    assert_count(
+        "scan tokens (seed)",
+        scan_tokens(&inp.seed),
+        ref_tokens_seed,
+    );
+    assert_count(
+        "scan tokens (corpus)",
+        scan_tokens(&inp.corpus),
+        ref_tokens_corpus,
+    );
+    expected.check("tokens", ref_tokens_seed);
+    {
+        let mut g = group(c, "tokenization");
+        for (name, docs) in sets {
+            g.throughput(bytes(docs));
+            g.bench_with_input(BenchmarkId::new("scan", name), docs, |b, docs| {
+                b.iter(|| scan_tokens(black_box(docs)))
+            });
+        }
+        for (name, docs) in [("seed", &inp.seed), ("corpus-1MB", &inp.baseline)] {
+            g.throughput(bytes(docs));
+            g.bench_with_input(
+                BenchmarkId::new("reference-tokenizers", name),
+                docs,
+                |b, docs| {
+                    b.iter(|| {
+                        docs.iter()
+                            .map(|d| reference_tokens(black_box(&d.text)))
+                            .sum::<usize>()
+                    })
+                },
+            );
+        }
+        g.finish();
+    }
+
+    // The analyses the later stages read (built once, outside the timing).
+    let seed_an: Vec<Analysis<'_>> = inp.seed.iter().map(|d| Analysis::new(&d.text)).collect();
+    let corpus_an: Vec<Analysis<'_>> = inp.corpus.iter().map(|d| Analysis::new(&d.text)).collect();
+    let sets_an: [(&str, &[Document], &[Analysis<'_>]); 2] = [
+        ("seed", &inp.seed, &seed_an),
+        ("corpus-10MB", &inp.corpus, &corpus_an),
+    ];
+
+    // Clitic analysis: candidate splits of every word token.
+    for (name, _, an) in sets_an {
+        let naive: usize = an
+            .iter()
+            .map(|a| {
+                (0..a.len())
+                    .filter(|&i| a.tokens()[i].kind == TokenKind::Word)
+                    .map(|i| naive_splits(a.key(i)))
+                    .sum::<usize>()
+            })
+            .sum();
+        assert_count(
+            &format!("clitic splits ({name})"),
+            an.iter().map(splits_of).sum(),
+            naive,
+        );
+        if name == "seed" {
+            expected.check("clitic_splits", naive);
+        }
+    }
+    {
+        let mut g = group(c, "clitics");
+        for (name, docs, an) in sets_an {
+            g.throughput(bytes(docs));
+            g.bench_with_input(BenchmarkId::new("splits", name), an, |b, an| {
+                b.iter(|| black_box(an).iter().map(splits_of).sum::<usize>())
+            });
+        }
+        g.finish();
+    }
+
+    // The recognizers on analyzed documents.
+    let x = Extractor::with_default_rules().expect("default rules");
+    let unique_an: Vec<Analysis<'_>> = inp.unique.iter().map(|d| Analysis::new(&d.text)).collect();
+    expected.check("numbers", numbers_count(&x, &inp.seed, &seed_an));
+    expected.check("names", names_count(&x, &inp.seed, &seed_an));
+    assert_count(
+        "numeric candidates (corpus)",
+        numbers_count(&x, &inp.corpus, &corpus_an),
+        numbers_count(&x, &inp.unique, &unique_an) * inp.passes,
+    );
+    assert_count(
+        "name candidates (corpus)",
+        names_count(&x, &inp.corpus, &corpus_an),
+        names_count(&x, &inp.unique, &unique_an) * inp.passes,
+    );
+    drop(unique_an);
+    {
+        let mut g = group(c, "numbers");
+        for (name, docs, an) in sets_an {
+            g.throughput(bytes(docs));
+            g.bench_with_input(
+                BenchmarkId::new("recognize", name),
+                &(docs, an),
+                |b, &(d, a)| b.iter(|| numbers_count(&x, d, black_box(a))),
+            );
+        }
+        g.finish();
+    }
+    {
+        let mut g = group(c, "names");
+        for (name, docs, an) in sets_an {
+            g.throughput(bytes(docs));
+            g.bench_with_input(
+                BenchmarkId::new("recognize", name),
+                &(docs, an),
+                |b, &(d, a)| b.iter(|| names_count(&x, d, black_box(a))),
+            );
+        }
+        g.finish();
+    }
+    drop(corpus_an);
+    drop(seed_an);
+
+    // The full pipeline, one document per rayon task, 1 and all threads.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool1 = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let pool_all = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    let seed_mentions = extract_count(&x, &inp.seed, &pool1);
+    expected.check("mentions", seed_mentions);
+    let one = extract_count(&x, &inp.corpus, &pool1);
+    assert_count(
+        "mentions, all threads (corpus)",
+        extract_count(&x, &inp.corpus, &pool_all),
+        one,
+    );
+    assert_count(
+        "mentions, 1 thread (corpus)",
+        one,
+        extract_count(&x, &inp.unique, &pool1) * inp.passes,
+    );
+    expected.save();
+    {
+        let mut g = group(c, "pipeline");
+        for (name, docs) in sets {
+            g.throughput(bytes(docs));
+            for (label, pool) in [("1-thread", &pool1), ("all-threads", &pool_all)] {
+                if name == "seed" && label == "all-threads" {
+                    continue; // one document: nothing to share
+                }
+                g.bench_with_input(
+                    BenchmarkId::new(format!("extract/{label}"), name),
+                    docs,
+                    |b, docs| b.iter(|| extract_count(&x, black_box(docs), pool)),
+                );
+            }
+        }
+        g.finish();
+    }
+
+    // Start-up: loading and compiling all the embedded rules.
+    {
+        let mut g = group(c, "startup");
+        g.sampling_mode(SamplingMode::Auto);
+        g.bench_function("with_default_rules", |b| {
+            b.iter(|| Extractor::with_default_rules().unwrap())
+        });
+        g.finish();
+    }
+}
+
+/// Adversarial inputs at two sizes: linear time shows as equal MB/s.
+fn adversarial(c: &mut Criterion) {
+    let x = Extractor::with_default_rules().expect("default rules");
+    let options = ExtractOptions::default();
+    let mut g = group(c, "adversarial");
+    g.measurement_time(Duration::from_secs(1));
+    for scale in [0.25, 1.0] {
+        for (kind, text) in perf::adversarial_inputs(scale) {
+            let tokens = scan(&text).len();
+            let mentions = x.extract(kind, &text, &options);
+            assert!(
+                mentions.len() <= tokens,
+                "{kind}: {} mentions for {tokens} tokens",
+                mentions.len()
+            );
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(
+                BenchmarkId::new(kind, format!("{}B", text.len())),
+                &text,
+                |b, text| b.iter(|| x.extract(kind, black_box(text), &options).len()),
+            );
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages, adversarial);
+criterion_main!(benches);
