@@ -27,12 +27,27 @@ pub struct CsvRow {
 impl CsvTable {
     /// Parse `text` (the content of rule file `file`).
     pub fn parse(file: &str, text: &str) -> Result<Self> {
+        // Comment lines become empty lines (which the reader skips but
+        // counts), so reported line numbers are the file's own.
+        let blanked: String = text
+            .split_inclusive('\n')
+            .map(|line| {
+                if line.trim_start().starts_with('#') {
+                    if line.ends_with('\n') {
+                        "\n"
+                    } else {
+                        ""
+                    }
+                } else {
+                    line
+                }
+            })
+            .collect();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .comment(Some(b'#'))
             .flexible(false)
             .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+            .from_reader(blanked.as_bytes());
         let header: Vec<String> = reader
             .headers()
             .map_err(|e| Error::rule(file, line_of(&e), format!("bad header: {e}")))?
@@ -44,8 +59,37 @@ impl CsvTable {
         }
         let mut rows = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| Error::rule(file, line_of(&e), describe(&e)))?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| {
+                    let byte = (p.byte() as usize).min(blanked.len());
+                    let skipped = blanked[byte..]
+                        .bytes()
+                        .take_while(|&b| b == b'\n' || b == b'\r')
+                        .filter(|&b| b == b'\n')
+                        .count();
+                    blanked.as_bytes()[..byte]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+                        + 1
+                        + skipped
+                });
+                Error::rule(file, line, describe(&e))
+            })?;
+            let line = record.position().map_or(0, |p| {
+                let byte = (p.byte() as usize).min(blanked.len());
+                let skipped = blanked[byte..]
+                    .bytes()
+                    .take_while(|&b| b == b'\n' || b == b'\r')
+                    .filter(|&b| b == b'\n')
+                    .count();
+                blanked.as_bytes()[..byte]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+                    + skipped
+            });
             rows.push(CsvRow {
                 line,
                 cells: record.iter().map(str::to_string).collect(),
@@ -120,6 +164,16 @@ mod tests {
         assert_eq!(t.rows[0].line, 3);
         assert_eq!(t.rows[1].line, 5);
         assert_eq!(t.rows[1].get(0), "موسكو");
+    }
+
+    #[test]
+    fn malformed_row_after_comments_names_its_line() {
+        let err = CsvTable::parse(
+            "numbers/x.csv",
+            "# a\n# b\nword,value\nواحد,1\n# c\nاثنان\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("numbers/x.csv:6:"), "{err}");
     }
 
     #[test]
