@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
 use super::lexicon::{stems, Relative};
-use super::{Cand, NumberRecognizer, St};
+use super::{sk, sl, Cand, NumberRecognizer, St};
 use crate::mention::Label;
 use crate::text::{Analysis, TokenKind};
 
@@ -59,7 +59,7 @@ fn plain_int(a: &Analysis<'_>, j: usize) -> Option<u32> {
     if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
         return None;
     }
-    let l = a.light(j);
+    let l = sl(a, j);
     if l.len() > 4 || !l.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -132,7 +132,7 @@ impl NumberRecognizer {
         let lx = &self.lx;
         let mut start = a.tokens()[j].start;
         let mut k = j;
-        let key = a.key(j);
+        let key = sk(a, j);
         let mut had_shahr = false;
         if key == "شهر" || key == "الشهر" || stems(key).any(|(_, s)| s == "شهر") {
             if key != "شهر" && key != "الشهر" {
@@ -147,12 +147,12 @@ impl NumberRecognizer {
                         return Some((m, false, true, start, k + 1));
                     }
                 }
-                if let Some(w) = lx.words.get(a.key(k)) {
+                if let Some(w) = lx.words.get(sk(a, k)) {
                     let v = w.unit.or(if w.ten { Some(10.0) } else { None });
                     if let Some(v) = v {
                         let mut m = v as u32;
                         let mut e = k + 1;
-                        if e < a.len() && a.key(e) == "عشر" && m <= 2 {
+                        if e < a.len() && sk(a, e) == "عشر" && m <= 2 {
                             m += 10;
                             e += 1;
                         }
@@ -188,11 +188,11 @@ impl NumberRecognizer {
         let mo = *m.value;
         let mut end = m.end_tok;
         // Paired forms: أكتوبر/تشرين الأول, أكتوبر (تشرين الأول).
-        if end + 1 < a.len() && matches!(a.light(end), "/" | "(" | "-") {
+        if end + 1 < a.len() && matches!(sl(a, end), "/" | "(" | "-") {
             if let Some(m2) = lx.months.at(a, end + 1) {
                 if m2.value.month == mo.month {
                     end = m2.end_tok;
-                    if end < a.len() && a.light(end) == ")" {
+                    if end < a.len() && sl(a, end) == ")" {
                         end += 1;
                     }
                 }
@@ -209,12 +209,12 @@ impl NumberRecognizer {
         }
         let mut k = j;
         let mut noun = false;
-        if matches!(a.key(k), "من" | "في") && k + 1 < a.len() {
-            if is_year_noun(a.key(k + 1)) {
+        if matches!(sk(a, k), "من" | "في") && k + 1 < a.len() {
+            if is_year_noun(sk(a, k + 1)) {
                 k += 1;
             }
         }
-        if is_year_noun(a.key(k)) {
+        if is_year_noun(sk(a, k)) {
             noun = true;
             k += 1;
         }
@@ -222,14 +222,14 @@ impl NumberRecognizer {
             return None;
         }
         let y = plain_int(a, k)?;
-        let len = a.light(k).len();
+        let len = sl(a, k).len();
         if !(len == 4 || (noun && len >= 3)) || y == 0 {
             return None;
         }
         let mut end = k + 1;
         let mut hijri = false;
         if end < a.len() {
-            match a.key(end) {
+            match sk(a, end) {
                 "ه" | "هـ" => {
                     hijri = true;
                     end += 1;
@@ -237,7 +237,7 @@ impl NumberRecognizer {
                 "م" => end += 1,
                 _ => {}
             }
-            if end < a.len() && a.light(end) == "." && hijri {
+            if end < a.len() && sl(a, end) == "." && hijri {
                 // هـ.
             }
         }
@@ -256,17 +256,17 @@ impl NumberRecognizer {
             start = s;
             has_weekday = true;
             j = e;
-            while j < a.len() && matches!(a.light(j), "،" | ",") {
+            while j < a.len() && matches!(sl(a, j), "،" | ",") {
                 j += 1;
             }
-            if j < a.len() && a.key(j) == "الموافق" {
+            if j < a.len() && sk(a, j) == "الموافق" {
                 j += 1;
             }
         }
         // A leading day: 7, 1-8, 13 الى 15, 14 و15, الأول من, الرابع من.
         let mut day = None;
         let mut day2 = None;
-        if j < a.len() && a.key(j) == "يومي" {
+        if j < a.len() && sk(a, j) == "يومي" {
             if !has_weekday {
                 start = a.tokens()[j].start;
             }
@@ -274,12 +274,12 @@ impl NumberRecognizer {
         }
         let day_start = j;
         if let Some(d) = plain_int(a, j).filter(|d| (1..=31).contains(d)) {
-            if a.light(j).len() <= 2 {
+            if sl(a, j).len() <= 2 {
                 day = Some(d);
                 j += 1;
                 // Range of days.
                 if j + 1 < a.len() {
-                    let k = a.key(j);
+                    let k = sk(a, j);
                     if matches!(k, "الي" | "-" | "و" | "حتي") {
                         if let Some(d2) =
                             plain_int(a, j + 1).filter(|d2| (1..=31).contains(d2) && *d2 > d)
@@ -289,7 +289,7 @@ impl NumberRecognizer {
                         }
                     }
                 }
-                if j < a.len() && a.key(j) == "من" {
+                if j < a.len() && sk(a, j) == "من" {
                     j += 1;
                 }
             }
@@ -298,7 +298,7 @@ impl NumberRecognizer {
             let v = o.value.as_f64().unwrap_or(0.0);
             if (1.0..=31.0).contains(&v)
                 && o.end_tok < a.len()
-                && matches!(a.key(o.end_tok), "من" | "في")
+                && matches!(sk(a, o.end_tok), "من" | "في")
             {
                 day = Some(v as u32);
                 if !has_weekday {
@@ -306,10 +306,10 @@ impl NumberRecognizer {
                 }
                 j = o.end_tok + 1;
             }
-        } else if a.key(j) == "اليوم" {
+        } else if sk(a, j) == "اليوم" {
             if let Some(o) = self.ordinal(st, j + 1) {
                 let v = o.value.as_f64().unwrap_or(0.0);
-                if (1.0..=31.0).contains(&v) && o.end_tok < a.len() && a.key(o.end_tok) == "من" {
+                if (1.0..=31.0).contains(&v) && o.end_tok < a.len() && sk(a, o.end_tok) == "من" {
                     day = Some(v as u32);
                     j = o.end_tok + 1;
                 }
@@ -325,10 +325,10 @@ impl NumberRecognizer {
         // Month first: يوليو 13-15, اغسطس 27 الى 29.
         if day.is_none() {
             if let Some(d) = plain_int(a, end).filter(|d| (1..=31).contains(d)) {
-                if a.light(end).len() <= 2 {
+                if sl(a, end).len() <= 2 {
                     let mut e = end + 1;
                     let mut d2 = None;
-                    if e + 1 < a.len() && matches!(a.key(e), "الي" | "-" | "حتي") {
+                    if e + 1 < a.len() && matches!(sk(a, e), "الي" | "-" | "حتي") {
                         if let Some(x) =
                             plain_int(a, e + 1).filter(|x| (1..=31).contains(x) && *x > d)
                         {
@@ -345,7 +345,7 @@ impl NumberRecognizer {
             }
         }
         // من 13 تموز الى 15 تموز
-        if day.is_some() && day2.is_none() && end + 2 < a.len() && a.key(end) == "الي" {
+        if day.is_some() && day2.is_none() && end + 2 < a.len() && sk(a, end) == "الي" {
             if let Some(d2) = plain_int(a, end + 1) {
                 if let Some((m2, _, _, _, e2)) = self.month_at(a, end + 2) {
                     if m2 == month && (1..=31).contains(&d2) {
@@ -396,15 +396,15 @@ impl NumberRecognizer {
             return None;
         }
         let lx = &self.lx;
-        let key = a.key(j);
+        let key = sk(a, j);
         if key == "يوم" || stems(key).any(|(_, s)| s == "يوم") {
             let start = if key == "يوم" {
                 a.tokens()[j].start
             } else {
                 a.orig_offset(j, 1)
             };
-            if j + 1 < a.len() && a.key(j + 1).starts_with("ال") {
-                if let Some(&d) = lx.weekdays.get(a.key(j + 1)) {
+            if j + 1 < a.len() && sk(a, j + 1).starts_with("ال") {
+                if let Some(&d) = lx.weekdays.get(sk(a, j + 1)) {
                     return Some((d, start, j + 2));
                 }
             }
@@ -472,7 +472,7 @@ impl NumberRecognizer {
             return;
         }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
-        let key = a.key(i);
+        let key = sk(a, i);
         let mod_start = if lx.date_mods.contains_key(key) {
             Some(a.tokens()[i].start)
         } else {
@@ -530,7 +530,7 @@ impl NumberRecognizer {
         let t = a.tokens()[i];
         // Numeric dates.
         if t.kind == TokenKind::Number {
-            let l = a.light(i);
+            let l = sl(a, i);
             if l.contains('-') {
                 let parts: Vec<&str> = l.split('-').collect();
                 if parts.len() == 3 {
@@ -603,7 +603,7 @@ impl NumberRecognizer {
             } else if l.len() == 4 && i > 0 {
                 // A bare year after a preposition: في 2015.
                 if let Some(y) = plain_int(a, i) {
-                    let pk = a.key(i - 1);
+                    let pk = sk(a, i - 1);
                     if (1900..=2099).contains(&y)
                         && matches!(
                             pk,
@@ -635,7 +635,7 @@ impl NumberRecognizer {
         }
         // Year noun: عام 2013, لعام 2014, العام 2014.
         if t.kind == TokenKind::Word {
-            let key = a.key(i);
+            let key = sk(a, i);
             let (ys, ok) = if is_year_noun(key) {
                 (t.start, true)
             } else {
@@ -646,12 +646,12 @@ impl NumberRecognizer {
             };
             if ok {
                 if let Some(y) = plain_int(a, i + 1) {
-                    let len = a.light(i + 1).len();
+                    let len = sl(a, i + 1).len();
                     if len >= 3 {
                         let mut end = i + 2;
                         let mut hijri = false;
                         if end < a.len() {
-                            match a.key(end) {
+                            match sk(a, end) {
                                 "ه" => {
                                     hijri = true;
                                     end += 1;
@@ -667,10 +667,10 @@ impl NumberRecognizer {
                             Value::String(format!("{y:04}"))
                         };
                         let mut rule = "date/year-noun";
-                        if end + 1 < a.len() && matches!(a.key(end), "الي" | "و" | "-" | "حتي")
+                        if end + 1 < a.len() && matches!(sk(a, end), "الي" | "و" | "-" | "حتي")
                         {
                             if let Some(y2) = plain_int(a, end + 1) {
-                                if y2 > y && a.light(end + 1).len() == 4 && key.ends_with('ي') {
+                                if y2 > y && sl(a, end + 1).len() == 4 && key.ends_with('ي') {
                                     value = Value::String(format!("{y:04}/{y2:04}"));
                                     end += 2;
                                     rule = "date/range";
@@ -729,7 +729,7 @@ impl NumberRecognizer {
         let lx = &self.lx;
         let Some(m) = lx.relative.at_clitic(a, i) else {
             // قبل + duration: a past date.
-            if a.key(i) == "قبل" {
+            if sk(a, i) == "قبل" {
                 if let Some(c) = self.ago(st, i) {
                     out.push(c);
                 }
@@ -799,7 +799,7 @@ impl NumberRecognizer {
                 let mut e = m.end_tok;
                 // السنوات الخمس الماضية
                 if e < a.len() {
-                    if let Some(w) = lx.words.get(a.key(e).strip_prefix("ال").unwrap_or("")) {
+                    if let Some(w) = lx.words.get(sk(a, e).strip_prefix("ال").unwrap_or("")) {
                         if w.unit.is_some() || w.ten || w.tens.is_some() {
                             e += 1;
                         }
@@ -842,7 +842,7 @@ impl NumberRecognizer {
             Some(n) => (n.value?, n.end_tok),
             None => (1.0, j),
         };
-        let t = self.lx.time_units.get(a.key(e))?;
+        let t = self.lx.time_units.get(sk(a, e))?;
         let n = if e == j { t.count.max(1) as f64 } else { n };
         if t.count == 0 && e == j {
             return None;
@@ -872,7 +872,7 @@ impl NumberRecognizer {
     fn period_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
-        let Some(p) = lx.periods.get(a.key(i)) else {
+        let Some(p) = lx.periods.get(sk(a, i)) else {
             return;
         };
         let start = a.tokens()[i].start;
@@ -892,16 +892,16 @@ impl NumberRecognizer {
         // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
         let mut year = None;
         let mut k = e;
-        if k < a.len() && a.key(k) == "من" {
+        if k < a.len() && sk(a, k) == "من" {
             k += 1;
         }
         if let Some((y, ye, _)) = self.year_at(a, k, false) {
             year = Some(y);
             e = ye;
-        } else if k < a.len() && matches!(a.key(k), "العام" | "السنه" | "هذا" | "هذه")
+        } else if k < a.len() && matches!(sk(a, k), "العام" | "السنه" | "هذا" | "هذه")
         {
             let mut k2 = k;
-            if matches!(a.key(k2), "هذا" | "هذه") {
+            if matches!(sk(a, k2), "هذا" | "هذه") {
                 k2 += 1;
             }
             let mut off = 0;
@@ -914,7 +914,7 @@ impl NumberRecognizer {
                     }
                 }
             }
-            if k2 < a.len() && matches!(a.key(k2), "العام" | "السنه") {
+            if k2 < a.len() && matches!(sk(a, k2), "العام" | "السنه") {
                 year = st.refd.map(|r| r.year() + off as i32);
                 e = end;
             }
@@ -936,7 +936,7 @@ impl NumberRecognizer {
     fn time_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
-        let key = a.key(i);
+        let key = sk(a, i);
         let is_sa = key == "الساعه" || stems(key).any(|(_, s)| s == "الساعه");
         if is_sa {
             let start = if key == "الساعه" {
@@ -1009,8 +1009,8 @@ impl NumberRecognizer {
                     v,
                     "time/day-part",
                 ));
-            } else if matches!(a.key(m.end_tok - 1), "الليله" | "ليله") || j > i {
-                if a.key(m.end_tok - 1) == "الليله" || j > i {
+            } else if matches!(sk(a, m.end_tok - 1), "الليله" | "ليله") || j > i {
+                if sk(a, m.end_tok - 1) == "الليله" || j > i {
                     let v = st.refd.map_or(Value::String(format!("T{part}")), |r| {
                         Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
                     });
@@ -1026,15 +1026,15 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let key = a.key(k);
-        let j = if key == "الساعه" || key == "في" && k + 1 < a.len() && a.key(k + 1) == "الساعه"
+        let key = sk(a, k);
+        let j = if key == "الساعه" || key == "في" && k + 1 < a.len() && sk(a, k + 1) == "الساعه"
         {
             if key == "في" {
                 k + 2
             } else {
                 k + 1
             }
-        } else if a.tokens()[k].kind == TokenKind::Number && a.light(k).contains(':') {
+        } else if a.tokens()[k].kind == TokenKind::Number && sl(a, k).contains(':') {
             k
         } else {
             return None;
@@ -1065,7 +1065,7 @@ impl NumberRecognizer {
         let mut e;
         let mut explicit_min = false;
         if t.kind == TokenKind::Number {
-            let l = a.light(j);
+            let l = sl(a, j);
             if l.contains(':') {
                 let parts: Vec<&str> = l.split(':').collect();
                 if parts.len() > 3 || parts[1..].iter().any(|p| p.len() != 2) || parts[0].len() > 2
@@ -1084,7 +1084,7 @@ impl NumberRecognizer {
             e = j + 1;
         } else {
             // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word.
-            let key = a.key(j);
+            let key = sk(a, j);
             let bare = key.strip_prefix("ال").unwrap_or(key);
             if let Some(o) = self.ordinal(st, j) {
                 hour = o.value.as_f64()? as i64;
@@ -1113,7 +1113,7 @@ impl NumberRecognizer {
         }
         // Minutes.
         if !explicit_min && e < a.len() {
-            let k = a.key(e);
+            let k = sk(a, e);
             let (joined, w) = if k == "و" {
                 (true, e + 1)
             } else if k.starts_with('و') && a.tokens()[e].kind == TokenKind::Word {
@@ -1125,7 +1125,7 @@ impl NumberRecognizer {
                 if let Some(n) = lx.number(a, w) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        let is_min = ne < a.len() && matches!(a.key(ne), "دقيقه" | "دقائق");
+                        let is_min = ne < a.len() && matches!(sk(a, ne), "دقيقه" | "دقائق");
                         if is_min {
                             ne += 1;
                         }
@@ -1143,7 +1143,7 @@ impl NumberRecognizer {
                 if let Some(n) = lx.number(a, e + 1) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        if ne < a.len() && matches!(a.key(ne), "دقيقه" | "دقائق") {
+                        if ne < a.len() && matches!(sk(a, ne), "دقيقه" | "دقائق") {
                             ne += 1;
                         }
                         let m = if v < 1.0 {
@@ -1157,7 +1157,7 @@ impl NumberRecognizer {
                             e = ne;
                         }
                     }
-                } else if e + 1 < a.len() && matches!(a.key(e + 1), "ربعا" | "ربع") {
+                } else if e + 1 < a.len() && matches!(sk(a, e + 1), "ربعا" | "ربع") {
                     hour = (hour - 1).rem_euclid(24);
                     minute = 45;
                     e += 2;
@@ -1167,20 +1167,20 @@ impl NumberRecognizer {
         // Part of the day.
         let mut shift = None;
         let mut k = e;
-        if k < a.len() && matches!(a.key(k), "هذا" | "هذه") {
+        if k < a.len() && matches!(sk(a, k), "هذا" | "هذه") {
             k += 1;
         }
         if let Some(m) = lx.dayparts.at(a, k) {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
-        } else if k < a.len() && matches!(a.key(k), "الليله") {
+        } else if k < a.len() && matches!(sk(a, k), "الليله") {
             shift = Some("night".to_string());
             e = k + 1;
         }
         let word_hour = t.kind != TokenKind::Number;
         if word_hour && shift.is_none() && start_tok == j && !explicit_min {
             // A bare ordinal is not a time (only after الساعة).
-            if j == 0 || !matches!(a.key(j - 1), "الساعه") {
+            if j == 0 || !matches!(sk(a, j - 1), "الساعه") {
                 // caller decides
             }
         }

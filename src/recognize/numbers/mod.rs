@@ -207,10 +207,10 @@ impl NumberRecognizer {
             }
         }
         // Ranges introduced by بين / ما بين / من.
-        let k = a.key(i);
+        let k = sk(a, i);
         let (between_at, is_between) = match k {
             "بين" | "وبين" | "فبين" => (Some(i + 1), true),
-            "ما" if i + 1 < a.len() && a.key(i + 1) == "بين" => (Some(i + 2), true),
+            "ما" if i + 1 < a.len() && sk(a, i + 1) == "بين" => (Some(i + 2), true),
             "من" | "ومن" => (Some(i + 1), false),
             _ => (None, false),
         };
@@ -254,7 +254,7 @@ impl NumberRecognizer {
         }
         let cur = lx.currencies.at(a, k).or_else(|| {
             if definite {
-                let key = a.key(k);
+                let key = sk(a, k);
                 key.strip_prefix("ال")
                     .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
             } else {
@@ -267,7 +267,7 @@ impl NumberRecognizer {
             let mut code = None;
             let mut how = "";
             if end < a.len() && a.tokens()[end].kind == TokenKind::Word {
-                let stem = adjective_stem(a.key(end));
+                let stem = adjective_stem(sk(a, end));
                 if let Some(x) = lx.currency_adj.get(&(c.base.clone(), stem.to_string())) {
                     code = Some(x.clone());
                     end += 1;
@@ -317,7 +317,7 @@ impl NumberRecognizer {
                 m.end_tok,
             ));
         }
-        if let Some(t) = lx.time_units.get(a.key(k)) {
+        if let Some(t) = lx.time_units.get(sk(a, k)) {
             return Some((
                 Suffix::Time {
                     unit: t.unit.clone(),
@@ -364,7 +364,7 @@ impl NumberRecognizer {
         if j >= a.len() {
             return None;
         }
-        if matches!(a.tokens()[j].kind, TokenKind::Punct) || a.light(j).is_ascii() {
+        if matches!(a.tokens()[j].kind, TokenKind::Punct) || sl(a, j).is_ascii() {
             if let Some(m) = self.lx.currencies.at(a, j) {
                 if a.tokens()[j].kind != TokenKind::Number && m.end_tok < a.len() {
                     if let Some(mut n) = self.lx.number(a, m.end_tok) {
@@ -433,7 +433,7 @@ impl NumberRecognizer {
                     return None;
                 }
                 // 2 تحت الصفر: a temperature.
-                if end + 1 < a.len() && a.key(end) == "تحت" && a.key(end + 1) == "الصفر" {
+                if end + 1 < a.len() && sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
                     let mut c = Cand::new(
                         n.start,
                         end + 2,
@@ -470,8 +470,8 @@ impl NumberRecognizer {
         // Temperatures below zero.
         if c.label == Label::Quantity
             && end + 1 < a.len()
-            && a.key(end) == "تحت"
-            && a.key(end + 1) == "الصفر"
+            && sk(a, end) == "تحت"
+            && sk(a, end + 1) == "الصفر"
         {
             if let Some(v) = value {
                 c.value["amount"] = number_value(-v);
@@ -482,7 +482,7 @@ impl NumberRecognizer {
         // Duration with كامل.
         if c.label == Label::Date
             && end < a.len()
-            && matches!(a.key(end), "كامل" | "كامله" | "كاملا")
+            && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
         {
             end += 1;
             c.end_tok = end;
@@ -497,7 +497,7 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let j = if a.key(k) == "و" { k + 1 } else { k };
+        let j = if sk(a, k) == "و" { k + 1 } else { k };
         let n = self.lx.number(a, j)?;
         let (s, e) = self.suffix(st, n.end_tok, false)?;
         match s {
@@ -555,7 +555,7 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let key = a.key(k);
+        let key = sk(a, k);
         let m = if between {
             if key == "و" {
                 self.amount(st, k + 1)
@@ -677,7 +677,7 @@ impl NumberRecognizer {
         }
         let lx = &self.lx;
         // The word itself or its stem after a proclitic.
-        let key = a.key(i);
+        let key = sk(a, i);
         let mut forms: Vec<(usize, std::borrow::Cow<'_, str>)> = vec![(0, key.into())];
         forms.extend(lexicon::stems(key));
         for (chars, k) in forms {
@@ -688,7 +688,7 @@ impl NumberRecognizer {
                     || i == 0
                     || a.tokens()[i - 1].kind == TokenKind::Punct
                     || matches!(
-                        a.key(i - 1),
+                        sk(a, i - 1),
                         "مده"
                             | "لمده"
                             | "خلال"
@@ -705,8 +705,8 @@ impl NumberRecognizer {
                     );
                 let next_ok = i + 1 >= a.len()
                     || (a.tokens()[i + 1].kind != TokenKind::Number
-                        && !lx.weekdays.contains_key(a.key(i + 1))
-                        && !lx.months.starts(a.key(i + 1)));
+                        && !lx.weekdays.contains_key(sk(a, i + 1))
+                        && !lx.months.starts(sk(a, i + 1)));
                 let n = match t.count {
                     2 => Some(2.0),
                     1 if t.bare && prev_ok && next_ok => Some(1.0),
@@ -729,7 +729,7 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if end < a.len() && matches!(a.key(end), "كامل" | "كامله" | "كاملا")
+                    if end < a.len() && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
                     {
                         end += 1;
                     }
@@ -790,14 +790,17 @@ impl NumberRecognizer {
     fn ordinal(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
+        if i >= a.len() {
+            return None;
+        }
         let t = a.tokens()[i];
         if t.kind != TokenKind::Word {
             return None;
         }
-        let key = a.key(i);
+        let key = sk(a, i);
         // الـ21 / الـ 21
         if key == "ال" && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number {
-            let l = a.light(i + 1);
+            let l = sl(a, i + 1);
             if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
                 let v: f64 = l.parse().ok()?;
                 let mut c = Cand::new(
@@ -845,16 +848,16 @@ impl NumberRecognizer {
             }
             let Some(mut v) = value else { continue };
             // Teens: الحادي عشر, الثالثة عشرة.
-            if end < a.len() && matches!(a.key(end), "عشر" | "عشره") && v < 10.0 {
+            if end < a.len() && matches!(sk(a, end), "عشر" | "عشره") && v < 10.0 {
                 v += 10.0;
                 end += 1;
                 standalone = true;
             } else if v < 10.0 {
                 // Compound: الحادي والعشرون.
                 if end < a.len() {
-                    let nk = a.key(end);
+                    let nk = sk(a, end);
                     let (cand, next) = if nk == "و" && end + 1 < a.len() {
-                        (a.key(end + 1).to_string(), end + 2)
+                        (sk(a, end + 1).to_string(), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
                         (s.to_string(), end + 1)
                     } else {
@@ -888,4 +891,22 @@ pub fn round(x: f64) -> f64 {
         }
     }
     x
+}
+
+/// The key of token `i`, or "" past the end.
+pub(crate) fn sk<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
+    if i < a.len() {
+        a.key(i)
+    } else {
+        ""
+    }
+}
+
+/// The light form of token `i`, or "" past the end.
+pub(crate) fn sl<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
+    if i < a.len() {
+        a.light(i)
+    } else {
+        ""
+    }
 }

@@ -10,6 +10,7 @@
 )]
 
 use super::lexicon::{stems, Lexicon, WordInfo};
+use super::{sk, sl};
 use crate::text::{Analysis, TokenKind};
 
 /// Longest number-word run or mention, in tokens.
@@ -84,7 +85,7 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
 impl Lexicon {
     fn info(&self, a: &Analysis<'_>, j: usize) -> Option<&WordInfo> {
         if j < a.len() && a.tokens()[j].kind == TokenKind::Word {
-            self.words.get(a.key(j))
+            self.words.get(sk(a, j))
         } else {
             None
         }
@@ -96,7 +97,7 @@ impl Lexicon {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
-        let k = a.key(j);
+        let k = sk(a, j);
         if k == "و" {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
@@ -286,7 +287,7 @@ impl Lexicon {
         if let Some(w) = self.info(a, k) {
             if w.point {
                 if k + 1 < a.len() && a.tokens()[k + 1].kind == TokenKind::Number {
-                    let l = a.light(k + 1);
+                    let l = sl(a, k + 1);
                     if l.chars().all(|c| c.is_ascii_digit()) {
                         if let Some(f) = digits_value(&format!("0.{l}"), false) {
                             return (value + f, k + 2);
@@ -322,11 +323,11 @@ impl Lexicon {
                 if let Some(p) = self.info(a, e).and_then(|y| y.fraction_plural) {
                     return (value + g * p, e + 1);
                 }
-                if e < a.len() && matches!(a.key(e), "من" | "علي") {
+                if e < a.len() && matches!(sk(a, e), "من" | "علي") {
                     if let Some(y) = self.info(a, e + 1) {
                         if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
                             let pow10 = d >= 10.0 && (d.log10().fract()).abs() < 1e-9;
-                            if d > 0.0 && (a.key(e) == "علي" || pow10) {
+                            if d > 0.0 && (sk(a, e) == "علي" || pow10) {
                                 return (value + g / d, de);
                             }
                         }
@@ -346,12 +347,12 @@ impl Lexicon {
         }
         let t = a.tokens()[n];
         if t.kind == TokenKind::Punct {
-            return !matches!(a.light(n), "%" | "٪" | "$" | "€" | "£");
+            return !matches!(sl(a, n), "%" | "٪" | "$" | "€" | "£");
         }
         if t.kind != TokenKind::Word {
             return false;
         }
-        let k = a.key(n);
+        let k = sk(a, n);
         k.starts_with("ال")
             && !self.words.contains_key(k)
             && k != "ال"
@@ -368,7 +369,7 @@ impl Lexicon {
         match t.kind {
             TokenKind::Number => self.digits_number(a, j, t.start, 1.0),
             TokenKind::Punct => {
-                let l = a.light(j);
+                let l = sl(a, j);
                 let next_glued = j + 1 < a.len()
                     && a.tokens()[j + 1].glued
                     && a.tokens()[j + 1].kind == TokenKind::Number;
@@ -391,7 +392,7 @@ impl Lexicon {
                     }
                     "+" if next_glued => self.digits_number(a, j + 1, t.start, 1.0),
                     "." if next_glued => {
-                        let l2 = a.light(j + 1);
+                        let l2 = sl(a, j + 1);
                         if !l2.chars().all(|c| c.is_ascii_digit()) {
                             return None;
                         }
@@ -411,7 +412,7 @@ impl Lexicon {
                 }
             }
             TokenKind::Word => {
-                let k = a.key(j);
+                let k = sk(a, j);
                 if let Some(w) = self.words.get(k) {
                     return self.words_number(a, w, j, t.start);
                 }
@@ -437,7 +438,7 @@ impl Lexicon {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
             return None;
         }
-        let light = a.light(j);
+        let light = sl(a, j);
         if light.contains('-') || light.contains(':') {
             return None;
         }
@@ -448,18 +449,18 @@ impl Lexicon {
         let mut text = light.to_string();
         // 12،220,13: an Arabic comma as a thousands separator.
         if end + 1 < a.len()
-            && a.light(end) == "،"
+            && sl(a, end) == "،"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
             && a.tokens()[end + 1].kind == TokenKind::Number
-            && a.light(end + 1).len() >= 3
-            && a.light(end + 1)[..3].chars().all(|c| c.is_ascii_digit())
-            && a.light(end + 1)
+            && sl(a, end + 1).len() >= 3
+            && sl(a, end + 1)[..3].chars().all(|c| c.is_ascii_digit())
+            && sl(a, end + 1)
                 .chars()
                 .nth(3)
                 .is_none_or(|c| c == ',' || c == '.')
         {
-            text = format!("{text}{}", a.light(end + 1));
+            text = format!("{text}{}", sl(a, end + 1));
             end += 2;
         }
         // A leading number glued to letters after it (١٨٠ميلي) is still a number.
@@ -532,7 +533,7 @@ impl Lexicon {
                 .conj_word(a, j + 1)
                 .is_some_and(|(x, _, c)| c && x.tens.is_some());
             if !ambiguous || (!cardinal_follows && self.reads_as_fraction(a, j)) {
-                if ambiguous && a.key(j) == "ثمن" {
+                if ambiguous && sk(a, j) == "ثمن" {
                     return None;
                 }
                 let mut v = f;
@@ -558,7 +559,7 @@ impl Lexicon {
             return Some(mk(Some(v * p), e + 1, 1.0, false));
         }
         // X من Y / X على Y with words on both sides: a fraction.
-        if ls <= 1.0 && e + 1 < a.len() && matches!(a.key(e), "من" | "علي") {
+        if ls <= 1.0 && e + 1 < a.len() && matches!(sk(a, e), "من" | "علي") {
             if let Some(y) = self.info(a, e + 1) {
                 if Self::is_group_start(y) || y.scale.is_some_and(|_| !y.vague) {
                     if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
