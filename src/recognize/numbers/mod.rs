@@ -150,7 +150,18 @@ impl NumberRecognizer {
                 cands.push(c.clone());
             }
         }
+        let urls = url_ranges(a.text());
+        let mut u = 0;
         for i in 0..a.len() {
+            if !urls.is_empty() {
+                let s = a.tokens()[i].start;
+                while u < urls.len() && urls[u].1 <= s {
+                    u += 1;
+                }
+                if u < urls.len() && urls[u].0 <= s {
+                    continue;
+                }
+            }
             if !self.lx.may_start(a, i) {
                 continue;
             }
@@ -182,15 +193,16 @@ impl NumberRecognizer {
                 let modifier = m.value.modifier;
                 let start = m.start;
                 let j = m.end_tok;
-                let before = out.len();
-                if let Some(mut c) = self.expr(st, j, false) {
+                let c = self
+                    .expr(st, j, false)
+                    .or_else(|| self.expr_def(st, j))
+                    .or_else(|| self.bare_unit(st, j, true));
+                if let Some(mut c) = c {
                     c.start = start;
                     c.modifier = Some(modifier);
-                    out.push(c);
-                } else if let Some(c) = self.bare_unit(st, j, true) {
-                    let mut c = c;
-                    c.start = start;
-                    c.modifier = Some(modifier);
+                    if let Some(r) = self.second_bound(st, &c) {
+                        out.push(r);
+                    }
                     out.push(c);
                 }
                 // A modifier before a date or time (حوالي الساعة 3).
@@ -203,7 +215,6 @@ impl NumberRecognizer {
                         out.push(c);
                     }
                 }
-                let _ = before;
             }
         }
         // Ranges introduced by بين / ما بين / من.
@@ -235,6 +246,64 @@ impl NumberRecognizer {
             out.push(c);
         }
         self.dates_at(st, i, out);
+    }
+
+    /// A definite number word as a CARDINAL (after a modifier).
+    fn expr_def(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+        let n = self.lx.number_def(st.a, j)?;
+        let mut c = Cand::new(
+            n.start,
+            n.end_tok,
+            Label::Cardinal,
+            n.value.map_or(Value::Null, number_value),
+            "number/words",
+        );
+        c.priority = 2;
+        Some(c)
+    }
+
+    /// Two bounds joined by و / أو: `فوق الربع وتحت النصف` → a range.
+    fn second_bound(&self, st: &St<'_, '_>, c: &Cand) -> Option<Cand> {
+        let a = st.a;
+        let first = c.modifier?;
+        if c.label != Label::Cardinal {
+            return None;
+        }
+        let v1 = c.value.as_f64()?;
+        let mut k = c.end_tok;
+        while matches!(sl(a, k), "،" | ",") {
+            k += 1;
+        }
+        if matches!(sk(a, k), "او" | "و") {
+            k += 1;
+        }
+        let m = self.lx.modifiers.at_clitic(a, k)?;
+        if m.value.post {
+            return None;
+        }
+        let second = m.value.modifier;
+        let c2 = self
+            .expr(st, m.end_tok, false)
+            .or_else(|| self.expr_def(st, m.end_tok))?;
+        let v2 = c2.value.as_f64()?;
+        let lower = |x: Modifier| matches!(x, Modifier::Gt | Modifier::Ge);
+        let upper = |x: Modifier| matches!(x, Modifier::Lt | Modifier::Le);
+        let (min, max) = if lower(first) && upper(second) {
+            (v1, v2)
+        } else if upper(first) && lower(second) {
+            (v2, v1)
+        } else {
+            return None;
+        };
+        let mut r = Cand::new(
+            c.start,
+            c2.end_tok,
+            Label::Cardinal,
+            json!({"min": number_value(min), "max": number_value(max)}),
+            "number/bounds",
+        );
+        r.priority = 1;
+        Some(r)
     }
 
     /// The end offset of token `t - 1`.
@@ -317,7 +386,15 @@ impl NumberRecognizer {
                 m.end_tok,
             ));
         }
-        if let Some(t) = lx.time_units.get(sk(a, k)) {
+        let tk = sk(a, k);
+        let tu = lx.time_units.get(tk).or_else(|| {
+            if definite {
+                tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+            } else {
+                None
+            }
+        });
+        if let Some(t) = tu {
             return Some((
                 Suffix::Time {
                     unit: t.unit.clone(),
@@ -397,7 +474,7 @@ impl NumberRecognizer {
         let mut end = n.end_tok;
         let sfx = match pre {
             Some((s, _)) => Some(s),
-            None => match self.suffix(st, end, n.value.is_none()) {
+            None => match self.suffix(st, end, n.value.is_none_or(|v| v < 1.0)) {
                 Some((s, e)) => {
                     end = e;
                     Some(s)
@@ -703,6 +780,8 @@ impl NumberRecognizer {
                             | "حوالي"
                             | "قرابه"
                     );
+                let full = matches!(sk(a, i + 1), "كامل" | "كامله" | "كاملا");
+                let prev_ok = prev_ok || full || (i > 0 && sk(a, i - 1).ends_with("مده"));
                 let next_ok = i + 1 >= a.len()
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lx.weekdays.contains_key(sk(a, i + 1))
@@ -756,6 +835,10 @@ impl NumberRecognizer {
                             n += f;
                             end = wj + 1;
                         }
+                    }
+                    if sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                        n = -n;
+                        end += 2;
                     }
                     let mut c = Cand::new(
                         start,
@@ -831,6 +914,9 @@ impl NumberRecognizer {
             let mut end = i + 1;
             let mut standalone = false;
             if let Some((v, any)) = ord {
+                if !any && !def && !matches!(bare, "حادي" | "حاديه") {
+                    continue;
+                }
                 value = Some(v);
                 standalone = any;
             } else if def {
@@ -891,6 +977,36 @@ pub fn round(x: f64) -> f64 {
         }
     }
     x
+}
+
+/// Code point ranges of URLs (`http://…`, `www.…`): no numbers inside.
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    if !(text.contains("http") || text.contains("www.")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut chars = 0;
+    let mut last = 0;
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let next = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let Some(off) = next else { break };
+        let b0 = pos + off;
+        let b1 = text[b0..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |x| b0 + x);
+        chars += text[last..b0].chars().count();
+        let c0 = chars;
+        chars += text[b0..b1].chars().count();
+        out.push((c0, chars));
+        last = b1;
+        pos = b1.max(b0 + 1);
+    }
+    out
 }
 
 /// The key of token `i`, or "" past the end.

@@ -434,6 +434,16 @@ impl Lexicon {
         }
     }
 
+    /// A definite number word after a modifier (فوق الثلاثين, تحت النصف).
+    pub fn number_def(&self, a: &Analysis<'_>, j: usize) -> Option<Num> {
+        let k = sk(a, j).strip_prefix("ال")?;
+        let w = self.words.get(k)?;
+        if w.vague || w.few {
+            return None;
+        }
+        self.words_number(a, w, j, a.tokens()[j].start)
+    }
+
     fn digits_number(&self, a: &Analysis<'_>, j: usize, start: usize, sign: f64) -> Option<Num> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
             return None;
@@ -463,7 +473,19 @@ impl Lexicon {
             text = format!("{text}{}", sl(a, end + 1));
             end += 2;
         }
-        // A leading number glued to letters after it (١٨٠ميلي) is still a number.
+        // A number glued to letters after it is not one (٢٩ك, ٤من, ١مليون),
+        // unless the letters are a unit, currency, percent or time word (250مل)
+        // or the era marker (2015م, 1436هـ).
+        if end < a.len() && a.tokens()[end].glued && a.tokens()[end].kind == TokenKind::Word {
+            let k = sk(a, end);
+            let ok = matches!(k, "م" | "ه")
+                || self.units.starts(k)
+                || self.currencies.starts(k)
+                || self.time_units.contains_key(k);
+            if !ok {
+                return None;
+            }
+        }
         let scale = self
             .info(a, end)
             .and_then(|x| x.scale.filter(|_| !x.vague || x.scale.is_some()));
@@ -558,14 +580,38 @@ impl Lexicon {
         if let Some(p) = self.info(a, e).and_then(|x| x.fraction_plural) {
             return Some(mk(Some(v * p), e + 1, 1.0, false));
         }
-        // X من Y / X على Y with words on both sides: a fraction.
-        if ls <= 1.0 && e + 1 < a.len() && matches!(sk(a, e), "من" | "علي") {
+        // X من Y / X على Y with words on both sides: a fraction; with a
+        // power of ten after an integer, the last و-joined group is the
+        // numerator (ستة اَلاف وتسعون من مئة = 6000.9).
+        if e + 1 < a.len() && matches!(sk(a, e), "من" | "علي") {
             if let Some(y) = self.info(a, e + 1) {
                 if Self::is_group_start(y) || y.scale.is_some_and(|_| !y.vague) {
                     if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
                         if d > 0.0 {
-                            let (v2, e2) = self.fraction_ext(a, v / d, 1.0, de);
-                            return Some(mk(Some(v2), e2, 1.0, false));
+                            let mut split = None;
+                            if v >= d {
+                                for p in (j + 1)..e {
+                                    if let Some((x, wj, true)) = self.conj_word(a, p) {
+                                        if Self::is_group_start(x) {
+                                            if let Some((v2, e2, _)) = self.int_words(a, x, wj) {
+                                                if e2 == e && v2 < d {
+                                                    split = Some((v - v2, v2));
+                                                    break;
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            let frac = match split {
+                                Some((int, numer)) => Some(int + numer / d),
+                                None if ls <= 1.0 => Some(v / d),
+                                None => None,
+                            };
+                            if let Some(f) = frac {
+                                let (v2, e2) = self.fraction_ext(a, f, 1.0, de);
+                                return Some(mk(Some(v2), e2, 1.0, false));
+                            }
                         }
                     }
                 }
