@@ -412,6 +412,10 @@ impl Lexicon {
                 }
             }
             TokenKind::Word => {
+                // Letters glued to a digit before them (١مليون) are not a number.
+                if t.glued && j > 0 && a.tokens()[j - 1].kind == TokenKind::Number {
+                    return None;
+                }
                 let k = sk(a, j);
                 if let Some(w) = self.words.get(k) {
                     return self.words_number(a, w, j, t.start);
