@@ -73,10 +73,13 @@ impl NumberRecognizer {
         if a.is_empty() {
             return None;
         }
+        let head: String = a.text().chars().take(400).collect();
+        let nl = head.chars().position(|c| c == '\n').unwrap_or(usize::MAX);
         let first_line_end = a
             .tokens()
             .iter()
-            .position(|t| t.start > 0 && a.text()[..a.char_to_byte(t.start)].contains('\n'))
+            .take(12)
+            .position(|t| t.start > nl)
             .unwrap_or(a.len());
         let limit = first_line_end.min(10);
         let st = St {
@@ -85,7 +88,23 @@ impl NumberRecognizer {
             country: None,
         };
         for i in 1..limit {
+            // The place before the date: words only; the date starts with digits
+            // and is followed by the end of the line or the agency mark.
+            if (0..i).any(|k| {
+                a.tokens()[k].kind != TokenKind::Word || self.lx.words.contains_key(a.key(k))
+            }) {
+                break;
+            }
+            if a.tokens()[i].kind != TokenKind::Number {
+                continue;
+            }
             if let Some(p) = self.date_parts(&st, i) {
+                let after = p.end_tok;
+                let closes = after >= first_line_end
+                    || matches!(sl(a, after), "(" | "/" | "-" | "–" | "—" | ":" | "،" | ",");
+                if !closes {
+                    continue;
+                }
                 let (Some(y), Some(d)) = (p.year, p.day) else {
                     continue;
                 };
@@ -214,7 +233,7 @@ impl NumberRecognizer {
                 k += 1;
             }
         }
-        if is_year_noun(sk(a, k)) {
+        if is_year_noun(sk(a, k)) || stems(sk(a, k)).any(|(_, st)| is_year_noun(&st)) {
             noun = true;
             k += 1;
         }
@@ -246,6 +265,9 @@ impl NumberRecognizer {
 
     /// Day-month-year forms at `i`.
     fn date_parts(&self, st: &St<'_, '_>, i: usize) -> Option<DateParts> {
+        if i >= st.a.len() {
+            return Default::default();
+        }
         let a = st.a;
         let lx = &self.lx;
         let mut j = i;
@@ -259,7 +281,7 @@ impl NumberRecognizer {
             while j < a.len() && matches!(sl(a, j), "،" | ",") {
                 j += 1;
             }
-            if j < a.len() && sk(a, j) == "الموافق" {
+            if j < a.len() && matches!(sk(a, j), "الموافق" | "في") {
                 j += 1;
             }
         }
@@ -681,6 +703,12 @@ impl NumberRecognizer {
                     }
                 }
             }
+            if let Some(c) = self.weekday_of(st, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.nth_weekday(st, i) {
+                out.push(c);
+            }
             // Weekdays with an optional relative adjective.
             if let Some((d, s, e)) = self.weekday_at(a, i) {
                 let mut end = e;
@@ -722,9 +750,295 @@ impl NumberRecognizer {
         }
     }
 
+    /// A weekday tied to a week or a day of this month: `الأحد من الأسبوع
+    /// الماضي`, `اثنين الأسبوع الحالي`, `هذا الاثنين`, `السبت السادس عشر`,
+    /// `الثلاثاء التاسع عشر من هذا الشهر`.
+    fn weekday_of(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return Default::default();
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let mut j = i;
+        if matches!(sk(a, i), "هذا" | "هذه") {
+            j += 1;
+        }
+        let (d, _, e) = match self.weekday_at(a, j) {
+            Some(w) => w,
+            None => {
+                let d = *lx.weekdays.get(sk(a, j))?;
+                (d, 0, j + 1)
+            }
+        };
+        let start = a.tokens()[i].start;
+        let bare_form = !sk(a, j).starts_with("ال") && sk(a, j) != "يوم";
+        if j > i {
+            if bare_form {
+                return None;
+            }
+            return Some(Cand::new(
+                start,
+                e,
+                Label::Date,
+                Value::String(format!("XXXX-WXX-{d}")),
+                "date/weekday",
+            ));
+        }
+        let r = st.refd?;
+        let mut k = e;
+        if sk(a, k) == "من" {
+            k += 1;
+        }
+        // A week: الأسبوع الماضي, هذا الأسبوع.
+        let mut week_off = None;
+        if let Some(m) = lx.relative.at(a, k) {
+            match m.value {
+                Relative::Grain(g) if g == "week" => {
+                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                        if let Relative::Adj(o) = m2.value {
+                            week_off = Some((*o, m2.end_tok));
+                        }
+                    }
+                }
+                Relative::This => {
+                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                        if matches!(m2.value, Relative::Grain(g) if g == "week") {
+                            week_off = Some((0, m2.end_tok));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((o, end)) = week_off {
+            let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64)
+                + Duration::days(7 * o);
+            let date = monday + Duration::days(d as i64 - 1);
+            return Some(Cand::new(
+                start,
+                end,
+                Label::Date,
+                Value::String(date.format("%Y-%m-%d").to_string()),
+                "date/weekday",
+            ));
+        }
+        if bare_form {
+            return None;
+        }
+        // A day of this month: السبت السادس عشر [من هذا الشهر].
+        let o = self.ordinal(st, e)?;
+        let day = o.value.as_f64()? as u32;
+        let mut end = o.end_tok;
+        if sk(a, end) == "من" {
+            let k2 = end + 1;
+            let this_month = matches!(sk(a, k2), "هذا") && sk(a, k2 + 1) == "الشهر";
+            let current = sk(a, k2) == "الشهر"
+                && matches!(
+                    lx.relative.at(a, k2 + 1).map(|m| m.value),
+                    Some(Relative::Adj(0))
+                );
+            if this_month || current {
+                end = k2 + 2;
+            } else {
+                return None;
+            }
+        }
+        let date = NaiveDate::from_ymd_opt(r.year(), r.month(), day)?;
+        Some(Cand::new(
+            start,
+            end,
+            Label::Date,
+            Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/weekday",
+        ))
+    }
+
+    /// The n-th (or last) weekday of a month: `ثالث ثلاثاء في أيلول 2014`,
+    /// `آخر اثنين من شهر آذار`, `الثلاثاء الأخير من شهر مارس`.
+    fn nth_weekday(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return Default::default();
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let start = a.tokens()[i].start;
+        let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير" | "الاخيره");
+        // Pattern A: ordinal / آخر, [يوم], weekday.
+        let (nth, d, mut k, weekday_first) = if let Some((d, _, e)) = self.weekday_at(a, i) {
+            // Pattern B: weekday, ordinal / الأخير.
+            if last_word(e) {
+                (-1, d, e + 1, true)
+            } else {
+                let o = self.ordinal(st, e)?;
+                let n = o.value.as_f64()? as i32;
+                (n, d, o.end_tok, true)
+            }
+        } else {
+            let (n, mut e) = if last_word(i) {
+                (-1, i + 1)
+            } else {
+                let key = sk(a, i);
+                let (v, any) = *lx.ordinals.get(key)?;
+                if !any {
+                    return None;
+                }
+                (v as i32, i + 1)
+            };
+            if sk(a, e) == "يوم" {
+                e += 1;
+            }
+            let key = sk(a, e);
+            let d = *lx
+                .weekdays
+                .get(key)
+                .or_else(|| lx.weekdays.get(key.strip_prefix("ال").unwrap_or("")))?;
+            (n, d, e + 1, false)
+        };
+        if nth == 0 || nth > 5 {
+            return None;
+        }
+        // The month: من/في/ب + month [year], or الشهر القادم.
+        if matches!(sk(a, k), "من" | "في") {
+            k += 1;
+        }
+        let (month, year, end) = if let Some((m, hijri, _, _, e)) = self.month_at(a, k) {
+            if hijri {
+                return None;
+            }
+            let mut end = e;
+            let mut year = None;
+            if let Some((y, ye, _)) = self.year_at(a, end, false) {
+                year = Some(y);
+                end = ye;
+            } else if let Some(m2) = lx.relative.at(a, end) {
+                if let Relative::Grain(g) = m2.value {
+                    if g == "year" {
+                        if let Some(m3) = lx.relative.at(a, m2.end_tok) {
+                            if let Relative::Adj(o) = m3.value {
+                                year = st.refd.map(|r| r.year() + *o as i32);
+                                end = m3.end_tok;
+                            }
+                        }
+                    }
+                }
+            }
+            (m, year.or(st.refd.map(|r| r.year())), end)
+        } else if let Some(m) = lx.relative.at(a, k) {
+            let Relative::Grain(g) = m.value else {
+                return None;
+            };
+            if g != "month" {
+                return None;
+            }
+            let m2 = lx.relative.at(a, m.end_tok)?;
+            let Relative::Adj(o) = m2.value else {
+                return None;
+            };
+            let (y, mo) = add_months(st.refd?, *o);
+            (mo, Some(y), m2.end_tok)
+        } else {
+            return None;
+        };
+        let year = year?;
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let date = if nth > 0 {
+            let off = (d as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+            first + Duration::days(off + 7 * (nth as i64 - 1))
+        } else {
+            let (ny, nm) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            let off = (last.weekday().number_from_monday() as i64 - d as i64).rem_euclid(7);
+            last - Duration::days(off)
+        };
+        if date.month() != month {
+            return None;
+        }
+        // الثلاثاء الثالث من أيلول: the 3rd of September when it is a Tuesday.
+        if weekday_first && nth > 0 {
+            if let Some(dm) = NaiveDate::from_ymd_opt(year, month, nth as u32) {
+                if dm.weekday().number_from_monday() == d {
+                    return None;
+                }
+            }
+        }
+        let mut c = Cand::new(
+            start,
+            end,
+            Label::Date,
+            Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/nth-weekday",
+        );
+        c.priority = -1;
+        Some(c)
+    }
+
+    /// Date and time ranges after `من` (at `j`, the token after it):
+    /// `من 13 تموز الى 15 تموز`, `من الساعة 3 الى الساعة 4 بعد العصر`.
+    pub(super) fn ranges_after_min(
+        &self,
+        st: &St<'_, '_>,
+        start: usize,
+        j: usize,
+        out: &mut Vec<Cand>,
+    ) {
+        let a = st.a;
+        if let Some(p) = self.date_parts(st, j) {
+            if p.day2.is_some() {
+                let v = self.parts_value(st, &p);
+                out.push(Cand::new(start, p.end_tok, Label::Date, v, "date/range"));
+            }
+        }
+        // Clock ranges.
+        let k = if sk(a, j) == "الساعه" { j + 1 } else { j };
+        let Some(c1) = self.clock(st, k, k, None) else {
+            return;
+        };
+        let mut m = c1.end_tok;
+        if !matches!(sk(a, m), "الي" | "حتي" | "وحتي") {
+            return;
+        }
+        m += 1;
+        if sk(a, m) == "الساعه" {
+            m += 1;
+        }
+        let Some(c2) = self.clock(st, m, m, None) else {
+            return;
+        };
+        let (Some(v1), Some(v2)) = (c1.value.as_str(), c2.value.as_str()) else {
+            return;
+        };
+        let h = |v: &str| v.get(1..3).and_then(|x| x.parse::<u32>().ok());
+        let (Some(h1), Some(h2)) = (h(v1), h(v2)) else {
+            return;
+        };
+        let mut first = v1.to_string();
+        if c1.rule == "time/clock"
+            && c2.rule == "time/clock-daypart"
+            && h2 >= 12
+            && h1 < 12
+            && h1 + 12 <= h2
+        {
+            first = format!("T{:02}{}", h1 + 12, &v1[3..]);
+        }
+        out.push(Cand::new(
+            start,
+            c2.end_tok,
+            Label::Time,
+            Value::String(format!("{first}/{v2}")),
+            "time/range",
+        ));
+    }
+
     /// Relative dates: اليوم, أمس, العام الماضي, هذا الأسبوع, السنوات
     /// الأخيرة, قبل أسبوع.
     fn relative_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return Default::default();
+        }
         let a = st.a;
         let lx = &self.lx;
         let Some(m) = lx.relative.at_clitic(a, i) else {
@@ -832,6 +1146,9 @@ impl NumberRecognizer {
 
     /// `قبل أسبوع`, `قبل ثلاثة أيام`: a date before the reference.
     fn ago(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return Default::default();
+        }
         let a = st.a;
         let r = st.refd?;
         let j = i + 1;
@@ -870,6 +1187,9 @@ impl NumberRecognizer {
     /// Quarters, halves and seasons: الربع الأول من العام, النصف الثاني من
     /// عام 2026, صيف 2019.
     fn period_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return Default::default();
+        }
         let a = st.a;
         let lx = &self.lx;
         let Some(p) = lx.periods.get(sk(a, i)) else {
@@ -934,6 +1254,9 @@ impl NumberRecognizer {
     /// Hour (and minutes) after `الساعة`, or an ordinal hour with a part
     /// of the day; `10:30`.
     fn time_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return Default::default();
+        }
         let a = st.a;
         let lx = &self.lx;
         let key = sk(a, i);
@@ -1097,13 +1420,12 @@ impl NumberRecognizer {
             {
                 hour = v as i64;
                 e = j + 1;
-            } else if let Some(n) = lx.number(a, j) {
-                let v = n.value?;
+            } else if let Some((v, ne, _)) = lx.words.get(key).and_then(|w| lx.int_words(a, w, j)) {
                 if v.fract() != 0.0 {
                     return None;
                 }
                 hour = v as i64;
-                e = n.end_tok;
+                e = ne;
             } else {
                 return None;
             }

@@ -235,6 +235,9 @@ impl NumberRecognizer {
                 c.start = start;
                 out.push(c);
             }
+            if !is_between {
+                self.ranges_after_min(st, start, j, out);
+            }
         }
         if let Some(c) = self.expr(st, i, false) {
             out.push(c);
@@ -949,7 +952,12 @@ impl NumberRecognizer {
                     } else {
                         (String::new(), end)
                     };
-                    let cb = cand.strip_prefix("ال").unwrap_or(&cand);
+                    // The tens agree with the unit in definiteness.
+                    let cb = if def {
+                        cand.strip_prefix("ال").unwrap_or("")
+                    } else {
+                        cand.as_str()
+                    };
                     if let Some(tv) = lx.words.get(cb).and_then(|w| w.tens) {
                         v += tv;
                         end = next;
