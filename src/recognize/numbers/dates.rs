@@ -493,6 +493,9 @@ impl NumberRecognizer {
         if i >= a.len() {
             return;
         }
+        if !lx.word_in(a, i, &lx.date_starters) {
+            return;
+        }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
         let key = sk(a, i);
         let mod_start = if lx.date_mods.contains_key(key) {
@@ -522,7 +525,7 @@ impl NumberRecognizer {
     fn dates_plain(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
-        if i >= a.len() {
+        if i >= a.len() || !lx.word_in(a, i, &lx.date_starters) {
             return;
         }
         // Day-month-year.

@@ -9,7 +9,43 @@
     clippy::collapsible_else_if
 )]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for short token keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with the fast hasher.
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with the fast hasher.
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 use crate::error::Result;
 use crate::mention::Modifier;
@@ -32,7 +68,7 @@ pub struct PhraseTable<T> {
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -125,8 +161,12 @@ impl<T> PhraseTable<T> {
 /// Candidate (prefix chars, stem key) splits of a word after proclitics,
 /// shortest proclitic first, with the article restored after ل (`للعام` →
 /// `العام`). Cheap: allocates only for the restored article.
-pub fn stems(key: &str) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, str>)> {
-    let mut out: Vec<(usize, std::borrow::Cow<'_, str>)> = Vec::new();
+pub fn stems(key: &str) -> Stems<'_> {
+    let mut out = Stems {
+        items: [None, None, None, None],
+        pos: 0,
+    };
+    let mut n = 0;
     let mut rest = key;
     let mut chars = 0;
     for _ in 0..2 {
@@ -140,15 +180,37 @@ pub fn stems(key: &str) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, str
         }
         rest = &rest[c.len_utf8()..];
         chars += 1;
-        if rest.chars().count() < 2 {
+        if rest.chars().nth(1).is_none() {
             break;
         }
-        out.push((chars, std::borrow::Cow::Borrowed(rest)));
+        out.items[n] = Some((chars, std::borrow::Cow::Borrowed(rest)));
+        n += 1;
         if c == 'ل' && rest.starts_with('ل') {
-            out.push((chars, std::borrow::Cow::Owned(format!("ا{rest}"))));
+            out.items[n] = Some((chars, std::borrow::Cow::Owned(format!("ا{rest}"))));
+            n += 1;
         }
     }
-    out.into_iter()
+    out
+}
+
+/// The stems of a word (see [`stems`]), without heap allocation.
+pub struct Stems<'a> {
+    items: [Option<(usize, std::borrow::Cow<'a, str>)>; 4],
+    pos: usize,
+}
+
+impl<'a> Iterator for Stems<'a> {
+    type Item = (usize, std::borrow::Cow<'a, str>);
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.pos < 4 {
+            let x = self.items[self.pos].take();
+            self.pos += 1;
+            if x.is_some() {
+                return x;
+            }
+        }
+        None
+    }
 }
 
 /// What a single number word can be (a word can be several things: خمس is
@@ -261,6 +323,10 @@ pub struct Lexicon {
     pub periods: HashMap<String, Period>,
     /// Keys that can start a numeric expression (fast skip).
     pub starters: HashSet<String>,
+    /// Keys that can start an amount (number words, sign words).
+    pub num_starters: HashSet<String>,
+    /// Keys that can start a date or a time.
+    pub date_starters: HashSet<String>,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -372,7 +438,7 @@ impl Lexicon {
             t.column("code")?,
             t.column("factor")?,
         );
-        let mut codes = HashSet::new();
+        let mut codes = HashSet::default();
         for row in &t.rows {
             let name = nonempty(&t, row, cn, "name")?;
             let base = crate::text::key(nonempty(&t, row, cb, "base")?);
@@ -591,13 +657,17 @@ impl Lexicon {
         }
 
         // Keys that can start an expression.
-        let mut starters: HashSet<String> = HashSet::new();
+        let mut starters: HashSet<String> = HashSet::default();
         starters.extend(lx.words.keys().cloned());
         starters.extend(lx.ordinals.keys().cloned());
         for k in lx.ordinals.keys() {
             starters.insert(format!("ال{k}"));
         }
-        starters.extend(lx.modifiers.first_keys().cloned());
+        for (k, list) in &lx.modifiers.by_first {
+            if list.iter().any(|(_, m)| !m.post) {
+                starters.insert(k.clone());
+            }
+        }
         starters.extend(lx.currencies.first_keys().cloned());
         starters.extend(lx.units.first_keys().cloned());
         starters.extend(lx.months.first_keys().cloned());
@@ -640,7 +710,58 @@ impl Lexicon {
             starters.insert(format!("ال{k}"));
         }
         lx.starters = starters;
+        let mut ns: HashSet<String> = lx.words.keys().cloned().collect();
+        for w in ["سالب", "ناقص"] {
+            ns.insert(w.to_string());
+        }
+        lx.num_starters = ns;
+        let mut ds: HashSet<String> = HashSet::default();
+        ds.extend(lx.months.first_keys().cloned());
+        ds.extend(lx.weekdays.keys().cloned());
+        ds.extend(lx.relative.first_keys().cloned());
+        ds.extend(lx.dayparts.first_keys().cloned());
+        ds.extend(lx.date_mods.keys().cloned());
+        ds.extend(lx.periods.keys().cloned());
+        for k in lx.ordinals.keys() {
+            ds.insert(k.clone());
+            ds.insert(format!("ال{k}"));
+        }
+        for w in [
+            "شهر",
+            "الشهر",
+            "يوم",
+            "يومي",
+            "هذا",
+            "هذه",
+            "الساعه",
+            "عام",
+            "العام",
+            "سنه",
+            "السنه",
+            "عامي",
+            "سنتي",
+            "اخر",
+            "الاخير",
+            "الاخيره",
+            "قبل",
+        ] {
+            ds.insert(w.to_string());
+        }
+        lx.date_starters = ds;
         Ok(lx)
+    }
+
+    /// Whether the word at `i` (whole or after proclitics) is in `set`.
+    pub fn word_in(&self, a: &Analysis<'_>, i: usize, set: &HashSet<String>) -> bool {
+        if i >= a.len() {
+            return false;
+        }
+        let t = a.tokens()[i];
+        if t.kind != TokenKind::Word {
+            return true;
+        }
+        let k = a.key(i);
+        set.contains(k) || stems(k).any(|(_, s)| set.contains(s.as_ref()))
     }
 
     /// Whether token `i` can start a numeric expression.
@@ -648,7 +769,10 @@ impl Lexicon {
         let t = a.tokens()[i];
         match t.kind {
             TokenKind::Number => true,
-            TokenKind::Punct => true,
+            TokenKind::Punct => matches!(
+                a.light(i),
+                "-" | "+" | "." | "−" | "$" | "€" | "£" | "¥" | "¢" | "₹" | "₽" | "₺"
+            ),
             TokenKind::Word => {
                 let k = a.key(i);
                 if self.starters.contains(k) {
