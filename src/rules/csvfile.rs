@@ -60,7 +60,12 @@ impl CsvTable {
         let mut rows = Vec::new();
         let mut lines = LineCounter::default();
         for record in reader.records() {
-            let record = record.map_err(|e| Error::rule(file, line_of(&e), describe(&e)))?;
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| {
+                    LineCounter::default().line_at(&blanked, p.byte() as usize)
+                });
+                Error::rule(file, line, describe(&e))
+            })?;
             let line = record
                 .position()
                 .map_or(0, |p| lines.line_at(&blanked, p.byte() as usize));
@@ -166,6 +171,16 @@ mod tests {
         assert_eq!(t.rows[0].line, 3);
         assert_eq!(t.rows[1].line, 5);
         assert_eq!(t.rows[1].get(0), "موسكو");
+    }
+
+    #[test]
+    fn malformed_row_after_comments_names_its_line() {
+        let err = CsvTable::parse(
+            "numbers/x.csv",
+            "# a\n# b\nword,value\nواحد,1\n# c\nاثنان\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("numbers/x.csv:6:"), "{err}");
     }
 
     #[test]
