@@ -431,7 +431,7 @@ pub fn write_conll_report(
         ReportFormat::Markdown => {
             writeln!(
                 out,
-                "**kashif eval --conll {file}** (split {}..{}): {} sentences, {} tokens, token accuracy {}%",
+                "**kashif eval --conll {file}** (split {:?}..{:?}): {} sentences, {} tokens, token accuracy {}%",
                 split.0, split.1, r.sentences, r.tokens, pct(accuracy)
             )?;
             writeln!(out)?;
@@ -453,7 +453,7 @@ pub fn write_conll_report(
         ReportFormat::Table => {
             writeln!(
                 out,
-                "kashif eval --conll {file} (split {}..{}): {} sentences, {} tokens",
+                "kashif eval --conll {file} (split {:?}..{:?}): {} sentences, {} tokens",
                 split.0, split.1, r.sentences, r.tokens
             )?;
             writeln!(out)?;
@@ -478,7 +478,14 @@ pub fn write_conll_report(
             }
             writeln!(out)?;
             writeln!(out, "token accuracy: {}%", pct(accuracy))?;
-            writeln!(out, "note: entity-level scoring as conlleval (exact chunk match); PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O")?;
+            writeln!(
+                out,
+                "note: entity-level scoring as conlleval (exact chunk match); labels mapped"
+            )?;
+            writeln!(
+                out,
+                "  PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O; scores in %"
+            )?;
         }
     }
     Ok(())
