@@ -27,7 +27,7 @@ pub struct ExtractArgs {
     pub format: Format,
     /// Keep only these labels (comma-separated, e.g. PERSON,GPE,MONEY).
     #[arg(long, value_parser = super::parse_types)]
-    pub types: Option<Vec<kashif::Label>>,
+    pub types: Option<super::LabelList>,
     /// Resolve relative dates against this date (YYYY-MM-DD) instead of the dateline.
     #[arg(long, value_parser = super::parse_date)]
     pub reference_date: Option<chrono::NaiveDate>,
@@ -49,7 +49,7 @@ pub fn run(args: ExtractArgs) -> i32 {
     };
     let options = ExtractOptions {
         reference_date: args.reference_date,
-        types: args.types.clone(),
+        types: args.types.clone().map(|t| t.0),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

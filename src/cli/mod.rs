@@ -43,10 +43,15 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|e| format!("`{s}` is not a date YYYY-MM-DD: {e}"))
 }
 
+/// A comma-separated label list (`--types PERSON,GPE,MONEY`).
+#[derive(Debug, Clone)]
+pub struct LabelList(pub Vec<kashif::Label>);
+
 /// Parse `--types PERSON,GPE,MONEY`.
-pub fn parse_types(s: &str) -> Result<Vec<kashif::Label>, String> {
+pub fn parse_types(s: &str) -> Result<LabelList, String> {
     s.split(',')
         .filter(|t| !t.trim().is_empty())
         .map(|t| t.trim().parse::<kashif::Label>().map_err(|e| e.to_string()))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()
+        .map(LabelList)
 }

@@ -27,12 +27,27 @@ pub struct CsvRow {
 impl CsvTable {
     /// Parse `text` (the content of rule file `file`).
     pub fn parse(file: &str, text: &str) -> Result<Self> {
+        // Comment lines are blanked rather than skipped by the csv reader, so
+        // its line numbers stay those of the file.
+        let blanked: String = text
+            .split_inclusive('\n')
+            .map(|line| {
+                if line.trim_start().starts_with('#') {
+                    if line.ends_with('\n') {
+                        "\n"
+                    } else {
+                        ""
+                    }
+                } else {
+                    line
+                }
+            })
+            .collect();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .comment(Some(b'#'))
             .flexible(false)
             .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
+            .from_reader(blanked.as_bytes());
         let header: Vec<String> = reader
             .headers()
             .map_err(|e| Error::rule(file, line_of(&e), format!("bad header: {e}")))?
@@ -45,7 +60,9 @@ impl CsvTable {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| Error::rule(file, line_of(&e), describe(&e)))?;
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = record
+                .position()
+                .map_or(0, |p| line_at(&blanked, p.byte() as usize));
             rows.push(CsvRow {
                 line,
                 cells: record.iter().map(str::to_string).collect(),
@@ -88,6 +105,17 @@ impl CsvRow {
     pub fn get(&self, index: usize) -> &str {
         self.cells.get(index).map_or("", String::as_str)
     }
+}
+
+/// 1-based line number of the record starting at a byte offset (the reader
+/// reports the offset before any blank lines it skipped).
+fn line_at(text: &str, byte: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut byte = byte.min(bytes.len());
+    while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
+        byte += 1;
+    }
+    1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count()
 }
 
 fn line_of(e: &csv::Error) -> usize {

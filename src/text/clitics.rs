@@ -62,9 +62,12 @@ pub fn is_proclitic(key: &str) -> bool {
 }
 
 /// The original code point offset where the stem of token `i` starts
-/// under `split`.
-pub fn stem_start(analysis: &Analysis<'_>, i: usize, split: &CliticSplit<'_>) -> usize {
-    analysis.orig_offset(i, split.prefix_chars)
+/// under `split`; `None` when the split falls inside one original character
+/// (a ligature expanded by NFKC), where no clitic boundary exists.
+pub fn stem_start(analysis: &Analysis<'_>, i: usize, split: &CliticSplit<'_>) -> Option<usize> {
+    let token = analysis.tokens()[i];
+    let start = analysis.orig_offset(i, split.prefix_chars);
+    (token.start < start && start < token.end).then_some(start)
 }
 
 #[cfg(test)]

@@ -1,0 +1,172 @@
+//! Name lexicons compiled for matching: phrase tables keyed by the first
+//! token's key (multi-token entries are matched token by token, the first
+//! token also through its clitic stems), and word sets.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::text::clitics::{clitic_splits, stem_start};
+use crate::text::{scan, Analysis, TokenKind};
+
+/// A phrase table: token-key sequences with a payload.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<u32>>,
+    entries: Vec<(Vec<String>, T)>,
+    max_len: usize,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+            entries: Vec::new(),
+            max_len: 0,
+        }
+    }
+}
+
+/// A phrase match: tokens `first..end` (exclusive), starting at code point
+/// `start` (after a proclitic when `clitic` is set).
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'a, T> {
+    /// First token index.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Code point where the match starts (the stem start after a clitic).
+    pub start: usize,
+    /// Whether a proclitic was stripped from the first token.
+    pub clitic: bool,
+    /// The entry's payload.
+    pub payload: &'a T,
+}
+
+/// The token keys of a phrase, tokenized like running text.
+pub fn phrase_keys(phrase: &str) -> Vec<String> {
+    let a = scan(phrase);
+    (0..a.len()).map(|i| a.key(i).to_string()).collect()
+}
+
+impl<T> PhraseTable<T> {
+    /// Add a phrase; returns false when it has no tokens.
+    pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
+        let keys = phrase_keys(phrase);
+        if keys.is_empty() {
+            return false;
+        }
+        self.max_len = self.max_len.max(keys.len());
+        let id = self.entries.len() as u32;
+        self.by_first.entry(keys[0].clone()).or_default().push(id);
+        self.entries.push((keys, payload));
+        true
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether a single key is an entry by itself.
+    pub fn contains_word(&self, key: &str) -> bool {
+        self.by_first
+            .get(key)
+            .is_some_and(|ids| ids.iter().any(|&id| self.entries[id as usize].0.len() == 1))
+    }
+
+    /// Payloads of the one-word entries equal to `key`.
+    pub fn word_payloads<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a T> + 'a {
+        self.by_first
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.entries[id as usize])
+            .filter(|(keys, _)| keys.len() == 1)
+            .map(|(_, payload)| payload)
+    }
+
+    /// All matches starting at token `i`, the whole first token and (when
+    /// `clitics`) its clitic stems; longest first.
+    pub fn matches_at<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Vec<PhraseMatch<'a, T>> {
+        let mut out = Vec::new();
+        let token = a.tokens()[i];
+        self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
+        if clitics && token.kind == TokenKind::Word {
+            for split in clitic_splits(a.key(i)) {
+                if let Some(start) = stem_start(a, i, &split) {
+                    self.extend_matches(a, i, &split.stem_key, start, true, &mut out);
+                }
+            }
+        }
+        out.sort_by_key(|m| (std::cmp::Reverse(m.end), m.clitic));
+        out
+    }
+
+    fn extend_matches<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        first_key: &str,
+        start: usize,
+        clitic: bool,
+        out: &mut Vec<PhraseMatch<'a, T>>,
+    ) {
+        let Some(ids) = self.by_first.get(first_key) else {
+            return;
+        };
+        for &id in ids {
+            let (keys, payload) = &self.entries[id as usize];
+            let end = i + keys.len();
+            if end > a.len() {
+                continue;
+            }
+            if (1..keys.len()).all(|k| a.key(i + k) == keys[k]) {
+                out.push(PhraseMatch {
+                    first: i,
+                    end,
+                    start,
+                    clitic,
+                    payload,
+                });
+            }
+        }
+    }
+}
+
+/// A set of single-word keys.
+#[derive(Debug, Default)]
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// Add a word (normalized to its key).
+    pub fn insert(&mut self, word: &str) {
+        let k = crate::text::key(word);
+        if !k.is_empty() {
+            self.0.insert(k);
+        }
+    }
+
+    /// Whether the key is in the set.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains(key)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}

@@ -1,0 +1,395 @@
+//! Declarative token patterns (`rules/names/patterns*.jsonl`), in the spirit
+//! of spaCy's Matcher: one JSON object per line,
+//!
+//! ```json
+//! {"id": "name/pattern-port", "label": "FAC",
+//!  "pattern": [{"key": ["ميناء", "مرفأ"], "clitic": true},
+//!              {"shape": "bare", "not_in": ["common"], "op": "+"}],
+//!  "example": {"text": "وصلت السفينة إلى ميناء جوادر أمس", "match": "ميناء جوادر"}}
+//! ```
+//!
+//! Token tests: `text` (exact surface), `key` (normalized form), `in` /
+//! `not_in` (lexicons: `given family particle stop common trigger` or a
+//! names label such as `gpe`), `shape` (`word number punct al bare`), and on
+//! the first element `clitic: true` (also match the stem after a proclitic;
+//! the span then starts after it). Operators: `op` = `?`, `*`, `+` (repeats
+//! capped at 8). `"in_span": false` keeps a token out of the span (heads,
+//! quotes). Compiled once at start-up; the `id` is the mention's rule.
+
+use serde::Deserialize;
+
+use super::NameRecognizer;
+use crate::error::{Error, Result};
+use crate::mention::{Label, Layer};
+use crate::text::clitics::{clitic_splits, stem_start};
+use crate::text::{key, Analysis, TokenKind};
+
+/// Repeats allowed for `*` and `+`.
+const MAX_REPEAT: usize = 8;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPattern {
+    id: String,
+    label: String,
+    pattern: Vec<RawElement>,
+    #[serde(default)]
+    priority: Option<i32>,
+    #[serde(default)]
+    example: Option<Example>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElement {
+    #[serde(default)]
+    text: Option<OneOrMany>,
+    #[serde(default)]
+    key: Option<OneOrMany>,
+    #[serde(default, rename = "in")]
+    in_lexicons: Option<OneOrMany>,
+    #[serde(default)]
+    not_in: Option<OneOrMany>,
+    #[serde(default)]
+    shape: Option<String>,
+    #[serde(default)]
+    op: Option<String>,
+    #[serde(default)]
+    in_span: Option<bool>,
+    #[serde(default)]
+    clitic: Option<bool>,
+}
+
+/// An example a pattern carries: `match` must be found in `text`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    /// A sentence.
+    pub text: String,
+    /// The span the pattern must produce.
+    #[serde(rename = "match")]
+    pub expected: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Word,
+    Number,
+    Punct,
+    Al,
+    Bare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    One,
+    Optional,
+    Star,
+    Plus,
+}
+
+#[derive(Debug, Clone)]
+struct Element {
+    text: Vec<String>,
+    keys: Vec<String>,
+    lexicons: Vec<String>,
+    not_lexicons: Vec<String>,
+    shape: Option<Shape>,
+    op: Op,
+    in_span: bool,
+    clitic: bool,
+}
+
+/// A compiled token pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Stable rule id (the mention's `rule`).
+    pub id: String,
+    /// The label of the mentions it produces.
+    pub label: Label,
+    /// Conflict priority (lower wins); default 5.
+    pub priority: Option<i32>,
+    /// `file:line` of the pattern.
+    pub source: String,
+    /// The example it carries, if any.
+    pub example: Option<Example>,
+    elements: Vec<Element>,
+}
+
+/// A pattern match over original code points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Span start.
+    pub start: usize,
+    /// Span end.
+    pub end: usize,
+}
+
+const LEXICONS: &[&str] = &["given", "family", "particle", "stop", "common", "trigger"];
+
+fn check_lexicon(name: &str) -> std::result::Result<String, String> {
+    let lower = name.to_ascii_lowercase();
+    let is_label = lower
+        .to_ascii_uppercase()
+        .parse::<Label>()
+        .is_ok_and(|l| l.layer() == Layer::Names);
+    if LEXICONS.contains(&lower.as_str()) || is_label {
+        Ok(lower)
+    } else {
+        Err(format!(
+            "unknown lexicon `{name}` (expected {} or a names label like gpe)",
+            LEXICONS.join(" ")
+        ))
+    }
+}
+
+/// Parse a patterns file: one JSON object per line; blank lines and lines
+/// starting with `#` or `//` are skipped.
+pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("//") {
+            continue;
+        }
+        let err = |m: String| Error::rule(file, line_no, m);
+        let raw: RawPattern =
+            serde_json::from_str(trimmed).map_err(|e| err(format!("bad pattern: {e}")))?;
+        let _ = raw.note;
+        let label: Label = raw.label.parse().map_err(|e: Error| err(e.to_string()))?;
+        if label.layer() != Layer::Names {
+            return Err(err(format!("{label} is not a names-layer label")));
+        }
+        if raw.pattern.is_empty() {
+            return Err(err("empty pattern".into()));
+        }
+        let mut elements = Vec::new();
+        for (k, e) in raw.pattern.into_iter().enumerate() {
+            let op = match e.op.as_deref() {
+                None | Some("1") => Op::One,
+                Some("?") => Op::Optional,
+                Some("*") => Op::Star,
+                Some("+") => Op::Plus,
+                Some(other) => {
+                    return Err(err(format!(
+                        "element {k}: unknown op `{other}` (expected ? * +)"
+                    )))
+                }
+            };
+            let shape = match e.shape.as_deref() {
+                None => None,
+                Some("word") => Some(Shape::Word),
+                Some("number") => Some(Shape::Number),
+                Some("punct") => Some(Shape::Punct),
+                Some("al") => Some(Shape::Al),
+                Some("bare") => Some(Shape::Bare),
+                Some(other) => {
+                    return Err(err(format!(
+                        "element {k}: unknown shape `{other}` (expected word number punct al bare)"
+                    )))
+                }
+            };
+            let lexicons = e
+                .in_lexicons
+                .map(OneOrMany::into_vec)
+                .unwrap_or_default()
+                .iter()
+                .map(|l| check_lexicon(l))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|m| err(format!("element {k}: {m}")))?;
+            let not_lexicons = e
+                .not_in
+                .map(OneOrMany::into_vec)
+                .unwrap_or_default()
+                .iter()
+                .map(|l| check_lexicon(l))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|m| err(format!("element {k}: {m}")))?;
+            let clitic = e.clitic.unwrap_or(false);
+            if clitic && k > 0 {
+                return Err(err(format!(
+                    "element {k}: `clitic` is allowed on the first element only"
+                )));
+            }
+            elements.push(Element {
+                text: e.text.map(OneOrMany::into_vec).unwrap_or_default(),
+                keys: e
+                    .key
+                    .map(OneOrMany::into_vec)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| key(s))
+                    .collect(),
+                lexicons,
+                not_lexicons,
+                shape,
+                op,
+                in_span: e.in_span.unwrap_or(true),
+                clitic,
+            });
+        }
+        if !elements.iter().any(|e| e.in_span) {
+            return Err(err("no element is in the span".into()));
+        }
+        out.push(Pattern {
+            id: raw.id,
+            label,
+            priority: raw.priority,
+            source: format!("{file}:{line_no}"),
+            example: raw.example,
+            elements,
+        });
+    }
+    Ok(out)
+}
+
+impl Element {
+    fn test(&self, names: &NameRecognizer, a: &Analysis<'_>, i: usize, key: &str) -> bool {
+        let token = a.tokens()[i];
+        if !self.text.is_empty() && !self.text.iter().any(|t| t == a.surface(i)) {
+            return false;
+        }
+        if !self.keys.is_empty() && !self.keys.iter().any(|k| k == key) {
+            return false;
+        }
+        if let Some(shape) = self.shape {
+            let word = token.kind == TokenKind::Word;
+            let al = word && key.starts_with("ال") && key.chars().count() > 3;
+            let ok = match shape {
+                Shape::Word => word,
+                Shape::Number => token.kind == TokenKind::Number,
+                Shape::Punct => token.kind == TokenKind::Punct,
+                Shape::Al => al,
+                Shape::Bare => word && !al,
+            };
+            if !ok {
+                return false;
+            }
+        }
+        if !self.lexicons.is_empty() && !self.lexicons.iter().any(|l| names.key_in_lexicon(l, key))
+        {
+            return false;
+        }
+        !self
+            .not_lexicons
+            .iter()
+            .any(|l| names.key_in_lexicon(l, key))
+    }
+}
+
+impl Pattern {
+    /// Match at token `i`; the longest match wins.
+    pub fn match_at(
+        &self,
+        names: &NameRecognizer,
+        a: &Analysis<'_>,
+        i: usize,
+    ) -> Option<PatternMatch> {
+        let first = &self.elements[0];
+        let mut starts: Vec<(String, Option<usize>)> = vec![(a.key(i).to_string(), None)];
+        if first.clitic && a.tokens()[i].kind == TokenKind::Word {
+            for split in clitic_splits(a.key(i)) {
+                if let Some(s) = stem_start(a, i, &split) {
+                    starts.push((split.stem_key.into_owned(), Some(s)));
+                }
+            }
+        }
+        let mut best: Option<PatternMatch> = None;
+        for (first_key, stem) in &starts {
+            let mut span = (None, None);
+            if let Some(end_tok) = self.run(names, a, 0, i, Some(first_key), &mut span) {
+                let _ = end_tok;
+                if let (Some(f), Some(l)) = span {
+                    let start = if f == i {
+                        stem.unwrap_or(a.tokens()[i].start)
+                    } else {
+                        a.tokens()[f].start
+                    };
+                    let m = PatternMatch {
+                        start,
+                        end: a.tokens()[l].end,
+                    };
+                    if best.is_none_or(|b| m.end - m.start > b.end - b.start) {
+                        best = Some(m);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Backtracking match of elements `e..` from token `i`; returns the end
+    /// token and records the first and last in-span tokens.
+    fn run(
+        &self,
+        names: &NameRecognizer,
+        a: &Analysis<'_>,
+        e: usize,
+        i: usize,
+        first_key: Option<&str>,
+        span: &mut (Option<usize>, Option<usize>),
+    ) -> Option<usize> {
+        if e == self.elements.len() {
+            return Some(i);
+        }
+        let el = &self.elements[e];
+        let (min, max) = match el.op {
+            Op::One => (1, 1),
+            Op::Optional => (0, 1),
+            Op::Star => (0, MAX_REPEAT),
+            Op::Plus => (1, MAX_REPEAT),
+        };
+        // Greedy: count how many tokens this element can take.
+        let mut taken = 0;
+        while taken < max && i + taken < a.len() {
+            let k = i + taken;
+            let key = if k == i {
+                first_key.unwrap_or(a.key(k))
+            } else {
+                a.key(k)
+            };
+            if !el.test(names, a, k, key) {
+                break;
+            }
+            taken += 1;
+        }
+        let mut n = taken;
+        loop {
+            if n < min {
+                return None;
+            }
+            let saved = *span;
+            if el.in_span && n > 0 {
+                span.0 = span.0.or(Some(i));
+                span.1 = Some(i + n - 1);
+            }
+            let next_first = if n == 0 { first_key } else { None };
+            if let Some(end) = self.run(names, a, e + 1, i + n, next_first, span) {
+                return Some(end);
+            }
+            *span = saved;
+            if n == 0 {
+                return None;
+            }
+            n -= 1;
+        }
+    }
+}

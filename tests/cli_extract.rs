@@ -1,0 +1,240 @@
+//! End-to-end runs of `kashif extract`: every output format on the corpus,
+//! bad input among good input, empty files, BOM, CRLF and stdin.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "corpus/xinhua-2015-04-07-china-kazakhstan.txt";
+
+fn kashif(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(args)
+        .output()
+        .expect("run kashif")
+}
+
+fn kashif_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kashif");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn chars_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Parse JSONL output and check the offset invariant against the documents.
+fn check_jsonl(stdout: &[u8], docs: &[(&str, &str)]) -> Vec<serde_json::Value> {
+    let text = String::from_utf8(stdout.to_vec()).expect("utf-8 output");
+    let mut rows = Vec::new();
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("valid JSON line");
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert!(
+            keys.starts_with(&["doc", "start", "end", "type", "text", "value", "rule"]),
+            "JSONL key order is a contract: {keys:?}"
+        );
+        let doc = row["doc"].as_str().unwrap();
+        let (_, body) = docs.iter().find(|(id, _)| *id == doc).expect("known doc");
+        let (s, e) = (
+            row["start"].as_u64().unwrap() as usize,
+            row["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            row["text"].as_str().unwrap(),
+            chars_slice(body, s, e),
+            "offset invariant: {row}"
+        );
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let out = kashif(&["extract", "corpus/"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = check_jsonl(
+        &out.stdout,
+        &[("xinhua-2015-04-07-china-kazakhstan", &seed)],
+    );
+    let keys: Vec<(String, u64, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["start"].as_u64().unwrap(),
+                r["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "output is ordered by document, then offset");
+}
+
+#[test]
+fn csv_brat_and_conll_formats() {
+    let csv_out = kashif(&["extract", SEED, "--format", "csv"]);
+    assert!(csv_out.status.success());
+    let csv_text = String::from_utf8(csv_out.stdout).unwrap();
+    assert_eq!(
+        csv_text.lines().next(),
+        Some("doc,start,end,type,text,value,rule")
+    );
+
+    let brat = kashif(&["extract", SEED, "--format", "brat"]);
+    assert!(brat.status.success());
+    let brat_text = String::from_utf8(brat.stdout).unwrap();
+    assert_eq!(
+        brat_text.lines().next(),
+        Some("# xinhua-2015-04-07-china-kazakhstan")
+    );
+    for line in brat_text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "brat line {line:?}");
+        assert!(cols[0].starts_with('T'));
+        assert_eq!(cols[1].split(' ').count(), 3);
+    }
+
+    let conll = kashif(&["extract", SEED, "--format", "conll"]);
+    assert!(conll.status.success());
+    let conll_text = String::from_utf8(conll.stdout).unwrap();
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let token_lines: Vec<&str> = conll_text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("# "))
+        .collect();
+    assert_eq!(
+        token_lines.len(),
+        seed.split_whitespace().count(),
+        "one line per whitespace token"
+    );
+    assert!(token_lines[0].starts_with("بكين\t"));
+    assert!(conll_text.contains("\n\n"), "blank line between sentences");
+    for line in &token_lines {
+        let tag = line.rsplit('\t').next().unwrap();
+        assert!(
+            tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_other_files_still_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-good.txt"), "بكين 7 أبريل 2015").unwrap();
+    std::fs::write(dir.path().join("b-bad.txt"), b"\xd8\xa8\xff\xfe broken").unwrap();
+    std::fs::write(dir.path().join("c-good.txt"), "موسكو 3 مايو 2016").unwrap();
+    std::fs::write(dir.path().join("d-empty.txt"), "").unwrap();
+    let out = kashif(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "non-zero exit when a file fails"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line per bad file: {stderr}");
+    assert!(
+        stderr.contains("b-bad.txt") && stderr.contains("not valid UTF-8"),
+        "{stderr}"
+    );
+    check_jsonl(
+        &out.stdout,
+        &[
+            ("a-good", "بكين 7 أبريل 2015"),
+            ("c-good", "موسكو 3 مايو 2016"),
+        ],
+    );
+    let missing = kashif(&["extract", "no/such/file.txt", SEED]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn empty_file_gives_no_mentions_and_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.txt");
+    std::fs::write(&path, "").unwrap();
+    let out = kashif(&["extract", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bom_and_crlf_do_not_shift_offsets() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let plain = kashif(&["extract", SEED]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xinhua-2015-04-07-china-kazakhstan.txt");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(seed.as_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    let with_bom = kashif(&["extract", path.to_str().unwrap()]);
+    assert_eq!(
+        plain.stdout, with_bom.stdout,
+        "a BOM is not part of the text"
+    );
+
+    let crlf = seed.replace('\n', "\r\n");
+    let out = kashif_stdin(&["extract", "-"], crlf.as_bytes());
+    assert!(out.status.success());
+    check_jsonl(&out.stdout, &[("stdin", &crlf)]);
+}
+
+#[test]
+fn stdin_text_and_jsonl_streams() {
+    let out = kashif_stdin(&["extract"], "بكين 7 أبريل 2015 (شينخوا)".as_bytes());
+    assert!(out.status.success());
+    check_jsonl(&out.stdout, &[("stdin", "بكين 7 أبريل 2015 (شينخوا)")]);
+
+    let input =
+        "{\"id\":\"d1\",\"text\":\"موسكو 3 مايو\"}\nnot json\n{\"id\":\"d2\",\"text\":\"بكين\"}\n";
+    let out = kashif_stdin(
+        &["extract", "--input-format", "jsonl", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1), "the bad line fails the run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin:2"), "{stderr}");
+    check_jsonl(&out.stdout, &[("d1", "موسكو 3 مايو"), ("d2", "بكين")]);
+
+    let bad = kashif_stdin(&["extract"], b"\xff\xfe");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not valid UTF-8"));
+}
+
+#[test]
+fn unknown_type_and_format_are_rejected() {
+    let out = kashif(&["extract", SEED, "--types", "PERS"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown label `PERS`"));
+    let out = kashif(&["extract", SEED, "--format", "xml"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn export_tokenizer_writes_loadable_json() {
+    let out = kashif(&["export-tokenizer"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["pre_tokenizer"]["type"], "Split");
+    assert_eq!(json["normalizer"]["type"], "Sequence");
+}
