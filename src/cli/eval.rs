@@ -45,6 +45,9 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// With --conll: also write `TOKEN GOLD PRED` lines (conlleval's input) to this file.
+    #[arg(long, value_name = "FILE", requires = "conll")]
+    pub conll_out: Option<PathBuf>,
     /// Score these predictions (JSONL as written by `kashif extract`, e.g.
     /// from another run or another system) instead of running extraction.
     #[arg(long, value_name = "FILE", conflicts_with = "conll")]
@@ -289,6 +292,20 @@ fn run_conll(args: &EvalArgs, path: &Path, extractor: &Extractor, options: &Extr
     let progress = LazyProgress::new(batches, "scoring");
     let result = conll::evaluate_conll_with(extractor, sentences, options, &|| progress.inc());
     progress.finish();
+    if let Some(out_path) = &args.conll_out {
+        let written = std::fs::File::create(out_path)
+            .map_err(kashif::Error::from)
+            .and_then(|f| {
+                let mut w = BufWriter::new(f);
+                conll::write_conlleval_input(&mut w, sentences, &result.predicted)?;
+                w.flush()?;
+                Ok(())
+            });
+        if let Err(e) = written {
+            eprintln!("kashif eval: {}: {e}", out_path.display());
+            return 2;
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = conll::write_conll_report(

@@ -282,6 +282,9 @@ pub struct ConllResult {
     pub micro: ChunkCounts,
     /// Per ANERcorp type (present in gold or predictions).
     pub by_type: BTreeMap<String, ChunkCounts>,
+    /// The predicted tags, sentence by sentence (filled by
+    /// [`evaluate_conll_with`]; empty from [`score_tags`]).
+    pub predicted: Vec<Vec<String>>,
 }
 
 /// Score predicted tags against gold tags, sentence by sentence.
@@ -352,7 +355,26 @@ pub fn evaluate_conll_with(
         })
         .collect();
     let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
-    score_tags(&gold, &pred)
+    let mut result = score_tags(&gold, &pred);
+    result.predicted = pred;
+    result
+}
+
+/// Write `TOKEN GOLD PRED` per line with a blank line between sentences:
+/// the input format of `conlleval`, to check the scores with the original
+/// script or inspect the projection.
+pub fn write_conlleval_input(
+    out: &mut impl Write,
+    sentences: &[Sentence],
+    predicted: &[Vec<String>],
+) -> Result<()> {
+    for (s, p) in sentences.iter().zip(predicted) {
+        for ((token, gold), pred) in s.tokens.iter().zip(&s.tags).zip(p) {
+            writeln!(out, "{token} {gold} {pred}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// [`evaluate_conll_with`] without a progress callback.
