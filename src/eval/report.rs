@@ -195,8 +195,9 @@ fn rows_of(ev: &CorpusEval, scope: &str, evaluation: &Evaluation, types: bool) -
 }
 
 fn all_rows(ev: &CorpusEval) -> Vec<Vec<Row>> {
-    let names = &ev.layers[&Layer::Names];
-    let numeric = &ev.layers[&Layer::Numeric];
+    let empty = Evaluation::default();
+    let names = ev.layers.get(&Layer::Names).unwrap_or(&empty);
+    let numeric = ev.layers.get(&Layer::Numeric).unwrap_or(&empty);
     vec![
         rows_of(ev, "names", names, true),
         rows_of(ev, "numeric", numeric, true),
@@ -784,5 +785,44 @@ pub fn write_report(
         ReportFormat::Json => write_json(out, ev, opts),
         ReportFormat::Csv => write_csv(out, ev, opts),
         ReportFormat::Markdown => write_markdown(out, ev, opts),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_handles_an_empty_evaluation() {
+        let ev = CorpusEval::default();
+        let opts = ReportOptions {
+            errors: true,
+            rule_report: true,
+        };
+        for format in [
+            ReportFormat::Table,
+            ReportFormat::Json,
+            ReportFormat::Csv,
+            ReportFormat::Markdown,
+        ] {
+            let mut out = Vec::new();
+            write_report(&mut out, &ev, format, opts).unwrap();
+            assert!(!out.is_empty(), "{format:?}");
+        }
+        let v = to_json(&ev, opts);
+        assert_eq!(v["layers"]["all"]["micro"]["strict"]["f1"], 0.0);
+    }
+
+    #[test]
+    fn known_rule_ids_from_csv_and_jsonl() {
+        let mut rules = RuleFiles::default();
+        rules.insert("a/x.csv", "# c\nentry,rule\nفي,a/one\nمن,\n");
+        rules.insert(
+            "a/p.jsonl",
+            "{\"id\": \"a/two\", \"pattern\": \"x\"}\nnot json\n",
+        );
+        rules.insert("a/y.csv", "entry,label\nبكين,GPE\n");
+        let ids: Vec<String> = known_rule_ids(&rules).into_iter().collect();
+        assert_eq!(ids, vec!["a/one".to_string(), "a/two".to_string()]);
     }
 }
