@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::{conll, gold, ScoredDoc};
-use kashif::{ExtractOptions, Extractor, RuleFiles};
+use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
 
@@ -125,17 +125,15 @@ pub fn run(args: EvalArgs) -> i32 {
             return 2;
         }
     };
-    let extractor = match args.rules.extractor() {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: None,
     };
     if let Some(path) = &args.conll {
-        return run_conll(&args, path, &extractor, &options);
+        return run_conll(&args, path, &options);
     }
+    // Gold is loaded and validated before the rules are compiled, so a bad
+    // row is reported at once.
     let docs = match load_corpus(&args.corpus, &args.gold) {
         Ok(d) => d,
         Err(messages) => {
@@ -154,6 +152,10 @@ pub fn run(args: EvalArgs) -> i32 {
             }
         },
         None => {
+            let extractor = match args.rules.extractor() {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
             let progress = LazyProgress::new(docs.len() as u64, "scoring");
             let scored = docs
                 .into_par_iter()
@@ -278,7 +280,7 @@ fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<Strin
     }
 }
 
-fn run_conll(args: &EvalArgs, path: &Path, extractor: &Extractor, options: &ExtractOptions) -> i32 {
+fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let corpus = match conll::read_conll_file(path) {
         Ok(c) => c,
         Err(e) => {
@@ -286,6 +288,11 @@ fn run_conll(args: &EvalArgs, path: &Path, extractor: &Extractor, options: &Extr
             return 2;
         }
     };
+    let extractor = match args.rules.extractor() {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let extractor = &extractor;
     let (a, b) = args.split.unwrap_or((0.0, 1.0));
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
