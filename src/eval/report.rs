@@ -221,12 +221,12 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
     writeln!(out)?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}  {:^20}  {:^22}  {:>6}",
+        "{:<14}{:>6}{:>6}  {:^20}  {:^22}  {:>6}",
         "", "", "", "------ strict ------", "--------- F1 ---------", "value"
     )?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+        "{:<14}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
         "type", "gold", "pred", "P", "R", "F1", "exact", "partial", "type", "acc"
     )?;
     let rule = "-".repeat(80);
@@ -234,9 +234,8 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
         writeln!(out, "{rule}")?;
         for r in block {
             let opt = |x: Option<usize>| x.map_or(String::new(), |x| x.to_string());
-            writeln!(
-                out,
-                "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+            let line = format!(
+                "{:<14}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
                 r.name,
                 opt(r.gold),
                 opt(r.pred),
@@ -247,21 +246,22 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
                 pct(r.scores[4]),
                 pct(r.scores[5]),
                 r.value.unwrap_or_default()
-            )?;
+            );
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
     writeln!(out, "{rule}")?;
     writeln!(out)?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+        "{:<12}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
         "all, micro", "cor", "inc", "par", "mis", "spu", "pos", "act", "P", "R", "F1"
     )?;
     for scheme in Scheme::ALL {
         let c = ev.all.overall.get(scheme);
         writeln!(
             out,
-            "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+            "{:<12}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
             scheme.as_str(),
             c.correct,
             c.incorrect,
