@@ -276,13 +276,20 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
         )?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "value accuracy: {}/{} = {}%",
-        ev.values.equal,
-        ev.values.compared,
-        pct(ev.values.accuracy())
-    )?;
+    if ev.values.compared == 0 {
+        writeln!(
+            out,
+            "value accuracy: n/a (no numeric gold value whose span was predicted)"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "value accuracy: {}/{} = {}%",
+            ev.values.equal,
+            ev.values.compared,
+            pct(ev.values.accuracy())
+        )?;
+    }
     writeln!(
         out,
         "rules: {} fired, {} never fired{}",
