@@ -282,6 +282,9 @@ pub struct ConllResult {
     pub micro: ChunkCounts,
     /// Per ANERcorp type (present in gold or predictions).
     pub by_type: BTreeMap<String, ChunkCounts>,
+    /// The predicted tags, sentence by sentence (filled by
+    /// [`evaluate_conll_with`]; empty from [`score_tags`]).
+    pub predicted: Vec<Vec<String>>,
 }
 
 /// Score predicted tags against gold tags, sentence by sentence.
@@ -352,7 +355,26 @@ pub fn evaluate_conll_with(
         })
         .collect();
     let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
-    score_tags(&gold, &pred)
+    let mut result = score_tags(&gold, &pred);
+    result.predicted = pred;
+    result
+}
+
+/// Write `TOKEN GOLD PRED` per line with a blank line between sentences:
+/// the input format of `conlleval`, to check the scores with the original
+/// script or inspect the projection.
+pub fn write_conlleval_input(
+    out: &mut impl Write,
+    sentences: &[Sentence],
+    predicted: &[Vec<String>],
+) -> Result<()> {
+    for (s, p) in sentences.iter().zip(predicted) {
+        for ((token, gold), pred) in s.tokens.iter().zip(&s.tags).zip(p) {
+            writeln!(out, "{token} {gold} {pred}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// [`evaluate_conll_with`] without a progress callback.
@@ -431,7 +453,7 @@ pub fn write_conll_report(
         ReportFormat::Markdown => {
             writeln!(
                 out,
-                "**kashif eval --conll {file}** (split {}..{}): {} sentences, {} tokens, token accuracy {}%",
+                "**kashif eval --conll {file}** (split {:?}..{:?}): {} sentences, {} tokens, token accuracy {}%",
                 split.0, split.1, r.sentences, r.tokens, pct(accuracy)
             )?;
             writeln!(out)?;
@@ -453,7 +475,7 @@ pub fn write_conll_report(
         ReportFormat::Table => {
             writeln!(
                 out,
-                "kashif eval --conll {file} (split {}..{}): {} sentences, {} tokens",
+                "kashif eval --conll {file} (split {:?}..{:?}): {} sentences, {} tokens",
                 split.0, split.1, r.sentences, r.tokens
             )?;
             writeln!(out)?;
@@ -478,7 +500,14 @@ pub fn write_conll_report(
             }
             writeln!(out)?;
             writeln!(out, "token accuracy: {}%", pct(accuracy))?;
-            writeln!(out, "note: entity-level scoring as conlleval (exact chunk match); PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O")?;
+            writeln!(
+                out,
+                "note: entity-level scoring as conlleval (exact chunk match); labels mapped"
+            )?;
+            writeln!(
+                out,
+                "  PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O; scores in %"
+            )?;
         }
     }
     Ok(())
