@@ -293,11 +293,22 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         Err(code) => return code,
     };
     let extractor = &extractor;
+    let conventions = match args.rules.files().and_then(|f| {
+        conll::AnercorpConventions::from_rules(&f).map_err(|e| {
+            eprintln!("kashif eval: {e}");
+            2
+        })
+    }) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let (a, b) = args.split.unwrap_or((0.0, 1.0));
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    let result = conll::evaluate_conll_with(extractor, sentences, options, &|| progress.inc());
+    let result = conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
+        progress.inc()
+    });
     progress.finish();
     if let Some(out_path) = &args.conll_out {
         let written = std::fs::File::create(out_path)

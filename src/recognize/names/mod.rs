@@ -516,7 +516,6 @@ impl NameRecognizer {
                 self.gazetteer_at(ctx, i, &mut found);
                 self.triggers_at(ctx, i, &mut found);
                 self.person_list_at(ctx, i, &mut found);
-                self.norp_person_at(ctx, i, &mut found);
             }
             for pattern in &self.patterns {
                 if let Some(m) = pattern.match_at(self, a, i) {
@@ -748,43 +747,6 @@ impl NameRecognizer {
         Some(mentions)
     }
 
-    /// A singular nationality adjective used as an epithet before a name
-    /// (`البرازيلي كافو`, `الإيطالي ماركو ماتيراتزي`): the name after it is a
-    /// PERSON when its first word is not an ordinary word.
-    fn norp_person_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
-        let key = a.key(i);
-        let singular = !["ون", "ين", "ات"].iter().any(|p| key.ends_with(p));
-        if !(singular && Self::has_article(key) && self.norp_at(a, i)) || i + 1 >= a.len() {
-            return;
-        }
-        // The adjective must not follow a noun it could agree with
-        // (`الجيش السوري`, `شينجيانغ الصينية`): only after a function word, a
-        // verb, punctuation, a title or the sentence start is it an epithet.
-        if i > 0 && a.tokens()[i - 1].sentence == a.tokens()[i].sentence {
-            let prev = a.key(i - 1);
-            let epithet_position = self.is_stop(a, i - 1) || self.trigger_words.contains(prev);
-            if !epithet_position {
-                return;
-            }
-        }
-        let first = i + 1;
-        if !self.is_name_token(a, first, false)
-            || Self::has_article(a.key(first))
-            || self.common.contains(a.key(first))
-        {
-            return;
-        }
-        if let Some(mentions) = self.title_person(ctx, first) {
-            for mut m in mentions {
-                m.rule = "name/norp-person".into();
-                m.priority = priority::PERSON_LIST;
-                m.evidence = format!("nationality epithet: {}", a.surface(i));
-                out.push(m);
-            }
-        }
-    }
-
     /// Given name (from the lists) + following name tokens.
     fn person_list_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
@@ -826,8 +788,9 @@ impl NameRecognizer {
         while last > i && self.particles.contains(a.key(last)) {
             last -= 1;
         }
-        // A lone given name that is also a common word is not enough.
-        if last == i && self.common.contains(key) {
+        // A lone given name that is also a common word, or a lone particle
+        // (`بن`), is not enough.
+        if last == i && (self.common.contains(key) || self.particles.contains(key)) {
             return;
         }
         let mut m = ctx.mention(
