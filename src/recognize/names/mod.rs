@@ -405,8 +405,17 @@ impl NameRecognizer {
         a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    fn has_article(key: &str) -> bool {
-        key.len() > "ال".len() + 2 && key.starts_with("ال")
+    /// Whether token `i` starts with the definite article as written: a
+    /// bare alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
+    fn token_has_article(a: &Analysis<'_>, i: usize) -> bool {
+        if !Self::is_word(a, i) {
+            return false;
+        }
+        let mut letters = a
+            .surface(i)
+            .chars()
+            .filter(|&c| !crate::text::normalize::is_dropped(c));
+        letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
     }
 
     /// A word that can be part of a person's name after a title or a given name.
@@ -432,7 +441,7 @@ impl NameRecognizer {
         {
             return false;
         }
-        if Self::has_article(key) {
+        if Self::token_has_article(a, i) {
             // `عبد الله`, a nisba surname (`البقالي`, `الحسيني`), or a family
             // name with the article right after a given name (`حسين الفردان`).
             let after_given = i > 0 && self.given.contains(a.key(i - 1));
@@ -449,7 +458,8 @@ impl NameRecognizer {
         }
         let key = a.key(i);
         key.chars().count() >= 2
-            && !Self::has_article(key)
+            && !Self::token_has_article(a, i)
+            && !has_pronoun_suffix(a.light(i))
             && !self.stop.contains(key)
             && !self.common.contains(key)
             && !self.trigger_words.contains(key)
@@ -549,7 +559,7 @@ impl NameRecognizer {
         // place otherwise (`للسعودية`, `بين السعودية والبحرين`).
         let after_definite = i > 0
             && Self::is_word(a, i - 1)
-            && Self::has_article(a.key(i - 1))
+            && Self::token_has_article(a, i - 1)
             && !self.is_stop(a, i - 1);
         let spans_with = |label: Label, m: &&lexicon::PhraseMatch<'_, GazEntry>| {
             kept.iter()
@@ -597,8 +607,8 @@ impl NameRecognizer {
     }
 
     /// A head noun that is dropped before a name standing alone: a place
-    /// head, an organization descriptor or head, a MISC head (also after a
-    /// proclitic: `وسلطنة`).
+    /// head, an organization descriptor or head (also after a proclitic:
+    /// `وسلطنة`). MISC heads stay (`جائزة نوبل` is the award's name).
     fn is_descriptor(&self, key: &str) -> bool {
         let is_head = |k: &str| {
             self.triggers.word_payloads(k).any(|t| {
@@ -609,7 +619,6 @@ impl NameRecognizer {
                             | TriggerKind::OrgDescriptor
                             | TriggerKind::OrgHead
                             | TriggerKind::OrgHeadStrong
-                            | TriggerKind::MiscHead
                     )
                 })
             })
@@ -691,7 +700,7 @@ impl NameRecognizer {
         while j < a.len() && skipped < 3 {
             let key = a.key(j);
             let skippable = self.norp_at(a, j)
-                || (Self::has_article(key)
+                || (Self::token_has_article(a, j)
                     && self.common.contains(key)
                     && !self.given.contains(key));
             if !skippable {
@@ -703,7 +712,7 @@ impl NameRecognizer {
         let first = j;
         if first >= a.len()
             || !self.is_name_token(a, first, false)
-            || Self::has_article(a.key(first))
+            || Self::token_has_article(a, first)
         {
             return None;
         }
@@ -734,7 +743,7 @@ impl NameRecognizer {
         let a = ctx.analysis;
         if first >= a.len()
             || !self.is_name_token(a, first, false)
-            || Self::has_article(a.key(first))
+            || Self::token_has_article(a, first)
             || self.common.contains(a.key(first))
         {
             return None;
@@ -836,7 +845,10 @@ impl NameRecognizer {
                 j = place.end;
                 continue;
             }
-            if Self::has_article(key) || (conj_al && last.is_some()) {
+            if has_pronoun_suffix(a.light(j)) {
+                break;
+            }
+            if Self::token_has_article(a, j) || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
                 j += 1;
@@ -849,7 +861,7 @@ impl NameRecognizer {
                 && !conjunct
                 && !self.trigger_words.contains(key)
                 && j + 1 < a.len()
-                && Self::has_article(a.key(j + 1))
+                && Self::token_has_article(a, j + 1)
                 && !self.is_stop(a, j + 1)
             {
                 j += 1;
@@ -900,7 +912,7 @@ impl NameRecognizer {
         while j < a.len()
             && j - after < 2
             && Self::is_word(a, j)
-            && Self::has_article(a.key(j))
+            && Self::token_has_article(a, j)
             && !self.is_stop(a, j)
         {
             j += 1;
@@ -1057,7 +1069,7 @@ impl NameRecognizer {
             while j < a.len()
                 && j - after < 4
                 && Self::is_word(a, j)
-                && Self::has_article(a.key(j))
+                && Self::token_has_article(a, j)
                 && !self.is_stop(a, j)
             {
                 j += 1;
