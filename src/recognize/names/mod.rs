@@ -23,6 +23,8 @@ use crate::text::{Analysis, TokenKind};
 
 /// Conflict priorities (lower wins among equally long candidates).
 mod priority {
+    /// A head that states the type beats the lexicon (`فريق [برشلونة]` is the club).
+    pub const CONTEXT: i32 = 3;
     pub const PATTERN: i32 = 5;
     pub const CURATED: i32 = 10;
     pub const TRIGGER: i32 = 20;
@@ -59,6 +61,9 @@ pub enum TriggerKind {
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
     SpeechVerb,
+    /// A head dropped before a MISC name that stands alone
+    /// (`بطولة [كأس العالم]`, `مبادرة "[الحزام والطريق]"`).
+    MiscDescriptor,
     /// A generic descriptor dropped before a bare name (`شركة [هواوي]`).
     OrgDescriptor,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
@@ -77,6 +82,7 @@ impl TriggerKind {
             "org_head_strong" => TriggerKind::OrgHeadStrong,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
+            "misc_descriptor" => TriggerKind::MiscDescriptor,
             "org_descriptor" => TriggerKind::OrgDescriptor,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
@@ -352,7 +358,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head or misc_head)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
                         row.get(kind_col)
                     ),
                 )
@@ -607,8 +613,9 @@ impl NameRecognizer {
     }
 
     /// A head noun that is dropped before a name standing alone: a place
-    /// head, an organization descriptor or head (also after a proclitic:
-    /// `وسلطنة`). MISC heads stay (`جائزة نوبل` is the award's name).
+    /// head, an organization descriptor or head, a MISC descriptor (also
+    /// after a proclitic: `وسلطنة`). Other MISC heads stay (`جائزة نوبل` is
+    /// the award's name).
     fn is_descriptor(&self, key: &str) -> bool {
         let is_head = |k: &str| {
             self.triggers.word_payloads(k).any(|t| {
@@ -619,6 +626,7 @@ impl NameRecognizer {
                             | TriggerKind::OrgDescriptor
                             | TriggerKind::OrgHead
                             | TriggerKind::OrgHeadStrong
+                            | TriggerKind::MiscDescriptor
                     )
                 })
             })
@@ -658,7 +666,7 @@ impl NameRecognizer {
                     .or_else(|| self.org_with_head(ctx, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(ctx, after),
                 TriggerKind::FacilityHead => self.facility_with_head(ctx, m.start, after),
-                TriggerKind::MiscHead => {
+                TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after(ctx, after, Label::Misc, "name/misc-quoted")
                 }
             };
@@ -939,7 +947,9 @@ impl NameRecognizer {
                 last += 1;
             }
         }
-        let mut out = vec![self.span(ctx, first, last, Label::Org, "name/org-descriptor")];
+        let mut named = self.span(ctx, first, last, Label::Org, "name/org-descriptor");
+        named.priority = priority::CONTEXT;
+        let mut out = vec![named];
         out.extend(self.bracket_alias(ctx, last + 1));
         // Coordinated names under the same descriptor: `شركة هواوي و[زد]`.
         let mut k = last + 1;
