@@ -833,6 +833,18 @@ impl NameRecognizer {
     ) -> Option<Vec<Mention>> {
         let a = ctx.analysis;
         let descriptor = strength == HeadStrength::Descriptor;
+        // A known organization after a descriptor stands alone
+        // (`فريق [الرجاء البيضاوي]`): the lexicon has it, the head is dropped.
+        if descriptor
+            && after < a.len()
+            && self
+                .gazetteer
+                .matches_at(a, after, false)
+                .iter()
+                .any(|m| m.payload.label == Label::Org)
+        {
+            return None;
+        }
         let mut j = after;
         let mut last = None;
         let mut bare_run = true; // only bare nouns since the head (construct chain)
@@ -841,12 +853,20 @@ impl NameRecognizer {
                 break;
             }
             let key = a.key(j);
-            let conj_al = key.starts_with("وال") && key.chars().count() > 4;
-            let known_place = self
-                .gazetteer
-                .matches_at(a, j, false)
-                .into_iter()
-                .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
+            // `والمالية` continues a name; `والحكومة` (another head) starts a new one.
+            let conj_al = key.starts_with("وال")
+                && key.chars().count() > 4
+                && !self.trigger_words.contains(&key["و".len()..]);
+            // A place is the genitive of the head or of a bare noun
+            // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
+            let known_place = bare_run
+                .then(|| {
+                    self.gazetteer
+                        .matches_at(a, j, false)
+                        .into_iter()
+                        .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc))
+                })
+                .flatten();
             if let Some(place) = known_place {
                 last = Some(place.end - 1);
                 bare_run = false;
@@ -1229,8 +1249,9 @@ impl NameRecognizer {
 }
 
 /// Suffixes of inflected forms of ordinary words: accusative tanween
-/// (`رقما`), sound plurals and duals (`مهندسون`, `هدفين`), feminine plural.
-const INFLECTIONS: &[&str] = &["ا", "ون", "ين", "ان", "ات"];
+/// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
+/// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
+const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 
 /// A light-normalized word ending in an attached pronoun (`روايتها`,
 /// `التزامهم`): an ordinary noun or verb, not part of a name.
