@@ -2030,7 +2030,7 @@ def main():
     def learned(counter):
         out = {}
         for k, c in counter.items():
-            if (c >= 2 and ratio(k) >= 0.6 and len(k) >= 2 and ARABIC_WORD.match(k) and k not in stop_norm_fn_time
+            if (((c >= 2 and ratio(k) >= 0.6) or (c == 1 and ratio(k) >= 0.99 and len(k) >= 4)) and len(k) >= 2 and ARABIC_WORD.match(k) and k not in stop_norm_fn_time
                     and k not in skip_learned and k not in nisba_forms_all):
                 out[k] = (surfA[k].most_common(1)[0][0], c)
         return out
@@ -2061,7 +2061,8 @@ def main():
     write_csv("person_given.csv", ["name", "count", "source"], list(given_rows.values()), [
         "Person first names (and name starters such as East Asian surnames, which come first).",
         f"Learned from ANERcorp train.txt, first 80 % of sentences ({len(train)} of {n_sent}): tokens starting a PERS",
-        "entity (B-PERS) at least twice, PERS ratio (B/I-PERS / seen) >= 0.6; proclitics stripped only when the bare",
+        "entity (B-PERS) at least twice with PERS ratio (B/I-PERS / seen) >= 0.6, or once and never otherwise (4+ letters);",
+        "proclitics stripped only when the bare",
         "form is itself a PERS token. count = B-PERS occurrences. ANERcorp: CC BY-SA 4.0 (shared/ copy has an MIT LICENSE);",
         "the list is derived facts. Curated rows (count 0, source curated): common Arabic and foreign given names.",
         "Curated single-token names seen >= 3 times with PERS ratio < 0.4 in the learning part were dropped, as were",
@@ -2088,7 +2089,7 @@ def main():
             family_rows[k] = [f, 0, "curated"]
     write_csv("person_family.csv", ["name", "count", "source"], list(family_rows.values()), [
         "Family names / last-name tokens (some multi-token: آل ثاني, فون دير لاين, داود أوغلو).",
-        f"Learned from ANERcorp (first 80 % of sentences): I-PERS tokens that end a multi-token PERS entity, count >= 2,",
+        f"Learned from ANERcorp (first 80 % of sentences): I-PERS tokens that end a multi-token PERS entity, count >= 2 (or 1, never untagged, 4+ letters),",
         "PERS ratio >= 0.6. count = occurrences. Curated rows: statesmen and public figures of recent decades and",
         "Arab ruling-family and leaders' family names (count 0, source curated), filtered like person_given.csv.",
     ] + COMMON_COMMENT)
