@@ -1155,16 +1155,23 @@ impl NameRecognizer {
         Some(vec![self.span(ctx, after + 1, k - 1, label, rule)])
     }
 
-    /// Document-level propagation: the parts of a full person name found
-    /// earlier (`شي` after `شي جين بينغ`) and organization aliases are tagged
-    /// at their later mentions.
+    /// Document-level propagation: the parts of a full person name found in
+    /// the document (`شي` after `شي جين بينغ`) and organization aliases are
+    /// tagged at their other mentions, later ones and also earlier ones
+    /// (a headline often names the person before the full name appears).
     fn propagate(&self, ctx: &DocContext<'_>, found: &mut Vec<Mention>) {
         let a = ctx.analysis;
-        let mut table: PhraseTable<(Label, usize)> = PhraseTable::default();
+        let mut table: PhraseTable<Label> = PhraseTable::default();
         for m in found.iter() {
             let reliable = matches!(
                 m.rule.as_str(),
-                "name/title-person" | "name/person-list" | "name/org-alias" | "name/org-descriptor"
+                "name/title-person"
+                    | "name/person-list"
+                    | "name/org-alias"
+                    | "name/org-descriptor"
+                    | "name/gazetteer-person"
+                    | "name/learned-person"
+                    | "name/pattern-nasab"
             );
             if !reliable {
                 continue;
@@ -1177,11 +1184,11 @@ impl NameRecognizer {
                         && !self.stop.contains(k)
                         && !self.common.contains(k)
                     {
-                        table.insert(k, (Label::Person, m.end));
+                        table.insert(k, Label::Person);
                     }
                 }
             }
-            table.insert(&m.text, (m.label, m.end));
+            table.insert(&m.text, m.label);
         }
         if table.is_empty() {
             return;
@@ -1190,16 +1197,12 @@ impl NameRecognizer {
             if !Self::is_word(a, i) {
                 continue;
             }
-            if let Some(m) = table
-                .matches_at(a, i, true)
-                .into_iter()
-                .find(|m| a.tokens()[m.first].start >= m.payload.1)
-            {
+            if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
                 let end = a.tokens()[m.end - 1].end;
                 let mut mention = ctx.mention(
                     m.start,
                     end,
-                    m.payload.0,
+                    *m.payload,
                     serde_json::Value::Null,
                     "name/propagated",
                 );
