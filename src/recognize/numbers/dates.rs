@@ -320,7 +320,8 @@ impl NumberRecognizer {
             let v = o.value.as_f64().unwrap_or(0.0);
             if (1.0..=31.0).contains(&v)
                 && o.end_tok < a.len()
-                && matches!(sk(a, o.end_tok), "من" | "في")
+                && sk(a, o.end_tok) == "من"
+                && !sk(a, o.end_tok - 1).ends_with('ه')
             {
                 day = Some(v as u32);
                 if !has_weekday {
@@ -385,7 +386,7 @@ impl NumberRecognizer {
             hij |= h;
         }
         let mut adj = None;
-        if year.is_none() && day.is_none() && end < a.len() {
+        if year.is_none() && end < a.len() {
             if let Some(m) = lx.relative.at(a, end) {
                 if let Relative::Adj(o) = m.value {
                     adj = Some(*o);
@@ -515,6 +516,7 @@ impl NumberRecognizer {
             {
                 let mut c = best;
                 c.start = ms;
+                c.priority += 1;
                 c.evidence = format!("date modifier {}", a.surface(i));
                 out.push(c);
             }
@@ -1000,6 +1002,9 @@ impl NumberRecognizer {
         let Some(c1) = self.clock(st, k, k, None) else {
             return;
         };
+        let clockish = |c: &Cand| {
+            c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
+        };
         let mut m = c1.end_tok;
         if !matches!(sk(a, m), "الي" | "حتي" | "وحتي") {
             return;
@@ -1011,6 +1016,10 @@ impl NumberRecognizer {
         let Some(c2) = self.clock(st, m, m, None) else {
             return;
         };
+        // Without الساعة, only a part of the day or minutes make it a time.
+        if k == j && !clockish(&c1) && !clockish(&c2) {
+            return;
+        }
         let (Some(v1), Some(v2)) = (c1.value.as_str(), c2.value.as_str()) else {
             return;
         };

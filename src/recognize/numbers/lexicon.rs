@@ -353,6 +353,7 @@ fn yes_no(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<bool> {
 /// Adjective stem for currency lookups: key without the article and a final ه.
 pub fn adjective_stem(key: &str) -> &str {
     let k = key.strip_prefix("ال").unwrap_or(key);
+    let k = k.strip_suffix('ا').unwrap_or(k);
     let k = k.strip_suffix('ه').unwrap_or(k);
     k
 }

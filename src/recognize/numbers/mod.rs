@@ -173,7 +173,16 @@ impl NumberRecognizer {
         let mut spans: Vec<(usize, usize, Cand)> = cands
             .into_iter()
             .filter(|c| c.end_tok > 0 && c.end_tok <= a.len())
-            .map(|c| (c.start, a.tokens()[c.end_tok - 1].end, c))
+            .map(|c| {
+                let mut end = a.tokens()[c.end_tok - 1].end;
+                // The Hijri mark هـ keeps its tatweel.
+                if a.key(c.end_tok - 1) == "ه" {
+                    while a.slice(end, end + 1) == "\u{0640}" {
+                        end += 1;
+                    }
+                }
+                (c.start, end, c)
+            })
             .filter(|(s, e, _)| e > s)
             .collect();
         spans.sort_by(|x, y| {
@@ -693,7 +702,11 @@ impl NumberRecognizer {
         };
         let (m, pre2) = m?;
         let y = m.value?;
-        let x = n.value?;
+        let mut x = n.value?;
+        // بين 10 و20 مليون: the scale of the second bound applies to both.
+        if n.scale <= 1.0 && m.scale > 1.0 && x < y / m.scale {
+            x *= m.scale;
+        }
         let mut end = m.end_tok;
         let mut sfx2 = pre2.map(|(s, _)| s);
         if sfx2.is_none() {

@@ -27,6 +27,8 @@ pub struct Num {
     pub end_tok: usize,
     /// The value; `None` for a vague amount (عشرات الآلاف).
     pub value: Option<f64>,
+    /// The scale word applied to the number (1 when none).
+    pub scale: f64,
     /// A single digit token without scale or sign (`2015`).
     pub plain_digits: bool,
     /// A vague "few" word (بضعة, عدة) with nothing else: not a CARDINAL alone.
@@ -402,6 +404,7 @@ impl Lexicon {
                             tok_start: j,
                             end_tok: j + 2,
                             value: Some(v),
+                            scale: 1.0,
                             plain_digits: false,
                             few: false,
                             words: false,
@@ -507,6 +510,7 @@ impl Lexicon {
             tok_start: if sign < 0.0 { j - 1 } else { j },
             end_tok: end2,
             value: Some(v),
+            scale: last_scale,
             plain_digits: plain && end2 == end,
             few: false,
             words: false,
@@ -515,11 +519,12 @@ impl Lexicon {
     }
 
     fn words_number(&self, a: &Analysis<'_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
-        let mk = |value: Option<f64>, end: usize, _ls: f64, few: bool| Num {
+        let mk = |value: Option<f64>, end: usize, ls: f64, few: bool| Num {
             start,
             tok_start: j,
             end_tok: end,
             value,
+            scale: ls,
             plain_digits: false,
             few,
             words: true,
