@@ -84,6 +84,7 @@ impl NumberRecognizer {
         let limit = first_line_end.min(10);
         let st = St {
             a,
+            flags: None,
             refd: None,
             country: None,
         };
@@ -183,6 +184,7 @@ impl NumberRecognizer {
                 if let Some(o) = self.ordinal(
                     &St {
                         a,
+                        flags: None,
                         refd: None,
                         country: None,
                     },
@@ -494,7 +496,7 @@ impl NumberRecognizer {
         if i >= a.len() {
             return;
         }
-        if !lx.word_in(a, i, &lx.date_starters) {
+        if !st.has(i, super::lexicon::DATE) {
             return;
         }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
@@ -527,7 +529,7 @@ impl NumberRecognizer {
     fn dates_plain(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
-        if i >= a.len() || !lx.word_in(a, i, &lx.date_starters) {
+        if i >= a.len() || !st.has(i, super::lexicon::DATE) {
             return;
         }
         // Day-month-year.

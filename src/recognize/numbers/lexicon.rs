@@ -234,6 +234,13 @@ pub struct WordInfo {
     pub point: bool,
 }
 
+/// Token flag: the token can start some numeric expression.
+pub const START: u8 = 1;
+/// Token flag: the token can start an amount.
+pub const NUM: u8 = 2;
+/// Token flag: the token can start a date or a time.
+pub const DATE: u8 = 4;
+
 /// A currency lexicon entry.
 #[derive(Debug, Clone)]
 pub struct Currency {
@@ -327,6 +334,8 @@ pub struct Lexicon {
     pub num_starters: HashSet<String>,
     /// Keys that can start a date or a time.
     pub date_starters: HashSet<String>,
+    /// Every key of the three sets above with its bits (START NUM DATE).
+    pub flags: HashMap<String, u8>,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -749,7 +758,42 @@ impl Lexicon {
             ds.insert(w.to_string());
         }
         lx.date_starters = ds;
+        let mut flags: HashMap<String, u8> = HashMap::default();
+        for (set, bit) in [
+            (&lx.starters, START),
+            (&lx.num_starters, NUM),
+            (&lx.date_starters, DATE),
+        ] {
+            for k in set {
+                *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        lx.flags = flags;
         Ok(lx)
+    }
+
+    /// The start bits of every token of a document, computed once.
+    pub fn token_flags(&self, a: &Analysis<'_>) -> Vec<u8> {
+        (0..a.len())
+            .map(|i| match a.tokens()[i].kind {
+                TokenKind::Number => START | NUM | DATE,
+                TokenKind::Punct => {
+                    if self.may_start(a, i) {
+                        START | NUM | DATE
+                    } else {
+                        NUM | DATE
+                    }
+                }
+                TokenKind::Word => {
+                    let k = a.key(i);
+                    let mut f = self.flags.get(k).copied().unwrap_or(0);
+                    for (_, s) in stems(k) {
+                        f |= self.flags.get(s.as_ref()).copied().unwrap_or(0);
+                    }
+                    f
+                }
+            })
+            .collect()
     }
 
     /// Whether the word at `i` (whole or after proclitics) is in `set`.

@@ -68,8 +68,20 @@ impl Cand {
 /// What the recognizer knows about the document.
 pub(crate) struct St<'a, 'b> {
     pub a: &'a Analysis<'b>,
+    /// Start bits per token (`None`: no gating).
+    pub flags: Option<&'a [u8]>,
     pub refd: Option<NaiveDate>,
     pub country: Option<String>,
+}
+
+impl St<'_, '_> {
+    /// Whether token `i` has a start bit (always true without flags).
+    pub fn has(&self, i: usize, bit: u8) -> bool {
+        match self.flags {
+            Some(f) => f.get(i).is_some_and(|x| x & bit != 0),
+            None => i < self.a.len(),
+        }
+    }
 }
 
 /// A suffix after an amount.
@@ -139,8 +151,10 @@ impl NumberRecognizer {
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
         let dl = self.dateline(a);
+        let flags = self.lx.token_flags(a);
         let st = St {
             a,
+            flags: Some(&flags),
             refd: ctx.reference_date,
             country: dl.as_ref().and_then(|d| d.country.clone()),
         };
@@ -162,7 +176,7 @@ impl NumberRecognizer {
                     continue;
                 }
             }
-            if !self.lx.may_start(a, i) {
+            if flags[i] & lexicon::START == 0 {
                 continue;
             }
             self.at(&st, i, &mut cands);
@@ -495,7 +509,7 @@ impl NumberRecognizer {
     /// A single amount with its suffix (and cents, post modifiers,
     /// `تحت الصفر`), or a range when one follows and `range` allows.
     fn expr(&self, st: &St<'_, '_>, j: usize, _between: bool) -> Option<Cand> {
-        if !self.lx.word_in(st.a, j, &self.lx.num_starters) {
+        if !st.has(j, lexicon::NUM) {
             return None;
         }
         if let Some(c) = self.expr_range(st, j, false) {
@@ -655,7 +669,7 @@ impl NumberRecognizer {
     /// A range `X إلى Y`, `X-Y`, `بين X وY`, with a suffix after either side.
     fn expr_range(&self, st: &St<'_, '_>, j: usize, between: bool) -> Option<Cand> {
         let a = st.a;
-        if !self.lx.word_in(a, j, &self.lx.num_starters) {
+        if !st.has(j, lexicon::NUM) {
             return None;
         }
         let (n, pre) = self.amount(st, j)?;
@@ -1085,8 +1099,10 @@ mod speed_probe {
             std::fs::read_to_string("corpus/xinhua-2015-04-07-china-kazakhstan.txt").unwrap();
         let a = crate::text::Analysis::new(&text);
         let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
+        let fl = r.lx.token_flags(&a);
         let st = super::St {
             a: &a,
+            flags: Some(&fl),
             refd: None,
             country: None,
         };
