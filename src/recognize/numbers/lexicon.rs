@@ -796,19 +796,6 @@ impl Lexicon {
             .collect()
     }
 
-    /// Whether the word at `i` (whole or after proclitics) is in `set`.
-    pub fn word_in(&self, a: &Analysis<'_>, i: usize, set: &HashSet<String>) -> bool {
-        if i >= a.len() {
-            return false;
-        }
-        let t = a.tokens()[i];
-        if t.kind != TokenKind::Word {
-            return true;
-        }
-        let k = a.key(i);
-        set.contains(k) || stems(k).any(|(_, s)| set.contains(s.as_ref()))
-    }
-
     /// Whether token `i` can start a numeric expression.
     pub fn may_start(&self, a: &Analysis<'_>, i: usize) -> bool {
         let t = a.tokens()[i];

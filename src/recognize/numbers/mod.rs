@@ -166,7 +166,7 @@ impl NumberRecognizer {
         }
         let urls = url_ranges(a.text());
         let mut u = 0;
-        for i in 0..a.len() {
+        for (i, &flag) in flags.iter().enumerate() {
             if !urls.is_empty() {
                 let s = a.tokens()[i].start;
                 while u < urls.len() && urls[u].1 <= s {
@@ -176,7 +176,7 @@ impl NumberRecognizer {
                     continue;
                 }
             }
-            if flags[i] & lexicon::START == 0 {
+            if flag & lexicon::START == 0 {
                 continue;
             }
             self.at(&st, i, &mut cands);
