@@ -244,7 +244,7 @@ impl NumberRecognizer {
         }
         let y = plain_int(a, k)?;
         let len = sl(a, k).len();
-        if !(len == 4 || (noun && len >= 3)) || y == 0 {
+        if len != 4 || y == 0 {
             return None;
         }
         let mut end = k + 1;
@@ -676,7 +676,7 @@ impl NumberRecognizer {
             if ok {
                 if let Some(y) = plain_int(a, i + 1) {
                     let len = sl(a, i + 1).len();
-                    if len >= 3 {
+                    if len == 4 {
                         let mut end = i + 2;
                         let mut hijri = false;
                         if end < a.len() {
@@ -1213,15 +1213,19 @@ impl NumberRecognizer {
         let (code, mut e) = if p.kind == "season" {
             (p.value.clone(), i + 1)
         } else {
-            let Some(o) = self.ordinal(st, i + 1) else {
-                return;
-            };
-            let n = o.value.as_f64().unwrap_or(0.0) as u32;
             let max = if p.kind == "quarter" { 4 } else { 2 };
+            let (n, end) = if matches!(sk(a, i + 1), "الاخير" | "الاخيره") {
+                (max, i + 2)
+            } else {
+                let Some(o) = self.ordinal(st, i + 1) else {
+                    return;
+                };
+                (o.value.as_f64().unwrap_or(0.0) as u32, o.end_tok)
+            };
             if n == 0 || n > max {
                 return;
             }
-            (format!("{}{n}", p.value), o.end_tok)
+            (format!("{}{n}", p.value), end)
         };
         // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
         let mut year = None;
@@ -1503,10 +1507,39 @@ impl NumberRecognizer {
         // Part of the day.
         let mut shift = None;
         let mut k = e;
+        // الثامنة من صباح اليوم: the part of a named day.
+        let mut day_date = None;
+        if sk(a, k) == "من" {
+            if let Some(m) = lx.dayparts.at(a, k + 1) {
+                let mut tmp = Vec::new();
+                self.relative_at(st, m.end_tok, &mut tmp);
+                if let Some((d, _, we)) = self.weekday_at(a, m.end_tok) {
+                    tmp.push(Cand::new(
+                        0,
+                        we,
+                        Label::Date,
+                        Value::String(format!("XXXX-WXX-{d}")),
+                        "date",
+                    ));
+                }
+                if let Some(best) = tmp
+                    .into_iter()
+                    .filter(|c| c.label == Label::Date)
+                    .max_by_key(|c| c.end_tok)
+                {
+                    shift = Some(m.value.shift.clone());
+                    day_date = best.value.as_str().map(str::to_string);
+                    e = best.end_tok;
+                    k = e;
+                }
+            }
+        }
         if k < a.len() && matches!(sk(a, k), "هذا" | "هذه") {
             k += 1;
         }
-        if let Some(m) = lx.dayparts.at(a, k) {
+        if shift.is_some() {
+            // from the named day above
+        } else if let Some(m) = lx.dayparts.at(a, k) {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
         } else if k < a.len() && matches!(sk(a, k), "الليله") {
@@ -1550,6 +1583,7 @@ impl NumberRecognizer {
         if let Some(s) = second {
             tm = format!("{tm}:{s:02}");
         }
+        let date = date.or(day_date);
         let v = match date {
             Some(d) if !d.contains('/') => format!("{d}{tm}"),
             _ => tm,

@@ -609,7 +609,7 @@ impl NumberRecognizer {
         // Duration with كامل.
         if c.label == Label::Date
             && end < a.len()
-            && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
+            && matches!(sk(a, end), "كامل" | "كامله" | "كاملا" | "واحد" | "واحده")
         {
             end += 1;
             c.end_tok = end;
@@ -820,7 +820,7 @@ impl NumberRecognizer {
                 let prev_ok = chars > 0
                     || after_modifier
                     || i == 0
-                    || a.tokens()[i - 1].kind == TokenKind::Punct
+                    || (a.tokens()[i - 1].kind == TokenKind::Punct && sl(a, i - 1) != "/")
                     || matches!(
                         sk(a, i - 1),
                         "مده"
@@ -865,7 +865,8 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if end < a.len() && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
+                    if end < a.len()
+                        && matches!(sk(a, end), "كامل" | "كامله" | "كاملا" | "واحد" | "واحده")
                     {
                         end += 1;
                     }
