@@ -464,8 +464,9 @@ impl Lexicon {
         }
         let mut end = j + 1;
         let mut text = light.to_string();
-        // 12،220,13: an Arabic comma as a thousands separator.
-        if end + 1 < a.len()
+        // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
+        while end + 1 < a.len()
+            && end < j + 12
             && sl(a, end) == "،"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
