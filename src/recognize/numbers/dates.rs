@@ -242,6 +242,10 @@ impl NumberRecognizer {
         if need_noun && !noun {
             return None;
         }
+        // يناير، 2001
+        if matches!(sl(a, k), "," | "،") && !noun && sl(a, k + 1).len() == 4 {
+            k += 1;
+        }
         let y = plain_int(a, k)?;
         let len = sl(a, k).len();
         if len != 4 || y == 0 {
@@ -396,7 +400,29 @@ impl NumberRecognizer {
                 }
             }
         }
-        if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday {
+        // A month name that is also a common word (مارس, آب) stands alone
+        // after a preposition of time or a date modifier: في مارس.
+        let cue = i > 0 && {
+            let pk = sk(a, i - 1);
+            matches!(
+                pk,
+                "في" | "منذ"
+                    | "حتي"
+                    | "خلال"
+                    | "قبل"
+                    | "بعد"
+                    | "شهر"
+                    | "هذا"
+                    | "مطلع"
+                    | "نهايه"
+                    | "بدايه"
+                    | "منتصف"
+                    | "اواخر"
+                    | "اوائل"
+                    | "اواسط"
+            )
+        };
+        if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
             return None;
         }
         if hij && !hijri && year.is_some() {
