@@ -779,6 +779,36 @@ impl NumberRecognizer {
             }
             self.relative_at(st, i, out);
             self.period_at(st, i, out);
+            // Decades: الثمانينيات, الثمانينات → "198" (the twentieth century).
+            if let Some(stem) = key
+                .strip_prefix("ال")
+                .and_then(|k| k.strip_suffix("يات").or_else(|| k.strip_suffix("ات")))
+            {
+                let stem = stem
+                    .strip_suffix('ي')
+                    .filter(|x| lx.words.contains_key(*x))
+                    .unwrap_or(stem);
+                if let Some(t) = lx.words.get(stem).and_then(|w| w.tens) {
+                    let mut end = i + 1;
+                    let mut century = 19;
+                    if sk(a, end) == "من" && sk(a, end + 1) == "القرن" {
+                        match sk(a, end + 2) {
+                            "الماضي" | "العشرين" => end += 3,
+                            "الحالي" | "الحادي" => {
+                                century = 20;
+                                end += if sk(a, end + 2) == "الحادي" {
+                                    4
+                                } else {
+                                    3
+                                };
+                            }
+                            _ => {}
+                        }
+                    }
+                    let v = Value::String(format!("{century}{}", t as u32 / 10));
+                    out.push(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"));
+                }
+            }
             self.time_at(st, i, out);
         }
     }
@@ -1016,14 +1046,72 @@ impl NumberRecognizer {
         st: &St<'_, '_>,
         start: usize,
         j: usize,
+        between: bool,
         out: &mut Vec<Cand>,
     ) {
         let a = st.a;
+        if between {
+            // بين عامي 2012 و2015: the period starts at بين (decision 9).
+            let mut tmp = Vec::new();
+            self.dates_plain(st, j, &mut tmp);
+            if let Some(mut c) = tmp
+                .into_iter()
+                .filter(|c| {
+                    c.label == Label::Date && c.value.as_str().is_some_and(|v| v.contains('/'))
+                })
+                .max_by_key(|c| c.end_tok)
+            {
+                c.start = start;
+                out.push(c);
+            }
+        }
         if let Some(p) = self.date_parts(st, j) {
-            if p.day2.is_some() {
+            if p.day2.is_some() && !between {
                 let v = self.parts_value(st, &p);
                 out.push(Cand::new(start, p.end_tok, Label::Date, v, "date/range"));
+            } else if p.day2.is_none() {
+                // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
+                let k = p.end_tok;
+                let conn = if between {
+                    matches!(sk(a, k), "و")
+                } else {
+                    matches!(sk(a, k), "الي" | "حتي" | "وحتي")
+                };
+                let k2 = if conn {
+                    k + 1
+                } else if between
+                    && sk(a, k).starts_with('و')
+                    && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                {
+                    k
+                } else {
+                    usize::MAX
+                };
+                if let Some(q) = self.date_parts(st, k2) {
+                    if p.day.is_some() == q.day.is_some() && !p.hijri && !q.hijri {
+                        let mut p2 = p.clone();
+                        if p2.year.is_none() {
+                            p2.year = q.year;
+                        }
+                        let (Some(v1), Some(v2)) = (
+                            self.parts_value(st, &p2).as_str().map(str::to_string),
+                            self.parts_value(st, &q).as_str().map(str::to_string),
+                        ) else {
+                            return;
+                        };
+                        out.push(Cand::new(
+                            start,
+                            q.end_tok,
+                            Label::Date,
+                            Value::String(format!("{v1}/{v2}")),
+                            "date/range",
+                        ));
+                    }
+                }
             }
+        }
+        if between {
+            return;
         }
         // Clock ranges.
         let k = if sk(a, j) == "الساعه" { j + 1 } else { j };
@@ -1628,6 +1716,10 @@ impl NumberRecognizer {
             rule,
         ))
     }
+}
+
+fn t_start(a: &Analysis<'_>, i: usize) -> usize {
+    a.tokens()[i].start
 }
 
 fn is_year_noun(k: &str) -> bool {

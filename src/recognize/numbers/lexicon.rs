@@ -757,6 +757,17 @@ impl Lexicon {
         ] {
             ds.insert(w.to_string());
         }
+        // Decades: الثمانينيات, الثمانينات.
+        let decades: Vec<String> = lx
+            .words
+            .iter()
+            .filter(|(_, w)| w.tens.is_some())
+            .flat_map(|(k, _)| [format!("ال{k}يات"), format!("ال{k}ات")])
+            .collect();
+        for d in decades {
+            ds.insert(d.clone());
+            lx.starters.insert(d);
+        }
         lx.date_starters = ds;
         let mut flags: HashMap<String, u8> = HashMap::default();
         for (set, bit) in [

@@ -279,9 +279,7 @@ impl NumberRecognizer {
                 c.start = start;
                 out.push(c);
             }
-            if !is_between {
-                self.ranges_after_min(st, start, j, out);
-            }
+            self.ranges_after_min(st, start, j, is_between, out);
         }
         if let Some(c) = self.expr(st, i, false) {
             out.push(c);
