@@ -240,6 +240,10 @@ pub const START: u8 = 1;
 pub const NUM: u8 = 2;
 /// Token flag: the token can start a date or a time.
 pub const DATE: u8 = 4;
+/// Token flag: the token can be a unit, time unit or currency word.
+pub const UNIT: u8 = 8;
+/// Token flag: the token can start an ordinal.
+pub const ORD: u8 = 16;
 
 /// A currency lexicon entry.
 #[derive(Debug, Clone)]
@@ -769,11 +773,26 @@ impl Lexicon {
             lx.starters.insert(d);
         }
         lx.date_starters = ds;
+        let mut unit_keys: HashSet<String> = HashSet::default();
+        unit_keys.extend(lx.time_units.keys().cloned());
+        unit_keys.extend(lx.units.first_keys().cloned());
+        unit_keys.extend(lx.currencies.first_keys().cloned());
+        let mut ord_keys: HashSet<String> = HashSet::default();
+        ord_keys.insert("ال".to_string());
+        for k in lx.ordinals.keys() {
+            ord_keys.insert(k.clone());
+            ord_keys.insert(format!("ال{k}"));
+        }
+        for k in lx.words.keys() {
+            ord_keys.insert(format!("ال{k}"));
+        }
         let mut flags: HashMap<String, u8> = HashMap::default();
         for (set, bit) in [
             (&lx.starters, START),
             (&lx.num_starters, NUM),
             (&lx.date_starters, DATE),
+            (&unit_keys, UNIT),
+            (&ord_keys, ORD),
         ] {
             for k in set {
                 *flags.entry(k.clone()).or_default() |= bit;
@@ -787,7 +806,7 @@ impl Lexicon {
     pub fn token_flags(&self, a: &Analysis<'_>) -> Vec<u8> {
         (0..a.len())
             .map(|i| match a.tokens()[i].kind {
-                TokenKind::Number => START | NUM | DATE,
+                TokenKind::Number => START | NUM | DATE | UNIT | ORD,
                 TokenKind::Punct => {
                     if self.may_start(a, i) {
                         START | NUM | DATE

@@ -284,11 +284,15 @@ impl NumberRecognizer {
         if let Some(c) = self.expr(st, i, false) {
             out.push(c);
         }
-        if let Some(c) = self.bare_unit(st, i, false) {
-            out.push(c);
+        if st.has(i, lexicon::UNIT) {
+            if let Some(c) = self.bare_unit(st, i, false) {
+                out.push(c);
+            }
         }
-        if let Some(c) = self.ordinal(st, i) {
-            out.push(c);
+        if st.has(i, lexicon::ORD) {
+            if let Some(c) = self.ordinal(st, i) {
+                out.push(c);
+            }
         }
         self.dates_at(st, i, out);
     }
