@@ -1098,8 +1098,11 @@ mod speed_probe {
     #[test]
     #[ignore]
     fn starter_share() {
-        let text =
-            std::fs::read_to_string("corpus/xinhua-2015-04-07-china-kazakhstan.txt").unwrap();
+        let text = std::fs::read_to_string(
+            std::env::var("KASHIF_PROBE")
+                .unwrap_or("corpus/xinhua-2015-04-07-china-kazakhstan.txt".into()),
+        )
+        .unwrap();
         let a = crate::text::Analysis::new(&text);
         let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
         let fl = r.lx.token_flags(&a);
@@ -1109,7 +1112,10 @@ mod speed_probe {
             refd: None,
             country: None,
         };
-        let n = 2000;
+        let n = std::env::var("KASHIF_PROBE_N")
+            .ok()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(2000);
         let t = std::time::Instant::now();
         let mut c = 0;
         for _ in 0..n {
