@@ -993,6 +993,10 @@ impl NumberRecognizer {
                 }
             }
             let Some(mut v) = value else { continue };
+            // الأولي (ي, "primary") is an adjective, not الأولى.
+            if v == 1.0 && a.light(i).ends_with('ي') && k.ends_with("ولي") {
+                continue;
+            }
             // Teens: الحادي عشر, الثالثة عشرة.
             if end < a.len() && matches!(sk(a, end), "عشر" | "عشره") && v < 10.0 {
                 v += 10.0;

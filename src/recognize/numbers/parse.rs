@@ -201,6 +201,14 @@ impl Lexicon {
                 if d >= last_scale * 2.0 {
                     break;
                 }
+                // ألفا / مليونا (construct duals) need their noun after them.
+                if cur == j && sk(a, cur).ends_with('ا') {
+                    let next = a.tokens().get(cur + 1).map(|t| t.kind);
+                    if next != Some(TokenKind::Word) && !matches!(sl(a, cur + 1), "$" | "€" | "£")
+                    {
+                        return None;
+                    }
+                }
                 total += d;
                 last_scale = d / 2.0;
                 next = cur + 1;
