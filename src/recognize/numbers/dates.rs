@@ -1656,6 +1656,28 @@ impl NumberRecognizer {
         } else if let Some(m) = lx.dayparts.at(a, k) {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
+            // الساعة العاشرة صباح اليوم: the day after the part of the day.
+            let mut tmp = Vec::new();
+            self.relative_at(st, e, &mut tmp);
+            if let Some((d, _, we)) = self.weekday_at(a, e) {
+                tmp.push(Cand::new(
+                    0,
+                    we,
+                    Label::Date,
+                    Value::String(format!("XXXX-WXX-{d}")),
+                    "date",
+                ));
+            }
+            if let Some(best) = tmp
+                .into_iter()
+                .filter(|c| c.label == Label::Date)
+                .max_by_key(|c| c.end_tok)
+            {
+                if let Some(d) = best.value.as_str() {
+                    day_date = Some(d.to_string());
+                    e = best.end_tok;
+                }
+            }
         } else if k < a.len() && matches!(sk(a, k), "الليله") {
             shift = Some("night".to_string());
             e = k + 1;
