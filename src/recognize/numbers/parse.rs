@@ -323,6 +323,16 @@ impl Lexicon {
             {
                 return (value + f * s, wj + 2);
             }
+            // مليون ونصف المليون
+            if let Some(s) = sk(a, wj + 1)
+                .strip_prefix("ال")
+                .and_then(|k| self.words.get(k))
+                .and_then(|y| y.scale)
+            {
+                if s == mult {
+                    return (value + f * s, wj + 2);
+                }
+            }
             return (value + f * mult, wj + 1);
         }
         if let Some(f) = x.fraction_dual {
@@ -502,9 +512,10 @@ impl Lexicon {
                 return None;
             }
         }
+        // After digits, a dual form is the accusative singular: 18 ألفا.
         let scale = self
             .info(a, end)
-            .and_then(|x| x.scale.filter(|_| !x.vague || x.scale.is_some()));
+            .and_then(|x| x.scale.or(x.scale_dual.map(|d| d / 2.0)));
         let mut v = digits_value(&text, scale.is_some())? * sign;
         let mut last_scale = 1.0;
         let plain = scale.is_none() && sign > 0.0 && end == j + 1;
@@ -512,6 +523,21 @@ impl Lexicon {
             v *= s;
             last_scale = s;
             end += 1;
+            // 3 ملايين و500 ألف, 18 ألفا و800: a smaller amount after و.
+            if sk(a, end) == "و"
+                && a.tokens()
+                    .get(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                if let Some(rest) = self.digits_number(a, end + 1, 0, 1.0) {
+                    if let Some(r) = rest.value {
+                        if r < s && rest.end_tok > end + 1 {
+                            v += r;
+                            end = rest.end_tok;
+                        }
+                    }
+                }
+            }
         }
         let (v, end2) = self.fraction_ext(a, v, last_scale, end);
         Some(Num {
