@@ -779,6 +779,21 @@ impl NumberRecognizer {
             }
             self.relative_at(st, i, out);
             self.period_at(st, i, out);
+            // Holidays: عيد الميلاد 2020, عيد الفطر.
+            if let Some(m) = lx.holidays.at_clitic(a, i) {
+                let mut end = m.end_tok;
+                let mut year = st.refd.map(|r| r.year());
+                if let Some((y, ye, false)) = self.year_at(a, end, false) {
+                    year = Some(y);
+                    end = ye;
+                }
+                let v = match (m.value, year) {
+                    (Some((mo, d)), Some(y)) => Value::String(ymd(Some(y), *mo, Some(*d))),
+                    (Some((mo, d)), None) => Value::String(ymd(None, *mo, Some(*d))),
+                    (None, _) => Value::Null,
+                };
+                out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
+            }
             // Decades: الثمانينيات, الثمانينات → "198" (the twentieth century).
             if let Some(stem) = key
                 .strip_prefix("ال")

@@ -332,6 +332,8 @@ pub struct Lexicon {
     pub dayparts: PhraseTable<DayPart>,
     pub date_mods: HashMap<String, String>,
     pub periods: HashMap<String, Period>,
+    /// Holidays: name → fixed (month, day), or `None` for movable ones.
+    pub holidays: PhraseTable<Option<(u32, u32)>>,
     /// Keys that can start a numeric expression (fast skip).
     pub starters: HashSet<String>,
     /// Keys that can start an amount (number words, sign words).
@@ -670,6 +672,28 @@ impl Lexicon {
             );
         }
 
+        let t = rules.csv("numbers/holidays.csv")?;
+        let (cn, cm, cd) = (t.column("name")?, t.column("month")?, t.column("day")?);
+        for row in &t.rows {
+            let name = nonempty(&t, row, cn, "name")?;
+            let fixed = match (row.get(cm), row.get(cd)) {
+                ("", "") => None,
+                (m, d) => {
+                    let m: u32 = m
+                        .parse()
+                        .map_err(|_| t.error(row, format!("month `{m}` is not 1..12")))?;
+                    let d: u32 = d
+                        .parse()
+                        .map_err(|_| t.error(row, format!("day `{d}` is not 1..31")))?;
+                    if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_none() {
+                        return Err(t.error(row, format!("{m}/{d} is not a date")));
+                    }
+                    Some((m, d))
+                }
+            };
+            lx.holidays.insert(name, fixed);
+        }
+
         // Keys that can start an expression.
         let mut starters: HashSet<String> = HashSet::default();
         starters.extend(lx.words.keys().cloned());
@@ -691,6 +715,7 @@ impl Lexicon {
         starters.extend(lx.dayparts.first_keys().cloned());
         starters.extend(lx.date_mods.keys().cloned());
         starters.extend(lx.periods.keys().cloned());
+        starters.extend(lx.holidays.first_keys().cloned());
         for w in [
             "ال",
             "عام",
@@ -736,6 +761,7 @@ impl Lexicon {
         ds.extend(lx.dayparts.first_keys().cloned());
         ds.extend(lx.date_mods.keys().cloned());
         ds.extend(lx.periods.keys().cloned());
+        ds.extend(lx.holidays.first_keys().cloned());
         for k in lx.ordinals.keys() {
             ds.insert(k.clone());
             ds.insert(format!("ال{k}"));
