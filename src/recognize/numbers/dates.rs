@@ -324,16 +324,22 @@ impl NumberRecognizer {
         } else if let Some(o) = self.ordinal(st, j) {
             // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
             let v = o.value.as_f64().unwrap_or(0.0);
+            // ثالث يوم من شهر عشرة
+            let after = if sk(a, o.end_tok) == "يوم" {
+                o.end_tok + 1
+            } else {
+                o.end_tok
+            };
             if (1.0..=31.0).contains(&v)
-                && o.end_tok < a.len()
-                && sk(a, o.end_tok) == "من"
-                && !sk(a, o.end_tok - 1).ends_with('ه')
+                && after < a.len()
+                && sk(a, after) == "من"
+                && !sk(a, j).ends_with('ه')
             {
                 day = Some(v as u32);
                 if !has_weekday {
                     start = o.start;
                 }
-                j = o.end_tok + 1;
+                j = after + 1;
             }
         } else if sk(a, j) == "اليوم" {
             if let Some(o) = self.ordinal(st, j + 1) {
@@ -742,6 +748,9 @@ impl NumberRecognizer {
             if let Some(c) = self.nth_weekday(st, i) {
                 out.push(c);
             }
+            if let Some(c) = self.last_day(st, i) {
+                out.push(c);
+            }
             // Weekdays with an optional relative adjective.
             if let Some((d, s, e)) = self.weekday_at(a, i) {
                 let mut end = e;
@@ -928,6 +937,40 @@ impl NumberRecognizer {
             Label::Date,
             Value::String(date.format("%Y-%m-%d").to_string()),
             "date/weekday",
+        ))
+    }
+
+    /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
+    /// `اليوم الأخير من شهر أكتوبر`.
+    fn last_day(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let k = match (sk(a, i), sk(a, i + 1)) {
+            ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
+            _ => return None,
+        };
+        let k = if matches!(sk(a, k), "من" | "في") {
+            k + 1
+        } else {
+            k
+        };
+        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
+        if hijri {
+            return None;
+        }
+        let mut year = st.refd.map(|r| r.year());
+        if let Some((y, ye, _)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = ye;
+        }
+        let y = year?;
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(last.format("%Y-%m-%d").to_string()),
+            "date/last-day",
         ))
     }
 
