@@ -751,6 +751,9 @@ impl NumberRecognizer {
             if let Some(c) = self.last_day(st, i) {
                 out.push(c);
             }
+            if let Some(c) = self.nth_week(st, i) {
+                out.push(c);
+            }
             // Weekdays with an optional relative adjective.
             if let Some((d, s, e)) = self.weekday_at(a, i) {
                 let mut end = e;
@@ -971,6 +974,78 @@ impl NumberRecognizer {
             Label::Date,
             Value::String(last.format("%Y-%m-%d").to_string()),
             "date/last-day",
+        ))
+    }
+
+    /// The n-th (or last) week of a month, as an ISO week: weeks are counted
+    /// from the first Monday of the month, the last one ends in the month
+    /// (`أول أسبوع بشهر أكتوبر 2014`, `الأسبوع الأخير في الشهر التاسع`).
+    fn nth_week(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير");
+        let (nth, k) = if sk(a, i) == "الاسبوع" {
+            if last_word(i + 1) {
+                (-1, i + 2)
+            } else {
+                let o = self.ordinal(st, i + 1)?;
+                (o.value.as_f64()? as i32, o.end_tok)
+            }
+        } else {
+            let n = if last_word(i) {
+                -1
+            } else {
+                let (v, any) = *lx.ordinals.get(sk(a, i))?;
+                if !any {
+                    return None;
+                }
+                v as i32
+            };
+            if sk(a, i + 1) != "اسبوع" {
+                return None;
+            }
+            (n, i + 2)
+        };
+        if nth == 0 || nth > 5 {
+            return None;
+        }
+        let k = if matches!(sk(a, k), "من" | "في") {
+            k + 1
+        } else {
+            k
+        };
+        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
+        if hijri {
+            return None;
+        }
+        let mut year = st.refd.map(|r| r.year());
+        if let Some((y, ye, _)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = ye;
+        }
+        let y = year?;
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let monday = if nth > 0 {
+            let off = (7 - first.weekday().num_days_from_monday() as i64) % 7;
+            first + Duration::days(off + 7 * (nth as i64 - 1))
+        } else {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            // The last week that ends in the month.
+            let sunday =
+                last - Duration::days((last.weekday().num_days_from_monday() as i64 + 1) % 7);
+            sunday - Duration::days(6)
+        };
+        if monday.month() != m {
+            return None;
+        }
+        let w = monday.iso_week();
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(format!("{:04}-W{:02}", w.year(), w.week())),
+            "date/nth-week",
         ))
     }
 
