@@ -234,6 +234,15 @@ pub struct WordInfo {
     pub point: bool,
 }
 
+/// Bitmap index of a key's first two characters (low bytes of the code
+/// points; collisions only cost a hash lookup).
+#[inline]
+fn prefix_index(c1: char, c2: Option<char>) -> usize {
+    let b1 = (c1 as u32 & 0xFF) as usize;
+    let b2 = c2.map_or(0, |c| (c as u32 & 0xFF) as usize);
+    b1 * 256 + b2
+}
+
 /// Token flag: the token can start some numeric expression.
 pub const START: u8 = 1;
 /// Token flag: the token can start an amount.
@@ -342,6 +351,8 @@ pub struct Lexicon {
     pub date_starters: HashSet<String>,
     /// Every key of the three sets above with its bits (START NUM DATE).
     pub flags: HashMap<String, u8>,
+    /// Bitmap of the first two letters of every key in `flags`.
+    pub prefixes: Vec<u64>,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -824,6 +835,15 @@ impl Lexicon {
                 *flags.entry(k.clone()).or_default() |= bit;
             }
         }
+        let mut prefixes = vec![0u64; 1024];
+        for k in flags.keys() {
+            let mut cs = k.chars();
+            if let Some(c1) = cs.next() {
+                let idx = prefix_index(c1, cs.next());
+                prefixes[idx / 64] |= 1u64 << (idx % 64);
+            }
+        }
+        lx.prefixes = prefixes;
         lx.flags = flags;
         Ok(lx)
     }
@@ -842,14 +862,31 @@ impl Lexicon {
                 }
                 TokenKind::Word => {
                     let k = a.key(i);
-                    let mut f = self.flags.get(k).copied().unwrap_or(0);
-                    for (_, s) in stems(k) {
-                        f |= self.flags.get(s.as_ref()).copied().unwrap_or(0);
+                    let mut f = self.flag_of(k);
+                    // Stems only when the word starts with a proclitic letter.
+                    if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                        for (_, s) in stems(k) {
+                            f |= self.flag_of(&s);
+                        }
                     }
                     f
                 }
             })
             .collect()
+    }
+
+    /// The flags of one key, with a two-letter prefilter before the hash.
+    #[inline]
+    fn flag_of(&self, k: &str) -> u8 {
+        let mut cs = k.chars();
+        let (Some(c1), c2) = (cs.next(), cs.next()) else {
+            return 0;
+        };
+        let idx = prefix_index(c1, c2);
+        if self.prefixes[idx / 64] & (1u64 << (idx % 64)) == 0 {
+            return 0;
+        }
+        self.flags.get(k).copied().unwrap_or(0)
     }
 
     /// Whether token `i` can start a numeric expression.
