@@ -584,6 +584,10 @@ fn external_suites_conformance() {
                         x.total,
                         floor * 100.0
                     ));
+                    let list = failures.get(&(source.to_string(), d.to_string()));
+                    for f in list.into_iter().flatten().take(40) {
+                        below.push(format!("    {f}"));
+                    }
                 }
             }
         }
@@ -597,6 +601,10 @@ fn external_suites_conformance() {
         println!("floor duckling time: {}/{}", x.pass, x.total);
         if (x.pass as f64) < 0.70 * x.total as f64 {
             below.push(format!("duckling time: {}/{} < 70%", x.pass, x.total));
+            let list = failures.get(&("duckling".to_string(), "time".to_string()));
+            for f in list.into_iter().flatten().take(60) {
+                below.push(format!("    {f}"));
+            }
         }
     }
     assert!(
