@@ -285,7 +285,8 @@ impl NumberRecognizer {
             out.push(c);
         }
         if st.has(i, lexicon::UNIT) {
-            if let Some(c) = self.bare_unit(st, i, false) {
+            if let Some(mut c) = self.bare_unit(st, i, false) {
+                self.extend_duration(st, &mut c);
                 out.push(c);
             }
         }
@@ -611,13 +612,65 @@ impl NumberRecognizer {
         // Duration with كامل.
         if c.label == Label::Date
             && end < a.len()
-            && matches!(sk(a, end), "كامل" | "كامله" | "كاملا" | "واحد" | "واحده")
+            && matches!(
+                sk(a, end),
+                "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
+            )
         {
             end += 1;
             c.end_tok = end;
         }
+        self.extend_duration(st, &mut c);
         self.post_modifier(st, &mut c);
         Some(c)
+    }
+
+    /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.
+    fn extend_duration(&self, st: &St<'_, '_>, c: &mut Cand) {
+        let a = st.a;
+        if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
+            for _ in 0..4 {
+                let k = c.end_tok;
+                let j2 = if sk(a, k) == "و" {
+                    k + 1
+                } else if sk(a, k).starts_with('و')
+                    && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                {
+                    k
+                } else {
+                    break;
+                };
+                let Some((v2, e2)) = self.simple_duration(st, j2) else {
+                    break;
+                };
+                let Some(merged) = c.value.as_str().and_then(|v1| merge_durations(v1, &v2)) else {
+                    break;
+                };
+                c.value = Value::String(merged);
+                c.end_tok = e2;
+            }
+        }
+    }
+
+    /// A duration without compounding: `3 أيام`, `شهر واحد`, `وشهر`.
+    fn simple_duration(&self, st: &St<'_, '_>, j: usize) -> Option<(String, usize)> {
+        let a = st.a;
+        if let Some((n, None)) = self.amount(st, j) {
+            if let Some((Suffix::Time { unit }, e)) = self.suffix(st, n.end_tok, false) {
+                let v = duration(n.value, &unit);
+                let e = if matches!(sk(a, e), "واحد" | "واحدا" | "واحده" | "كامل" | "كامله")
+                {
+                    e + 1
+                } else {
+                    e
+                };
+                return v.as_str().map(|x| (x.to_string(), e));
+            }
+            return None;
+        }
+        let c = self.bare_unit(st, j, true)?;
+        let v = c.value.as_str()?;
+        v.starts_with('P').then(|| (v.to_string(), c.end_tok))
     }
 
     /// `و43 سنت` after a money amount: the cents.
@@ -845,9 +898,11 @@ impl NumberRecognizer {
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lx.weekdays.contains_key(sk(a, i + 1))
                         && !lx.months.starts(sk(a, i + 1)));
+                let one_after = matches!(sk(a, i + 1), "واحد" | "واحدا" | "واحده");
                 let n = match t.count {
                     2 => Some(2.0),
                     1 if t.bare && prev_ok && next_ok => Some(1.0),
+                    _ if one_after => Some(1.0),
                     _ => None,
                 };
                 if let Some(n) = n {
@@ -868,7 +923,10 @@ impl NumberRecognizer {
                         }
                     }
                     if end < a.len()
-                        && matches!(sk(a, end), "كامل" | "كامله" | "كاملا" | "واحد" | "واحده")
+                        && matches!(
+                            sk(a, end),
+                            "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
+                        )
                     {
                         end += 1;
                     }
@@ -1035,6 +1093,58 @@ impl NumberRecognizer {
         }
         None
     }
+}
+
+/// Merge two TIMEX3 durations (`P1Y` + `P2M` = `P1Y2M`); `None` when a
+/// component repeats or a value is not a simple duration.
+pub fn merge_durations(a: &str, b: &str) -> Option<String> {
+    fn parts(v: &str) -> Option<Vec<(char, bool, String)>> {
+        let mut out = Vec::new();
+        let mut time = false;
+        let mut num = String::new();
+        for c in v.strip_prefix('P')?.chars() {
+            match c {
+                'T' => time = true,
+                '0'..='9' | '.' => num.push(c),
+                'Y' | 'M' | 'W' | 'D' | 'H' | 'S' => {
+                    if num.is_empty() {
+                        return None;
+                    }
+                    out.push((c, time, std::mem::take(&mut num)));
+                }
+                _ => return None,
+            }
+        }
+        num.is_empty().then_some(out)
+    }
+    let mut all = parts(a)?;
+    for p in parts(b)? {
+        if all.iter().any(|q| q.0 == p.0 && q.1 == p.1) {
+            return None;
+        }
+        all.push(p);
+    }
+    let order = |p: &(char, bool, String)| match (p.1, p.0) {
+        (false, 'Y') => 0,
+        (false, 'M') => 1,
+        (false, 'W') => 2,
+        (false, 'D') => 3,
+        (true, 'H') => 4,
+        (true, 'M') => 5,
+        _ => 6,
+    };
+    all.sort_by_key(order);
+    let mut out = String::from("P");
+    let mut in_time = false;
+    for (c, t, n) in all {
+        if t && !in_time {
+            out.push('T');
+            in_time = true;
+        }
+        out.push_str(&n);
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Round away floating noise from scaled amounts (28.6 × 10^9).
