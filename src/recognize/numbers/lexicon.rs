@@ -253,6 +253,8 @@ pub const DATE: u8 = 4;
 pub const UNIT: u8 = 8;
 /// Token flag: the token can start an ordinal.
 pub const ORD: u8 = 16;
+/// Token flag: the token can start a modifier phrase.
+pub const MOD: u8 = 32;
 
 /// A currency lexicon entry.
 #[derive(Debug, Clone)]
@@ -823,6 +825,13 @@ impl Lexicon {
         for k in lx.words.keys() {
             ord_keys.insert(format!("ال{k}"));
         }
+        let mod_keys: HashSet<String> = lx
+            .modifiers
+            .by_first
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(_, m)| !m.post))
+            .map(|(k, _)| k.clone())
+            .collect();
         let mut flags: HashMap<String, u8> = HashMap::default();
         for (set, bit) in [
             (&lx.starters, START),
@@ -830,6 +839,7 @@ impl Lexicon {
             (&lx.date_starters, DATE),
             (&unit_keys, UNIT),
             (&ord_keys, ORD),
+            (&mod_keys, MOD),
         ] {
             for k in set {
                 *flags.entry(k.clone()).or_default() |= bit;
@@ -852,7 +862,7 @@ impl Lexicon {
     pub fn token_flags(&self, a: &Analysis<'_>) -> Vec<u8> {
         (0..a.len())
             .map(|i| match a.tokens()[i].kind {
-                TokenKind::Number => START | NUM | DATE | UNIT | ORD,
+                TokenKind::Number => START | NUM | DATE | UNIT | ORD | MOD,
                 TokenKind::Punct => {
                     if self.may_start(a, i) {
                         START | NUM | DATE

@@ -232,7 +232,12 @@ impl NumberRecognizer {
         let a = st.a;
         let lx = &self.lx;
         // Modifier + expression.
-        if let Some(m) = lx.modifiers.at_clitic(a, i) {
+        let modifier_here = if st.has(i, lexicon::MOD) {
+            lx.modifiers.at_clitic(a, i)
+        } else {
+            None
+        };
+        if let Some(m) = modifier_here {
             if !m.value.post {
                 let modifier = m.value.modifier;
                 let start = m.start;
