@@ -131,21 +131,26 @@ pub fn resolve_conflicts(mut candidates: Vec<Mention>) -> Vec<Mention> {
         (b.len(), a.priority, a.start, a.label).cmp(&(a.len(), b.priority, b.start, b.label))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
-    // Occupied intervals per layer, kept sorted by start for binary search.
-    let mut occupied: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+    // Occupied intervals per layer, start → end, in a B-tree: logarithmic
+    // insertion keeps the whole pass O(n log n) on any input (a sorted Vec
+    // with inserts was quadratic when spans of mixed lengths alternate).
+    let mut occupied: [std::collections::BTreeMap<usize, usize>; 2] = Default::default();
     for m in candidates {
         let layer = match m.layer() {
             Layer::Names => 0,
             Layer::Numeric => 1,
         };
         let spans = &mut occupied[layer];
-        let pos = spans.partition_point(|&(s, _)| s < m.end);
         // Spans of a layer never overlap, so only the last one starting
         // before `m.end` can reach into `m`.
-        if spans[..pos].last().is_some_and(|&(_, e)| e > m.start) {
+        if spans
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > m.start)
+        {
             continue;
         }
-        spans.insert(pos, (m.start, m.end));
+        spans.insert(m.start, m.end);
         kept.push(m);
     }
     kept.sort_by_key(|m| (m.start, m.end, m.layer()));
