@@ -1679,7 +1679,11 @@ MISC_HEADS = """مبادرة; المبادرة; مهرجان; المهرجان; 
 # ---- stopwords ---------------------------------------------------------
 ORG_HEADS_STRONG = """وزارة; منظمة; هيئة; حزب; جمعية; مؤسسة; مفوضية; محكمة; جامعة; أكاديمية; معهد; نقابة; اتحاد; جبهة; رابطة; مصرف; بنك"""
 
+SPEECH_VERBS = """قال; قالت; يقول; تقول; أضاف; أضافت; يضيف; تضيف; أكد; أكدت; يؤكد; تؤكد; أوضح; أوضحت; يوضح; ذكر; ذكرت; أشار; أشارت; يشير; صرح; صرحت; أعلن; أعلنت; اعتبر; اعتبرت; يعتبر; رأى; رأت; يرى; تابع; تابعت; أعرب; أعربت; أفاد; أفادت; شدد; شددت; لفت; لفتت; دعا; دعت; طالب; طالبت; نفى; نفت; حذر; حذرت; اتهم; اتهمت; أبلغ; أبلغت; كشف; كشفت; أعرب; وصف; وصفت; استطرد; ختم; اختتم; علق; علقت; رد; ردت"""
+
 NAME_SUFFIXES = """الدولي; الدولية; الكبير; الكبرى; الوطني; الوطنية; المركزي; المركزية"""
+
+NON_NAME_ADJECTIVES = """السابق; السابقة; الأسبق; الأسبقة; التابع; التابعة; الجديد; الجديدة; الحالي; الحالية; المنتهية; المذكور; المذكورة; المعني; المعنية; الأخير; الأخيرة; الراحل; الراحلة; المستقيل; المستقيلة; المقال; المنتخب; المنتخبة; المكلف; المكلفة; المؤقت; المؤقتة; بالوكالة; بالإنابة; نفسه; نفسها; ذاته; ذاتها"""
 
 DIRECTION_WORDS = """شرق; غرب; شمال; جنوب; وسط; شرقي; غربي; شمالي; جنوبي; شرقية; غربية; شمالية; جنوبية; شمال شرق; شمال غرب; جنوب شرق; جنوب غرب; شمال شرقي; شمال غربي; جنوب شرقي; جنوب غربي"""
 
@@ -1979,6 +1983,9 @@ def main():
     for w in variants(TIME_WORDS):
         if " " not in w:
             stop_rows.append([w, "time", ""])
+    for w in variants(NON_NAME_ADJECTIVES):
+        if " " not in w:
+            stop_rows.append([w, "adjective", "an adjective that closes, never continues, a name (السابق, التابع)"])
     for w in variants(DIRECTION_WORDS):
         if " " not in w:
             stop_rows.append([w, "direction", "a direction is outside a place name (بغرب [الصين])"])
@@ -2153,6 +2160,8 @@ def main():
             trig.append([w, "org_head", ""])
     for w in variants(ORG_HEADS_STRONG):
         trig.append([w, "org_head_strong", "official-name head: any construct chain after it is a name"])
+    for w in variants(SPEECH_VERBS):
+        trig.append([w, "speech_verb", "a speaker's name may follow (وقال [عنان])"])
     for w in variants(NAME_SUFFIXES):
         trig.append([w, "name_suffix", "may close a facility or organization name"])
     for w in variants(ORG_DESCRIPTORS):
@@ -2181,7 +2190,8 @@ def main():
         "Context words. person_title: a PERSON name follows, the title stays outside the span.",
         "org_head: begins an organization name and stays inside it when the name has evidence (a known place or",
         "nationality, an uncommon word, a bracketed alias). org_head_strong: the indefinite head of an official name",
-        "(وزارة, منظمة, حزب…), any construct chain after it is the name. name_suffix: may close a facility or",
+        "(وزارة, منظمة, حزب…), any construct chain after it is the name. speech_verb: a speaker's name may follow",
+        "(وقال [عنان]) when it is no ordinary word. name_suffix: may close a facility or",
         "organization name (الدولي). org_descriptor: generic descriptor that is dropped",
         "when a bare proper name follows (شركة الاتصالات [هواوي]); a word may be both org_head and org_descriptor, the",
         "engine decides by what follows. place_head: descriptor before a GPE, dropped (مقاطعة [شانشي]).",

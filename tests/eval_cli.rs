@@ -77,7 +77,10 @@ fn eval_prints_table_on_the_corpus() {
         "{out}"
     );
     for line in out.lines() {
-        assert!(line.chars().count() <= 100, "line too wide: {line}");
+        assert!(
+            line.chars().count() <= 80,
+            "line too wide for 80 columns: {line}"
+        );
     }
 }
 

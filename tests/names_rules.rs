@@ -56,7 +56,7 @@ fn user_rules_directory_adds_a_pattern_and_a_lexicon_entry() {
     std::fs::create_dir_all(dir.path().join("names")).unwrap();
     std::fs::write(
         dir.path().join("names/patterns_local.jsonl"),
-        r#"{"id": "name/local-stadium", "label": "FAC", "pattern": [{"key": "ملعب", "clitic": true}, {"shape": "bare", "op": "+"}], "example": {"text": "في ملعب زيدان", "match": "ملعب زيدان"}}"#,
+        r#"{"id": "name/local-stadium", "label": "FAC", "pattern": [{"key": "ملعب", "clitic": true}, {"shape": "bare", "in": "name", "op": "+"}], "example": {"text": "في ملعب زيدان", "match": "ملعب زيدان"}}"#,
     )
     .unwrap();
     std::fs::write(

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::{conll, gold, ScoredDoc};
-use kashif::{ExtractOptions, Extractor, RuleFiles};
+use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
 
@@ -45,6 +45,9 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// With --conll: also write `TOKEN GOLD PRED` lines (conlleval's input) to this file.
+    #[arg(long, value_name = "FILE", requires = "conll")]
+    pub conll_out: Option<PathBuf>,
     /// Score these predictions (JSONL as written by `kashif extract`, e.g.
     /// from another run or another system) instead of running extraction.
     #[arg(long, value_name = "FILE", conflicts_with = "conll")]
@@ -122,17 +125,15 @@ pub fn run(args: EvalArgs) -> i32 {
             return 2;
         }
     };
-    let extractor = match args.rules.extractor() {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: None,
     };
     if let Some(path) = &args.conll {
-        return run_conll(&args, path, &extractor, &options);
+        return run_conll(&args, path, &options);
     }
+    // Gold is loaded and validated before the rules are compiled, so a bad
+    // row is reported at once.
     let docs = match load_corpus(&args.corpus, &args.gold) {
         Ok(d) => d,
         Err(messages) => {
@@ -151,6 +152,10 @@ pub fn run(args: EvalArgs) -> i32 {
             }
         },
         None => {
+            let extractor = match args.rules.extractor() {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
             let progress = LazyProgress::new(docs.len() as u64, "scoring");
             let scored = docs
                 .into_par_iter()
@@ -275,7 +280,7 @@ fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<Strin
     }
 }
 
-fn run_conll(args: &EvalArgs, path: &Path, extractor: &Extractor, options: &ExtractOptions) -> i32 {
+fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let corpus = match conll::read_conll_file(path) {
         Ok(c) => c,
         Err(e) => {
@@ -283,12 +288,42 @@ fn run_conll(args: &EvalArgs, path: &Path, extractor: &Extractor, options: &Extr
             return 2;
         }
     };
+    let extractor = match args.rules.extractor() {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let extractor = &extractor;
+    let conventions = match args.rules.files().and_then(|f| {
+        conll::AnercorpConventions::from_rules(&f).map_err(|e| {
+            eprintln!("kashif eval: {e}");
+            2
+        })
+    }) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let (a, b) = args.split.unwrap_or((0.0, 1.0));
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    let result = conll::evaluate_conll_with(extractor, sentences, options, &|| progress.inc());
+    let result = conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
+        progress.inc()
+    });
     progress.finish();
+    if let Some(out_path) = &args.conll_out {
+        let written = std::fs::File::create(out_path)
+            .map_err(kashif::Error::from)
+            .and_then(|f| {
+                let mut w = BufWriter::new(f);
+                conll::write_conlleval_input(&mut w, sentences, &result.predicted)?;
+                w.flush()?;
+                Ok(())
+            });
+        if let Err(e) = written {
+            eprintln!("kashif eval: {}: {e}", out_path.display());
+            return 2;
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = conll::write_conll_report(

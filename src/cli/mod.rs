@@ -21,13 +21,21 @@ pub struct RuleArgs {
 }
 
 impl RuleArgs {
-    /// Load the rule files and compile the extractor, or print why not.
-    pub fn extractor(&self) -> Result<Extractor, i32> {
+    /// The rule files: embedded, overlaid by `--rules DIR`; or print why not.
+    pub fn files(&self) -> Result<RuleFiles, i32> {
         let files = match &self.rules {
             Some(dir) => RuleFiles::with_overlay(dir),
             None => Ok(RuleFiles::embedded()),
         };
-        match files.and_then(|f| Extractor::new(&f)) {
+        files.map_err(|e| {
+            eprintln!("kashif: {e}");
+            2
+        })
+    }
+
+    /// Load the rule files and compile the extractor, or print why not.
+    pub fn extractor(&self) -> Result<Extractor, i32> {
+        match Extractor::new(&self.files()?) {
             Ok(x) => Ok(x),
             Err(e) => {
                 eprintln!("kashif: {e}");

@@ -282,6 +282,9 @@ pub struct ConllResult {
     pub micro: ChunkCounts,
     /// Per ANERcorp type (present in gold or predictions).
     pub by_type: BTreeMap<String, ChunkCounts>,
+    /// The predicted tags, sentence by sentence (filled by
+    /// [`evaluate_conll_with`]; empty from [`score_tags`]).
+    pub predicted: Vec<Vec<String>>,
 }
 
 /// Score predicted tags against gold tags, sentence by sentence.
@@ -314,11 +317,64 @@ pub fn score_tags(gold: &[Vec<String>], pred: &[Vec<String>]) -> ConllResult {
 /// Sentences per extraction document in the ANERcorp mode.
 pub const SENTENCES_PER_DOC: usize = 100;
 
+/// ANERcorp's conventions beyond the label mapping: it annotates currency
+/// names as MISC (`دولار B-MISC`), which kashif's names layer does not (a
+/// currency belongs to its MONEY span). In `--conll` mode a token that is a
+/// currency name of kashif's currency lexicon (`rules/numbers/currencies.csv`,
+/// also after a proclitic) and carries no other tag is projected as MISC.
+#[derive(Debug, Clone, Default)]
+pub struct AnercorpConventions {
+    currency_words: std::collections::HashSet<String>,
+}
+
+impl AnercorpConventions {
+    /// The conventions with the currency names of a rule set.
+    pub fn from_rules(rules: &crate::rules::RuleFiles) -> Result<Self> {
+        let mut currency_words = std::collections::HashSet::new();
+        if let Some(text) = rules.get("numbers/currencies.csv") {
+            let table = crate::rules::CsvTable::parse("numbers/currencies.csv", text)?;
+            let col = table.column("name")?;
+            for row in &table.rows {
+                let key = crate::text::key(row.get(col));
+                if key.chars().count() >= 3
+                    && key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                {
+                    currency_words.insert(key);
+                }
+            }
+        }
+        Ok(AnercorpConventions { currency_words })
+    }
+
+    /// Tag untagged currency-name tokens as MISC.
+    pub fn apply(&self, text: &str, tokens: &[(usize, usize)], tags: &mut [String]) {
+        if self.currency_words.is_empty() {
+            return;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for (k, &(s, e)) in tokens.iter().enumerate() {
+            if tags[k] != "O" {
+                continue;
+            }
+            let word: String = chars[s..e.min(chars.len())].iter().collect();
+            let key = crate::text::key(&word);
+            let is_currency = self.currency_words.contains(&key)
+                || crate::text::clitic_splits(&key)
+                    .iter()
+                    .any(|split| self.currency_words.contains(split.stem_key.as_ref()));
+            if is_currency {
+                tags[k] = "B-MISC".to_string();
+            }
+        }
+    }
+}
+
 /// Run extraction on the sentences (joined by spaces, one sentence per
 /// line, [`SENTENCES_PER_DOC`] sentences per document, in parallel), project
 /// onto tokens and score. `on_batch` is called after each document.
 pub fn evaluate_conll_with(
     extractor: &Extractor,
+    conventions: &AnercorpConventions,
     sentences: &[Sentence],
     options: &ExtractOptions,
     on_batch: &(dyn Fn() + Sync),
@@ -334,7 +390,8 @@ pub fn evaluate_conll_with(
                 .join("\n");
             let mentions = extractor.extract(&format!("conll-{n}"), &text, options);
             let tokens = whitespace_tokens(&text);
-            let tags = project_tags(&tokens, &mentions);
+            let mut tags = project_tags(&tokens, &mentions);
+            conventions.apply(&text, &tokens, &mut tags);
             let mut out = Vec::with_capacity(batch.len());
             let mut i = 0;
             for s in batch {
@@ -352,16 +409,38 @@ pub fn evaluate_conll_with(
         })
         .collect();
     let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
-    score_tags(&gold, &pred)
+    let mut result = score_tags(&gold, &pred);
+    result.predicted = pred;
+    result
 }
 
-/// [`evaluate_conll_with`] without a progress callback.
+/// Write `TOKEN GOLD PRED` per line with a blank line between sentences:
+/// the input format of `conlleval`, to check the scores with the original
+/// script or inspect the projection.
+pub fn write_conlleval_input(
+    out: &mut impl Write,
+    sentences: &[Sentence],
+    predicted: &[Vec<String>],
+) -> Result<()> {
+    for (s, p) in sentences.iter().zip(predicted) {
+        for ((token, gold), pred) in s.tokens.iter().zip(&s.tags).zip(p) {
+            writeln!(out, "{token} {gold} {pred}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// [`evaluate_conll_with`] with the conventions of the embedded rules and
+/// no progress callback.
 pub fn evaluate_conll(
     extractor: &Extractor,
     sentences: &[Sentence],
     options: &ExtractOptions,
 ) -> ConllResult {
-    evaluate_conll_with(extractor, sentences, options, &|| {})
+    let conventions =
+        AnercorpConventions::from_rules(&crate::rules::RuleFiles::embedded()).unwrap_or_default();
+    evaluate_conll_with(extractor, &conventions, sentences, options, &|| {})
 }
 
 fn pct(x: f64) -> String {
@@ -431,7 +510,7 @@ pub fn write_conll_report(
         ReportFormat::Markdown => {
             writeln!(
                 out,
-                "**kashif eval --conll {file}** (split {}..{}): {} sentences, {} tokens, token accuracy {}%",
+                "**kashif eval --conll {file}** (split {:?}..{:?}): {} sentences, {} tokens, token accuracy {}%",
                 split.0, split.1, r.sentences, r.tokens, pct(accuracy)
             )?;
             writeln!(out)?;
@@ -453,7 +532,7 @@ pub fn write_conll_report(
         ReportFormat::Table => {
             writeln!(
                 out,
-                "kashif eval --conll {file} (split {}..{}): {} sentences, {} tokens",
+                "kashif eval --conll {file} (split {:?}..{:?}): {} sentences, {} tokens",
                 split.0, split.1, r.sentences, r.tokens
             )?;
             writeln!(out)?;
@@ -478,7 +557,14 @@ pub fn write_conll_report(
             }
             writeln!(out)?;
             writeln!(out, "token accuracy: {}%", pct(accuracy))?;
-            writeln!(out, "note: entity-level scoring as conlleval (exact chunk match); PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O")?;
+            writeln!(
+                out,
+                "note: entity-level scoring as conlleval (exact chunk match); labels mapped"
+            )?;
+            writeln!(
+                out,
+                "  PERSON→PERS, GPE/LOC/FAC→LOC, ORG→ORG, MISC→MISC, NORP→O; scores in %"
+            )?;
         }
     }
     Ok(())

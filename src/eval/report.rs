@@ -195,8 +195,9 @@ fn rows_of(ev: &CorpusEval, scope: &str, evaluation: &Evaluation, types: bool) -
 }
 
 fn all_rows(ev: &CorpusEval) -> Vec<Vec<Row>> {
-    let names = &ev.layers[&Layer::Names];
-    let numeric = &ev.layers[&Layer::Numeric];
+    let empty = Evaluation::default();
+    let names = ev.layers.get(&Layer::Names).unwrap_or(&empty);
+    let numeric = ev.layers.get(&Layer::Numeric).unwrap_or(&empty);
     vec![
         rows_of(ev, "names", names, true),
         rows_of(ev, "numeric", numeric, true),
@@ -220,12 +221,12 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
     writeln!(out)?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}  {:^20}  {:^22}  {:>6}",
+        "{:<14}{:>6}{:>6}  {:^20}  {:^22}  {:>6}",
         "", "", "", "------ strict ------", "--------- F1 ---------", "value"
     )?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+        "{:<14}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
         "type", "gold", "pred", "P", "R", "F1", "exact", "partial", "type", "acc"
     )?;
     let rule = "-".repeat(80);
@@ -233,9 +234,8 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
         writeln!(out, "{rule}")?;
         for r in block {
             let opt = |x: Option<usize>| x.map_or(String::new(), |x| x.to_string());
-            writeln!(
-                out,
-                "{:<16}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
+            let line = format!(
+                "{:<14}{:>6}{:>6}  {:>6}{:>7}{:>7}  {:>6}{:>8}{:>8}  {:>6}",
                 r.name,
                 opt(r.gold),
                 opt(r.pred),
@@ -246,21 +246,22 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
                 pct(r.scores[4]),
                 pct(r.scores[5]),
                 r.value.unwrap_or_default()
-            )?;
+            );
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
     writeln!(out, "{rule}")?;
     writeln!(out)?;
     writeln!(
         out,
-        "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+        "{:<12}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
         "all, micro", "cor", "inc", "par", "mis", "spu", "pos", "act", "P", "R", "F1"
     )?;
     for scheme in Scheme::ALL {
         let c = ev.all.overall.get(scheme);
         writeln!(
             out,
-            "{:<16}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
+            "{:<12}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6}  {:>6}{:>7}{:>7}",
             scheme.as_str(),
             c.correct,
             c.incorrect,
@@ -275,13 +276,20 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
         )?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "value accuracy: {}/{} = {}%",
-        ev.values.equal,
-        ev.values.compared,
-        pct(ev.values.accuracy())
-    )?;
+    if ev.values.compared == 0 {
+        writeln!(
+            out,
+            "value accuracy: n/a (no numeric gold value whose span was predicted)"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "value accuracy: {}/{} = {}%",
+            ev.values.equal,
+            ev.values.compared,
+            pct(ev.values.accuracy())
+        )?;
+    }
     writeln!(
         out,
         "rules: {} fired, {} never fired{}",
@@ -784,5 +792,44 @@ pub fn write_report(
         ReportFormat::Json => write_json(out, ev, opts),
         ReportFormat::Csv => write_csv(out, ev, opts),
         ReportFormat::Markdown => write_markdown(out, ev, opts),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_handles_an_empty_evaluation() {
+        let ev = CorpusEval::default();
+        let opts = ReportOptions {
+            errors: true,
+            rule_report: true,
+        };
+        for format in [
+            ReportFormat::Table,
+            ReportFormat::Json,
+            ReportFormat::Csv,
+            ReportFormat::Markdown,
+        ] {
+            let mut out = Vec::new();
+            write_report(&mut out, &ev, format, opts).unwrap();
+            assert!(!out.is_empty(), "{format:?}");
+        }
+        let v = to_json(&ev, opts);
+        assert_eq!(v["layers"]["all"]["micro"]["strict"]["f1"], 0.0);
+    }
+
+    #[test]
+    fn known_rule_ids_from_csv_and_jsonl() {
+        let mut rules = RuleFiles::default();
+        rules.insert("a/x.csv", "# c\nentry,rule\nفي,a/one\nمن,\n");
+        rules.insert(
+            "a/p.jsonl",
+            "{\"id\": \"a/two\", \"pattern\": \"x\"}\nnot json\n",
+        );
+        rules.insert("a/y.csv", "entry,label\nبكين,GPE\n");
+        let ids: Vec<String> = known_rule_ids(&rules).into_iter().collect();
+        assert_eq!(ids, vec!["a/one".to_string(), "a/two".to_string()]);
     }
 }

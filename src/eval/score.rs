@@ -615,6 +615,48 @@ mod tests {
         assert_eq!(m.precision, 0.5);
     }
 
+    fn arb_spans() -> impl proptest::strategy::Strategy<Value = Vec<Span>> {
+        use proptest::prelude::*;
+        let labels = [Person, Org, Gpe, Date];
+        proptest::collection::vec((0usize..60, 1usize..12, 0usize..4), 0..12).prop_map(move |v| {
+            let mut spans: Vec<Span> = v
+                .into_iter()
+                .map(|(s, l, k)| Span::new(s, s + l, labels[k]))
+                .collect();
+            sort_spans(&mut spans);
+            spans
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alignment_invariants(gold in arb_spans(), pred in arb_spans()) {
+            for scheme in Scheme::ALL {
+                let a = align(&gold, &pred, scheme);
+                let c = a.counts();
+                proptest::prop_assert_eq!(c.actual(), pred.len());
+                proptest::prop_assert_eq!(c.possible(), gold.len());
+                let mut used: Vec<usize> = a.pred.iter().filter_map(|(_, g)| *g).collect();
+                let n = used.len();
+                used.sort();
+                used.dedup();
+                proptest::prop_assert_eq!(used.len(), n, "a gold span consumed twice");
+                for (o, g) in &a.pred {
+                    proptest::prop_assert_eq!(*o == Outcome::Spurious, g.is_none());
+                }
+                let p = c.precision(scheme);
+                let r = c.recall(scheme);
+                proptest::prop_assert!((0.0..=1.0).contains(&p) && (0.0..=1.0).contains(&r));
+            }
+            let exact = align(&gold, &pred, Scheme::Exact).counts();
+            let partial = align(&gold, &pred, Scheme::Partial).counts();
+            let strict = align(&gold, &pred, Scheme::Strict).counts();
+            proptest::prop_assert_eq!(partial.correct, exact.correct);
+            proptest::prop_assert_eq!(partial.partial, exact.incorrect);
+            proptest::prop_assert!(strict.correct <= exact.correct);
+        }
+    }
+
     #[test]
     fn values_compare_semantically() {
         use serde_json::json;

@@ -66,7 +66,12 @@ impl CsvTable {
             match reader.read_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(Error::rule(file, line_of(&e), describe(&e))),
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| {
+                        LineCounter::default().line_at(&blanked, p.byte() as usize)
+                    });
+                    return Err(Error::rule(file, line, describe(&e)));
+                }
             }
             let line = record
                 .position()
@@ -183,6 +188,16 @@ mod tests {
         assert_eq!(t.rows[0].cells, vec!["بكين", "GPE"]);
         assert_eq!(t.rows[1].cells, vec!["a, b", "x"]);
         assert_eq!(t.column("label").unwrap(), 1);
+    }
+
+    #[test]
+    fn malformed_row_after_comments_names_its_line() {
+        let err = CsvTable::parse(
+            "numbers/x.csv",
+            "# a\n# b\nword,value\nواحد,1\n# c\nاثنان\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("numbers/x.csv:6:"), "{err}");
     }
 
     #[test]

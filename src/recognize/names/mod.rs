@@ -57,6 +57,8 @@ pub enum TriggerKind {
     OrgHeadStrong,
     /// A word that may close a facility or organization name (`الدولي`).
     NameSuffix,
+    /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
+    SpeechVerb,
     /// A generic descriptor dropped before a bare name (`شركة [هواوي]`).
     OrgDescriptor,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
@@ -74,6 +76,7 @@ impl TriggerKind {
             "org_head" => TriggerKind::OrgHead,
             "org_head_strong" => TriggerKind::OrgHeadStrong,
             "name_suffix" => TriggerKind::NameSuffix,
+            "speech_verb" => TriggerKind::SpeechVerb,
             "org_descriptor" => TriggerKind::OrgDescriptor,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
@@ -349,7 +352,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, org_descriptor, place_head, facility_head or misc_head)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head or misc_head)",
                         row.get(kind_col)
                     ),
                 )
@@ -402,8 +405,17 @@ impl NameRecognizer {
         a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    fn has_article(key: &str) -> bool {
-        key.len() > "ال".len() + 2 && key.starts_with("ال")
+    /// Whether token `i` starts with the definite article as written: a
+    /// bare alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
+    fn token_has_article(a: &Analysis<'_>, i: usize) -> bool {
+        if !Self::is_word(a, i) {
+            return false;
+        }
+        let mut letters = a
+            .surface(i)
+            .chars()
+            .filter(|&c| !crate::text::normalize::is_dropped(c));
+        letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
     }
 
     /// A word that can be part of a person's name after a title or a given name.
@@ -424,13 +436,16 @@ impl NameRecognizer {
         // `وكريستيانو`: a conjunction starts the next name, not this one.
         if key.starts_with('و')
             || self.looks_like_clitic_common(key)
+            || self.inflected_common(key)
             || has_pronoun_suffix(a.light(i))
         {
             return false;
         }
-        if Self::has_article(key) {
-            // `عبد الله`, or a nisba surname (`البقالي`, `الحسيني`).
-            return prev_particle || (key.ends_with('ي') && !self.norp_at(a, i));
+        if Self::token_has_article(a, i) {
+            // `عبد الله`, a nisba surname (`البقالي`, `الحسيني`), or a family
+            // name with the article right after a given name (`حسين الفردان`).
+            let after_given = i > 0 && self.given.contains(a.key(i - 1));
+            return prev_particle || ((key.ends_with('ي') || after_given) && !self.norp_at(a, i));
         }
         true
     }
@@ -443,16 +458,30 @@ impl NameRecognizer {
         }
         let key = a.key(i);
         key.chars().count() >= 2
-            && !Self::has_article(key)
+            && !Self::token_has_article(a, i)
+            && !has_pronoun_suffix(a.light(i))
             && !self.stop.contains(key)
             && !self.common.contains(key)
             && !self.trigger_words.contains(key)
             && !crate::text::clitics::is_proclitic(key)
             && !self.looks_like_clitic_common(key)
+            && !self.inflected_common(key)
     }
 
-    /// A word that reads as proclitic + an ordinary or definite word
-    /// (`للتجارة`, `بغرب`, `كمحطة`, `وشركة`): not a bare proper name.
+    /// An inflected form of a common word (`رقما` ← `رقم`, `مهندسون` ←
+    /// `مهندس`, `اتفاقات` ← `اتفاقه`): not a name.
+    fn inflected_common(&self, key: &str) -> bool {
+        INFLECTIONS.iter().any(|suffix| {
+            key.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().count() >= 2
+                    && (self.common.contains(stem) || self.common.contains(&format!("{stem}ه")))
+            })
+        })
+    }
+
+    /// A word that reads as proclitic + an ordinary, definite or known word
+    /// (`للتجارة`, `بغرب`, `كمحطة`, `وشركة`, `وروسيا`): not a bare proper
+    /// name itself.
     fn looks_like_clitic_common(&self, key: &str) -> bool {
         crate::text::clitic_splits(key).iter().any(|split| {
             let stem = split.stem_key.as_ref();
@@ -460,6 +489,7 @@ impl NameRecognizer {
                 || self.common.contains(stem)
                 || self.stop.contains(stem)
                 || self.trigger_words.contains(stem)
+                || self.gazetteer.contains_word(stem)
         })
     }
 
@@ -529,7 +559,7 @@ impl NameRecognizer {
         // place otherwise (`للسعودية`, `بين السعودية والبحرين`).
         let after_definite = i > 0
             && Self::is_word(a, i - 1)
-            && Self::has_article(a.key(i - 1))
+            && Self::token_has_article(a, i - 1)
             && !self.is_stop(a, i - 1);
         let spans_with = |label: Label, m: &&lexicon::PhraseMatch<'_, GazEntry>| {
             kept.iter()
@@ -576,13 +606,27 @@ impl NameRecognizer {
         }
     }
 
-    /// A place head or organization descriptor (dropped before a bare name).
+    /// A head noun that is dropped before a name standing alone: a place
+    /// head, an organization descriptor or head (also after a proclitic:
+    /// `وسلطنة`). MISC heads stay (`جائزة نوبل` is the award's name).
     fn is_descriptor(&self, key: &str) -> bool {
-        self.triggers.word_payloads(key).any(|t| {
-            t.kinds
+        let is_head = |k: &str| {
+            self.triggers.word_payloads(k).any(|t| {
+                t.kinds.iter().any(|k| {
+                    matches!(
+                        k,
+                        TriggerKind::PlaceHead
+                            | TriggerKind::OrgDescriptor
+                            | TriggerKind::OrgHead
+                            | TriggerKind::OrgHeadStrong
+                    )
+                })
+            })
+        };
+        is_head(key)
+            || crate::text::clitic_splits(key)
                 .iter()
-                .any(|k| matches!(k, TriggerKind::PlaceHead | TriggerKind::OrgDescriptor))
-        })
+                .any(|s| is_head(&s.stem_key))
     }
 
     /// Trigger rules: titles, organization heads and descriptors, place
@@ -593,7 +637,13 @@ impl NameRecognizer {
             return;
         };
         let after = m.end;
+        // A descriptor before a bare name (`شركة [توتال]`) is no head of that name.
+        let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
+            && self.org_after_descriptor(ctx, after).is_some();
         for &kind in &m.payload.kinds {
+            if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
+                continue;
+            }
             let evidence = format!("trigger {}", m.payload.source);
             let emitted = match kind {
                 TriggerKind::PersonTitle => self.title_person(ctx, after),
@@ -602,6 +652,7 @@ impl NameRecognizer {
                 }
                 TriggerKind::OrgHead => self.org_with_head(ctx, m.start, after, HeadStrength::Weak),
                 TriggerKind::NameSuffix => None,
+                TriggerKind::SpeechVerb => self.speaker(ctx, after),
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(ctx, after)
                     .or_else(|| self.org_with_head(ctx, m.start, after, HeadStrength::Descriptor)),
@@ -649,7 +700,7 @@ impl NameRecognizer {
         while j < a.len() && skipped < 3 {
             let key = a.key(j);
             let skippable = self.norp_at(a, j)
-                || (Self::has_article(key)
+                || (Self::token_has_article(a, j)
                     && self.common.contains(key)
                     && !self.given.contains(key));
             if !skippable {
@@ -661,7 +712,7 @@ impl NameRecognizer {
         let first = j;
         if first >= a.len()
             || !self.is_name_token(a, first, false)
-            || Self::has_article(a.key(first))
+            || Self::token_has_article(a, first)
         {
             return None;
         }
@@ -686,11 +737,34 @@ impl NameRecognizer {
         )])
     }
 
+    /// The speaker after a speech verb (`وقال [فيرجسون]`): a name whose
+    /// first word is no ordinary word (ANERcorp-common, stop, listed place…).
+    fn speaker(&self, ctx: &DocContext<'_>, first: usize) -> Option<Vec<Mention>> {
+        let a = ctx.analysis;
+        if first >= a.len()
+            || !self.is_name_token(a, first, false)
+            || Self::token_has_article(a, first)
+            || self.common.contains(a.key(first))
+        {
+            return None;
+        }
+        let mut mentions = self.title_person(ctx, first)?;
+        for m in &mut mentions {
+            m.rule = "name/speaker".into();
+            m.priority = priority::PERSON_LIST;
+        }
+        Some(mentions)
+    }
+
     /// Given name (from the lists) + following name tokens.
     fn person_list_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
         let key = a.key(i);
-        let (start, _is_given) = if self.given.contains(key) {
+        let starts_with_particle = self.particles.contains(key)
+            && !self.stop_light.contains(a.light(i))
+            && i + 1 < a.len()
+            && (self.family.contains(a.key(i + 1)) || self.given.contains(a.key(i + 1)));
+        let (start, _is_given) = if self.given.contains(key) || starts_with_particle {
             (a.tokens()[i].start, true)
         } else if self.family.contains(key)
             && !self.common.contains(key)
@@ -723,8 +797,9 @@ impl NameRecognizer {
         while last > i && self.particles.contains(a.key(last)) {
             last -= 1;
         }
-        // A lone given name that is also a common word is not enough.
-        if last == i && self.common.contains(key) {
+        // A lone given name that is also a common word, or a lone particle
+        // (`بن`), is not enough.
+        if last == i && (self.common.contains(key) || self.particles.contains(key)) {
             return;
         }
         let mut m = ctx.mention(
@@ -766,10 +841,14 @@ impl NameRecognizer {
                 .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
             if let Some(place) = known_place {
                 last = Some(place.end - 1);
+                bare_run = false;
                 j = place.end;
                 continue;
             }
-            if Self::has_article(key) || (conj_al && last.is_some()) {
+            if has_pronoun_suffix(a.light(j)) {
+                break;
+            }
+            if Self::token_has_article(a, j) || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
                 j += 1;
@@ -782,7 +861,7 @@ impl NameRecognizer {
                 && !conjunct
                 && !self.trigger_words.contains(key)
                 && j + 1 < a.len()
-                && Self::has_article(a.key(j + 1))
+                && Self::token_has_article(a, j + 1)
                 && !self.is_stop(a, j + 1)
             {
                 j += 1;
@@ -799,15 +878,14 @@ impl NameRecognizer {
             // A generic descriptor (`شبكة`, `شركة`) + ordinary words is a
             // description, not a name, unless something vouches for it: a
             // known place, an uncommon word, or a bracketed alias after it.
-            let evidence = alias.is_some()
-                || (after..=last).any(|k| {
-                    !self.common.contains(a.key(k))
-                        || self
-                            .gazetteer
-                            .matches_at(a, k, false)
-                            .iter()
-                            .any(|m| m.payload.label != Label::Norp)
-                });
+            let chain_end = if self.is_suffix(a, last) {
+                last
+            } else {
+                last + 1
+            };
+            let known = (after..=last).any(|k| !self.gazetteer.matches_at(a, k, false).is_empty());
+            let uncommon = (after..chain_end).any(|k| !self.common.contains(a.key(k)));
+            let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             if !evidence {
                 return None;
             }
@@ -834,7 +912,7 @@ impl NameRecognizer {
         while j < a.len()
             && j - after < 2
             && Self::is_word(a, j)
-            && Self::has_article(a.key(j))
+            && Self::token_has_article(a, j)
             && !self.is_stop(a, j)
         {
             j += 1;
@@ -991,7 +1069,7 @@ impl NameRecognizer {
             while j < a.len()
                 && j - after < 4
                 && Self::is_word(a, j)
-                && Self::has_article(a.key(j))
+                && Self::token_has_article(a, j)
                 && !self.is_stop(a, j)
             {
                 j += 1;
@@ -1002,6 +1080,11 @@ impl NameRecognizer {
                 return None;
             }
             j - 1
+        };
+        let last = if self.is_suffix(a, last + 1) {
+            last + 1
+        } else {
+            last
         };
         let mut m = ctx.mention(
             start,
@@ -1097,8 +1180,26 @@ impl NameRecognizer {
         }
     }
 
+    /// Whether a word (by key) could be part of a name: a listed name, or a
+    /// word that is not a stop, common or trigger word, not a conjunct
+    /// (`وكريستيانو`), not proclitic + an ordinary word (`بالرئيس`), and does
+    /// not end in an attached pronoun.
+    pub fn could_be_name(&self, key: &str) -> bool {
+        if self.given.contains(key) || self.family.contains(key) {
+            return true;
+        }
+        !(self.stop.contains(key)
+            || self.common.contains(key)
+            || self.trigger_words.contains(key)
+            || key.starts_with('و')
+            || self.looks_like_clitic_common(key)
+            || self.inflected_common(key)
+            || has_pronoun_suffix(key))
+    }
+
     /// Whether a key is in a named lexicon (for token patterns): `given`,
-    /// `family`, `particle`, `stop`, `common`, `trigger`, or a names label
+    /// `family`, `particle`, `stop`, `common`, `trigger`, `name` (see
+    /// [`Self::could_be_name`]), or a names label
     /// (`gpe`, `org`…: a one-word gazetteer entry with that label).
     pub fn key_in_lexicon(&self, lexicon: &str, key: &str) -> bool {
         match lexicon {
@@ -1108,6 +1209,7 @@ impl NameRecognizer {
             "stop" => self.stop.contains(key),
             "common" => self.common.contains(key),
             "trigger" => self.trigger_words.contains(key),
+            "name" => self.could_be_name(key),
             label => match label.to_ascii_uppercase().parse::<Label>() {
                 Ok(label) => self.gazetteer.word_payloads(key).any(|p| p.label == label),
                 Err(_) => false,
@@ -1115,6 +1217,10 @@ impl NameRecognizer {
         }
     }
 }
+
+/// Suffixes of inflected forms of ordinary words: accusative tanween
+/// (`رقما`), sound plurals and duals (`مهندسون`, `هدفين`), feminine plural.
+const INFLECTIONS: &[&str] = &["ا", "ون", "ين", "ان", "ات"];
 
 /// A light-normalized word ending in an attached pronoun (`روايتها`,
 /// `التزامهم`): an ordinary noun or verb, not part of a name.

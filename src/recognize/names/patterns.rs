@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Token tests: `text` (exact surface), `key` (normalized form), `in` /
-//! `not_in` (lexicons: `given family particle stop common trigger` or a
+//! `not_in` (lexicons: `given family particle stop common trigger name` or a
 //! names label such as `gpe`), `shape` (`word number punct al bare`), and on
 //! the first element `clitic: true` (also match the stem after a proclitic;
 //! the span then starts after it). Operators: `op` = `?`, `*`, `+` (repeats
@@ -142,7 +142,9 @@ pub struct PatternMatch {
     pub end: usize,
 }
 
-const LEXICONS: &[&str] = &["given", "family", "particle", "stop", "common", "trigger"];
+const LEXICONS: &[&str] = &[
+    "given", "family", "particle", "stop", "common", "trigger", "name",
+];
 
 fn check_lexicon(name: &str) -> std::result::Result<String, String> {
     let lower = name.to_ascii_lowercase();

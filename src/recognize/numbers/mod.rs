@@ -1,0 +1,1150 @@
+//! Numeric expressions (CARDINAL ORDINAL PERCENT MONEY QUANTITY DATE TIME)
+//! with their normalized values, as Arabic news writes them.
+//!
+//! The recognizer walks the tokens once. At each token that can start an
+//! expression (a fast set lookup on the token key or its stem after
+//! proclitics), it tries the composite patterns — modifier + amount
+//! (+ currency, unit, percent sign, time unit), ranges, ordinals, dates,
+//! times — and emits every candidate it finds; the pipeline's conflict
+//! resolution keeps the longest. All lexicons are data in `rules/numbers/`
+//! (see its README for the value formats and decisions).
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+pub(crate) mod dates;
+pub(crate) mod lexicon;
+pub(crate) mod parse;
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+use super::DocContext;
+use crate::error::Result;
+use crate::mention::{number_value, Label, Mention, Modifier};
+use crate::rules::RuleFiles;
+use crate::text::{Analysis, TokenKind};
+
+use lexicon::{adjective_stem, Lexicon, PhraseTable};
+use parse::{Num, MAX_TOKENS};
+
+/// The numeric recognizer.
+pub struct NumberRecognizer {
+    lx: Lexicon,
+    percent: PhraseTable<()>,
+}
+
+/// A candidate before it becomes a [`Mention`].
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end_tok: usize,
+    pub label: Label,
+    pub value: Value,
+    pub rule: &'static str,
+    pub evidence: String,
+    pub modifier: Option<Modifier>,
+    pub priority: i32,
+}
+
+impl Cand {
+    fn new(start: usize, end_tok: usize, label: Label, value: Value, rule: &'static str) -> Self {
+        Cand {
+            start,
+            end_tok,
+            label,
+            value,
+            rule,
+            evidence: String::new(),
+            modifier: None,
+            priority: 0,
+        }
+    }
+}
+
+/// What the recognizer knows about the document.
+pub(crate) struct St<'a, 'b> {
+    pub a: &'a Analysis<'b>,
+    pub refd: Option<NaiveDate>,
+    pub country: Option<String>,
+}
+
+/// A suffix after an amount.
+#[derive(Debug, Clone)]
+enum Suffix {
+    Percent,
+    Money {
+        code: String,
+        factor: f64,
+        ev: String,
+    },
+    Unit {
+        unit: String,
+        dual: bool,
+        ev: String,
+    },
+    Time {
+        unit: String,
+    },
+}
+
+/// Format a number for a TIMEX duration (`3`, `0.5`).
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A TIMEX3 duration for `n` units.
+pub fn duration(n: Option<f64>, unit: &str) -> Value {
+    let Some(n) = n else { return Value::Null };
+    let s = match unit {
+        "H" => format!("PT{}H", fmt_num(n)),
+        "MIN" => format!("PT{}M", fmt_num(n)),
+        "S" => format!("PT{}S", fmt_num(n)),
+        "DE" => format!("P{}Y", fmt_num(n * 10.0)),
+        "CE" => format!("P{}Y", fmt_num(n * 100.0)),
+        u => format!("P{}{}", fmt_num(n), u),
+    };
+    Value::String(s)
+}
+
+impl NumberRecognizer {
+    /// Compile from rule files.
+    pub fn new(rules: &RuleFiles) -> Result<Self> {
+        let lx = Lexicon::load(rules)?;
+        let mut percent = PhraseTable::default();
+        let t = rules.csv("numbers/percent.csv")?;
+        let c = t.column("phrase")?;
+        for row in &t.rows {
+            if !percent.insert(row.get(c), ()) {
+                return Err(t.error(row, "empty phrase"));
+            }
+        }
+        Ok(NumberRecognizer { lx, percent })
+    }
+
+    /// The date of the document's dateline (first line: city, date, agency).
+    pub fn dateline_date(&self, analysis: &Analysis<'_>) -> Option<NaiveDate> {
+        self.dateline(analysis).and_then(|d| d.date)
+    }
+
+    /// Emit candidate numeric mentions.
+    pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
+        let a = ctx.analysis;
+        let dl = self.dateline(a);
+        let st = St {
+            a,
+            refd: ctx.reference_date,
+            country: dl.as_ref().and_then(|d| d.country.clone()),
+        };
+        let mut cands = Vec::new();
+        if let Some(d) = &dl {
+            if let Some(c) = &d.cand {
+                cands.push(c.clone());
+            }
+        }
+        let urls = url_ranges(a.text());
+        let mut u = 0;
+        for i in 0..a.len() {
+            if !urls.is_empty() {
+                let s = a.tokens()[i].start;
+                while u < urls.len() && urls[u].1 <= s {
+                    u += 1;
+                }
+                if u < urls.len() && urls[u].0 <= s {
+                    continue;
+                }
+            }
+            if !self.lx.may_start(a, i) {
+                continue;
+            }
+            self.at(&st, i, &mut cands);
+        }
+        // Resolve the numeric layer here (the pipeline's rule: longest, then
+        // lower priority, then earlier start) so only survivors become
+        // mentions.
+        let mut spans: Vec<(usize, usize, Cand)> = cands
+            .into_iter()
+            .filter(|c| c.end_tok > 0 && c.end_tok <= a.len())
+            .map(|c| (c.start, a.tokens()[c.end_tok - 1].end, c))
+            .filter(|(s, e, _)| e > s)
+            .collect();
+        spans.sort_by(|x, y| {
+            (y.1 - y.0, x.2.priority, x.0, x.2.label).cmp(&(
+                x.1 - x.0,
+                y.2.priority,
+                y.0,
+                y.2.label,
+            ))
+        });
+        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+        for (start, end, c) in spans {
+            // Spans kept never overlap, so only the last one starting before
+            // `end` can reach into this one.
+            if taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &e)| e > start)
+            {
+                continue;
+            }
+            taken.insert(start, end);
+            let mut m = ctx.mention(start, end, c.label, c.value, c.rule);
+            m.modifier = c.modifier;
+            m.evidence = c.evidence;
+            m.priority = c.priority;
+            out.push(m);
+        }
+    }
+
+    /// All candidates starting at token `i`.
+    fn at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+        let a = st.a;
+        let lx = &self.lx;
+        // Modifier + expression.
+        if let Some(m) = lx.modifiers.at_clitic(a, i) {
+            if !m.value.post {
+                let modifier = m.value.modifier;
+                let start = m.start;
+                let j = m.end_tok;
+                let c = self
+                    .expr(st, j, false)
+                    .or_else(|| self.expr_def(st, j))
+                    .or_else(|| self.bare_unit(st, j, true));
+                if let Some(mut c) = c {
+                    c.start = start;
+                    c.modifier = Some(modifier);
+                    if let Some(r) = self.second_bound(st, &c) {
+                        out.push(r);
+                    }
+                    out.push(c);
+                }
+                // A modifier before a date or time (حوالي الساعة 3).
+                let mut tmp = Vec::new();
+                self.dates_at(st, j, &mut tmp);
+                for mut c in tmp {
+                    if c.label == Label::Time || c.label == Label::Date {
+                        c.start = start;
+                        c.modifier = Some(modifier);
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        // Ranges introduced by بين / ما بين / من.
+        let k = sk(a, i);
+        let (between_at, is_between) = match k {
+            "بين" | "وبين" | "فبين" => (Some(i + 1), true),
+            "ما" if i + 1 < a.len() && sk(a, i + 1) == "بين" => (Some(i + 2), true),
+            "من" | "ومن" => (Some(i + 1), false),
+            _ => (None, false),
+        };
+        if let Some(j) = between_at {
+            let start = if k.starts_with('و') || k.starts_with('ف') {
+                a.orig_offset(i, 1)
+            } else {
+                a.tokens()[i].start
+            };
+            if let Some(mut c) = self.expr_range(st, j, is_between) {
+                c.start = start;
+                out.push(c);
+            }
+            if !is_between {
+                self.ranges_after_min(st, start, j, out);
+            }
+        }
+        if let Some(c) = self.expr(st, i, false) {
+            out.push(c);
+        }
+        if let Some(c) = self.bare_unit(st, i, false) {
+            out.push(c);
+        }
+        if let Some(c) = self.ordinal(st, i) {
+            out.push(c);
+        }
+        self.dates_at(st, i, out);
+    }
+
+    /// A definite number word as a CARDINAL (after a modifier).
+    fn expr_def(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+        let n = self.lx.number_def(st.a, j)?;
+        let mut c = Cand::new(
+            n.start,
+            n.end_tok,
+            Label::Cardinal,
+            n.value.map_or(Value::Null, number_value),
+            "number/words",
+        );
+        c.priority = 2;
+        Some(c)
+    }
+
+    /// Two bounds joined by و / أو: `فوق الربع وتحت النصف` → a range.
+    fn second_bound(&self, st: &St<'_, '_>, c: &Cand) -> Option<Cand> {
+        let a = st.a;
+        let first = c.modifier?;
+        if c.label != Label::Cardinal {
+            return None;
+        }
+        let v1 = c.value.as_f64()?;
+        let mut k = c.end_tok;
+        while matches!(sl(a, k), "،" | ",") {
+            k += 1;
+        }
+        if matches!(sk(a, k), "او" | "و") {
+            k += 1;
+        }
+        let m = self.lx.modifiers.at_clitic(a, k)?;
+        if m.value.post {
+            return None;
+        }
+        let second = m.value.modifier;
+        let c2 = self
+            .expr(st, m.end_tok, false)
+            .or_else(|| self.expr_def(st, m.end_tok))?;
+        let v2 = c2.value.as_f64()?;
+        let lower = |x: Modifier| matches!(x, Modifier::Gt | Modifier::Ge);
+        let upper = |x: Modifier| matches!(x, Modifier::Lt | Modifier::Le);
+        let (min, max) = if lower(first) && upper(second) {
+            (v1, v2)
+        } else if upper(first) && lower(second) {
+            (v2, v1)
+        } else {
+            return None;
+        };
+        let mut r = Cand::new(
+            c.start,
+            c2.end_tok,
+            Label::Cardinal,
+            json!({"min": number_value(min), "max": number_value(max)}),
+            "number/bounds",
+        );
+        r.priority = 1;
+        Some(r)
+    }
+
+    /// The end offset of token `t - 1`.
+    fn end_off(a: &Analysis<'_>, end_tok: usize) -> usize {
+        a.tokens()[end_tok - 1].end
+    }
+
+    /// A suffix (percent sign, currency, unit, time unit) at token `k`.
+    fn suffix(&self, st: &St<'_, '_>, k: usize, definite: bool) -> Option<(Suffix, usize)> {
+        let a = st.a;
+        if k >= a.len() {
+            return None;
+        }
+        let lx = &self.lx;
+        if let Some(m) = self.percent.at(a, k) {
+            return Some((Suffix::Percent, m.end_tok));
+        }
+        let cur = lx.currencies.at(a, k).or_else(|| {
+            if definite {
+                let key = sk(a, k);
+                key.strip_prefix("ال")
+                    .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
+            } else {
+                None
+            }
+        });
+        if let Some(m) = cur {
+            let c = m.value;
+            let mut end = m.end_tok;
+            let mut code = None;
+            let mut how = "";
+            if end < a.len() && a.tokens()[end].kind == TokenKind::Word {
+                let stem = adjective_stem(sk(a, end));
+                if let Some(x) = lx.currency_adj.get(&(c.base.clone(), stem.to_string())) {
+                    code = Some(x.clone());
+                    end += 1;
+                    how = "adjective";
+                }
+            }
+            if code.is_none() {
+                if let Some(x) = &c.code {
+                    code = Some(x.clone());
+                    how = "lexicon";
+                }
+            }
+            if code.is_none() {
+                if let Some(country) = &st.country {
+                    if let Some(x) = lx.currency_country.get(&(c.base.clone(), country.clone())) {
+                        code = Some(x.clone());
+                        how = "dateline";
+                    }
+                }
+            }
+            if code.is_none() {
+                if let Some(x) = lx.currency_default.get(&c.base) {
+                    code = Some(x.clone());
+                    how = "default";
+                }
+            }
+            let code = code?;
+            let name = a.slice(a.tokens()[k].start, Self::end_off(a, end));
+            return Some((
+                Suffix::Money {
+                    ev: format!("currency: {name} → {code} ({how})"),
+                    code,
+                    factor: c.factor,
+                },
+                end,
+            ));
+        }
+        if let Some(m) = lx.units.at(a, k) {
+            let u = m.value;
+            let name = a.slice(a.tokens()[k].start, Self::end_off(a, m.end_tok));
+            return Some((
+                Suffix::Unit {
+                    unit: u.unit.clone(),
+                    dual: u.dual,
+                    ev: format!("unit: {name} → {}", u.unit),
+                },
+                m.end_tok,
+            ));
+        }
+        let tk = sk(a, k);
+        let tu = lx.time_units.get(tk).or_else(|| {
+            if definite {
+                tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+            } else {
+                None
+            }
+        });
+        if let Some(t) = tu {
+            return Some((
+                Suffix::Time {
+                    unit: t.unit.clone(),
+                },
+                k + 1,
+            ));
+        }
+        None
+    }
+
+    /// Label, value and rule for an amount with a suffix.
+    fn typed(&self, v: Option<f64>, sfx: &Suffix) -> (Label, Value, &'static str, String) {
+        match sfx {
+            Suffix::Percent => (
+                Label::Percent,
+                v.map_or(Value::Null, number_value),
+                "percent/amount-sign",
+                String::new(),
+            ),
+            Suffix::Money { code, factor, ev } => (
+                Label::Money,
+                json!({"amount": v.map_or(Value::Null, |x| number_value(round(x * factor))), "currency": code}),
+                "money/amount-currency",
+                ev.clone(),
+            ),
+            Suffix::Unit { unit, ev, .. } => (
+                Label::Quantity,
+                json!({"amount": v.map_or(Value::Null, number_value), "unit": unit}),
+                "quantity/amount-unit",
+                ev.clone(),
+            ),
+            Suffix::Time { unit, .. } => (
+                Label::Date,
+                duration(v, unit),
+                "date/duration",
+                String::new(),
+            ),
+        }
+    }
+
+    /// An amount at `j`: a number, or a currency symbol and a number (`$10`).
+    fn amount(&self, st: &St<'_, '_>, j: usize) -> Option<(Num, Option<(Suffix, usize)>)> {
+        let a = st.a;
+        if j >= a.len() {
+            return None;
+        }
+        if matches!(a.tokens()[j].kind, TokenKind::Punct) || sl(a, j).is_ascii() {
+            if let Some(m) = self.lx.currencies.at(a, j) {
+                if a.tokens()[j].kind != TokenKind::Number && m.end_tok < a.len() {
+                    if let Some(mut n) = self.lx.number(a, m.end_tok) {
+                        if let Some((s, _)) = self.suffix(st, j, false) {
+                            n.start = a.tokens()[j].start;
+                            n.tok_start = j;
+                            // `$20 43`: dollars and cents.
+                            return Some((n, Some((s, 0))));
+                        }
+                    }
+                }
+            }
+        }
+        let n = self.lx.number(a, j)?;
+        Some((n, None))
+    }
+
+    /// A single amount with its suffix (and cents, post modifiers,
+    /// `تحت الصفر`), or a range when one follows and `range` allows.
+    fn expr(&self, st: &St<'_, '_>, j: usize, _between: bool) -> Option<Cand> {
+        if !self.lx.word_in(st.a, j, &self.lx.num_starters) {
+            return None;
+        }
+        if let Some(c) = self.expr_range(st, j, false) {
+            return Some(c);
+        }
+        self.expr_single(st, j)
+    }
+
+    fn expr_single(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+        let a = st.a;
+        let (n, pre) = self.amount(st, j)?;
+        let mut end = n.end_tok;
+        let sfx = match pre {
+            Some((s, _)) => Some(s),
+            None => match self.suffix(st, end, n.value.is_none_or(|v| v < 1.0)) {
+                Some((s, e)) => {
+                    end = e;
+                    Some(s)
+                }
+                None => None,
+            },
+        };
+        let mut value = n.value;
+        if let Some(Suffix::Unit { dual: true, .. }) = &sfx {
+            if n.value.is_none() {
+                value = Some(2.0);
+            }
+        }
+        let mut c = match &sfx {
+            Some(s) => {
+                // Dollars and cents: 20 دولار و43 سنت.
+                if let Suffix::Money { code, factor, .. } = s {
+                    if *factor == 1.0 {
+                        if let Some((cents, e)) = self.cents(st, end, code) {
+                            value = value.map(|v| v + cents);
+                            end = e;
+                        }
+                    }
+                }
+                // A bare unit and a fraction: لتر ونصف.
+                let (l, v, r, ev) = self.typed(value, s);
+                let mut c = Cand::new(n.start, end, l, v, r);
+                c.evidence = ev;
+                c
+            }
+            None => {
+                if n.few {
+                    return None;
+                }
+                // 2 تحت الصفر: a temperature.
+                if end + 1 < a.len() && sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                    let mut c = Cand::new(
+                        n.start,
+                        end + 2,
+                        Label::Quantity,
+                        json!({"amount": value.map_or(Value::Null, |v| number_value(-v)), "unit": "deg"}),
+                        "quantity/amount-unit",
+                    );
+                    c.evidence = "unit: تحت الصفر → deg".into();
+                    return Some(c);
+                }
+                if n.plain_digits {
+                    if let Some(c) = self.fiscal_year(st, &n) {
+                        return Some(c);
+                    }
+                }
+                let mut c = Cand::new(
+                    n.start,
+                    end,
+                    Label::Cardinal,
+                    value.map_or(Value::Null, number_value),
+                    if n.words {
+                        "number/words"
+                    } else {
+                        "number/digits"
+                    },
+                );
+                if n.value.is_none() {
+                    c.rule = "number/vague";
+                }
+                c.priority = 2;
+                c
+            }
+        };
+        // Temperatures below zero.
+        if c.label == Label::Quantity
+            && end + 1 < a.len()
+            && sk(a, end) == "تحت"
+            && sk(a, end + 1) == "الصفر"
+        {
+            if let Some(v) = value {
+                c.value["amount"] = number_value(-v);
+            }
+            end += 2;
+            c.end_tok = end;
+        }
+        // Duration with كامل.
+        if c.label == Label::Date
+            && end < a.len()
+            && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
+        {
+            end += 1;
+            c.end_tok = end;
+        }
+        self.post_modifier(st, &mut c);
+        Some(c)
+    }
+
+    /// `و43 سنت` after a money amount: the cents.
+    fn cents(&self, st: &St<'_, '_>, k: usize, code: &str) -> Option<(f64, usize)> {
+        let a = st.a;
+        if k >= a.len() {
+            return None;
+        }
+        let j = if sk(a, k) == "و" { k + 1 } else { k };
+        let n = self.lx.number(a, j)?;
+        let (s, e) = self.suffix(st, n.end_tok, false)?;
+        match s {
+            Suffix::Money {
+                code: c2, factor, ..
+            } if factor < 1.0 && c2 == code => Some((n.value? * factor, e)),
+            _ => None,
+        }
+    }
+
+    /// A postposed modifier (`على الأقل`) extends the span.
+    fn post_modifier(&self, st: &St<'_, '_>, c: &mut Cand) {
+        if let Some(m) = self.lx.modifiers.at(st.a, c.end_tok) {
+            if m.value.post && c.modifier.is_none() {
+                c.modifier = Some(m.value.modifier);
+                c.end_tok = m.end_tok;
+            }
+        }
+    }
+
+    /// A fiscal year or academic year `2023/2024` → DATE "2023/2024".
+    fn fiscal_year(&self, _st: &St<'_, '_>, n: &Num) -> Option<Cand> {
+        let t = n.digits_text.as_deref()?;
+        let (x, y) = t.split_once('/')?;
+        let xi: u32 = x.parse().ok()?;
+        let yi: u32 = y.parse().ok()?;
+        let ok = (x.len() == 4 && y.len() == 4 && yi == xi + 1)
+            || (x.len() == 4 && y.len() == 2 && yi == (xi + 1) % 100);
+        if !ok || !(1000..=2999).contains(&xi) {
+            return None;
+        }
+        let full = if y.len() == 2 { xi + 1 } else { yi };
+        Some(Cand::new(
+            n.start,
+            n.end_tok,
+            Label::Date,
+            Value::String(format!("{xi}/{full}")),
+            "date/fiscal-year",
+        ))
+    }
+
+    /// A range `X إلى Y`, `X-Y`, `بين X وY`, with a suffix after either side.
+    fn expr_range(&self, st: &St<'_, '_>, j: usize, between: bool) -> Option<Cand> {
+        let a = st.a;
+        if !self.lx.word_in(a, j, &self.lx.num_starters) {
+            return None;
+        }
+        let (n, pre) = self.amount(st, j)?;
+        n.value?;
+        let mut k = n.end_tok;
+        let mut sfx1 = pre.map(|(s, _)| s);
+        if sfx1.is_none() {
+            if let Some((s, e)) = self.suffix(st, k, false) {
+                sfx1 = Some(s);
+                k = e;
+            }
+        }
+        if k >= a.len() {
+            return None;
+        }
+        let key = sk(a, k);
+        let m = if between {
+            if key == "و" {
+                self.amount(st, k + 1)
+            } else if key.starts_with('و') && a.tokens()[k].kind == TokenKind::Word {
+                self.amount(st, k)
+            } else {
+                None
+            }
+        } else {
+            match key {
+                "الي" | "حتي" | "لغايه" => self.amount(st, k + 1),
+                "-" | "–" => {
+                    if n.words {
+                        return None;
+                    }
+                    let r = self.amount(st, k + 1)?;
+                    let txt = r.0.digits_text.clone().unwrap_or_default();
+                    if txt.starts_with('0') && txt.len() > 1 {
+                        return None;
+                    }
+                    Some(r)
+                }
+                _ if key.starts_with('ل') && a.tokens()[k].kind == TokenKind::Word && n.words => {
+                    self.amount(st, k)
+                }
+                _ => None,
+            }
+        };
+        let (m, pre2) = m?;
+        let y = m.value?;
+        let x = n.value?;
+        let mut end = m.end_tok;
+        let mut sfx2 = pre2.map(|(s, _)| s);
+        if sfx2.is_none() {
+            if let Some((s, e)) = self.suffix(st, end, false) {
+                sfx2 = Some(s);
+                end = e;
+            }
+        }
+        let sfx = match (&sfx1, &sfx2) {
+            (Some(s1), Some(s2)) => {
+                if std::mem::discriminant(s1) != std::mem::discriminant(s2) {
+                    return None;
+                }
+                Some(s2.clone())
+            }
+            (Some(s), None) | (None, Some(s)) => Some(s.clone()),
+            (None, None) => None,
+        };
+        let start = n.start;
+        let mut c = match sfx {
+            None => {
+                let years = n.plain_digits
+                    && m.plain_digits
+                    && (1000.0..=2100.0).contains(&x)
+                    && (1000.0..=2100.0).contains(&y)
+                    && y > x
+                    && n.digits_text.as_ref().is_some_and(|t| t.len() == 4)
+                    && m.digits_text.as_ref().is_some_and(|t| t.len() == 4);
+                if years {
+                    Cand::new(
+                        start,
+                        end,
+                        Label::Date,
+                        Value::String(format!("{}/{}", x as i64, y as i64)),
+                        "date/range",
+                    )
+                } else {
+                    // A range of days before a month is a date range (dates.rs).
+                    if end < a.len() && self.lx.months.at(a, end).is_some() {
+                        return None;
+                    }
+                    let mut c = Cand::new(
+                        start,
+                        end,
+                        Label::Cardinal,
+                        json!({"min": number_value(x), "max": number_value(y)}),
+                        "number/range",
+                    );
+                    c.priority = 1;
+                    c
+                }
+            }
+            Some(Suffix::Time { .. }) => return None,
+            Some(s) => {
+                let (l, v, _, ev) = self.typed(Some(x), &s);
+                let (_, v2, _, _) = self.typed(Some(y), &s);
+                let value = match l {
+                    Label::Money => {
+                        json!({"min": v["amount"], "max": v2["amount"], "currency": v["currency"]})
+                    }
+                    Label::Quantity => {
+                        json!({"min": v["amount"], "max": v2["amount"], "unit": v["unit"]})
+                    }
+                    _ => json!({"min": v, "max": v2}),
+                };
+                let rule = match l {
+                    Label::Money => "money/range",
+                    Label::Percent => "percent/range",
+                    _ => "quantity/range",
+                };
+                let mut c = Cand::new(start, end, l, value, rule);
+                c.evidence = ev;
+                c
+            }
+        };
+        let _ = MAX_TOKENS;
+        self.post_modifier(st, &mut c);
+        Some(c)
+    }
+
+    /// A unit or time unit without a number: a dual (`يومين`, `لتران`,
+    /// `دولارين`) anywhere; a bare singular (`شهر`, `لتر`) after a duration
+    /// preposition, a modifier, or alone.
+    fn bare_unit(&self, st: &St<'_, '_>, i: usize, after_modifier: bool) -> Option<Cand> {
+        let a = st.a;
+        if i >= a.len() || a.tokens()[i].kind != TokenKind::Word {
+            return None;
+        }
+        let lx = &self.lx;
+        // The word itself or its stem after a proclitic.
+        let key = sk(a, i);
+        let forms =
+            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
+        for (chars, k) in forms {
+            let start = a.orig_offset(i, chars);
+            if let Some(t) = lx.time_units.get(k.as_ref()) {
+                let prev_ok = chars > 0
+                    || after_modifier
+                    || i == 0
+                    || a.tokens()[i - 1].kind == TokenKind::Punct
+                    || matches!(
+                        sk(a, i - 1),
+                        "مده"
+                            | "لمده"
+                            | "خلال"
+                            | "طوال"
+                            | "منذ"
+                            | "قبل"
+                            | "بعد"
+                            | "في"
+                            | "طيله"
+                            | "لطيله"
+                            | "نحو"
+                            | "حوالي"
+                            | "قرابه"
+                    );
+                let full = matches!(sk(a, i + 1), "كامل" | "كامله" | "كاملا");
+                let prev_ok = prev_ok || full || (i > 0 && sk(a, i - 1).ends_with("مده"));
+                let next_ok = i + 1 >= a.len()
+                    || (a.tokens()[i + 1].kind != TokenKind::Number
+                        && !lx.weekdays.contains_key(sk(a, i + 1))
+                        && !lx.months.starts(sk(a, i + 1)));
+                let n = match t.count {
+                    2 => Some(2.0),
+                    1 if t.bare && prev_ok && next_ok => Some(1.0),
+                    _ => None,
+                };
+                if let Some(n) = n {
+                    let mut c = Cand::new(
+                        start,
+                        i + 1,
+                        Label::Date,
+                        duration(Some(n), &t.unit),
+                        "date/duration",
+                    );
+                    c.priority = -1;
+                    let mut end = i + 1;
+                    // ساعة ونصف.
+                    if let Some((x, wj, true)) = lx.conj_word(a, end) {
+                        if let Some(f) = x.fraction.filter(|_| x.unit.is_none()) {
+                            c.value = duration(Some(n + f), &t.unit);
+                            end = wj + 1;
+                        }
+                    }
+                    if end < a.len() && matches!(sk(a, end), "كامل" | "كامله" | "كاملا")
+                    {
+                        end += 1;
+                    }
+                    c.end_tok = end;
+                    return Some(c);
+                }
+            }
+            if chars > 0 {
+                continue;
+            }
+            if let Some(m) = lx.units.at(a, i) {
+                let u = m.value;
+                let n = if u.dual {
+                    Some(2.0)
+                } else if u.bare {
+                    Some(1.0)
+                } else {
+                    None
+                };
+                if let Some(mut n) = n {
+                    let mut end = m.end_tok;
+                    if let Some((x, wj, true)) = lx.conj_word(a, end) {
+                        if let Some(f) = x.fraction.filter(|_| x.unit.is_none()) {
+                            n += f;
+                            end = wj + 1;
+                        }
+                    }
+                    if sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                        n = -n;
+                        end += 2;
+                    }
+                    let mut c = Cand::new(
+                        start,
+                        end,
+                        Label::Quantity,
+                        json!({"amount": number_value(n), "unit": u.unit}),
+                        "quantity/unit-alone",
+                    );
+                    c.evidence = format!("unit: {} → {}", a.surface(i), u.unit);
+                    return Some(c);
+                }
+            }
+            if let Some(m) = lx.currencies.at(a, i) {
+                if let Some((s @ Suffix::Money { .. }, e)) = self.suffix(st, i, false) {
+                    let dual = matches!(key.chars().last(), Some('ن'))
+                        && (key.ends_with("ين") || key.ends_with("ان"))
+                        && m.end_tok == i + 1;
+                    if dual {
+                        let (l, v, r, ev) = self.typed(Some(2.0), &s);
+                        let mut c = Cand::new(start, e, l, v, r);
+                        c.evidence = ev;
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
+    /// `العشرون`, `الـ21`.
+    fn ordinal(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        if i >= a.len() {
+            return None;
+        }
+        let t = a.tokens()[i];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let key = sk(a, i);
+        // الـ21 / الـ 21
+        if key == "ال" && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number {
+            let l = sl(a, i + 1);
+            if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
+                let v: f64 = l.parse().ok()?;
+                let mut c = Cand::new(
+                    t.start,
+                    i + 2,
+                    Label::Ordinal,
+                    number_value(v),
+                    "ordinal/article-digits",
+                );
+                c.priority = 1;
+                return Some(c);
+            }
+        }
+        let forms =
+            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
+        for (chars, k) in forms {
+            let start = a.orig_offset(i, chars);
+            let (bare, def) = match k.strip_prefix("ال") {
+                Some(s) => (s, true),
+                None => (k.as_ref(), false),
+            };
+            let ord = lx
+                .ordinals
+                .get(k.as_ref())
+                .or_else(|| lx.ordinals.get(bare))
+                .copied();
+            let mut value = None;
+            let mut end = i + 1;
+            let mut standalone = false;
+            if let Some((v, any)) = ord {
+                if !any && !def && !matches!(bare, "حادي" | "حاديه") {
+                    continue;
+                }
+                value = Some(v);
+                standalone = any;
+            } else if def {
+                // ال + a cardinal form: العشرون, الأحد عشر, الواحد والعشرون.
+                if let Some(w) = lx.words.get(bare) {
+                    if let Some(tv) = w.tens {
+                        value = Some(tv);
+                        standalone = true;
+                    } else if let Some(u) = w.unit.or(w.teen_head) {
+                        if (1.0..=9.0).contains(&u) {
+                            value = Some(u);
+                        }
+                    }
+                }
+            }
+            let Some(mut v) = value else { continue };
+            // Teens: الحادي عشر, الثالثة عشرة.
+            if end < a.len() && matches!(sk(a, end), "عشر" | "عشره") && v < 10.0 {
+                v += 10.0;
+                end += 1;
+                standalone = true;
+            } else if v < 10.0 {
+                // Compound: الحادي والعشرون.
+                if end < a.len() {
+                    let nk = sk(a, end);
+                    let (cand, next) = if nk == "و" && end + 1 < a.len() {
+                        (sk(a, end + 1).to_string(), end + 2)
+                    } else if let Some(s) = nk.strip_prefix('و') {
+                        (s.to_string(), end + 1)
+                    } else {
+                        (String::new(), end)
+                    };
+                    // The tens agree with the unit in definiteness.
+                    let cb = if def {
+                        cand.strip_prefix("ال").unwrap_or("")
+                    } else {
+                        cand.as_str()
+                    };
+                    if let Some(tv) = lx.words.get(cb).and_then(|w| w.tens) {
+                        v += tv;
+                        end = next;
+                        standalone = true;
+                    }
+                }
+            }
+            if !standalone {
+                continue;
+            }
+            let mut c = Cand::new(start, end, Label::Ordinal, number_value(v), "ordinal/word");
+            c.priority = 1;
+            return Some(c);
+        }
+        None
+    }
+}
+
+/// Round away floating noise from scaled amounts (28.6 × 10^9).
+pub fn round(x: f64) -> f64 {
+    if x.abs() >= 1.0 {
+        let r = (x * 1e6).round() / 1e6;
+        if (r - x).abs() < 1e-6 * x.abs().max(1.0) {
+            return r;
+        }
+    }
+    x
+}
+
+/// Code point ranges of URLs (`http://…`, `www.…`): no numbers inside.
+fn url_ranges(text: &str) -> Vec<(usize, usize)> {
+    if !(text.contains("http") || text.contains("www.")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut chars = 0;
+    let mut last = 0;
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let next = ["http://", "https://", "www."]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let Some(off) = next else { break };
+        let b0 = pos + off;
+        let b1 = text[b0..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |x| b0 + x);
+        chars += text[last..b0].chars().count();
+        let c0 = chars;
+        chars += text[b0..b1].chars().count();
+        out.push((c0, chars));
+        last = b1;
+        pos = b1.max(b0 + 1);
+    }
+    out
+}
+
+/// The key of token `i`, or "" past the end.
+pub(crate) fn sk<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
+    if i < a.len() {
+        a.key(i)
+    } else {
+        ""
+    }
+}
+
+/// The light form of token `i`, or "" past the end.
+pub(crate) fn sl<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
+    if i < a.len() {
+        a.light(i)
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod speed_probe {
+    /// Throughput of the parts of the recognizer (run with --ignored --nocapture).
+    #[test]
+    #[ignore]
+    fn starter_share() {
+        let text =
+            std::fs::read_to_string("corpus/xinhua-2015-04-07-china-kazakhstan.txt").unwrap();
+        let a = crate::text::Analysis::new(&text);
+        let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
+        let st = super::St {
+            a: &a,
+            refd: None,
+            country: None,
+        };
+        let n = 2000;
+        let t = std::time::Instant::now();
+        let mut c = 0;
+        for _ in 0..n {
+            c += (0..a.len()).filter(|&i| r.lx.may_start(&a, i)).count();
+        }
+        let t1 = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.clear();
+            for i in 0..a.len() {
+                if r.lx.may_start(&a, i) {
+                    r.at(&st, i, &mut out);
+                }
+            }
+        }
+        let t2 = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            let _ = r.dateline(&a);
+        }
+        let t3 = t.elapsed().as_secs_f64();
+        let mb = (text.len() * n) as f64 / 1e6;
+        type F<'x> = Box<dyn Fn(usize, &mut Vec<super::Cand>) + 'x>;
+        let parts: Vec<(&str, F)> = vec![
+            (
+                "expr",
+                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.expr(&st, i, false))),
+            ),
+            (
+                "bare",
+                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.bare_unit(&st, i, false))),
+            ),
+            (
+                "ord",
+                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.ordinal(&st, i))),
+            ),
+            (
+                "dates",
+                Box::new(|i, o: &mut Vec<super::Cand>| r.dates_at(&st, i, o)),
+            ),
+            (
+                "mods",
+                Box::new(|i, o: &mut Vec<super::Cand>| {
+                    if let Some(m) = r.lx.modifiers.at_clitic(&a, i) {
+                        o.extend(r.expr(&st, m.end_tok, false));
+                    }
+                }),
+            ),
+        ];
+        for (name, f) in &parts {
+            let t = std::time::Instant::now();
+            for _ in 0..n {
+                out.clear();
+                for i in 0..a.len() {
+                    if r.lx.may_start(&a, i) {
+                        f(i, &mut out);
+                    }
+                }
+            }
+            println!("{name}: {:.0} MB/s", mb / t.elapsed().as_secs_f64());
+        }
+        println!(
+            "starters {c}: may_start {:.0} MB/s, at {:.0} MB/s, dateline {:.0} MB/s",
+            mb / t1,
+            mb / t2,
+            mb / t3
+        );
+    }
+}

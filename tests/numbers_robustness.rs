@@ -1,0 +1,139 @@
+//! The numeric layer never panics, keeps offsets exact, and stays linear on
+//! pathological input.
+
+use kashif::{ExtractOptions, Extractor};
+use proptest::prelude::*;
+
+const PIECES: &[&str] = &[
+    "ثلاثة",
+    "و",
+    "عشرون",
+    "ألف",
+    "آلاف",
+    "مليون",
+    "ونصف",
+    "نصف",
+    "ربع",
+    "خمس",
+    "من",
+    "على",
+    "إلى",
+    "بين",
+    "أكثر",
+    "أقل",
+    "دولار",
+    "ريال",
+    "طن",
+    "يوم",
+    "يومين",
+    "عام",
+    "العام",
+    "الماضي",
+    "الساعة",
+    "صباحا",
+    "الخميس",
+    "أبريل",
+    "مارس",
+    "شهر",
+    "كانون",
+    "الثاني",
+    "ال",
+    "الـ",
+    "بـ",
+    "الأول",
+    "الحادي",
+    "عشر",
+    "والعشرون",
+    "في",
+    "المائة",
+    "%",
+    "٪",
+    "$",
+    "-",
+    ".",
+    "/",
+    ":",
+    "،",
+    "(",
+    ")",
+    "15",
+    "2015",
+    "٣٫٥",
+    "1,250",
+    "10:30",
+    "03/05/2020",
+    "2020-05-03",
+    "2023/2024",
+    "هـ",
+    "م",
+    "فاصلة",
+    "تحت",
+    "الصفر",
+    "نحو",
+    "ما",
+    "يقرب",
+    "سالب",
+    "عشرات",
+    "الآلاف",
+    "قبل",
+    "أسبوع",
+    "هذا",
+    "الليلة",
+    "من",
+    "\n",
+    " ",
+    "ـ",
+    "بكين",
+    "(شينخوا)",
+    "http://x.y/10%",
+    "الربع",
+    "النصف",
+    "يوليو",
+    "13-15",
+];
+
+fn check(text: &str) {
+    let extractor = Extractor::with_default_rules().unwrap();
+    let ms = extractor.extract("fuzz", text, &ExtractOptions::default());
+    let chars: Vec<char> = text.chars().collect();
+    for m in &ms {
+        assert!(m.start < m.end && m.end <= chars.len(), "bad span {m:?}");
+        let slice: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(slice, m.text, "text differs from slice in {text:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #[test]
+    fn random_numeric_soup_is_safe(parts in proptest::collection::vec((0..PIECES.len(), any::<bool>()), 0..14)) {
+        let mut text = String::new();
+        for (k, glue) in parts {
+            if !glue && !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(PIECES[k]);
+        }
+        check(&text);
+    }
+
+    // Presentation forms (U+FB50–FDFF, U+FE70–FEFE) go through the text
+    // layer's NFKC path, which is outside this module's tests.
+    #[test]
+    fn arbitrary_text_is_safe(text in "[^\\p{C}\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFE}]{0,40}") {
+        check(&text);
+    }
+}
+
+#[test]
+fn long_runs_stay_fast() {
+    let extractor = Extractor::with_default_rules().unwrap();
+    let digits = "7".repeat(100_000);
+    let words = "ثلاثة و".repeat(10_000);
+    let mixed = "15 إلى 20 مليار دولار و ".repeat(5_000);
+    for text in [digits, words, mixed] {
+        let t = std::time::Instant::now();
+        let _ = extractor.extract("long", &text, &ExtractOptions::default());
+        assert!(t.elapsed().as_secs_f64() < 5.0, "too slow on a long run");
+    }
+}
