@@ -122,6 +122,7 @@ pub const ADVERSARIAL_KINDS: &[&str] = &[
     "clitic-letters",
     "triggers",
     "ministries",
+    "mixed-names",
     "dates",
     "punctuation",
 ];
@@ -153,6 +154,9 @@ pub fn adversarial(kind: &str, n: usize) -> String {
         "triggers" => repeat("الرئيس ", n),
         // An organization head noun repeated n times.
         "ministries" => repeat("وزارة ", n),
+        // n pairs of names of different lengths (non-overlapping mentions of
+        // mixed lengths: the worst case of conflict resolution).
+        "mixed-names" => repeat("الصين والولايات المتحدة ", n),
         // n dates in a row, digits and month names.
         "dates" => repeat("7 أبريل 2015 2015-04-07 ", n),
         // n punctuation characters glued together.
@@ -175,7 +179,7 @@ pub fn adversarial_inputs(scale: f64) -> Vec<(&'static str, String)> {
                 "number-words" => n(10_000),
                 "long-word" => n(500_000),
                 "clitic-letters" => n(50_000),
-                "triggers" | "ministries" => n(5_000),
+                "triggers" | "ministries" | "mixed-names" => n(5_000),
                 "dates" => n(5_000),
                 _ => n(50_000),
             };

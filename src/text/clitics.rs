@@ -15,6 +15,8 @@ pub const PROCLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك"
 /// Minimum stem length (in characters) for a split to be offered.
 pub const MIN_STEM_CHARS: usize = 2;
 
+const _: () = assert!(MIN_STEM_CHARS >= 1);
+
 /// One candidate split of a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CliticSplit<'a> {
@@ -33,16 +35,17 @@ pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
     if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
         return Vec::new();
     }
-    let total = key.chars().count();
     let mut out = Vec::new();
     for &p in PROCLITICS.iter().rev() {
         let Some(stem) = key.strip_prefix(p) else {
             continue;
         };
-        let prefix_chars = p.chars().count();
-        if total - prefix_chars < MIN_STEM_CHARS {
+        // at least MIN_STEM_CHARS characters left, without counting them all
+        if stem.chars().nth(MIN_STEM_CHARS - 1).is_none() {
             continue;
         }
+        // every proclitic letter is one two-byte character
+        let prefix_chars = p.len() / 2;
         out.push(CliticSplit {
             proclitic: p,
             prefix_chars,
@@ -83,6 +86,13 @@ mod tests {
             .into_iter()
             .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
             .collect()
+    }
+
+    #[test]
+    fn proclitic_letters_are_two_bytes_each() {
+        for p in PROCLITICS {
+            assert_eq!(p.len(), 2 * p.chars().count(), "{p}");
+        }
     }
 
     #[test]
