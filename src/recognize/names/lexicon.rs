@@ -2,23 +2,34 @@
 //! token's key (multi-token entries are matched token by token, the first
 //! token also through its clitic stems), and word sets.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::text::clitics::{clitic_splits, stem_start};
 use crate::text::{scan, Analysis, TokenKind};
 
-/// A phrase table: token-key sequences with a payload.
+/// A phrase table: token-key sequences with a payload, indexed by the first
+/// key and, for longer phrases, by the second, so a frequent first word
+/// (`مجلس`, `جامعة`) does not make every lookup scan all its phrases.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<u32>>,
+    by_first: HashMap<String, FirstKey>,
     entries: Vec<(Vec<String>, T)>,
     max_len: usize,
+}
+
+/// The phrases that start with one key.
+#[derive(Debug, Default)]
+struct FirstKey {
+    /// One-token phrases.
+    singles: Vec<u32>,
+    /// Longer phrases by their second key.
+    by_second: HashMap<String, Vec<u32>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             entries: Vec::new(),
             max_len: 0,
         }
@@ -56,7 +67,11 @@ impl<T> PhraseTable<T> {
         }
         self.max_len = self.max_len.max(keys.len());
         let id = self.entries.len() as u32;
-        self.by_first.entry(keys[0].clone()).or_default().push(id);
+        let first = self.by_first.entry(keys[0].clone()).or_default();
+        match keys.get(1) {
+            None => first.singles.push(id),
+            Some(second) => first.by_second.entry(second.clone()).or_default().push(id),
+        }
         self.entries.push((keys, payload));
         true
     }
@@ -75,7 +90,7 @@ impl<T> PhraseTable<T> {
     pub fn contains_word(&self, key: &str) -> bool {
         self.by_first
             .get(key)
-            .is_some_and(|ids| ids.iter().any(|&id| self.entries[id as usize].0.len() == 1))
+            .is_some_and(|f| !f.singles.is_empty())
     }
 
     /// Payloads of the one-word entries equal to `key`.
@@ -83,10 +98,8 @@ impl<T> PhraseTable<T> {
         self.by_first
             .get(key)
             .into_iter()
-            .flatten()
-            .map(|&id| &self.entries[id as usize])
-            .filter(|(keys, _)| keys.len() == 1)
-            .map(|(_, payload)| payload)
+            .flat_map(|f| f.singles.iter())
+            .map(|&id| &self.entries[id as usize].1)
     }
 
     /// All matches starting at token `i`, the whole first token and (when
@@ -102,6 +115,10 @@ impl<T> PhraseTable<T> {
         self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
         if clitics && token.kind == TokenKind::Word {
             for split in clitic_splits(a.key(i)) {
+                // The stem's offset is only worked out for a stem the table has.
+                if !self.by_first.contains_key(split.stem_key.as_ref()) {
+                    continue;
+                }
                 if let Some(start) = stem_start(a, i, &split) {
                     self.extend_matches(a, i, &split.stem_key, start, true, &mut out);
                 }
@@ -120,23 +137,32 @@ impl<T> PhraseTable<T> {
         clitic: bool,
         out: &mut Vec<PhraseMatch<'a, T>>,
     ) {
-        let Some(ids) = self.by_first.get(first_key) else {
+        let Some(first) = self.by_first.get(first_key) else {
+            return;
+        };
+        let mut push = |id: u32, end: usize| {
+            out.push(PhraseMatch {
+                first: i,
+                end,
+                start,
+                clitic,
+                payload: &self.entries[id as usize].1,
+            })
+        };
+        for &id in &first.singles {
+            push(id, i + 1);
+        }
+        if first.by_second.is_empty() || i + 1 >= a.len() {
+            return;
+        }
+        let Some(ids) = first.by_second.get(a.key(i + 1)) else {
             return;
         };
         for &id in ids {
-            let (keys, payload) = &self.entries[id as usize];
+            let keys = &self.entries[id as usize].0;
             let end = i + keys.len();
-            if end > a.len() {
-                continue;
-            }
-            if (1..keys.len()).all(|k| a.key(i + k) == keys[k]) {
-                out.push(PhraseMatch {
-                    first: i,
-                    end,
-                    start,
-                    clitic,
-                    payload,
-                });
+            if end <= a.len() && (2..keys.len()).all(|k| a.key(i + k) == keys[k]) {
+                push(id, end);
             }
         }
     }

@@ -119,7 +119,7 @@ pub struct NameRecognizer {
     family: WordSet,
     particles: WordSet,
     stop: WordSet,
-    stop_light: std::collections::HashSet<String>,
+    stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
     patterns: Vec<Pattern>,
@@ -514,10 +514,11 @@ impl NameRecognizer {
     }
 
     fn norp_at(&self, a: &Analysis<'_>, i: usize) -> bool {
-        self.gazetteer
-            .matches_at(a, i, false)
-            .iter()
-            .any(|m| m.end == i + 1 && m.payload.label == Label::Norp)
+        Self::is_word(a, i)
+            && self
+                .gazetteer
+                .word_payloads(a.key(i))
+                .any(|p| p.label == Label::Norp)
     }
 
     // ---- recognition ---------------------------------------------------

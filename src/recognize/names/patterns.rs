@@ -108,7 +108,7 @@ enum Op {
 #[derive(Debug, Clone)]
 struct Element {
     text: Vec<String>,
-    keys: Vec<String>,
+    keys: rustc_hash::FxHashSet<String>,
     lexicons: Vec<String>,
     not_lexicons: Vec<String>,
     shape: Option<Shape>,
@@ -269,7 +269,7 @@ impl Element {
         if !self.text.is_empty() && !self.text.iter().any(|t| t == a.surface(i)) {
             return false;
         }
-        if !self.keys.is_empty() && !self.keys.iter().any(|k| k == key) {
+        if !self.keys.is_empty() && !self.keys.contains(key) {
             return false;
         }
         if let Some(shape) = self.shape {
@@ -306,33 +306,52 @@ impl Pattern {
         i: usize,
     ) -> Option<PatternMatch> {
         let first = &self.elements[0];
-        let mut starts: Vec<(String, Option<usize>)> = vec![(a.key(i).to_string(), None)];
-        if first.clitic && a.tokens()[i].kind == TokenKind::Word {
-            for split in clitic_splits(a.key(i)) {
-                if let Some(s) = stem_start(a, i, &split) {
-                    starts.push((split.stem_key.into_owned(), Some(s)));
-                }
+        // Quick refusal: a first element with fixed words that the token
+        // (or, with `clitic`, its stem) is not.
+        if !first.keys.is_empty() && first.op == Op::One {
+            let key = a.key(i);
+            let stem_hit = || {
+                first.clitic
+                    && key.len() > 2
+                    && clitic_splits(key)
+                        .iter()
+                        .any(|s| first.keys.contains(s.stem_key.as_ref()))
+            };
+            if !first.keys.contains(key) && !stem_hit() {
+                return None;
             }
         }
         let mut best: Option<PatternMatch> = None;
-        for (first_key, stem) in &starts {
+        let mut consider = |first_key: &str, stem: Option<&crate::text::CliticSplit<'_>>| {
             let mut span = (None, None);
-            if let Some(end_tok) = self.run(names, a, 0, i, Some(first_key), &mut span) {
-                let _ = end_tok;
-                if let (Some(f), Some(l)) = span {
-                    let start = if f == i {
-                        stem.unwrap_or(a.tokens()[i].start)
-                    } else {
-                        a.tokens()[f].start
-                    };
-                    let m = PatternMatch {
-                        start,
-                        end: a.tokens()[l].end,
-                    };
-                    if best.is_none_or(|b| m.end - m.start > b.end - b.start) {
-                        best = Some(m);
-                    }
-                }
+            if self
+                .run(names, a, 0, i, Some(first_key), &mut span)
+                .is_none()
+            {
+                return;
+            }
+            let (Some(f), Some(l)) = span else {
+                return;
+            };
+            let start = match (f == i, stem) {
+                (true, Some(split)) => match stem_start(a, i, split) {
+                    Some(s) => s,
+                    None => return,
+                },
+                _ => a.tokens()[f].start,
+            };
+            let m = PatternMatch {
+                start,
+                end: a.tokens()[l].end,
+            };
+            if best.is_none_or(|b| m.end - m.start > b.end - b.start) {
+                best = Some(m);
+            }
+        };
+        consider(a.key(i), None);
+        if first.clitic && a.tokens()[i].kind == TokenKind::Word {
+            for split in clitic_splits(a.key(i)) {
+                consider(&split.stem_key, Some(&split));
             }
         }
         best

@@ -9,43 +9,10 @@
     clippy::collapsible_else_if
 )]
 
-use std::collections::HashMap as StdMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast non-cryptographic hasher for short token keys (FxHash).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with the fast hasher.
-pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set with the fast hasher.
-pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A hash map with a fast non-cryptographic hasher for short token keys.
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A hash set with the same hasher.
+pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 use crate::error::Result;
 use crate::mention::Modifier;
