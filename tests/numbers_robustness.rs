@@ -92,9 +92,13 @@ const PIECES: &[&str] = &[
     "13-15",
 ];
 
+fn extractor() -> &'static Extractor {
+    static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    X.get_or_init(|| Extractor::with_default_rules().unwrap())
+}
+
 fn check(text: &str) {
-    let extractor = Extractor::with_default_rules().unwrap();
-    let ms = extractor.extract("fuzz", text, &ExtractOptions::default());
+    let ms = extractor().extract("fuzz", text, &ExtractOptions::default());
     let chars: Vec<char> = text.chars().collect();
     for m in &ms {
         assert!(m.start < m.end && m.end <= chars.len(), "bad span {m:?}");

@@ -23,6 +23,8 @@ use crate::text::{Analysis, TokenKind};
 
 /// Conflict priorities (lower wins among equally long candidates).
 mod priority {
+    /// A head that states the type beats the lexicon (`فريق [برشلونة]` is the club).
+    pub const CONTEXT: i32 = 3;
     pub const PATTERN: i32 = 5;
     pub const CURATED: i32 = 10;
     pub const TRIGGER: i32 = 20;
@@ -59,6 +61,9 @@ pub enum TriggerKind {
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
     SpeechVerb,
+    /// A head dropped before a MISC name that stands alone
+    /// (`بطولة [كأس العالم]`, `مبادرة "[الحزام والطريق]"`).
+    MiscDescriptor,
     /// A generic descriptor dropped before a bare name (`شركة [هواوي]`).
     OrgDescriptor,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
@@ -77,6 +82,7 @@ impl TriggerKind {
             "org_head_strong" => TriggerKind::OrgHeadStrong,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
+            "misc_descriptor" => TriggerKind::MiscDescriptor,
             "org_descriptor" => TriggerKind::OrgDescriptor,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
@@ -352,7 +358,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head or misc_head)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
                         row.get(kind_col)
                     ),
                 )
@@ -607,8 +613,9 @@ impl NameRecognizer {
     }
 
     /// A head noun that is dropped before a name standing alone: a place
-    /// head, an organization descriptor or head (also after a proclitic:
-    /// `وسلطنة`). MISC heads stay (`جائزة نوبل` is the award's name).
+    /// head, an organization descriptor or head, a MISC descriptor (also
+    /// after a proclitic: `وسلطنة`). Other MISC heads stay (`جائزة نوبل` is
+    /// the award's name).
     fn is_descriptor(&self, key: &str) -> bool {
         let is_head = |k: &str| {
             self.triggers.word_payloads(k).any(|t| {
@@ -619,6 +626,7 @@ impl NameRecognizer {
                             | TriggerKind::OrgDescriptor
                             | TriggerKind::OrgHead
                             | TriggerKind::OrgHeadStrong
+                            | TriggerKind::MiscDescriptor
                     )
                 })
             })
@@ -658,7 +666,7 @@ impl NameRecognizer {
                     .or_else(|| self.org_with_head(ctx, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(ctx, after),
                 TriggerKind::FacilityHead => self.facility_with_head(ctx, m.start, after),
-                TriggerKind::MiscHead => {
+                TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after(ctx, after, Label::Misc, "name/misc-quoted")
                 }
             };
@@ -825,6 +833,18 @@ impl NameRecognizer {
     ) -> Option<Vec<Mention>> {
         let a = ctx.analysis;
         let descriptor = strength == HeadStrength::Descriptor;
+        // A known organization after a descriptor stands alone
+        // (`فريق [الرجاء البيضاوي]`): the lexicon has it, the head is dropped.
+        if descriptor
+            && after < a.len()
+            && self
+                .gazetteer
+                .matches_at(a, after, false)
+                .iter()
+                .any(|m| m.payload.label == Label::Org)
+        {
+            return None;
+        }
         let mut j = after;
         let mut last = None;
         let mut bare_run = true; // only bare nouns since the head (construct chain)
@@ -833,12 +853,20 @@ impl NameRecognizer {
                 break;
             }
             let key = a.key(j);
-            let conj_al = key.starts_with("وال") && key.chars().count() > 4;
-            let known_place = self
-                .gazetteer
-                .matches_at(a, j, false)
-                .into_iter()
-                .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
+            // `والمالية` continues a name; `والحكومة` (another head) starts a new one.
+            let conj_al = key.starts_with("وال")
+                && key.chars().count() > 4
+                && !self.trigger_words.contains(&key["و".len()..]);
+            // A place is the genitive of the head or of a bare noun
+            // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
+            let known_place = bare_run
+                .then(|| {
+                    self.gazetteer
+                        .matches_at(a, j, false)
+                        .into_iter()
+                        .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc))
+                })
+                .flatten();
             if let Some(place) = known_place {
                 last = Some(place.end - 1);
                 bare_run = false;
@@ -939,7 +967,9 @@ impl NameRecognizer {
                 last += 1;
             }
         }
-        let mut out = vec![self.span(ctx, first, last, Label::Org, "name/org-descriptor")];
+        let mut named = self.span(ctx, first, last, Label::Org, "name/org-descriptor");
+        named.priority = priority::CONTEXT;
+        let mut out = vec![named];
         out.extend(self.bracket_alias(ctx, last + 1));
         // Coordinated names under the same descriptor: `شركة هواوي و[زد]`.
         let mut k = last + 1;
@@ -1125,16 +1155,23 @@ impl NameRecognizer {
         Some(vec![self.span(ctx, after + 1, k - 1, label, rule)])
     }
 
-    /// Document-level propagation: the parts of a full person name found
-    /// earlier (`شي` after `شي جين بينغ`) and organization aliases are tagged
-    /// at their later mentions.
+    /// Document-level propagation: the parts of a full person name found in
+    /// the document (`شي` after `شي جين بينغ`) and organization aliases are
+    /// tagged at their other mentions, later ones and also earlier ones
+    /// (a headline often names the person before the full name appears).
     fn propagate(&self, ctx: &DocContext<'_>, found: &mut Vec<Mention>) {
         let a = ctx.analysis;
-        let mut table: PhraseTable<(Label, usize)> = PhraseTable::default();
+        let mut table: PhraseTable<Label> = PhraseTable::default();
         for m in found.iter() {
             let reliable = matches!(
                 m.rule.as_str(),
-                "name/title-person" | "name/person-list" | "name/org-alias" | "name/org-descriptor"
+                "name/title-person"
+                    | "name/person-list"
+                    | "name/org-alias"
+                    | "name/org-descriptor"
+                    | "name/gazetteer-person"
+                    | "name/learned-person"
+                    | "name/pattern-nasab"
             );
             if !reliable {
                 continue;
@@ -1147,11 +1184,11 @@ impl NameRecognizer {
                         && !self.stop.contains(k)
                         && !self.common.contains(k)
                     {
-                        table.insert(k, (Label::Person, m.end));
+                        table.insert(k, Label::Person);
                     }
                 }
             }
-            table.insert(&m.text, (m.label, m.end));
+            table.insert(&m.text, m.label);
         }
         if table.is_empty() {
             return;
@@ -1160,16 +1197,12 @@ impl NameRecognizer {
             if !Self::is_word(a, i) {
                 continue;
             }
-            if let Some(m) = table
-                .matches_at(a, i, true)
-                .into_iter()
-                .find(|m| a.tokens()[m.first].start >= m.payload.1)
-            {
+            if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
                 let end = a.tokens()[m.end - 1].end;
                 let mut mention = ctx.mention(
                     m.start,
                     end,
-                    m.payload.0,
+                    *m.payload,
                     serde_json::Value::Null,
                     "name/propagated",
                 );
@@ -1219,8 +1252,9 @@ impl NameRecognizer {
 }
 
 /// Suffixes of inflected forms of ordinary words: accusative tanween
-/// (`رقما`), sound plurals and duals (`مهندسون`, `هدفين`), feminine plural.
-const INFLECTIONS: &[&str] = &["ا", "ون", "ين", "ان", "ات"];
+/// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
+/// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
+const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 
 /// A light-normalized word ending in an attached pronoun (`روايتها`,
 /// `التزامهم`): an ordinary noun or verb, not part of a name.

@@ -84,6 +84,7 @@ impl NumberRecognizer {
         let limit = first_line_end.min(10);
         let st = St {
             a,
+            flags: None,
             refd: None,
             country: None,
         };
@@ -183,6 +184,7 @@ impl NumberRecognizer {
                 if let Some(o) = self.ordinal(
                     &St {
                         a,
+                        flags: None,
                         refd: None,
                         country: None,
                     },
@@ -240,9 +242,13 @@ impl NumberRecognizer {
         if need_noun && !noun {
             return None;
         }
+        // يناير، 2001
+        if matches!(sl(a, k), "," | "،") && !noun && sl(a, k + 1).len() == 4 {
+            k += 1;
+        }
         let y = plain_int(a, k)?;
         let len = sl(a, k).len();
-        if !(len == 4 || (noun && len >= 3)) || y == 0 {
+        if len != 4 || y == 0 {
             return None;
         }
         let mut end = k + 1;
@@ -318,15 +324,22 @@ impl NumberRecognizer {
         } else if let Some(o) = self.ordinal(st, j) {
             // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
             let v = o.value.as_f64().unwrap_or(0.0);
+            // ثالث يوم من شهر عشرة
+            let after = if sk(a, o.end_tok) == "يوم" {
+                o.end_tok + 1
+            } else {
+                o.end_tok
+            };
             if (1.0..=31.0).contains(&v)
-                && o.end_tok < a.len()
-                && matches!(sk(a, o.end_tok), "من" | "في")
+                && after < a.len()
+                && sk(a, after) == "من"
+                && !sk(a, j).ends_with('ه')
             {
                 day = Some(v as u32);
                 if !has_weekday {
                     start = o.start;
                 }
-                j = o.end_tok + 1;
+                j = after + 1;
             }
         } else if sk(a, j) == "اليوم" {
             if let Some(o) = self.ordinal(st, j + 1) {
@@ -385,7 +398,7 @@ impl NumberRecognizer {
             hij |= h;
         }
         let mut adj = None;
-        if year.is_none() && day.is_none() && end < a.len() {
+        if year.is_none() && end < a.len() {
             if let Some(m) = lx.relative.at(a, end) {
                 if let Relative::Adj(o) = m.value {
                     adj = Some(*o);
@@ -393,7 +406,29 @@ impl NumberRecognizer {
                 }
             }
         }
-        if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday {
+        // A month name that is also a common word (مارس, آب) stands alone
+        // after a preposition of time or a date modifier: في مارس.
+        let cue = i > 0 && {
+            let pk = sk(a, i - 1);
+            matches!(
+                pk,
+                "في" | "منذ"
+                    | "حتي"
+                    | "خلال"
+                    | "قبل"
+                    | "بعد"
+                    | "شهر"
+                    | "هذا"
+                    | "مطلع"
+                    | "نهايه"
+                    | "بدايه"
+                    | "منتصف"
+                    | "اواخر"
+                    | "اوائل"
+                    | "اواسط"
+            )
+        };
+        if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
             return None;
         }
         if hij && !hijri && year.is_some() {
@@ -493,7 +528,7 @@ impl NumberRecognizer {
         if i >= a.len() {
             return;
         }
-        if !lx.word_in(a, i, &lx.date_starters) {
+        if !st.has(i, super::lexicon::DATE) {
             return;
         }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
@@ -515,6 +550,7 @@ impl NumberRecognizer {
             {
                 let mut c = best;
                 c.start = ms;
+                c.priority += 1;
                 c.evidence = format!("date modifier {}", a.surface(i));
                 out.push(c);
             }
@@ -525,7 +561,7 @@ impl NumberRecognizer {
     fn dates_plain(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
-        if i >= a.len() || !lx.word_in(a, i, &lx.date_starters) {
+        if i >= a.len() || !st.has(i, super::lexicon::DATE) {
             return;
         }
         // Day-month-year.
@@ -672,7 +708,7 @@ impl NumberRecognizer {
             if ok {
                 if let Some(y) = plain_int(a, i + 1) {
                     let len = sl(a, i + 1).len();
-                    if len >= 3 {
+                    if len == 4 {
                         let mut end = i + 2;
                         let mut hijri = false;
                         if end < a.len() {
@@ -712,6 +748,12 @@ impl NumberRecognizer {
             if let Some(c) = self.nth_weekday(st, i) {
                 out.push(c);
             }
+            if let Some(c) = self.last_day(st, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.nth_week(st, i) {
+                out.push(c);
+            }
             // Weekdays with an optional relative adjective.
             if let Some((d, s, e)) = self.weekday_at(a, i) {
                 let mut end = e;
@@ -749,6 +791,51 @@ impl NumberRecognizer {
             }
             self.relative_at(st, i, out);
             self.period_at(st, i, out);
+            // Holidays: عيد الميلاد 2020, عيد الفطر.
+            if let Some(m) = lx.holidays.at_clitic(a, i) {
+                let mut end = m.end_tok;
+                let mut year = st.refd.map(|r| r.year());
+                if let Some((y, ye, false)) = self.year_at(a, end, false) {
+                    year = Some(y);
+                    end = ye;
+                }
+                let v = match (m.value, year) {
+                    (Some((mo, d)), Some(y)) => Value::String(ymd(Some(y), *mo, Some(*d))),
+                    (Some((mo, d)), None) => Value::String(ymd(None, *mo, Some(*d))),
+                    (None, _) => Value::Null,
+                };
+                out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
+            }
+            // Decades: الثمانينيات, الثمانينات → "198" (the twentieth century).
+            if let Some(stem) = key
+                .strip_prefix("ال")
+                .and_then(|k| k.strip_suffix("يات").or_else(|| k.strip_suffix("ات")))
+            {
+                let stem = stem
+                    .strip_suffix('ي')
+                    .filter(|x| lx.words.contains_key(*x))
+                    .unwrap_or(stem);
+                if let Some(t) = lx.words.get(stem).and_then(|w| w.tens) {
+                    let mut end = i + 1;
+                    let mut century = 19;
+                    if sk(a, end) == "من" && sk(a, end + 1) == "القرن" {
+                        match sk(a, end + 2) {
+                            "الماضي" | "العشرين" => end += 3,
+                            "الحالي" | "الحادي" => {
+                                century = 20;
+                                end += if sk(a, end + 2) == "الحادي" {
+                                    4
+                                } else {
+                                    3
+                                };
+                            }
+                            _ => {}
+                        }
+                    }
+                    let v = Value::String(format!("{century}{}", t as u32 / 10));
+                    out.push(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"));
+                }
+            }
             self.time_at(st, i, out);
         }
     }
@@ -853,6 +940,112 @@ impl NumberRecognizer {
             Label::Date,
             Value::String(date.format("%Y-%m-%d").to_string()),
             "date/weekday",
+        ))
+    }
+
+    /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
+    /// `اليوم الأخير من شهر أكتوبر`.
+    fn last_day(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let k = match (sk(a, i), sk(a, i + 1)) {
+            ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
+            _ => return None,
+        };
+        let k = if matches!(sk(a, k), "من" | "في") {
+            k + 1
+        } else {
+            k
+        };
+        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
+        if hijri {
+            return None;
+        }
+        let mut year = st.refd.map(|r| r.year());
+        if let Some((y, ye, _)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = ye;
+        }
+        let y = year?;
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(last.format("%Y-%m-%d").to_string()),
+            "date/last-day",
+        ))
+    }
+
+    /// The n-th (or last) week of a month, as an ISO week: weeks are counted
+    /// from the first Monday of the month, the last one ends in the month
+    /// (`أول أسبوع بشهر أكتوبر 2014`, `الأسبوع الأخير في الشهر التاسع`).
+    fn nth_week(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير");
+        let (nth, k) = if sk(a, i) == "الاسبوع" {
+            if last_word(i + 1) {
+                (-1, i + 2)
+            } else {
+                let o = self.ordinal(st, i + 1)?;
+                (o.value.as_f64()? as i32, o.end_tok)
+            }
+        } else {
+            let n = if last_word(i) {
+                -1
+            } else {
+                let (v, any) = *lx.ordinals.get(sk(a, i))?;
+                if !any {
+                    return None;
+                }
+                v as i32
+            };
+            if sk(a, i + 1) != "اسبوع" {
+                return None;
+            }
+            (n, i + 2)
+        };
+        if nth == 0 || nth > 5 {
+            return None;
+        }
+        let k = if matches!(sk(a, k), "من" | "في") {
+            k + 1
+        } else {
+            k
+        };
+        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
+        if hijri {
+            return None;
+        }
+        let mut year = st.refd.map(|r| r.year());
+        if let Some((y, ye, _)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = ye;
+        }
+        let y = year?;
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let monday = if nth > 0 {
+            let off = (7 - first.weekday().num_days_from_monday() as i64) % 7;
+            first + Duration::days(off + 7 * (nth as i64 - 1))
+        } else {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            // The last week that ends in the month.
+            let sunday =
+                last - Duration::days((last.weekday().num_days_from_monday() as i64 + 1) % 7);
+            sunday - Duration::days(6)
+        };
+        if monday.month() != m {
+            return None;
+        }
+        let w = monday.iso_week();
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(format!("{:04}-W{:02}", w.year(), w.week())),
+            "date/nth-week",
         ))
     }
 
@@ -986,19 +1179,80 @@ impl NumberRecognizer {
         st: &St<'_, '_>,
         start: usize,
         j: usize,
+        between: bool,
         out: &mut Vec<Cand>,
     ) {
         let a = st.a;
+        if between {
+            // بين عامي 2012 و2015: the period starts at بين (decision 9).
+            let mut tmp = Vec::new();
+            self.dates_plain(st, j, &mut tmp);
+            if let Some(mut c) = tmp
+                .into_iter()
+                .filter(|c| {
+                    c.label == Label::Date && c.value.as_str().is_some_and(|v| v.contains('/'))
+                })
+                .max_by_key(|c| c.end_tok)
+            {
+                c.start = start;
+                out.push(c);
+            }
+        }
         if let Some(p) = self.date_parts(st, j) {
-            if p.day2.is_some() {
+            if p.day2.is_some() && !between {
                 let v = self.parts_value(st, &p);
                 out.push(Cand::new(start, p.end_tok, Label::Date, v, "date/range"));
+            } else if p.day2.is_none() {
+                // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
+                let k = p.end_tok;
+                let conn = if between {
+                    matches!(sk(a, k), "و")
+                } else {
+                    matches!(sk(a, k), "الي" | "حتي" | "وحتي")
+                };
+                let k2 = if conn {
+                    k + 1
+                } else if between
+                    && sk(a, k).starts_with('و')
+                    && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                {
+                    k
+                } else {
+                    usize::MAX
+                };
+                if let Some(q) = self.date_parts(st, k2) {
+                    if p.day.is_some() == q.day.is_some() && !p.hijri && !q.hijri {
+                        let mut p2 = p.clone();
+                        if p2.year.is_none() {
+                            p2.year = q.year;
+                        }
+                        let (Some(v1), Some(v2)) = (
+                            self.parts_value(st, &p2).as_str().map(str::to_string),
+                            self.parts_value(st, &q).as_str().map(str::to_string),
+                        ) else {
+                            return;
+                        };
+                        out.push(Cand::new(
+                            start,
+                            q.end_tok,
+                            Label::Date,
+                            Value::String(format!("{v1}/{v2}")),
+                            "date/range",
+                        ));
+                    }
+                }
             }
+        }
+        if between {
+            return;
         }
         // Clock ranges.
         let k = if sk(a, j) == "الساعه" { j + 1 } else { j };
         let Some(c1) = self.clock(st, k, k, None) else {
             return;
+        };
+        let clockish = |c: &Cand| {
+            c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
         };
         let mut m = c1.end_tok;
         if !matches!(sk(a, m), "الي" | "حتي" | "وحتي") {
@@ -1011,6 +1265,10 @@ impl NumberRecognizer {
         let Some(c2) = self.clock(st, m, m, None) else {
             return;
         };
+        // Without الساعة, only a part of the day or minutes make it a time.
+        if k == j && !clockish(&c1) && !clockish(&c2) {
+            return;
+        }
         let (Some(v1), Some(v2)) = (c1.value.as_str(), c2.value.as_str()) else {
             return;
         };
@@ -1202,15 +1460,19 @@ impl NumberRecognizer {
         let (code, mut e) = if p.kind == "season" {
             (p.value.clone(), i + 1)
         } else {
-            let Some(o) = self.ordinal(st, i + 1) else {
-                return;
-            };
-            let n = o.value.as_f64().unwrap_or(0.0) as u32;
             let max = if p.kind == "quarter" { 4 } else { 2 };
+            let (n, end) = if matches!(sk(a, i + 1), "الاخير" | "الاخيره") {
+                (max, i + 2)
+            } else {
+                let Some(o) = self.ordinal(st, i + 1) else {
+                    return;
+                };
+                (o.value.as_f64().unwrap_or(0.0) as u32, o.end_tok)
+            };
             if n == 0 || n > max {
                 return;
             }
-            (format!("{}{n}", p.value), o.end_tok)
+            (format!("{}{n}", p.value), end)
         };
         // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
         let mut year = None;
@@ -1492,12 +1754,63 @@ impl NumberRecognizer {
         // Part of the day.
         let mut shift = None;
         let mut k = e;
+        // الثامنة من صباح اليوم: the part of a named day.
+        let mut day_date = None;
+        if sk(a, k) == "من" {
+            if let Some(m) = lx.dayparts.at(a, k + 1) {
+                let mut tmp = Vec::new();
+                self.relative_at(st, m.end_tok, &mut tmp);
+                if let Some((d, _, we)) = self.weekday_at(a, m.end_tok) {
+                    tmp.push(Cand::new(
+                        0,
+                        we,
+                        Label::Date,
+                        Value::String(format!("XXXX-WXX-{d}")),
+                        "date",
+                    ));
+                }
+                if let Some(best) = tmp
+                    .into_iter()
+                    .filter(|c| c.label == Label::Date)
+                    .max_by_key(|c| c.end_tok)
+                {
+                    shift = Some(m.value.shift.clone());
+                    day_date = best.value.as_str().map(str::to_string);
+                    e = best.end_tok;
+                    k = e;
+                }
+            }
+        }
         if k < a.len() && matches!(sk(a, k), "هذا" | "هذه") {
             k += 1;
         }
-        if let Some(m) = lx.dayparts.at(a, k) {
+        if shift.is_some() {
+            // from the named day above
+        } else if let Some(m) = lx.dayparts.at(a, k) {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
+            // الساعة العاشرة صباح اليوم: the day after the part of the day.
+            let mut tmp = Vec::new();
+            self.relative_at(st, e, &mut tmp);
+            if let Some((d, _, we)) = self.weekday_at(a, e) {
+                tmp.push(Cand::new(
+                    0,
+                    we,
+                    Label::Date,
+                    Value::String(format!("XXXX-WXX-{d}")),
+                    "date",
+                ));
+            }
+            if let Some(best) = tmp
+                .into_iter()
+                .filter(|c| c.label == Label::Date)
+                .max_by_key(|c| c.end_tok)
+            {
+                if let Some(d) = best.value.as_str() {
+                    day_date = Some(d.to_string());
+                    e = best.end_tok;
+                }
+            }
         } else if k < a.len() && matches!(sk(a, k), "الليله") {
             shift = Some("night".to_string());
             e = k + 1;
@@ -1539,6 +1852,7 @@ impl NumberRecognizer {
         if let Some(s) = second {
             tm = format!("{tm}:{s:02}");
         }
+        let date = date.or(day_date);
         let v = match date {
             Some(d) if !d.contains('/') => format!("{d}{tm}"),
             _ => tm,
@@ -1557,6 +1871,10 @@ impl NumberRecognizer {
             rule,
         ))
     }
+}
+
+fn t_start(a: &Analysis<'_>, i: usize) -> usize {
+    a.tokens()[i].start
 }
 
 fn is_year_noun(k: &str) -> bool {

@@ -234,6 +234,28 @@ pub struct WordInfo {
     pub point: bool,
 }
 
+/// Bitmap index of a key's first two characters (low bytes of the code
+/// points; collisions only cost a hash lookup).
+#[inline]
+fn prefix_index(c1: char, c2: Option<char>) -> usize {
+    let b1 = (c1 as u32 & 0xFF) as usize;
+    let b2 = c2.map_or(0, |c| (c as u32 & 0xFF) as usize);
+    b1 * 256 + b2
+}
+
+/// Token flag: the token can start some numeric expression.
+pub const START: u8 = 1;
+/// Token flag: the token can start an amount.
+pub const NUM: u8 = 2;
+/// Token flag: the token can start a date or a time.
+pub const DATE: u8 = 4;
+/// Token flag: the token can be a unit, time unit or currency word.
+pub const UNIT: u8 = 8;
+/// Token flag: the token can start an ordinal.
+pub const ORD: u8 = 16;
+/// Token flag: the token can start a modifier phrase.
+pub const MOD: u8 = 32;
+
 /// A currency lexicon entry.
 #[derive(Debug, Clone)]
 pub struct Currency {
@@ -321,12 +343,18 @@ pub struct Lexicon {
     pub dayparts: PhraseTable<DayPart>,
     pub date_mods: HashMap<String, String>,
     pub periods: HashMap<String, Period>,
+    /// Holidays: name → fixed (month, day), or `None` for movable ones.
+    pub holidays: PhraseTable<Option<(u32, u32)>>,
     /// Keys that can start a numeric expression (fast skip).
     pub starters: HashSet<String>,
     /// Keys that can start an amount (number words, sign words).
     pub num_starters: HashSet<String>,
     /// Keys that can start a date or a time.
     pub date_starters: HashSet<String>,
+    /// Every key of the three sets above with its bits (START NUM DATE).
+    pub flags: HashMap<String, u8>,
+    /// Bitmap of the first two letters of every key in `flags`.
+    pub prefixes: Vec<u64>,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -353,6 +381,7 @@ fn yes_no(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<bool> {
 /// Adjective stem for currency lookups: key without the article and a final ه.
 pub fn adjective_stem(key: &str) -> &str {
     let k = key.strip_prefix("ال").unwrap_or(key);
+    let k = k.strip_suffix('ا').unwrap_or(k);
     let k = k.strip_suffix('ه').unwrap_or(k);
     k
 }
@@ -656,6 +685,28 @@ impl Lexicon {
             );
         }
 
+        let t = rules.csv("numbers/holidays.csv")?;
+        let (cn, cm, cd) = (t.column("name")?, t.column("month")?, t.column("day")?);
+        for row in &t.rows {
+            let name = nonempty(&t, row, cn, "name")?;
+            let fixed = match (row.get(cm), row.get(cd)) {
+                ("", "") => None,
+                (m, d) => {
+                    let m: u32 = m
+                        .parse()
+                        .map_err(|_| t.error(row, format!("month `{m}` is not 1..12")))?;
+                    let d: u32 = d
+                        .parse()
+                        .map_err(|_| t.error(row, format!("day `{d}` is not 1..31")))?;
+                    if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_none() {
+                        return Err(t.error(row, format!("{m}/{d} is not a date")));
+                    }
+                    Some((m, d))
+                }
+            };
+            lx.holidays.insert(name, fixed);
+        }
+
         // Keys that can start an expression.
         let mut starters: HashSet<String> = HashSet::default();
         starters.extend(lx.words.keys().cloned());
@@ -677,6 +728,7 @@ impl Lexicon {
         starters.extend(lx.dayparts.first_keys().cloned());
         starters.extend(lx.date_mods.keys().cloned());
         starters.extend(lx.periods.keys().cloned());
+        starters.extend(lx.holidays.first_keys().cloned());
         for w in [
             "ال",
             "عام",
@@ -722,6 +774,7 @@ impl Lexicon {
         ds.extend(lx.dayparts.first_keys().cloned());
         ds.extend(lx.date_mods.keys().cloned());
         ds.extend(lx.periods.keys().cloned());
+        ds.extend(lx.holidays.first_keys().cloned());
         for k in lx.ordinals.keys() {
             ds.insert(k.clone());
             ds.insert(format!("ال{k}"));
@@ -747,21 +800,103 @@ impl Lexicon {
         ] {
             ds.insert(w.to_string());
         }
+        // Decades: الثمانينيات, الثمانينات.
+        let decades: Vec<String> = lx
+            .words
+            .iter()
+            .filter(|(_, w)| w.tens.is_some())
+            .flat_map(|(k, _)| [format!("ال{k}يات"), format!("ال{k}ات")])
+            .collect();
+        for d in decades {
+            ds.insert(d.clone());
+            lx.starters.insert(d);
+        }
         lx.date_starters = ds;
+        let mut unit_keys: HashSet<String> = HashSet::default();
+        unit_keys.extend(lx.time_units.keys().cloned());
+        unit_keys.extend(lx.units.first_keys().cloned());
+        unit_keys.extend(lx.currencies.first_keys().cloned());
+        let mut ord_keys: HashSet<String> = HashSet::default();
+        ord_keys.insert("ال".to_string());
+        for k in lx.ordinals.keys() {
+            ord_keys.insert(k.clone());
+            ord_keys.insert(format!("ال{k}"));
+        }
+        for k in lx.words.keys() {
+            ord_keys.insert(format!("ال{k}"));
+        }
+        let mod_keys: HashSet<String> = lx
+            .modifiers
+            .by_first
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(_, m)| !m.post))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let mut flags: HashMap<String, u8> = HashMap::default();
+        for (set, bit) in [
+            (&lx.starters, START),
+            (&lx.num_starters, NUM),
+            (&lx.date_starters, DATE),
+            (&unit_keys, UNIT),
+            (&ord_keys, ORD),
+            (&mod_keys, MOD),
+        ] {
+            for k in set {
+                *flags.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        let mut prefixes = vec![0u64; 1024];
+        for k in flags.keys() {
+            let mut cs = k.chars();
+            if let Some(c1) = cs.next() {
+                let idx = prefix_index(c1, cs.next());
+                prefixes[idx / 64] |= 1u64 << (idx % 64);
+            }
+        }
+        lx.prefixes = prefixes;
+        lx.flags = flags;
         Ok(lx)
     }
 
-    /// Whether the word at `i` (whole or after proclitics) is in `set`.
-    pub fn word_in(&self, a: &Analysis<'_>, i: usize, set: &HashSet<String>) -> bool {
-        if i >= a.len() {
-            return false;
+    /// The start bits of every token of a document, computed once.
+    pub fn token_flags(&self, a: &Analysis<'_>) -> Vec<u8> {
+        (0..a.len())
+            .map(|i| match a.tokens()[i].kind {
+                TokenKind::Number => START | NUM | DATE | UNIT | ORD | MOD,
+                TokenKind::Punct => {
+                    if self.may_start(a, i) {
+                        START | NUM | DATE
+                    } else {
+                        NUM | DATE
+                    }
+                }
+                TokenKind::Word => {
+                    let k = a.key(i);
+                    let mut f = self.flag_of(k);
+                    // Stems only when the word starts with a proclitic letter.
+                    if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                        for (_, s) in stems(k) {
+                            f |= self.flag_of(&s);
+                        }
+                    }
+                    f
+                }
+            })
+            .collect()
+    }
+
+    /// The flags of one key, with a two-letter prefilter before the hash.
+    #[inline]
+    fn flag_of(&self, k: &str) -> u8 {
+        let mut cs = k.chars();
+        let (Some(c1), c2) = (cs.next(), cs.next()) else {
+            return 0;
+        };
+        let idx = prefix_index(c1, c2);
+        if self.prefixes[idx / 64] & (1u64 << (idx % 64)) == 0 {
+            return 0;
         }
-        let t = a.tokens()[i];
-        if t.kind != TokenKind::Word {
-            return true;
-        }
-        let k = a.key(i);
-        set.contains(k) || stems(k).any(|(_, s)| set.contains(s.as_ref()))
+        self.flags.get(k).copied().unwrap_or(0)
     }
 
     /// Whether token `i` can start a numeric expression.

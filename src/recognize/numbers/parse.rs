@@ -27,6 +27,8 @@ pub struct Num {
     pub end_tok: usize,
     /// The value; `None` for a vague amount (عشرات الآلاف).
     pub value: Option<f64>,
+    /// The scale word applied to the number (1 when none).
+    pub scale: f64,
     /// A single digit token without scale or sign (`2015`).
     pub plain_digits: bool,
     /// A vague "few" word (بضعة, عدة) with nothing else: not a CARDINAL alone.
@@ -199,6 +201,14 @@ impl Lexicon {
                 if d >= last_scale * 2.0 {
                     break;
                 }
+                // ألفا / مليونا (construct duals) need their noun after them.
+                if cur == j && sk(a, cur).ends_with('ا') {
+                    let next = a.tokens().get(cur + 1).map(|t| t.kind);
+                    if next != Some(TokenKind::Word) && !matches!(sl(a, cur + 1), "$" | "€" | "£")
+                    {
+                        return None;
+                    }
+                }
                 total += d;
                 last_scale = d / 2.0;
                 next = cur + 1;
@@ -313,6 +323,16 @@ impl Lexicon {
             {
                 return (value + f * s, wj + 2);
             }
+            // مليون ونصف المليون
+            if let Some(s) = sk(a, wj + 1)
+                .strip_prefix("ال")
+                .and_then(|k| self.words.get(k))
+                .and_then(|y| y.scale)
+            {
+                if s == mult {
+                    return (value + f * s, wj + 2);
+                }
+            }
             return (value + f * mult, wj + 1);
         }
         if let Some(f) = x.fraction_dual {
@@ -402,6 +422,7 @@ impl Lexicon {
                             tok_start: j,
                             end_tok: j + 2,
                             value: Some(v),
+                            scale: 1.0,
                             plain_digits: false,
                             few: false,
                             words: false,
@@ -461,8 +482,9 @@ impl Lexicon {
         }
         let mut end = j + 1;
         let mut text = light.to_string();
-        // 12،220,13: an Arabic comma as a thousands separator.
-        if end + 1 < a.len()
+        // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
+        while end + 1 < a.len()
+            && end < j + 12
             && sl(a, end) == "،"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
@@ -490,9 +512,10 @@ impl Lexicon {
                 return None;
             }
         }
+        // After digits, a dual form is the accusative singular: 18 ألفا.
         let scale = self
             .info(a, end)
-            .and_then(|x| x.scale.filter(|_| !x.vague || x.scale.is_some()));
+            .and_then(|x| x.scale.or(x.scale_dual.map(|d| d / 2.0)));
         let mut v = digits_value(&text, scale.is_some())? * sign;
         let mut last_scale = 1.0;
         let plain = scale.is_none() && sign > 0.0 && end == j + 1;
@@ -500,6 +523,21 @@ impl Lexicon {
             v *= s;
             last_scale = s;
             end += 1;
+            // 3 ملايين و500 ألف, 18 ألفا و800: a smaller amount after و.
+            if sk(a, end) == "و"
+                && a.tokens()
+                    .get(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                if let Some(rest) = self.digits_number(a, end + 1, 0, 1.0) {
+                    if let Some(r) = rest.value {
+                        if r < s && rest.end_tok > end + 1 {
+                            v += r;
+                            end = rest.end_tok;
+                        }
+                    }
+                }
+            }
         }
         let (v, end2) = self.fraction_ext(a, v, last_scale, end);
         Some(Num {
@@ -507,6 +545,7 @@ impl Lexicon {
             tok_start: if sign < 0.0 { j - 1 } else { j },
             end_tok: end2,
             value: Some(v),
+            scale: last_scale,
             plain_digits: plain && end2 == end,
             few: false,
             words: false,
@@ -515,11 +554,12 @@ impl Lexicon {
     }
 
     fn words_number(&self, a: &Analysis<'_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
-        let mk = |value: Option<f64>, end: usize, _ls: f64, few: bool| Num {
+        let mk = |value: Option<f64>, end: usize, ls: f64, few: bool| Num {
             start,
             tok_start: j,
             end_tok: end,
             value,
+            scale: ls,
             plain_digits: false,
             few,
             words: true,
