@@ -31,35 +31,43 @@ pub struct CliticSplit<'a> {
 /// Candidate proclitic splits of a key-normalized word, shortest proclitic
 /// first. The whole word itself is not included.
 pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
-    // Every proclitic starts with one of these: most words leave here.
-    if !key.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for &p in PROCLITICS.iter().rev() {
-        let Some(stem) = key.strip_prefix(p) else {
-            continue;
-        };
-        // at least MIN_STEM_CHARS characters left, without counting them all
-        if stem.chars().nth(MIN_STEM_CHARS - 1).is_none() {
-            continue;
-        }
-        // every proclitic letter is one two-byte character
-        let prefix_chars = p.len() / 2;
-        out.push(CliticSplit {
-            proclitic: p,
-            prefix_chars,
-            stem_key: Cow::Borrowed(stem),
-        });
-        if p.ends_with('ل') && stem.starts_with('ل') {
-            out.push(CliticSplit {
+    clitic_splits_iter(key).collect()
+}
+
+/// [`clitic_splits`] without the `Vec`: for hot loops that only look at the
+/// splits (`any`, `find`), no allocation unless the `ل`+`ل` article is
+/// restored.
+pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + '_ {
+    // Every proclitic starts with one of these: most words yield nothing.
+    let candidates: &[&str] = if key.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        PROCLITICS
+    } else {
+        &[]
+    };
+    candidates
+        .iter()
+        .rev()
+        .filter_map(move |&p| {
+            let stem = key.strip_prefix(p)?;
+            // at least MIN_STEM_CHARS characters left, without counting them all
+            stem.chars().nth(MIN_STEM_CHARS - 1)?;
+            Some((p, stem))
+        })
+        .flat_map(|(p, stem)| {
+            // every proclitic letter is one two-byte character
+            let prefix_chars = p.len() / 2;
+            let article = (p.ends_with('ل') && stem.starts_with('ل')).then(|| CliticSplit {
                 proclitic: p,
                 prefix_chars,
                 stem_key: Cow::Owned(format!("ا{stem}")),
             });
-        }
-    }
-    out
+            std::iter::once(CliticSplit {
+                proclitic: p,
+                prefix_chars,
+                stem_key: Cow::Borrowed(stem),
+            })
+            .chain(article)
+        })
 }
 
 /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
@@ -86,6 +94,17 @@ mod tests {
             .into_iter()
             .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
             .collect()
+    }
+
+    #[test]
+    fn the_iterator_stops_early_and_matches_the_vec() {
+        let key = crate::text::key("وللصين");
+        let all: Vec<String> = clitic_splits_iter(&key)
+            .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
+            .collect();
+        assert_eq!(all, stems("وللصين"));
+        assert!(clitic_splits_iter(&key).any(|s| s.stem_key == "الصين"));
+        assert_eq!(clitic_splits_iter("الصين").count(), 0);
     }
 
     #[test]

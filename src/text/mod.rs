@@ -7,6 +7,6 @@ pub mod normalize;
 pub mod reference;
 pub mod tokenize;
 
-pub use clitics::{clitic_splits, CliticSplit};
+pub use clitics::{clitic_splits, clitic_splits_iter, CliticSplit};
 pub use normalize::{key, light};
 pub use tokenize::{scan, Analysis, Token, TokenKind};
