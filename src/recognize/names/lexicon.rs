@@ -4,7 +4,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::text::clitics::{clitic_splits, stem_start};
+use crate::text::clitics::stem_start;
 use crate::text::{scan, Analysis, TokenKind};
 
 /// A phrase table: token-key sequences with a payload, indexed by the first
@@ -93,6 +93,15 @@ impl<T> PhraseTable<T> {
             .is_some_and(|f| !f.singles.is_empty())
     }
 
+    /// Whether some phrase starts with this key, or (with `clitics`) with
+    /// the stem of it after a proclitic: a cheap test before a full lookup.
+    pub fn may_start(&self, key: &str, clitics: bool) -> bool {
+        self.by_first.contains_key(key)
+            || (clitics
+                && crate::text::clitics::clitic_splits_iter(key)
+                    .any(|s| self.by_first.contains_key(s.stem_key.as_ref())))
+    }
+
     /// Payloads of the one-word entries equal to `key`.
     pub fn word_payloads<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a T> + 'a {
         self.by_first
@@ -114,7 +123,7 @@ impl<T> PhraseTable<T> {
         let token = a.tokens()[i];
         self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
         if clitics && token.kind == TokenKind::Word {
-            for split in clitic_splits(a.key(i)) {
+            for split in crate::text::clitics::clitic_splits_iter(a.key(i)) {
                 // The stem's offset is only worked out for a stem the table has.
                 if !self.by_first.contains_key(split.stem_key.as_ref()) {
                     continue;

@@ -123,6 +123,11 @@ pub struct NameRecognizer {
     common: WordSet,
     ambiguous: WordSet,
     patterns: Vec<Pattern>,
+    /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
+    pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
+    pattern_index_clitic: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Patterns whose first element is no fixed word: tried everywhere.
+    unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
 }
 
@@ -158,6 +163,9 @@ impl NameRecognizer {
             common: WordSet::default(),
             ambiguous: WordSet::default(),
             patterns: Vec::new(),
+            pattern_index: Default::default(),
+            pattern_index_clitic: Default::default(),
+            unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
         };
         for p in PARTICLES {
@@ -204,6 +212,22 @@ impl NameRecognizer {
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);
+        }
+        for (n, pattern) in r.patterns.iter().enumerate() {
+            match pattern.first_keys() {
+                Some(keys) => {
+                    for k in keys {
+                        r.pattern_index.entry(k.to_string()).or_default().push(n);
+                        if pattern.first_clitic() {
+                            r.pattern_index_clitic
+                                .entry(k.to_string())
+                                .or_default()
+                                .push(n);
+                        }
+                    }
+                }
+                None => r.unkeyed_patterns.push(n),
+            }
         }
         Ok(r)
     }
@@ -530,11 +554,31 @@ impl NameRecognizer {
         let mut i = 0;
         while i < a.len() {
             if Self::is_word(a, i) {
-                self.gazetteer_at(ctx, i, &mut found);
-                self.triggers_at(ctx, i, &mut found);
-                self.person_list_at(ctx, i, &mut found);
+                // Cheap gates first: most words start no phrase of any table.
+                let key = a.key(i);
+                if self.gazetteer.may_start(key, true) {
+                    self.gazetteer_at(ctx, i, &mut found);
+                }
+                if self.triggers.may_start(key, true) {
+                    self.triggers_at(ctx, i, &mut found);
+                }
+                if self.may_start_person(key) {
+                    self.person_list_at(ctx, i, &mut found);
+                }
             }
-            for pattern in &self.patterns {
+            let key = a.key(i);
+            let keyed = self.pattern_index.get(key).into_iter().flatten().chain(
+                crate::text::clitics::clitic_splits_iter(key)
+                    .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
+                    .flatten(),
+            );
+            let mut candidates: Vec<usize> = keyed
+                .copied()
+                .chain(self.unkeyed_patterns.iter().copied())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            for pattern in candidates.into_iter().map(|p| &self.patterns[p]) {
                 if let Some(m) = pattern.match_at(self, a, i) {
                     let mut mention = ctx.mention(
                         m.start,
@@ -763,6 +807,15 @@ impl NameRecognizer {
             m.priority = priority::PERSON_LIST;
         }
         Some(mentions)
+    }
+
+    /// Whether a word (or its stem after a proclitic) is a listed given or
+    /// family name or a particle: the gate of [`Self::person_list_at`].
+    fn may_start_person(&self, key: &str) -> bool {
+        let listed = |k: &str| {
+            self.given.contains(k) || self.family.contains(k) || self.particles.contains(k)
+        };
+        listed(key) || crate::text::clitics::clitic_splits_iter(key).any(|s| listed(&s.stem_key))
     }
 
     /// Given name (from the lists) + following name tokens.

@@ -298,6 +298,19 @@ impl Element {
 }
 
 impl Pattern {
+    /// The fixed first words of the pattern (key form), when its first
+    /// element is a single token with a `key` constraint.
+    pub fn first_keys(&self) -> Option<impl Iterator<Item = &str>> {
+        let first = &self.elements[0];
+        (!first.keys.is_empty() && first.op == Op::One)
+            .then(|| first.keys.iter().map(String::as_str))
+    }
+
+    /// Whether the first element may match a stem after a proclitic.
+    pub fn first_clitic(&self) -> bool {
+        self.elements[0].clitic
+    }
+
     /// Match at token `i`; the longest match wins.
     pub fn match_at(
         &self,
@@ -318,6 +331,17 @@ impl Pattern {
                         .any(|s| first.keys.contains(s.stem_key.as_ref()))
             };
             if !first.keys.contains(key) && !stem_hit() {
+                return None;
+            }
+        }
+        if first.keys.is_empty() && !first.lexicons.is_empty() && first.op == Op::One {
+            let key = a.key(i);
+            let listed = |k: &str| first.lexicons.iter().any(|l| names.key_in_lexicon(l, k));
+            let stem_hit = || {
+                first.clitic
+                    && crate::text::clitics::clitic_splits_iter(key).any(|s| listed(&s.stem_key))
+            };
+            if !listed(key) && !stem_hit() {
                 return None;
             }
         }
