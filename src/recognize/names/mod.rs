@@ -68,7 +68,7 @@ pub enum TriggerKind {
     OrgDescriptor,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
     PlaceHead,
-    /// A facility head, kept (`[ميناء ليايونقانغ]`).
+    /// A facility head, kept (`[ميناء جوادر]`).
     FacilityHead,
     /// A head before a quoted MISC name (`مبادرة "[الحزام والطريق]"`).
     MiscHead,
@@ -1104,7 +1104,7 @@ impl NameRecognizer {
     }
 
     /// Facility head kept: head + a bare name, a known place, or a chain of
-    /// ال-words that are not all common (`ميناء ليايونقانغ`, `مطار القاهرة`,
+    /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
     /// `مركز التعاون الحدودي العالمي`).
     fn facility_with_head(
         &self,
