@@ -176,3 +176,30 @@ fn whole_words_beat_clitic_splits_and_stems_lose_their_clitic() {
         .collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn a_city_with_a_masculine_adjective_is_a_club() {
+    let extractor = Extractor::with_default_rules().unwrap();
+    let names = |text: &str| -> Vec<(String, Label)> {
+        extractor
+            .extract("t", text, &ExtractOptions::default())
+            .into_iter()
+            .filter(|m| m.label.layer() == kashif::Layer::Names)
+            .map(|m| (m.text, m.label))
+            .collect()
+    };
+    assert_eq!(
+        names("حقق ليون الفرنسي فوزه الثاني"),
+        vec![
+            ("ليون".to_string(), Label::Org),
+            ("الفرنسي".to_string(), Label::Norp)
+        ]
+    );
+    assert_eq!(
+        names("زار الوفد ليون الفرنسية"),
+        vec![
+            ("ليون".to_string(), Label::Gpe),
+            ("الفرنسية".to_string(), Label::Norp)
+        ]
+    );
+}

@@ -565,6 +565,7 @@ impl NameRecognizer {
                 if self.may_start_person(key) {
                     self.person_list_at(ctx, i, &mut found);
                 }
+                self.club_city_at(ctx, i, &mut found);
             }
             let key = a.key(i);
             let keyed = self.pattern_index.get(key).into_iter().flatten().chain(
@@ -807,6 +808,41 @@ impl NameRecognizer {
             m.priority = priority::PERSON_LIST;
         }
         Some(mentions)
+    }
+
+    /// A city followed by a masculine nationality adjective is a sports
+    /// club: a city takes a feminine adjective (`باريس الفرنسية`), a club the
+    /// masculine of the implied `النادي` (`ليون الفرنسي`, `هامبورغ الألماني`).
+    /// The city alone becomes ORG; the adjective stays NORP.
+    fn club_city_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = ctx.analysis;
+        if i + 1 >= a.len() || !self.norp_at(a, i + 1) || !Self::token_has_article(a, i + 1) {
+            return;
+        }
+        let adjective = a.light(i + 1);
+        let masculine_singular = !adjective.ends_with('ة')
+            && !adjective.ends_with('ه')
+            && !["ون", "ين", "ات"].iter().any(|p| adjective.ends_with(p));
+        if !masculine_singular {
+            return;
+        }
+        let Some(city) = self.gazetteer.matches_at(a, i, true).into_iter().find(|m| {
+            m.end == i + 1
+                && m.payload.label == Label::Gpe
+                && m.payload.source.starts_with("names/gaz_cities")
+        }) else {
+            return;
+        };
+        let mut m = ctx.mention(
+            city.start,
+            a.tokens()[i].end,
+            Label::Org,
+            serde_json::Value::Null,
+            "name/club-city",
+        );
+        m.priority = priority::CONTEXT;
+        m.evidence = format!("city + masculine adjective `{}`: a club", a.surface(i + 1));
+        out.push(m);
     }
 
     /// Whether a word (or its stem after a proclitic) is a listed given or
