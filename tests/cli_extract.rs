@@ -106,12 +106,20 @@ fn csv_brat_and_conll_formats() {
         brat_text.lines().next(),
         Some("# xinhua-2015-04-07-china-kazakhstan")
     );
+    let mut notes = 0;
     for line in brat_text.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 3, "brat line {line:?}");
-        assert!(cols[0].starts_with('T'));
-        assert_eq!(cols[1].split(' ').count(), 3);
+        if cols[0].starts_with('#') {
+            // a numeric value: `#1<TAB>AnnotatorNotes T3<TAB>"2015-04-07"`
+            assert!(cols[1].starts_with("AnnotatorNotes T"), "{line}");
+            notes += 1;
+        } else {
+            assert!(cols[0].starts_with('T'), "{line}");
+            assert_eq!(cols[1].split(' ').count(), 3);
+        }
     }
+    assert!(notes > 0, "numeric values are written as AnnotatorNotes");
 
     let conll = kashif(&["extract", SEED, "--format", "conll"]);
     assert!(conll.status.success());

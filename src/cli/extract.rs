@@ -190,7 +190,7 @@ fn write(
         Format::Csv => formats::write_csv(out, mentions, first),
         Format::Brat => {
             writeln!(out, "# {}", doc.id)?;
-            formats::write_brat(out, mentions)
+            kashif::eval::gold::write_brat_ann(out, mentions)
         }
         Format::Conll => {
             let analysis = Analysis::new(&doc.text);

@@ -2,7 +2,8 @@
 //! one object per line with keys `doc start end type text value rule` in
 //! that order (plus `modifier` when a numeric span has one). CSV has the same
 //! columns with `value` as JSON text. CoNLL prints whitespace tokens with BIO
-//! tags of the names layer. brat writes standoff `.ann` lines.
+//! tags of the names layer. brat standoff `.ann` lines (with numeric values
+//! as `AnnotatorNotes`) are written by `eval::gold::write_brat_ann`.
 
 use std::io::Write;
 use std::str::FromStr;
@@ -70,23 +71,6 @@ pub fn write_csv(out: &mut impl Write, mentions: &[Mention], header: bool) -> Re
         .map_err(csv_err)?;
     }
     w.flush()?;
-    Ok(())
-}
-
-/// Write brat standoff lines (`T1<TAB>GPE 0 4<TAB>بكين`).
-pub fn write_brat(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
-    for (i, m) in mentions.iter().enumerate() {
-        let text = m.text.replace(['\n', '\r'], " ");
-        writeln!(
-            out,
-            "T{}\t{} {} {}\t{}",
-            i + 1,
-            m.label,
-            m.start,
-            m.end,
-            text
-        )?;
-    }
     Ok(())
 }
 

@@ -162,6 +162,16 @@ fn check_lexicon(name: &str) -> std::result::Result<String, String> {
     }
 }
 
+/// Validate the lexicon names of an `in` / `not_in` constraint.
+fn lexicon_list(names: Option<OneOrMany>) -> std::result::Result<Vec<String>, String> {
+    names
+        .map(OneOrMany::into_vec)
+        .unwrap_or_default()
+        .iter()
+        .map(|l| check_lexicon(l))
+        .collect()
+}
+
 /// Parse a patterns file: one JSON object per line; blank lines and lines
 /// starting with `#` or `//` are skipped.
 pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
@@ -209,22 +219,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
                     )))
                 }
             };
-            let lexicons = e
-                .in_lexicons
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default()
-                .iter()
-                .map(|l| check_lexicon(l))
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|m| err(format!("element {k}: {m}")))?;
-            let not_lexicons = e
-                .not_in
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default()
-                .iter()
-                .map(|l| check_lexicon(l))
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|m| err(format!("element {k}: {m}")))?;
+            let lexicons =
+                lexicon_list(e.in_lexicons).map_err(|m| err(format!("element {k}: {m}")))?;
+            let not_lexicons =
+                lexicon_list(e.not_in).map_err(|m| err(format!("element {k}: {m}")))?;
             let clitic = e.clitic.unwrap_or(false);
             if clitic && k > 0 {
                 return Err(err(format!(
