@@ -1284,7 +1284,7 @@ impl NameRecognizer {
             return;
         }
         for i in 0..a.len() {
-            if !Self::is_word(a, i) {
+            if !Self::is_word(a, i) || !table.may_start(a.key(i), true) {
                 continue;
             }
             if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
