@@ -943,14 +943,10 @@ impl NumberRecognizer {
         ))
     }
 
-    /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
-    /// `اليوم الأخير من شهر أكتوبر`.
-    fn last_day(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    /// `(من|في)? <Gregorian month> <year>?` at token `k`: the month, the year
+    /// (the reference date's when none is written) and the end token.
+    fn gregorian_month_year(&self, st: &St<'_, '_>, k: usize) -> Option<(u32, i32, usize)> {
         let a = st.a;
-        let k = match (sk(a, i), sk(a, i + 1)) {
-            ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
-            _ => return None,
-        };
         let k = if matches!(sk(a, k), "من" | "في") {
             k + 1
         } else {
@@ -965,7 +961,18 @@ impl NumberRecognizer {
             year = Some(y);
             end = ye;
         }
-        let y = year?;
+        Some((m, year?, end))
+    }
+
+    /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
+    /// `اليوم الأخير من شهر أكتوبر`.
+    fn last_day(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let k = match (sk(a, i), sk(a, i + 1)) {
+            ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
+            _ => return None,
+        };
+        let (m, y, end) = self.gregorian_month_year(st, k)?;
         let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
         Some(Cand::new(
@@ -1009,21 +1016,7 @@ impl NumberRecognizer {
         if nth == 0 || nth > 5 {
             return None;
         }
-        let k = if matches!(sk(a, k), "من" | "في") {
-            k + 1
-        } else {
-            k
-        };
-        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
-        if hijri {
-            return None;
-        }
-        let mut year = st.refd.map(|r| r.year());
-        if let Some((y, ye, _)) = self.year_at(a, end, false) {
-            year = Some(y);
-            end = ye;
-        }
-        let y = year?;
+        let (m, y, end) = self.gregorian_month_year(st, k)?;
         let first = NaiveDate::from_ymd_opt(y, m, 1)?;
         let monday = if nth > 0 {
             let off = (7 - first.weekday().num_days_from_monday() as i64) % 7;
