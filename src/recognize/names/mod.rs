@@ -459,7 +459,7 @@ impl NameRecognizer {
         }
         if self.common.contains(key)
             || self.trigger_words.contains(key)
-            || self.gazetteer.contains_word(key)
+            || self.gazetteer.word_payloads(key).any(|p| p.label != Label::Person)
         {
             return false;
         }
@@ -861,7 +861,12 @@ impl NameRecognizer {
         let starts_with_particle = self.particles.contains(key)
             && !self.stop_light.contains(a.light(i))
             && i + 1 < a.len()
-            && (self.family.contains(a.key(i + 1)) || self.given.contains(a.key(i + 1)));
+            && (self.family.contains(a.key(i + 1))
+                || self.given.contains(a.key(i + 1))
+                || self
+                    .gazetteer
+                    .word_payloads(a.key(i + 1))
+                    .any(|p| p.label == Label::Person));
         let (start, _is_given) = if self.given.contains(key) || starts_with_particle {
             (a.tokens()[i].start, true)
         } else if self.family.contains(key)
