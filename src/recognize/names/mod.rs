@@ -459,7 +459,10 @@ impl NameRecognizer {
         }
         if self.common.contains(key)
             || self.trigger_words.contains(key)
-            || self.gazetteer.word_payloads(key).any(|p| p.label != Label::Person)
+            || self
+                .gazetteer
+                .word_payloads(key)
+                .any(|p| p.label != Label::Person)
         {
             return false;
         }
