@@ -878,10 +878,14 @@ impl NameRecognizer {
         {
             (a.tokens()[i].start, false)
         } else {
-            // A proclitic before a given name (`ومحمد`).
-            let split = crate::text::clitic_splits(key)
-                .into_iter()
-                .find(|s| self.given.contains(&s.stem_key));
+            // A proclitic before a given name (`ومحمد`) or a listed family
+            // name that is no ordinary word (`وبوتين`).
+            let split = crate::text::clitic_splits(key).into_iter().find(|s| {
+                self.given.contains(&s.stem_key)
+                    || (self.family.contains(&s.stem_key)
+                        && !self.common.contains(&s.stem_key)
+                        && !self.stop.contains(&s.stem_key))
+            });
             match split.and_then(|s| crate::text::clitics::stem_start(a, i, &s)) {
                 Some(start) => (start, true),
                 None => return,
