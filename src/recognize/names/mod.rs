@@ -984,8 +984,9 @@ impl NameRecognizer {
                 j += 1;
                 continue;
             }
-            // A bare noun inside a construct chain (`اتحاد صناعة السيارات`).
-            let conjunct = key.starts_with('و') && self.looks_like_clitic_common(key);
+            // A bare noun inside a construct chain (`اتحاد صناعة السيارات`),
+            // not a preposition + noun (`البنك بالإصلاحات المالية`).
+            let conjunct = self.looks_like_clitic_common(key);
             if !descriptor
                 && bare_run
                 && !conjunct
@@ -1016,7 +1017,11 @@ impl NameRecognizer {
             let known = (after..=last).any(|k| !self.gazetteer.matches_at(a, k, false).is_empty());
             let uncommon = (after..chain_end).any(|k| !self.common.contains(a.key(k)));
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
-            if !evidence {
+            // A definite head with only nationality adjectives describes
+            // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
+            let definite_head = after > 0 && Self::token_has_article(a, after - 1);
+            let only_nationality = (after..chain_end).all(|k| self.norp_at(a, k));
+            if !evidence || (definite_head && only_nationality && alias.is_none()) {
                 return None;
             }
         }
