@@ -870,7 +870,7 @@ impl NameRecognizer {
                     .gazetteer
                     .word_payloads(a.key(i + 1))
                     .any(|p| p.label == Label::Person));
-        let (start, _is_given) = if self.given.contains(key) || starts_with_particle {
+        let (start, is_given) = if self.given.contains(key) || starts_with_particle {
             (a.tokens()[i].start, true)
         } else if self.family.contains(key)
             && !self.common.contains(key)
@@ -894,8 +894,14 @@ impl NameRecognizer {
         if self.stop.contains(a.light(i)) {
             return;
         }
+        // A family name with the article standing alone (`المفتي`, also a
+        // title) is not enough evidence.
+        if !is_given && Self::token_has_article(a, i) {
+            return;
+        }
         let mut last = i;
-        {
+        // A name continues after a given name; a family name ends one.
+        if is_given {
             while last + 1 < a.len() && last + 1 - i < 4 {
                 let prev_particle = self.particles.contains(a.key(last));
                 if !self.is_name_token(a, last + 1, prev_particle) {
