@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::error::Result;
-use crate::mention::{Label, Layer, Mention, Modifier};
+use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
 use crate::text::Analysis;
 
@@ -155,10 +155,4 @@ pub fn resolve_conflicts(mut candidates: Vec<Mention>) -> Vec<Mention> {
     }
     kept.sort_by_key(|m| (m.start, m.end, m.layer()));
     kept
-}
-
-/// Attach a modifier to a mention (builder helper for recognizers).
-pub fn with_modifier(mut m: Mention, modifier: Option<Modifier>) -> Mention {
-    m.modifier = modifier;
-    m
 }

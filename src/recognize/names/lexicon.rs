@@ -14,7 +14,6 @@ use crate::text::{scan, Analysis, TokenKind};
 pub struct PhraseTable<T> {
     by_first: HashMap<String, FirstKey>,
     entries: Vec<(Vec<String>, T)>,
-    max_len: usize,
 }
 
 /// The phrases that start with one key.
@@ -31,7 +30,6 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             by_first: HashMap::default(),
             entries: Vec::new(),
-            max_len: 0,
         }
     }
 }
@@ -65,7 +63,6 @@ impl<T> PhraseTable<T> {
         if keys.is_empty() {
             return false;
         }
-        self.max_len = self.max_len.max(keys.len());
         let id = self.entries.len() as u32;
         let first = self.by_first.entry(keys[0].clone()).or_default();
         match keys.get(1) {

@@ -554,6 +554,8 @@ impl NameRecognizer {
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
         let mut found: Vec<Mention> = Vec::new();
+        // Pattern indices to try at a token; one buffer for the whole document.
+        let mut candidates: Vec<usize> = Vec::new();
         let mut i = 0;
         while i < a.len() {
             if Self::is_word(a, i) {
@@ -576,13 +578,11 @@ impl NameRecognizer {
                     .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
                     .flatten(),
             );
-            let mut candidates: Vec<usize> = keyed
-                .copied()
-                .chain(self.unkeyed_patterns.iter().copied())
-                .collect();
+            candidates.clear();
+            candidates.extend(keyed.copied().chain(self.unkeyed_patterns.iter().copied()));
             candidates.sort_unstable();
             candidates.dedup();
-            for pattern in candidates.into_iter().map(|p| &self.patterns[p]) {
+            for pattern in candidates.iter().map(|&p| &self.patterns[p]) {
                 if let Some(m) = pattern.match_at(self, a, i) {
                     let mut mention = ctx.mention(
                         m.start,

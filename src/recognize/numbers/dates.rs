@@ -943,6 +943,38 @@ impl NumberRecognizer {
         ))
     }
 
+    /// The day named right after a part of the day (`صباح [اليوم]`,
+    /// `مساء [الأحد]`, with `parts` also `صباح [7 أبريل]`): the longest DATE
+    /// among a relative day, a weekday and (optionally) a written date.
+    fn day_after(&self, st: &St<'_, '_>, k: usize, parts: bool) -> Option<Cand> {
+        let a = st.a;
+        let mut tmp = Vec::new();
+        self.relative_at(st, k, &mut tmp);
+        if parts {
+            if let Some(p) = self.date_parts(st, k) {
+                tmp.push(Cand::new(
+                    p.start,
+                    p.end_tok,
+                    Label::Date,
+                    self.parts_value(st, &p),
+                    "date",
+                ));
+            }
+        }
+        if let Some((d, _, we)) = self.weekday_at(a, k) {
+            tmp.push(Cand::new(
+                0,
+                we,
+                Label::Date,
+                Value::String(format!("XXXX-WXX-{d}")),
+                "date",
+            ));
+        }
+        tmp.into_iter()
+            .filter(|c| c.label == Label::Date)
+            .max_by_key(|c| c.end_tok)
+    }
+
     /// `(من|في)? <Gregorian month> <year>?` at token `k`: the month, the year
     /// (the reference date's when none is written) and the end token.
     fn gregorian_month_year(&self, st: &St<'_, '_>, k: usize) -> Option<(u32, i32, usize)> {
@@ -1552,33 +1584,12 @@ impl NumberRecognizer {
             let part = m.value.part.clone();
             let e = m.end_tok;
             // The day after it.
-            let mut tmp = Vec::new();
-            if e < a.len() {
-                self.relative_at(st, e, &mut tmp);
-                if let Some(p) = self.date_parts(st, e) {
-                    tmp.push(Cand::new(
-                        p.start,
-                        p.end_tok,
-                        Label::Date,
-                        self.parts_value(st, &p),
-                        "date",
-                    ));
-                }
-                if let Some((d, _, we)) = self.weekday_at(a, e) {
-                    tmp.push(Cand::new(
-                        0,
-                        we,
-                        Label::Date,
-                        Value::String(format!("XXXX-WXX-{d}")),
-                        "date",
-                    ));
-                }
-            }
-            if let Some(best) = tmp
-                .into_iter()
-                .filter(|c| c.label == Label::Date)
-                .max_by_key(|c| c.end_tok)
-            {
+            let day = if e < a.len() {
+                self.day_after(st, e, true)
+            } else {
+                None
+            };
+            if let Some(best) = day {
                 let v = match best.value.as_str() {
                     Some(d) => Value::String(format!("{d}T{part}")),
                     None => Value::Null,
@@ -1751,22 +1762,7 @@ impl NumberRecognizer {
         let mut day_date = None;
         if sk(a, k) == "من" {
             if let Some(m) = lx.dayparts.at(a, k + 1) {
-                let mut tmp = Vec::new();
-                self.relative_at(st, m.end_tok, &mut tmp);
-                if let Some((d, _, we)) = self.weekday_at(a, m.end_tok) {
-                    tmp.push(Cand::new(
-                        0,
-                        we,
-                        Label::Date,
-                        Value::String(format!("XXXX-WXX-{d}")),
-                        "date",
-                    ));
-                }
-                if let Some(best) = tmp
-                    .into_iter()
-                    .filter(|c| c.label == Label::Date)
-                    .max_by_key(|c| c.end_tok)
-                {
+                if let Some(best) = self.day_after(st, m.end_tok, false) {
                     shift = Some(m.value.shift.clone());
                     day_date = best.value.as_str().map(str::to_string);
                     e = best.end_tok;
@@ -1783,22 +1779,7 @@ impl NumberRecognizer {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
             // الساعة العاشرة صباح اليوم: the day after the part of the day.
-            let mut tmp = Vec::new();
-            self.relative_at(st, e, &mut tmp);
-            if let Some((d, _, we)) = self.weekday_at(a, e) {
-                tmp.push(Cand::new(
-                    0,
-                    we,
-                    Label::Date,
-                    Value::String(format!("XXXX-WXX-{d}")),
-                    "date",
-                ));
-            }
-            if let Some(best) = tmp
-                .into_iter()
-                .filter(|c| c.label == Label::Date)
-                .max_by_key(|c| c.end_tok)
-            {
+            if let Some(best) = self.day_after(st, e, false) {
                 if let Some(d) = best.value.as_str() {
                     day_date = Some(d.to_string());
                     e = best.end_tok;
