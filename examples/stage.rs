@@ -7,6 +7,9 @@
 //! perf stat -e instructions:u target/release/examples/stage scan 5
 //! ```
 //!
+//! A third argument sets the corpus size in MB (default 10); under
+//! `valgrind --tool=callgrind` a small one (`extract 1 0.5`) keeps it quick.
+//!
 //! Stages: `light`, `key`, `scan`, `analysis` (scan plus the NFKC check),
 //! `extract`, `none` (only build the corpus, to subtract).
 
@@ -19,8 +22,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let stage = args.next().unwrap_or_else(|| "scan".to_string());
     let times: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
+    let megabytes: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(10.0);
     let unique = perf::default_documents(Path::new(env!("CARGO_MANIFEST_DIR")), true);
-    let (docs, _) = perf::assemble(&unique, 10_000_000);
+    let (docs, _) = perf::assemble(&unique, (megabytes * 1e6) as usize);
     let x = Extractor::with_default_rules().expect("rules");
     let options = ExtractOptions::default();
     let start = std::time::Instant::now();

@@ -25,8 +25,9 @@ fn every_pattern_example_fires() {
             continue;
         };
         let a = Analysis::new(&example.text);
-        let found: Vec<String> = (0..a.len())
-            .filter_map(|i| pattern.match_at(names, &a, i))
+        let found: Vec<String> = names
+            .pattern_matches(pattern, &a)
+            .into_iter()
             .map(|m| {
                 example
                     .text

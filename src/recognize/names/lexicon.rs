@@ -99,6 +99,16 @@ impl<T> PhraseTable<T> {
                     .any(|s| self.by_first.contains_key(s.stem_key.as_ref())))
     }
 
+    /// Each first word with the payloads of the one-word entries equal to it.
+    pub fn first_words(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = &T>)> {
+        self.by_first.iter().map(|(k, f)| {
+            (
+                k.as_str(),
+                f.singles.iter().map(|&id| &self.entries[id as usize].1),
+            )
+        })
+    }
+
     /// Payloads of the one-word entries equal to `key`.
     pub fn word_payloads<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a T> + 'a {
         self.by_first
@@ -190,6 +200,11 @@ impl WordSet {
     /// Whether the key is in the set.
     pub fn contains(&self, key: &str) -> bool {
         self.0.contains(key)
+    }
+
+    /// The words' keys.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 
     /// Number of words.

@@ -7,19 +7,21 @@
 //! split. After the first pass, full person names and organization aliases
 //! found in a document are propagated to their later bare mentions.
 
+pub mod features;
 pub mod lexicon;
 pub mod patterns;
 
 use std::collections::HashMap;
 
-use lexicon::{PhraseTable, WordSet};
+use features::{flag, Flags, TokenFeatures, Vocabulary};
+use lexicon::{PhraseMatch, PhraseTable, WordSet};
 use patterns::Pattern;
 
 use super::DocContext;
 use crate::error::{Error, Result};
 use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
-use crate::text::{Analysis, TokenKind};
+use crate::text::Analysis;
 
 /// Conflict priorities (lower wins among equally long candidates).
 mod priority {
@@ -129,6 +131,61 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Every one-word lexicon above, merged for one lookup per token.
+    vocab: Vocabulary,
+}
+
+/// One document as the names rules see it: the context, its analysis and
+/// the lexicon flags of its tokens.
+struct Doc<'d> {
+    ctx: &'d DocContext<'d>,
+    a: &'d Analysis<'d>,
+    f: TokenFeatures,
+}
+
+impl Doc<'_> {
+    /// Whether token `i` exists and has any bit of `mask`.
+    #[inline]
+    fn any(&self, i: usize, mask: Flags) -> bool {
+        self.f.any(i, mask)
+    }
+
+    /// A word token.
+    #[inline]
+    fn is_word(&self, i: usize) -> bool {
+        self.f.any(i, flag::WORD)
+    }
+
+    /// A word starting with the definite article as written.
+    #[inline]
+    fn has_article(&self, i: usize) -> bool {
+        self.f.any(i, flag::ARTICLE)
+    }
+
+    /// Not a word, or a stop word. Whole tokens are checked in their light
+    /// form, so `على` stops a name and the name `علي` does not.
+    #[inline]
+    fn is_stop(&self, i: usize) -> bool {
+        !self.is_word(i) || self.f.any(i, flag::LIGHT_STOP)
+    }
+
+    /// A word that may close a name (`الدولي`).
+    #[inline]
+    fn is_suffix(&self, i: usize) -> bool {
+        self.f.any(i, flag::NAME_SUFFIX)
+    }
+
+    /// A nationality word (a one-word NORP entry).
+    #[inline]
+    fn is_norp(&self, i: usize) -> bool {
+        self.is_word(i) && self.f.any(i, flag::NORP_WORD)
+    }
+
+    /// A head dropped before a name standing alone, also after a proclitic (`وسلطنة`).
+    #[inline]
+    fn is_descriptor(&self, i: usize) -> bool {
+        self.f.any(i, flag::DESCRIPTOR_HEAD) || self.f.stem_any(i, flag::DESCRIPTOR_HEAD)
+    }
 }
 
 /// Highest ANERcorp entity share of a word that still counts as common.
@@ -167,6 +224,7 @@ impl NameRecognizer {
             pattern_index_clitic: Default::default(),
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
+            vocab: Vocabulary::default(),
         };
         for p in PARTICLES {
             r.particles.insert(p);
@@ -229,7 +287,65 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
+        r.vocab = r.build_vocabulary();
         Ok(r)
+    }
+
+    /// Merge the one-word lexicons into the vocabulary of token flags.
+    fn build_vocabulary(&self) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (set, bits) in [
+            (&self.given, flag::GIVEN),
+            (&self.family, flag::FAMILY),
+            (&self.particles, flag::PARTICLE),
+            (&self.stop, flag::STOP),
+            (&self.common, flag::COMMON),
+            (&self.trigger_words, flag::TRIGGER),
+        ] {
+            for word in set.iter() {
+                v.add(word, bits);
+            }
+        }
+        for word in &self.stop_light {
+            v.add(word, flag::LIGHT_STOP);
+        }
+        for word in self.common.iter() {
+            if let Some(stem) = word.strip_suffix('ه') {
+                v.add(stem, flag::COMMON_H_STEM);
+            }
+        }
+        for (first, singles) in self.gazetteer.first_words() {
+            let labels = singles.fold(0, |f, p| f | features::label_word_flag(p.label));
+            v.add(first, flag::GAZ_FIRST | labels);
+        }
+        for (first, singles) in self.triggers.first_words() {
+            let mut bits = flag::TRIG_FIRST;
+            for t in singles {
+                if t.kinds.contains(&TriggerKind::NameSuffix) {
+                    bits |= flag::NAME_SUFFIX;
+                }
+                if t.kinds.iter().any(|k| {
+                    matches!(
+                        k,
+                        TriggerKind::PlaceHead
+                            | TriggerKind::OrgDescriptor
+                            | TriggerKind::OrgHead
+                            | TriggerKind::OrgHeadStrong
+                            | TriggerKind::MiscDescriptor
+                    )
+                }) {
+                    bits |= flag::DESCRIPTOR_HEAD;
+                }
+            }
+            v.add(first, bits);
+        }
+        for key in self.pattern_index.keys() {
+            v.add(key, flag::PATTERN_KEY);
+        }
+        for key in self.pattern_index_clitic.keys() {
+            v.add(key, flag::PATTERN_CLITIC_KEY);
+        }
+        v
     }
 
     fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
@@ -414,6 +530,19 @@ impl NameRecognizer {
         &self.patterns
     }
 
+    /// Every match of one token pattern in a document, by first token
+    /// (for tests and rule authors checking a pattern's example).
+    pub fn pattern_matches(
+        &self,
+        pattern: &Pattern,
+        a: &Analysis<'_>,
+    ) -> Vec<patterns::PatternMatch> {
+        let features = self.vocab.features(a);
+        (0..a.len())
+            .filter_map(|i| pattern.match_at(&self.vocab, a, &features, i))
+            .collect()
+    }
+
     /// How many lexicon entries, triggers and patterns were compiled.
     pub fn stats(&self) -> String {
         format!(
@@ -431,121 +560,83 @@ impl NameRecognizer {
 
     // ---- token classes -------------------------------------------------
 
-    fn is_word(a: &Analysis<'_>, i: usize) -> bool {
-        a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
-    }
-
-    /// Whether token `i` starts with the definite article as written: a
-    /// bare alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
-    fn token_has_article(a: &Analysis<'_>, i: usize) -> bool {
-        if !Self::is_word(a, i) {
-            return false;
-        }
-        let mut letters = a
-            .surface(i)
-            .chars()
-            .filter(|&c| !crate::text::normalize::is_dropped(c));
-        letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
-    }
-
     /// A word that can be part of a person's name after a title or a given name.
-    fn is_name_token(&self, a: &Analysis<'_>, i: usize, prev_particle: bool) -> bool {
-        if !Self::is_word(a, i) || self.stop_light.contains(a.light(i)) {
+    fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
+        if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) {
             return false;
         }
-        let key = a.key(i);
-        if self.given.contains(key) || self.family.contains(key) || self.particles.contains(key) {
+        if d.any(i, flag::GIVEN | flag::FAMILY | flag::PARTICLE) {
             return true;
         }
-        if self.common.contains(key)
-            || self.trigger_words.contains(key)
-            || self
-                .gazetteer
-                .word_payloads(key)
-                .any(|p| p.label != Label::Person)
-        {
+        if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
             return false;
         }
         // `وكريستيانو`: a conjunction starts the next name, not this one.
-        if key.starts_with('و')
-            || self.looks_like_clitic_common(key)
-            || self.inflected_common(key)
-            || has_pronoun_suffix(a.light(i))
+        if d.a.key(i).starts_with('و')
+            || d.any(
+                i,
+                flag::CLITIC_COMMON | flag::INFLECTED | flag::PRONOUN_SUFFIX,
+            )
         {
             return false;
         }
-        if Self::token_has_article(a, i) {
+        if d.has_article(i) {
             // `عبد الله`, a nisba surname (`البقالي`, `الحسيني`), or a family
             // name with the article right after a given name (`حسين الفردان`).
-            let after_given = i > 0 && self.given.contains(a.key(i - 1));
-            return prev_particle || ((key.ends_with('ي') || after_given) && !self.norp_at(a, i));
+            let after_given = i > 0 && d.any(i - 1, flag::GIVEN);
+            return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         true
     }
 
     /// A bare (no article) word that looks like a proper name: not a stop,
     /// common or trigger word.
-    fn is_bare_proper(&self, a: &Analysis<'_>, i: usize) -> bool {
-        if !Self::is_word(a, i) {
+    fn is_bare_proper(&self, d: &Doc<'_>, i: usize) -> bool {
+        if !d.is_word(i) {
             return false;
         }
-        let key = a.key(i);
-        key.chars().count() >= 2
-            && !Self::token_has_article(a, i)
-            && !has_pronoun_suffix(a.light(i))
-            && !self.stop.contains(key)
-            && !self.common.contains(key)
-            && !self.trigger_words.contains(key)
+        let key = d.a.key(i);
+        key.chars().nth(1).is_some()
+            && !d.any(
+                i,
+                flag::ARTICLE
+                    | flag::PRONOUN_SUFFIX
+                    | flag::STOP
+                    | flag::COMMON
+                    | flag::TRIGGER
+                    | flag::CLITIC_COMMON
+                    | flag::INFLECTED,
+            )
             && !crate::text::clitics::is_proclitic(key)
-            && !self.looks_like_clitic_common(key)
-            && !self.inflected_common(key)
     }
 
-    /// An inflected form of a common word (`رقما` ← `رقم`, `مهندسون` ←
-    /// `مهندس`, `اتفاقات` ← `اتفاقه`): not a name.
-    fn inflected_common(&self, key: &str) -> bool {
-        INFLECTIONS.iter().any(|suffix| {
-            key.strip_suffix(suffix).is_some_and(|stem| {
-                stem.chars().count() >= 2
-                    && (self.common.contains(stem) || self.common.contains(&format!("{stem}ه")))
-            })
-        })
+    /// Gazetteer matches at token `i` (with `clitics`, also of its stems);
+    /// nothing is looked up for a token no entry starts with.
+    fn gaz_matches<'s>(
+        &'s self,
+        d: &Doc<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Vec<PhraseMatch<'s, GazEntry>> {
+        let stems = clitics && d.f.stem_any(i, flag::GAZ_FIRST);
+        if !d.any(i, flag::GAZ_FIRST) && !stems {
+            return Vec::new();
+        }
+        self.gazetteer.matches_at(d.a, i, stems)
     }
 
-    /// A word that reads as proclitic + an ordinary, definite or known word
-    /// (`للتجارة`, `بغرب`, `كمحطة`, `وشركة`, `وروسيا`): not a bare proper
-    /// name itself.
-    fn looks_like_clitic_common(&self, key: &str) -> bool {
-        crate::text::clitic_splits(key).iter().any(|split| {
-            let stem = split.stem_key.as_ref();
-            stem.starts_with("ال")
-                || self.common.contains(stem)
-                || self.stop.contains(stem)
-                || self.trigger_words.contains(stem)
-                || self.gazetteer.contains_word(stem)
-        })
-    }
-
-    /// Not a word, or a stop word. Whole tokens are checked in their light
-    /// form, so `على` stops a name and the name `علي` does not.
-    fn is_stop(&self, a: &Analysis<'_>, i: usize) -> bool {
-        !Self::is_word(a, i) || self.stop_light.contains(a.light(i))
-    }
-
-    fn is_suffix(&self, a: &Analysis<'_>, i: usize) -> bool {
-        i < a.len()
-            && self
-                .triggers
-                .word_payloads(a.key(i))
-                .any(|t| t.kinds.contains(&TriggerKind::NameSuffix))
-    }
-
-    fn norp_at(&self, a: &Analysis<'_>, i: usize) -> bool {
-        Self::is_word(a, i)
-            && self
-                .gazetteer
-                .word_payloads(a.key(i))
-                .any(|p| p.label == Label::Norp)
+    /// Trigger matches at token `i`, as [`Self::gaz_matches`].
+    fn trigger_matches<'s>(
+        &'s self,
+        d: &Doc<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Vec<PhraseMatch<'s, Trigger>> {
+        let stems = clitics && d.f.stem_any(i, flag::TRIG_FIRST);
+        if !d.any(i, flag::TRIG_FIRST) && !stems {
+            return Vec::new();
+        }
+        self.triggers.matches_at(d.a, i, stems)
     }
 
     // ---- recognition ---------------------------------------------------
@@ -553,37 +644,44 @@ impl NameRecognizer {
     /// Emit candidate name mentions.
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
+        let d = Doc {
+            ctx,
+            a,
+            f: self.vocab.features(a),
+        };
         let mut found: Vec<Mention> = Vec::new();
         // Pattern indices to try at a token; one buffer for the whole document.
         let mut candidates: Vec<usize> = Vec::new();
-        let mut i = 0;
-        while i < a.len() {
-            if Self::is_word(a, i) {
+        for i in 0..a.len() {
+            let f = d.f.get(i);
+            if f.word & flag::WORD != 0 {
                 // Cheap gates first: most words start no phrase of any table.
-                let key = a.key(i);
-                if self.gazetteer.may_start(key, true) {
-                    self.gazetteer_at(ctx, i, &mut found);
+                if (f.word | f.stems) & flag::GAZ_FIRST != 0 {
+                    self.gazetteer_at(&d, i, &mut found);
                 }
-                if self.triggers.may_start(key, true) {
-                    self.triggers_at(ctx, i, &mut found);
+                if (f.word | f.stems) & flag::TRIG_FIRST != 0 {
+                    self.triggers_at(&d, i, &mut found);
                 }
-                if self.may_start_person(key) {
-                    self.person_list_at(ctx, i, &mut found);
+                if (f.word | f.stems) & (flag::GIVEN | flag::FAMILY | flag::PARTICLE) != 0 {
+                    self.person_list_at(&d, i, &mut found);
                 }
-                self.club_city_at(ctx, i, &mut found);
+                self.club_city_at(&d, i, &mut found);
             }
-            let key = a.key(i);
-            let keyed = self.pattern_index.get(key).into_iter().flatten().chain(
-                crate::text::clitics::clitic_splits_iter(key)
-                    .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
-                    .flatten(),
-            );
             candidates.clear();
-            candidates.extend(keyed.copied().chain(self.unkeyed_patterns.iter().copied()));
+            if f.word & flag::PATTERN_KEY != 0 {
+                candidates.extend(self.pattern_index.get(a.key(i)).into_iter().flatten());
+            }
+            if f.stems & flag::PATTERN_CLITIC_KEY != 0 {
+                let keyed = crate::text::clitics::clitic_splits_iter(a.key(i))
+                    .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
+                    .flatten();
+                candidates.extend(keyed);
+            }
+            candidates.extend(self.unkeyed_patterns.iter().copied());
             candidates.sort_unstable();
             candidates.dedup();
             for pattern in candidates.iter().map(|&p| &self.patterns[p]) {
-                if let Some(m) = pattern.match_at(self, a, i) {
+                if let Some(m) = pattern.match_at(&self.vocab, a, &d.f, i) {
                     let mut mention = ctx.mention(
                         m.start,
                         m.end,
@@ -596,15 +694,14 @@ impl NameRecognizer {
                     found.push(mention);
                 }
             }
-            i += 1;
         }
-        self.propagate(ctx, &mut found);
+        self.propagate(&d, &mut found);
         out.extend(found);
     }
 
-    fn gazetteer_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
-        let matches = self.gazetteer.matches_at(a, i, true);
+    fn gazetteer_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = d.a;
+        let matches = self.gaz_matches(d, i, true);
         // Prefer the whole word: a clitic split only when no whole-word
         // match of the same first token exists.
         let whole = matches.iter().any(|m| !m.clitic);
@@ -612,11 +709,8 @@ impl NameRecognizer {
         // The same span as a country and as a nisba form (`السعودية`): the
         // adjective reading after a definite noun (`السوق السعودية`), the
         // place otherwise (`للسعودية`, `بين السعودية والبحرين`).
-        let after_definite = i > 0
-            && Self::is_word(a, i - 1)
-            && Self::token_has_article(a, i - 1)
-            && !self.is_stop(a, i - 1);
-        let spans_with = |label: Label, m: &&lexicon::PhraseMatch<'_, GazEntry>| {
+        let after_definite = i > 0 && d.has_article(i - 1) && !d.is_stop(i - 1);
+        let spans_with = |label: Label, m: &&PhraseMatch<'_, GazEntry>| {
             kept.iter()
                 .any(|o| o.start == m.start && o.end == m.end && o.payload.label == label)
         };
@@ -628,27 +722,23 @@ impl NameRecognizer {
                 _ => false,
             })
             .collect();
-        let mut d = drop.into_iter();
-        kept.retain(|_| !d.next().unwrap_or(false));
+        let mut d_iter = drop.into_iter();
+        kept.retain(|_| !d_iter.next().unwrap_or(false));
         for m in kept {
-            let mut first = m.first;
             let mut start = m.start;
             // A descriptor heading an entry whose remainder is itself an entry
             // of the same label is dropped (`سلطنة [عمان]`, `وكالة [رويترز]`).
-            if m.end - m.first >= 2 && self.is_descriptor(a.key(m.first)) {
+            if m.end - m.first >= 2 && d.is_descriptor(m.first) {
                 let rest = self
-                    .gazetteer
-                    .matches_at(a, m.first + 1, false)
+                    .gaz_matches(d, m.first + 1, false)
                     .into_iter()
                     .any(|r| r.end == m.end && r.payload.label == m.payload.label);
                 if rest {
-                    first = m.first + 1;
-                    start = a.tokens()[first].start;
+                    start = a.tokens()[m.first + 1].start;
                 }
             }
-            let _ = first;
             let end = a.tokens()[m.end - 1].end;
-            let mut mention = ctx.mention(
+            let mut mention = d.ctx.mention(
                 start,
                 end,
                 m.payload.label,
@@ -661,85 +751,51 @@ impl NameRecognizer {
         }
     }
 
-    /// A head noun that is dropped before a name standing alone: a place
-    /// head, an organization descriptor or head, a MISC descriptor (also
-    /// after a proclitic: `وسلطنة`). Other MISC heads stay (`جائزة نوبل` is
-    /// the award's name).
-    fn is_descriptor(&self, key: &str) -> bool {
-        let is_head = |k: &str| {
-            self.triggers.word_payloads(k).any(|t| {
-                t.kinds.iter().any(|k| {
-                    matches!(
-                        k,
-                        TriggerKind::PlaceHead
-                            | TriggerKind::OrgDescriptor
-                            | TriggerKind::OrgHead
-                            | TriggerKind::OrgHeadStrong
-                            | TriggerKind::MiscDescriptor
-                    )
-                })
-            })
-        };
-        is_head(key)
-            || crate::text::clitic_splits(key)
-                .iter()
-                .any(|s| is_head(&s.stem_key))
-    }
-
     /// Trigger rules: titles, organization heads and descriptors, place
     /// heads, facility heads, MISC heads before a quoted name.
-    fn triggers_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
-        let Some(m) = self.triggers.matches_at(a, i, true).into_iter().next() else {
+    fn triggers_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let Some(m) = self.trigger_matches(d, i, true).into_iter().next() else {
             return;
         };
         let after = m.end;
         // A descriptor before a bare name (`شركة [توتال]`) is no head of that name.
         let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
-            && self.org_after_descriptor(ctx, after).is_some();
+            && self.org_after_descriptor(d, after).is_some();
         for &kind in &m.payload.kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
                 continue;
             }
-            let evidence = format!("trigger {}", m.payload.source);
             let emitted = match kind {
-                TriggerKind::PersonTitle => self.title_person(ctx, after),
+                TriggerKind::PersonTitle => self.title_person(d, after),
                 TriggerKind::OrgHeadStrong => {
-                    self.org_with_head(ctx, m.start, after, HeadStrength::Strong)
+                    self.org_with_head(d, m.start, after, HeadStrength::Strong)
                 }
-                TriggerKind::OrgHead => self.org_with_head(ctx, m.start, after, HeadStrength::Weak),
+                TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
                 TriggerKind::NameSuffix => None,
-                TriggerKind::SpeechVerb => self.speaker(ctx, after),
+                TriggerKind::SpeechVerb => self.speaker(d, after),
                 TriggerKind::OrgDescriptor => self
-                    .org_after_descriptor(ctx, after)
-                    .or_else(|| self.org_with_head(ctx, m.start, after, HeadStrength::Descriptor)),
-                TriggerKind::PlaceHead => self.place_after_head(ctx, after),
-                TriggerKind::FacilityHead => self.facility_with_head(ctx, m.start, after),
+                    .org_after_descriptor(d, after)
+                    .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
+                TriggerKind::PlaceHead => self.place_after_head(d, after),
+                TriggerKind::FacilityHead => self.facility_with_head(d, m.start, after),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
-                    self.quoted_after(ctx, after, Label::Misc, "name/misc-quoted")
+                    self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
                 }
             };
             for mut mention in emitted.into_iter().flatten() {
                 mention.evidence = if mention.evidence.is_empty() {
-                    evidence.clone()
+                    format!("trigger {}", m.payload.source)
                 } else {
-                    format!("{evidence}; {}", mention.evidence)
+                    format!("trigger {}; {}", m.payload.source, mention.evidence)
                 };
                 out.push(mention);
             }
         }
     }
 
-    fn span(
-        &self,
-        ctx: &DocContext<'_>,
-        first: usize,
-        last: usize,
-        label: Label,
-        rule: &str,
-    ) -> Mention {
-        let a = ctx.analysis;
-        let mut m = ctx.mention(
+    fn span(&self, d: &Doc<'_>, first: usize, last: usize, label: Label, rule: &str) -> Mention {
+        let a = d.a;
+        let mut m = d.ctx.mention(
             a.tokens()[first].start,
             a.tokens()[last].end,
             label,
@@ -751,15 +807,12 @@ impl NameRecognizer {
     }
 
     /// Title (+ NORP adjectives and ال-descriptors) + 1–4 name tokens.
-    fn title_person(&self, ctx: &DocContext<'_>, mut j: usize) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
+    fn title_person(&self, d: &Doc<'_>, mut j: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
         let mut skipped = 0;
         while j < a.len() && skipped < 3 {
-            let key = a.key(j);
-            let skippable = self.norp_at(a, j)
-                || (Self::token_has_article(a, j)
-                    && self.common.contains(key)
-                    && !self.given.contains(key));
+            let skippable = d.is_norp(j)
+                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN));
             if !skippable {
                 break;
             }
@@ -767,26 +820,23 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        if first >= a.len()
-            || !self.is_name_token(a, first, false)
-            || Self::token_has_article(a, first)
-        {
+        if first >= a.len() || !self.is_name_token(d, first, false) || d.has_article(first) {
             return None;
         }
         let mut last = first;
         while last + 1 < a.len() && last + 1 - first < 4 {
-            let prev_particle = self.particles.contains(a.key(last));
-            if !self.is_name_token(a, last + 1, prev_particle) {
+            let prev_particle = d.any(last, flag::PARTICLE);
+            if !self.is_name_token(d, last + 1, prev_particle) {
                 break;
             }
             last += 1;
         }
         // A name does not end on a particle.
-        while last > first && self.particles.contains(a.key(last)) {
+        while last > first && d.any(last, flag::PARTICLE) {
             last -= 1;
         }
         Some(vec![self.span(
-            ctx,
+            d,
             first,
             last,
             Label::Person,
@@ -796,16 +846,15 @@ impl NameRecognizer {
 
     /// The speaker after a speech verb (`وقال [فيرجسون]`): a name whose
     /// first word is no ordinary word (ANERcorp-common, stop, listed place…).
-    fn speaker(&self, ctx: &DocContext<'_>, first: usize) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
-        if first >= a.len()
-            || !self.is_name_token(a, first, false)
-            || Self::token_has_article(a, first)
-            || self.common.contains(a.key(first))
+    fn speaker(&self, d: &Doc<'_>, first: usize) -> Option<Vec<Mention>> {
+        if first >= d.a.len()
+            || !self.is_name_token(d, first, false)
+            || d.has_article(first)
+            || d.any(first, flag::COMMON)
         {
             return None;
         }
-        let mut mentions = self.title_person(ctx, first)?;
+        let mut mentions = self.title_person(d, first)?;
         for m in &mut mentions {
             m.rule = "name/speaker".into();
             m.priority = priority::PERSON_LIST;
@@ -817,9 +866,9 @@ impl NameRecognizer {
     /// club: a city takes a feminine adjective (`باريس الفرنسية`), a club the
     /// masculine of the implied `النادي` (`ليون الفرنسي`, `هامبورغ الألماني`).
     /// The city alone becomes ORG; the adjective stays NORP.
-    fn club_city_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
-        if i + 1 >= a.len() || !self.norp_at(a, i + 1) || !Self::token_has_article(a, i + 1) {
+    fn club_city_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = d.a;
+        if !d.is_norp(i + 1) || !d.has_article(i + 1) {
             return;
         }
         let adjective = a.light(i + 1);
@@ -829,14 +878,14 @@ impl NameRecognizer {
         if !masculine_singular {
             return;
         }
-        let Some(city) = self.gazetteer.matches_at(a, i, true).into_iter().find(|m| {
+        let Some(city) = self.gaz_matches(d, i, true).into_iter().find(|m| {
             m.end == i + 1
                 && m.payload.label == Label::Gpe
                 && m.payload.source.starts_with("names/gaz_cities")
         }) else {
             return;
         };
-        let mut m = ctx.mention(
+        let mut m = d.ctx.mention(
             city.start,
             a.tokens()[i].end,
             Label::Org,
@@ -848,77 +897,58 @@ impl NameRecognizer {
         out.push(m);
     }
 
-    /// Whether a word (or its stem after a proclitic) is a listed given or
-    /// family name or a particle: the gate of [`Self::person_list_at`].
-    fn may_start_person(&self, key: &str) -> bool {
-        let listed = |k: &str| {
-            self.given.contains(k) || self.family.contains(k) || self.particles.contains(k)
-        };
-        listed(key) || crate::text::clitics::clitic_splits_iter(key).any(|s| listed(&s.stem_key))
-    }
-
     /// Given name (from the lists) + following name tokens.
-    fn person_list_at(&self, ctx: &DocContext<'_>, i: usize, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
-        let key = a.key(i);
-        let starts_with_particle = self.particles.contains(key)
-            && !self.stop_light.contains(a.light(i))
-            && i + 1 < a.len()
-            && (self.family.contains(a.key(i + 1))
-                || self.given.contains(a.key(i + 1))
-                || self
-                    .gazetteer
-                    .word_payloads(a.key(i + 1))
-                    .any(|p| p.label == Label::Person));
-        let (start, is_given) = if self.given.contains(key) || starts_with_particle {
+    fn person_list_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = d.a;
+        let starts_with_particle = d.any(i, flag::PARTICLE)
+            && !d.any(i, flag::LIGHT_STOP)
+            && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
+        let listed_family =
+            |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
+        let (start, is_given) = if d.any(i, flag::GIVEN) || starts_with_particle {
             (a.tokens()[i].start, true)
-        } else if self.family.contains(key)
-            && !self.common.contains(key)
-            && !self.stop.contains(key)
-        {
+        } else if listed_family(d.f.get(i).word) {
             (a.tokens()[i].start, false)
         } else {
             // A proclitic before a given name (`ومحمد`) or a listed family
             // name that is no ordinary word (`وبوتين`).
-            let split = crate::text::clitic_splits(key).into_iter().find(|s| {
-                self.given.contains(&s.stem_key)
-                    || (self.family.contains(&s.stem_key)
-                        && !self.common.contains(&s.stem_key)
-                        && !self.stop.contains(&s.stem_key))
+            let split = crate::text::clitics::clitic_splits_iter(a.key(i)).find(|s| {
+                let own = self.vocab.own(&s.stem_key);
+                own & flag::GIVEN != 0 || listed_family(own)
             });
             match split.and_then(|s| crate::text::clitics::stem_start(a, i, &s)) {
                 Some(start) => (start, true),
                 None => return,
             }
         };
-        if self.stop.contains(a.light(i)) {
+        if d.any(i, flag::STOP_OF_LIGHT) {
             return;
         }
         // A family name with the article standing alone (`المفتي`, also a
         // title) is not enough evidence.
-        if !is_given && Self::token_has_article(a, i) {
+        if !is_given && d.has_article(i) {
             return;
         }
         let mut last = i;
         // A name continues after a given name; a family name ends one.
         if is_given {
             while last + 1 < a.len() && last + 1 - i < 4 {
-                let prev_particle = self.particles.contains(a.key(last));
-                if !self.is_name_token(a, last + 1, prev_particle) {
+                let prev_particle = d.any(last, flag::PARTICLE);
+                if !self.is_name_token(d, last + 1, prev_particle) {
                     break;
                 }
                 last += 1;
             }
         }
-        while last > i && self.particles.contains(a.key(last)) {
+        while last > i && d.any(last, flag::PARTICLE) {
             last -= 1;
         }
         // A lone given name that is also a common word, or a lone particle
         // (`بن`), is not enough.
-        if last == i && (self.common.contains(key) || self.particles.contains(key)) {
+        if last == i && d.any(i, flag::COMMON | flag::PARTICLE) {
             return;
         }
-        let mut m = ctx.mention(
+        let mut m = d.ctx.mention(
             start,
             a.tokens()[last].end,
             Label::Person,
@@ -934,20 +964,18 @@ impl NameRecognizer {
     /// place, NORP adjectives, `و`+ال conjuncts (`وزارة الاقتصاد والمالية`).
     fn org_with_head(
         &self,
-        ctx: &DocContext<'_>,
+        d: &Doc<'_>,
         start: usize,
         after: usize,
         strength: HeadStrength,
     ) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
+        let a = d.a;
         let descriptor = strength == HeadStrength::Descriptor;
         // A known organization after a descriptor stands alone
         // (`فريق [الرجاء البيضاوي]`): the lexicon has it, the head is dropped.
         if descriptor
-            && after < a.len()
             && self
-                .gazetteer
-                .matches_at(a, after, false)
+                .gaz_matches(d, after, false)
                 .iter()
                 .any(|m| m.payload.label == Label::Org)
         {
@@ -957,20 +985,19 @@ impl NameRecognizer {
         let mut last = None;
         let mut bare_run = true; // only bare nouns since the head (construct chain)
         while j < a.len() && j - after < 5 {
-            if !Self::is_word(a, j) || self.is_stop(a, j) {
+            if d.is_stop(j) {
                 break;
             }
             let key = a.key(j);
             // `والمالية` continues a name; `والحكومة` (another head) starts a new one.
             let conj_al = key.starts_with("وال")
                 && key.chars().count() > 4
-                && !self.trigger_words.contains(&key["و".len()..]);
+                && self.vocab.own(&key["و".len()..]) & flag::TRIGGER == 0;
             // A place is the genitive of the head or of a bare noun
             // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
             let known_place = bare_run
                 .then(|| {
-                    self.gazetteer
-                        .matches_at(a, j, false)
+                    self.gaz_matches(d, j, false)
                         .into_iter()
                         .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc))
                 })
@@ -981,10 +1008,10 @@ impl NameRecognizer {
                 j = place.end;
                 continue;
             }
-            if has_pronoun_suffix(a.light(j)) {
+            if d.any(j, flag::PRONOUN_SUFFIX) {
                 break;
             }
-            if Self::token_has_article(a, j) || (conj_al && last.is_some()) {
+            if d.has_article(j) || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
                 j += 1;
@@ -992,14 +1019,11 @@ impl NameRecognizer {
             }
             // A bare noun inside a construct chain (`اتحاد صناعة السيارات`),
             // not a preposition + noun (`البنك بالإصلاحات المالية`).
-            let conjunct = self.looks_like_clitic_common(key);
             if !descriptor
                 && bare_run
-                && !conjunct
-                && !self.trigger_words.contains(key)
-                && j + 1 < a.len()
-                && Self::token_has_article(a, j + 1)
-                && !self.is_stop(a, j + 1)
+                && !d.any(j, flag::CLITIC_COMMON | flag::TRIGGER)
+                && d.has_article(j + 1)
+                && !d.is_stop(j + 1)
             {
                 j += 1;
                 continue;
@@ -1007,31 +1031,27 @@ impl NameRecognizer {
             break;
         }
         let mut last = last?;
-        if self.is_suffix(a, last + 1) {
+        if d.is_suffix(last + 1) {
             last += 1;
         }
-        let alias = self.bracket_alias(ctx, last + 1);
+        let alias = self.bracket_alias(d, last + 1);
         if strength != HeadStrength::Strong {
             // A generic descriptor (`شبكة`, `شركة`) + ordinary words is a
             // description, not a name, unless something vouches for it: a
             // known place, an uncommon word, or a bracketed alias after it.
-            let chain_end = if self.is_suffix(a, last) {
-                last
-            } else {
-                last + 1
-            };
-            let known = (after..=last).any(|k| !self.gazetteer.matches_at(a, k, false).is_empty());
-            let uncommon = (after..chain_end).any(|k| !self.common.contains(a.key(k)));
+            let chain_end = if d.is_suffix(last) { last } else { last + 1 };
+            let known = (after..=last).any(|k| !self.gaz_matches(d, k, false).is_empty());
+            let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             // A definite head with only nationality adjectives describes
             // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
-            let definite_head = after > 0 && Self::token_has_article(a, after - 1);
-            let only_nationality = (after..chain_end).all(|k| self.norp_at(a, k));
+            let definite_head = after > 0 && d.has_article(after - 1);
+            let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
             if !evidence || (definite_head && only_nationality && alias.is_none()) {
                 return None;
             }
         }
-        let mut m = ctx.mention(
+        let mut m = d.ctx.mention(
             start,
             a.tokens()[last].end,
             Label::Org,
@@ -1046,26 +1066,20 @@ impl NameRecognizer {
 
     /// Descriptor dropped before a bare name: `شركة [هواوي]`,
     /// `شركة الاتصالات [هواوي]`, `وكالة [موديز]`.
-    fn org_after_descriptor(&self, ctx: &DocContext<'_>, after: usize) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
+    fn org_after_descriptor(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
         let mut j = after;
         // up to two sector words (`الاتصالات`, `النفط`)
-        while j < a.len()
-            && j - after < 2
-            && Self::is_word(a, j)
-            && Self::token_has_article(a, j)
-            && !self.is_stop(a, j)
-        {
+        while j < a.len() && j - after < 2 && d.has_article(j) && !d.is_stop(j) {
             j += 1;
         }
-        if j >= a.len() || !self.is_bare_proper(a, j) {
+        if j >= a.len() || !self.is_bare_proper(d, j) {
             return None;
         }
         let first = j;
         let mut last = j;
         if let Some(known) = self
-            .gazetteer
-            .matches_at(a, j, false)
+            .gaz_matches(d, j, false)
             .into_iter()
             .find(|m| m.payload.label == Label::Org)
         {
@@ -1074,31 +1088,30 @@ impl NameRecognizer {
             while last + 1 < a.len()
                 && last + 1 - first < 2
                 && !a.key(last + 1).starts_with('و')
-                && !has_pronoun_suffix(a.light(last + 1))
-                && self.is_bare_proper(a, last + 1)
+                && !d.any(last + 1, flag::PRONOUN_SUFFIX)
+                && self.is_bare_proper(d, last + 1)
             {
                 last += 1;
             }
         }
-        let mut named = self.span(ctx, first, last, Label::Org, "name/org-descriptor");
+        let mut named = self.span(d, first, last, Label::Org, "name/org-descriptor");
         named.priority = priority::CONTEXT;
         let mut out = vec![named];
-        out.extend(self.bracket_alias(ctx, last + 1));
+        out.extend(self.bracket_alias(d, last + 1));
         // Coordinated names under the same descriptor: `شركة هواوي و[زد]`.
         let mut k = last + 1;
-        while k < a.len() && Self::is_word(a, k) && a.key(k).starts_with('و') {
+        while k < a.len() && d.is_word(k) && a.key(k).starts_with('و') {
             let stem_key = &a.key(k)["و".len()..];
-            let proper = stem_key.chars().count() >= 2
+            let proper = stem_key.chars().nth(1).is_some()
                 && !stem_key.starts_with("ال")
-                && !self.common.contains(stem_key)
-                && !self.stop.contains(stem_key)
-                && !self.trigger_words.contains(stem_key)
-                && !self.gazetteer.contains_word(stem_key);
+                && self.vocab.own(stem_key)
+                    & (flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD)
+                    == 0;
             if !proper {
                 break;
             }
             let start = a.orig_offset(k, 1);
-            let mut m = ctx.mention(
+            let mut m = d.ctx.mention(
                 start,
                 a.tokens()[k].end,
                 Label::Org,
@@ -1114,27 +1127,27 @@ impl NameRecognizer {
     }
 
     /// `(` bare words `)` right after an organization: its alias, also ORG.
-    fn bracket_alias(&self, ctx: &DocContext<'_>, j: usize) -> Option<Mention> {
-        let a = ctx.analysis;
+    fn bracket_alias(&self, d: &Doc<'_>, j: usize) -> Option<Mention> {
+        let a = d.a;
         if j + 2 >= a.len() || a.light(j) != "(" {
             return None;
         }
         let mut k = j + 1;
-        while k < a.len() && k - j <= 3 && Self::is_word(a, k) && !self.is_stop(a, k) {
+        while k < a.len() && k - j <= 3 && !d.is_stop(k) {
             k += 1;
         }
         if k == j + 1 || k >= a.len() || a.light(k) != ")" {
             return None;
         }
-        let mut m = self.span(ctx, j + 1, k - 1, Label::Org, "name/org-alias");
+        let mut m = self.span(d, j + 1, k - 1, Label::Org, "name/org-alias");
         m.evidence = "bracketed alias after an organization".into();
         Some(m)
     }
 
     /// Place head dropped: `مقاطعة [شانشي]`, `ولاية [ورقلة]`.
-    fn place_after_head(&self, ctx: &DocContext<'_>, after: usize) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
-        if after >= a.len() || !self.is_bare_proper(a, after) || a.tokens()[after].glued {
+    fn place_after_head(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
+        if after >= a.len() || !self.is_bare_proper(d, after) || a.tokens()[after].glued {
             return None;
         }
         // `منطقة حدودية`, `حي سكني`: an adjective, not a name.
@@ -1146,15 +1159,14 @@ impl NameRecognizer {
         }
         // A known place is the gazetteer's; the head only vouches for an unknown one-word name.
         if self
-            .gazetteer
-            .matches_at(a, after, false)
+            .gaz_matches(d, after, false)
             .iter()
             .any(|m| m.payload.label != Label::Norp)
         {
             return None;
         }
         Some(vec![self.span(
-            ctx,
+            d,
             after,
             after,
             Label::Gpe,
@@ -1165,71 +1177,59 @@ impl NameRecognizer {
     /// Facility head kept: head + a bare name, a known place, or a chain of
     /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
     /// `مركز التعاون الحدودي العالمي`).
-    fn facility_with_head(
-        &self,
-        ctx: &DocContext<'_>,
-        start: usize,
-        after: usize,
-    ) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
-        if let Some(quoted) = self.quoted_after(ctx, after, Label::Fac, "name/facility-quoted") {
+    fn facility_with_head(&self, d: &Doc<'_>, start: usize, after: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
+        if let Some(quoted) = self.quoted_after(d, after, Label::Fac, "name/facility-quoted") {
             return Some(quoted);
         }
-        if after >= a.len() || !Self::is_word(a, after) || self.is_stop(a, after) {
+        if after >= a.len() || d.is_stop(after) {
             return None;
         }
         let place = self
-            .gazetteer
-            .matches_at(a, after, false)
+            .gaz_matches(d, after, false)
             .into_iter()
             .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
         let titled = self
-            .triggers
-            .matches_at(a, after, false)
+            .trigger_matches(d, after, false)
             .into_iter()
             .find(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
         let last = if let Some(place) = place {
             place.end - 1
-        } else if let Some(Some(person)) = titled.map(|t| self.title_person(ctx, t.end)) {
+        } else if let Some(Some(person)) = titled.map(|t| self.title_person(d, t.end)) {
             // `مطار الملك عبد العزيز`: a facility named after a titled person.
             let end = person[0].end;
             a.tokens()
                 .partition_point(|t| t.end <= end)
                 .saturating_sub(1)
                 .max(after)
-        } else if self.is_bare_proper(a, after) {
+        } else if self.is_bare_proper(d, after) {
             let mut last = after;
             while last + 1 < a.len()
                 && last + 1 - after < 3
-                && !has_pronoun_suffix(a.light(last + 1))
-                && self.is_bare_proper(a, last + 1)
+                && !d.any(last + 1, flag::PRONOUN_SUFFIX)
+                && self.is_bare_proper(d, last + 1)
             {
                 last += 1;
             }
             last
         } else {
             let mut j = after;
-            while j < a.len()
-                && j - after < 4
-                && Self::is_word(a, j)
-                && Self::token_has_article(a, j)
-                && !self.is_stop(a, j)
-            {
+            while j < a.len() && j - after < 4 && d.has_article(j) && !d.is_stop(j) {
                 j += 1;
             }
             let chain = j - after;
-            let uncommon = (after..j).any(|k| !self.common.contains(a.key(k)));
+            let uncommon = (after..j).any(|k| !d.any(k, flag::COMMON));
             if chain == 0 || (chain == 1 && !uncommon) {
                 return None;
             }
             j - 1
         };
-        let last = if self.is_suffix(a, last + 1) {
+        let last = if d.is_suffix(last + 1) {
             last + 1
         } else {
             last
         };
-        let mut m = ctx.mention(
+        let mut m = d.ctx.mention(
             start,
             a.tokens()[last].end,
             Label::Fac,
@@ -1243,12 +1243,12 @@ impl NameRecognizer {
     /// A quoted name right after a head: `مبادرة "[الحزام والطريق]"`.
     fn quoted_after(
         &self,
-        ctx: &DocContext<'_>,
+        d: &Doc<'_>,
         after: usize,
         label: Label,
         rule: &str,
     ) -> Option<Vec<Mention>> {
-        let a = ctx.analysis;
+        let a = d.a;
         let open = a.light(after.min(a.len().saturating_sub(1)));
         if after >= a.len() || !matches!(open, "\"" | "«" | "“") {
             return None;
@@ -1265,15 +1265,15 @@ impl NameRecognizer {
         if k >= a.len() || a.light(k) != close || k == after + 1 {
             return None;
         }
-        Some(vec![self.span(ctx, after + 1, k - 1, label, rule)])
+        Some(vec![self.span(d, after + 1, k - 1, label, rule)])
     }
 
     /// Document-level propagation: the parts of a full person name found in
     /// the document (`شي` after `شي جين بينغ`) and organization aliases are
     /// tagged at their other mentions, later ones and also earlier ones
     /// (a headline often names the person before the full name appears).
-    fn propagate(&self, ctx: &DocContext<'_>, found: &mut Vec<Mention>) {
-        let a = ctx.analysis;
+    fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        let a = d.a;
         let mut table: PhraseTable<Label> = PhraseTable::default();
         for m in found.iter() {
             let reliable = matches!(
@@ -1292,10 +1292,8 @@ impl NameRecognizer {
             let keys = lexicon::phrase_keys(&m.text);
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
-                    if k.chars().count() >= 2
-                        && !self.particles.contains(k)
-                        && !self.stop.contains(k)
-                        && !self.common.contains(k)
+                    if k.chars().nth(1).is_some()
+                        && self.vocab.own(k) & (flag::PARTICLE | flag::STOP | flag::COMMON) == 0
                     {
                         table.insert(k, Label::Person);
                     }
@@ -1307,12 +1305,12 @@ impl NameRecognizer {
             return;
         }
         for i in 0..a.len() {
-            if !Self::is_word(a, i) || !table.may_start(a.key(i), true) {
+            if !d.is_word(i) || !table.may_start(a.key(i), true) {
                 continue;
             }
             if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
                 let end = a.tokens()[m.end - 1].end;
-                let mut mention = ctx.mention(
+                let mut mention = d.ctx.mention(
                     m.start,
                     end,
                     *m.payload,
@@ -1331,16 +1329,7 @@ impl NameRecognizer {
     /// (`وكريستيانو`), not proclitic + an ordinary word (`بالرئيس`), and does
     /// not end in an attached pronoun.
     pub fn could_be_name(&self, key: &str) -> bool {
-        if self.given.contains(key) || self.family.contains(key) {
-            return true;
-        }
-        !(self.stop.contains(key)
-            || self.common.contains(key)
-            || self.trigger_words.contains(key)
-            || key.starts_with('و')
-            || self.looks_like_clitic_common(key)
-            || self.inflected_common(key)
-            || has_pronoun_suffix(key))
+        self.vocab.word_flags(key).word & flag::NAME_LIKE != 0
     }
 
     /// Whether a key is in a named lexicon (for token patterns): `given`,
@@ -1348,31 +1337,9 @@ impl NameRecognizer {
     /// [`Self::could_be_name`]), or a names label
     /// (`gpe`, `org`…: a one-word gazetteer entry with that label).
     pub fn key_in_lexicon(&self, lexicon: &str, key: &str) -> bool {
-        match lexicon {
-            "given" => self.given.contains(key),
-            "family" => self.family.contains(key),
-            "particle" => self.particles.contains(key),
-            "stop" => self.stop.contains(key),
-            "common" => self.common.contains(key),
-            "trigger" => self.trigger_words.contains(key),
-            "name" => self.could_be_name(key),
-            label => match label.to_ascii_uppercase().parse::<Label>() {
-                Ok(label) => self.gazetteer.word_payloads(key).any(|p| p.label == label),
-                Err(_) => false,
-            },
-        }
+        patterns::lexicon_flags(lexicon)
+            .is_some_and(|mask| self.vocab.word_flags(key).word & mask != 0)
     }
-}
-
-/// Suffixes of inflected forms of ordinary words: accusative tanween
-/// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
-/// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
-const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
-
-/// A light-normalized word ending in an attached pronoun (`روايتها`,
-/// `التزامهم`): an ordinary noun or verb, not part of a name.
-fn has_pronoun_suffix(light: &str) -> bool {
-    light.chars().count() > 4 && ["ها", "هم", "هما", "هن"].iter().any(|s| light.ends_with(s))
 }
 
 fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet) -> Result<()> {

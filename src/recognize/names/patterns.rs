@@ -18,10 +18,10 @@
 
 use serde::Deserialize;
 
-use super::NameRecognizer;
+use super::features::{flag, label_word_flag, Flags, TokenFeatures, Vocabulary};
 use crate::error::{Error, Result};
 use crate::mention::{Label, Layer};
-use crate::text::clitics::{clitic_splits, stem_start};
+use crate::text::clitics::{clitic_splits_iter, stem_start};
 use crate::text::{key, Analysis, TokenKind};
 
 /// Repeats allowed for `*` and `+`.
@@ -109,8 +109,10 @@ enum Op {
 struct Element {
     text: Vec<String>,
     keys: rustc_hash::FxHashSet<String>,
-    lexicons: Vec<String>,
-    not_lexicons: Vec<String>,
+    /// `in`: the token must have one of these flags (none: no test).
+    lexicons: Flags,
+    /// `not_in`: the token must have none of these flags.
+    not_lexicons: Flags,
     shape: Option<Shape>,
     op: Op,
     in_span: bool,
@@ -146,14 +148,29 @@ const LEXICONS: &[&str] = &[
     "given", "family", "particle", "stop", "common", "trigger", "name",
 ];
 
-fn check_lexicon(name: &str) -> std::result::Result<String, String> {
+/// The token flags a lexicon name stands for: `given`, `family`,
+/// `particle`, `stop`, `common`, `trigger`, `name`, or a names label (a
+/// one-word gazetteer entry with that label); `None` for an unknown name.
+pub fn lexicon_flags(name: &str) -> Option<Flags> {
     let lower = name.to_ascii_lowercase();
-    let is_label = lower
-        .to_ascii_uppercase()
-        .parse::<Label>()
-        .is_ok_and(|l| l.layer() == Layer::Names);
-    if LEXICONS.contains(&lower.as_str()) || is_label {
-        Ok(lower)
+    Some(match lower.as_str() {
+        "given" => flag::GIVEN,
+        "family" => flag::FAMILY,
+        "particle" => flag::PARTICLE,
+        "stop" => flag::STOP,
+        "common" => flag::COMMON,
+        "trigger" => flag::TRIGGER,
+        "name" => flag::NAME_LIKE,
+        _ => match lower.to_ascii_uppercase().parse::<Label>() {
+            Ok(label) if label.layer() == Layer::Names => label_word_flag(label),
+            _ => return None,
+        },
+    })
+}
+
+fn check_lexicon(name: &str) -> std::result::Result<Flags, String> {
+    if let Some(flags) = lexicon_flags(name) {
+        Ok(flags)
     } else {
         Err(format!(
             "unknown lexicon `{name}` (expected {} or a names label like gpe)",
@@ -163,13 +180,12 @@ fn check_lexicon(name: &str) -> std::result::Result<String, String> {
 }
 
 /// Validate the lexicon names of an `in` / `not_in` constraint.
-fn lexicon_list(names: Option<OneOrMany>) -> std::result::Result<Vec<String>, String> {
+fn lexicon_list(names: Option<OneOrMany>) -> std::result::Result<Flags, String> {
     names
         .map(OneOrMany::into_vec)
         .unwrap_or_default()
         .iter()
-        .map(|l| check_lexicon(l))
-        .collect()
+        .try_fold(0, |mask, l| Ok(mask | check_lexicon(l)?))
 }
 
 /// Parse a patterns file: one JSON object per line; blank lines and lines
@@ -262,7 +278,9 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
 }
 
 impl Element {
-    fn test(&self, names: &NameRecognizer, a: &Analysis<'_>, i: usize, key: &str) -> bool {
+    /// Whether token `i`, read as `key` with lexicon flags `flags` (the
+    /// whole token, or its stem for a first element with `clitic`), passes.
+    fn test(&self, a: &Analysis<'_>, i: usize, key: &str, flags: Flags) -> bool {
         let token = a.tokens()[i];
         if !self.text.is_empty() && !self.text.iter().any(|t| t == a.surface(i)) {
             return false;
@@ -284,14 +302,10 @@ impl Element {
                 return false;
             }
         }
-        if !self.lexicons.is_empty() && !self.lexicons.iter().any(|l| names.key_in_lexicon(l, key))
-        {
+        if self.lexicons != 0 && flags & self.lexicons == 0 {
             return false;
         }
-        !self
-            .not_lexicons
-            .iter()
-            .any(|l| names.key_in_lexicon(l, key))
+        flags & self.not_lexicons == 0
     }
 }
 
@@ -309,14 +323,17 @@ impl Pattern {
         self.elements[0].clitic
     }
 
-    /// Match at token `i`; the longest match wins.
+    /// Match at token `i`; the longest match wins. `features` are the
+    /// document's token flags, `vocab` gives a clitic stem's flags.
     pub fn match_at(
         &self,
-        names: &NameRecognizer,
+        vocab: &Vocabulary,
         a: &Analysis<'_>,
+        features: &TokenFeatures,
         i: usize,
     ) -> Option<PatternMatch> {
         let first = &self.elements[0];
+        let token_flags = features.get(i);
         // Quick refusal: a first element with fixed words that the token
         // (or, with `clitic`, its stem) is not.
         if !first.keys.is_empty() && first.op == Op::One {
@@ -324,56 +341,59 @@ impl Pattern {
             let stem_hit = || {
                 first.clitic
                     && key.len() > 2
-                    && clitic_splits(key)
-                        .iter()
-                        .any(|s| first.keys.contains(s.stem_key.as_ref()))
+                    && clitic_splits_iter(key).any(|s| first.keys.contains(s.stem_key.as_ref()))
             };
             if !first.keys.contains(key) && !stem_hit() {
                 return None;
             }
         }
-        if first.keys.is_empty() && !first.lexicons.is_empty() && first.op == Op::One {
-            let key = a.key(i);
-            let listed = |k: &str| first.lexicons.iter().any(|l| names.key_in_lexicon(l, k));
+        if first.keys.is_empty() && first.lexicons != 0 && first.op == Op::One {
+            // The stems' own flags answer for the lexicons that are word
+            // lists; `name` is derived and needs each stem's full flags.
+            let stem_may_hit = first.clitic
+                && (token_flags.stems & first.lexicons != 0 || first.lexicons & !flag::OWN != 0);
             let stem_hit = || {
-                first.clitic
-                    && crate::text::clitics::clitic_splits_iter(key).any(|s| listed(&s.stem_key))
+                stem_may_hit
+                    && clitic_splits_iter(a.key(i))
+                        .any(|s| vocab.word_flags(&s.stem_key).word & first.lexicons != 0)
             };
-            if !listed(key) && !stem_hit() {
+            if token_flags.word & first.lexicons == 0 && !stem_hit() {
                 return None;
             }
         }
         let mut best: Option<PatternMatch> = None;
-        let mut consider = |first_key: &str, stem: Option<&crate::text::CliticSplit<'_>>| {
-            let mut span = (None, None);
-            if self
-                .run(names, a, 0, i, Some(first_key), &mut span)
-                .is_none()
-            {
-                return;
-            }
-            let (Some(f), Some(l)) = span else {
-                return;
+        let mut consider =
+            |first_key: (&str, Flags), stem: Option<&crate::text::CliticSplit<'_>>| {
+                let mut span = (None, None);
+                if self
+                    .run(a, features, 0, i, Some(first_key), &mut span)
+                    .is_none()
+                {
+                    return;
+                }
+                let (Some(f), Some(l)) = span else {
+                    return;
+                };
+                let start = match (f == i, stem) {
+                    (true, Some(split)) => match stem_start(a, i, split) {
+                        Some(s) => s,
+                        None => return,
+                    },
+                    _ => a.tokens()[f].start,
+                };
+                let m = PatternMatch {
+                    start,
+                    end: a.tokens()[l].end,
+                };
+                if best.is_none_or(|b| m.end - m.start > b.end - b.start) {
+                    best = Some(m);
+                }
             };
-            let start = match (f == i, stem) {
-                (true, Some(split)) => match stem_start(a, i, split) {
-                    Some(s) => s,
-                    None => return,
-                },
-                _ => a.tokens()[f].start,
-            };
-            let m = PatternMatch {
-                start,
-                end: a.tokens()[l].end,
-            };
-            if best.is_none_or(|b| m.end - m.start > b.end - b.start) {
-                best = Some(m);
-            }
-        };
-        consider(a.key(i), None);
+        consider((a.key(i), token_flags.word), None);
         if first.clitic && a.tokens()[i].kind == TokenKind::Word {
-            for split in clitic_splits(a.key(i)) {
-                consider(&split.stem_key, Some(&split));
+            for split in clitic_splits_iter(a.key(i)) {
+                let stem_flags = vocab.word_flags(&split.stem_key).word;
+                consider((&split.stem_key, stem_flags), Some(&split));
             }
         }
         best
@@ -383,11 +403,11 @@ impl Pattern {
     /// token and records the first and last in-span tokens.
     fn run(
         &self,
-        names: &NameRecognizer,
         a: &Analysis<'_>,
+        features: &TokenFeatures,
         e: usize,
         i: usize,
-        first_key: Option<&str>,
+        first_key: Option<(&str, Flags)>,
         span: &mut (Option<usize>, Option<usize>),
     ) -> Option<usize> {
         if e == self.elements.len() {
@@ -404,12 +424,11 @@ impl Pattern {
         let mut taken = 0;
         while taken < max && i + taken < a.len() {
             let k = i + taken;
-            let key = if k == i {
-                first_key.unwrap_or(a.key(k))
-            } else {
-                a.key(k)
+            let (key, flags) = match first_key {
+                Some(first) if k == i => first,
+                _ => (a.key(k), features.get(k).word),
             };
-            if !el.test(names, a, k, key) {
+            if !el.test(a, k, key, flags) {
                 break;
             }
             taken += 1;
@@ -425,7 +444,7 @@ impl Pattern {
                 span.1 = Some(i + n - 1);
             }
             let next_first = if n == 0 { first_key } else { None };
-            if let Some(end) = self.run(names, a, e + 1, i + n, next_first, span) {
+            if let Some(end) = self.run(a, features, e + 1, i + n, next_first, span) {
                 return Some(end);
             }
             *span = saved;

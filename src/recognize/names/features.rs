@@ -1,0 +1,274 @@
+//! Per-token lexicon memberships for the names recognizer. Every one-word
+//! lexicon (given and family names, particles, stop, common and trigger
+//! words, one-word gazetteer entries by label, the first words of phrases
+//! and patterns) is merged at start-up into one [`Vocabulary`] keyed by the
+//! normalized word, so each token of a document is looked up once, with its
+//! clitic stems, and every rule then tests bits instead of hashing the same
+//! word again ([`TokenFeatures`]).
+
+use rustc_hash::FxHashMap;
+
+use crate::mention::Label;
+use crate::text::clitics::clitic_splits_iter;
+use crate::text::{Analysis, TokenKind};
+
+/// A set of [`flag`] bits.
+pub type Flags = u64;
+
+/// The bits of [`Flags`].
+pub mod flag {
+    use super::Flags;
+
+    // Entries of a word itself (set when the vocabulary is built).
+    /// A listed given name.
+    pub const GIVEN: Flags = 1 << 0;
+    /// A listed family name.
+    pub const FAMILY: Flags = 1 << 1;
+    /// A name particle (`بن`, `أبو`, `عبد`).
+    pub const PARTICLE: Flags = 1 << 2;
+    /// A stop word (by key).
+    pub const STOP: Flags = 1 << 3;
+    /// A common word (almost never part of a name in ANERcorp).
+    pub const COMMON: Flags = 1 << 4;
+    /// A one-word trigger.
+    pub const TRIGGER: Flags = 1 << 5;
+    /// A stop word in its light form (whole tokens are checked this way,
+    /// so `على` stops a name and `علي` does not).
+    pub const LIGHT_STOP: Flags = 1 << 6;
+    /// A common word's key minus a final `ه` (`اتفاق` for `اتفاقه`).
+    pub const COMMON_H_STEM: Flags = 1 << 7;
+    /// Some gazetteer phrase starts with this word.
+    pub const GAZ_FIRST: Flags = 1 << 8;
+    /// Some trigger phrase starts with this word.
+    pub const TRIG_FIRST: Flags = 1 << 9;
+    /// A one-word trigger that may close a name (`الدولي`).
+    pub const NAME_SUFFIX: Flags = 1 << 10;
+    /// A head dropped before a name standing alone (place head, organization
+    /// head or descriptor, MISC descriptor).
+    pub const DESCRIPTOR_HEAD: Flags = 1 << 11;
+    /// A fixed first word of a token pattern.
+    pub const PATTERN_KEY: Flags = 1 << 12;
+    /// A fixed first word of a token pattern that also matches after a proclitic.
+    pub const PATTERN_CLITIC_KEY: Flags = 1 << 13;
+
+    /// A one-word gazetteer entry with this label.
+    pub const PERSON_WORD: Flags = 1 << 16;
+    /// A one-word NORP entry.
+    pub const NORP_WORD: Flags = 1 << 17;
+    /// A one-word ORG entry.
+    pub const ORG_WORD: Flags = 1 << 18;
+    /// A one-word GPE entry.
+    pub const GPE_WORD: Flags = 1 << 19;
+    /// A one-word LOC entry.
+    pub const LOC_WORD: Flags = 1 << 20;
+    /// A one-word FAC entry.
+    pub const FAC_WORD: Flags = 1 << 21;
+    /// A one-word MISC entry.
+    pub const MISC_WORD: Flags = 1 << 22;
+    /// A one-word gazetteer entry of any label.
+    pub const GAZ_WORD: Flags =
+        PERSON_WORD | NORP_WORD | ORG_WORD | GPE_WORD | LOC_WORD | FAC_WORD | MISC_WORD;
+    /// A one-word gazetteer entry of a label other than PERSON.
+    pub const NON_PERSON_WORD: Flags = GAZ_WORD & !PERSON_WORD;
+    /// The bits a word's own entries can have.
+    pub const OWN: Flags = (1 << 24) - 1;
+
+    // Derived from the word's key (its stems, its ending).
+    /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).
+    pub const CLITIC_COMMON: Flags = 1 << 24;
+    /// An inflected form of a common word (`رقما`, `مهندسون`).
+    pub const INFLECTED: Flags = 1 << 25;
+    /// Could be part of a name (see `NameRecognizer::could_be_name`).
+    pub const NAME_LIKE: Flags = 1 << 26;
+
+    // Properties of the token in the document.
+    /// A word token.
+    pub const WORD: Flags = 1 << 32;
+    /// Starts with the definite article as written, two letters after it.
+    pub const ARTICLE: Flags = 1 << 33;
+    /// The light form is a stop word's key (`NameRecognizer::person_list_at`).
+    pub const STOP_OF_LIGHT: Flags = 1 << 34;
+    /// The light form ends in an attached pronoun (`روايتها`).
+    pub const PRONOUN_SUFFIX: Flags = 1 << 35;
+}
+
+/// The flag of one-word gazetteer entries with a label.
+pub fn label_word_flag(label: Label) -> Flags {
+    match label {
+        Label::Person => flag::PERSON_WORD,
+        Label::Norp => flag::NORP_WORD,
+        Label::Org => flag::ORG_WORD,
+        Label::Gpe => flag::GPE_WORD,
+        Label::Loc => flag::LOC_WORD,
+        Label::Fac => flag::FAC_WORD,
+        Label::Misc => flag::MISC_WORD,
+        _ => 0,
+    }
+}
+
+/// Suffixes of inflected forms of ordinary words: accusative tanween
+/// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
+/// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
+const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
+
+/// A word ending in an attached pronoun (`روايتها`, `التزامهم`): an
+/// ordinary noun or verb, not part of a name.
+pub fn has_pronoun_suffix(word: &str) -> bool {
+    ["ها", "هم", "هما", "هن"].iter().any(|s| word.ends_with(s)) && word.chars().count() > 4
+}
+
+/// Whether a token starts with the definite article as written: a bare
+/// alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
+fn has_article(surface: &str) -> bool {
+    let mut letters = surface
+        .chars()
+        .filter(|&c| !crate::text::normalize::is_dropped(c));
+    letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
+}
+
+/// Every one-word lexicon of the names rules, merged: word key → its own flags.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: FxHashMap<String, Flags>,
+}
+
+/// The flags of a word: its own and derived ones, and the union of the own
+/// flags of its clitic stems (`STEM & GIVEN` for `ومحمد`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFlags {
+    /// The word's own and derived flags.
+    pub word: Flags,
+    /// The union of its clitic stems' own flags.
+    pub stems: Flags,
+}
+
+impl Vocabulary {
+    /// Add flags to a normalized word.
+    pub fn add(&mut self, key: &str, flags: Flags) {
+        if key.is_empty() {
+            return;
+        }
+        match self.words.get_mut(key) {
+            Some(f) => *f |= flags,
+            None => {
+                self.words.insert(key.to_string(), flags);
+            }
+        }
+    }
+
+    /// The word's own flags.
+    pub fn own(&self, key: &str) -> Flags {
+        self.words.get(key).copied().unwrap_or(0)
+    }
+
+    /// The flags of a word and of its clitic stems, derived ones included.
+    pub fn word_flags(&self, key: &str) -> WordFlags {
+        let own = self.own(key);
+        let mut word = own;
+        let mut stems = 0;
+        for split in clitic_splits_iter(key) {
+            let stem = split.stem_key.as_ref();
+            let s = self.own(stem);
+            stems |= s;
+            if stem.starts_with("ال")
+                || s & (flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD) != 0
+            {
+                word |= flag::CLITIC_COMMON;
+            }
+        }
+        let inflected = INFLECTIONS.iter().any(|suffix| {
+            key.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().nth(1).is_some()
+                    && self.own(stem) & (flag::COMMON | flag::COMMON_H_STEM) != 0
+            })
+        });
+        if inflected {
+            word |= flag::INFLECTED;
+        }
+        let listed = own & (flag::GIVEN | flag::FAMILY) != 0;
+        let ordinary = own & (flag::STOP | flag::COMMON | flag::TRIGGER) != 0
+            || key.starts_with('و')
+            || word & (flag::CLITIC_COMMON | flag::INFLECTED) != 0
+            || has_pronoun_suffix(key);
+        if listed || !ordinary {
+            word |= flag::NAME_LIKE;
+        }
+        WordFlags { word, stems }
+    }
+
+    /// The flags of every token of a document.
+    pub fn features(&self, a: &Analysis<'_>) -> TokenFeatures {
+        let mut out = Vec::with_capacity(a.len());
+        for (i, token) in a.tokens().iter().enumerate() {
+            let key = a.key(i);
+            let mut f = self.word_flags(key);
+            let light = a.light(i);
+            let light_own = if light == key {
+                f.word & flag::OWN
+            } else {
+                self.own(light)
+            };
+            f.word &= !flag::LIGHT_STOP;
+            f.word |= light_own & flag::LIGHT_STOP;
+            if light_own & flag::STOP != 0 {
+                f.word |= flag::STOP_OF_LIGHT;
+            }
+            if has_pronoun_suffix(light) {
+                f.word |= flag::PRONOUN_SUFFIX;
+            }
+            if token.kind == TokenKind::Word {
+                f.word |= flag::WORD;
+                if has_article(a.surface(i)) {
+                    f.word |= flag::ARTICLE;
+                }
+            }
+            out.push(f);
+        }
+        TokenFeatures { tokens: out }
+    }
+}
+
+/// The flags of each token of one document.
+#[derive(Debug, Default)]
+pub struct TokenFeatures {
+    tokens: Vec<WordFlags>,
+}
+
+impl TokenFeatures {
+    /// Whether token `i` exists and has any of the bits of `mask`.
+    #[inline]
+    pub fn any(&self, i: usize, mask: Flags) -> bool {
+        self.tokens.get(i).is_some_and(|f| f.word & mask != 0)
+    }
+
+    /// Whether token `i` exists and one of its clitic stems has any bit of `mask`.
+    #[inline]
+    pub fn stem_any(&self, i: usize, mask: Flags) -> bool {
+        self.tokens.get(i).is_some_and(|f| f.stems & mask != 0)
+    }
+
+    /// The flags of token `i` (empty past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> WordFlags {
+        self.tokens.get(i).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pronoun_suffix_needs_more_than_four_letters() {
+        assert!(has_pronoun_suffix("روايتها"));
+        assert!(!has_pronoun_suffix("طها"));
+    }
+
+    #[test]
+    fn article_as_written() {
+        assert!(has_article("الاتفاق"));
+        assert!(!has_article("آلاف"));
+        assert!(!has_article("أل"));
+        assert!(!has_article("الى"));
+    }
+}
