@@ -165,6 +165,7 @@ fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
         doc: Arc::from(id),
         analysis: a,
         reference_date: None,
+        explain: false,
     }
 }
 

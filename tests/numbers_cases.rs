@@ -41,6 +41,7 @@ fn numbers_case_table() {
                 .and_then(Value::as_str)
                 .map(|d| d.parse().expect("reference_date is YYYY-MM-DD")),
             types: None,
+            explain: false,
         };
         let got: Vec<_> = extractor
             .extract(id, sentence, &options)

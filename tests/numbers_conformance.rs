@@ -446,6 +446,7 @@ fn external_suites_conformance() {
                     .then(|| NaiveDate::from_ymd_opt(2016, 11, 7).unwrap())
             }),
             types: None,
+            explain: false,
         };
         let mentions: Vec<Mention> = extractor
             .extract(&id, input, &options)

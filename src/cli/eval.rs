@@ -128,6 +128,7 @@ pub fn run(args: EvalArgs) -> i32 {
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: None,
+        explain: false,
     };
     if let Some(path) = &args.conll {
         return run_conll(&args, path, &options);

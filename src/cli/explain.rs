@@ -35,6 +35,7 @@ pub fn run(args: ExplainArgs) -> i32 {
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: None,
+        explain: true,
     };
     let mentions = extractor.extract(&doc.id, &doc.text, &options);
     for m in &mentions {

@@ -50,6 +50,7 @@ pub fn run(args: ExtractArgs) -> i32 {
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
+        explain: false,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -22,6 +22,9 @@ pub struct ExtractOptions {
     pub reference_date: Option<NaiveDate>,
     /// Keep only these labels (all when `None`).
     pub types: Option<Vec<Label>>,
+    /// Fill each mention's `evidence` (why the rule fired), as
+    /// `kashif explain` shows it; off by default, it costs a string per candidate.
+    pub explain: bool,
 }
 
 /// What a recognizer sees of one document.
@@ -33,10 +36,14 @@ pub struct DocContext<'a> {
     /// The date relative expressions are resolved against: the override, or
     /// the dateline's date, or none.
     pub reference_date: Option<NaiveDate>,
+    /// Whether recognizers write `evidence` on their candidates.
+    pub explain: bool,
 }
 
 impl DocContext<'_> {
-    /// Build a mention over original code point offsets `start..end`.
+    /// Build a candidate mention over original code point offsets
+    /// `start..end`. Its `text` stays empty: the pipeline fills it in for
+    /// the mentions that survive conflict resolution ([`fill_text`]).
     pub fn mention(
         &self,
         start: usize,
@@ -50,7 +57,7 @@ impl DocContext<'_> {
             start,
             end,
             label,
-            text: self.analysis.slice(start, end).to_string(),
+            text: String::new(),
             value,
             rule: rule.to_string(),
             modifier: None,
@@ -100,6 +107,7 @@ impl Extractor {
             doc: Arc::from(doc),
             analysis,
             reference_date,
+            explain: options.explain,
         };
         let mut candidates = Vec::new();
         self.numbers.recognize(&ctx, &mut candidates);
@@ -108,6 +116,7 @@ impl Extractor {
         if let Some(types) = &options.types {
             mentions.retain(|m| types.contains(&m.label));
         }
+        fill_text(analysis, &mut mentions);
         mentions
     }
 
@@ -122,20 +131,44 @@ impl Extractor {
     }
 }
 
+/// Set each mention's `text` to its slice of the original document.
+pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
+    for m in mentions {
+        if m.text.is_empty() {
+            m.text = analysis.slice(m.start, m.end).to_string();
+        }
+    }
+}
+
 /// Keep a non-overlapping set of mentions per layer: the longest span wins,
-/// then the lower `priority`, then the earlier start. Drops empty spans and
-/// exact duplicates. Returns the survivors sorted by (start, end, layer).
-pub fn resolve_conflicts(mut candidates: Vec<Mention>) -> Vec<Mention> {
-    candidates.retain(|m| m.end > m.start);
-    candidates.sort_by(|a, b| {
-        (b.len(), a.priority, a.start, a.label).cmp(&(a.len(), b.priority, b.start, b.label))
-    });
-    let mut kept: Vec<Mention> = Vec::with_capacity(candidates.len());
+/// then the lower `priority`, then the earlier start, then the label, then
+/// the candidate that came first. Drops empty spans and exact duplicates.
+/// Returns the survivors sorted by (start, end, layer).
+pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
+    // Sort small keys, not the mentions themselves; the candidate's index
+    // makes the order total, as a stable sort of the mentions would.
+    let mut order: Vec<(std::cmp::Reverse<usize>, i32, usize, Label, u32)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.end > m.start)
+        .map(|(n, m)| {
+            (
+                std::cmp::Reverse(m.len()),
+                m.priority,
+                m.start,
+                m.label,
+                n as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
     // Occupied intervals per layer, start → end, in a B-tree: logarithmic
     // insertion keeps the whole pass O(n log n) on any input (a sorted Vec
     // with inserts was quadratic when spans of mixed lengths alternate).
     let mut occupied: [std::collections::BTreeMap<usize, usize>; 2] = Default::default();
-    for m in candidates {
+    let mut keep = vec![false; candidates.len()];
+    for &(_, _, _, _, n) in &order {
+        let m = &candidates[n as usize];
         let layer = match m.layer() {
             Layer::Names => 0,
             Layer::Numeric => 1,
@@ -151,8 +184,13 @@ pub fn resolve_conflicts(mut candidates: Vec<Mention>) -> Vec<Mention> {
             continue;
         }
         spans.insert(m.start, m.end);
-        kept.push(m);
+        keep[n as usize] = true;
     }
+    let mut kept: Vec<Mention> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect();
     kept.sort_by_key(|m| (m.start, m.end, m.layer()));
     kept
 }

@@ -38,16 +38,10 @@ pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
 /// splits (`any`, `find`), no allocation unless the `ل`+`ل` article is
 /// restored.
 pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + '_ {
-    // Every proclitic starts with one of these: most words yield nothing.
-    let candidates: &[&str] = if key.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-        PROCLITICS
-    } else {
-        &[]
-    };
-    candidates
-        .iter()
-        .rev()
-        .filter_map(move |&p| {
+    proclitics_of(key)
+        .into_iter()
+        .flatten()
+        .filter_map(move |p| {
             let stem = key.strip_prefix(p)?;
             // at least MIN_STEM_CHARS characters left, without counting them all
             stem.chars().nth(MIN_STEM_CHARS - 1)?;
@@ -68,6 +62,30 @@ pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + 
             })
             .chain(article)
         })
+}
+
+/// The [`PROCLITICS`] a word starts with, shortest first: at most one
+/// letter and one pair, read off its first two characters.
+fn proclitics_of(key: &str) -> [Option<&'static str>; 2] {
+    let mut chars = key.chars();
+    let single = match chars.next() {
+        Some('و') => "و",
+        Some('ف') => "ف",
+        Some('ب') => "ب",
+        Some('ك') => "ك",
+        Some('ل') => "ل",
+        _ => return [None, None],
+    };
+    let pair = match (single, chars.next()) {
+        ("و", Some('ب')) => Some("وب"),
+        ("و", Some('ل')) => Some("ول"),
+        ("و", Some('ك')) => Some("وك"),
+        ("ف", Some('ب')) => Some("فب"),
+        ("ف", Some('ل')) => Some("فل"),
+        ("ف", Some('ك')) => Some("فك"),
+        _ => None,
+    };
+    [Some(single), pair]
 }
 
 /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
@@ -105,6 +123,31 @@ mod tests {
         assert_eq!(all, stems("وللصين"));
         assert!(clitic_splits_iter(&key).any(|s| s.stem_key == "الصين"));
         assert_eq!(clitic_splits_iter("الصين").count(), 0);
+    }
+
+    #[test]
+    fn the_first_letters_give_the_proclitics_in_table_order() {
+        // Every proclitic of the table the word starts with, shortest first.
+        let letters = ["و", "ف", "ب", "ك", "ل", "ا", "م"];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        for prefix in words {
+            let word = format!("{prefix}صين");
+            let table: Vec<&str> = PROCLITICS
+                .iter()
+                .rev()
+                .copied()
+                .filter(|p| word.starts_with(p))
+                .collect();
+            let fast: Vec<&str> = proclitics_of(&word).into_iter().flatten().collect();
+            assert_eq!(fast, table, "{word}");
+        }
     }
 
     #[test]

@@ -690,7 +690,9 @@ impl NameRecognizer {
                         &pattern.id,
                     );
                     mention.priority = pattern.priority.unwrap_or(priority::PATTERN);
-                    mention.evidence = format!("pattern {} ({})", pattern.id, pattern.source);
+                    if d.ctx.explain {
+                        mention.evidence = format!("pattern {} ({})", pattern.id, pattern.source);
+                    }
                     found.push(mention);
                 }
             }
@@ -746,7 +748,9 @@ impl NameRecognizer {
                 &m.payload.rule,
             );
             mention.priority = m.payload.priority;
-            mention.evidence = format!("lexicon {}", m.payload.source);
+            if d.ctx.explain {
+                mention.evidence = format!("lexicon {}", m.payload.source);
+            }
             out.push(mention);
         }
     }
@@ -783,11 +787,13 @@ impl NameRecognizer {
                 }
             };
             for mut mention in emitted.into_iter().flatten() {
-                mention.evidence = if mention.evidence.is_empty() {
-                    format!("trigger {}", m.payload.source)
-                } else {
-                    format!("trigger {}; {}", m.payload.source, mention.evidence)
-                };
+                if d.ctx.explain {
+                    mention.evidence = if mention.evidence.is_empty() {
+                        format!("trigger {}", m.payload.source)
+                    } else {
+                        format!("trigger {}; {}", m.payload.source, mention.evidence)
+                    };
+                }
                 out.push(mention);
             }
         }
@@ -893,7 +899,9 @@ impl NameRecognizer {
             "name/club-city",
         );
         m.priority = priority::CONTEXT;
-        m.evidence = format!("city + masculine adjective `{}`: a club", a.surface(i + 1));
+        if d.ctx.explain {
+            m.evidence = format!("city + masculine adjective `{}`: a club", a.surface(i + 1));
+        }
         out.push(m);
     }
 
@@ -956,7 +964,9 @@ impl NameRecognizer {
             "name/person-list",
         );
         m.priority = priority::PERSON_LIST;
-        m.evidence = format!("person name list: {}", a.surface(i));
+        if d.ctx.explain {
+            m.evidence = format!("person name list: {}", a.surface(i));
+        }
         out.push(m);
     }
 
@@ -1119,7 +1129,9 @@ impl NameRecognizer {
                 "name/org-descriptor",
             );
             m.priority = priority::TRIGGER;
-            m.evidence = "coordinated with a name after the same descriptor".into();
+            if d.ctx.explain {
+                m.evidence = "coordinated with a name after the same descriptor".into();
+            }
             out.push(m);
             k += 1;
         }
@@ -1140,7 +1152,9 @@ impl NameRecognizer {
             return None;
         }
         let mut m = self.span(d, j + 1, k - 1, Label::Org, "name/org-alias");
-        m.evidence = "bracketed alias after an organization".into();
+        if d.ctx.explain {
+            m.evidence = "bracketed alias after an organization".into();
+        }
         Some(m)
     }
 
@@ -1275,6 +1289,8 @@ impl NameRecognizer {
     fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
         let a = d.a;
         let mut table: PhraseTable<Label> = PhraseTable::default();
+        // A name found again adds nothing the table does not have.
+        let mut seen: rustc_hash::FxHashSet<(&str, Label)> = Default::default();
         for m in found.iter() {
             let reliable = matches!(
                 m.rule.as_str(),
@@ -1289,7 +1305,11 @@ impl NameRecognizer {
             if !reliable {
                 continue;
             }
-            let keys = lexicon::phrase_keys(&m.text);
+            let text = a.slice(m.start, m.end);
+            if !seen.insert((text, m.label)) {
+                continue;
+            }
+            let keys = lexicon::phrase_keys(text);
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
@@ -1299,7 +1319,7 @@ impl NameRecognizer {
                     }
                 }
             }
-            table.insert(&m.text, m.label);
+            table.insert(text, m.label);
         }
         if table.is_empty() {
             return;
@@ -1318,7 +1338,9 @@ impl NameRecognizer {
                     "name/propagated",
                 );
                 mention.priority = priority::PROPAGATED;
-                mention.evidence = "a longer mention earlier in the document".into();
+                if d.ctx.explain {
+                    mention.evidence = "a longer mention earlier in the document".into();
+                }
                 found.push(mention);
             }
         }
