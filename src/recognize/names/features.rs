@@ -50,6 +50,9 @@ pub mod flag {
     pub const PATTERN_KEY: Flags = 1 << 12;
     /// A fixed first word of a token pattern that also matches after a proclitic.
     pub const PATTERN_CLITIC_KEY: Flags = 1 << 13;
+    /// The key of a stop word whose light form differs from it (`على`
+    /// for the key `علي`): a token with this key checks its light form.
+    pub const LIGHT_STOP_VARIANT: Flags = 1 << 14;
 
     /// A one-word gazetteer entry with this label.
     pub const PERSON_WORD: Flags = 1 << 16;
@@ -126,10 +129,18 @@ fn has_article(surface: &str) -> bool {
     letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
 }
 
-/// Every one-word lexicon of the names rules, merged: word key → its own flags.
+/// Every one-word lexicon of the names rules, merged: word key → its own
+/// flags and (after [`Vocabulary::finish`]) its full [`WordFlags`], so a
+/// listed word costs one lookup.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    words: FxHashMap<String, Flags>,
+    words: FxHashMap<String, VocabEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct VocabEntry {
+    own: Flags,
+    full: WordFlags,
 }
 
 /// The flags of a word: its own and derived ones, and the union of the own
@@ -143,27 +154,51 @@ pub struct WordFlags {
 }
 
 impl Vocabulary {
-    /// Add flags to a normalized word.
+    /// Add flags to a normalized word. Call [`Vocabulary::finish`] after the last.
     pub fn add(&mut self, key: &str, flags: Flags) {
         if key.is_empty() {
             return;
         }
         match self.words.get_mut(key) {
-            Some(f) => *f |= flags,
+            Some(e) => e.own |= flags,
             None => {
-                self.words.insert(key.to_string(), flags);
+                let entry = VocabEntry {
+                    own: flags,
+                    full: WordFlags::default(),
+                };
+                self.words.insert(key.to_string(), entry);
             }
+        }
+    }
+
+    /// Work out every listed word's full flags once.
+    pub fn finish(&mut self) {
+        // `values_mut` visits the entries in the order `iter` did.
+        let full: Vec<WordFlags> = self
+            .words
+            .iter()
+            .map(|(k, e)| self.derive(k, e.own))
+            .collect();
+        for (e, f) in self.words.values_mut().zip(full) {
+            e.full = f;
         }
     }
 
     /// The word's own flags.
     pub fn own(&self, key: &str) -> Flags {
-        self.words.get(key).copied().unwrap_or(0)
+        self.words.get(key).map_or(0, |e| e.own)
     }
 
     /// The flags of a word and of its clitic stems, derived ones included.
     pub fn word_flags(&self, key: &str) -> WordFlags {
-        let own = self.own(key);
+        match self.words.get(key) {
+            Some(e) => e.full,
+            None => self.derive(key, 0),
+        }
+    }
+
+    /// Derive a word's flags from its own and its stems' entries.
+    fn derive(&self, key: &str, own: Flags) -> WordFlags {
         let mut word = own;
         let mut stems = 0;
         for split in clitic_splits_iter(key) {
@@ -203,15 +238,17 @@ impl Vocabulary {
             let key = a.key(i);
             let mut f = self.word_flags(key);
             let light = a.light(i);
-            let light_own = if light == key {
-                f.word & flag::OWN
+            if light == key {
+                if f.word & flag::STOP != 0 {
+                    f.word |= flag::STOP_OF_LIGHT;
+                }
             } else {
-                self.own(light)
-            };
-            f.word &= !flag::LIGHT_STOP;
-            f.word |= light_own & flag::LIGHT_STOP;
-            if light_own & flag::STOP != 0 {
-                f.word |= flag::STOP_OF_LIGHT;
+                // The light form has `ى` or `ة`, which no key has: it is no
+                // stop key, and a light stop form only when one is listed.
+                f.word &= !flag::LIGHT_STOP;
+                if f.word & flag::LIGHT_STOP_VARIANT != 0 {
+                    f.word |= self.own(light) & flag::LIGHT_STOP;
+                }
             }
             if has_pronoun_suffix(light) {
                 f.word |= flag::PRONOUN_SUFFIX;

@@ -59,7 +59,12 @@ pub fn phrase_keys(phrase: &str) -> Vec<String> {
 impl<T> PhraseTable<T> {
     /// Add a phrase; returns false when it has no tokens.
     pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
-        let keys = phrase_keys(phrase);
+        self.insert_keys(phrase_keys(phrase), payload)
+    }
+
+    /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
+    /// returns false when there are none.
+    pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
         if keys.is_empty() {
             return false;
         }

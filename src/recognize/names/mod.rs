@@ -308,6 +308,10 @@ impl NameRecognizer {
         }
         for word in &self.stop_light {
             v.add(word, flag::LIGHT_STOP);
+            let key = crate::text::key(word);
+            if key != *word {
+                v.add(&key, flag::LIGHT_STOP_VARIANT);
+            }
         }
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
@@ -345,6 +349,7 @@ impl NameRecognizer {
         for key in self.pattern_index_clitic.keys() {
             v.add(key, flag::PATTERN_CLITIC_KEY);
         }
+        v.finish();
         v
     }
 
@@ -1309,17 +1314,22 @@ impl NameRecognizer {
             if !seen.insert((text, m.label)) {
                 continue;
             }
-            let keys = lexicon::phrase_keys(text);
+            let keys = mention_keys(a, m.start, m.end);
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
                         && self.vocab.own(k) & (flag::PARTICLE | flag::STOP | flag::COMMON) == 0
                     {
-                        table.insert(k, Label::Person);
+                        // A key of Arabic letters is one word: no need to scan it again.
+                        if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+                            table.insert_keys(vec![k.clone()], Label::Person);
+                        } else {
+                            table.insert(k, Label::Person);
+                        }
                     }
                 }
             }
-            table.insert(text, m.label);
+            table.insert_keys(keys, m.label);
         }
         if table.is_empty() {
             return;
@@ -1361,6 +1371,26 @@ impl NameRecognizer {
     pub fn key_in_lexicon(&self, lexicon: &str, key: &str) -> bool {
         patterns::lexicon_flags(lexicon)
             .is_some_and(|mask| self.vocab.word_flags(key).word & mask != 0)
+    }
+}
+
+/// The token keys of the text `start..end`, as [`lexicon::phrase_keys`]
+/// gives them: read off the analysis when the span is whole word tokens,
+/// scanned again otherwise (a span starting after a proclitic).
+fn mention_keys(a: &Analysis<'_>, start: usize, end: usize) -> Vec<String> {
+    let tokens = a.tokens();
+    let first = tokens.partition_point(|t| t.end <= start);
+    let stop = tokens.partition_point(|t| t.start < end);
+    let aligned = first < stop
+        && tokens[first].start == start
+        && tokens[stop - 1].end == end
+        && tokens[first..stop]
+            .iter()
+            .all(|t| t.kind == crate::text::TokenKind::Word);
+    if aligned {
+        (first..stop).map(|k| a.key(k).to_string()).collect()
+    } else {
+        lexicon::phrase_keys(a.slice(start, end))
     }
 }
 
