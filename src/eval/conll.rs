@@ -321,29 +321,41 @@ pub const SENTENCES_PER_DOC: usize = 100;
 /// names as MISC (`دولار B-MISC`), which kashif's names layer does not (a
 /// currency belongs to its MONEY span). In `--conll` mode a token that is a
 /// currency name of kashif's currency lexicon (`rules/numbers/currencies.csv`,
-/// also after a proclitic) and carries no other tag is projected as MISC.
+/// also after a proclitic or the article) and carries no other tag is
+/// projected as MISC.
 #[derive(Debug, Clone, Default)]
 pub struct AnercorpConventions {
     currency_words: std::collections::HashSet<String>,
+    /// The base names (`دولار`, `يورو`): ANERcorp also tags them with the
+    /// article (`الدولار`), but not a definite plural (`الدولارات` is O).
+    base_words: std::collections::HashSet<String>,
 }
 
 impl AnercorpConventions {
     /// The conventions with the currency names of a rule set.
     pub fn from_rules(rules: &crate::rules::RuleFiles) -> Result<Self> {
         let mut currency_words = std::collections::HashSet::new();
+        let mut base_words = std::collections::HashSet::new();
         if let Some(text) = rules.get("numbers/currencies.csv") {
             let table = crate::rules::CsvTable::parse("numbers/currencies.csv", text)?;
             let col = table.column("name")?;
+            let base_col = table.optional_column("base");
             for row in &table.rows {
                 let key = crate::text::key(row.get(col));
                 if key.chars().count() >= 3
                     && key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
                 {
+                    if base_col.is_some_and(|b| crate::text::key(row.get(b)) == key) {
+                        base_words.insert(key.clone());
+                    }
                     currency_words.insert(key);
                 }
             }
         }
-        Ok(AnercorpConventions { currency_words })
+        Ok(AnercorpConventions {
+            currency_words,
+            base_words,
+        })
     }
 
     /// Tag untagged currency-name tokens as MISC.
@@ -358,10 +370,16 @@ impl AnercorpConventions {
             }
             let word: String = chars[s..e.min(chars.len())].iter().collect();
             let key = crate::text::key(&word);
-            let is_currency = self.currency_words.contains(&key)
+            // ANERcorp tags the definite form too (`الدولار`, `واليورو`).
+            let known = |k: &str| {
+                self.currency_words.contains(k)
+                    || k.strip_prefix("ال")
+                        .is_some_and(|bare| self.base_words.contains(bare))
+            };
+            let is_currency = known(&key)
                 || crate::text::clitic_splits(&key)
                     .iter()
-                    .any(|split| self.currency_words.contains(split.stem_key.as_ref()));
+                    .any(|split| known(split.stem_key.as_ref()));
             if is_currency {
                 tags[k] = "B-MISC".to_string();
             }
