@@ -1334,8 +1334,9 @@ impl NameRecognizer {
         if table.is_empty() {
             return;
         }
+        let ending = lexicon::EndingFilter::of(&table);
         for i in 0..a.len() {
-            if !d.is_word(i) || !table.may_start(a.key(i), true) {
+            if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
                 continue;
             }
             if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
