@@ -255,7 +255,9 @@ impl Vocabulary {
             }
             if token.kind == TokenKind::Word {
                 f.word |= flag::WORD;
-                if has_article(a.surface(i)) {
+                // Alef forms are one letter in the light form: a word whose
+                // light form has no `ال` in front has no article as written.
+                if light.starts_with("ال") && has_article(a.surface(i)) {
                     f.word |= flag::ARTICLE;
                 }
             }

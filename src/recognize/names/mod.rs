@@ -682,9 +682,16 @@ impl NameRecognizer {
                     .flatten();
                 candidates.extend(keyed);
             }
-            candidates.extend(self.unkeyed_patterns.iter().copied());
-            candidates.sort_unstable();
-            candidates.dedup();
+            candidates.extend(
+                self.unkeyed_patterns
+                    .iter()
+                    .copied()
+                    .filter(|&p| self.patterns[p].may_start(f)),
+            );
+            if candidates.len() > 1 {
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
             for pattern in candidates.iter().map(|&p| &self.patterns[p]) {
                 if let Some(m) = pattern.match_at(&self.vocab, a, &d.f, i) {
                     let mut mention = ctx.mention(

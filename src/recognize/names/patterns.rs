@@ -18,7 +18,7 @@
 
 use serde::Deserialize;
 
-use super::features::{flag, label_word_flag, Flags, TokenFeatures, Vocabulary};
+use super::features::{flag, label_word_flag, Flags, TokenFeatures, Vocabulary, WordFlags};
 use crate::error::{Error, Result};
 use crate::mention::{Label, Layer};
 use crate::text::clitics::{clitic_splits_iter, stem_start};
@@ -316,6 +316,20 @@ impl Pattern {
         let first = &self.elements[0];
         (!first.keys.is_empty() && first.op == Op::One)
             .then(|| first.keys.iter().map(String::as_str))
+    }
+
+    /// A cheap test before [`Pattern::match_at`]: false when the first
+    /// element asks for word lists the token (and its stems) are in none of.
+    #[inline]
+    pub fn may_start(&self, token: WordFlags) -> bool {
+        let first = &self.elements[0];
+        let lists_only = first.op == Op::One
+            && first.keys.is_empty()
+            && first.lexicons != 0
+            && first.lexicons & !flag::OWN == 0;
+        !lists_only
+            || token.word & first.lexicons != 0
+            || (first.clitic && token.stems & first.lexicons != 0)
     }
 
     /// Whether the first element may match a stem after a proclitic.
