@@ -682,12 +682,11 @@ impl NameRecognizer {
                     .flatten();
                 candidates.extend(keyed);
             }
-            candidates.extend(
-                self.unkeyed_patterns
-                    .iter()
-                    .copied()
-                    .filter(|&p| self.patterns[p].may_start(f)),
-            );
+            for &p in &self.unkeyed_patterns {
+                if self.patterns[p].may_start(f) {
+                    candidates.push(p);
+                }
+            }
             if candidates.len() > 1 {
                 candidates.sort_unstable();
                 candidates.dedup();
