@@ -76,7 +76,20 @@ pub fn light(s: &str) -> String {
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars().filter(|&c| !is_dropped(c)) {
+    for c in s.chars() {
+        // Arabic letters (most of every lexicon) are kept as they are but
+        // for the alef forms and ى ة; tatweel (U+0640) is dropped.
+        if ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}' {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(key_char(light_char(c)));
+            continue;
+        }
+        if is_dropped(c) {
+            continue;
+        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
@@ -105,6 +118,23 @@ pub fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `key` with its shortcut for Arabic letters equals the definition:
+        /// drop marks, collapse and trim whitespace, fold each character.
+        #[test]
+        fn key_equals_the_per_character_definition(
+            s in "[ \t\nابتةىأإآٱءيـًُٰ٣۵٫٬کیa-zA-Z0-9\u{200F}\u{FEFF}\u{00AD}]{0,24}"
+        ) {
+            let words: Vec<String> = s
+                .split(char::is_whitespace)
+                .map(|w| w.chars().filter(|&c| !is_dropped(c)).map(|c| key_char(light_char(c))).collect::<String>())
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(key(&s), words.join(" "));
+        }
+    }
 
     #[test]
     fn key_folds_marks_alef_digits_and_final_forms() {

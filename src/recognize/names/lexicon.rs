@@ -50,8 +50,20 @@ pub struct PhraseMatch<'a, T> {
     pub payload: &'a T,
 }
 
-/// The token keys of a phrase, tokenized like running text.
+/// The token keys of a phrase, tokenized like running text. A phrase of
+/// Arabic letters and spaces (most lexicon entries) is split on its spaces,
+/// which is what the scanner does with it; anything else is scanned.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
+    let plain = phrase
+        .chars()
+        .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'));
+    if plain {
+        return crate::text::key(phrase)
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
     let a = scan(phrase);
     (0..a.len()).map(|i| a.key(i).to_string()).collect()
 }
@@ -219,7 +231,8 @@ impl EndingFilter {
     /// Whether a word with this key may start a phrase of the table.
     #[inline]
     pub fn may_pass(&self, key: &str) -> bool {
-        self.everything || ending_hash(key).is_some_and(|h| self.bits[h / 64] & (1 << (h % 64)) != 0)
+        self.everything
+            || ending_hash(key).is_some_and(|h| self.bits[h / 64] & (1 << (h % 64)) != 0)
     }
 }
 
@@ -262,5 +275,40 @@ impl WordSet {
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The keys as the scanner gives them, with no shortcut.
+    fn scanned_keys(phrase: &str) -> Vec<String> {
+        let a = scan(phrase);
+        (0..a.len()).map(|i| a.key(i).to_string()).collect()
+    }
+
+    #[test]
+    fn plain_phrases_split_like_the_scanner() {
+        for phrase in [
+            "روسيا",
+            "  شي  جين بينغ ",
+            "مكة المكرمة",
+            "أبو ظبي",
+            "القاهرة",
+            "",
+        ] {
+            assert_eq!(phrase_keys(phrase), scanned_keys(phrase), "{phrase:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn phrase_keys_equal_the_scanned_keys(
+            phrase in "[ ابتةىأإآءيـًُ٣,.()a-z0-9\u{200F}]{0,24}"
+        ) {
+            prop_assert_eq!(phrase_keys(&phrase), scanned_keys(&phrase));
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod patterns;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use features::{flag, Flags, TokenFeatures, Vocabulary};
 use lexicon::{PhraseMatch, PhraseTable, WordSet};
@@ -41,11 +42,30 @@ pub struct GazEntry {
     /// The label.
     pub label: Label,
     /// The rule id (`name/gazetteer-gpe`, `name/nisba`, `name/learned-org`).
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Where it comes from (`names/gaz_countries.csv:12 روسيا`).
-    pub source: String,
+    pub source: Source,
     /// Conflict priority.
     pub priority: i32,
+}
+
+/// Where a lexicon entry comes from: its file, line and the entry as
+/// written. Displayed (`names/gaz_countries.csv:12 روسيا`) only when a
+/// mention is explained, so loading formats nothing.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The rule file (`names/gaz_countries.csv`).
+    pub file: Arc<str>,
+    /// The line in it.
+    pub line: usize,
+    /// The entry or stem as written there.
+    pub entry: Box<str>,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{} {}", self.file, self.line, self.entry)
+    }
 }
 
 /// What a trigger word announces.
@@ -358,6 +378,9 @@ impl NameRecognizer {
         let entry_col = table.column("entry")?;
         let label_col = table.column("label")?;
         let learned = file.contains("anercorp");
+        let file_name: Arc<str> = Arc::from(file);
+        // One rule id per label, shared by the entries.
+        let mut rules: HashMap<Label, Arc<str>> = HashMap::new();
         for row in &table.rows {
             let entry = row.get(entry_col);
             let label: Label = row
@@ -367,17 +390,18 @@ impl NameRecognizer {
             if label.layer() != Layer::Names {
                 return Err(table.error(row, format!("{label} is not a names-layer label")));
             }
-            let (rule, priority) = if learned {
-                (
-                    format!("name/learned-{}", label_rule(label)),
-                    priority::LEARNED,
-                )
+            let priority = if learned {
+                priority::LEARNED
             } else {
-                (
-                    format!("name/gazetteer-{}", label_rule(label)),
-                    priority::CURATED,
-                )
+                priority::CURATED
             };
+            let rule = rules
+                .entry(label)
+                .or_insert_with(|| {
+                    let kind = if learned { "learned" } else { "gazetteer" };
+                    Arc::from(format!("name/{kind}-{}", label_rule(label)))
+                })
+                .clone();
             if entry.trim().is_empty() {
                 return Err(table.error(row, "empty entry"));
             }
@@ -388,7 +412,11 @@ impl NameRecognizer {
             let payload = GazEntry {
                 label,
                 rule,
-                source: format!("{file}:{} {entry}", row.line),
+                source: Source {
+                    file: file_name.clone(),
+                    line: row.line,
+                    entry: entry.into(),
+                },
                 priority,
             };
             self.gazetteer.insert(entry, payload);
@@ -446,11 +474,18 @@ impl NameRecognizer {
     fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let stem_col = table.column("stem")?;
+        let file_name: Arc<str> = Arc::from(file);
+        let rule: Arc<str> = Arc::from("name/nisba");
         for row in &table.rows {
             let stem = row.get(stem_col);
             if !stem.ends_with('ي') {
                 return Err(table.error(row, format!("nisba stem `{stem}` must end in ي")));
             }
+            let source = Source {
+                file: file_name.clone(),
+                line: row.line,
+                entry: stem.into(),
+            };
             for suffix in ["", "ة", "ون", "ين", "ات"] {
                 for article in ["", "ال"] {
                     let form = format!("{article}{stem}{suffix}");
@@ -458,8 +493,8 @@ impl NameRecognizer {
                         &form,
                         GazEntry {
                             label: Label::Norp,
-                            rule: "name/nisba".into(),
-                            source: format!("{file}:{} {stem}", row.line),
+                            rule: rule.clone(),
+                            source: source.clone(),
                             priority: priority::CURATED,
                         },
                     );
@@ -472,6 +507,8 @@ impl NameRecognizer {
     fn load_acronyms(&mut self, file: &str, text: &str) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let col = table.column("acronym")?;
+        let file_name: Arc<str> = Arc::from(file);
+        let rule: Arc<str> = Arc::from("name/acronym-org");
         for row in &table.rows {
             let acronym = row.get(col);
             if self.ambiguous_single_word(acronym, Label::Org) {
@@ -482,8 +519,12 @@ impl NameRecognizer {
                 acronym,
                 GazEntry {
                     label: Label::Org,
-                    rule: "name/acronym-org".into(),
-                    source: format!("{file}:{} {acronym}", row.line),
+                    rule: rule.clone(),
+                    source: Source {
+                        file: file_name.clone(),
+                        line: row.line,
+                        entry: acronym.into(),
+                    },
                     priority: priority::CURATED,
                 },
             );
@@ -898,7 +939,7 @@ impl NameRecognizer {
         let Some(city) = self.gaz_matches(d, i, true).into_iter().find(|m| {
             m.end == i + 1
                 && m.payload.label == Label::Gpe
-                && m.payload.source.starts_with("names/gaz_cities")
+                && m.payload.source.file.starts_with("names/gaz_cities")
         }) else {
             return;
         };
