@@ -10,7 +10,7 @@
 //! A third argument sets the corpus size in MB (default 10); under
 //! `valgrind --tool=callgrind` a small one (`extract 1 0.5`) keeps it quick.
 //!
-//! Stages: `light`, `key`, `scan`, `analysis` (scan plus the NFKC check),
+//! Stages: `startup` (compile the rules `times` times), `light`, `key`, `scan`, `analysis` (scan plus the NFKC check),
 //! `extract`, `none` (only build the corpus, to subtract).
 
 use std::path::Path;
@@ -23,6 +23,25 @@ fn main() {
     let stage = args.next().unwrap_or_else(|| "scan".to_string());
     let times: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1);
     let megabytes: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    if stage == "startup" {
+        // Compile the rules `times` times; the best and median wall times.
+        let mut ms: Vec<f64> = (0..times.max(1))
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let x = Extractor::with_default_rules().expect("rules");
+                let elapsed = t.elapsed().as_secs_f64() * 1e3;
+                drop(x);
+                elapsed
+            })
+            .collect();
+        ms.sort_by(f64::total_cmp);
+        eprintln!(
+            "startup: best {:.1} ms, median {:.1} ms",
+            ms[0],
+            ms[ms.len() / 2]
+        );
+        return;
+    }
     let unique = perf::default_documents(Path::new(env!("CARGO_MANIFEST_DIR")), true);
     let (docs, _) = perf::assemble(&unique, (megabytes * 1e6) as usize);
     let x = Extractor::with_default_rules().expect("rules");

@@ -20,8 +20,8 @@ pub struct CsvTable {
 pub struct CsvRow {
     /// 1-based line number in the file.
     pub line: usize,
-    /// Cell values, trimmed.
-    pub cells: Vec<String>,
+    /// The cells as read (one buffer for the row); [`CsvRow::get`] trims them.
+    cells: csv::StringRecord,
 }
 
 impl CsvTable {
@@ -43,9 +43,10 @@ impl CsvTable {
                 }
             })
             .collect();
-        // Cells are trimmed here rather than by the reader (`Trim::All`
-        // rebuilds every record), and one record is reused for all rows:
-        // rule loading is most of kashif's start-up.
+        // Cells are trimmed when read (`CsvRow::get`) rather than by the
+        // reader (`Trim::All` rebuilds every record), and each row keeps its
+        // record (one buffer) instead of a String per cell: rule loading is
+        // most of kashif's start-up.
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -78,7 +79,7 @@ impl CsvTable {
                 .map_or(0, |p| lines.line_at(&blanked, p.byte() as usize));
             rows.push(CsvRow {
                 line,
-                cells: record.iter().map(|c| c.trim().to_string()).collect(),
+                cells: record.clone(),
             });
         }
         Ok(CsvTable {
@@ -116,7 +117,7 @@ impl CsvTable {
 impl CsvRow {
     /// The cell at `index` ("" when the row is shorter).
     pub fn get(&self, index: usize) -> &str {
-        self.cells.get(index).map_or("", String::as_str)
+        self.cells.get(index).map_or("", str::trim)
     }
 }
 
@@ -185,8 +186,9 @@ mod tests {
         let t =
             CsvTable::parse("x.csv", " entry , label \n  بكين ,GPE\t\n\"  a, b \",x\n").unwrap();
         assert_eq!(t.header, vec!["entry", "label"]);
-        assert_eq!(t.rows[0].cells, vec!["بكين", "GPE"]);
-        assert_eq!(t.rows[1].cells, vec!["a, b", "x"]);
+        assert_eq!((t.rows[0].get(0), t.rows[0].get(1)), ("بكين", "GPE"));
+        assert_eq!((t.rows[1].get(0), t.rows[1].get(1)), ("a, b", "x"));
+        assert_eq!(t.rows[1].get(2), "", "a missing cell reads as empty");
         assert_eq!(t.column("label").unwrap(), 1);
     }
 
