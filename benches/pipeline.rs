@@ -9,6 +9,10 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// The allocator of the `kashif` binary, so the benches time what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 use criterion::{

@@ -16,6 +16,10 @@
 use std::path::Path;
 
 use kashif::text::{key, light, scan, Analysis};
+
+/// The allocator of the `kashif` binary, so the stages run as it does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use kashif::{perf, ExtractOptions, Extractor};
 
 fn main() {
