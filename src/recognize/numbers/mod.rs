@@ -2,8 +2,9 @@
 //! with their normalized values, as Arabic news writes them.
 //!
 //! The recognizer walks the tokens once. At each token that can start an
-//! expression (a fast set lookup on the token key or its stem after
-//! proclitics), it tries the composite patterns — modifier + amount
+//! expression (a flag of the token key or its stem after proclitics, looked
+//! up once per document with what the token is in every lexicon, see
+//! [`lexicon::Doc`]), it tries the composite patterns — modifier + amount
 //! (+ currency, unit, percent sign, time unit), ranges, ordinals, dates,
 //! times — and emits every candidate it finds; the pipeline's conflict
 //! resolution keeps the longest. All lexicons are data in `rules/numbers/`
@@ -28,13 +29,12 @@ use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::{Analysis, TokenKind};
 
-use lexicon::{adjective_stem, Lexicon, PhraseTable};
+use lexicon::{adjective_stem, kind, Doc, Lexicon};
 use parse::{Num, MAX_TOKENS};
 
 /// The numeric recognizer.
 pub struct NumberRecognizer {
     lx: Lexicon,
-    percent: PhraseTable<()>,
 }
 
 /// A candidate before it becomes a [`Mention`].
@@ -66,21 +66,16 @@ impl Cand {
 }
 
 /// What the recognizer knows about the document.
-pub(crate) struct St<'a, 'b> {
-    pub a: &'a Analysis<'b>,
-    /// Start bits per token (`None`: no gating).
-    pub flags: Option<&'a [u8]>,
+pub(crate) struct St<'a, 'b, 't> {
+    pub a: &'a Doc<'b, 't>,
     pub refd: Option<NaiveDate>,
     pub country: Option<String>,
 }
 
-impl St<'_, '_> {
-    /// Whether token `i` has a start bit (always true without flags).
-    pub fn has(&self, i: usize, bit: u8) -> bool {
-        match self.flags {
-            Some(f) => f.get(i).is_some_and(|x| x & bit != 0),
-            None => i < self.a.len(),
-        }
+impl St<'_, '_, '_> {
+    /// Whether token `i` has a token flag (always true when unindexed).
+    pub fn has(&self, i: usize, flag: u8) -> bool {
+        self.a.starts(i, flag)
     }
 }
 
@@ -130,31 +125,24 @@ pub fn duration(n: Option<f64>, unit: &str) -> Value {
 impl NumberRecognizer {
     /// Compile from rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
-        let lx = Lexicon::load(rules)?;
-        let mut percent = PhraseTable::default();
-        let t = rules.csv("numbers/percent.csv")?;
-        let c = t.column("phrase")?;
-        for row in &t.rows {
-            if !percent.insert(row.get(c), ()) {
-                return Err(t.error(row, "empty phrase"));
-            }
-        }
-        Ok(NumberRecognizer { lx, percent })
+        Ok(NumberRecognizer {
+            lx: Lexicon::load(rules)?,
+        })
     }
 
     /// The date of the document's dateline (first line: city, date, agency).
     pub fn dateline_date(&self, analysis: &Analysis<'_>) -> Option<NaiveDate> {
-        self.dateline(analysis).and_then(|d| d.date)
+        self.dateline(&Doc::unindexed(analysis))
+            .and_then(|d| d.date)
     }
 
     /// Emit candidate numeric mentions.
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
+        let doc = Doc::indexed(&self.lx, ctx.analysis);
+        let a = &doc;
         let dl = self.dateline(a);
-        let flags = self.lx.token_flags(a);
         let st = St {
             a,
-            flags: Some(&flags),
             refd: ctx.reference_date,
             country: dl.as_ref().and_then(|d| d.country.clone()),
         };
@@ -166,7 +154,7 @@ impl NumberRecognizer {
         }
         let urls = url_ranges(a.text());
         let mut u = 0;
-        for (i, &flag) in flags.iter().enumerate() {
+        for i in 0..a.len() {
             if !urls.is_empty() {
                 let s = a.tokens()[i].start;
                 while u < urls.len() && urls[u].1 <= s {
@@ -176,7 +164,7 @@ impl NumberRecognizer {
                     continue;
                 }
             }
-            if flag & lexicon::START == 0 {
+            if !a.starts(i, lexicon::START) {
                 continue;
             }
             self.at(&st, i, &mut cands);
@@ -228,7 +216,7 @@ impl NumberRecognizer {
     }
 
     /// All candidates starting at token `i`.
-    fn at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
         // Modifier + expression.
@@ -304,7 +292,7 @@ impl NumberRecognizer {
     }
 
     /// A definite number word as a CARDINAL (after a modifier).
-    fn expr_def(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+    fn expr_def(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
         let n = self.lx.number_def(st.a, j)?;
         let mut c = Cand::new(
             n.start,
@@ -318,7 +306,7 @@ impl NumberRecognizer {
     }
 
     /// Two bounds joined by و / أو: `فوق الربع وتحت النصف` → a range.
-    fn second_bound(&self, st: &St<'_, '_>, c: &Cand) -> Option<Cand> {
+    fn second_bound(&self, st: &St<'_, '_, '_>, c: &Cand) -> Option<Cand> {
         let a = st.a;
         let first = c.modifier?;
         if c.label != Label::Cardinal {
@@ -362,22 +350,22 @@ impl NumberRecognizer {
     }
 
     /// The end offset of token `t - 1`.
-    fn end_off(a: &Analysis<'_>, end_tok: usize) -> usize {
+    fn end_off(a: &Doc<'_, '_>, end_tok: usize) -> usize {
         a.tokens()[end_tok - 1].end
     }
 
     /// A suffix (percent sign, currency, unit, time unit) at token `k`.
-    fn suffix(&self, st: &St<'_, '_>, k: usize, definite: bool) -> Option<(Suffix, usize)> {
+    fn suffix(&self, st: &St<'_, '_, '_>, k: usize, definite: bool) -> Option<(Suffix, usize)> {
         let a = st.a;
         if k >= a.len() {
             return None;
         }
         let lx = &self.lx;
-        if let Some(m) = self.percent.at(a, k) {
+        if let Some(m) = lx.percent.at(a, k) {
             return Some((Suffix::Percent, m.end_tok));
         }
         let cur = lx.currencies.at(a, k).or_else(|| {
-            if definite {
+            if definite && a.key_is(k, kind::DEF_CURRENCY) {
                 let key = sk(a, k);
                 key.strip_prefix("ال")
                     .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
@@ -442,13 +430,16 @@ impl NumberRecognizer {
             ));
         }
         let tk = sk(a, k);
-        let tu = lx.time_units.get(tk).or_else(|| {
-            if definite {
-                tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
-            } else {
-                None
-            }
-        });
+        let tu = (a.key_is(k, kind::TIME_UNIT))
+            .then(|| lx.time_units.get(tk))
+            .flatten()
+            .or_else(|| {
+                if definite && a.key_is(k, kind::DEF_TIME_UNIT) {
+                    tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+                } else {
+                    None
+                }
+            });
         if let Some(t) = tu {
             return Some((
                 Suffix::Time {
@@ -491,7 +482,7 @@ impl NumberRecognizer {
     }
 
     /// An amount at `j`: a number, or a currency symbol and a number (`$10`).
-    fn amount(&self, st: &St<'_, '_>, j: usize) -> Option<(Num, Option<(Suffix, usize)>)> {
+    fn amount(&self, st: &St<'_, '_, '_>, j: usize) -> Option<(Num, Option<(Suffix, usize)>)> {
         let a = st.a;
         if j >= a.len() {
             return None;
@@ -516,7 +507,7 @@ impl NumberRecognizer {
 
     /// A single amount with its suffix (and cents, post modifiers,
     /// `تحت الصفر`), or a range when one follows and `range` allows.
-    fn expr(&self, st: &St<'_, '_>, j: usize, _between: bool) -> Option<Cand> {
+    fn expr(&self, st: &St<'_, '_, '_>, j: usize, _between: bool) -> Option<Cand> {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
@@ -526,7 +517,7 @@ impl NumberRecognizer {
         self.expr_single(st, j)
     }
 
-    fn expr_single(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+    fn expr_single(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
         let a = st.a;
         let (n, pre) = self.amount(st, j)?;
         let mut end = n.end_tok;
@@ -631,7 +622,7 @@ impl NumberRecognizer {
     }
 
     /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.
-    fn extend_duration(&self, st: &St<'_, '_>, c: &mut Cand) {
+    fn extend_duration(&self, st: &St<'_, '_, '_>, c: &mut Cand) {
         let a = st.a;
         if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
             for _ in 0..4 {
@@ -658,7 +649,7 @@ impl NumberRecognizer {
     }
 
     /// A duration without compounding: `3 أيام`, `شهر واحد`, `وشهر`.
-    fn simple_duration(&self, st: &St<'_, '_>, j: usize) -> Option<(String, usize)> {
+    fn simple_duration(&self, st: &St<'_, '_, '_>, j: usize) -> Option<(String, usize)> {
         let a = st.a;
         if let Some((n, None)) = self.amount(st, j) {
             if let Some((Suffix::Time { unit }, e)) = self.suffix(st, n.end_tok, false) {
@@ -679,7 +670,7 @@ impl NumberRecognizer {
     }
 
     /// `و43 سنت` after a money amount: the cents.
-    fn cents(&self, st: &St<'_, '_>, k: usize, code: &str) -> Option<(f64, usize)> {
+    fn cents(&self, st: &St<'_, '_, '_>, k: usize, code: &str) -> Option<(f64, usize)> {
         let a = st.a;
         if k >= a.len() {
             return None;
@@ -696,7 +687,7 @@ impl NumberRecognizer {
     }
 
     /// A postposed modifier (`على الأقل`) extends the span.
-    fn post_modifier(&self, st: &St<'_, '_>, c: &mut Cand) {
+    fn post_modifier(&self, st: &St<'_, '_, '_>, c: &mut Cand) {
         if let Some(m) = self.lx.modifiers.at(st.a, c.end_tok) {
             if m.value.post && c.modifier.is_none() {
                 c.modifier = Some(m.value.modifier);
@@ -706,7 +697,7 @@ impl NumberRecognizer {
     }
 
     /// A fiscal year or academic year `2023/2024` → DATE "2023/2024".
-    fn fiscal_year(&self, _st: &St<'_, '_>, n: &Num) -> Option<Cand> {
+    fn fiscal_year(&self, _st: &St<'_, '_, '_>, n: &Num) -> Option<Cand> {
         let t = n.digits_text.as_deref()?;
         let (x, y) = t.split_once('/')?;
         let xi: u32 = x.parse().ok()?;
@@ -727,7 +718,7 @@ impl NumberRecognizer {
     }
 
     /// A range `X إلى Y`, `X-Y`, `بين X وY`, with a suffix after either side.
-    fn expr_range(&self, st: &St<'_, '_>, j: usize, between: bool) -> Option<Cand> {
+    fn expr_range(&self, st: &St<'_, '_, '_>, j: usize, between: bool) -> Option<Cand> {
         let a = st.a;
         if !st.has(j, lexicon::NUM) {
             return None;
@@ -864,7 +855,7 @@ impl NumberRecognizer {
     /// A unit or time unit without a number: a dual (`يومين`, `لتران`,
     /// `دولارين`) anywhere; a bare singular (`شهر`, `لتر`) after a duration
     /// preposition, a modifier, or alone.
-    fn bare_unit(&self, st: &St<'_, '_>, i: usize, after_modifier: bool) -> Option<Cand> {
+    fn bare_unit(&self, st: &St<'_, '_, '_>, i: usize, after_modifier: bool) -> Option<Cand> {
         let a = st.a;
         if i >= a.len() || a.tokens()[i].kind != TokenKind::Word {
             return None;
@@ -872,11 +863,21 @@ impl NumberRecognizer {
         let lx = &self.lx;
         // The word itself or its stem after a proclitic.
         let key = sk(a, i);
-        let forms =
-            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
+        // Only the stems can be time units: skip them when none is.
+        let stem_forms = a
+            .stem_is(i, kind::TIME_UNIT)
+            .then(|| lexicon::stems(key))
+            .into_iter()
+            .flatten();
+        let forms = std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(stem_forms);
         for (chars, k) in forms {
             let start = a.orig_offset(i, chars);
-            if let Some(t) = lx.time_units.get(k.as_ref()) {
+            let time_unit = if chars == 0 {
+                a.key_is(i, kind::TIME_UNIT)
+            } else {
+                true
+            };
+            if let Some(t) = lx.time_units.get(k.as_ref()).filter(|_| time_unit) {
                 let prev_ok = chars > 0
                     || after_modifier
                     || i == 0
@@ -993,7 +994,7 @@ impl NumberRecognizer {
 
     /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
     /// `العشرون`, `الـ21`.
-    fn ordinal(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn ordinal(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
         if i >= a.len() {
@@ -1020,9 +1021,17 @@ impl NumberRecognizer {
                 return Some(c);
             }
         }
-        let forms =
-            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
-        for (chars, k) in forms {
+        // A form is an ordinal word, or ال + an ordinal or a number word.
+        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
+        let whole_form = a
+            .key_is(i, ORDINAL_FORM)
+            .then_some((0, std::borrow::Cow::Borrowed(key)));
+        let stem_forms = a
+            .stem_is(i, ORDINAL_FORM)
+            .then(|| lexicon::stems(key))
+            .into_iter()
+            .flatten();
+        for (chars, k) in whole_form.into_iter().chain(stem_forms) {
             let start = a.orig_offset(i, chars);
             let (bare, def) = match k.strip_prefix("ال") {
                 Some(s) => (s, true),
@@ -1224,10 +1233,9 @@ mod speed_probe {
         .unwrap();
         let a = crate::text::Analysis::new(&text);
         let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
-        let fl = r.lx.token_flags(&a);
+        let doc = super::Doc::indexed(&r.lx, &a);
         let st = super::St {
-            a: &a,
-            flags: Some(&fl),
+            a: &doc,
             refd: None,
             country: None,
         };
@@ -1254,7 +1262,7 @@ mod speed_probe {
         let t2 = t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
         for _ in 0..n {
-            let _ = r.dateline(&a);
+            let _ = r.dateline(&doc);
         }
         let t3 = t.elapsed().as_secs_f64();
         let mb = (text.len() * n) as f64 / 1e6;
@@ -1279,7 +1287,7 @@ mod speed_probe {
             (
                 "mods",
                 Box::new(|i, o: &mut Vec<super::Cand>| {
-                    if let Some(m) = r.lx.modifiers.at_clitic(&a, i) {
+                    if let Some(m) = r.lx.modifiers.at_clitic(&doc, i) {
                         o.extend(r.expr(&st, m.end_tok, false));
                     }
                 }),

@@ -9,9 +9,9 @@
     clippy::collapsible_else_if
 )]
 
-use super::lexicon::{stems, Lexicon, WordInfo};
+use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
 use super::{sk, sl};
-use crate::text::{Analysis, TokenKind};
+use crate::text::TokenKind;
 
 /// Longest number-word run or mention, in tokens.
 pub const MAX_TOKENS: usize = 64;
@@ -85,8 +85,8 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
 }
 
 impl Lexicon {
-    fn info(&self, a: &Analysis<'_>, j: usize) -> Option<&WordInfo> {
-        if j < a.len() && a.tokens()[j].kind == TokenKind::Word {
+    fn info(&self, a: &Doc<'_, '_>, j: usize) -> Option<&WordInfo> {
+        if j < a.len() && a.tokens()[j].kind == TokenKind::Word && a.key_is(j, kind::WORD) {
             self.words.get(sk(a, j))
         } else {
             None
@@ -95,7 +95,7 @@ impl Lexicon {
 
     /// A number word at `j` after a conjunction: a separate `و` token, or
     /// `و` glued to the word. Returns (info, token of the word, had و).
-    pub fn conj_word(&self, a: &Analysis<'_>, j: usize) -> Option<(&WordInfo, usize, bool)> {
+    pub fn conj_word(&self, a: &Doc<'_, '_>, j: usize) -> Option<(&WordInfo, usize, bool)> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
@@ -103,14 +103,18 @@ impl Lexicon {
         if k == "و" {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
-        if let Some(stem) = k.strip_prefix('و') {
+        let whole_is_word = a.key_is(j, kind::WORD);
+        if let Some(stem) = k.strip_prefix('و').filter(|_| a.key_is(j, kind::WA_WORD)) {
             if let Some(w) = self.words.get(stem) {
-                let whole = self.words.get(k);
+                let whole = self.words.get(k).filter(|_| whole_is_word);
                 let stem_only_head = w.teen_head.is_some() && w.unit.is_none() && w.tens.is_none();
                 if !(stem_only_head && whole.is_some()) {
                     return Some((w, j, true));
                 }
             }
+        }
+        if !whole_is_word {
+            return None;
         }
         self.words.get(k).map(|w| (w, j, false))
     }
@@ -126,7 +130,7 @@ impl Lexicon {
     }
 
     /// Below 100 at `j` (the word's info given).
-    fn below100(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
+    fn below100(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
         if w.zero {
             return Some((0.0, j + 1));
         }
@@ -160,7 +164,7 @@ impl Lexicon {
     }
 
     /// A group below 1000 at `j`.
-    fn group(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
+    fn group(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
         let mut hundreds = None;
         if let Some(h) = w.hundred {
             hundreds = Some((h, j + 1));
@@ -189,7 +193,7 @@ impl Lexicon {
 
     /// An integer in words starting at `j` with the word's info `w`.
     /// Returns (value, next token, last scale).
-    pub fn int_words(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize, f64)> {
+    pub fn int_words(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize, f64)> {
         let mut total = 0.0;
         let mut last_scale = f64::INFINITY;
         let mut cur = j;
@@ -287,13 +291,7 @@ impl Lexicon {
     /// Decimal and fraction extensions after an integer ending at `k`:
     /// `ونصف`, `وربع مليون`, `و ثلاثة أخماس`, `وثمانية وثمانون من مئة`,
     /// `فاصلة 5`. Returns (value, next token).
-    fn fraction_ext(
-        &self,
-        a: &Analysis<'_>,
-        value: f64,
-        last_scale: f64,
-        k: usize,
-    ) -> (f64, usize) {
+    fn fraction_ext(&self, a: &Doc<'_, '_>, value: f64, last_scale: f64, k: usize) -> (f64, usize) {
         if let Some(w) = self.info(a, k) {
             if w.point {
                 if k + 1 < a.len() && a.tokens()[k + 1].kind == TokenKind::Number {
@@ -360,7 +358,7 @@ impl Lexicon {
 
     /// Whether the ambiguous word at `j` (خمس: five or a fifth) is read as
     /// a fraction: before a definite noun, or alone at the end.
-    fn reads_as_fraction(&self, a: &Analysis<'_>, j: usize) -> bool {
+    fn reads_as_fraction(&self, a: &Doc<'_, '_>, j: usize) -> bool {
         let n = j + 1;
         if n >= a.len() {
             return true;
@@ -381,7 +379,7 @@ impl Lexicon {
 
     /// A number starting at token `j`. `conj`: the first word may carry a
     /// conjunction و (second member of a range).
-    pub fn number(&self, a: &Analysis<'_>, j: usize) -> Option<Num> {
+    pub fn number(&self, a: &Doc<'_, '_>, j: usize) -> Option<Num> {
         if j >= a.len() {
             return None;
         }
@@ -438,7 +436,7 @@ impl Lexicon {
                     return None;
                 }
                 let k = sk(a, j);
-                if let Some(w) = self.words.get(k) {
+                if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
                 if matches!(k, "سالب" | "ناقص") {
@@ -448,6 +446,9 @@ impl Lexicon {
                     n.tok_start = j;
                     n.plain_digits = false;
                     return Some(n);
+                }
+                if !a.stem_is(j, kind::WORD) {
+                    return None;
                 }
                 for (chars, stem) in stems(k) {
                     if let Some(w) = self.words.get(stem.as_ref()) {
@@ -460,7 +461,10 @@ impl Lexicon {
     }
 
     /// A definite number word after a modifier (فوق الثلاثين, تحت النصف).
-    pub fn number_def(&self, a: &Analysis<'_>, j: usize) -> Option<Num> {
+    pub fn number_def(&self, a: &Doc<'_, '_>, j: usize) -> Option<Num> {
+        if !a.key_is(j, kind::DEF_WORD) {
+            return None;
+        }
         let k = sk(a, j).strip_prefix("ال")?;
         let w = self.words.get(k)?;
         if w.vague || w.few {
@@ -469,7 +473,7 @@ impl Lexicon {
         self.words_number(a, w, j, a.tokens()[j].start)
     }
 
-    fn digits_number(&self, a: &Analysis<'_>, j: usize, start: usize, sign: f64) -> Option<Num> {
+    fn digits_number(&self, a: &Doc<'_, '_>, j: usize, start: usize, sign: f64) -> Option<Num> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
             return None;
         }
@@ -553,7 +557,7 @@ impl Lexicon {
         })
     }
 
-    fn words_number(&self, a: &Analysis<'_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
+    fn words_number(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
         let mk = |value: Option<f64>, end: usize, ls: f64, few: bool| Num {
             start,
             tok_start: j,
