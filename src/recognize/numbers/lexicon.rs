@@ -257,13 +257,63 @@ pub struct WordInfo {
     pub point: bool,
 }
 
-/// Bitmap index of a key's first two characters (low bytes of the code
-/// points; collisions only cost a hash lookup).
-#[inline]
-fn prefix_index(c1: char, c2: Option<char>) -> usize {
-    let b1 = (c1 as u32 & 0xFF) as usize;
-    let b2 = c2.map_or(0, |c| (c as u32 & 0xFF) as usize);
-    b1 * 256 + b2
+/// A Bloom filter of the index keys: most token keys are in no table, and
+/// two bit tests on a hash of the key's length, first and last eight bytes
+/// reject them before any hash table probe (a false "maybe" only costs the
+/// probe).
+#[derive(Debug, Default)]
+struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    /// Bits in the filter: 2^16 (8 KiB).
+    const SIZE_LOG2: u32 = 16;
+
+    fn hash(key: &str) -> u64 {
+        let b = key.as_bytes();
+        let n = b.len();
+        let word = |at: usize, len: usize| -> u64 {
+            b[at..at + len]
+                .iter()
+                .rev()
+                .fold(0u64, |x, &byte| x << 8 | byte as u64)
+        };
+        let (head, tail) = match n {
+            8.. => (word(0, 8), word(n - 8, 8)),
+            4..=7 => (word(0, 4), word(n - 4, 4)),
+            1..=3 => (word(0, 1), word(n - 1, 1) << 8 | word(n / 2, 1) << 16),
+            0 => (0, 0),
+        };
+        let x = head ^ tail.rotate_left(29) ^ ((n as u64) << 56);
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The two bit positions of a key.
+    #[inline]
+    fn positions(key: &str) -> [usize; 2] {
+        let h = Self::hash(key);
+        let mask = (1usize << Self::SIZE_LOG2) - 1;
+        [(h >> 40) as usize & mask, (h >> 20) as usize & mask]
+    }
+
+    fn insert(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        for p in Self::positions(key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// False when the key was surely not inserted.
+    #[inline]
+    fn may_contain(&self, key: &str) -> bool {
+        !self.bits.is_empty()
+            && Self::positions(key)
+                .iter()
+                .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
 }
 
 /// Token flag: the token can start some numeric expression.
@@ -514,8 +564,8 @@ pub struct Lexicon {
     /// The lexicon index: every key of the tables and sets above with its
     /// token flags (low byte) and [`kind`] bits.
     pub kinds: HashMap<String, u32>,
-    /// Bitmap of the first two letters of every key in `kinds`.
-    pub prefixes: Vec<u64>,
+    /// The keys of `kinds`, to reject the others without hashing.
+    filter: KeyFilter,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -1073,15 +1123,9 @@ impl Lexicon {
         for k in YEAR_NOUNS {
             add(k, kind::YEAR_NOUN);
         }
-        let mut prefixes = vec![0u64; 1024];
         for k in kinds.keys() {
-            let mut cs = k.chars();
-            if let Some(c1) = cs.next() {
-                let idx = prefix_index(c1, cs.next());
-                prefixes[idx / 64] |= 1u64 << (idx % 64);
-            }
+            lx.filter.insert(k);
         }
-        lx.prefixes = prefixes;
         lx.kinds = kinds;
         Ok(lx)
     }
@@ -1123,15 +1167,10 @@ impl Lexicon {
         TokenInfo { key, stems }
     }
 
-    /// The index bits of one key, with a two-letter prefilter before the hash.
+    /// The index bits of one key, with the Bloom filter before the hash.
     #[inline]
     fn kind_of(&self, k: &str) -> u32 {
-        let mut cs = k.chars();
-        let (Some(c1), c2) = (cs.next(), cs.next()) else {
-            return 0;
-        };
-        let idx = prefix_index(c1, c2);
-        if self.prefixes[idx / 64] & (1u64 << (idx % 64)) == 0 {
+        if !self.filter.may_contain(k) {
             return 0;
         }
         self.kinds.get(k).copied().unwrap_or(0)

@@ -98,6 +98,9 @@ enum Suffix {
     },
 }
 
+/// A number, with the currency written before it (`$10`) when there is one.
+type Amount = (Num, Option<(Suffix, usize)>);
+
 /// Format a number for a TIMEX duration (`3`, `0.5`).
 pub fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
@@ -482,7 +485,7 @@ impl NumberRecognizer {
     }
 
     /// An amount at `j`: a number, or a currency symbol and a number (`$10`).
-    fn amount(&self, st: &St<'_, '_, '_>, j: usize) -> Option<(Num, Option<(Suffix, usize)>)> {
+    fn amount(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Amount> {
         let a = st.a;
         if j >= a.len() {
             return None;
@@ -511,15 +514,17 @@ impl NumberRecognizer {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        if let Some(c) = self.expr_range(st, j, false) {
+        // The amount is parsed once for both readings.
+        let amount = self.amount(st, j)?;
+        if let Some(c) = self.range_from(st, amount.clone(), false) {
             return Some(c);
         }
-        self.expr_single(st, j)
+        self.single_from(st, amount)
     }
 
-    fn expr_single(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
+    /// A single amount (parsed at the start) with its suffix.
+    fn single_from(&self, st: &St<'_, '_, '_>, (n, pre): Amount) -> Option<Cand> {
         let a = st.a;
-        let (n, pre) = self.amount(st, j)?;
         let mut end = n.end_tok;
         let sfx = match pre {
             Some((s, _)) => Some(s),
@@ -697,8 +702,8 @@ impl NumberRecognizer {
     }
 
     /// A fiscal year or academic year `2023/2024` → DATE "2023/2024".
-    fn fiscal_year(&self, _st: &St<'_, '_, '_>, n: &Num) -> Option<Cand> {
-        let t = n.digits_text.as_deref()?;
+    fn fiscal_year(&self, st: &St<'_, '_, '_>, n: &Num) -> Option<Cand> {
+        let t = n.digits_text(st.a)?;
         let (x, y) = t.split_once('/')?;
         let xi: u32 = x.parse().ok()?;
         let yi: u32 = y.parse().ok()?;
@@ -719,11 +724,15 @@ impl NumberRecognizer {
 
     /// A range `X إلى Y`, `X-Y`, `بين X وY`, with a suffix after either side.
     fn expr_range(&self, st: &St<'_, '_, '_>, j: usize, between: bool) -> Option<Cand> {
-        let a = st.a;
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        let (n, pre) = self.amount(st, j)?;
+        self.range_from(st, self.amount(st, j)?, between)
+    }
+
+    /// A range whose first bound is the amount parsed at its start.
+    fn range_from(&self, st: &St<'_, '_, '_>, (n, pre): Amount, between: bool) -> Option<Cand> {
+        let a = st.a;
         n.value?;
         let mut k = n.end_tok;
         let mut sfx1 = pre.map(|(s, _)| s);
@@ -753,7 +762,7 @@ impl NumberRecognizer {
                         return None;
                     }
                     let r = self.amount(st, k + 1)?;
-                    let txt = r.0.digits_text.clone().unwrap_or_default();
+                    let txt = r.0.digits_text(a).unwrap_or_default();
                     if txt.starts_with('0') && txt.len() > 1 {
                         return None;
                     }
@@ -798,8 +807,8 @@ impl NumberRecognizer {
                     && (1000.0..=2100.0).contains(&x)
                     && (1000.0..=2100.0).contains(&y)
                     && y > x
-                    && n.digits_text.as_ref().is_some_and(|t| t.len() == 4)
-                    && m.digits_text.as_ref().is_some_and(|t| t.len() == 4);
+                    && n.digits_text(a).is_some_and(|t| t.len() == 4)
+                    && m.digits_text(a).is_some_and(|t| t.len() == 4);
                 if years {
                     Cand::new(
                         start,
@@ -1079,17 +1088,17 @@ impl NumberRecognizer {
                 if end < a.len() {
                     let nk = sk(a, end);
                     let (cand, next) = if nk == "و" && end + 1 < a.len() {
-                        (sk(a, end + 1).to_string(), end + 2)
+                        (sk(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
-                        (s.to_string(), end + 1)
+                        (s, end + 1)
                     } else {
-                        (String::new(), end)
+                        ("", end)
                     };
                     // The tens agree with the unit in definiteness.
                     let cb = if def {
                         cand.strip_prefix("ال").unwrap_or("")
                     } else {
-                        cand.as_str()
+                        cand
                     };
                     if let Some(tv) = lx.words.get(cb).and_then(|w| w.tens) {
                         v += tv;

@@ -9,6 +9,8 @@
     clippy::collapsible_else_if
 )]
 
+use std::borrow::Cow;
+
 use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
 use super::{sk, sl};
 use crate::text::TokenKind;
@@ -35,8 +37,16 @@ pub struct Num {
     pub few: bool,
     /// Written with number words.
     pub words: bool,
-    /// The light text of a single digit token.
-    pub digits_text: Option<String>,
+    /// The digit token whose light text is the number (see
+    /// [`Num::digits_text`]).
+    pub digits_tok: Option<usize>,
+}
+
+impl Num {
+    /// The light text of the digit token, for a number in digits.
+    pub fn digits_text<'x>(&self, a: &'x Doc<'_, '_>) -> Option<&'x str> {
+        self.digits_tok.map(|j| a.light(j))
+    }
 }
 
 /// Parse the light text of a number token (`1,250`, `28.6`, `4,5`,
@@ -58,15 +68,15 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
         return Some(x / y);
     }
     let commas = light.matches(',').count();
-    let s: String = if commas == 0 {
-        light.to_string()
+    let s: Cow<'_, str> = if commas == 0 {
+        Cow::Borrowed(light)
     } else {
         let groups: Vec<&str> = light.split(',').collect();
         let thousands = groups[1..].iter().enumerate().all(|(k, g)| {
             let digits = g.split('.').next().unwrap_or("");
             digits.len() == 3 && (k + 1 == groups.len() - 1 || !g.contains('.'))
         }) && !(scale_follows && commas == 1 && !light.contains('.'));
-        if thousands {
+        Cow::Owned(if thousands {
             light.replace(',', "")
         } else if commas == 1 && !light.contains('.') {
             light.replace(',', ".")
@@ -75,7 +85,7 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
             let last = light.rfind(',')?;
             let (int, frac) = light.split_at(last);
             format!("{}.{}", int.replace([',', '.'], ""), &frac[1..])
-        }
+        })
     };
     if s.matches('.').count() > 1 {
         return None;
@@ -424,7 +434,7 @@ impl Lexicon {
                             plain_digits: false,
                             few: false,
                             words: false,
-                            digits_text: None,
+                            digits_tok: None,
                         })
                     }
                     _ => None,
@@ -485,7 +495,7 @@ impl Lexicon {
             return None;
         }
         let mut end = j + 1;
-        let mut text = light.to_string();
+        let mut text = Cow::Borrowed(light);
         // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
         while end + 1 < a.len()
             && end < j + 12
@@ -500,7 +510,7 @@ impl Lexicon {
                 .nth(3)
                 .is_none_or(|c| c == ',' || c == '.')
         {
-            text = format!("{text}{}", sl(a, end + 1));
+            text = Cow::Owned(format!("{text}{}", sl(a, end + 1)));
             end += 2;
         }
         // A number glued to letters after it is not one (٢٩ك, ٤من, ١مليون),
@@ -553,7 +563,7 @@ impl Lexicon {
             plain_digits: plain && end2 == end,
             few: false,
             words: false,
-            digits_text: Some(light.to_string()),
+            digits_tok: Some(j),
         })
     }
 
@@ -567,7 +577,7 @@ impl Lexicon {
             plain_digits: false,
             few,
             words: true,
-            digits_text: None,
+            digits_tok: None,
         };
         // Vague amounts: عشرات الآلاف, مئات; بضعة آلاف; بضعة alone.
         if w.vague || w.few {
