@@ -273,16 +273,15 @@ impl KeyFilter {
     fn hash(key: &str) -> u64 {
         let b = key.as_bytes();
         let n = b.len();
-        let word = |at: usize, len: usize| -> u64 {
-            b[at..at + len]
-                .iter()
-                .rev()
-                .fold(0u64, |x, &byte| x << 8 | byte as u64)
-        };
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
         let (head, tail) = match n {
-            8.. => (word(0, 8), word(n - 8, 8)),
-            4..=7 => (word(0, 4), word(n - 4, 4)),
-            1..=3 => (word(0, 1), word(n - 1, 1) << 8 | word(n / 2, 1) << 16),
+            8.. => (u64_at(0), u64_at(n - 8)),
+            4..=7 => (u32_at(0) as u64, u32_at(n - 4) as u64),
+            1..=3 => (
+                b[0] as u64,
+                (b[n - 1] as u64) << 8 | (b[n / 2] as u64) << 16,
+            ),
             0 => (0, 0),
         };
         let x = head ^ tail.rotate_left(29) ^ ((n as u64) << 56);
@@ -1181,10 +1180,16 @@ impl Lexicon {
         let t = a.tokens()[i];
         match t.kind {
             TokenKind::Number => true,
-            TokenKind::Punct => matches!(
-                a.light(i),
-                "-" | "+" | "." | "−" | "$" | "€" | "£" | "¥" | "¢" | "₹" | "₽" | "₺"
-            ),
+            TokenKind::Punct => {
+                let mut cs = a.light(i).chars();
+                matches!(
+                    (cs.next(), cs.next()),
+                    (
+                        Some('-' | '+' | '.' | '−' | '$' | '€' | '£' | '¥' | '¢' | '₹' | '₽' | '₺'),
+                        None
+                    )
+                )
+            }
             TokenKind::Word => {
                 let k = a.key(i);
                 if self.starters.contains(k) {
