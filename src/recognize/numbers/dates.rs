@@ -96,7 +96,8 @@ impl NumberRecognizer {
             // The place before the date: words only; the date starts with digits
             // and is followed by the end of the line or the agency mark.
             if (0..i).any(|k| {
-                a.tokens()[k].kind != TokenKind::Word || self.lx.words.contains_key(a.key(k))
+                a.tokens()[k].kind != TokenKind::Word
+                    || a.key_is(k, kind::WORD) && self.lx.words.contains_key(a.key(k))
             }) {
                 break;
             }

@@ -174,11 +174,19 @@ impl NumberRecognizer {
         }
         // Resolve the numeric layer here (the pipeline's rule: longest, then
         // lower priority, then earlier start) so only survivors become
-        // mentions.
-        let mut spans: Vec<(usize, usize, Cand)> = cands
-            .into_iter()
-            .filter(|c| c.end_tok > 0 && c.end_tok <= a.len())
-            .map(|c| {
+        // mentions. The sort moves small span records, not candidates.
+        struct Span {
+            start: usize,
+            end: usize,
+            priority: i32,
+            label: Label,
+            cand: usize,
+        }
+        let mut spans: Vec<Span> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.end_tok > 0 && c.end_tok <= a.len())
+            .map(|(k, c)| {
                 let mut end = a.tokens()[c.end_tok - 1].end;
                 // The Hijri mark هـ keeps its tatweel.
                 if a.key(c.end_tok - 1) == "ه" {
@@ -186,20 +194,29 @@ impl NumberRecognizer {
                         end += 1;
                     }
                 }
-                (c.start, end, c)
+                Span {
+                    start: c.start,
+                    end,
+                    priority: c.priority,
+                    label: c.label,
+                    cand: k,
+                }
             })
-            .filter(|(s, e, _)| e > s)
+            .filter(|s| s.end > s.start)
             .collect();
         spans.sort_by(|x, y| {
-            (y.1 - y.0, x.2.priority, x.0, x.2.label).cmp(&(
-                x.1 - x.0,
-                y.2.priority,
-                y.0,
-                y.2.label,
+            (y.end - y.start, x.priority, x.start, x.label).cmp(&(
+                x.end - x.start,
+                y.priority,
+                y.start,
+                y.label,
             ))
         });
         let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        for (start, end, c) in spans {
+        for Span {
+            start, end, cand, ..
+        } in spans
+        {
             // Spans kept never overlap, so only the last one starting before
             // `end` can reach into this one.
             if taken
@@ -210,9 +227,11 @@ impl NumberRecognizer {
                 continue;
             }
             taken.insert(start, end);
-            let mut m = ctx.mention(start, end, c.label, c.value, c.rule);
+            // Each candidate has one span: its fields can be taken.
+            let c = &mut cands[cand];
+            let mut m = ctx.mention(start, end, c.label, std::mem::take(&mut c.value), c.rule);
             m.modifier = c.modifier;
-            m.evidence = c.evidence;
+            m.evidence = std::mem::take(&mut c.evidence);
             m.priority = c.priority;
             out.push(m);
         }
