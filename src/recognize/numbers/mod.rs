@@ -533,27 +533,53 @@ impl NumberRecognizer {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        // The amount is parsed once for both readings.
+        // The amount and its suffix are parsed once for both readings.
         let amount = self.amount(st, j)?;
-        if let Some(c) = self.range_from(st, amount.clone(), false) {
+        let first = self.first_suffix(st, &amount);
+        if let Some(c) = self.range_from(st, &amount, first.as_ref(), false) {
             return Some(c);
         }
-        self.single_from(st, amount)
+        self.single_from(st, amount, first)
     }
 
-    /// A single amount (parsed at the start) with its suffix.
-    fn single_from(&self, st: &St<'_, '_, '_>, (n, pre): Amount) -> Option<Cand> {
+    /// The suffix right after an amount with a value and no currency before
+    /// it (`suffix(…, false)`), as [`Self::range_from`] and
+    /// [`Self::single_from`] expect it.
+    fn first_suffix(&self, st: &St<'_, '_, '_>, (n, pre): &Amount) -> Option<(Suffix, usize)> {
+        if pre.is_some() || n.value.is_none() {
+            return None;
+        }
+        self.suffix(st, n.end_tok, false)
+    }
+
+    /// A single amount (parsed at the start) with its suffix; `first` is
+    /// its [`Self::first_suffix`].
+    fn single_from(
+        &self,
+        st: &St<'_, '_, '_>,
+        (n, pre): Amount,
+        first: Option<(Suffix, usize)>,
+    ) -> Option<Cand> {
         let a = st.a;
         let mut end = n.end_tok;
         let sfx = match pre {
             Some((s, _)) => Some(s),
-            None => match self.suffix(st, end, n.value.is_none_or(|v| v < 1.0)) {
-                Some((s, e)) => {
-                    end = e;
-                    Some(s)
+            None => {
+                // Below one (or vague), a definite suffix counts too.
+                let definite = n.value.is_none_or(|v| v < 1.0);
+                let found = if definite {
+                    self.suffix(st, end, true)
+                } else {
+                    first
+                };
+                match found {
+                    Some((s, e)) => {
+                        end = e;
+                        Some(s)
+                    }
+                    None => None,
                 }
-                None => None,
-            },
+            }
         };
         let mut value = n.value;
         if let Some(Suffix::Unit { dual: true, .. }) = &sfx {
@@ -746,19 +772,28 @@ impl NumberRecognizer {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        self.range_from(st, self.amount(st, j)?, between)
+        let amount = self.amount(st, j)?;
+        let first = self.first_suffix(st, &amount);
+        self.range_from(st, &amount, first.as_ref(), between)
     }
 
-    /// A range whose first bound is the amount parsed at its start.
-    fn range_from(&self, st: &St<'_, '_, '_>, (n, pre): Amount, between: bool) -> Option<Cand> {
+    /// A range whose first bound is the amount parsed at its start; `first`
+    /// is the amount's [`Self::first_suffix`].
+    fn range_from(
+        &self,
+        st: &St<'_, '_, '_>,
+        (n, pre): &Amount,
+        first: Option<&(Suffix, usize)>,
+        between: bool,
+    ) -> Option<Cand> {
         let a = st.a;
         n.value?;
         let mut k = n.end_tok;
-        let mut sfx1 = pre.map(|(s, _)| s);
+        let mut sfx1 = pre.as_ref().map(|(s, _)| s);
         if sfx1.is_none() {
-            if let Some((s, e)) = self.suffix(st, k, false) {
+            if let Some((s, e)) = first {
                 sfx1 = Some(s);
-                k = e;
+                k = *e;
             }
         }
         if k >= a.len() {
@@ -808,7 +843,7 @@ impl NumberRecognizer {
                 end = e;
             }
         }
-        let sfx = match (&sfx1, &sfx2) {
+        let sfx = match (sfx1, sfx2.as_ref()) {
             (Some(s1), Some(s2)) => {
                 if std::mem::discriminant(s1) != std::mem::discriminant(s2) {
                     return None;
