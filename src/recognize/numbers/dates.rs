@@ -579,6 +579,10 @@ impl NumberRecognizer {
         if i >= a.len() || !st.has(i, super::lexicon::DATE) {
             return;
         }
+        // A punctuation token could only start a date as a month name.
+        if a.tokens()[i].kind == TokenKind::Punct && !a.key_is(i, kind::MONTH) {
+            return;
+        }
         // Day-month-year.
         if let Some(p) = self.date_parts(st, i) {
             let v = self.parts_value(st, &p);
