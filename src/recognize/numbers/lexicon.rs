@@ -202,17 +202,25 @@ fn for_each_stem(key: &str, mut f: impl FnMut(&str)) {
     for (_, rest, restore) in proclitic_splits(key).into_iter().flatten() {
         f(rest);
         if restore {
-            let mut buf = [0u8; 64];
-            let alef = 'ا'.len_utf8();
-            if alef + rest.len() <= buf.len() {
-                'ا'.encode_utf8(&mut buf);
-                buf[alef..alef + rest.len()].copy_from_slice(rest.as_bytes());
-                // Both parts are whole UTF-8 strings.
-                f(std::str::from_utf8(&buf[..alef + rest.len()]).unwrap_or_default());
-            } else {
-                f(&format!("ا{rest}"));
-            }
+            with_restored_article(rest, &mut f);
         }
+    }
+}
+
+/// Call `f` on `ا` + `rest` (the article restored after ل), from a buffer
+/// on the stack.
+#[cold]
+#[inline(never)]
+fn with_restored_article(rest: &str, f: &mut impl FnMut(&str)) {
+    let mut buf = [0u8; 64];
+    let alef = 'ا'.len_utf8();
+    if alef + rest.len() <= buf.len() {
+        'ا'.encode_utf8(&mut buf);
+        buf[alef..alef + rest.len()].copy_from_slice(rest.as_bytes());
+        // Both parts are whole UTF-8 strings.
+        f(std::str::from_utf8(&buf[..alef + rest.len()]).unwrap_or_default());
+    } else {
+        f(&format!("ا{rest}"));
     }
 }
 
@@ -1130,6 +1138,7 @@ impl Lexicon {
     }
 
     /// What token `i` is in the lexicons: its kind bits and token flags.
+    #[inline]
     fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
         let k = a.key(i);
         let whole = self.kind_of(k);
