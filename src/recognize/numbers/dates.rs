@@ -1599,10 +1599,8 @@ impl NumberRecognizer {
         }
         // An ordinal hour needs a part of the day after it: الثالثة فجرا.
         if key.starts_with("ال") {
-            if let Some(c) = self.clock(st, i, i, None) {
-                if c.rule == "time/clock-daypart" {
-                    out.push(c);
-                }
+            if let Some(c) = self.clock_with_daypart(st, i) {
+                out.push(c);
             }
         }
         // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
@@ -1678,6 +1676,25 @@ impl NumberRecognizer {
         j: usize,
         start_tok: usize,
         date: Option<String>,
+    ) -> Option<Cand> {
+        self.clock_with(st, j, start_tok, date, false)
+    }
+
+    /// A [`Self::clock`] time with a part of the day (`time/clock-daypart`)
+    /// at `j`, or none.
+    fn clock_with_daypart(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
+        self.clock_with(st, j, j, None, true)
+    }
+
+    /// [`Self::clock`]; with `daypart_only`, none without a part of the day
+    /// (before the value is formatted).
+    fn clock_with(
+        &self,
+        st: &St<'_, '_, '_>,
+        j: usize,
+        start_tok: usize,
+        date: Option<String>,
+        daypart_only: bool,
     ) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
@@ -1827,6 +1844,9 @@ impl NumberRecognizer {
         } else if k < a.len() && matches!(sk(a, k), "الليله") {
             shift = Some("night".to_string());
             e = k + 1;
+        }
+        if daypart_only && shift.is_none() {
+            return None;
         }
         let word_hour = t.kind != TokenKind::Number;
         if word_hour && shift.is_none() && start_tok == j && !explicit_min {
