@@ -10,17 +10,25 @@
 //! A third argument sets the corpus size in MB (default 10); under
 //! `valgrind --tool=callgrind` a small one (`extract 1 0.5`) keeps it quick.
 //!
-//! Stages: `startup` (compile the rules `times` times), `light`, `key`, `scan`, `analysis` (scan plus the NFKC check),
-//! `extract`, `none` (only build the corpus, to subtract).
+//! Stages: `startup` (compile the rules `times` times), `light`, `key`,
+//! `scan`, `analysis` (scan plus the NFKC check), `extract`, `numbers` (the
+//! numeric recognizer alone, on analyses built before timing), `none` (only
+//! build the corpus, to subtract).
+//!
+//! `stage numbers-dump` prints the numeric recognizer's mentions on the
+//! unique documents as JSON lines, to compare outputs before and after a
+//! change.
 
 use std::path::Path;
+use std::sync::Arc;
 
+use kashif::recognize::DocContext;
 use kashif::text::{key, light, scan, Analysis};
+use kashif::{perf, ExtractOptions, Extractor};
 
 /// The allocator of the `kashif` binary, so the stages run as it does.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use kashif::{perf, ExtractOptions, Extractor};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -50,6 +58,25 @@ fn main() {
     let (docs, _) = perf::assemble(&unique, (megabytes * 1e6) as usize);
     let x = Extractor::with_default_rules().expect("rules");
     let options = ExtractOptions::default();
+    if stage == "numbers-dump" {
+        let mut out = Vec::new();
+        for d in &unique {
+            let a = Analysis::new(&d.text);
+            let mut ctx = context(&d.id, &a);
+            ctx.reference_date = x.numbers().dateline_date(&a);
+            x.numbers().recognize(&ctx, &mut out);
+            for m in out.drain(..) {
+                println!("{}", serde_json::to_string(&m).expect("json"));
+            }
+        }
+        return;
+    }
+    let analyses: Vec<Analysis<'_>> = if stage == "numbers" {
+        docs.iter().map(|d| Analysis::new(&d.text)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut mentions = Vec::new();
     let start = std::time::Instant::now();
     let mut n = 0usize;
     for _ in 0..times {
@@ -60,9 +87,15 @@ fn main() {
                 "scan" => scan(&d.text).len(),
                 "analysis" => Analysis::new(&d.text).len(),
                 "extract" => x.extract(&d.id, &d.text, &options).len(),
+                "numbers" => 0,
                 "none" => 0,
                 other => panic!("unknown stage {other}"),
             };
+        }
+        for (d, a) in docs.iter().zip(&analyses) {
+            x.numbers().recognize(&context(&d.id, a), &mut mentions);
+            n += mentions.len();
+            mentions.clear();
         }
     }
     let secs = start.elapsed().as_secs_f64();
@@ -71,4 +104,13 @@ fn main() {
         "{stage}: {n} units, {mb:.1} MB in {secs:.3} s = {:.1} MB/s",
         mb / secs
     );
+}
+
+fn context<'a>(id: &str, analysis: &'a Analysis<'a>) -> DocContext<'a> {
+    DocContext {
+        doc: Arc::from(id),
+        analysis,
+        reference_date: None,
+        explain: false,
+    }
 }

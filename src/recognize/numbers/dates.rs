@@ -12,10 +12,10 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
-use super::lexicon::{stems, Relative};
+use super::lexicon::{kind, stems, Doc, Relative, YEAR_NOUNS};
 use super::{sk, sl, Cand, NumberRecognizer, St};
 use crate::mention::Label;
-use crate::text::{Analysis, TokenKind};
+use crate::text::TokenKind;
 
 /// The dateline of a document.
 #[derive(Debug, Clone)]
@@ -55,7 +55,7 @@ fn add_months(d: NaiveDate, months: i64) -> (i32, u32) {
     )
 }
 
-fn plain_int(a: &Analysis<'_>, j: usize) -> Option<u32> {
+fn plain_int(a: &Doc<'_, '_>, j: usize) -> Option<u32> {
     if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
         return None;
     }
@@ -69,12 +69,17 @@ fn plain_int(a: &Analysis<'_>, j: usize) -> Option<u32> {
 impl NumberRecognizer {
     /// The dateline: a place then a full date in the first tokens of the
     /// first line (`بكين 7 أبريل 2015 (شينخوا)`).
-    pub(crate) fn dateline(&self, a: &Analysis<'_>) -> Option<Dateline> {
+    pub(crate) fn dateline(&self, a: &Doc<'_, '_>) -> Option<Dateline> {
         if a.is_empty() {
             return None;
         }
-        let head: String = a.text().chars().take(400).collect();
-        let nl = head.chars().position(|c| c == '\n').unwrap_or(usize::MAX);
+        // The first newline within the first 400 characters.
+        let nl = a
+            .text()
+            .chars()
+            .take(400)
+            .position(|c| c == '\n')
+            .unwrap_or(usize::MAX);
         let first_line_end = a
             .tokens()
             .iter()
@@ -84,7 +89,6 @@ impl NumberRecognizer {
         let limit = first_line_end.min(10);
         let st = St {
             a,
-            flags: None,
             refd: None,
             country: None,
         };
@@ -92,7 +96,8 @@ impl NumberRecognizer {
             // The place before the date: words only; the date starts with digits
             // and is followed by the end of the line or the agency mark.
             if (0..i).any(|k| {
-                a.tokens()[k].kind != TokenKind::Word || self.lx.words.contains_key(a.key(k))
+                a.tokens()[k].kind != TokenKind::Word
+                    || a.key_is(k, kind::WORD) && self.lx.words.contains_key(a.key(k))
             }) {
                 break;
             }
@@ -145,7 +150,7 @@ impl NumberRecognizer {
 
     /// A month name at `j` (after an optional `شهر`, proclitics allowed),
     /// or `شهر` + a month number. Returns (month, hijri, bare, start, end).
-    fn month_at(&self, a: &Analysis<'_>, j: usize) -> Option<(u32, bool, bool, usize, usize)> {
+    fn month_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, bool, bool, usize, usize)> {
         if j >= a.len() {
             return None;
         }
@@ -154,7 +159,9 @@ impl NumberRecognizer {
         let mut k = j;
         let key = sk(a, j);
         let mut had_shahr = false;
-        if key == "شهر" || key == "الشهر" || stems(key).any(|(_, s)| s == "شهر") {
+        let shahr = a.key_is(j, kind::MONTH_NOUN) && (key == "شهر" || key == "الشهر")
+            || a.stem_is(j, kind::MONTH_NOUN) && stems(key).any(|(_, s)| s == "شهر");
+        if shahr {
             if key != "شهر" && key != "الشهر" {
                 start = a.orig_offset(j, 1);
             }
@@ -184,7 +191,6 @@ impl NumberRecognizer {
                 if let Some(o) = self.ordinal(
                     &St {
                         a,
-                        flags: None,
                         refd: None,
                         country: None,
                     },
@@ -224,7 +230,7 @@ impl NumberRecognizer {
 
     /// A year at `j`: `2015`, `عام 2015`, `من عام 2015`, `سنة 1436 هـ`.
     /// Returns (year, end, hijri marker).
-    fn year_at(&self, a: &Analysis<'_>, j: usize, need_noun: bool) -> Option<(i32, usize, bool)> {
+    fn year_at(&self, a: &Doc<'_, '_>, j: usize, need_noun: bool) -> Option<(i32, usize, bool)> {
         if j >= a.len() {
             return None;
         }
@@ -235,7 +241,9 @@ impl NumberRecognizer {
                 k += 1;
             }
         }
-        if is_year_noun(sk(a, k)) || stems(sk(a, k)).any(|(_, st)| is_year_noun(&st)) {
+        if is_year_noun(sk(a, k))
+            || a.stem_is(k, kind::YEAR_NOUN) && stems(sk(a, k)).any(|(_, st)| is_year_noun(&st))
+        {
             noun = true;
             k += 1;
         }
@@ -270,7 +278,7 @@ impl NumberRecognizer {
     }
 
     /// Day-month-year forms at `i`.
-    fn date_parts(&self, st: &St<'_, '_>, i: usize) -> Option<DateParts> {
+    fn date_parts(&self, st: &St<'_, '_, '_>, i: usize) -> Option<DateParts> {
         if i >= st.a.len() {
             return Default::default();
         }
@@ -448,13 +456,15 @@ impl NumberRecognizer {
     }
 
     /// `[يوم] الخميس` at `j`: (day, start, end).
-    fn weekday_at(&self, a: &Analysis<'_>, j: usize) -> Option<(u32, usize, usize)> {
+    fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
         let lx = &self.lx;
         let key = sk(a, j);
-        if key == "يوم" || stems(key).any(|(_, s)| s == "يوم") {
+        if a.key_is(j, kind::DAY_NOUN) && key == "يوم"
+            || a.stem_is(j, kind::DAY_NOUN) && stems(key).any(|(_, s)| s == "يوم")
+        {
             let start = if key == "يوم" {
                 a.tokens()[j].start
             } else {
@@ -467,10 +477,13 @@ impl NumberRecognizer {
             }
             return None;
         }
-        if key.starts_with("ال") {
+        if key.starts_with("ال") && a.key_is(j, kind::WEEKDAY) {
             if let Some(&d) = lx.weekdays.get(key) {
                 return Some((d, a.tokens()[j].start, j + 1));
             }
+        }
+        if !a.stem_is(j, kind::WEEKDAY) {
+            return None;
         }
         for (chars, s) in stems(key) {
             if s.starts_with("ال") {
@@ -482,7 +495,7 @@ impl NumberRecognizer {
         None
     }
 
-    fn parts_value(&self, st: &St<'_, '_>, p: &DateParts) -> Value {
+    fn parts_value(&self, st: &St<'_, '_, '_>, p: &DateParts) -> Value {
         if p.hijri {
             return Value::Null;
         }
@@ -522,7 +535,7 @@ impl NumberRecognizer {
     }
 
     /// Every date and time candidate starting at token `i`.
-    pub(super) fn dates_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    pub(super) fn dates_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
         if i >= a.len() {
@@ -533,8 +546,10 @@ impl NumberRecognizer {
         }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
         let key = sk(a, i);
-        let mod_start = if lx.date_mods.contains_key(key) {
+        let mod_start = if a.key_is(i, kind::DATE_MOD) && lx.date_mods.contains_key(key) {
             Some(a.tokens()[i].start)
+        } else if !a.stem_is(i, kind::DATE_MOD) {
+            None
         } else {
             stems(key)
                 .find(|(_, s)| lx.date_mods.contains_key(s.as_ref()))
@@ -558,10 +573,14 @@ impl NumberRecognizer {
         self.dates_plain(st, i, out);
     }
 
-    fn dates_plain(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn dates_plain(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
         if i >= a.len() || !st.has(i, super::lexicon::DATE) {
+            return;
+        }
+        // A punctuation token could only start a date as a month name.
+        if a.tokens()[i].kind == TokenKind::Punct && !a.key_is(i, kind::MONTH) {
             return;
         }
         // Day-month-year.
@@ -699,6 +718,8 @@ impl NumberRecognizer {
             let key = sk(a, i);
             let (ys, ok) = if is_year_noun(key) {
                 (t.start, true)
+            } else if !a.stem_is(i, kind::YEAR_NOUN) {
+                (0, false)
             } else {
                 match stems(key).find(|(_, s)| is_year_noun(s)) {
                     Some((c, _)) => (a.orig_offset(i, c), true),
@@ -843,7 +864,7 @@ impl NumberRecognizer {
     /// A weekday tied to a week or a day of this month: `الأحد من الأسبوع
     /// الماضي`, `اثنين الأسبوع الحالي`, `هذا الاثنين`, `السبت السادس عشر`,
     /// `الثلاثاء التاسع عشر من هذا الشهر`.
-    fn weekday_of(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn weekday_of(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
             return Default::default();
         }
@@ -856,6 +877,9 @@ impl NumberRecognizer {
         let (d, _, e) = match self.weekday_at(a, j) {
             Some(w) => w,
             None => {
+                if !a.key_is(j, kind::WEEKDAY) {
+                    return None;
+                }
                 let d = *lx.weekdays.get(sk(a, j))?;
                 (d, 0, j + 1)
             }
@@ -946,7 +970,7 @@ impl NumberRecognizer {
     /// The day named right after a part of the day (`صباح [اليوم]`,
     /// `مساء [الأحد]`, with `parts` also `صباح [7 أبريل]`): the longest DATE
     /// among a relative day, a weekday and (optionally) a written date.
-    fn day_after(&self, st: &St<'_, '_>, k: usize, parts: bool) -> Option<Cand> {
+    fn day_after(&self, st: &St<'_, '_, '_>, k: usize, parts: bool) -> Option<Cand> {
         let a = st.a;
         let mut tmp = Vec::new();
         self.relative_at(st, k, &mut tmp);
@@ -977,7 +1001,7 @@ impl NumberRecognizer {
 
     /// `(من|في)? <Gregorian month> <year>?` at token `k`: the month, the year
     /// (the reference date's when none is written) and the end token.
-    fn gregorian_month_year(&self, st: &St<'_, '_>, k: usize) -> Option<(u32, i32, usize)> {
+    fn gregorian_month_year(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(u32, i32, usize)> {
         let a = st.a;
         let k = if matches!(sk(a, k), "من" | "في") {
             k + 1
@@ -998,7 +1022,7 @@ impl NumberRecognizer {
 
     /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
     /// `اليوم الأخير من شهر أكتوبر`.
-    fn last_day(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn last_day(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let k = match (sk(a, i), sk(a, i + 1)) {
             ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
@@ -1019,7 +1043,7 @@ impl NumberRecognizer {
     /// The n-th (or last) week of a month, as an ISO week: weeks are counted
     /// from the first Monday of the month, the last one ends in the month
     /// (`أول أسبوع بشهر أكتوبر 2014`, `الأسبوع الأخير في الشهر التاسع`).
-    fn nth_week(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn nth_week(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
         let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير");
@@ -1034,6 +1058,9 @@ impl NumberRecognizer {
             let n = if last_word(i) {
                 -1
             } else {
+                if !a.key_is(i, kind::ORDINAL) {
+                    return None;
+                }
                 let (v, any) = *lx.ordinals.get(sk(a, i))?;
                 if !any {
                     return None;
@@ -1076,7 +1103,7 @@ impl NumberRecognizer {
 
     /// The n-th (or last) weekday of a month: `ثالث ثلاثاء في أيلول 2014`,
     /// `آخر اثنين من شهر آذار`, `الثلاثاء الأخير من شهر مارس`.
-    fn nth_weekday(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn nth_weekday(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
             return Default::default();
         }
@@ -1098,6 +1125,9 @@ impl NumberRecognizer {
             let (n, mut e) = if last_word(i) {
                 (-1, i + 1)
             } else {
+                if !a.key_is(i, kind::ORDINAL) {
+                    return None;
+                }
                 let key = sk(a, i);
                 let (v, any) = *lx.ordinals.get(key)?;
                 if !any {
@@ -1201,7 +1231,7 @@ impl NumberRecognizer {
     /// `من 13 تموز الى 15 تموز`, `من الساعة 3 الى الساعة 4 بعد العصر`.
     pub(super) fn ranges_after_min(
         &self,
-        st: &St<'_, '_>,
+        st: &St<'_, '_, '_>,
         start: usize,
         j: usize,
         between: bool,
@@ -1321,7 +1351,7 @@ impl NumberRecognizer {
 
     /// Relative dates: اليوم, أمس, العام الماضي, هذا الأسبوع, السنوات
     /// الأخيرة, قبل أسبوع.
-    fn relative_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn relative_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
             return Default::default();
         }
@@ -1431,7 +1461,7 @@ impl NumberRecognizer {
     }
 
     /// `قبل أسبوع`, `قبل ثلاثة أيام`: a date before the reference.
-    fn ago(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn ago(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
             return Default::default();
         }
@@ -1472,12 +1502,15 @@ impl NumberRecognizer {
 
     /// Quarters, halves and seasons: الربع الأول من العام, النصف الثاني من
     /// عام 2026, صيف 2019.
-    fn period_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn period_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
             return Default::default();
         }
         let a = st.a;
         let lx = &self.lx;
+        if !a.key_is(i, kind::PERIOD) {
+            return;
+        }
         let Some(p) = lx.periods.get(sk(a, i)) else {
             return;
         };
@@ -1543,14 +1576,15 @@ impl NumberRecognizer {
 
     /// Hour (and minutes) after `الساعة`, or an ordinal hour with a part
     /// of the day; `10:30`.
-    fn time_at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn time_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
             return Default::default();
         }
         let a = st.a;
         let lx = &self.lx;
         let key = sk(a, i);
-        let is_sa = key == "الساعه" || stems(key).any(|(_, s)| s == "الساعه");
+        let is_sa = a.key_is(i, kind::HOUR_NOUN) && key == "الساعه"
+            || a.stem_is(i, kind::HOUR_NOUN) && stems(key).any(|(_, s)| s == "الساعه");
         if is_sa {
             let start = if key == "الساعه" {
                 a.tokens()[i].start
@@ -1565,10 +1599,8 @@ impl NumberRecognizer {
         }
         // An ordinal hour needs a part of the day after it: الثالثة فجرا.
         if key.starts_with("ال") {
-            if let Some(c) = self.clock(st, i, i, None) {
-                if c.rule == "time/clock-daypart" {
-                    out.push(c);
-                }
+            if let Some(c) = self.clock_with_daypart(st, i) {
+                out.push(c);
             }
         }
         // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
@@ -1613,7 +1645,7 @@ impl NumberRecognizer {
     }
 
     /// A time right after a date (`الخميس الساعة 8`), with the date.
-    fn time_after(&self, st: &St<'_, '_>, k: usize, date: Option<String>) -> Option<Cand> {
+    fn time_after(&self, st: &St<'_, '_, '_>, k: usize, date: Option<String>) -> Option<Cand> {
         let a = st.a;
         if k >= a.len() {
             return None;
@@ -1640,10 +1672,29 @@ impl NumberRecognizer {
     /// of the day. `date` is the day it belongs to, when known.
     fn clock(
         &self,
-        st: &St<'_, '_>,
+        st: &St<'_, '_, '_>,
         j: usize,
         start_tok: usize,
         date: Option<String>,
+    ) -> Option<Cand> {
+        self.clock_with(st, j, start_tok, date, false)
+    }
+
+    /// A [`Self::clock`] time with a part of the day (`time/clock-daypart`)
+    /// at `j`, or none.
+    fn clock_with_daypart(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
+        self.clock_with(st, j, j, None, true)
+    }
+
+    /// [`Self::clock`]; with `daypart_only`, none without a part of the day
+    /// (before the value is formatted).
+    fn clock_with(
+        &self,
+        st: &St<'_, '_, '_>,
+        j: usize,
+        start_tok: usize,
+        date: Option<String>,
+        daypart_only: bool,
     ) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
@@ -1685,11 +1736,16 @@ impl NumberRecognizer {
                 .ordinals
                 .get(bare)
                 .copied()
-                .filter(|_| key.starts_with("ال"))
+                .filter(|_| key.starts_with("ال") && a.key_is(j, kind::DEF_ORDINAL))
             {
                 hour = v as i64;
                 e = j + 1;
-            } else if let Some((v, ne, _)) = lx.words.get(key).and_then(|w| lx.int_words(a, w, j)) {
+            } else if let Some((v, ne, _)) = lx
+                .words
+                .get(key)
+                .filter(|_| a.key_is(j, kind::WORD))
+                .and_then(|w| lx.int_words(a, w, j))
+            {
                 if v.fract() != 0.0 {
                     return None;
                 }
@@ -1789,6 +1845,9 @@ impl NumberRecognizer {
             shift = Some("night".to_string());
             e = k + 1;
         }
+        if daypart_only && shift.is_none() {
+            return None;
+        }
         let word_hour = t.kind != TokenKind::Number;
         if word_hour && shift.is_none() && start_tok == j && !explicit_min {
             // A bare ordinal is not a time (only after الساعة).
@@ -1847,12 +1906,12 @@ impl NumberRecognizer {
     }
 }
 
-fn t_start(a: &Analysis<'_>, i: usize) -> usize {
+fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
     a.tokens()[i].start
 }
 
 fn is_year_noun(k: &str) -> bool {
-    matches!(k, "عام" | "العام" | "سنه" | "السنه" | "عامي" | "سنتي")
+    YEAR_NOUNS.contains(&k)
 }
 
 fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {

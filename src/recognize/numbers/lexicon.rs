@@ -2,6 +2,12 @@
 //! into hash tables on token keys. Multi-word entries (`في المائة`,
 //! `كانون الثاني`, `ريال سعودي`) are split with the document tokenizer, so an
 //! entry matches exactly the tokens a document produces.
+//!
+//! Every key of every table is also in one index, key → kind bits (which
+//! tables have it, which expressions it can start). A [`Doc`] looks each
+//! token key and its stems up in that index once per document; the
+//! recognizer then asks the token's bits before any table lookup, so the
+//! many tokens that are in no table cost no hashing after the first pass.
 
 #![allow(
     clippy::collapsible_if,
@@ -13,6 +19,8 @@
 pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// A hash set with the same hasher.
 pub type HashSet<K> = rustc_hash::FxHashSet<K>;
+
+use std::borrow::Cow;
 
 use crate::error::Result;
 use crate::mention::Modifier;
@@ -30,13 +38,14 @@ pub fn entry_keys(entry: &str) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// The kind bit of the table's first keys in the lexicon index (0: the
+    /// table is not indexed and every lookup hashes).
+    kind: u32,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable {
-            by_first: HashMap::default(),
-        }
+        Self::indexed(0)
     }
 }
 
@@ -48,6 +57,14 @@ pub struct PhraseMatch<'p, T> {
 }
 
 impl<T> PhraseTable<T> {
+    /// An empty table whose first keys carry `kind` in the lexicon index.
+    pub fn indexed(kind: u32) -> Self {
+        PhraseTable {
+            by_first: HashMap::default(),
+            kind,
+        }
+    }
+
     /// Add an entry; returns false when it has no tokens.
     pub fn insert(&mut self, entry: &str, value: T) -> bool {
         let keys = entry_keys(entry);
@@ -71,11 +88,19 @@ impl<T> PhraseTable<T> {
         self.by_first.keys()
     }
 
+    /// First keys with the table's kind bit, for the lexicon index.
+    fn index_keys(&self) -> Vec<(&str, u32)> {
+        self.by_first
+            .keys()
+            .map(|k| (k.as_str(), self.kind))
+            .collect()
+    }
+
     /// Longest phrase whose first token key is `first` and whose remaining
     /// tokens follow token `i`.
     pub fn match_rest<'p>(
         &'p self,
-        a: &Analysis<'_>,
+        a: &Doc<'_, '_>,
         first: &str,
         i: usize,
         start: usize,
@@ -100,8 +125,8 @@ impl<T> PhraseTable<T> {
     }
 
     /// Longest phrase at token `i`, the token taken whole.
-    pub fn at<'p>(&'p self, a: &Analysis<'_>, i: usize) -> Option<PhraseMatch<'p, T>> {
-        if i >= a.len() {
+    pub fn at<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
+        if i >= a.len() || !a.key_is(i, self.kind) {
             return None;
         }
         self.match_rest(a, a.key(i), i, a.tokens()[i].start)
@@ -109,11 +134,11 @@ impl<T> PhraseTable<T> {
 
     /// Longest phrase at token `i`, the token taken whole or after its
     /// proclitics (the span then starts after them).
-    pub fn at_clitic<'p>(&'p self, a: &Analysis<'_>, i: usize) -> Option<PhraseMatch<'p, T>> {
+    pub fn at_clitic<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
         if let Some(m) = self.at(a, i) {
             return Some(m);
         }
-        if i >= a.len() || a.tokens()[i].kind != TokenKind::Word {
+        if i >= a.len() || a.tokens()[i].kind != TokenKind::Word || !a.stem_is(i, self.kind) {
             return None;
         }
         for (chars, stem) in stems(a.key(i)) {
@@ -125,18 +150,15 @@ impl<T> PhraseTable<T> {
     }
 }
 
-/// Candidate (prefix chars, stem key) splits of a word after proclitics,
-/// shortest proclitic first, with the article restored after ل (`للعام` →
-/// `العام`). Cheap: allocates only for the restored article.
-pub fn stems(key: &str) -> Stems<'_> {
-    let mut out = Stems {
-        items: [None, None, None, None],
-        pos: 0,
-    };
-    let mut n = 0;
+/// The proclitic splits of a word: (prefix chars, rest, whether the
+/// article is restored after ل as `ا` + rest), shortest proclitic first.
+/// At most a و or ف then one of و ف ب ك ل, and a rest of two characters or
+/// more.
+fn proclitic_splits(key: &str) -> [Option<(usize, &str, bool)>; 2] {
+    let mut out = [None, None];
     let mut rest = key;
     let mut chars = 0;
-    for _ in 0..2 {
+    for slot in &mut out {
         let Some(c) = rest.chars().next() else { break };
         if !matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل') {
             break;
@@ -150,24 +172,66 @@ pub fn stems(key: &str) -> Stems<'_> {
         if rest.chars().nth(1).is_none() {
             break;
         }
-        out.items[n] = Some((chars, std::borrow::Cow::Borrowed(rest)));
+        *slot = Some((chars, rest, c == 'ل' && rest.starts_with('ل')));
+    }
+    out
+}
+
+/// Candidate (prefix chars, stem key) splits of a word after proclitics,
+/// shortest proclitic first, with the article restored after ل (`للعام` →
+/// `العام`). Cheap: allocates only for the restored article.
+pub fn stems(key: &str) -> Stems<'_> {
+    let mut out = Stems {
+        items: [None, None, None, None],
+        pos: 0,
+    };
+    let mut n = 0;
+    for (chars, rest, restore) in proclitic_splits(key).into_iter().flatten() {
+        out.items[n] = Some((chars, Cow::Borrowed(rest)));
         n += 1;
-        if c == 'ل' && rest.starts_with('ل') {
-            out.items[n] = Some((chars, std::borrow::Cow::Owned(format!("ا{rest}"))));
+        if restore {
+            out.items[n] = Some((chars, Cow::Owned(format!("ا{rest}"))));
             n += 1;
         }
     }
     out
 }
 
+/// Call `f` on every stem of [`stems`], without allocating.
+fn for_each_stem(key: &str, mut f: impl FnMut(&str)) {
+    for (_, rest, restore) in proclitic_splits(key).into_iter().flatten() {
+        f(rest);
+        if restore {
+            with_restored_article(rest, &mut f);
+        }
+    }
+}
+
+/// Call `f` on `ا` + `rest` (the article restored after ل), from a buffer
+/// on the stack.
+#[cold]
+#[inline(never)]
+fn with_restored_article(rest: &str, f: &mut impl FnMut(&str)) {
+    let mut buf = [0u8; 64];
+    let alef = 'ا'.len_utf8();
+    if alef + rest.len() <= buf.len() {
+        'ا'.encode_utf8(&mut buf);
+        buf[alef..alef + rest.len()].copy_from_slice(rest.as_bytes());
+        // Both parts are whole UTF-8 strings.
+        f(std::str::from_utf8(&buf[..alef + rest.len()]).unwrap_or_default());
+    } else {
+        f(&format!("ا{rest}"));
+    }
+}
+
 /// The stems of a word (see [`stems`]), without heap allocation.
 pub struct Stems<'a> {
-    items: [Option<(usize, std::borrow::Cow<'a, str>)>; 4],
+    items: [Option<(usize, Cow<'a, str>)>; 4],
     pos: usize,
 }
 
 impl<'a> Iterator for Stems<'a> {
-    type Item = (usize, std::borrow::Cow<'a, str>);
+    type Item = (usize, Cow<'a, str>);
     fn next(&mut self) -> Option<Self::Item> {
         while self.pos < 4 {
             let x = self.items[self.pos].take();
@@ -201,13 +265,62 @@ pub struct WordInfo {
     pub point: bool,
 }
 
-/// Bitmap index of a key's first two characters (low bytes of the code
-/// points; collisions only cost a hash lookup).
-#[inline]
-fn prefix_index(c1: char, c2: Option<char>) -> usize {
-    let b1 = (c1 as u32 & 0xFF) as usize;
-    let b2 = c2.map_or(0, |c| (c as u32 & 0xFF) as usize);
-    b1 * 256 + b2
+/// A Bloom filter of the index keys: most token keys are in no table, and
+/// two bit tests on a hash of the key's length, first and last eight bytes
+/// reject them before any hash table probe (a false "maybe" only costs the
+/// probe).
+#[derive(Debug, Default)]
+struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    /// Bits in the filter: 2^16 (8 KiB).
+    const SIZE_LOG2: u32 = 16;
+
+    fn hash(key: &str) -> u64 {
+        let b = key.as_bytes();
+        let n = b.len();
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+        let (head, tail) = match n {
+            8.. => (u64_at(0), u64_at(n - 8)),
+            4..=7 => (u32_at(0) as u64, u32_at(n - 4) as u64),
+            1..=3 => (
+                b[0] as u64,
+                (b[n - 1] as u64) << 8 | (b[n / 2] as u64) << 16,
+            ),
+            0 => (0, 0),
+        };
+        let x = head ^ tail.rotate_left(29) ^ ((n as u64) << 56);
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The two bit positions of a key.
+    #[inline]
+    fn positions(key: &str) -> [usize; 2] {
+        let h = Self::hash(key);
+        let mask = (1usize << Self::SIZE_LOG2) - 1;
+        [(h >> 40) as usize & mask, (h >> 20) as usize & mask]
+    }
+
+    fn insert(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        for p in Self::positions(key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// False when the key was surely not inserted.
+    #[inline]
+    fn may_contain(&self, key: &str) -> bool {
+        !self.bits.is_empty()
+            && Self::positions(key)
+                .iter()
+                .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
 }
 
 /// Token flag: the token can start some numeric expression.
@@ -222,6 +335,141 @@ pub const UNIT: u8 = 8;
 pub const ORD: u8 = 16;
 /// Token flag: the token can start a modifier phrase.
 pub const MOD: u8 = 32;
+/// The token flags in a kind word (its low byte).
+const START_FLAGS: u32 = 0xFF;
+
+/// Kind bits of a key in the lexicon index, above the token flags: the
+/// key is in this table (for phrase tables: is the first key of a phrase).
+pub mod kind {
+    /// A number word.
+    pub const WORD: u32 = 1 << 8;
+    /// `ال` + a number word.
+    pub const DEF_WORD: u32 = 1 << 9;
+    /// An ordinal word.
+    pub const ORDINAL: u32 = 1 << 10;
+    /// `ال` + an ordinal word.
+    pub const DEF_ORDINAL: u32 = 1 << 11;
+    /// A span modifier.
+    pub const MODIFIER: u32 = 1 << 12;
+    /// A currency name or symbol.
+    pub const CURRENCY: u32 = 1 << 13;
+    /// `ال` + a currency name.
+    pub const DEF_CURRENCY: u32 = 1 << 14;
+    /// A unit name.
+    pub const UNIT_NAME: u32 = 1 << 15;
+    /// A month name.
+    pub const MONTH: u32 = 1 << 16;
+    /// A weekday name.
+    pub const WEEKDAY: u32 = 1 << 17;
+    /// A time unit.
+    pub const TIME_UNIT: u32 = 1 << 18;
+    /// `ال` + a time unit.
+    pub const DEF_TIME_UNIT: u32 = 1 << 19;
+    /// A relative-date word.
+    pub const RELATIVE: u32 = 1 << 20;
+    /// A part of the day.
+    pub const DAYPART: u32 = 1 << 21;
+    /// A date modifier.
+    pub const DATE_MOD: u32 = 1 << 22;
+    /// A period word.
+    pub const PERIOD: u32 = 1 << 23;
+    /// A holiday name.
+    pub const HOLIDAY: u32 = 1 << 24;
+    /// A percent word or sign.
+    pub const PERCENT: u32 = 1 << 25;
+    /// `يوم`.
+    pub const DAY_NOUN: u32 = 1 << 26;
+    /// `شهر` or `الشهر`.
+    pub const MONTH_NOUN: u32 = 1 << 27;
+    /// `الساعه`.
+    pub const HOUR_NOUN: u32 = 1 << 28;
+    /// A year noun (`عام`, `السنه`, `عامي` …).
+    pub const YEAR_NOUN: u32 = 1 << 29;
+    /// Not in the index: set on a token whose key is `و` + a number word.
+    pub const WA_WORD: u32 = 1 << 30;
+}
+
+/// What a token is in the lexicons, looked up once per document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// The kind bits of the key (with [`kind::WA_WORD`]); in the low byte,
+    /// the token flags of the token itself.
+    pub key: u32,
+    /// The union of the kind bits of the stems after proclitics.
+    pub stems: u32,
+}
+
+/// A document's analysis with what each token is in the lexicons. Derefs
+/// to the [`Analysis`]. Unindexed (for the dateline alone), every question
+/// answers "maybe" and the lookups hash as before.
+pub struct Doc<'a, 't> {
+    analysis: &'a Analysis<'t>,
+    /// One per token, or empty when unindexed.
+    info: Vec<TokenInfo>,
+}
+
+impl<'t> std::ops::Deref for Doc<'_, 't> {
+    type Target = Analysis<'t>;
+    fn deref(&self) -> &Analysis<'t> {
+        self.analysis
+    }
+}
+
+impl<'a, 't> Doc<'a, 't> {
+    /// The analysis without the index.
+    pub fn unindexed(analysis: &'a Analysis<'t>) -> Self {
+        Doc {
+            analysis,
+            info: Vec::new(),
+        }
+    }
+
+    /// Look every token up in the lexicon index.
+    pub fn indexed(lx: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
+        let info = (0..analysis.len())
+            .map(|i| lx.token_info(analysis, i))
+            .collect();
+        Doc { analysis, info }
+    }
+
+    /// Whether the tokens are indexed.
+    pub fn is_indexed(&self) -> bool {
+        !self.info.is_empty() || self.analysis.is_empty()
+    }
+
+    /// Whether token `i` has one of the token flags (`START`, `NUM` …) on
+    /// its key or a stem (without the index: whether it is a token).
+    #[inline]
+    pub fn starts(&self, i: usize, flag: u8) -> bool {
+        if !self.is_indexed() {
+            return i < self.analysis.len();
+        }
+        self.info
+            .get(i)
+            .is_some_and(|t| (t.key | t.stems) & flag as u32 != 0)
+    }
+
+    /// Whether the key of token `i` may have one of the `kind` bits: false
+    /// only when it surely has none (past the end: false). A `kind` of 0
+    /// means "not indexed": always true.
+    #[inline]
+    pub fn key_is(&self, i: usize, kind: u32) -> bool {
+        if kind == 0 || !self.is_indexed() {
+            return true;
+        }
+        self.info.get(i).is_some_and(|t| t.key & kind != 0)
+    }
+
+    /// Whether a stem of token `i` after proclitics may have one of the
+    /// `kind` bits (see [`Doc::key_is`]).
+    #[inline]
+    pub fn stem_is(&self, i: usize, kind: u32) -> bool {
+        if kind == 0 || !self.is_indexed() {
+            return true;
+        }
+        self.info.get(i).is_some_and(|t| t.stems & kind != 0)
+    }
+}
 
 /// A currency lexicon entry.
 #[derive(Debug, Clone)]
@@ -312,16 +560,19 @@ pub struct Lexicon {
     pub periods: HashMap<String, Period>,
     /// Holidays: name → fixed (month, day), or `None` for movable ones.
     pub holidays: PhraseTable<Option<(u32, u32)>>,
+    /// Percent words and signs after an amount.
+    pub percent: PhraseTable<()>,
     /// Keys that can start a numeric expression (fast skip).
     pub starters: HashSet<String>,
     /// Keys that can start an amount (number words, sign words).
     pub num_starters: HashSet<String>,
     /// Keys that can start a date or a time.
     pub date_starters: HashSet<String>,
-    /// Every key of the three sets above with its bits (START NUM DATE).
-    pub flags: HashMap<String, u8>,
-    /// Bitmap of the first two letters of every key in `flags`.
-    pub prefixes: Vec<u64>,
+    /// The lexicon index: every key of the tables and sets above with its
+    /// token flags (low byte) and [`kind`] bits.
+    pub kinds: HashMap<String, u32>,
+    /// The keys of `kinds`, to reject the others without hashing.
+    filter: KeyFilter,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -345,6 +596,9 @@ fn yes_no(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<bool> {
     }
 }
 
+/// The year nouns before a year (`عام 2015`, `عامي 2012 و2013`).
+pub const YEAR_NOUNS: [&str; 6] = ["عام", "العام", "سنه", "السنه", "عامي", "سنتي"];
+
 /// Adjective stem for currency lookups: key without the article and a final ه.
 pub fn adjective_stem(key: &str) -> &str {
     let k = key.strip_prefix("ال").unwrap_or(key);
@@ -356,7 +610,17 @@ pub fn adjective_stem(key: &str) -> &str {
 impl Lexicon {
     /// Load every numeric rule file.
     pub fn load(rules: &RuleFiles) -> Result<Self> {
-        let mut lx = Lexicon::default();
+        let mut lx = Lexicon {
+            modifiers: PhraseTable::indexed(kind::MODIFIER),
+            currencies: PhraseTable::indexed(kind::CURRENCY),
+            units: PhraseTable::indexed(kind::UNIT_NAME),
+            months: PhraseTable::indexed(kind::MONTH),
+            relative: PhraseTable::indexed(kind::RELATIVE),
+            dayparts: PhraseTable::indexed(kind::DAYPART),
+            holidays: PhraseTable::indexed(kind::HOLIDAY),
+            percent: PhraseTable::indexed(kind::PERCENT),
+            ..Lexicon::default()
+        };
 
         let t = rules.csv("numbers/number_words.csv")?;
         let (cw, cv, ck) = (t.column("word")?, t.column("value")?, t.column("kind")?);
@@ -674,6 +938,14 @@ impl Lexicon {
             lx.holidays.insert(name, fixed);
         }
 
+        let t = rules.csv("numbers/percent.csv")?;
+        let c = t.column("phrase")?;
+        for row in &t.rows {
+            if !lx.percent.insert(row.get(c), ()) {
+                return Err(t.error(row, "empty phrase"));
+            }
+        }
+
         // Keys that can start an expression.
         let mut starters: HashSet<String> = HashSet::default();
         starters.extend(lx.words.keys().cloned());
@@ -799,8 +1071,9 @@ impl Lexicon {
             .filter(|(_, list)| list.iter().any(|(_, m)| !m.post))
             .map(|(k, _)| k.clone())
             .collect();
-        let mut flags: HashMap<String, u8> = HashMap::default();
-        for (set, bit) in [
+        let mut kinds: HashMap<String, u32> = HashMap::default();
+        let mut add = |k: &str, bits: u32| *kinds.entry(k.to_string()).or_default() |= bits;
+        for (set, flag) in [
             (&lx.starters, START),
             (&lx.num_starters, NUM),
             (&lx.date_starters, DATE),
@@ -809,61 +1082,106 @@ impl Lexicon {
             (&mod_keys, MOD),
         ] {
             for k in set {
-                *flags.entry(k.clone()).or_default() |= bit;
+                add(k, flag as u32);
             }
         }
-        let mut prefixes = vec![0u64; 1024];
-        for k in flags.keys() {
-            let mut cs = k.chars();
-            if let Some(c1) = cs.next() {
-                let idx = prefix_index(c1, cs.next());
-                prefixes[idx / 64] |= 1u64 << (idx % 64);
+        for k in lx.words.keys() {
+            add(k, kind::WORD);
+            add(&format!("ال{k}"), kind::DEF_WORD);
+        }
+        for k in lx.ordinals.keys() {
+            add(k, kind::ORDINAL);
+            add(&format!("ال{k}"), kind::DEF_ORDINAL);
+        }
+        for k in lx.time_units.keys() {
+            add(k, kind::TIME_UNIT);
+            add(&format!("ال{k}"), kind::DEF_TIME_UNIT);
+        }
+        for k in lx.currencies.first_keys() {
+            add(&format!("ال{k}"), kind::DEF_CURRENCY);
+        }
+        for k in lx.weekdays.keys() {
+            add(k, kind::WEEKDAY);
+        }
+        for k in lx.date_mods.keys() {
+            add(k, kind::DATE_MOD);
+        }
+        for k in lx.periods.keys() {
+            add(k, kind::PERIOD);
+        }
+        for table in [
+            lx.modifiers.index_keys(),
+            lx.currencies.index_keys(),
+            lx.units.index_keys(),
+            lx.months.index_keys(),
+            lx.relative.index_keys(),
+            lx.dayparts.index_keys(),
+            lx.holidays.index_keys(),
+            lx.percent.index_keys(),
+        ] {
+            for (k, bits) in table {
+                add(k, bits);
             }
         }
-        lx.prefixes = prefixes;
-        lx.flags = flags;
+        add("يوم", kind::DAY_NOUN);
+        add("شهر", kind::MONTH_NOUN);
+        add("الشهر", kind::MONTH_NOUN);
+        add("الساعه", kind::HOUR_NOUN);
+        for k in YEAR_NOUNS {
+            add(k, kind::YEAR_NOUN);
+        }
+        for k in kinds.keys() {
+            lx.filter.insert(k);
+        }
+        lx.kinds = kinds;
         Ok(lx)
     }
 
-    /// The start bits of every token of a document, computed once.
-    pub fn token_flags(&self, a: &Analysis<'_>) -> Vec<u8> {
-        (0..a.len())
-            .map(|i| match a.tokens()[i].kind {
-                TokenKind::Number => START | NUM | DATE | UNIT | ORD | MOD,
-                TokenKind::Punct => {
-                    if self.may_start(a, i) {
-                        START | NUM | DATE
-                    } else {
-                        NUM | DATE
-                    }
-                }
-                TokenKind::Word => {
-                    let k = a.key(i);
-                    let mut f = self.flag_of(k);
-                    // Stems only when the word starts with a proclitic letter.
-                    if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-                        for (_, s) in stems(k) {
-                            f |= self.flag_of(&s);
+    /// What token `i` is in the lexicons: its kind bits and token flags.
+    #[inline]
+    fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
+        let k = a.key(i);
+        let whole = self.kind_of(k);
+        let tables = whole & !START_FLAGS;
+        let mut stems = 0;
+        let key = match a.tokens()[i].kind {
+            TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
+            TokenKind::Punct if self.may_start(a, i) => tables | (START | NUM | DATE) as u32,
+            TokenKind::Punct => tables | (NUM | DATE) as u32,
+            TokenKind::Word => {
+                let mut key = whole;
+                // Stems only when the word starts with a proclitic letter.
+                if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                    let after_wa = k.strip_prefix('و');
+                    let mut wa = 0;
+                    for_each_stem(k, |s| {
+                        let bits = self.kind_of(s);
+                        stems |= bits;
+                        if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
+                            wa = bits;
                         }
+                    });
+                    // و + one letter has no stem: look it up alone.
+                    if let Some(rest) = after_wa.filter(|r| r.chars().nth(1).is_none()) {
+                        wa = self.kind_of(rest);
                     }
-                    f
+                    if wa & kind::WORD != 0 {
+                        key |= kind::WA_WORD;
+                    }
                 }
-            })
-            .collect()
+                key
+            }
+        };
+        TokenInfo { key, stems }
     }
 
-    /// The flags of one key, with a two-letter prefilter before the hash.
+    /// The index bits of one key, with the Bloom filter before the hash.
     #[inline]
-    fn flag_of(&self, k: &str) -> u8 {
-        let mut cs = k.chars();
-        let (Some(c1), c2) = (cs.next(), cs.next()) else {
-            return 0;
-        };
-        let idx = prefix_index(c1, c2);
-        if self.prefixes[idx / 64] & (1u64 << (idx % 64)) == 0 {
+    fn kind_of(&self, k: &str) -> u32 {
+        if !self.filter.may_contain(k) {
             return 0;
         }
-        self.flags.get(k).copied().unwrap_or(0)
+        self.kinds.get(k).copied().unwrap_or(0)
     }
 
     /// Whether token `i` can start a numeric expression.
@@ -871,10 +1189,16 @@ impl Lexicon {
         let t = a.tokens()[i];
         match t.kind {
             TokenKind::Number => true,
-            TokenKind::Punct => matches!(
-                a.light(i),
-                "-" | "+" | "." | "−" | "$" | "€" | "£" | "¥" | "¢" | "₹" | "₽" | "₺"
-            ),
+            TokenKind::Punct => {
+                let mut cs = a.light(i).chars();
+                matches!(
+                    (cs.next(), cs.next()),
+                    (
+                        Some('-' | '+' | '.' | '−' | '$' | '€' | '£' | '¥' | '¢' | '₹' | '₽' | '₺'),
+                        None
+                    )
+                )
+            }
             TokenKind::Word => {
                 let k = a.key(i);
                 if self.starters.contains(k) {

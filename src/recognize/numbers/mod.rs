@@ -2,8 +2,9 @@
 //! with their normalized values, as Arabic news writes them.
 //!
 //! The recognizer walks the tokens once. At each token that can start an
-//! expression (a fast set lookup on the token key or its stem after
-//! proclitics), it tries the composite patterns — modifier + amount
+//! expression (a flag of the token key or its stem after proclitics, looked
+//! up once per document with what the token is in every lexicon, see
+//! [`lexicon::Doc`]), it tries the composite patterns — modifier + amount
 //! (+ currency, unit, percent sign, time unit), ranges, ordinals, dates,
 //! times — and emits every candidate it finds; the pipeline's conflict
 //! resolution keeps the longest. All lexicons are data in `rules/numbers/`
@@ -28,13 +29,12 @@ use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::{Analysis, TokenKind};
 
-use lexicon::{adjective_stem, Lexicon, PhraseTable};
+use lexicon::{adjective_stem, kind, Doc, Lexicon};
 use parse::{Num, MAX_TOKENS};
 
 /// The numeric recognizer.
 pub struct NumberRecognizer {
     lx: Lexicon,
-    percent: PhraseTable<()>,
 }
 
 /// A candidate before it becomes a [`Mention`].
@@ -66,21 +66,16 @@ impl Cand {
 }
 
 /// What the recognizer knows about the document.
-pub(crate) struct St<'a, 'b> {
-    pub a: &'a Analysis<'b>,
-    /// Start bits per token (`None`: no gating).
-    pub flags: Option<&'a [u8]>,
+pub(crate) struct St<'a, 'b, 't> {
+    pub a: &'a Doc<'b, 't>,
     pub refd: Option<NaiveDate>,
     pub country: Option<String>,
 }
 
-impl St<'_, '_> {
-    /// Whether token `i` has a start bit (always true without flags).
-    pub fn has(&self, i: usize, bit: u8) -> bool {
-        match self.flags {
-            Some(f) => f.get(i).is_some_and(|x| x & bit != 0),
-            None => i < self.a.len(),
-        }
+impl St<'_, '_, '_> {
+    /// Whether token `i` has a token flag (always true when unindexed).
+    pub fn has(&self, i: usize, flag: u8) -> bool {
+        self.a.starts(i, flag)
     }
 }
 
@@ -102,6 +97,9 @@ enum Suffix {
         unit: String,
     },
 }
+
+/// A number, with the currency written before it (`$10`) when there is one.
+type Amount = (Num, Option<(Suffix, usize)>);
 
 /// Format a number for a TIMEX duration (`3`, `0.5`).
 pub fn fmt_num(x: f64) -> String {
@@ -130,31 +128,24 @@ pub fn duration(n: Option<f64>, unit: &str) -> Value {
 impl NumberRecognizer {
     /// Compile from rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
-        let lx = Lexicon::load(rules)?;
-        let mut percent = PhraseTable::default();
-        let t = rules.csv("numbers/percent.csv")?;
-        let c = t.column("phrase")?;
-        for row in &t.rows {
-            if !percent.insert(row.get(c), ()) {
-                return Err(t.error(row, "empty phrase"));
-            }
-        }
-        Ok(NumberRecognizer { lx, percent })
+        Ok(NumberRecognizer {
+            lx: Lexicon::load(rules)?,
+        })
     }
 
     /// The date of the document's dateline (first line: city, date, agency).
     pub fn dateline_date(&self, analysis: &Analysis<'_>) -> Option<NaiveDate> {
-        self.dateline(analysis).and_then(|d| d.date)
+        self.dateline(&Doc::unindexed(analysis))
+            .and_then(|d| d.date)
     }
 
     /// Emit candidate numeric mentions.
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
-        let a = ctx.analysis;
+        let doc = Doc::indexed(&self.lx, ctx.analysis);
+        let a = &doc;
         let dl = self.dateline(a);
-        let flags = self.lx.token_flags(a);
         let st = St {
             a,
-            flags: Some(&flags),
             refd: ctx.reference_date,
             country: dl.as_ref().and_then(|d| d.country.clone()),
         };
@@ -166,7 +157,7 @@ impl NumberRecognizer {
         }
         let urls = url_ranges(a.text());
         let mut u = 0;
-        for (i, &flag) in flags.iter().enumerate() {
+        for i in 0..a.len() {
             if !urls.is_empty() {
                 let s = a.tokens()[i].start;
                 while u < urls.len() && urls[u].1 <= s {
@@ -176,18 +167,26 @@ impl NumberRecognizer {
                     continue;
                 }
             }
-            if flag & lexicon::START == 0 {
+            if !a.starts(i, lexicon::START) {
                 continue;
             }
             self.at(&st, i, &mut cands);
         }
         // Resolve the numeric layer here (the pipeline's rule: longest, then
         // lower priority, then earlier start) so only survivors become
-        // mentions.
-        let mut spans: Vec<(usize, usize, Cand)> = cands
-            .into_iter()
-            .filter(|c| c.end_tok > 0 && c.end_tok <= a.len())
-            .map(|c| {
+        // mentions. The sort moves small span records, not candidates.
+        struct Span {
+            start: usize,
+            end: usize,
+            priority: i32,
+            label: Label,
+            cand: usize,
+        }
+        let mut spans: Vec<Span> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.end_tok > 0 && c.end_tok <= a.len())
+            .map(|(k, c)| {
                 let mut end = a.tokens()[c.end_tok - 1].end;
                 // The Hijri mark هـ keeps its tatweel.
                 if a.key(c.end_tok - 1) == "ه" {
@@ -195,40 +194,49 @@ impl NumberRecognizer {
                         end += 1;
                     }
                 }
-                (c.start, end, c)
+                Span {
+                    start: c.start,
+                    end,
+                    priority: c.priority,
+                    label: c.label,
+                    cand: k,
+                }
             })
-            .filter(|(s, e, _)| e > s)
+            .filter(|s| s.end > s.start)
             .collect();
         spans.sort_by(|x, y| {
-            (y.1 - y.0, x.2.priority, x.0, x.2.label).cmp(&(
-                x.1 - x.0,
-                y.2.priority,
-                y.0,
-                y.2.label,
+            (y.end - y.start, x.priority, x.start, x.label).cmp(&(
+                x.end - x.start,
+                y.priority,
+                y.start,
+                y.label,
             ))
         });
-        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        for (start, end, c) in spans {
+        // The spans kept, sorted by start.
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for Span {
+            start, end, cand, ..
+        } in spans
+        {
             // Spans kept never overlap, so only the last one starting before
-            // `end` can reach into this one.
-            if taken
-                .range(..end)
-                .next_back()
-                .is_some_and(|(_, &e)| e > start)
-            {
+            // `end` can reach into this one (and none starts at `start`).
+            let before_end = taken.partition_point(|&(s, _)| s < end);
+            if before_end > 0 && taken[before_end - 1].1 > start {
                 continue;
             }
-            taken.insert(start, end);
-            let mut m = ctx.mention(start, end, c.label, c.value, c.rule);
+            taken.insert(taken.partition_point(|&(s, _)| s < start), (start, end));
+            // Each candidate has one span: its fields can be taken.
+            let c = &mut cands[cand];
+            let mut m = ctx.mention(start, end, c.label, std::mem::take(&mut c.value), c.rule);
             m.modifier = c.modifier;
-            m.evidence = c.evidence;
+            m.evidence = std::mem::take(&mut c.evidence);
             m.priority = c.priority;
             out.push(m);
         }
     }
 
     /// All candidates starting at token `i`.
-    fn at(&self, st: &St<'_, '_>, i: usize, out: &mut Vec<Cand>) {
+    fn at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         let a = st.a;
         let lx = &self.lx;
         // Modifier + expression.
@@ -304,7 +312,7 @@ impl NumberRecognizer {
     }
 
     /// A definite number word as a CARDINAL (after a modifier).
-    fn expr_def(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+    fn expr_def(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
         let n = self.lx.number_def(st.a, j)?;
         let mut c = Cand::new(
             n.start,
@@ -318,7 +326,7 @@ impl NumberRecognizer {
     }
 
     /// Two bounds joined by و / أو: `فوق الربع وتحت النصف` → a range.
-    fn second_bound(&self, st: &St<'_, '_>, c: &Cand) -> Option<Cand> {
+    fn second_bound(&self, st: &St<'_, '_, '_>, c: &Cand) -> Option<Cand> {
         let a = st.a;
         let first = c.modifier?;
         if c.label != Label::Cardinal {
@@ -362,22 +370,22 @@ impl NumberRecognizer {
     }
 
     /// The end offset of token `t - 1`.
-    fn end_off(a: &Analysis<'_>, end_tok: usize) -> usize {
+    fn end_off(a: &Doc<'_, '_>, end_tok: usize) -> usize {
         a.tokens()[end_tok - 1].end
     }
 
     /// A suffix (percent sign, currency, unit, time unit) at token `k`.
-    fn suffix(&self, st: &St<'_, '_>, k: usize, definite: bool) -> Option<(Suffix, usize)> {
+    fn suffix(&self, st: &St<'_, '_, '_>, k: usize, definite: bool) -> Option<(Suffix, usize)> {
         let a = st.a;
         if k >= a.len() {
             return None;
         }
         let lx = &self.lx;
-        if let Some(m) = self.percent.at(a, k) {
+        if let Some(m) = lx.percent.at(a, k) {
             return Some((Suffix::Percent, m.end_tok));
         }
         let cur = lx.currencies.at(a, k).or_else(|| {
-            if definite {
+            if definite && a.key_is(k, kind::DEF_CURRENCY) {
                 let key = sk(a, k);
                 key.strip_prefix("ال")
                     .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
@@ -442,13 +450,16 @@ impl NumberRecognizer {
             ));
         }
         let tk = sk(a, k);
-        let tu = lx.time_units.get(tk).or_else(|| {
-            if definite {
-                tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
-            } else {
-                None
-            }
-        });
+        let tu = (a.key_is(k, kind::TIME_UNIT))
+            .then(|| lx.time_units.get(tk))
+            .flatten()
+            .or_else(|| {
+                if definite && a.key_is(k, kind::DEF_TIME_UNIT) {
+                    tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+                } else {
+                    None
+                }
+            });
         if let Some(t) = tu {
             return Some((
                 Suffix::Time {
@@ -491,7 +502,7 @@ impl NumberRecognizer {
     }
 
     /// An amount at `j`: a number, or a currency symbol and a number (`$10`).
-    fn amount(&self, st: &St<'_, '_>, j: usize) -> Option<(Num, Option<(Suffix, usize)>)> {
+    fn amount(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Amount> {
         let a = st.a;
         if j >= a.len() {
             return None;
@@ -516,29 +527,57 @@ impl NumberRecognizer {
 
     /// A single amount with its suffix (and cents, post modifiers,
     /// `تحت الصفر`), or a range when one follows and `range` allows.
-    fn expr(&self, st: &St<'_, '_>, j: usize, _between: bool) -> Option<Cand> {
+    fn expr(&self, st: &St<'_, '_, '_>, j: usize, _between: bool) -> Option<Cand> {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        if let Some(c) = self.expr_range(st, j, false) {
+        // The amount and its suffix are parsed once for both readings.
+        let amount = self.amount(st, j)?;
+        let first = self.first_suffix(st, &amount);
+        if let Some(c) = self.range_from(st, &amount, first.as_ref(), false) {
             return Some(c);
         }
-        self.expr_single(st, j)
+        self.single_from(st, amount, first)
     }
 
-    fn expr_single(&self, st: &St<'_, '_>, j: usize) -> Option<Cand> {
+    /// The suffix right after an amount with a value and no currency before
+    /// it (`suffix(…, false)`), as [`Self::range_from`] and
+    /// [`Self::single_from`] expect it.
+    fn first_suffix(&self, st: &St<'_, '_, '_>, (n, pre): &Amount) -> Option<(Suffix, usize)> {
+        if pre.is_some() || n.value.is_none() {
+            return None;
+        }
+        self.suffix(st, n.end_tok, false)
+    }
+
+    /// A single amount (parsed at the start) with its suffix; `first` is
+    /// its [`Self::first_suffix`].
+    fn single_from(
+        &self,
+        st: &St<'_, '_, '_>,
+        (n, pre): Amount,
+        first: Option<(Suffix, usize)>,
+    ) -> Option<Cand> {
         let a = st.a;
-        let (n, pre) = self.amount(st, j)?;
         let mut end = n.end_tok;
         let sfx = match pre {
             Some((s, _)) => Some(s),
-            None => match self.suffix(st, end, n.value.is_none_or(|v| v < 1.0)) {
-                Some((s, e)) => {
-                    end = e;
-                    Some(s)
+            None => {
+                // Below one (or vague), a definite suffix counts too.
+                let definite = n.value.is_none_or(|v| v < 1.0);
+                let found = if definite {
+                    self.suffix(st, end, true)
+                } else {
+                    first
+                };
+                match found {
+                    Some((s, e)) => {
+                        end = e;
+                        Some(s)
+                    }
+                    None => None,
                 }
-                None => None,
-            },
+            }
         };
         let mut value = n.value;
         if let Some(Suffix::Unit { dual: true, .. }) = &sfx {
@@ -631,7 +670,7 @@ impl NumberRecognizer {
     }
 
     /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.
-    fn extend_duration(&self, st: &St<'_, '_>, c: &mut Cand) {
+    fn extend_duration(&self, st: &St<'_, '_, '_>, c: &mut Cand) {
         let a = st.a;
         if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
             for _ in 0..4 {
@@ -658,7 +697,7 @@ impl NumberRecognizer {
     }
 
     /// A duration without compounding: `3 أيام`, `شهر واحد`, `وشهر`.
-    fn simple_duration(&self, st: &St<'_, '_>, j: usize) -> Option<(String, usize)> {
+    fn simple_duration(&self, st: &St<'_, '_, '_>, j: usize) -> Option<(String, usize)> {
         let a = st.a;
         if let Some((n, None)) = self.amount(st, j) {
             if let Some((Suffix::Time { unit }, e)) = self.suffix(st, n.end_tok, false) {
@@ -679,7 +718,7 @@ impl NumberRecognizer {
     }
 
     /// `و43 سنت` after a money amount: the cents.
-    fn cents(&self, st: &St<'_, '_>, k: usize, code: &str) -> Option<(f64, usize)> {
+    fn cents(&self, st: &St<'_, '_, '_>, k: usize, code: &str) -> Option<(f64, usize)> {
         let a = st.a;
         if k >= a.len() {
             return None;
@@ -696,7 +735,7 @@ impl NumberRecognizer {
     }
 
     /// A postposed modifier (`على الأقل`) extends the span.
-    fn post_modifier(&self, st: &St<'_, '_>, c: &mut Cand) {
+    fn post_modifier(&self, st: &St<'_, '_, '_>, c: &mut Cand) {
         if let Some(m) = self.lx.modifiers.at(st.a, c.end_tok) {
             if m.value.post && c.modifier.is_none() {
                 c.modifier = Some(m.value.modifier);
@@ -706,8 +745,8 @@ impl NumberRecognizer {
     }
 
     /// A fiscal year or academic year `2023/2024` → DATE "2023/2024".
-    fn fiscal_year(&self, _st: &St<'_, '_>, n: &Num) -> Option<Cand> {
-        let t = n.digits_text.as_deref()?;
+    fn fiscal_year(&self, st: &St<'_, '_, '_>, n: &Num) -> Option<Cand> {
+        let t = n.digits_text(st.a)?;
         let (x, y) = t.split_once('/')?;
         let xi: u32 = x.parse().ok()?;
         let yi: u32 = y.parse().ok()?;
@@ -727,19 +766,32 @@ impl NumberRecognizer {
     }
 
     /// A range `X إلى Y`, `X-Y`, `بين X وY`, with a suffix after either side.
-    fn expr_range(&self, st: &St<'_, '_>, j: usize, between: bool) -> Option<Cand> {
-        let a = st.a;
+    fn expr_range(&self, st: &St<'_, '_, '_>, j: usize, between: bool) -> Option<Cand> {
         if !st.has(j, lexicon::NUM) {
             return None;
         }
-        let (n, pre) = self.amount(st, j)?;
+        let amount = self.amount(st, j)?;
+        let first = self.first_suffix(st, &amount);
+        self.range_from(st, &amount, first.as_ref(), between)
+    }
+
+    /// A range whose first bound is the amount parsed at its start; `first`
+    /// is the amount's [`Self::first_suffix`].
+    fn range_from(
+        &self,
+        st: &St<'_, '_, '_>,
+        (n, pre): &Amount,
+        first: Option<&(Suffix, usize)>,
+        between: bool,
+    ) -> Option<Cand> {
+        let a = st.a;
         n.value?;
         let mut k = n.end_tok;
-        let mut sfx1 = pre.map(|(s, _)| s);
+        let mut sfx1 = pre.as_ref().map(|(s, _)| s);
         if sfx1.is_none() {
-            if let Some((s, e)) = self.suffix(st, k, false) {
+            if let Some((s, e)) = first {
                 sfx1 = Some(s);
-                k = e;
+                k = *e;
             }
         }
         if k >= a.len() {
@@ -762,7 +814,7 @@ impl NumberRecognizer {
                         return None;
                     }
                     let r = self.amount(st, k + 1)?;
-                    let txt = r.0.digits_text.clone().unwrap_or_default();
+                    let txt = r.0.digits_text(a).unwrap_or_default();
                     if txt.starts_with('0') && txt.len() > 1 {
                         return None;
                     }
@@ -789,7 +841,7 @@ impl NumberRecognizer {
                 end = e;
             }
         }
-        let sfx = match (&sfx1, &sfx2) {
+        let sfx = match (sfx1, sfx2.as_ref()) {
             (Some(s1), Some(s2)) => {
                 if std::mem::discriminant(s1) != std::mem::discriminant(s2) {
                     return None;
@@ -807,8 +859,8 @@ impl NumberRecognizer {
                     && (1000.0..=2100.0).contains(&x)
                     && (1000.0..=2100.0).contains(&y)
                     && y > x
-                    && n.digits_text.as_ref().is_some_and(|t| t.len() == 4)
-                    && m.digits_text.as_ref().is_some_and(|t| t.len() == 4);
+                    && n.digits_text(a).is_some_and(|t| t.len() == 4)
+                    && m.digits_text(a).is_some_and(|t| t.len() == 4);
                 if years {
                     Cand::new(
                         start,
@@ -864,7 +916,7 @@ impl NumberRecognizer {
     /// A unit or time unit without a number: a dual (`يومين`, `لتران`,
     /// `دولارين`) anywhere; a bare singular (`شهر`, `لتر`) after a duration
     /// preposition, a modifier, or alone.
-    fn bare_unit(&self, st: &St<'_, '_>, i: usize, after_modifier: bool) -> Option<Cand> {
+    fn bare_unit(&self, st: &St<'_, '_, '_>, i: usize, after_modifier: bool) -> Option<Cand> {
         let a = st.a;
         if i >= a.len() || a.tokens()[i].kind != TokenKind::Word {
             return None;
@@ -872,11 +924,21 @@ impl NumberRecognizer {
         let lx = &self.lx;
         // The word itself or its stem after a proclitic.
         let key = sk(a, i);
-        let forms =
-            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
+        // Only the stems can be time units: skip them when none is.
+        let stem_forms = a
+            .stem_is(i, kind::TIME_UNIT)
+            .then(|| lexicon::stems(key))
+            .into_iter()
+            .flatten();
+        let forms = std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(stem_forms);
         for (chars, k) in forms {
             let start = a.orig_offset(i, chars);
-            if let Some(t) = lx.time_units.get(k.as_ref()) {
+            let time_unit = if chars == 0 {
+                a.key_is(i, kind::TIME_UNIT)
+            } else {
+                true
+            };
+            if let Some(t) = lx.time_units.get(k.as_ref()).filter(|_| time_unit) {
                 let prev_ok = chars > 0
                     || after_modifier
                     || i == 0
@@ -993,7 +1055,7 @@ impl NumberRecognizer {
 
     /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
     /// `العشرون`, `الـ21`.
-    fn ordinal(&self, st: &St<'_, '_>, i: usize) -> Option<Cand> {
+    fn ordinal(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
         if i >= a.len() {
@@ -1020,9 +1082,17 @@ impl NumberRecognizer {
                 return Some(c);
             }
         }
-        let forms =
-            std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(lexicon::stems(key));
-        for (chars, k) in forms {
+        // A form is an ordinal word, or ال + an ordinal or a number word.
+        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
+        let whole_form = a
+            .key_is(i, ORDINAL_FORM)
+            .then_some((0, std::borrow::Cow::Borrowed(key)));
+        let stem_forms = a
+            .stem_is(i, ORDINAL_FORM)
+            .then(|| lexicon::stems(key))
+            .into_iter()
+            .flatten();
+        for (chars, k) in whole_form.into_iter().chain(stem_forms) {
             let start = a.orig_offset(i, chars);
             let (bare, def) = match k.strip_prefix("ال") {
                 Some(s) => (s, true),
@@ -1070,17 +1140,17 @@ impl NumberRecognizer {
                 if end < a.len() {
                     let nk = sk(a, end);
                     let (cand, next) = if nk == "و" && end + 1 < a.len() {
-                        (sk(a, end + 1).to_string(), end + 2)
+                        (sk(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
-                        (s.to_string(), end + 1)
+                        (s, end + 1)
                     } else {
-                        (String::new(), end)
+                        ("", end)
                     };
                     // The tens agree with the unit in definiteness.
                     let cb = if def {
                         cand.strip_prefix("ال").unwrap_or("")
                     } else {
-                        cand.as_str()
+                        cand
                     };
                     if let Some(tv) = lx.words.get(cb).and_then(|w| w.tens) {
                         v += tv;
@@ -1224,10 +1294,9 @@ mod speed_probe {
         .unwrap();
         let a = crate::text::Analysis::new(&text);
         let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
-        let fl = r.lx.token_flags(&a);
+        let doc = super::Doc::indexed(&r.lx, &a);
         let st = super::St {
-            a: &a,
-            flags: Some(&fl),
+            a: &doc,
             refd: None,
             country: None,
         };
@@ -1254,7 +1323,7 @@ mod speed_probe {
         let t2 = t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
         for _ in 0..n {
-            let _ = r.dateline(&a);
+            let _ = r.dateline(&doc);
         }
         let t3 = t.elapsed().as_secs_f64();
         let mb = (text.len() * n) as f64 / 1e6;
@@ -1279,7 +1348,7 @@ mod speed_probe {
             (
                 "mods",
                 Box::new(|i, o: &mut Vec<super::Cand>| {
-                    if let Some(m) = r.lx.modifiers.at_clitic(&a, i) {
+                    if let Some(m) = r.lx.modifiers.at_clitic(&doc, i) {
                         o.extend(r.expr(&st, m.end_tok, false));
                     }
                 }),

@@ -9,9 +9,11 @@
     clippy::collapsible_else_if
 )]
 
-use super::lexicon::{stems, Lexicon, WordInfo};
+use std::borrow::Cow;
+
+use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
 use super::{sk, sl};
-use crate::text::{Analysis, TokenKind};
+use crate::text::TokenKind;
 
 /// Longest number-word run or mention, in tokens.
 pub const MAX_TOKENS: usize = 64;
@@ -35,8 +37,16 @@ pub struct Num {
     pub few: bool,
     /// Written with number words.
     pub words: bool,
-    /// The light text of a single digit token.
-    pub digits_text: Option<String>,
+    /// The digit token whose light text is the number (see
+    /// [`Num::digits_text`]).
+    pub digits_tok: Option<usize>,
+}
+
+impl Num {
+    /// The light text of the digit token, for a number in digits.
+    pub fn digits_text<'x>(&self, a: &'x Doc<'_, '_>) -> Option<&'x str> {
+        self.digits_tok.map(|j| a.light(j))
+    }
 }
 
 /// Parse the light text of a number token (`1,250`, `28.6`, `4,5`,
@@ -58,15 +68,15 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
         return Some(x / y);
     }
     let commas = light.matches(',').count();
-    let s: String = if commas == 0 {
-        light.to_string()
+    let s: Cow<'_, str> = if commas == 0 {
+        Cow::Borrowed(light)
     } else {
         let groups: Vec<&str> = light.split(',').collect();
         let thousands = groups[1..].iter().enumerate().all(|(k, g)| {
             let digits = g.split('.').next().unwrap_or("");
             digits.len() == 3 && (k + 1 == groups.len() - 1 || !g.contains('.'))
         }) && !(scale_follows && commas == 1 && !light.contains('.'));
-        if thousands {
+        Cow::Owned(if thousands {
             light.replace(',', "")
         } else if commas == 1 && !light.contains('.') {
             light.replace(',', ".")
@@ -75,7 +85,7 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
             let last = light.rfind(',')?;
             let (int, frac) = light.split_at(last);
             format!("{}.{}", int.replace([',', '.'], ""), &frac[1..])
-        }
+        })
     };
     if s.matches('.').count() > 1 {
         return None;
@@ -85,8 +95,8 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
 }
 
 impl Lexicon {
-    fn info(&self, a: &Analysis<'_>, j: usize) -> Option<&WordInfo> {
-        if j < a.len() && a.tokens()[j].kind == TokenKind::Word {
+    fn info(&self, a: &Doc<'_, '_>, j: usize) -> Option<&WordInfo> {
+        if j < a.len() && a.tokens()[j].kind == TokenKind::Word && a.key_is(j, kind::WORD) {
             self.words.get(sk(a, j))
         } else {
             None
@@ -95,7 +105,7 @@ impl Lexicon {
 
     /// A number word at `j` after a conjunction: a separate `و` token, or
     /// `و` glued to the word. Returns (info, token of the word, had و).
-    pub fn conj_word(&self, a: &Analysis<'_>, j: usize) -> Option<(&WordInfo, usize, bool)> {
+    pub fn conj_word(&self, a: &Doc<'_, '_>, j: usize) -> Option<(&WordInfo, usize, bool)> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
@@ -103,14 +113,18 @@ impl Lexicon {
         if k == "و" {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
-        if let Some(stem) = k.strip_prefix('و') {
+        let whole_is_word = a.key_is(j, kind::WORD);
+        if let Some(stem) = k.strip_prefix('و').filter(|_| a.key_is(j, kind::WA_WORD)) {
             if let Some(w) = self.words.get(stem) {
-                let whole = self.words.get(k);
+                let whole = self.words.get(k).filter(|_| whole_is_word);
                 let stem_only_head = w.teen_head.is_some() && w.unit.is_none() && w.tens.is_none();
                 if !(stem_only_head && whole.is_some()) {
                     return Some((w, j, true));
                 }
             }
+        }
+        if !whole_is_word {
+            return None;
         }
         self.words.get(k).map(|w| (w, j, false))
     }
@@ -126,7 +140,7 @@ impl Lexicon {
     }
 
     /// Below 100 at `j` (the word's info given).
-    fn below100(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
+    fn below100(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
         if w.zero {
             return Some((0.0, j + 1));
         }
@@ -160,7 +174,7 @@ impl Lexicon {
     }
 
     /// A group below 1000 at `j`.
-    fn group(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
+    fn group(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize)> {
         let mut hundreds = None;
         if let Some(h) = w.hundred {
             hundreds = Some((h, j + 1));
@@ -189,7 +203,7 @@ impl Lexicon {
 
     /// An integer in words starting at `j` with the word's info `w`.
     /// Returns (value, next token, last scale).
-    pub fn int_words(&self, a: &Analysis<'_>, w: &WordInfo, j: usize) -> Option<(f64, usize, f64)> {
+    pub fn int_words(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize) -> Option<(f64, usize, f64)> {
         let mut total = 0.0;
         let mut last_scale = f64::INFINITY;
         let mut cur = j;
@@ -287,13 +301,7 @@ impl Lexicon {
     /// Decimal and fraction extensions after an integer ending at `k`:
     /// `ونصف`, `وربع مليون`, `و ثلاثة أخماس`, `وثمانية وثمانون من مئة`,
     /// `فاصلة 5`. Returns (value, next token).
-    fn fraction_ext(
-        &self,
-        a: &Analysis<'_>,
-        value: f64,
-        last_scale: f64,
-        k: usize,
-    ) -> (f64, usize) {
+    fn fraction_ext(&self, a: &Doc<'_, '_>, value: f64, last_scale: f64, k: usize) -> (f64, usize) {
         if let Some(w) = self.info(a, k) {
             if w.point {
                 if k + 1 < a.len() && a.tokens()[k + 1].kind == TokenKind::Number {
@@ -360,7 +368,7 @@ impl Lexicon {
 
     /// Whether the ambiguous word at `j` (خمس: five or a fifth) is read as
     /// a fraction: before a definite noun, or alone at the end.
-    fn reads_as_fraction(&self, a: &Analysis<'_>, j: usize) -> bool {
+    fn reads_as_fraction(&self, a: &Doc<'_, '_>, j: usize) -> bool {
         let n = j + 1;
         if n >= a.len() {
             return true;
@@ -381,7 +389,7 @@ impl Lexicon {
 
     /// A number starting at token `j`. `conj`: the first word may carry a
     /// conjunction و (second member of a range).
-    pub fn number(&self, a: &Analysis<'_>, j: usize) -> Option<Num> {
+    pub fn number(&self, a: &Doc<'_, '_>, j: usize) -> Option<Num> {
         if j >= a.len() {
             return None;
         }
@@ -426,7 +434,7 @@ impl Lexicon {
                             plain_digits: false,
                             few: false,
                             words: false,
-                            digits_text: None,
+                            digits_tok: None,
                         })
                     }
                     _ => None,
@@ -438,7 +446,7 @@ impl Lexicon {
                     return None;
                 }
                 let k = sk(a, j);
-                if let Some(w) = self.words.get(k) {
+                if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
                 if matches!(k, "سالب" | "ناقص") {
@@ -448,6 +456,9 @@ impl Lexicon {
                     n.tok_start = j;
                     n.plain_digits = false;
                     return Some(n);
+                }
+                if !a.stem_is(j, kind::WORD) {
+                    return None;
                 }
                 for (chars, stem) in stems(k) {
                     if let Some(w) = self.words.get(stem.as_ref()) {
@@ -460,7 +471,10 @@ impl Lexicon {
     }
 
     /// A definite number word after a modifier (فوق الثلاثين, تحت النصف).
-    pub fn number_def(&self, a: &Analysis<'_>, j: usize) -> Option<Num> {
+    pub fn number_def(&self, a: &Doc<'_, '_>, j: usize) -> Option<Num> {
+        if !a.key_is(j, kind::DEF_WORD) {
+            return None;
+        }
         let k = sk(a, j).strip_prefix("ال")?;
         let w = self.words.get(k)?;
         if w.vague || w.few {
@@ -469,7 +483,7 @@ impl Lexicon {
         self.words_number(a, w, j, a.tokens()[j].start)
     }
 
-    fn digits_number(&self, a: &Analysis<'_>, j: usize, start: usize, sign: f64) -> Option<Num> {
+    fn digits_number(&self, a: &Doc<'_, '_>, j: usize, start: usize, sign: f64) -> Option<Num> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
             return None;
         }
@@ -481,7 +495,7 @@ impl Lexicon {
             return None;
         }
         let mut end = j + 1;
-        let mut text = light.to_string();
+        let mut text = Cow::Borrowed(light);
         // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
         while end + 1 < a.len()
             && end < j + 12
@@ -496,7 +510,7 @@ impl Lexicon {
                 .nth(3)
                 .is_none_or(|c| c == ',' || c == '.')
         {
-            text = format!("{text}{}", sl(a, end + 1));
+            text = Cow::Owned(format!("{text}{}", sl(a, end + 1)));
             end += 2;
         }
         // A number glued to letters after it is not one (٢٩ك, ٤من, ١مليون),
@@ -549,11 +563,11 @@ impl Lexicon {
             plain_digits: plain && end2 == end,
             few: false,
             words: false,
-            digits_text: Some(light.to_string()),
+            digits_tok: Some(j),
         })
     }
 
-    fn words_number(&self, a: &Analysis<'_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
+    fn words_number(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
         let mk = |value: Option<f64>, end: usize, ls: f64, few: bool| Num {
             start,
             tok_start: j,
@@ -563,7 +577,7 @@ impl Lexicon {
             plain_digits: false,
             few,
             words: true,
-            digits_text: None,
+            digits_tok: None,
         };
         // Vague amounts: عشرات الآلاف, مئات; بضعة آلاف; بضعة alone.
         if w.vague || w.few {
