@@ -656,19 +656,14 @@ impl NameRecognizer {
             && !crate::text::clitics::is_proclitic(key)
     }
 
-    /// Gazetteer matches at token `i` (with `clitics`, also of its stems);
-    /// nothing is looked up for a token no entry starts with.
+    /// Gazetteer matches at token `i` (with `clitics`, also of its stems).
     fn gaz_matches<'s>(
         &'s self,
         d: &Doc<'_>,
         i: usize,
         clitics: bool,
     ) -> Vec<PhraseMatch<'s, GazEntry>> {
-        let stems = clitics && d.f.stem_any(i, flag::GAZ_FIRST);
-        if !d.any(i, flag::GAZ_FIRST) && !stems {
-            return Vec::new();
-        }
-        self.gazetteer.matches_at(d.a, i, stems)
+        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
@@ -678,11 +673,7 @@ impl NameRecognizer {
         i: usize,
         clitics: bool,
     ) -> Vec<PhraseMatch<'s, Trigger>> {
-        let stems = clitics && d.f.stem_any(i, flag::TRIG_FIRST);
-        if !d.any(i, flag::TRIG_FIRST) && !stems {
-            return Vec::new();
-        }
-        self.triggers.matches_at(d.a, i, stems)
+        gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics)
     }
 
     // ---- recognition ---------------------------------------------------
@@ -776,8 +767,8 @@ impl NameRecognizer {
                 _ => false,
             })
             .collect();
-        let mut d_iter = drop.into_iter();
-        kept.retain(|_| !d_iter.next().unwrap_or(false));
+        let mut drops = drop.into_iter();
+        kept.retain(|_| !drops.next().unwrap_or(false));
         for m in kept {
             let mut start = m.start;
             // A descriptor heading an entry whose remainder is itself an entry
@@ -1420,6 +1411,23 @@ impl NameRecognizer {
         patterns::lexicon_flags(lexicon)
             .is_some_and(|mask| self.vocab.word_flags(key).word & mask != 0)
     }
+}
+
+/// Matches of `table` at token `i` (with `clitics`, also of its stems);
+/// nothing is looked up for a token that neither it nor a stem of it has
+/// `first` (the vocabulary flag of the table's first words).
+fn gated_matches<'s, T>(
+    table: &'s PhraseTable<T>,
+    first: Flags,
+    d: &Doc<'_>,
+    i: usize,
+    clitics: bool,
+) -> Vec<PhraseMatch<'s, T>> {
+    let stems = clitics && d.f.stem_any(i, first);
+    if !d.any(i, first) && !stems {
+        return Vec::new();
+    }
+    table.matches_at(d.a, i, stems)
 }
 
 /// The token keys of the text `start..end`, as [`lexicon::phrase_keys`]
