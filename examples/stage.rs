@@ -11,9 +11,9 @@
 //! `valgrind --tool=callgrind` a small one (`extract 1 0.5`) keeps it quick.
 //!
 //! Stages: `startup` (compile the rules `times` times), `light`, `key`,
-//! `scan`, `analysis` (scan plus the NFKC check), `extract`, `numbers` (the
-//! numeric recognizer alone, on analyses built before timing), `none` (only
-//! build the corpus, to subtract).
+//! `scan`, `analysis` (scan plus the NFKC check), `extract`, `numbers` and
+//! `names` (one recognizer alone, on analyses built before timing), `none`
+//! (only build the corpus, to subtract).
 //!
 //! `stage numbers-dump` prints the numeric recognizer's mentions on the
 //! unique documents as JSON lines, to compare outputs before and after a
@@ -71,7 +71,7 @@ fn main() {
         }
         return;
     }
-    let analyses: Vec<Analysis<'_>> = if stage == "numbers" {
+    let analyses: Vec<Analysis<'_>> = if stage == "numbers" || stage == "names" {
         docs.iter().map(|d| Analysis::new(&d.text)).collect()
     } else {
         Vec::new()
@@ -87,13 +87,17 @@ fn main() {
                 "scan" => scan(&d.text).len(),
                 "analysis" => Analysis::new(&d.text).len(),
                 "extract" => x.extract(&d.id, &d.text, &options).len(),
-                "numbers" => 0,
+                "numbers" | "names" => 0,
                 "none" => 0,
                 other => panic!("unknown stage {other}"),
             };
         }
         for (d, a) in docs.iter().zip(&analyses) {
-            x.numbers().recognize(&context(&d.id, a), &mut mentions);
+            if stage == "names" {
+                x.names().recognize(&context(&d.id, a), &mut mentions);
+            } else {
+                x.numbers().recognize(&context(&d.id, a), &mut mentions);
+            }
             n += mentions.len();
             mentions.clear();
         }
