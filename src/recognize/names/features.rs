@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::mention::Label;
 use crate::text::clitics::clitic_splits_iter;
+use crate::text::normalize::is_word_char;
 use crate::text::{Analysis, TokenKind};
 
 /// A set of [`flag`] bits.
@@ -135,6 +136,9 @@ fn has_article(surface: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     words: FxHashMap<String, VocabEntry>,
+    /// Every key starts with a word character, so a number or punctuation
+    /// token is in none of the lexicons and is not looked up.
+    only_word_keys: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -182,6 +186,10 @@ impl Vocabulary {
         for (e, f) in self.words.values_mut().zip(full) {
             e.full = f;
         }
+        self.only_word_keys = self
+            .words
+            .keys()
+            .all(|k| k.chars().next().is_some_and(is_word_char));
     }
 
     /// The word's own flags.
@@ -236,7 +244,12 @@ impl Vocabulary {
         let mut out = Vec::with_capacity(a.len());
         for (i, token) in a.tokens().iter().enumerate() {
             let key = a.key(i);
-            let mut f = self.word_flags(key);
+            let word = token.kind == TokenKind::Word;
+            let mut f = if word || !self.only_word_keys {
+                self.word_flags(key)
+            } else {
+                self.derive(key, 0)
+            };
             let light = a.light(i);
             if light == key {
                 if f.word & flag::STOP != 0 {
@@ -253,7 +266,7 @@ impl Vocabulary {
             if has_pronoun_suffix(light) {
                 f.word |= flag::PRONOUN_SUFFIX;
             }
-            if token.kind == TokenKind::Word {
+            if word {
                 f.word |= flag::WORD;
                 // Alef forms are one letter in the light form: a word whose
                 // light form has no `ال` in front has no article as written.
