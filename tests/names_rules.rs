@@ -62,11 +62,15 @@ fn user_rules_directory_adds_a_pattern_and_a_lexicon_entry() {
     .unwrap();
     std::fs::write(
         dir.path().join("names/gaz_local.csv"),
-        "# local test list\nentry,label,note\nتيمبكتو,GPE,test\n",
+        "# local test list\nentry,label,note\nتيمبكتو,GPE,test\n3M,ORG,starts with a digit\n",
     )
     .unwrap();
     let doc = dir.path().join("doc.txt");
-    std::fs::write(&doc, "أقيمت المباراة في ملعب زيدان بمدينة وتيمبكتو.").unwrap();
+    std::fs::write(
+        &doc,
+        "أقيمت المباراة في ملعب زيدان بمدينة وتيمبكتو برعاية شركة 3M الأمريكية.",
+    )
+    .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_kashif"))
         .args([
             "extract",
@@ -89,6 +93,10 @@ fn user_rules_directory_adds_a_pattern_and_a_lexicon_entry() {
     assert!(
         stdout.contains(r#""type":"GPE","text":"تيمبكتو""#),
         "the local lexicon entry matches after و: {stdout}"
+    );
+    assert!(
+        stdout.contains(r#""type":"ORG","text":"3M""#),
+        "an entry starting with a digit matches: {stdout}"
     );
     // Without the directory neither fires.
     let plain = Command::new(env!("CARGO_BIN_EXE_kashif"))

@@ -691,11 +691,12 @@ impl NameRecognizer {
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..a.len() {
             let f = d.f.get(i);
+            // Cheap gates first: most words start no phrase of any table.
+            // A lexicon entry may start with a number (`3M`, `7 أكتوبر`).
+            if (f.word | f.stems) & flag::GAZ_FIRST != 0 {
+                self.gazetteer_at(&d, i, &mut found);
+            }
             if f.word & flag::WORD != 0 {
-                // Cheap gates first: most words start no phrase of any table.
-                if (f.word | f.stems) & flag::GAZ_FIRST != 0 {
-                    self.gazetteer_at(&d, i, &mut found);
-                }
                 if (f.word | f.stems) & flag::TRIG_FIRST != 0 {
                     self.triggers_at(&d, i, &mut found);
                 }
