@@ -310,6 +310,57 @@ impl TokenFeatures {
 mod tests {
     use super::*;
 
+    fn vocabulary() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add("محمد", flag::GIVEN);
+        v.add("رقم", flag::COMMON);
+        v.add("الصين", flag::GAZ_FIRST | flag::GPE_WORD);
+        v.add("على", flag::LIGHT_STOP);
+        v.add("علي", flag::LIGHT_STOP_VARIANT | flag::GIVEN);
+        v.finish();
+        v
+    }
+
+    #[test]
+    fn listed_words_keep_the_flags_derived_on_the_fly() {
+        let v = vocabulary();
+        for (key, e) in &v.words {
+            assert_eq!(v.word_flags(key), v.derive(key, e.own), "{key}");
+        }
+        assert!(v.only_word_keys);
+    }
+
+    #[test]
+    fn stems_inflections_and_names_are_derived() {
+        let v = vocabulary();
+        let f = v.word_flags("ومحمد");
+        assert_ne!(f.stems & flag::GIVEN, 0, "و+محمد has a given-name stem");
+        assert_eq!(f.word & flag::NAME_LIKE, 0, "a conjunct is no name part");
+        assert_ne!(v.word_flags("للصين").word & flag::CLITIC_COMMON, 0);
+        assert_ne!(v.word_flags("رقما").word & flag::INFLECTED, 0);
+        assert_ne!(v.word_flags("محمد").word & flag::NAME_LIKE, 0);
+        assert_eq!(v.word_flags("رقم").word & flag::NAME_LIKE, 0);
+        assert_ne!(
+            v.word_flags("بوتين").word & flag::NAME_LIKE,
+            0,
+            "unlisted, could be a name"
+        );
+    }
+
+    #[test]
+    fn a_light_stop_form_is_told_from_its_key_twin() {
+        let v = vocabulary();
+        let doc = crate::text::scan("ذهب علي على الطريق");
+        let f = v.features(&doc);
+        assert!(!f.any(1, flag::LIGHT_STOP), "the name علي");
+        assert!(f.any(2, flag::LIGHT_STOP), "the preposition على");
+        assert!(
+            f.any(1, flag::GIVEN) && f.any(2, flag::GIVEN),
+            "one key for both"
+        );
+        assert!(!f.any(9, flag::WORD), "past the end: nothing");
+    }
+
     #[test]
     fn pronoun_suffix_needs_more_than_four_letters() {
         assert!(has_pronoun_suffix("روايتها"));
