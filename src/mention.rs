@@ -151,7 +151,8 @@ pub struct Mention {
     /// Comparator or approximator inside the span, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Modifier>,
-    /// Why the rule fired (lexicon entry, trigger, pattern); shown by `kashif explain`.
+    /// Why the rule fired (lexicon entry, trigger, pattern); shown by `kashif
+    /// explain`. Filled only when [`crate::ExtractOptions::explain`] is set.
     #[serde(skip)]
     pub evidence: String,
     /// Conflict-resolution priority among equally long candidates (lower wins).
