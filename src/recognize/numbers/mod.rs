@@ -4,7 +4,7 @@
 //! The recognizer walks the tokens once. At each token that can start an
 //! expression (a flag of the token key or its stem after proclitics, looked
 //! up once per document with what the token is in every lexicon, see
-//! [`lexicon::Doc`]), it tries the composite patterns — modifier + amount
+//! `lexicon::Doc`), it tries the composite patterns — modifier + amount
 //! (+ currency, unit, percent sign, time unit), ranges, ordinals, dates,
 //! times — and emits every candidate it finds; the pipeline's conflict
 //! resolution keeps the longest. All lexicons are data in `rules/numbers/`
