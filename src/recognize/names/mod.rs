@@ -144,6 +144,7 @@ pub struct NameRecognizer {
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
+    rank: WordSet,
     patterns: Vec<Pattern>,
     /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
     pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -239,6 +240,7 @@ impl NameRecognizer {
             stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
+            rank: WordSet::default(),
             patterns: Vec::new(),
             pattern_index: Default::default(),
             pattern_index_clitic: Default::default(),
@@ -268,6 +270,9 @@ impl NameRecognizer {
                     .iter()
                     .map(|row| crate::text::light(row.get(col))),
             );
+        }
+        if let Some(text) = rules.get("names/rank_words.csv") {
+            load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
         }
         if let Some(text) = rules.get("names/common_words.csv") {
             r.load_common_words("names/common_words.csv", text)?;
@@ -321,6 +326,7 @@ impl NameRecognizer {
             (&self.stop, flag::STOP),
             (&self.common, flag::COMMON),
             (&self.trigger_words, flag::TRIGGER),
+            (&self.rank, flag::RANK),
         ] {
             for word in set.iter() {
                 v.add(word, bits);
@@ -825,7 +831,7 @@ impl NameRecognizer {
                     .org_after_descriptor(d, after)
                     .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
-                TriggerKind::FacilityHead => self.facility_with_head(d, m.start, after),
+                TriggerKind::FacilityHead => self.facility_with_head(d, &m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
                 }
@@ -1235,12 +1241,43 @@ impl NameRecognizer {
     /// Facility head kept: head + a bare name, a known place, or a chain of
     /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
     /// `مركز التعاون الحدودي العالمي`).
-    fn facility_with_head(&self, d: &Doc<'_>, start: usize, after: usize) -> Option<Vec<Mention>> {
+    ///
+    /// Not a name: a rank (`احتل المركز الثاني`, an ordinal or `الأخير`
+    /// after the head), a verbal noun after the preposition `ل` with an
+    /// indefinite object (`لسد ثغرة` "to fill a gap"), an indefinite head
+    /// with two indefinite nisba adjectives (`مركز مالي عالمي`).
+    fn facility_with_head(
+        &self,
+        d: &Doc<'_>,
+        m: &PhraseMatch<'_, Trigger>,
+    ) -> Option<Vec<Mention>> {
         let a = d.a;
+        let (start, after) = (m.start, m.end);
         if let Some(quoted) = self.quoted_after(d, after, Label::Fac, "name/facility-quoted") {
             return Some(quoted);
         }
-        if after >= a.len() || d.is_stop(after) {
+        if after >= a.len() || d.is_stop(after) || d.any(after, flag::RANK) {
+            return None;
+        }
+        // The head as written after its proclitic (`لسد` → ل + `سد`).
+        let head_key = a.key(m.first);
+        let (proclitic, head_key) = if m.clitic {
+            crate::text::clitics::clitic_splits_iter(head_key)
+                .find(|s| self.vocab.own(&s.stem_key) & flag::TRIG_FIRST != 0)
+                .map_or(("", head_key.into()), |s| (s.proclitic, s.stem_key))
+        } else {
+            ("", head_key.into())
+        };
+        let indefinite_head = !head_key.starts_with("ال");
+        let nisba = |k: usize| {
+            let key = a.key(k);
+            d.is_word(k)
+                && !d.has_article(k)
+                && !d.is_stop(k)
+                && (key.ends_with('ي') || key.ends_with("يه"))
+        };
+        // `مركز مالي عالمي`: the word after the head agrees with an adjective after it.
+        if indefinite_head && a.key(after).ends_with('ي') && nisba(after) && nisba(after + 1) {
             return None;
         }
         let place = self
@@ -1261,6 +1298,10 @@ impl NameRecognizer {
                 .saturating_sub(1)
                 .max(after)
         } else if self.is_bare_proper(d, after) {
+            // `لسد ثغرة`: ل + verbal noun + an indefinite feminine noun.
+            if proclitic.ends_with('ل') && indefinite_head && a.light(after).ends_with('ة') {
+                return None;
+            }
             let mut last = after;
             while last + 1 < a.len()
                 && last + 1 - after < 3
@@ -1273,6 +1314,13 @@ impl NameRecognizer {
         } else {
             let mut j = after;
             while j < a.len() && j - after < 4 && d.has_article(j) && !d.is_stop(j) {
+                // A rank after an adjective qualifies the head
+                // (`المركز المالي الثالث`); after a name it is regnal
+                // (`مسجد الحسن الثاني`).
+                let adjective = a.key(j - 1).ends_with('ي') || a.key(j - 1).ends_with("يه");
+                if d.any(j, flag::RANK) && adjective {
+                    break;
+                }
                 j += 1;
             }
             let chain = j - after;
@@ -1357,7 +1405,9 @@ impl NameRecognizer {
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
-                        && self.vocab.own(k) & (flag::PARTICLE | flag::STOP | flag::COMMON) == 0
+                        && self.vocab.own(k)
+                            & (flag::PARTICLE | flag::STOP | flag::COMMON | flag::RANK)
+                            == 0
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
