@@ -812,9 +812,14 @@ impl NameRecognizer {
             return;
         };
         let after = m.end;
-        // A descriptor before a bare name (`شركة [توتال]`) is no head of that name.
+        // A descriptor before a bare name (`شركة [توتال]`) or a known
+        // organization (`صحيفة [الأهرام]`) is no head of that name.
         let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
-            && self.org_after_descriptor(d, after).is_some();
+            && (self.org_after_descriptor(d, after).is_some()
+                || self
+                    .gaz_matches(d, after, false)
+                    .iter()
+                    .any(|g| g.payload.label == Label::Org));
         for &kind in &m.payload.kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
                 continue;
@@ -1105,9 +1110,11 @@ impl NameRecognizer {
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             // A definite head with only nationality adjectives describes
             // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
+            // After an indefinite descriptor the word is the name itself,
+            // which stands alone (`فريق [العربي]`, the club).
             let definite_head = after > 0 && d.has_article(after - 1);
             let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
-            if !evidence || (definite_head && only_nationality && alias.is_none()) {
+            if !evidence || ((definite_head || descriptor) && only_nationality && alias.is_none()) {
                 return None;
             }
         }
@@ -1129,8 +1136,17 @@ impl NameRecognizer {
     fn org_after_descriptor(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
         let a = d.a;
         let mut j = after;
-        // up to two sector words (`الاتصالات`, `النفط`)
+        // Up to two sector words (`الاتصالات`, `النفط`) or nationality
+        // adjectives (`وكالة الأنباء القطرية قنا`): ordinary words. A definite
+        // word that may be a name is the name, not a sector; so is a
+        // nationality word right after an indefinite descriptor, which it
+        // cannot qualify (`فريق العربي`, the club).
+        let definite_head = after > 0 && d.has_article(after - 1);
         while j < a.len() && j - after < 2 && d.has_article(j) && !d.is_stop(j) {
+            let adjective = d.is_norp(j) && (j > after || definite_head);
+            if !(d.any(j, flag::COMMON) || adjective) {
+                break;
+            }
             j += 1;
         }
         if j >= a.len() || !self.is_bare_proper(d, j) {
