@@ -342,6 +342,12 @@ impl NameRecognizer {
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
                 v.add(stem, flag::COMMON_H_STEM);
+                v.add(&format!("{stem}ت"), flag::COMMON_PRONOUN_STEM);
+            } else if let Some(stem) = word.strip_suffix('ي') {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+                v.add(&format!("{stem}ا"), flag::COMMON_PRONOUN_STEM);
+            } else {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
             }
         }
         for (first, singles) in self.gazetteer.first_words() {
@@ -622,6 +628,16 @@ impl NameRecognizer {
         }
         if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
             return false;
+        }
+        // `مرماه` ("his goal"): a common word + the attached pronoun `ه`.
+        let light = d.a.light(i);
+        if let Some(stem) = d.a.key(i).strip_suffix('ه') {
+            if light.ends_with('ه')
+                && stem.chars().nth(2).is_some()
+                && self.vocab.own(stem) & flag::COMMON_PRONOUN_STEM != 0
+            {
+                return false;
+            }
         }
         // `وكريستيانو`: a conjunction starts the next name, not this one.
         if d.a.key(i).starts_with('و')
