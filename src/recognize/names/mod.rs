@@ -657,6 +657,22 @@ impl NameRecognizer {
         true
     }
 
+    /// A listed family name followed by an unlisted word that is mostly an
+    /// ordinary word in ANERcorp ends the name (`[باتشان] نجم`): the word
+    /// after a surname is the next noun or verb. The word is looked up only
+    /// inside a name run. A rank after a given name alone is a regnal number and continues it
+    /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
+    fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        if !d.any(last, flag::FAMILY)
+            || d.any(last + 1, flag::GIVEN | flag::FAMILY | flag::PARTICLE)
+        {
+            return false;
+        }
+        let regnal = d.any(last + 1, flag::RANK)
+            && (first..=last).all(|k| d.any(k, flag::GIVEN | flag::PARTICLE));
+        !regnal && self.ambiguous.contains(d.a.key(last + 1))
+    }
+
     /// A bare (no article) word that looks like a proper name: not a stop,
     /// common or trigger word.
     fn is_bare_proper(&self, d: &Doc<'_>, i: usize) -> bool {
@@ -903,7 +919,7 @@ impl NameRecognizer {
         let mut last = first;
         while last + 1 < a.len() && last + 1 - first < 4 {
             let prev_particle = d.any(last, flag::PARTICLE);
-            if !self.is_name_token(d, last + 1, prev_particle) {
+            if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
                 break;
             }
             last += 1;
@@ -1013,7 +1029,7 @@ impl NameRecognizer {
         if is_given {
             while last + 1 < a.len() && last + 1 - i < 4 {
                 let prev_particle = d.any(last, flag::PARTICLE);
-                if !self.is_name_token(d, last + 1, prev_particle) {
+                if self.family_ends(d, i, last) || !self.is_name_token(d, last + 1, prev_particle) {
                     break;
                 }
                 last += 1;
