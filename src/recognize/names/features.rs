@@ -54,6 +54,12 @@ pub mod flag {
     /// The key of a stop word whose light form differs from it (`على`
     /// for the key `علي`): a token with this key checks its light form.
     pub const LIGHT_STOP_VARIANT: Flags = 1 << 14;
+    /// A definite ordinal adjective or `الأخير` (`rank_words.csv`): after
+    /// a facility head it states a rank (`المركز الثاني`), not a name.
+    pub const RANK: Flags = 1 << 15;
+    /// A common word as it stands before an attached pronoun `ه` (`مرما`
+    /// for `مرمى`, `مبارات` for `مباراة`): `مرماه` is "his goal", no name.
+    pub const COMMON_PRONOUN_STEM: Flags = 1 << 23;
 
     /// A one-word gazetteer entry with this label.
     pub const PERSON_WORD: Flags = 1 << 16;

@@ -144,6 +144,7 @@ pub struct NameRecognizer {
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
+    rank: WordSet,
     patterns: Vec<Pattern>,
     /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
     pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -239,6 +240,7 @@ impl NameRecognizer {
             stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
+            rank: WordSet::default(),
             patterns: Vec::new(),
             pattern_index: Default::default(),
             pattern_index_clitic: Default::default(),
@@ -268,6 +270,9 @@ impl NameRecognizer {
                     .iter()
                     .map(|row| crate::text::light(row.get(col))),
             );
+        }
+        if let Some(text) = rules.get("names/rank_words.csv") {
+            load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
         }
         if let Some(text) = rules.get("names/common_words.csv") {
             r.load_common_words("names/common_words.csv", text)?;
@@ -321,6 +326,7 @@ impl NameRecognizer {
             (&self.stop, flag::STOP),
             (&self.common, flag::COMMON),
             (&self.trigger_words, flag::TRIGGER),
+            (&self.rank, flag::RANK),
         ] {
             for word in set.iter() {
                 v.add(word, bits);
@@ -336,6 +342,12 @@ impl NameRecognizer {
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
                 v.add(stem, flag::COMMON_H_STEM);
+                v.add(&format!("{stem}ت"), flag::COMMON_PRONOUN_STEM);
+            } else if let Some(stem) = word.strip_suffix('ي') {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+                v.add(&format!("{stem}ا"), flag::COMMON_PRONOUN_STEM);
+            } else {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
             }
         }
         for (first, singles) in self.gazetteer.first_words() {
@@ -617,6 +629,16 @@ impl NameRecognizer {
         if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
             return false;
         }
+        // `مرماه` ("his goal"): a common word + the attached pronoun `ه`.
+        let light = d.a.light(i);
+        if let Some(stem) = d.a.key(i).strip_suffix('ه') {
+            if light.ends_with('ه')
+                && stem.chars().nth(2).is_some()
+                && self.vocab.own(stem) & flag::COMMON_PRONOUN_STEM != 0
+            {
+                return false;
+            }
+        }
         // `وكريستيانو`: a conjunction starts the next name, not this one.
         if d.a.key(i).starts_with('و')
             || d.any(
@@ -633,6 +655,22 @@ impl NameRecognizer {
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         true
+    }
+
+    /// A listed family name followed by an unlisted word that is mostly an
+    /// ordinary word in ANERcorp ends the name (`[باتشان] نجم`): the word
+    /// after a surname is the next noun or verb. The word is looked up only
+    /// inside a name run. A rank after a given name alone is a regnal number and continues it
+    /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
+    fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        if !d.any(last, flag::FAMILY)
+            || d.any(last + 1, flag::GIVEN | flag::FAMILY | flag::PARTICLE)
+        {
+            return false;
+        }
+        let regnal = d.any(last + 1, flag::RANK)
+            && (first..=last).all(|k| d.any(k, flag::GIVEN | flag::PARTICLE));
+        !regnal && self.ambiguous.contains(d.a.key(last + 1))
     }
 
     /// A bare (no article) word that looks like a proper name: not a stop,
@@ -806,9 +844,14 @@ impl NameRecognizer {
             return;
         };
         let after = m.end;
-        // A descriptor before a bare name (`شركة [توتال]`) is no head of that name.
+        // A descriptor before a bare name (`شركة [توتال]`) or a known
+        // organization (`صحيفة [الأهرام]`) is no head of that name.
         let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
-            && self.org_after_descriptor(d, after).is_some();
+            && (self.org_after_descriptor(d, after).is_some()
+                || self
+                    .gaz_matches(d, after, false)
+                    .iter()
+                    .any(|g| g.payload.label == Label::Org));
         for &kind in &m.payload.kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
                 continue;
@@ -825,7 +868,7 @@ impl NameRecognizer {
                     .org_after_descriptor(d, after)
                     .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
-                TriggerKind::FacilityHead => self.facility_with_head(d, m.start, after),
+                TriggerKind::FacilityHead => self.facility_with_head(d, &m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
                 }
@@ -876,7 +919,7 @@ impl NameRecognizer {
         let mut last = first;
         while last + 1 < a.len() && last + 1 - first < 4 {
             let prev_particle = d.any(last, flag::PARTICLE);
-            if !self.is_name_token(d, last + 1, prev_particle) {
+            if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
                 break;
             }
             last += 1;
@@ -986,7 +1029,7 @@ impl NameRecognizer {
         if is_given {
             while last + 1 < a.len() && last + 1 - i < 4 {
                 let prev_particle = d.any(last, flag::PARTICLE);
-                if !self.is_name_token(d, last + 1, prev_particle) {
+                if self.family_ends(d, i, last) || !self.is_name_token(d, last + 1, prev_particle) {
                     break;
                 }
                 last += 1;
@@ -1099,9 +1142,11 @@ impl NameRecognizer {
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             // A definite head with only nationality adjectives describes
             // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
+            // After an indefinite descriptor the word is the name itself,
+            // which stands alone (`فريق [العربي]`, the club).
             let definite_head = after > 0 && d.has_article(after - 1);
             let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
-            if !evidence || (definite_head && only_nationality && alias.is_none()) {
+            if !evidence || ((definite_head || descriptor) && only_nationality && alias.is_none()) {
                 return None;
             }
         }
@@ -1123,8 +1168,17 @@ impl NameRecognizer {
     fn org_after_descriptor(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
         let a = d.a;
         let mut j = after;
-        // up to two sector words (`الاتصالات`, `النفط`)
+        // Up to two sector words (`الاتصالات`, `النفط`) or nationality
+        // adjectives (`وكالة الأنباء القطرية قنا`): ordinary words. A definite
+        // word that may be a name is the name, not a sector; so is a
+        // nationality word right after an indefinite descriptor, which it
+        // cannot qualify (`فريق العربي`, the club).
+        let definite_head = after > 0 && d.has_article(after - 1);
         while j < a.len() && j - after < 2 && d.has_article(j) && !d.is_stop(j) {
+            let adjective = d.is_norp(j) && (j > after || definite_head);
+            if !(d.any(j, flag::COMMON) || adjective) {
+                break;
+            }
             j += 1;
         }
         if j >= a.len() || !self.is_bare_proper(d, j) {
@@ -1235,12 +1289,43 @@ impl NameRecognizer {
     /// Facility head kept: head + a bare name, a known place, or a chain of
     /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
     /// `مركز التعاون الحدودي العالمي`).
-    fn facility_with_head(&self, d: &Doc<'_>, start: usize, after: usize) -> Option<Vec<Mention>> {
+    ///
+    /// Not a name: a rank (`احتل المركز الثاني`, an ordinal or `الأخير`
+    /// after the head), a verbal noun after the preposition `ل` with an
+    /// indefinite object (`لسد ثغرة` "to fill a gap"), an indefinite head
+    /// with two indefinite nisba adjectives (`مركز مالي عالمي`).
+    fn facility_with_head(
+        &self,
+        d: &Doc<'_>,
+        m: &PhraseMatch<'_, Trigger>,
+    ) -> Option<Vec<Mention>> {
         let a = d.a;
+        let (start, after) = (m.start, m.end);
         if let Some(quoted) = self.quoted_after(d, after, Label::Fac, "name/facility-quoted") {
             return Some(quoted);
         }
-        if after >= a.len() || d.is_stop(after) {
+        if after >= a.len() || d.is_stop(after) || d.any(after, flag::RANK) {
+            return None;
+        }
+        // The head as written after its proclitic (`لسد` → ل + `سد`).
+        let head_key = a.key(m.first);
+        let (proclitic, head_key) = if m.clitic {
+            crate::text::clitics::clitic_splits_iter(head_key)
+                .find(|s| self.vocab.own(&s.stem_key) & flag::TRIG_FIRST != 0)
+                .map_or(("", head_key.into()), |s| (s.proclitic, s.stem_key))
+        } else {
+            ("", head_key.into())
+        };
+        let indefinite_head = !head_key.starts_with("ال");
+        let nisba = |k: usize| {
+            let key = a.key(k);
+            d.is_word(k)
+                && !d.has_article(k)
+                && !d.is_stop(k)
+                && (key.ends_with('ي') || key.ends_with("يه"))
+        };
+        // `مركز مالي عالمي`: the word after the head agrees with an adjective after it.
+        if indefinite_head && a.key(after).ends_with('ي') && nisba(after) && nisba(after + 1) {
             return None;
         }
         let place = self
@@ -1261,6 +1346,10 @@ impl NameRecognizer {
                 .saturating_sub(1)
                 .max(after)
         } else if self.is_bare_proper(d, after) {
+            // `لسد ثغرة`: ل + verbal noun + an indefinite feminine noun.
+            if proclitic.ends_with('ل') && indefinite_head && a.light(after).ends_with('ة') {
+                return None;
+            }
             let mut last = after;
             while last + 1 < a.len()
                 && last + 1 - after < 3
@@ -1273,6 +1362,13 @@ impl NameRecognizer {
         } else {
             let mut j = after;
             while j < a.len() && j - after < 4 && d.has_article(j) && !d.is_stop(j) {
+                // A rank after an adjective qualifies the head
+                // (`المركز المالي الثالث`); after a name it is regnal
+                // (`مسجد الحسن الثاني`).
+                let adjective = a.key(j - 1).ends_with('ي') || a.key(j - 1).ends_with("يه");
+                if d.any(j, flag::RANK) && adjective {
+                    break;
+                }
                 j += 1;
             }
             let chain = j - after;
@@ -1357,7 +1453,9 @@ impl NameRecognizer {
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
-                        && self.vocab.own(k) & (flag::PARTICLE | flag::STOP | flag::COMMON) == 0
+                        && self.vocab.own(k)
+                            & (flag::PARTICLE | flag::STOP | flag::COMMON | flag::RANK)
+                            == 0
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
