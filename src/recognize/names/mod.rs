@@ -670,7 +670,7 @@ impl NameRecognizer {
         }
         let regnal = d.any(last + 1, flag::RANK)
             && (first..=last).all(|k| d.any(k, flag::GIVEN | flag::PARTICLE));
-        !regnal && self.ambiguous.contains(d.a.key(last + 1))
+        !regnal && last + 1 < d.a.len() && self.ambiguous.contains(d.a.key(last + 1))
     }
 
     /// A bare (no article) word that looks like a proper name: not a stop,
@@ -1318,11 +1318,11 @@ impl NameRecognizer {
         };
         let indefinite_head = !head_key.starts_with("ال");
         let nisba = |k: usize| {
-            let key = a.key(k);
+            // `is_word` first: `k` may be past the last token.
             d.is_word(k)
                 && !d.has_article(k)
                 && !d.is_stop(k)
-                && (key.ends_with('ي') || key.ends_with("يه"))
+                && (a.key(k).ends_with('ي') || a.key(k).ends_with("يه"))
         };
         // `مركز مالي عالمي`: the word after the head agrees with an adjective after it.
         if indefinite_head && a.key(after).ends_with('ي') && nisba(after) && nisba(after + 1) {
