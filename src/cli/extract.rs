@@ -60,9 +60,19 @@ pub fn run(args: ExtractArgs) -> i32 {
         let results: Vec<Result<(Document, Vec<Mention>), String>> = batch
             .into_par_iter()
             .map(|item| {
-                item.map(|doc| {
-                    let mentions = extractor.extract(&doc.id, &doc.text, &options);
-                    (doc, mentions)
+                item.and_then(|doc| {
+                    // A bug in a rule must cost one document, not the run:
+                    // the panic message is printed above this line's error.
+                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        extractor.extract(&doc.id, &doc.text, &options)
+                    }));
+                    match run {
+                        Ok(mentions) => Ok((doc, mentions)),
+                        Err(_) => Err(format!(
+                            "{}: internal error while extracting (a bug, please report it); document skipped",
+                            doc.id
+                        )),
+                    }
                 })
             })
             .collect();
