@@ -131,6 +131,30 @@ impl Extractor {
     }
 }
 
+/// The spans kept so far in one layer, which never overlap: start → end in
+/// a B-tree, so each test and insertion is logarithmic and a whole
+/// resolution O(n log n) on any input (a sorted `Vec` with inserts was
+/// quadratic when spans of mixed lengths alternate).
+#[derive(Debug, Default)]
+pub struct OccupiedSpans(std::collections::BTreeMap<usize, usize>);
+
+impl OccupiedSpans {
+    /// Take `start..end` if it overlaps no span taken yet; whether it was.
+    pub fn take(&mut self, start: usize, end: usize) -> bool {
+        // Only the last span starting before `end` can reach into this one.
+        if self
+            .0
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start)
+        {
+            return false;
+        }
+        self.0.insert(start, end);
+        true
+    }
+}
+
 /// Set each mention's `text` to its slice of the original document.
 pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
     for m in mentions {
@@ -162,10 +186,7 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
         })
         .collect();
     order.sort_unstable();
-    // Occupied intervals per layer, start → end, in a B-tree: logarithmic
-    // insertion keeps the whole pass O(n log n) on any input (a sorted Vec
-    // with inserts was quadratic when spans of mixed lengths alternate).
-    let mut occupied: [std::collections::BTreeMap<usize, usize>; 2] = Default::default();
+    let mut occupied: [OccupiedSpans; 2] = Default::default();
     let mut keep = vec![false; candidates.len()];
     for &(_, _, _, _, n) in &order {
         let m = &candidates[n as usize];
@@ -173,18 +194,7 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
             Layer::Names => 0,
             Layer::Numeric => 1,
         };
-        let spans = &mut occupied[layer];
-        // Spans of a layer never overlap, so only the last one starting
-        // before `m.end` can reach into `m`.
-        if spans
-            .range(..m.end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > m.start)
-        {
-            continue;
-        }
-        spans.insert(m.start, m.end);
-        keep[n as usize] = true;
+        keep[n as usize] = occupied[layer].take(m.start, m.end);
     }
     let mut kept: Vec<Mention> = candidates
         .into_iter()

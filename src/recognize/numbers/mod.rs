@@ -212,19 +212,14 @@ impl NumberRecognizer {
                 y.label,
             ))
         });
-        // The spans kept, sorted by start.
-        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut taken = crate::recognize::OccupiedSpans::default();
         for Span {
             start, end, cand, ..
         } in spans
         {
-            // Spans kept never overlap, so only the last one starting before
-            // `end` can reach into this one (and none starts at `start`).
-            let before_end = taken.partition_point(|&(s, _)| s < end);
-            if before_end > 0 && taken[before_end - 1].1 > start {
+            if !taken.take(start, end) {
                 continue;
             }
-            taken.insert(taken.partition_point(|&(s, _)| s < start), (start, end));
             // Each candidate has one span: its fields can be taken.
             let c = &mut cands[cand];
             let mut m = ctx.mention(start, end, c.label, std::mem::take(&mut c.value), c.rule);
