@@ -2050,25 +2050,39 @@ def main():
         return seenA[k] >= 3 and ratio(k) < thr
 
     dropped_names = []
-    given_rows = {}
-    learned_given = learned(given_b)
-    for k, (surf, c) in learned_given.items():
-        given_rows[k] = [surf, c, "anercorp"]
-    for g in curated_given:
-        k = norm(g)
-        if g in GIVEN_SKIP or k in {norm(x) for x in GIVEN_SKIP}:
-            dropped_names.append(f"{g} (manual: common word)")
-            continue
-        if k in stop_norm_fn_time:
-            dropped_names.append(f"{g} (normalises to a stop word)")
-            continue
-        if " " not in g and ambiguous_name(k):
-            dropped_names.append(f"{g} (ANERcorp 80%: PERS {persA[k]}/{seenA[k]})")
-            continue
-        if k in learned_given:
-            given_rows[k][2] = "anercorp;curated"
-        elif k not in given_rows:
-            given_rows[k] = [g, 0, "curated"]
+
+    def merge_names(learned_rows, curated, skip_reason, kind=""):
+        """Learned rows (source anercorp) plus curated names (count 0), the
+        curated ones filtered: `skip_reason(name, key)` gives a reason to drop
+        a name ("" to drop it silently) or None; then names that normalise to
+        a stop word and ambiguous single tokens are dropped."""
+        prefix = f"{kind}; " if kind else ""
+        rows = {k: [surf, c, "anercorp"] for k, (surf, c) in learned_rows.items()}
+        for name in curated:
+            k = norm(name)
+            reason = skip_reason(name, k)
+            if reason is not None:
+                if reason:
+                    dropped_names.append(f"{name} ({reason})")
+                continue
+            if k in stop_norm_fn_time:
+                dropped_names.append(f"{name} ({prefix}normalises to a stop word)")
+                continue
+            if " " not in name and ambiguous_name(k):
+                dropped_names.append(f"{name} ({prefix}ANERcorp 80%: PERS {persA[k]}/{seenA[k]})")
+                continue
+            if k in learned_rows:
+                rows[k][2] = "anercorp;curated"
+            elif k not in rows:
+                rows[k] = [name, 0, "curated"]
+        return rows
+
+    given_skip_keys = {norm(x) for x in GIVEN_SKIP}
+    given_rows = merge_names(
+        learned(given_b),
+        curated_given,
+        lambda g, k: "manual: common word" if g in GIVEN_SKIP or k in given_skip_keys else None,
+    )
     write_csv("person_given.csv", ["name", "count", "source"], list(given_rows.values()), [
         "Person first names (and name starters such as East Asian surnames, which come first).",
         f"Learned from ANERcorp train.txt, first 80 % of sentences ({len(train)} of {n_sent}): tokens starting a PERS",
@@ -2080,24 +2094,12 @@ def main():
         "names that normalise to a stop word (e.g. علي = على after ى->ي folding) and a manual list of common words.",
     ] + COMMON_COMMENT)
 
-    family_rows = {}
-    learned_family = learned(family_i)
-    for k, (surf, c) in learned_family.items():
-        family_rows[k] = [surf, c, "anercorp"]
-    for f in variants(CURATED_FAMILY):
-        k = norm(f)
-        if f in FAMILY_SKIP:
-            continue
-        if k in stop_norm_fn_time:
-            dropped_names.append(f"{f} (family; normalises to a stop word)")
-            continue
-        if " " not in f and ambiguous_name(k):
-            dropped_names.append(f"{f} (family; ANERcorp 80%: PERS {persA[k]}/{seenA[k]})")
-            continue
-        if k in learned_family:
-            family_rows[k][2] = "anercorp;curated"
-        elif k not in family_rows:
-            family_rows[k] = [f, 0, "curated"]
+    family_rows = merge_names(
+        learned(family_i),
+        variants(CURATED_FAMILY),
+        lambda f, k: "" if f in FAMILY_SKIP else None,
+        "family",
+    )
     write_csv("person_family.csv", ["name", "count", "source"], list(family_rows.values()), [
         "Family names / last-name tokens (some multi-token: آل ثاني, فون دير لاين, داود أوغلو).",
         f"Learned from ANERcorp (first 80 % of sentences): I-PERS tokens that end a multi-token PERS entity, count >= 2 (or 1, never untagged, 4+ letters),",
