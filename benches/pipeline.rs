@@ -264,6 +264,29 @@ fn group<'c>(
     g
 }
 
+/// The `tokenizers` reference baseline of a group (`reference-tokenizers`)
+/// on the seed and on the 1 MB slice: `count` runs it on one text.
+fn bench_reference(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    inp: &Inputs,
+    count: fn(&str) -> usize,
+) {
+    for (name, docs) in [("seed", &inp.seed), ("corpus-1MB", &inp.baseline)] {
+        g.throughput(bytes(docs));
+        g.bench_with_input(
+            BenchmarkId::new("reference-tokenizers", name),
+            docs,
+            |b, docs| {
+                b.iter(|| {
+                    docs.iter()
+                        .map(|d| count(black_box(&d.text)))
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+}
+
 fn bytes(docs: &[Document]) -> Throughput {
     Throughput::Bytes(perf::total_bytes(docs) as u64)
 }
@@ -303,20 +326,7 @@ fn stages(c: &mut Criterion) {
                 b.iter(|| key_bytes(black_box(docs)))
             });
         }
-        for (name, docs) in [("seed", &inp.seed), ("corpus-1MB", &inp.baseline)] {
-            g.throughput(bytes(docs));
-            g.bench_with_input(
-                BenchmarkId::new("reference-tokenizers", name),
-                docs,
-                |b, docs| {
-                    b.iter(|| {
-                        docs.iter()
-                            .map(|d| reference_light_chars(black_box(&d.text)))
-                            .sum::<usize>()
-                    })
-                },
-            );
-        }
+        bench_reference(&mut g, &inp, reference_light_chars);
         g.finish();
     }
 
@@ -342,20 +352,7 @@ fn stages(c: &mut Criterion) {
                 b.iter(|| scan_tokens(black_box(docs)))
             });
         }
-        for (name, docs) in [("seed", &inp.seed), ("corpus-1MB", &inp.baseline)] {
-            g.throughput(bytes(docs));
-            g.bench_with_input(
-                BenchmarkId::new("reference-tokenizers", name),
-                docs,
-                |b, docs| {
-                    b.iter(|| {
-                        docs.iter()
-                            .map(|d| reference_tokens(black_box(&d.text)))
-                            .sum::<usize>()
-                    })
-                },
-            );
-        }
+        bench_reference(&mut g, &inp, reference_tokens);
         g.finish();
     }
 

@@ -280,7 +280,7 @@ impl NumberRecognizer {
     /// Day-month-year forms at `i`.
     fn date_parts(&self, st: &St<'_, '_, '_>, i: usize) -> Option<DateParts> {
         if i >= st.a.len() {
-            return Default::default();
+            return None;
         }
         let a = st.a;
         let lx = &self.lx;
@@ -866,7 +866,7 @@ impl NumberRecognizer {
     /// `الثلاثاء التاسع عشر من هذا الشهر`.
     fn weekday_of(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
-            return Default::default();
+            return None;
         }
         let a = st.a;
         let lx = &self.lx;
@@ -1105,7 +1105,7 @@ impl NumberRecognizer {
     /// `آخر اثنين من شهر آذار`, `الثلاثاء الأخير من شهر مارس`.
     fn nth_weekday(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
-            return Default::default();
+            return None;
         }
         let a = st.a;
         let lx = &self.lx;
@@ -1353,7 +1353,7 @@ impl NumberRecognizer {
     /// الأخيرة, قبل أسبوع.
     fn relative_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
-            return Default::default();
+            return;
         }
         let a = st.a;
         let lx = &self.lx;
@@ -1463,7 +1463,7 @@ impl NumberRecognizer {
     /// `قبل أسبوع`, `قبل ثلاثة أيام`: a date before the reference.
     fn ago(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         if i >= st.a.len() {
-            return Default::default();
+            return None;
         }
         let a = st.a;
         let r = st.refd?;
@@ -1504,7 +1504,7 @@ impl NumberRecognizer {
     /// عام 2026, صيف 2019.
     fn period_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
-            return Default::default();
+            return;
         }
         let a = st.a;
         let lx = &self.lx;
@@ -1578,7 +1578,7 @@ impl NumberRecognizer {
     /// of the day; `10:30`.
     fn time_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
         if i >= st.a.len() {
-            return Default::default();
+            return;
         }
         let a = st.a;
         let lx = &self.lx;
