@@ -62,9 +62,7 @@ fn main() {
         let mut out = Vec::new();
         for d in &unique {
             let a = Analysis::new(&d.text);
-            let mut ctx = context(&d.id, &a);
-            ctx.reference_date = x.numbers().dateline_date(&a);
-            x.numbers().recognize(&ctx, &mut out);
+            x.numbers().recognize(&context(&d.id, &a), &mut out);
             for m in out.drain(..) {
                 println!("{}", serde_json::to_string(&m).expect("json"));
             }

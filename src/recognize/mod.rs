@@ -33,8 +33,9 @@ pub struct DocContext<'a> {
     pub doc: Arc<str>,
     /// Tokens and matching views.
     pub analysis: &'a Analysis<'a>,
-    /// The date relative expressions are resolved against: the override, or
-    /// the dateline's date, or none.
+    /// The date relative expressions are resolved against (`--reference-date`);
+    /// without it the numeric recognizer uses the date of the document's
+    /// dateline, which it reads anyway, or none.
     pub reference_date: Option<NaiveDate>,
     /// Whether recognizers write `evidence` on their candidates.
     pub explain: bool,
@@ -100,13 +101,10 @@ impl Extractor {
         analysis: &Analysis<'_>,
         options: &ExtractOptions,
     ) -> Vec<Mention> {
-        let reference_date = options
-            .reference_date
-            .or_else(|| self.numbers.dateline_date(analysis));
         let ctx = DocContext {
             doc: Arc::from(doc),
             analysis,
-            reference_date,
+            reference_date: options.reference_date,
             explain: options.explain,
         };
         let mut candidates = Vec::new();

@@ -400,11 +400,10 @@ pub struct TokenInfo {
 }
 
 /// A document's analysis with what each token is in the lexicons. Derefs
-/// to the [`Analysis`]. Unindexed (for the dateline alone), every question
-/// answers "maybe" and the lookups hash as before.
+/// to the [`Analysis`].
 pub struct Doc<'a, 't> {
     analysis: &'a Analysis<'t>,
-    /// One per token, or empty when unindexed.
+    /// One per token.
     info: Vec<TokenInfo>,
 }
 
@@ -416,14 +415,6 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 }
 
 impl<'a, 't> Doc<'a, 't> {
-    /// The analysis without the index.
-    pub fn unindexed(analysis: &'a Analysis<'t>) -> Self {
-        Doc {
-            analysis,
-            info: Vec::new(),
-        }
-    }
-
     /// Look every token up in the lexicon index.
     pub fn indexed(lx: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
         let info = (0..analysis.len())
@@ -432,18 +423,10 @@ impl<'a, 't> Doc<'a, 't> {
         Doc { analysis, info }
     }
 
-    /// Whether the tokens are indexed.
-    pub fn is_indexed(&self) -> bool {
-        !self.info.is_empty() || self.analysis.is_empty()
-    }
-
     /// Whether token `i` has one of the token flags (`START`, `NUM` …) on
-    /// its key or a stem (without the index: whether it is a token).
+    /// its key or a stem.
     #[inline]
     pub fn starts(&self, i: usize, flag: u8) -> bool {
-        if !self.is_indexed() {
-            return i < self.analysis.len();
-        }
         self.info
             .get(i)
             .is_some_and(|t| (t.key | t.stems) & flag as u32 != 0)
@@ -454,7 +437,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// means "not indexed": always true.
     #[inline]
     pub fn key_is(&self, i: usize, kind: u32) -> bool {
-        if kind == 0 || !self.is_indexed() {
+        if kind == 0 {
             return true;
         }
         self.info.get(i).is_some_and(|t| t.key & kind != 0)
@@ -464,7 +447,7 @@ impl<'a, 't> Doc<'a, 't> {
     /// `kind` bits (see [`Doc::key_is`]).
     #[inline]
     pub fn stem_is(&self, i: usize, kind: u32) -> bool {
-        if kind == 0 || !self.is_indexed() {
+        if kind == 0 {
             return true;
         }
         self.info.get(i).is_some_and(|t| t.stems & kind != 0)

@@ -73,7 +73,7 @@ pub(crate) struct St<'a, 'b, 't> {
 }
 
 impl St<'_, '_, '_> {
-    /// Whether token `i` has a token flag (always true when unindexed).
+    /// Whether token `i` has a token flag.
     pub fn has(&self, i: usize, flag: u8) -> bool {
         self.a.starts(i, flag)
     }
@@ -133,12 +133,6 @@ impl NumberRecognizer {
         })
     }
 
-    /// The date of the document's dateline (first line: city, date, agency).
-    pub fn dateline_date(&self, analysis: &Analysis<'_>) -> Option<NaiveDate> {
-        self.dateline(&Doc::unindexed(analysis))
-            .and_then(|d| d.date)
-    }
-
     /// Emit candidate numeric mentions.
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let doc = Doc::indexed(&self.lx, ctx.analysis);
@@ -146,7 +140,9 @@ impl NumberRecognizer {
         let dl = self.dateline(a);
         let st = St {
             a,
-            refd: ctx.reference_date,
+            refd: ctx
+                .reference_date
+                .or_else(|| dl.as_ref().and_then(|d| d.date)),
             country: dl.as_ref().and_then(|d| d.country.clone()),
         };
         let mut cands = Vec::new();
@@ -1273,99 +1269,5 @@ pub(crate) fn sl<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
         a.light(i)
     } else {
         ""
-    }
-}
-
-#[cfg(test)]
-mod speed_probe {
-    /// Throughput of the parts of the recognizer (run with --ignored --nocapture).
-    #[test]
-    #[ignore]
-    fn starter_share() {
-        let text = std::fs::read_to_string(
-            std::env::var("KASHIF_PROBE")
-                .unwrap_or("corpus/xinhua-2015-04-07-china-kazakhstan.txt".into()),
-        )
-        .unwrap();
-        let a = crate::text::Analysis::new(&text);
-        let r = super::NumberRecognizer::new(&crate::rules::RuleFiles::embedded()).unwrap();
-        let doc = super::Doc::indexed(&r.lx, &a);
-        let st = super::St {
-            a: &doc,
-            refd: None,
-            country: None,
-        };
-        let n = std::env::var("KASHIF_PROBE_N")
-            .ok()
-            .and_then(|x| x.parse().ok())
-            .unwrap_or(2000);
-        let t = std::time::Instant::now();
-        let mut c = 0;
-        for _ in 0..n {
-            c += (0..a.len()).filter(|&i| r.lx.may_start(&a, i)).count();
-        }
-        let t1 = t.elapsed().as_secs_f64();
-        let t = std::time::Instant::now();
-        let mut out = Vec::new();
-        for _ in 0..n {
-            out.clear();
-            for i in 0..a.len() {
-                if r.lx.may_start(&a, i) {
-                    r.at(&st, i, &mut out);
-                }
-            }
-        }
-        let t2 = t.elapsed().as_secs_f64();
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            let _ = r.dateline(&doc);
-        }
-        let t3 = t.elapsed().as_secs_f64();
-        let mb = (text.len() * n) as f64 / 1e6;
-        type F<'x> = Box<dyn Fn(usize, &mut Vec<super::Cand>) + 'x>;
-        let parts: Vec<(&str, F)> = vec![
-            (
-                "expr",
-                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.expr(&st, i, false))),
-            ),
-            (
-                "bare",
-                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.bare_unit(&st, i, false))),
-            ),
-            (
-                "ord",
-                Box::new(|i, o: &mut Vec<super::Cand>| o.extend(r.ordinal(&st, i))),
-            ),
-            (
-                "dates",
-                Box::new(|i, o: &mut Vec<super::Cand>| r.dates_at(&st, i, o)),
-            ),
-            (
-                "mods",
-                Box::new(|i, o: &mut Vec<super::Cand>| {
-                    if let Some(m) = r.lx.modifiers.at_clitic(&doc, i) {
-                        o.extend(r.expr(&st, m.end_tok, false));
-                    }
-                }),
-            ),
-        ];
-        for (name, f) in &parts {
-            let t = std::time::Instant::now();
-            for _ in 0..n {
-                out.clear();
-                for i in 0..a.len() {
-                    if r.lx.may_start(&a, i) {
-                        f(i, &mut out);
-                    }
-                }
-            }
-            println!("{name}: {:.0} MB/s", mb / t.elapsed().as_secs_f64());
-        }
-        println!(
-            "starters {c}: may_start {:.0} MB/s, at {:.0} MB/s, dateline {:.0} MB/s",
-            mb / t1,
-            mb / t2,
-            mb / t3
-        );
     }
 }
