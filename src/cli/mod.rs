@@ -6,6 +6,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod gold;
+pub mod normalize;
 
 use std::path::PathBuf;
 
