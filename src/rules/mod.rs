@@ -4,6 +4,7 @@
 //! at start-up.
 
 pub mod csvfile;
+pub mod typed;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 pub use csvfile::{CsvRow, CsvTable};
+pub use typed::Located;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -110,6 +112,11 @@ impl RuleFiles {
     /// Parse a required CSV rule file.
     pub fn csv(&self, name: &str) -> Result<CsvTable> {
         CsvTable::parse(name, self.require(name)?)
+    }
+
+    /// The rows of a required CSV rule file, typed (see [`typed`]).
+    pub fn rows<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Vec<Located<T>>> {
+        self.csv(name)?.rows()
     }
 
     /// All file names.
