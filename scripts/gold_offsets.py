@@ -17,7 +17,8 @@ line, in document order, fields separated by tabs:
 Blank lines and lines starting with `#` are comments.  Each mention is
 searched forward from the previous mention of the list (and after the end of
 the previous mention of its own layer), as a whole word: it must not be
-followed by a letter, and may be preceded only by a non-letter, a tatweel
+followed by a letter (nor a number by a digit; a number may start or end
+inside another one only when an @CONTEXT picks it), and may be preceded only by a non-letter, a tatweel
 or proclitic letters `و ف ب ل ك` that open the word.  So mentions are listed
 in order and an occurrence that is not a mention is simply skipped.
 
@@ -44,9 +45,11 @@ def is_letter(ch):
     return ch.isalpha() or ch == "ـ" or "\u064b" <= ch <= "\u0652"
 
 
-def whole_word(doc, start, end):
-    if end < len(doc) and is_letter(doc[end]):
+def whole_word(doc, start, end, explicit=False):
+    if end < len(doc) and (is_letter(doc[end]) or (not explicit and doc[end].isdigit() and doc[end - 1].isdigit())):
         return False
+    if not explicit and start > 0 and doc[start].isdigit() and doc[start - 1].isdigit():
+        return False  # inside a number; an @CONTEXT can still pick such a split on purpose
     k = start
     while k > 0 and is_letter(doc[k - 1]):
         k -= 1
@@ -56,7 +59,7 @@ def whole_word(doc, start, end):
 
 def find(doc, text, context, frm):
     """First whole-word occurrence of text (inside context, if given) at or after frm."""
-    pos = frm
+    pos = max(0, frm - len(context)) if context else frm
     while True:
         if context:
             c = doc.find(context, pos)
@@ -64,7 +67,7 @@ def find(doc, text, context, frm):
                 return -1
             inner = context.find(text)
             s = c + inner
-            if s >= frm and whole_word(doc, s, s + len(text)):
+            if s >= frm and whole_word(doc, s, s + len(text), explicit=True):
                 return s
             pos = c + 1
         else:
