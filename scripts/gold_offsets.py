@@ -17,8 +17,8 @@ line, in document order, fields separated by tabs:
 Blank lines and lines starting with `#` are comments.  Each mention is
 searched forward from the previous mention of the list (and after the end of
 the previous mention of its own layer), as a whole word: it must not be
-followed by a letter (nor a number by a digit; a number may start or end
-inside another one only when an @CONTEXT picks it), and may be preceded only by a non-letter, a tatweel
+followed by a letter (nor a number by a digit); only an @CONTEXT may pick
+a mention that ends or starts inside a token WikiFANE glued together, and may be preceded only by a non-letter, a tatweel
 or proclitic letters `و ف ب ل ك` that open the word.  So mentions are listed
 in order and an occurrence that is not a mention is simply skipped.
 
@@ -46,7 +46,7 @@ def is_letter(ch):
 
 
 def whole_word(doc, start, end, explicit=False):
-    if end < len(doc) and (is_letter(doc[end]) or (not explicit and doc[end].isdigit() and doc[end - 1].isdigit())):
+    if not explicit and end < len(doc) and (is_letter(doc[end]) or (doc[end].isdigit() and doc[end - 1].isdigit())):
         return False
     if not explicit and start > 0 and doc[start].isdigit() and doc[start - 1].isdigit():
         return False  # inside a number; an @CONTEXT can still pick such a split on purpose
