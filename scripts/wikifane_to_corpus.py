@@ -12,9 +12,10 @@ and writes them back as running text:
 - the proclitics `و ف ب ل ك` (a one-letter token) are joined to the next
   word; `ل` before the article drops the article's alef (`ل` `الصين` ->
   `للصين`, `ل` `الليل` -> `لليل`); a proclitic before punctuation stays a word;
-- the enclitic pronouns `ه ها هم هما هن ك نا ي` (and `كم` after a word, not
+- the enclitic pronouns `ه ها هم هما هن نا ي` (and `كم` after a word, not
   after a number, where it is the kilometre abbreviation) are joined to the
-  previous word; a host ending in ta marbuta takes `ت` (`عاصمة` `ها` ->
+  previous word; a lone `ك` is always read as the proclitic (`ك` `ما` ->
+  `كما`): the second-person enclitic hardly occurs in Wikipedia text; a host ending in ta marbuta takes `ت` (`عاصمة` `ها` ->
   `عاصمتها`) and one ending in alef maqsura takes `ي` (`على` `ه` -> `عليه`);
 - punctuation attaches as in print: no space before `، . : ؛ ? ! ؟ % ) ] »`,
   none after `( [ «`, and straight double quotes alternate open/close;
