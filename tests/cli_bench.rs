@@ -21,9 +21,21 @@ fn bench(args: &[&str]) -> (String, String, bool) {
 fn bench_prints_throughput_startup_and_memory() {
     let (stdout, stderr, ok) = bench(&["--repeat", "2", "--threads", "1"]);
     assert!(ok, "{stderr}");
+    // The default input is the corpus: every `corpus/*.txt` is one document.
+    let documents = std::fs::read_dir("corpus")
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    let in_documents = format!(" in {documents} documents");
     for needle in [
         "input",
-        "1 documents",
+        in_documents.as_str(),
         "start-up",
         "MB/s",
         "docs/s",
