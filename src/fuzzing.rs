@@ -207,7 +207,7 @@ pub fn rule_files(data: &[u8]) {
 /// an error naming the source and line; each document then extracts.
 pub fn jsonl_input(data: &[u8]) {
     let mut docs = Vec::new();
-    io::read_jsonl_documents("fuzz.jsonl", data, |item| match item {
+    io::read_jsonl_documents("fuzz.jsonl", data, |_, item| match item {
         Ok(doc) => docs.push(doc),
         Err(e) => assert!(e.starts_with("fuzz.jsonl:"), "error without a line: {e}"),
     })

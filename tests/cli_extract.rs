@@ -1,29 +1,10 @@
 //! End-to-end runs of `kashif extract`: every output format on the corpus,
 //! bad input among good input, empty files, BOM, CRLF and stdin.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::*;
 
 const SEED: &str = "corpus/xinhua-2015-04-07-china-kazakhstan.txt";
-
-fn kashif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kashif"))
-        .args(args)
-        .output()
-        .expect("run kashif")
-}
-
-fn kashif_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kashif");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn chars_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()

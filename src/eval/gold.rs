@@ -328,7 +328,7 @@ pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.start, m.end, m.layer()));
     let mut w = csv::WriterBuilder::new().from_writer(out);
-    let err = |e: csv::Error| Error::Invalid(e.to_string());
+    let err = crate::io::formats::csv_error;
     w.write_record(GOLD_HEADER).map_err(err)?;
     for m in sorted {
         let value = match m.layer() {

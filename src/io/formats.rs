@@ -39,10 +39,26 @@ impl FromStr for Format {
     }
 }
 
+/// A CSV writer's error as kashif's: a failed write stays an I/O error (so
+/// the command reports it as one), anything else is invalid data.
+pub fn csv_error(e: csv::Error) -> Error {
+    if e.is_io_error() {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Io(io),
+            other => Error::Invalid(format!("{other:?}")),
+        }
+    } else {
+        Error::Invalid(e.to_string())
+    }
+}
+
 /// Write mentions as JSON lines.
 pub fn write_jsonl(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
     for m in mentions {
-        serde_json::to_writer(&mut *out, m).map_err(|e| Error::Invalid(e.to_string()))?;
+        serde_json::to_writer(&mut *out, m).map_err(|e| match e.io_error_kind() {
+            Some(_) => Error::Io(e.into()),
+            None => Error::Invalid(e.to_string()),
+        })?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -54,7 +70,7 @@ pub const CSV_HEADER: [&str; 7] = ["doc", "start", "end", "type", "text", "value
 /// Write mentions as CSV rows (header written when `header` is true).
 pub fn write_csv(out: &mut impl Write, mentions: &[Mention], header: bool) -> Result<()> {
     let mut w = csv::WriterBuilder::new().from_writer(out);
-    let csv_err = |e: csv::Error| Error::Invalid(e.to_string());
+    let csv_err = csv_error;
     if header {
         w.write_record(CSV_HEADER).map_err(csv_err)?;
     }

@@ -232,12 +232,13 @@ pub fn parse_jsonl_document(source: &str, line_no: usize, line: &[u8]) -> Result
 }
 
 /// Read JSONL documents from `reader`, one per non-blank line, handing each
-/// (or the error naming `source` and the line that replaced it) to `handle`.
+/// with its 1-based line number (or the error naming `source` and the line
+/// that replaced it) to `handle`.
 /// Only a read failure of the input itself stops the reading.
 pub fn read_jsonl_documents(
     source: &str,
     reader: impl std::io::BufRead,
-    mut handle: impl FnMut(Result<Document, String>),
+    mut handle: impl FnMut(usize, Result<Document, String>),
 ) -> Result<(), String> {
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| format!("{source}: cannot read: {e}"))?;
@@ -250,7 +251,7 @@ pub fn read_jsonl_documents(
         if content.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        handle(parse_jsonl_document(source, line_no, &line));
+        handle(line_no, parse_jsonl_document(source, line_no, &line));
     }
     Ok(())
 }
