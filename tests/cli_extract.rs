@@ -77,7 +77,7 @@ fn csv_brat_and_conll_formats() {
     let csv_text = String::from_utf8(csv_out.stdout).unwrap();
     assert_eq!(
         csv_text.lines().next(),
-        Some("doc,start,end,type,text,value,rule")
+        Some("doc,start,end,type,text,value,rule,modifier")
     );
 
     let brat = kashif(&["extract", SEED, "--format", "brat"]);
@@ -90,6 +90,14 @@ fn csv_brat_and_conll_formats() {
     let mut notes = 0;
     for line in brat_text.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
+        if cols[0].starts_with('A') {
+            // a comparator: `A1<TAB>Modifier T4 gt`
+            assert!(
+                cols.len() == 2 && cols[1].starts_with("Modifier T"),
+                "{line}"
+            );
+            continue;
+        }
         assert_eq!(cols.len(), 3, "brat line {line:?}");
         if cols[0].starts_with('#') {
             // a numeric value: `#1<TAB>AnnotatorNotes T3<TAB>"2015-04-07"`

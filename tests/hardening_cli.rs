@@ -223,3 +223,22 @@ fn progress_never_reaches_a_pipe() {
     assert!(out.status.success());
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn csv_and_brat_carry_the_modifier() {
+    let text = "قال إن أكثر من 30 شخصا وصلوا";
+    let csv = kashif_stdin(&["extract", "--format", "csv", "-"], text.as_bytes());
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    let at = header
+        .iter()
+        .position(|h| h == "modifier")
+        .expect("a modifier column");
+    let row = rows.records().next().unwrap().unwrap();
+    assert_eq!(&row[4], "أكثر من 30");
+    assert_eq!(&row[at], "gt", "{csv}");
+    let brat = kashif_stdin(&["extract", "--format", "brat", "-"], text.as_bytes());
+    let brat = String::from_utf8(brat.stdout).unwrap();
+    assert!(brat.contains("A1\tModifier T1 gt"), "{brat}");
+}
