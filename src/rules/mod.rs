@@ -68,10 +68,8 @@ impl RuleFiles {
                     path: path.clone(),
                     source,
                 })?;
-                let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                    path: path.clone(),
-                    offset: e.utf8_error().valid_up_to(),
-                })?;
+                // A BOM (as some editors save CSV) is not part of the header.
+                let text = crate::io::decode(&path, bytes)?;
                 rules.files.insert(rel, text);
             }
         }
