@@ -102,8 +102,8 @@ fn pct(x: f64) -> String {
     format!("{:.1}", 100.0 * x)
 }
 
-/// The status of each gold and predicted mention of a document under the
-/// evaluation's strict matching (and value comparison).
+/// The error status of the gold and predicted mentions of a document that
+/// the evaluation's error list names; every other mention is correct.
 struct Statuses {
     gold: HashMap<(usize, usize, Label), &'static str>,
     pred: HashMap<(usize, usize, Label), &'static str>,
@@ -190,6 +190,14 @@ fn mark(out: &mut String, doc: &str, m: &Mention, side: &str, status: &str) {
     out.push_str("</mark>");
 }
 
+/// A mention's status: its error, or `correct`.
+fn status_of(status: &HashMap<(usize, usize, Label), &'static str>, m: &Mention) -> &'static str {
+    status
+        .get(&(m.start, m.end, m.label))
+        .copied()
+        .unwrap_or("correct")
+}
+
 /// The document text with `mentions` (one side, one layer) marked. A
 /// mention that overlaps an earlier one (possible only in predictions read
 /// from a file) is listed under the text instead.
@@ -206,20 +214,13 @@ fn render_text(
     out.push_str(r#"<div class="text" dir="rtl">"#);
     let mut at = 0;
     let mut overlapping = Vec::new();
-    let default = if side == "gold" { "missed" } else { "spurious" };
     for m in sorted {
         if m.start < at || m.end > chars.len() {
             overlapping.push(m);
             continue;
         }
         out.push_str(&escape(&chars[at..m.start].iter().collect::<String>()));
-        let st = status.get(&(m.start, m.end, m.label)).copied().unwrap_or(
-            if status_is_known(doc, m, side) {
-                "correct"
-            } else {
-                default
-            },
-        );
+        let st = status_of(status, m);
         mark(out, &doc.doc.id, m, side, st);
         at = m.end;
     }
@@ -230,24 +231,12 @@ fn render_text(
     if !overlapping.is_empty() {
         out.push_str(r#"<div class="overlaps" dir="rtl">overlapping, not shown inline: "#);
         for m in overlapping {
-            let st = status
-                .get(&(m.start, m.end, m.label))
-                .copied()
-                .unwrap_or(default);
+            let st = status_of(status, m);
             mark(out, &doc.doc.id, m, side, st);
             out.push(' ');
         }
         out.push_str("</div>");
     }
-}
-
-/// A mention without an error is correct when the other side has the same
-/// span and label.
-fn status_is_known(doc: &ScoredDoc, m: &Mention, side: &str) -> bool {
-    let other = if side == "gold" { &doc.pred } else { &doc.gold };
-    other
-        .iter()
-        .any(|o| o.start == m.start && o.end == m.end && o.label == m.label)
 }
 
 fn doc_anchor(doc: &str) -> String {
