@@ -77,13 +77,9 @@ pub struct ReportOptions {
 /// rules the report can call "never fired".
 pub fn known_rule_ids(rules: &RuleFiles) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let names: Vec<String> = rules.names().map(str::to_string).collect();
-    for name in names {
-        let Some(text) = rules.get(&name) else {
-            continue;
-        };
+    for (name, text) in rules.iter() {
         if name.ends_with(".csv") {
-            let Ok(table) = CsvTable::parse(&name, text) else {
+            let Ok(table) = CsvTable::parse(name, text) else {
                 continue;
             };
             for col in ["rule", "rule_id"] {
