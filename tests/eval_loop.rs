@@ -361,3 +361,64 @@ fn the_html_report_is_one_escaped_page() {
     assert!(html.contains(r##"<a href="#doc-loop-errors">loop-errors</a>"##));
     assert!(html.contains(r#"<details class="doc" id="doc-loop-errors""#));
 }
+
+/// `eval --conll` honours `--errors` and `--rule-report`, and its scores are
+/// the same with them.
+#[test]
+fn conll_mode_lists_errors_and_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("small.conll");
+    std::fs::write(
+        &file,
+        "زار O\nبوتين B-PERS\nبكين B-LOC\n. O\n\nوحضر O\nالحفل O\nزيدون B-PERS\nقرطبي I-PERS\n. O\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_kashif"))
+            .args(["eval", "--conll", file.to_str().unwrap()])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        o
+    };
+    let plain: Value = serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+    let full: Value =
+        serde_json::from_slice(&run(&["--format", "json", "--errors", "--rule-report"]).stdout)
+            .unwrap();
+    assert_eq!(plain["micro"], full["micro"]);
+    assert!(plain.get("errors").is_none());
+    let errors: Vec<(String, String)> = full["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap().to_string(),
+                e["gold"]["text"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        vec![("missed".to_string(), "زيدون قرطبي".to_string())]
+    );
+    let fired = full["rules"]["fired"].as_array().unwrap();
+    let gpe = fired
+        .iter()
+        .find(|r| r["rule"] == "name/gazetteer-gpe")
+        .expect("the rule that found بكين");
+    assert_eq!(
+        (&gpe["fired"], &gpe["tp"]),
+        (&Value::from(1), &Value::from(1))
+    );
+
+    let out = stdout(&run(&["--errors", "--rule-report"]));
+    assert!(out.contains("rule report (strict matching):"), "{out}");
+    assert!(out.contains("errors (1):"), "{out}");
+    assert!(
+        out.contains("missed         sentences 1-2  rule: -"),
+        "{out}"
+    );
+    assert!(out.contains("وحضر الحفل [زيدون قرطبي] . …"), "{out}");
+}

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use kashif::eval::diff::{self, Run};
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::summary::{self, SplitManifest, Subset};
-use kashif::eval::{conll, gold, CorpusEval, ScoredDoc};
+use kashif::eval::{conll, conll_docs, gold, CorpusEval, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -459,6 +459,12 @@ fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<Strin
     }
 }
 
+/// What the error list and rule report mean in the ANERcorp mode.
+const CONLL_ERRORS_NOTE: &str =
+    "errors and rules: gold and predicted chunks (the projected tags above)
+  matched strictly, per batch of sentences; PERS is shown as PERSON; a chunk
+  made only by the currency convention has the rule anercorp/currency-misc";
+
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let corpus = match conll::read_conll_file(path) {
         Ok(c) => c,
@@ -485,9 +491,30 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    let result = conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
-        progress.inc()
-    });
+    // --errors and --rule-report need the chunks as mentions with their
+    // rules; the tags, and so the scores, are the same either way.
+    let (result, chunk_eval) = if args.errors || args.rule_report {
+        let first = conll::split_range(corpus.sentences.len(), a, b).0;
+        let docs = conll_docs::conll_scored_docs(
+            extractor,
+            &conventions,
+            sentences,
+            first,
+            options,
+            &|| progress.inc(),
+        );
+        let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
+        let mut result = conll::score_tags(&gold, &docs.predicted);
+        result.predicted = docs.predicted;
+        let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
+        (result, Some(ev))
+    } else {
+        let result =
+            conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
+                progress.inc()
+            });
+        (result, None)
+    };
     progress.finish();
     if let Some(out_path) = &args.conll_out {
         let written = std::fs::File::create(out_path)
@@ -505,13 +532,52 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = conll::write_conll_report(
-        &mut out,
-        &result,
-        args.format,
-        &path.display().to_string(),
-        (a, b),
-    )
+    let file = path.display().to_string();
+    let written = match (&chunk_eval, args.format) {
+        (None, format) => conll::write_conll_report(&mut out, &result, format, &file, (a, b)),
+        (Some(ev), ReportFormat::Json) => {
+            let mut buf = Vec::new();
+            conll::write_conll_report(&mut buf, &result, ReportFormat::Json, &file, (a, b))
+                .and_then(|()| {
+                    let mut v: serde_json::Value = serde_json::from_slice(&buf)
+                        .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+                    let full = report::to_json(
+                        ev,
+                        ReportOptions {
+                            errors: args.errors,
+                            rule_report: args.rule_report,
+                        },
+                    );
+                    if args.errors {
+                        v["errors"] = full["errors"].clone();
+                        v["what_to_fix"] = full["what_to_fix"].clone();
+                    }
+                    if args.rule_report {
+                        v["rules"] = full["rules"].clone();
+                    }
+                    serde_json::to_writer_pretty(&mut out, &v)
+                        .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+                    writeln!(out)?;
+                    Ok(())
+                })
+        }
+        (Some(ev), format) => conll::write_conll_report(&mut out, &result, format, &file, (a, b))
+            .and_then(|()| {
+                writeln!(out)?;
+                writeln!(out, "{CONLL_ERRORS_NOTE}")?;
+                if args.rule_report {
+                    writeln!(out)?;
+                    report::write_rule_report(&mut out, ev)?;
+                }
+                if args.errors {
+                    writeln!(out)?;
+                    report::write_what_to_fix(&mut out, &ev.errors)?;
+                    writeln!(out)?;
+                    report::write_errors(&mut out, &ev.errors)?;
+                }
+                Ok(())
+            }),
+    }
     .and_then(|()| {
         out.flush()?;
         Ok(())

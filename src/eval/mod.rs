@@ -1,5 +1,6 @@
 //! Evaluation: gold loading and validation ([`gold`]), the nervaluate-exact
-//! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`]), the
+//! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`], and its
+//! errors and rule report through [`conll_docs`]), the
 //! reports ([`report`]), per-document scores and the corpus split
 //! ([`summary`]), saved runs and their diffs ([`diff`]) and the HTML report
 //! ([`html`]).
@@ -11,6 +12,7 @@
 //! present in gold or predictions.
 
 pub mod conll;
+pub mod conll_docs;
 pub mod diff;
 pub mod gold;
 pub mod html;
