@@ -421,4 +421,30 @@ fn conll_mode_lists_errors_and_rules() {
         "{out}"
     );
     assert!(out.contains("وحضر الحفل [زيدون قرطبي] . …"), "{out}");
+
+    // Runs and diffs work on the sentence batches too.
+    let run_path = tmp.path().join("run.json");
+    run(&["--save", run_path.to_str().unwrap()]);
+    let overlay = fixture().join("overlay");
+    let o = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(["eval", "--conll", file.to_str().unwrap(), "--rules"])
+        .arg(&overlay)
+        .args([
+            "--baseline",
+            run_path.to_str().unwrap(),
+            "--fail-on-regression",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("broken: 1   fixed: 1   changed: 0"), "{out}");
+    assert!(
+        out.contains("missed → correct         sentences 1-2  PERSON 28..39 `زيدون قرطبي`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("now:    spurious       ORG 22..27 `الحفل`  rule: name/gazetteer-org"),
+        "{out}"
+    );
 }

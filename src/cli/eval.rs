@@ -64,11 +64,11 @@ pub struct EvalArgs {
     pub subset: Option<Subset>,
     /// Save this run (every predicted mention with its rule id, and the
     /// scores) as JSON, to compare later runs with `--baseline`.
-    #[arg(long, value_name = "RUN.json", conflicts_with = "conll")]
+    #[arg(long, value_name = "RUN.json")]
     pub save: Option<PathBuf>,
     /// Compare this run with a saved one: print the mentions fixed and
     /// broken and the score deltas per type and per document.
-    #[arg(long, value_name = "RUN.json", conflicts_with = "conll")]
+    #[arg(long, value_name = "RUN.json")]
     pub baseline: Option<PathBuf>,
     /// With --baseline: exit 1 when a mention that was right in the baseline
     /// is wrong now.
@@ -232,13 +232,7 @@ pub fn run(args: EvalArgs) -> i32 {
     let mut code = 0;
     let printed = match &args.baseline {
         Some(path) => print_diff(&args, path, &scored).map(|regressions| {
-            if args.fail_on_regression && regressions > 0 {
-                eprintln!(
-                    "kashif eval: {regressions} mention(s) right in {} are wrong now (--fail-on-regression)",
-                    path.display()
-                );
-                code = 1;
-            }
+            code = regression_code(&args, path, regressions);
         }),
         None => print_report(&args, &ev, opts, &by_doc, subset),
     };
@@ -270,6 +264,20 @@ pub fn run(args: EvalArgs) -> i32 {
         .get(kashif::eval::score::Scheme::Strict)
         .f1(kashif::eval::score::Scheme::Strict);
     code.max(check_min_f1(args.min_f1, f1, "strict micro-F1"))
+}
+
+/// The exit code for `regressions` broken mentions: 1 under
+/// --fail-on-regression when there are any (said on stderr), else 0.
+fn regression_code(args: &EvalArgs, baseline: &Path, regressions: usize) -> i32 {
+    if args.fail_on_regression && regressions > 0 {
+        eprintln!(
+            "kashif eval: {regressions} mention(s) right in {} are wrong now (--fail-on-regression)",
+            baseline.display()
+        );
+        1
+    } else {
+        0
+    }
 }
 
 /// Keep the documents of the chosen subset. With a subset, the manifest must
@@ -491,9 +499,11 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    // --errors and --rule-report need the chunks as mentions with their
-    // rules; the tags, and so the scores, are the same either way.
-    let (result, chunk_eval) = if args.errors || args.rule_report {
+    // --errors, --rule-report and runs need the chunks as mentions with
+    // their rules; the tags, and so the scores, are the same either way.
+    let need_chunks =
+        args.errors || args.rule_report || args.save.is_some() || args.baseline.is_some();
+    let (result, chunk_eval, chunk_docs) = if need_chunks {
         let first = conll::split_range(corpus.sentences.len(), a, b).0;
         let docs = conll_docs::conll_scored_docs(
             extractor,
@@ -507,13 +517,13 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         let mut result = conll::score_tags(&gold, &docs.predicted);
         result.predicted = docs.predicted;
         let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
-        (result, Some(ev))
+        (result, Some(ev), docs.docs)
     } else {
         let result =
             conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
                 progress.inc()
             });
-        (result, None)
+        (result, None, Vec::new())
     };
     progress.finish();
     if let Some(out_path) = &args.conll_out {
@@ -529,6 +539,25 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
             eprintln!("kashif eval: {}: {e}", out_path.display());
             return 2;
         }
+    }
+    if let Some(run_path) = &args.save {
+        let scores = chunk_eval
+            .as_ref()
+            .map(|ev| report::to_json(ev, ReportOptions::default()))
+            .unwrap_or_default();
+        if let Err(e) = Run::new(&chunk_docs, scores, None).write(run_path) {
+            eprintln!("kashif eval: {e}");
+            return 2;
+        }
+    }
+    if let Some(base) = &args.baseline {
+        return match print_diff(args, base, &chunk_docs) {
+            Ok(regressions) => regression_code(args, base, regressions),
+            Err(e) => {
+                eprintln!("kashif eval: {e}");
+                2
+            }
+        };
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
