@@ -448,3 +448,49 @@ fn conll_mode_lists_errors_and_rules() {
         "{out}"
     );
 }
+
+#[test]
+fn the_report_command_writes_report_html_into_its_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("new/report");
+    let fixture = fixture();
+    let o = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .arg("report")
+        .arg("--out")
+        .arg(&out_dir)
+        .arg("--corpus")
+        .arg(fixture.join("corpus"))
+        .arg("--gold")
+        .arg(fixture.join("gold"))
+        .args(["--subset", "test"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = out_dir.join("report.html");
+    assert_eq!(
+        stdout(&o),
+        format!("kashif report: wrote {}\n", page.display())
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("1 document (subset test)"),
+        "the subset is named"
+    );
+    assert!(html.contains(r#"data-doc="loop-clean""#));
+    assert!(!html.contains(r#"data-doc="loop-errors""#));
+
+    let o = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .arg("report")
+        .arg("--out")
+        .arg(&out_dir)
+        .arg("--gold")
+        .arg(tmp.path().join("no-gold"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read gold directory"),
+        "{}",
+        stderr(&o)
+    );
+}

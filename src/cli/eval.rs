@@ -83,6 +83,9 @@ pub struct EvalArgs {
     pub reference_date: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Print nothing on stdout (`kashif report` writes only the HTML file).
+    #[arg(skip)]
+    pub quiet: bool,
 }
 
 fn parse_fraction(s: &str) -> Result<f64, String> {
@@ -234,6 +237,7 @@ pub fn run(args: EvalArgs) -> i32 {
         Some(path) => print_diff(&args, path, &scored).map(|regressions| {
             code = regression_code(&args, path, regressions);
         }),
+        None if args.quiet => Ok(()),
         None => print_report(&args, &ev, opts, &by_doc, subset),
     };
     if let Err(e) = printed {

@@ -65,7 +65,7 @@ table{border-collapse:collapse;margin:.5em 0}
 td,th{border:1px solid #ccc;padding:.15em .5em;text-align:right;font-variant-numeric:tabular-nums}
 th{background:#f3f3f3}td.doc,th.doc{text-align:left}
 .controls label{margin-right:1em}
-.legend mark{margin:0 .3em;background:#eee}
+.legend{line-height:2.6}.legend mark{margin:0 .3em;background:#eee}
 details.doc{border:1px solid #ddd;border-radius:6px;margin:.6em 0;padding:.3em .8em}
 details.doc>summary{cursor:pointer;font-weight:600}
 details.doc>summary .sc{font-weight:400;color:#555;margin-left:1em}
