@@ -38,6 +38,8 @@ enum Command {
     ExportTokenizer(cli::export::ExportArgs),
     /// Print kashif's matching form (lexicon key or light form) of each input line.
     Normalize(cli::normalize::NormalizeArgs),
+    /// List the registered rules, or check every rule's examples.
+    Rules(cli::rules::RulesArgs),
 }
 
 fn main() {
@@ -51,6 +53,7 @@ fn main() {
         Command::Bench(args) => cli::bench::run(args),
         Command::ExportTokenizer(args) => cli::export::run(args),
         Command::Normalize(args) => cli::normalize::run(args),
+        Command::Rules(args) => cli::rules::run(args),
     };
     std::process::exit(code);
 }

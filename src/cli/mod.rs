@@ -8,6 +8,7 @@ pub mod extract;
 pub mod gold;
 pub mod normalize;
 pub mod report;
+pub mod rules;
 
 use std::path::PathBuf;
 

@@ -5,6 +5,7 @@
 
 pub mod csvfile;
 pub mod overlay;
+pub mod registry;
 pub mod typed;
 
 use std::collections::{BTreeMap, BTreeSet};

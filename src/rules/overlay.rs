@@ -151,42 +151,38 @@ impl RuleFiles {
         Ok(())
     }
 
+    /// Where line `line` of rule file `file` came from: the overlay file
+    /// and its line for rows an overlay wrote, else the file itself.
+    pub fn origin_of(&self, file: &str, line: usize) -> (String, usize) {
+        match self.origins.get(file) {
+            Some(Origin::Whole(path)) => (path.clone(), line),
+            Some(Origin::Merged { path, rows }) if line > 0 => {
+                match rows.iter().rev().find(|(merged, _)| *merged <= line) {
+                    Some((merged, overlay)) => (path.clone(), overlay + (line - merged)),
+                    None => (file.to_string(), line),
+                }
+            }
+            _ => (file.to_string(), line),
+        }
+    }
+
     /// An error at a line of a merged file, moved to the overlay file and
     /// line it came from; other errors are returned as they are.
     pub fn locate(&self, error: Error) -> Error {
-        let Error::Rule {
-            file,
-            line,
-            message,
-        } = error
-        else {
-            return error;
-        };
-        match self.origins.get(&file) {
-            Some(Origin::Whole(path)) => Error::Rule {
-                file: path.clone(),
-                line,
-                message,
-            },
-            Some(Origin::Merged { path, rows }) => {
-                match rows.iter().rev().find(|(merged, _)| *merged <= line) {
-                    Some((merged, overlay)) if line > 0 => Error::Rule {
-                        file: path.clone(),
-                        line: overlay + (line - merged),
-                        message,
-                    },
-                    _ => Error::Rule {
-                        file,
-                        line,
-                        message,
-                    },
-                }
-            }
-            None => Error::Rule {
+        match error {
+            Error::Rule {
                 file,
                 line,
                 message,
-            },
+            } => {
+                let (file, line) = self.origin_of(&file, line);
+                Error::Rule {
+                    file,
+                    line,
+                    message,
+                }
+            }
+            other => other,
         }
     }
 
