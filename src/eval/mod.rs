@@ -9,6 +9,7 @@
 //! present in gold or predictions.
 
 pub mod conll;
+pub mod dataset;
 pub mod gold;
 pub mod report;
 pub mod score;
