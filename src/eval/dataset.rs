@@ -39,21 +39,9 @@ pub fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<S
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let stem = io::doc_id(&path);
-        let doc_path = corpus.join(format!("{stem}.txt"));
-        if !doc_path.is_file() {
-            errors.push(format!(
-                "{}: no document {} for this gold file",
-                path.display(),
-                doc_path.display()
-            ));
-            continue;
-        }
-        let loaded = io::read_document(&doc_path)
-            .and_then(|doc| gold::load_gold_csv(&path, &doc).map(|g| (doc, g)));
-        match loaded {
+        match load_gold_file(corpus, &path) {
             Ok(pair) => docs.push(pair),
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
@@ -61,6 +49,23 @@ pub fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<S
     } else {
         Err(errors)
     }
+}
+
+/// One gold file `<doc>.csv` with its document `<corpus>/<doc>.txt`,
+/// loaded and validated; the error message names the file (and line).
+pub fn load_gold_file(corpus: &Path, path: &Path) -> Result<GoldDoc, String> {
+    let stem = io::doc_id(path);
+    let doc_path = corpus.join(format!("{stem}.txt"));
+    if !doc_path.is_file() {
+        return Err(format!(
+            "{}: no document {} for this gold file",
+            path.display(),
+            doc_path.display()
+        ));
+    }
+    io::read_document(&doc_path)
+        .and_then(|doc| gold::load_gold_csv(path, &doc).map(|g| (doc, g)))
+        .map_err(|e| e.to_string())
 }
 
 /// Pair gold documents with predictions given as JSONL text (`file` names
