@@ -5,10 +5,8 @@
 //! turning library errors into Python exceptions that carry the CLI's
 //! message (file and line). The pure-Python package `kashif/` re-exports it.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyRuntimeError, PyUserWarning, PyValueError};
@@ -126,34 +124,9 @@ struct Extractor {
     inner: kashif::Extractor,
     rules_dir: Option<PathBuf>,
     profile: Option<String>,
-    /// Local rayon pools by thread count, built on first use.
-    pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
 
 impl Extractor {
-    fn pool(&self, threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
-        let threads = match threads {
-            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(n) => n,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
-        let mut pools = self
-            .pools
-            .lock()
-            .map_err(|_| PyRuntimeError::new_err("kashif: thread pool cache poisoned"))?;
-        if let Some(pool) = pools.get(&threads) {
-            return Ok(pool.clone());
-        }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("kashif-{i}"))
-            .build()
-            .map_err(|e| PyRuntimeError::new_err(format!("kashif: cannot start threads: {e}")))?;
-        let pool = Arc::new(pool);
-        pools.insert(threads, pool.clone());
-        Ok(pool)
-    }
-
     /// Extract one document; a panic (a bug in a rule) becomes an error
     /// naming the document instead of taking the interpreter down.
     fn extract_one(
@@ -198,7 +171,6 @@ impl Extractor {
             inner,
             rules_dir,
             profile,
-            pools: Mutex::new(HashMap::new()),
         })
     }
 
@@ -229,7 +201,8 @@ impl Extractor {
 
     /// The mentions of many documents (one list per text, in order),
     /// extracted in parallel on a local pool of `threads` threads (default:
-    /// all cores) with the GIL released. `doc_ids` defaults to the texts'
+    /// all cores; one thread runs in the calling thread) with the GIL
+    /// released. `doc_ids` defaults to the texts'
     /// indexes (`"0"`, `"1"`, …); `datelines` gives a reference date per text.
     #[pyo3(signature = (texts, threads=None, doc_ids=None, datelines=None))]
     fn extract_batch<'py>(
@@ -269,17 +242,38 @@ impl Extractor {
                 .collect::<PyResult<_>>()?,
             None => vec![ExtractOptions::default(); n],
         };
-        let pool = self.pool(threads)?;
-        let results: Vec<Result<Vec<Mention>, String>> = py.detach(|| {
-            pool.install(|| {
-                texts
-                    .par_iter()
-                    .zip(doc_ids.par_iter())
-                    .zip(options.par_iter())
-                    .map(|((text, doc), options)| self.extract_one(doc, text, options))
-                    .collect()
+        let threads = match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let results: Vec<Result<Vec<Mention>, String>> = py
+            .detach(|| -> Result<Vec<Result<Vec<Mention>, String>>, String> {
+                if threads == 1 || n < 2 {
+                    return Ok(texts
+                        .iter()
+                        .zip(&doc_ids)
+                        .zip(&options)
+                        .map(|((text, doc), options)| self.extract_one(doc, text, options))
+                        .collect());
+                }
+                // A pool of its own per call: two Python threads calling at once
+                // each get their threads instead of queueing on a shared pool.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads.min(n))
+                    .thread_name(|i| format!("kashif-{i}"))
+                    .build()
+                    .map_err(|e| format!("kashif: cannot start {threads} threads: {e}"))?;
+                Ok(pool.install(|| {
+                    texts
+                        .par_iter()
+                        .zip(doc_ids.par_iter())
+                        .zip(options.par_iter())
+                        .map(|((text, doc), options)| self.extract_one(doc, text, options))
+                        .collect()
+                }))
             })
-        });
+            .map_err(PyRuntimeError::new_err)?;
         let out = PyList::empty(py);
         for result in results {
             let mentions = result.map_err(PyRuntimeError::new_err)?;
