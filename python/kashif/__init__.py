@@ -19,16 +19,28 @@ kashif[spacy]``; ``nlp.add_pipe("kashif")``).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Any, Iterable, Mapping, Union
+from typing import Any, Iterable, Mapping, Optional, Union
 
 from ._kashif import Extractor, KashifError, __version__, profiles
 from ._kashif import evaluate_jsonl as _evaluate_jsonl
 
-__all__ = ["Extractor", "KashifError", "evaluate", "profiles", "__version__"]
+__all__ = ["Extractor", "KashifError", "evaluate", "profiles", "shared_extractor", "__version__"]
 
 PredInput = Union[str, "os.PathLike[str]", Iterable[Union[Mapping[str, Any], Iterable[Mapping[str, Any]]]]]
+
+
+@functools.lru_cache(maxsize=8)
+def shared_extractor(rules_dir: Optional[str] = None, profile: Optional[str] = None) -> Extractor:
+    """One :class:`Extractor` per process and configuration, loaded on first use.
+
+    For code that runs many small tasks in one long-lived process (a Spark
+    executor's Python worker, a web server): each task calls this instead of
+    loading the rules again. Extractors are safe to share between threads.
+    """
+    return Extractor(rules_dir=rules_dir, profile=profile)
 
 
 def _predictions_jsonl(pred: PredInput) -> tuple[str, str]:
