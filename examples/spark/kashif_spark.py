@@ -132,10 +132,14 @@ def mention_schema():
 def run(spark, args: argparse.Namespace) -> dict[str, int]:
     """Extract, write Parquet partitioned by label, return per-label counts."""
     docs = read_documents(spark, args.input, args.input_format)
-    if args.partitions:
-        docs = docs.repartition(args.partitions)
+    # One partition per core at least: a JSONL file under the split size is
+    # read as one partition, which would keep all but one core idle.
+    partitions = args.partitions or max(docs.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
+    if partitions != docs.rdd.getNumPartitions():
+        docs = docs.repartition(partitions)
     rows = mentions_rdd(docs, args.via, args.rules_dir, args.profile, args.kashif_bin)
-    mentions = spark.createDataFrame(rows, mention_schema())
+    # The rows are built to the schema above; checking each one again costs time.
+    mentions = spark.createDataFrame(rows, mention_schema(), verifySchema=False)
     mentions.write.mode("overwrite").partitionBy("type").parquet(args.output)
     written = spark.read.parquet(args.output)
     return {r["type"]: r["count"] for r in written.groupBy("type").count().orderBy("type").collect()}
@@ -150,7 +154,7 @@ def parse_args(argv: Optional[list[str]] = None) -> argparse.Namespace:
     p.add_argument("--rules-dir", help="rules overlay directory, as seen from the executors (ship it with --archives)")
     p.add_argument("--profile", help="rule profile (--profile of the CLI)")
     p.add_argument("--kashif-bin", default="kashif", help="with --via cli: the kashif binary on the executors (./kashif when shipped with --files)")
-    p.add_argument("--partitions", type=int, help="repartition the documents into this many partitions")
+    p.add_argument("--partitions", type=int, help="repartition the documents into this many partitions (default: at least one per core)")
     p.add_argument("--master", help="Spark master when not run by spark-submit (e.g. 'local[2]')")
     return p.parse_args(argv)
 

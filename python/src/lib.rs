@@ -10,8 +10,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyRuntimeError, PyUserWarning, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDict, PyList, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -74,18 +75,38 @@ fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>
     })
 }
 
-/// A mention as the dict of its JSONL line: the library's own serialization,
-/// so the keys, their order and the values are those of `kashif extract`.
-fn mention_to_py<'py>(py: Python<'py>, mention: &Mention) -> PyResult<Bound<'py, PyAny>> {
-    let value =
-        serde_json::to_value(mention).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    json_to_py(py, &value)
-}
-
+/// The mentions of one document as the dicts of their JSONL lines: the keys
+/// and their order of `kashif::io::formats::write_jsonl` (`doc start end type
+/// text value rule`, then `modifier` when there is one), built directly
+/// (interned keys, one `doc` string per document) because converting through
+/// a `serde_json::Value` cost more than the extraction. The tests compare
+/// every field with the CLI's output, byte for byte.
 fn mentions_to_py<'py>(py: Python<'py>, mentions: &[Mention]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
+    let mut doc: Option<(&str, Bound<'py, PyString>)> = None;
     for m in mentions {
-        list.append(mention_to_py(py, m)?)?;
+        let doc_str = match &doc {
+            Some((id, s)) if *id == m.doc.as_ref() => s.clone(),
+            _ => {
+                let s = PyString::new(py, &m.doc);
+                doc = Some((m.doc.as_ref(), s.clone()));
+                s
+            }
+        };
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "doc"), doc_str)?;
+        d.set_item(intern!(py, "start"), m.start)?;
+        d.set_item(intern!(py, "end"), m.end)?;
+        d.set_item(intern!(py, "type"), m.label.as_str())?;
+        d.set_item(intern!(py, "text"), &m.text)?;
+        d.set_item(intern!(py, "value"), json_to_py(py, &m.value)?)?;
+        d.set_item(intern!(py, "rule"), &m.rule)?;
+        if let Some(modifier) = m.modifier {
+            let name = serde_json::to_value(modifier)
+                .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+            d.set_item(intern!(py, "modifier"), json_to_py(py, &name)?)?;
+        }
+        list.append(d)?;
     }
     Ok(list)
 }
