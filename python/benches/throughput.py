@@ -23,8 +23,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 
+def read_document(path: Path) -> str:
+    """A document as the CLI reads it: a BOM is not text, CRLF stays."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return f.read()
+
+
 def dataset(n: int, path: Path) -> tuple[list[tuple[str, str]], int]:
-    corpus = [(p.stem, p.read_text(encoding="utf-8-sig")) for p in sorted((REPO / "corpus").glob("*.txt"))]
+    corpus = [(p.stem, read_document(p)) for p in sorted((REPO / "corpus").glob("*.txt"))]
     docs = [(f"{corpus[i % len(corpus)][0]}-{i:06d}", corpus[i % len(corpus)][1]) for i in range(n)]
     with open(path, "w", encoding="utf-8") as f:
         for doc_id, text in docs:

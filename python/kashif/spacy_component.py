@@ -43,7 +43,9 @@ start at a token boundary:
 * ``"strict"``: only mentions whose both ends are token boundaries.
 
 Expanded spans of two mentions can meet in one token (``و`` joined to two
-names); in ``doc.ents`` the same first-wins policy applies.
+names); in ``doc.ents`` the same first-wins policy applies. Two mentions
+whose aligned spans have the same tokens and label share ``span._`` values
+(the later one's).
 """
 
 from __future__ import annotations
@@ -61,9 +63,30 @@ LAYERS = {
 }
 ALIGNMENT_MODES = ("strict", "contract", "expand")
 
-for _name in ("value", "rule", "kashif"):
+
+
+def span_mention(span: Span) -> Optional[dict[str, Any]]:
+    """The kashif mention behind a span the component made (``span._.kashif``).
+
+    Kept in ``doc.user_data`` under the span's offsets *and label*: spaCy keys
+    plain extension values by offsets alone, so a holiday that is both a
+    MISC name and a DATE (the same characters) would share one value."""
+    return span.doc.user_data.get(("kashif", span.start_char, span.end_char, span.label_))
+
+
+def _span_value(span: Span) -> Any:
+    mention = span_mention(span)
+    return None if mention is None else mention["value"]
+
+
+def _span_rule(span: Span) -> Optional[str]:
+    mention = span_mention(span)
+    return None if mention is None else mention["rule"]
+
+
+for _name, _getter in (("kashif", span_mention), ("value", _span_value), ("rule", _span_rule)):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=_getter)
 if not Doc.has_extension("kashif"):
     Doc.set_extension("kashif", default=None)
 
@@ -123,9 +146,7 @@ class KashifComponent:
             span = doc.char_span(m["start"], m["end"], label=m["type"], alignment_mode=self.alignment_mode)
             if span is None:
                 continue
-            span._.value = m["value"]
-            span._.rule = m["rule"]
-            span._.kashif = m
+            doc.user_data[("kashif", span.start_char, span.end_char, span.label_)] = m
             spans.append(span)
         doc.spans[self.spans_key] = spans
         chosen = sorted(

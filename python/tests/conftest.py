@@ -38,9 +38,15 @@ def extractor() -> kashif.Extractor:
     return kashif.Extractor()
 
 
+def read_document(path: Path) -> str:
+    """A document as the CLI reads it: a BOM is not text, CRLF stays (no newline translation)."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return f.read()
+
+
 def corpus_documents() -> list[tuple[str, str]]:
     """(id, text) of every corpus/*.txt, read as the CLI reads it (a BOM is not text)."""
-    docs = [(p.stem, p.read_text(encoding="utf-8-sig")) for p in sorted(CORPUS.glob("*.txt"))]
+    docs = [(p.stem, read_document(p)) for p in sorted(CORPUS.glob("*.txt"))]
     assert docs, f"no documents in {CORPUS}"
     return docs
 
