@@ -22,12 +22,28 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, TypedDict, Union
 
 from ._kashif import Extractor, KashifError, __version__, profiles
 from ._kashif import evaluate_jsonl as _evaluate_jsonl
 
-__all__ = ["Extractor", "KashifError", "evaluate", "profiles", "shared_extractor", "__version__"]
+__all__ = ["Extractor", "KashifError", "Mention", "evaluate", "profiles", "shared_extractor", "__version__"]
+
+
+class _MentionFields(TypedDict):
+    doc: str
+    start: int
+    end: int
+    type: str
+    text: str
+    value: Any
+    rule: str
+
+
+class Mention(_MentionFields, total=False):
+    """One mention: the dict of a line of ``kashif extract``'s JSONL (a type for checkers; mentions are plain dicts)."""
+
+    modifier: str
 
 PredInput = Union[str, "os.PathLike[str]", Iterable[Union[Mapping[str, Any], Iterable[Mapping[str, Any]]]]]
 

@@ -2,49 +2,40 @@
 
 import datetime
 import os
-from typing import Any, Optional, Sequence, TypedDict, Union
+import pathlib
+from typing import Any, Optional, Sequence, Union, final
 
-from typing_extensions import NotRequired
+from . import Mention
 
+__all__ = ["Extractor", "evaluate_jsonl", "profiles", "KashifError", "__version__"]
 __version__: str
 
-DateLike = Union[str, datetime.date, None]
-
-class Mention(TypedDict):
-    """One mention: the dict of a line of ``kashif extract``'s JSONL."""
-
-    doc: str
-    start: int
-    end: int
-    type: str
-    text: str
-    value: Any
-    rule: str
-    modifier: NotRequired[str]
+_DateLike = Union[str, datetime.date, None]
 
 class KashifError(Exception):
     """A rules directory, gold file or prediction kashif cannot use; the message names the file and line."""
 
+@final
 class Extractor:
     """The extraction pipeline with its compiled rules; load once and reuse."""
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         rules_dir: Union[str, os.PathLike[str], None] = None,
         profile: Optional[str] = None,
-    ) -> None: ...
+    ) -> Extractor: ...
     def extract(
-        self, text: str, doc_id: Optional[str] = None, dateline: DateLike = None
+        self, text: str, doc_id: Optional[str] = None, dateline: _DateLike = None
     ) -> list[Mention]: ...
     def extract_batch(
         self,
         texts: Sequence[str],
         threads: Optional[int] = None,
         doc_ids: Optional[Sequence[str]] = None,
-        datelines: Optional[Sequence[DateLike]] = None,
+        datelines: Optional[Sequence[_DateLike]] = None,
     ) -> list[list[Mention]]: ...
     @property
-    def rules_dir(self) -> Optional[str]: ...
+    def rules_dir(self) -> Optional[pathlib.Path]: ...
     @property
     def profile(self) -> Optional[str]: ...
 

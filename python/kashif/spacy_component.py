@@ -50,12 +50,12 @@ whose aligned spans have the same tokens and label share ``span._`` values
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import Extractor
+from . import Extractor, Mention
 
 LAYERS = {
     "names": ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "MISC"),
@@ -65,13 +65,19 @@ ALIGNMENT_MODES = ("strict", "contract", "expand")
 
 
 
-def span_mention(span: Span) -> Optional[dict[str, Any]]:
+def _store(doc: Doc) -> dict[Any, Any]:
+    """``doc.user_data`` (typed by spaCy as str-keyed; spaCy itself keys it with tuples)."""
+    return cast("dict[Any, Any]", doc.user_data)
+
+
+def span_mention(span: Span) -> Optional[Mention]:
     """The kashif mention behind a span the component made (``span._.kashif``).
 
     Kept in ``doc.user_data`` under the span's offsets *and label*: spaCy keys
     plain extension values by offsets alone, so a holiday that is both a
     MISC name and a DATE (the same characters) would share one value."""
-    return span.doc.user_data.get(("kashif", span.start_char, span.end_char, span.label_))
+    mention: Optional[Mention] = _store(span.doc).get(("kashif", span.start_char, span.end_char, span.label_))
+    return mention
 
 
 def _span_value(span: Span) -> Any:
@@ -139,14 +145,14 @@ class KashifComponent:
         for doc, mentions in zip(docs, results):
             yield self._annotate(doc, mentions)
 
-    def _annotate(self, doc: Doc, mentions: list[dict[str, Any]]) -> Doc:
+    def _annotate(self, doc: Doc, mentions: list[Mention]) -> Doc:
         doc._.kashif = mentions
         spans: list[Span] = []
         for m in mentions:
             span = doc.char_span(m["start"], m["end"], label=m["type"], alignment_mode=self.alignment_mode)
             if span is None:
                 continue
-            doc.user_data[("kashif", span.start_char, span.end_char, span.label_)] = m
+            _store(doc)[("kashif", span.start_char, span.end_char, span.label_)] = m
             spans.append(span)
         doc.spans[self.spans_key] = spans
         chosen = sorted(
