@@ -72,7 +72,7 @@ def extract_partition(rows: Iterable[Any], rules_dir: Optional[str], profile: Op
                 yield mention_row(m)
 
     for row in rows:
-        chunk.append((str(row["id"]), row["text"] or ""))
+        chunk.append((row["id"], row["text"]))
         if len(chunk) == CHUNK:
             yield from flush()
             chunk = []
@@ -91,21 +91,38 @@ def cli_command(kashif_bin: str, rules_dir: Optional[str], profile: Optional[str
 
 
 def document_line(row: Any) -> str:
-    return json.dumps({"id": str(row["id"]), "text": row["text"] or ""}, ensure_ascii=False)
+    return json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False)
 
 
 def read_documents(spark, path: str, input_format: Optional[str]):
+    """The documents as a DataFrame (id, text). A line that is not a JSON
+    object, or a document without an id or a text, stops the job with a
+    message naming the file: no document is dropped silently."""
+    from pyspark.sql import functions as F
+
     fmt = input_format or ("parquet" if path.endswith(".parquet") or _is_parquet_dir(path) else "jsonl")
     if fmt == "parquet":
         df = spark.read.parquet(path)
     elif fmt == "jsonl":
-        df = spark.read.schema("id string, text string").json(path)
+        df = spark.read.schema("id string, text string, _corrupt_record string").json(path)
     else:
         raise SystemExit(f"kashif_spark: unknown --input-format {fmt!r} (expected jsonl or parquet)")
     missing = {"id", "text"} - set(df.columns)
     if missing:
         raise SystemExit(f"kashif_spark: {path}: no column(s) {sorted(missing)} (expected id and text)")
-    return df.select("id", "text")
+    broken = F.col("id").isNull() | F.col("text").isNull()
+    shown = F.to_json(F.struct("id", "text"))
+    if "_corrupt_record" in df.columns:
+        broken = broken | F.col("_corrupt_record").isNotNull()
+        shown = F.coalesce(F.col("_corrupt_record"), shown)
+    bad = df.where(broken).select(F.input_file_name().alias("file"), shown.alias("record")).limit(1).collect()
+    if bad:
+        record = bad[0]["record"]
+        raise SystemExit(
+            f"kashif_spark: {bad[0]['file']}: a record that is not a document with an id and a text: "
+            f"{record[:120]}"
+        )
+    return df.select(F.col("id").cast("string").alias("id"), "text")
 
 
 def _is_parquet_dir(path: str) -> bool:

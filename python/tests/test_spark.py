@@ -114,3 +114,14 @@ def test_documents_without_id_and_text_are_reported(job, spark, tmp_path):
     spark.createDataFrame([("a", "بكين")], "doc string, body string").write.parquet(str(bad))
     with pytest.raises(SystemExit, match=r"bad\.parquet: no column\(s\) \['id', 'text'\]"):
         job.read_documents(spark, str(bad), None)
+
+
+def test_malformed_or_incomplete_documents_stop_the_job(job, spark, tmp_path):
+    for name, content in [
+        ("not-json.jsonl", '{"id": "a", "text": "بكين"}\n{"id": "b", "text": \n'),
+        ("no-text.jsonl", '{"id": "a", "text": "بكين"}\n{"id": "b"}\n'),
+    ]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(SystemExit, match=rf"{name}: a record that is not a document with an id and a text"):
+            job.read_documents(spark, str(path), None)
