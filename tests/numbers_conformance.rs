@@ -447,6 +447,7 @@ fn external_suites_conformance() {
             }),
             types: None,
             explain: false,
+            ..ExtractOptions::default()
         };
         let mentions: Vec<Mention> = extractor
             .extract(&id, input, &options)

@@ -129,6 +129,7 @@ pub fn run(args: EvalArgs) -> i32 {
         reference_date: args.reference_date,
         types: None,
         explain: false,
+        ..ExtractOptions::default()
     };
     if let Some(path) = &args.conll {
         return run_conll(&args, path, &options);

@@ -51,6 +51,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
         explain: false,
+        ..ExtractOptions::default()
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

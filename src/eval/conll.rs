@@ -317,6 +317,11 @@ pub fn score_tags(gold: &[Vec<String>], pred: &[Vec<String>]) -> ConllResult {
 /// Sentences per extraction document in the ANERcorp mode.
 pub const SENTENCES_PER_DOC: usize = 100;
 
+/// In the CoNLL mode a name found in one sentence is propagated to at most
+/// this many following sentences: a batch of sentences may join unrelated
+/// articles (ANERcorp and WikiFANE mark no document boundaries).
+pub const PROPAGATION_WINDOW_SENTENCES: usize = 10;
+
 /// ANERcorp's conventions beyond the label mapping: it annotates currency
 /// names as MISC (`دولار B-MISC`), which kashif's names layer does not (a
 /// currency belongs to its MONEY span). In `--conll` mode a token that is a
@@ -397,6 +402,12 @@ pub fn evaluate_conll_with(
     options: &ExtractOptions,
     on_batch: &(dyn Fn() + Sync),
 ) -> ConllResult {
+    let options = &ExtractOptions {
+        propagation_window: options
+            .propagation_window
+            .or(Some(PROPAGATION_WINDOW_SENTENCES)),
+        ..options.clone()
+    };
     let pred: Vec<Vec<String>> = sentences
         .par_chunks(SENTENCES_PER_DOC)
         .enumerate()

@@ -25,6 +25,11 @@ pub struct ExtractOptions {
     /// Fill each mention's `evidence` (why the rule fired), as
     /// `kashif explain` shows it; off by default, it costs a string per candidate.
     pub explain: bool,
+    /// Propagate a name only to mentions at most this many lines after the
+    /// line it was found on (`None`: the whole rest of the document). The
+    /// CoNLL evaluation sets it: its documents are batches of sentences, one
+    /// per line, that may join unrelated articles.
+    pub propagation_window: Option<usize>,
 }
 
 /// What a recognizer sees of one document.
@@ -39,6 +44,8 @@ pub struct DocContext<'a> {
     pub reference_date: Option<NaiveDate>,
     /// Whether recognizers write `evidence` on their candidates.
     pub explain: bool,
+    /// See [`ExtractOptions::propagation_window`].
+    pub propagation_window: Option<usize>,
 }
 
 impl DocContext<'_> {
@@ -106,6 +113,7 @@ impl Extractor {
             analysis,
             reference_date: options.reference_date,
             explain: options.explain,
+            propagation_window: options.propagation_window,
         };
         let mut candidates = Vec::new();
         self.numbers.recognize(&ctx, &mut candidates);

@@ -221,6 +221,58 @@ const PARTICLES: &[&str] = &[
     "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "آل", "عبد", "ولد", "دي", "فان", "فون",
 ];
 
+/// The rules whose mentions are sure enough to be propagated.
+const PROPAGATION_SOURCES: &[&str] = &[
+    "name/title-person",
+    "name/person-list",
+    "name/org-alias",
+    "name/org-descriptor",
+    "name/gazetteer-person",
+    "name/learned-person",
+    "name/pattern-nasab",
+];
+
+/// Where a propagated name was found: its label, start and line.
+#[derive(Debug, Clone, Copy)]
+struct PropagationSource {
+    label: Label,
+    start: usize,
+    line: usize,
+}
+
+impl PropagationSource {
+    /// The same source for one word of a person's name.
+    fn person(self) -> Self {
+        PropagationSource {
+            label: Label::Person,
+            ..self
+        }
+    }
+}
+
+/// Line numbers of code point offsets in a text.
+struct LineIndex {
+    /// Code point offsets just after each `\n`.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let line_starts = text
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(n, _)| n + 1)
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// The 0-based line of a code point offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+}
+
 fn label_rule(label: Label) -> String {
     label.as_str().to_ascii_lowercase()
 }
@@ -620,7 +672,8 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
-        if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) {
+        // A one-letter word (`ه` split off a word, `و`) is never a name part.
+        if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
         }
         if d.any(i, flag::GIVEN | flag::FAMILY | flag::PARTICLE) {
@@ -1424,32 +1477,41 @@ impl NameRecognizer {
 
     /// Document-level propagation: the parts of a full person name found in
     /// the document (`شي` after `شي جين بينغ`) and organization aliases are
-    /// tagged at their other mentions, later ones and also earlier ones
-    /// (a headline often names the person before the full name appears).
+    /// tagged at their later mentions. A propagated mention never starts
+    /// before its source, never comes from a word shorter than two letters,
+    /// and (with [`DocContext::propagation_window`]) stays within that many
+    /// lines after its source.
     fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
         let a = d.a;
-        let mut table: PhraseTable<Label> = PhraseTable::default();
-        // A name found again adds nothing the table does not have.
+        let window = d.ctx.propagation_window;
+        let mut sources: Vec<&Mention> = found
+            .iter()
+            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()))
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        sources.sort_by_key(|m| m.start);
+        let lines = LineIndex::new(a.text());
+        let mut table: PhraseTable<PropagationSource> = PhraseTable::default();
+        // Without a window a name found again adds nothing the table does
+        // not have: its earliest source already covers every later mention.
         let mut seen: rustc_hash::FxHashSet<(&str, Label)> = Default::default();
-        for m in found.iter() {
-            let reliable = matches!(
-                m.rule.as_str(),
-                "name/title-person"
-                    | "name/person-list"
-                    | "name/org-alias"
-                    | "name/org-descriptor"
-                    | "name/gazetteer-person"
-                    | "name/learned-person"
-                    | "name/pattern-nasab"
-            );
-            if !reliable {
-                continue;
-            }
+        for m in sources {
             let text = a.slice(m.start, m.end);
-            if !seen.insert((text, m.label)) {
+            if window.is_none() && !seen.insert((text, m.label)) {
                 continue;
             }
             let keys = mention_keys(a, m.start, m.end);
+            let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
+            if letters < 2 {
+                continue;
+            }
+            let source = PropagationSource {
+                label: m.label,
+                start: m.start,
+                line: lines.line_of(m.start),
+            };
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
@@ -1459,14 +1521,14 @@ impl NameRecognizer {
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                            table.insert_keys(vec![k.clone()], Label::Person);
+                            table.insert_keys(vec![k.clone()], source.person());
                         } else {
-                            table.insert(k, Label::Person);
+                            table.insert(k, source.person());
                         }
                     }
                 }
             }
-            table.insert_keys(keys, m.label);
+            table.insert_keys(keys, source);
         }
         if table.is_empty() {
             return;
@@ -1476,21 +1538,38 @@ impl NameRecognizer {
             if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
                 continue;
             }
-            if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
-                let end = a.tokens()[m.end - 1].end;
-                let mut mention = d.ctx.mention(
-                    m.start,
-                    end,
-                    *m.payload,
-                    serde_json::Value::Null,
-                    "name/propagated",
-                );
-                mention.priority = priority::PROPAGATED;
-                if d.ctx.explain {
-                    mention.evidence = "a longer mention earlier in the document".into();
-                }
-                found.push(mention);
+            let at = a.tokens()[i].start;
+            let line = lines.line_of(at);
+            let reaches =
+                |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            let Some(m) = table
+                .matches_at(a, i, true)
+                .into_iter()
+                .find(|m| reaches(m.payload))
+            else {
+                continue;
+            };
+            // A match made only of one-letter words (a clitic stem) is noise.
+            if a.slice(m.start, a.tokens()[m.end - 1].end)
+                .chars()
+                .nth(1)
+                .is_none()
+            {
+                continue;
             }
+            let end = a.tokens()[m.end - 1].end;
+            let mut mention = d.ctx.mention(
+                m.start,
+                end,
+                m.payload.label,
+                serde_json::Value::Null,
+                "name/propagated",
+            );
+            mention.priority = priority::PROPAGATED;
+            if d.ctx.explain {
+                mention.evidence = "a longer mention earlier in the document".into();
+            }
+            found.push(mention);
         }
     }
 
