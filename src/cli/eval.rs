@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
-use kashif::eval::{conll, gold, ScoredDoc};
+use kashif::eval::{conll, gold, wikifane, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -45,6 +45,11 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// With --conll: the file's tag set. `wikifane` maps WikiFANE's fine
+    /// classes through rules/profiles/wikifane_map.csv and joins its split
+    /// clitics back; without it the file is read as ANERcorp.
+    #[arg(long, value_name = "NAME", value_parser = ["wikifane"], requires = "conll")]
+    pub map: Option<String>,
     /// With --conll: also write `TOKEN GOLD PRED` lines (conlleval's input) to this file.
     #[arg(long, value_name = "FILE", requires = "conll")]
     pub conll_out: Option<PathBuf>,
@@ -283,7 +288,27 @@ fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<Strin
 }
 
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
-    let corpus = match conll::read_conll_file(path) {
+    let wikifane = args.map.as_deref() == Some("wikifane");
+    let mapping = if wikifane {
+        args.rules.files().and_then(|f| {
+            let read = || -> kashif::Result<_> {
+                let classes = wikifane::ClassMap::from_rules(&f)?;
+                let clitics = wikifane::Clitics::from_rules(&f)?;
+                Ok((classes, wikifane::TextLayout::RejoinClitics(clitics)))
+            };
+            read().map_err(|e| {
+                eprintln!("kashif eval: {e}");
+                2
+            })
+        })
+    } else {
+        Ok((wikifane::ClassMap::default(), wikifane::TextLayout::Spaced))
+    };
+    let (classes, layout) = match mapping {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let corpus = match conll::read_conll_file_mapped(path, wikifane.then_some(&classes)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("kashif eval: {e}");
@@ -296,6 +321,9 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     };
     let extractor = &extractor;
     let conventions = match args.rules.files().and_then(|f| {
+        if wikifane {
+            return Ok(conll::AnercorpConventions::default());
+        }
         conll::AnercorpConventions::from_rules(&f).map_err(|e| {
             eprintln!("kashif eval: {e}");
             2
@@ -308,9 +336,14 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    let result = conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
-        progress.inc()
-    });
+    let result = conll::evaluate_conll_laid_out(
+        extractor,
+        &conventions,
+        &layout,
+        sentences,
+        options,
+        &|| progress.inc(),
+    );
     progress.finish();
     if let Some(out_path) = &args.conll_out {
         let written = std::fs::File::create(out_path)

@@ -12,6 +12,7 @@ pub mod conll;
 pub mod gold;
 pub mod report;
 pub mod score;
+pub mod wikifane;
 
 use std::collections::{BTreeMap, BTreeSet};
 
