@@ -304,11 +304,11 @@ impl NameRecognizer {
             r.particles.insert(p);
         }
         // Word lists first: the gazetteer filter below consults them.
-        for (file, set) in [
-            ("names/person_given.csv", &mut r.given),
-            ("names/person_family.csv", &mut r.family),
+        for (prefix, set) in [
+            ("names/person_given", &mut r.given),
+            ("names/person_family", &mut r.family),
         ] {
-            if let Some(text) = rules.get(file) {
+            for (file, text) in rules.matching(prefix, ".csv") {
                 load_words(file, text, "name", set)?;
             }
         }
@@ -441,11 +441,23 @@ impl NameRecognizer {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let entry_col = table.column("entry")?;
         let label_col = table.column("label")?;
-        let learned = file.contains("anercorp");
+        // `priority`: `curated` (the default) or `learned` (a list derived
+        // from a corpus, below curated lists and triggers in conflicts).
+        let priority_col = table.optional_column("priority");
         let file_name: Arc<str> = Arc::from(file);
-        // One rule id per label, shared by the entries.
-        let mut rules: HashMap<Label, Arc<str>> = HashMap::new();
+        // One rule id per label and kind, shared by the entries.
+        let mut rules: HashMap<(Label, bool), Arc<str>> = HashMap::new();
         for row in &table.rows {
+            let learned = match priority_col.map(|c| row.get(c)) {
+                None | Some("" | "curated") => false,
+                Some("learned") => true,
+                Some(other) => {
+                    return Err(table.error(
+                        row,
+                        format!("priority `{other}` is neither curated nor learned"),
+                    ))
+                }
+            };
             let entry = row.get(entry_col);
             let label: Label = row
                 .get(label_col)
@@ -460,7 +472,7 @@ impl NameRecognizer {
                 priority::CURATED
             };
             let rule = rules
-                .entry(label)
+                .entry((label, learned))
                 .or_insert_with(|| {
                     let kind = if learned { "learned" } else { "gazetteer" };
                     Arc::from(format!("name/{kind}-{}", label_rule(label)))
