@@ -7,6 +7,7 @@
 //! split. After the first pass, full person names and organization aliases
 //! found in a document are propagated to their later bare mentions.
 
+mod chains;
 pub mod features;
 pub mod lexicon;
 pub mod patterns;
@@ -140,6 +141,8 @@ pub struct NameRecognizer {
     given: WordSet,
     family: WordSet,
     particles: WordSet,
+    /// The particles of a nasab chain (`بن`, `بنت`): role `nasab` in `name_particles.csv`.
+    nasab: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
@@ -216,11 +219,6 @@ const COMMON_MAX_SHARE: f64 = 0.05;
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 const AMBIGUOUS_MIN_COUNT: usize = 3;
 
-/// Name particles that join parts of a person's name (`عبد الله`, `أبو مازن`).
-const PARTICLES: &[&str] = &[
-    "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "آل", "عبد", "ولد", "دي", "فان", "فون",
-];
-
 /// The rules whose mentions are sure enough to be propagated.
 const PROPAGATION_SOURCES: &[&str] = &[
     "name/title-person",
@@ -230,6 +228,7 @@ const PROPAGATION_SOURCES: &[&str] = &[
     "name/gazetteer-person",
     "name/learned-person",
     "name/pattern-nasab",
+    "name/nasab-chain",
 ];
 
 /// Where a propagated name was found: its label, start and line.
@@ -288,6 +287,7 @@ impl NameRecognizer {
             given: WordSet::default(),
             family: WordSet::default(),
             particles: WordSet::default(),
+            nasab: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
@@ -300,8 +300,8 @@ impl NameRecognizer {
             skipped_ambiguous: 0,
             vocab: Vocabulary::default(),
         };
-        for p in PARTICLES {
-            r.particles.insert(p);
+        if let Some(text) = rules.get(chains::PARTICLES_FILE) {
+            r.load_particles(chains::PARTICLES_FILE, text)?;
         }
         // Word lists first: the gazetteer filter below consults them.
         for (prefix, set) in [
@@ -805,6 +805,9 @@ impl NameRecognizer {
                 }
                 if (f.word | f.stems) & (flag::GIVEN | flag::FAMILY | flag::PARTICLE) != 0 {
                     self.person_list_at(&d, i, &mut found);
+                }
+                if f.word & flag::PARTICLE != 0 {
+                    self.nasab_chain_at(&d, i, &mut found);
                 }
                 self.club_city_at(&d, i, &mut found);
             }
