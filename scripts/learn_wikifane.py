@@ -18,10 +18,12 @@ Filters (measured on the learning part only):
   * an entity string is kept when it is tagged with one label in >= 60 % of
     the times its token sequence occurs, and seen tagged >= 2 times, or once
     with >= 2 tokens and never untagged;
+  * an entry another rules/names/gaz_*.csv has is left to that file;
   * a one-word entry needs >= 3 letters and no stop word of
     rules/names/stopwords.csv;
   * kashif's conventions, not Wikipedia's: leading titles (person_title
-    triggers) are cut from person names, and an entity made only of common
+    triggers) are cut from person names, nationality adjectives
+    (the NORP forms of norp_nisba.csv) count as common words, and an entity made only of common
     words (rules/names/common_words.csv, entity share <= 5 %), stop words,
     titles or ordinary words of WikiFANE (seen >= 3 times, inside an entity
     in < 20 % of them) is dropped;
@@ -117,6 +119,10 @@ def main():
     # name, and a phrase of ordinary words (`الحكومة الفلسطينية`) is no name.
     titles = {key(r["trigger"]) for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "person_title"}
     common = {key(r["word"]) for r in load_rows(RULES / "names" / "common_words.csv") if float(r["entity_share"]) <= 0.05}
+    # Nationality adjectives (the engine's NORP forms of rules/names/norp_nisba.csv) describe, they do not name.
+    for stem in (key(r["stem"]) for r in load_rows(RULES / "names" / "norp_nisba.csv")):
+        for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات"):
+            common.update((form, "ال" + form))
     sents = load_sentences()
     cut = math.floor(0.8 * len(sents))
     learn = sents[:cut]
@@ -138,6 +144,7 @@ def main():
             if label == "PERSON":
                 while len(toks) > 1 and key(toks[0]) in titles:
                     toks = toks[1:]
+
             if not toks or not all(ARABIC.match(t) for t in toks):
                 continue
             if all(key(t) in common or key(t) in stop or key(t) in titles for t in toks):
@@ -174,8 +181,16 @@ def main():
                 if g in group:
                     occurs[g] += 1
 
+    # Entries another gazetteer already has are left to it (one source per entry).
+    listed = set()
+    for path in sorted((RULES / "names").glob("gaz_*.csv")):
+        if path.name != "gaz_wikifane.csv":
+            listed.update(tuple(key(r["entry"]).split()) for r in load_rows(path))
+
     gaz = []
     for k, labels in tagged.items():
+        if k in listed:
+            continue
         if all(t in ordinary or t in common or t in stop or t in titles for t in k):
             continue
         label, count = labels.most_common(1)[0]

@@ -992,9 +992,12 @@ impl NameRecognizer {
             }
             last += 1;
         }
-        // A name does not end on a particle.
+        // A name does not end on a particle, nor is it a particle alone (`وقال ابن المدينة`).
         while last > first && d.any(last, flag::PARTICLE) {
             last -= 1;
+        }
+        if d.any(last, flag::PARTICLE) {
+            return None;
         }
         Some(vec![self.span(
             d,
