@@ -1179,6 +1179,20 @@ impl NameRecognizer {
             if d.any(j, flag::PRONOUN_SUFFIX) {
                 break;
             }
+            // After a nationality adjective or a name word (`الفرنسية`,
+            // `الله`), a definite ordinary noun that is no adjective begins
+            // the next phrase (`وكالة الأنباء الفرنسية | الخبر`).
+            // Adjective-shaped: a nisba or feminine ending, or a participle (`الموحد`).
+            let nisba_shaped = ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c))
+                || key.starts_with("\u{0627}\u{0644}\u{0645}");
+            if d.has_article(j)
+                && last == Some(j - 1)
+                && d.any(j, flag::COMMON)
+                && !nisba_shaped
+                && (d.is_norp(j - 1) || !d.any(j - 1, flag::COMMON))
+            {
+                break;
+            }
             if d.has_article(j) || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
