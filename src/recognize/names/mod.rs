@@ -342,8 +342,8 @@ impl NameRecognizer {
         if let Some(text) = rules.get("names/org_acronyms.csv") {
             r.load_acronyms("names/org_acronyms.csv", text)?;
         }
-        if let Some(text) = rules.get("names/triggers.csv") {
-            r.load_triggers("names/triggers.csv", text)?;
+        for (file, text) in rules.matching("names/triggers", ".csv") {
+            r.load_triggers(file, text)?;
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);
