@@ -35,9 +35,16 @@ const PINS: &[(&str, f64)] = &[
     ("seed/numeric/strict-f1", 1.0),
     ("seed/value-accuracy", 1.0),
     // `kashif eval` on every document of corpus/ (all of it; see corpus/split.csv).
-    ("corpus/names/strict-f1", 0.7792),
-    ("corpus/numeric/strict-f1", 0.8336),
-    ("corpus/value-accuracy", 0.9411),
+    ("corpus/names/strict-f1", 0.7788),
+    ("corpus/numeric/strict-f1", 0.8533),
+    ("corpus/value-accuracy", 0.9431),
+    // `kashif eval --subset dev` and `--subset test` (corpus/split.csv).
+    ("corpus-dev/names/strict-f1", 0.7825),
+    ("corpus-dev/numeric/strict-f1", 0.8753),
+    ("corpus-dev/value-accuracy", 0.9688),
+    ("corpus-test/names/strict-f1", 0.7730),
+    ("corpus-test/numeric/strict-f1", 0.8268),
+    ("corpus-test/value-accuracy", 0.9115),
     // `kashif eval --conll ../shared/data/anercorp/train.txt --split 0.8..1.0` (conlleval F1).
     ("anercorp-dev/micro-f1", 0.7263),
     ("anercorp-dev/LOC", 0.8169),
@@ -46,9 +53,9 @@ const PINS: &[(&str, f64)] = &[
     ("anercorp-dev/PERS", 0.7744),
     // WikiFANE held-out 20 % of sentences, coarse view (`eval --conll FILE --map wikifane`).
     ("wikifane-dev/micro-f1", 0.6311),
-    ("wikifane-dev/LOC", 0.7328),
+    ("wikifane-dev/LOC", 0.7329),
     ("wikifane-dev/ORG", 0.4793),
-    ("wikifane-dev/PERS", 0.5885),
+    ("wikifane-dev/PERS", 0.5886),
     // tests/names_cases.jsonl, strict micro-F1 over all cases (names layer).
     ("names-cases/micro-f1", 0.9679),
     // tests/numbers_cases.jsonl: share of cases kashif gets exactly right
@@ -165,23 +172,46 @@ fn seed_article_scores() {
     ]);
 }
 
+/// Strict F1 per layer and value accuracy of one `kashif eval` run, under
+/// pin keys starting with `prefix`.
+fn corpus_scores(prefix: &str, extra_args: &[&str]) {
+    let mut args = vec!["eval", "--format", "json"];
+    args.extend_from_slice(extra_args);
+    let report = kashif_json(&args);
+    let keys = [
+        (
+            format!("{prefix}/names/strict-f1"),
+            "layers/names/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/numeric/strict-f1"),
+            "layers/numeric/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/value-accuracy"),
+            "value_accuracy/accuracy",
+        ),
+    ];
+    let measured: Vec<(&str, f64)> = keys
+        .iter()
+        .map(|(key, path)| (key.as_str(), number(&report, path)))
+        .collect();
+    check(&measured);
+}
+
 #[test]
 fn whole_corpus_scores() {
-    let report = kashif_json(&["eval", "--format", "json"]);
-    check(&[
-        (
-            "corpus/names/strict-f1",
-            number(&report, "layers/names/micro/strict/f1"),
-        ),
-        (
-            "corpus/numeric/strict-f1",
-            number(&report, "layers/numeric/micro/strict/f1"),
-        ),
-        (
-            "corpus/value-accuracy",
-            number(&report, "value_accuracy/accuracy"),
-        ),
-    ]);
+    corpus_scores("corpus", &[]);
+}
+
+#[test]
+fn corpus_dev_half_scores() {
+    corpus_scores("corpus-dev", &["--subset", "dev"]);
+}
+
+#[test]
+fn corpus_test_half_scores() {
+    corpus_scores("corpus-test", &["--subset", "test"]);
 }
 
 #[test]

@@ -101,7 +101,7 @@ impl CsvTable {
         self.header.iter().position(|h| h == name).ok_or_else(|| {
             Error::rule(
                 &self.file,
-                1,
+                self.header_line,
                 format!(
                     "missing column `{name}` (header is `{}`)",
                     self.header.join(",")

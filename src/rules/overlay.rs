@@ -110,10 +110,8 @@ impl RuleFiles {
         let mut rules = Self::embedded();
         for (rel, path) in overlay_files(dir)? {
             let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
-            let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                path: path.clone(),
-                offset: e.utf8_error().valid_up_to(),
-            })?;
+            // A BOM (as some editors save CSV) is not part of the header.
+            let text = crate::io::decode(&path, bytes)?;
             rules.overlay_file(&rel, &path.display().to_string(), &text)?;
         }
         Ok(rules)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Install what kashif's tests need besides the Rust toolchain, on a fresh
+# Debian machine (as root, as CI runs; sudo otherwise). Idempotent and quiet:
+# it does nothing when everything is there.
+#   chromium  tests/report_browser.rs opens the HTML report in headless Chromium
+#   java      Spark's local mode in python/tests/test_spark.py (Java 17)
+#   python3-venv, then a Python virtual environment (python/.venv, or
+#             $KASHIF_VENV) with maturin and pytest; scripts/test.sh builds the
+#             wheel and installs it there with its spacy and spark extras
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    log="$(mktemp)"
+    echo "setup-test-deps: installing ${missing[*]} (Debian packages)"
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "setup-test-deps: could not install ${missing[*]}" >&2
+        exit 1
+    fi
+    rm -f "$log"
+fi
+
+# --- Python package (python/, issue #17) ------------------------------------
+venv="${KASHIF_VENV:-$(cd "$(dirname "$0")/.." && pwd)/python/.venv}"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7"
