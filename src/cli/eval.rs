@@ -14,7 +14,7 @@ use kashif::eval::dataset::{self, load_corpus, GoldDoc};
 use kashif::eval::diff::{self, Run};
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::summary::{self, SplitManifest, Subset};
-use kashif::eval::{conll, conll_docs, CorpusEval, ScoredDoc};
+use kashif::eval::{conll, conll_docs, wikifane, CorpusEval, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -48,6 +48,11 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// With --conll: the file's tag set. `wikifane` maps WikiFANE's fine
+    /// classes through rules/profiles/wikifane_map.csv and joins its split
+    /// clitics back; without it the file is read as ANERcorp.
+    #[arg(long, value_name = "NAME", value_parser = ["wikifane"], requires = "conll")]
+    pub map: Option<String>,
     /// With --conll: also write `TOKEN GOLD PRED` lines (conlleval's input) to this file.
     #[arg(long, value_name = "FILE", requires = "conll")]
     pub conll_out: Option<PathBuf>,
@@ -161,6 +166,7 @@ pub fn run(args: EvalArgs) -> i32 {
         types: None,
         // The HTML report shows why each rule fired.
         explain: args.html.is_some(),
+        ..ExtractOptions::default()
     };
     if let Some(path) = &args.conll {
         return run_conll(&args, path, &options);
@@ -413,7 +419,27 @@ const CONLL_ERRORS_NOTE: &str =
   made only by the currency convention has the rule anercorp/currency-misc";
 
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
-    let corpus = match conll::read_conll_file(path) {
+    let wikifane = args.map.as_deref() == Some("wikifane");
+    let mapping = if wikifane {
+        args.rules.files().and_then(|f| {
+            let read = || -> kashif::Result<_> {
+                let classes = wikifane::ClassMap::from_rules(&f)?;
+                let clitics = wikifane::Clitics::from_rules(&f)?;
+                Ok((classes, wikifane::TextLayout::RejoinClitics(clitics)))
+            };
+            read().map_err(|e| {
+                eprintln!("kashif eval: {e}");
+                2
+            })
+        })
+    } else {
+        Ok((wikifane::ClassMap::default(), wikifane::TextLayout::Spaced))
+    };
+    let (classes, layout) = match mapping {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let corpus = match conll::read_conll_file_mapped(path, wikifane.then_some(&classes)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("kashif eval: {e}");
@@ -426,6 +452,9 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     };
     let extractor = &extractor;
     let conventions = match args.rules.files().and_then(|f| {
+        if wikifane {
+            return Ok(conll::AnercorpConventions::default());
+        }
         conll::AnercorpConventions::from_rules(&f).map_err(|e| {
             eprintln!("kashif eval: {e}");
             2
@@ -444,9 +473,10 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         args.errors || args.rule_report || args.save.is_some() || args.baseline.is_some();
     let (result, chunk_eval, chunk_docs) = if need_chunks {
         let first = conll::split_range(corpus.sentences.len(), a, b).0;
-        let docs = conll_docs::conll_scored_docs(
+        let docs = conll_docs::conll_scored_docs_laid_out(
             extractor,
             &conventions,
+            &layout,
             sentences,
             first,
             options,
@@ -458,10 +488,14 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
         (result, Some(ev), docs.docs)
     } else {
-        let result =
-            conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
-                progress.inc()
-            });
+        let result = conll::evaluate_conll_laid_out(
+            extractor,
+            &conventions,
+            &layout,
+            sentences,
+            options,
+            &|| progress.inc(),
+        );
         (result, None, Vec::new())
     };
     progress.finish();

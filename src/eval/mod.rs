@@ -20,6 +20,7 @@ pub mod html;
 pub mod report;
 pub mod score;
 pub mod summary;
+pub mod wikifane;
 
 use std::collections::{BTreeMap, BTreeSet};
 
