@@ -12,8 +12,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
-use super::lexicon::{kind, stems, Doc, Relative, YEAR_NOUNS};
-use super::{sk, sl, Cand, NumberRecognizer, St};
+use super::function_words::Role;
+use super::lexicon::{kind, stems, Doc, Relative};
+use super::{is_comma, sk, sl, Cand, NumberRecognizer, St};
 use crate::mention::Label;
 use crate::text::TokenKind;
 
@@ -107,7 +108,8 @@ impl NumberRecognizer {
             if let Some(p) = self.date_parts(&st, i) {
                 let after = p.end_tok;
                 let closes = after >= first_line_end
-                    || matches!(sl(a, after), "(" | "/" | "-" | "–" | "—" | ":" | "،" | ",");
+                    || matches!(sl(a, after), "(" | "/" | "-" | "–" | "—" | ":")
+                    || is_comma(sl(a, after));
                 if !closes {
                     continue;
                 }
@@ -159,10 +161,12 @@ impl NumberRecognizer {
         let mut k = j;
         let key = sk(a, j);
         let mut had_shahr = false;
-        let shahr = a.key_is(j, kind::MONTH_NOUN) && (key == "شهر" || key == "الشهر")
-            || a.stem_is(j, kind::MONTH_NOUN) && stems(key).any(|(_, s)| s == "شهر");
+        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lx.fw.is(key, Role::MonthNoun);
+        let shahr = whole_noun
+            || a.stem_is(j, kind::MONTH_NOUN)
+                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::MonthNoun));
         if shahr {
-            if key != "شهر" && key != "الشهر" {
+            if !whole_noun {
                 start = a.orig_offset(j, 1);
             }
             had_shahr = true;
@@ -179,7 +183,7 @@ impl NumberRecognizer {
                     if let Some(v) = v {
                         let mut m = v as u32;
                         let mut e = k + 1;
-                        if e < a.len() && sk(a, e) == "عشر" && m <= 2 {
+                        if m <= 2 && lx.words.get(sk(a, e)).is_some_and(|w| w.ten) {
                             m += 10;
                             e += 1;
                         }
@@ -197,7 +201,7 @@ impl NumberRecognizer {
                     k,
                 ) {
                     if let Some(v) = o.value.as_f64() {
-                        if key == "الشهر" && (1.0..=12.0).contains(&v) {
+                        if lx.fw.is(key, Role::MonthNounDef) && (1.0..=12.0).contains(&v) {
                             return Some((v as u32, false, true, start, o.end_tok));
                         }
                     }
@@ -236,13 +240,13 @@ impl NumberRecognizer {
         }
         let mut k = j;
         let mut noun = false;
-        if matches!(sk(a, k), "من" | "في") && k + 1 < a.len() {
-            if is_year_noun(sk(a, k + 1)) {
-                k += 1;
-            }
+        let fw = &self.lx.fw;
+        if self.lx.tok_is(a, k, Role::DateLink) && self.lx.tok_is(a, k + 1, Role::YearNoun) {
+            k += 1;
         }
-        if is_year_noun(sk(a, k))
-            || a.stem_is(k, kind::YEAR_NOUN) && stems(sk(a, k)).any(|(_, st)| is_year_noun(&st))
+        if fw.is(sk(a, k), Role::YearNoun)
+            || a.stem_is(k, kind::YEAR_NOUN)
+                && stems(sk(a, k)).any(|(_, st)| fw.is(&st, Role::YearNoun))
         {
             noun = true;
             k += 1;
@@ -251,7 +255,7 @@ impl NumberRecognizer {
             return None;
         }
         // يناير، 2001
-        if matches!(sl(a, k), "," | "،") && !noun && sl(a, k + 1).len() == 4 {
+        if is_comma(sl(a, k)) && !noun && sl(a, k + 1).len() == 4 {
             k += 1;
         }
         let y = plain_int(a, k)?;
@@ -261,18 +265,11 @@ impl NumberRecognizer {
         }
         let mut end = k + 1;
         let mut hijri = false;
-        if end < a.len() {
-            match sk(a, end) {
-                "ه" | "هـ" => {
-                    hijri = true;
-                    end += 1;
-                }
-                "م" => end += 1,
-                _ => {}
-            }
-            if end < a.len() && sl(a, end) == "." && hijri {
-                // هـ.
-            }
+        if self.lx.tok_is(a, end, Role::EraHijri) {
+            hijri = true;
+            end += 1;
+        } else if self.lx.tok_is(a, end, Role::EraGregorian) {
+            end += 1;
         }
         Some((y as i32, end, hijri))
     }
@@ -292,17 +289,17 @@ impl NumberRecognizer {
             start = s;
             has_weekday = true;
             j = e;
-            while j < a.len() && matches!(sl(a, j), "،" | ",") {
+            while j < a.len() && is_comma(sl(a, j)) {
                 j += 1;
             }
-            if j < a.len() && matches!(sk(a, j), "الموافق" | "في") {
+            if lx.tok_is(a, j, Role::WeekdayLink) {
                 j += 1;
             }
         }
         // A leading day: 7, 1-8, 13 الى 15, 14 و15, الأول من, الرابع من.
         let mut day = None;
         let mut day2 = None;
-        if j < a.len() && sk(a, j) == "يومي" {
+        if lx.tok_is(a, j, Role::DaysNoun) {
             if !has_weekday {
                 start = a.tokens()[j].start;
             }
@@ -315,8 +312,7 @@ impl NumberRecognizer {
                 j += 1;
                 // Range of days.
                 if j + 1 < a.len() {
-                    let k = sk(a, j);
-                    if matches!(k, "الي" | "-" | "و" | "حتي") {
+                    if lx.tok_is(a, j, Role::RangeTo) || lx.tok_is(a, j, Role::And) {
                         if let Some(d2) =
                             plain_int(a, j + 1).filter(|d2| (1..=31).contains(d2) && *d2 > d)
                         {
@@ -325,7 +321,7 @@ impl NumberRecognizer {
                         }
                     }
                 }
-                if j < a.len() && sk(a, j) == "من" {
+                if lx.tok_is(a, j, Role::Of) {
                     j += 1;
                 }
             }
@@ -333,14 +329,14 @@ impl NumberRecognizer {
             // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
             let v = o.value.as_f64().unwrap_or(0.0);
             // ثالث يوم من شهر عشرة
-            let after = if sk(a, o.end_tok) == "يوم" {
+            let after = if lx.tok_is(a, o.end_tok, Role::DayNoun) {
                 o.end_tok + 1
             } else {
                 o.end_tok
             };
             if (1.0..=31.0).contains(&v)
                 && after < a.len()
-                && sk(a, after) == "من"
+                && lx.tok_is(a, after, Role::Of)
                 && !sk(a, j).ends_with('ه')
             {
                 day = Some(v as u32);
@@ -349,10 +345,10 @@ impl NumberRecognizer {
                 }
                 j = after + 1;
             }
-        } else if sk(a, j) == "اليوم" {
+        } else if lx.tok_is(a, j, Role::DayNounDef) {
             if let Some(o) = self.ordinal(st, j + 1) {
                 let v = o.value.as_f64().unwrap_or(0.0);
-                if (1.0..=31.0).contains(&v) && o.end_tok < a.len() && sk(a, o.end_tok) == "من" {
+                if (1.0..=31.0).contains(&v) && lx.tok_is(a, o.end_tok, Role::Of) {
                     day = Some(v as u32);
                     j = o.end_tok + 1;
                 }
@@ -371,7 +367,7 @@ impl NumberRecognizer {
                 if sl(a, end).len() <= 2 {
                     let mut e = end + 1;
                     let mut d2 = None;
-                    if e + 1 < a.len() && matches!(sk(a, e), "الي" | "-" | "حتي") {
+                    if e + 1 < a.len() && lx.tok_is(a, e, Role::RangeTo) {
                         if let Some(x) =
                             plain_int(a, e + 1).filter(|x| (1..=31).contains(x) && *x > d)
                         {
@@ -388,7 +384,8 @@ impl NumberRecognizer {
             }
         }
         // من 13 تموز الى 15 تموز
-        if day.is_some() && day2.is_none() && end + 2 < a.len() && sk(a, end) == "الي" {
+        if day.is_some() && day2.is_none() && end + 2 < a.len() && lx.tok_is(a, end, Role::RangeTo)
+        {
             if let Some(d2) = plain_int(a, end + 1) {
                 if let Some((m2, _, _, _, e2)) = self.month_at(a, end + 2) {
                     if m2 == month && (1..=31).contains(&d2) {
@@ -418,29 +415,10 @@ impl NumberRecognizer {
         // after a preposition of time or a date modifier: في مارس.
         let cue = i > 0 && {
             let pk = sk(a, i - 1);
-            matches!(
-                pk,
-                "في" | "منذ"
-                    | "حتي"
-                    | "خلال"
-                    | "قبل"
-                    | "بعد"
-                    | "شهر"
-                    | "هذا"
-                    | "مطلع"
-                    | "نهايه"
-                    | "بدايه"
-                    | "منتصف"
-                    | "اواخر"
-                    | "اوائل"
-                    | "اواسط"
-            )
+            self.is_date_cue(pk) || lx.fw.is(pk, Role::MonthNoun) || lx.fw.is(pk, Role::This)
         };
         if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
             return None;
-        }
-        if hij && !hijri && year.is_some() {
-            // a Hijri year marker after a Gregorian month: keep, value null
         }
         Some(DateParts {
             start,
@@ -462,22 +440,23 @@ impl NumberRecognizer {
         }
         let lx = &self.lx;
         let key = sk(a, j);
-        if a.key_is(j, kind::DAY_NOUN) && key == "يوم"
-            || a.stem_is(j, kind::DAY_NOUN) && stems(key).any(|(_, s)| s == "يوم")
+        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lx.fw.is(key, Role::DayNoun);
+        if whole_noun
+            || a.stem_is(j, kind::DAY_NOUN) && stems(key).any(|(_, s)| lx.fw.is(&s, Role::DayNoun))
         {
-            let start = if key == "يوم" {
+            let start = if whole_noun {
                 a.tokens()[j].start
             } else {
                 a.orig_offset(j, 1)
             };
-            if j + 1 < a.len() && sk(a, j + 1).starts_with("ال") {
+            if j + 1 < a.len() && sk(a, j + 1).starts_with(lx.fw.article()) {
                 if let Some(&d) = lx.weekdays.get(sk(a, j + 1)) {
                     return Some((d, start, j + 2));
                 }
             }
             return None;
         }
-        if key.starts_with("ال") && a.key_is(j, kind::WEEKDAY) {
+        if key.starts_with(lx.fw.article()) && a.key_is(j, kind::WEEKDAY) {
             if let Some(&d) = lx.weekdays.get(key) {
                 return Some((d, a.tokens()[j].start, j + 1));
             }
@@ -486,7 +465,7 @@ impl NumberRecognizer {
             return None;
         }
         for (chars, s) in stems(key) {
-            if s.starts_with("ال") {
+            if s.starts_with(lx.fw.article()) {
                 if let Some(&d) = lx.weekdays.get(s.as_ref()) {
                     return Some((d, a.orig_offset(j, chars), j + 1));
                 }
@@ -683,23 +662,7 @@ impl NumberRecognizer {
             } else if l.len() == 4 && i > 0 {
                 // A bare year after a preposition: في 2015.
                 if let Some(y) = plain_int(a, i) {
-                    let pk = sk(a, i - 1);
-                    if (1900..=2099).contains(&y)
-                        && matches!(
-                            pk,
-                            "في" | "منذ"
-                                | "حتي"
-                                | "قبل"
-                                | "بعد"
-                                | "خلال"
-                                | "مطلع"
-                                | "نهايه"
-                                | "بدايه"
-                                | "اواخر"
-                                | "اوائل"
-                                | "منتصف"
-                        )
-                    {
+                    if (1900..=2099).contains(&y) && self.is_date_cue(sk(a, i - 1)) {
                         let mut c = Cand::new(
                             t.start,
                             i + 1,
@@ -716,12 +679,12 @@ impl NumberRecognizer {
         // Year noun: عام 2013, لعام 2014, العام 2014.
         if t.kind == TokenKind::Word {
             let key = sk(a, i);
-            let (ys, ok) = if is_year_noun(key) {
+            let (ys, ok) = if lx.fw.is(key, Role::YearNoun) {
                 (t.start, true)
             } else if !a.stem_is(i, kind::YEAR_NOUN) {
                 (0, false)
             } else {
-                match stems(key).find(|(_, s)| is_year_noun(s)) {
+                match stems(key).find(|(_, s)| lx.fw.is(s, Role::YearNoun)) {
                     Some((c, _)) => (a.orig_offset(i, c), true),
                     None => (0, false),
                 }
@@ -732,15 +695,11 @@ impl NumberRecognizer {
                     if len == 4 {
                         let mut end = i + 2;
                         let mut hijri = false;
-                        if end < a.len() {
-                            match sk(a, end) {
-                                "ه" => {
-                                    hijri = true;
-                                    end += 1;
-                                }
-                                "م" => end += 1,
-                                _ => {}
-                            }
+                        if lx.tok_is(a, end, Role::EraHijri) {
+                            hijri = true;
+                            end += 1;
+                        } else if lx.tok_is(a, end, Role::EraGregorian) {
+                            end += 1;
                         }
                         // عامي 2012 و2013 / عام 2012 إلى 2015.
                         let mut value = if hijri {
@@ -749,7 +708,8 @@ impl NumberRecognizer {
                             Value::String(format!("{y:04}"))
                         };
                         let mut rule = "date/year-noun";
-                        if end + 1 < a.len() && matches!(sk(a, end), "الي" | "و" | "-" | "حتي")
+                        if end + 1 < a.len()
+                            && (lx.tok_is(a, end, Role::RangeTo) || lx.tok_is(a, end, Role::And))
                         {
                             if let Some(y2) = plain_int(a, end + 1) {
                                 if y2 > y && sl(a, end + 1).len() == 4 && key.ends_with('ي') {
@@ -827,35 +787,8 @@ impl NumberRecognizer {
                 };
                 out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
             }
-            // Decades: الثمانينيات, الثمانينات → "198" (the twentieth century).
-            if let Some(stem) = key
-                .strip_prefix("ال")
-                .and_then(|k| k.strip_suffix("يات").or_else(|| k.strip_suffix("ات")))
-            {
-                let stem = stem
-                    .strip_suffix('ي')
-                    .filter(|x| lx.words.contains_key(*x))
-                    .unwrap_or(stem);
-                if let Some(t) = lx.words.get(stem).and_then(|w| w.tens) {
-                    let mut end = i + 1;
-                    let mut century = 19;
-                    if sk(a, end) == "من" && sk(a, end + 1) == "القرن" {
-                        match sk(a, end + 2) {
-                            "الماضي" | "العشرين" => end += 3,
-                            "الحالي" | "الحادي" => {
-                                century = 20;
-                                end += if sk(a, end + 2) == "الحادي" {
-                                    4
-                                } else {
-                                    3
-                                };
-                            }
-                            _ => {}
-                        }
-                    }
-                    let v = Value::String(format!("{century}{}", t as u32 / 10));
-                    out.push(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"));
-                }
+            if let Some(c) = self.decade(st, i) {
+                out.push(c);
             }
             self.time_at(st, i, out);
         }
@@ -871,7 +804,7 @@ impl NumberRecognizer {
         let a = st.a;
         let lx = &self.lx;
         let mut j = i;
-        if matches!(sk(a, i), "هذا" | "هذه") {
+        if lx.tok_is(a, i, Role::This) {
             j += 1;
         }
         let (d, _, e) = match self.weekday_at(a, j) {
@@ -885,7 +818,7 @@ impl NumberRecognizer {
             }
         };
         let start = a.tokens()[i].start;
-        let bare_form = !sk(a, j).starts_with("ال") && sk(a, j) != "يوم";
+        let bare_form = !sk(a, j).starts_with(lx.fw.article()) && !lx.tok_is(a, j, Role::DayNoun);
         if j > i {
             if bare_form {
                 return None;
@@ -900,7 +833,7 @@ impl NumberRecognizer {
         }
         let r = st.refd?;
         let mut k = e;
-        if sk(a, k) == "من" {
+        if lx.tok_is(a, k, Role::Of) {
             k += 1;
         }
         // A week: الأسبوع الماضي, هذا الأسبوع.
@@ -943,10 +876,11 @@ impl NumberRecognizer {
         let o = self.ordinal(st, e)?;
         let day = o.value.as_f64()? as u32;
         let mut end = o.end_tok;
-        if sk(a, end) == "من" {
+        if lx.tok_is(a, end, Role::Of) {
             let k2 = end + 1;
-            let this_month = matches!(sk(a, k2), "هذا") && sk(a, k2 + 1) == "الشهر";
-            let current = sk(a, k2) == "الشهر"
+            let this_month =
+                lx.tok_is(a, k2, Role::This) && lx.tok_is(a, k2 + 1, Role::MonthNounDef);
+            let current = lx.tok_is(a, k2, Role::MonthNounDef)
                 && matches!(
                     lx.relative.at(a, k2 + 1).map(|m| m.value),
                     Some(Relative::Adj(0))
@@ -1003,7 +937,7 @@ impl NumberRecognizer {
     /// (the reference date's when none is written) and the end token.
     fn gregorian_month_year(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(u32, i32, usize)> {
         let a = st.a;
-        let k = if matches!(sk(a, k), "من" | "في") {
+        let k = if self.lx.tok_is(a, k, Role::DateLink) {
             k + 1
         } else {
             k
@@ -1024,10 +958,13 @@ impl NumberRecognizer {
     /// `اليوم الأخير من شهر أكتوبر`.
     fn last_day(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
-        let k = match (sk(a, i), sk(a, i + 1)) {
-            ("اخر", "يوم") | ("اليوم", "الاخير") => i + 2,
-            _ => return None,
-        };
+        let lx = &self.lx;
+        let last_day = lx.tok_is(a, i, Role::Last) && lx.tok_is(a, i + 1, Role::DayNoun)
+            || lx.tok_is(a, i, Role::DayNounDef) && lx.tok_is(a, i + 1, Role::Last);
+        if !last_day {
+            return None;
+        }
+        let k = i + 2;
         let (m, y, end) = self.gregorian_month_year(st, k)?;
         let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
@@ -1046,8 +983,8 @@ impl NumberRecognizer {
     fn nth_week(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
-        let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير");
-        let (nth, k) = if sk(a, i) == "الاسبوع" {
+        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
+        let (nth, k) = if lx.tok_is(a, i, Role::WeekNounDef) {
             if last_word(i + 1) {
                 (-1, i + 2)
             } else {
@@ -1067,7 +1004,7 @@ impl NumberRecognizer {
                 }
                 v as i32
             };
-            if sk(a, i + 1) != "اسبوع" {
+            if !lx.tok_is(a, i + 1, Role::WeekNoun) {
                 return None;
             }
             (n, i + 2)
@@ -1110,7 +1047,7 @@ impl NumberRecognizer {
         let a = st.a;
         let lx = &self.lx;
         let start = a.tokens()[i].start;
-        let last_word = |k: usize| matches!(sk(a, k), "اخر" | "الاخير" | "الاخيره");
+        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
         // Pattern A: ordinal / آخر, [يوم], weekday.
         let (nth, d, mut k, weekday_first) = if let Some((d, _, e)) = self.weekday_at(a, i) {
             // Pattern B: weekday, ordinal / الأخير.
@@ -1135,21 +1072,21 @@ impl NumberRecognizer {
                 }
                 (v as i32, i + 1)
             };
-            if sk(a, e) == "يوم" {
+            if lx.tok_is(a, e, Role::DayNoun) {
                 e += 1;
             }
             let key = sk(a, e);
             let d = *lx
                 .weekdays
                 .get(key)
-                .or_else(|| lx.weekdays.get(key.strip_prefix("ال").unwrap_or("")))?;
+                .or_else(|| lx.weekdays.get(lx.fw.strip_article(key).unwrap_or("")))?;
             (n, d, e + 1, false)
         };
         if nth == 0 || nth > 5 {
             return None;
         }
         // The month: من/في/ب + month [year], or الشهر القادم.
-        if matches!(sk(a, k), "من" | "في") {
+        if lx.tok_is(a, k, Role::DateLink) {
             k += 1;
         }
         let (month, year, end) = if let Some((m, hijri, _, _, e)) = self.month_at(a, k) {
@@ -1261,9 +1198,9 @@ impl NumberRecognizer {
                 // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
                 let k = p.end_tok;
                 let conn = if between {
-                    matches!(sk(a, k), "و")
+                    self.lx.tok_is(a, k, Role::And)
                 } else {
-                    matches!(sk(a, k), "الي" | "حتي" | "وحتي")
+                    self.lx.tok_is(a, k, Role::RangeTo)
                 };
                 let k2 = if conn {
                     k + 1
@@ -1302,7 +1239,11 @@ impl NumberRecognizer {
             return;
         }
         // Clock ranges.
-        let k = if sk(a, j) == "الساعه" { j + 1 } else { j };
+        let k = if self.lx.tok_is(a, j, Role::HourNounDef) {
+            j + 1
+        } else {
+            j
+        };
         let Some(c1) = self.clock(st, k, k, None) else {
             return;
         };
@@ -1310,11 +1251,11 @@ impl NumberRecognizer {
             c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
         };
         let mut m = c1.end_tok;
-        if !matches!(sk(a, m), "الي" | "حتي" | "وحتي") {
+        if !self.lx.tok_is(a, m, Role::RangeTo) {
             return;
         }
         m += 1;
-        if sk(a, m) == "الساعه" {
+        if self.lx.tok_is(a, m, Role::HourNounDef) {
             m += 1;
         }
         let Some(c2) = self.clock(st, m, m, None) else {
@@ -1359,7 +1300,7 @@ impl NumberRecognizer {
         let lx = &self.lx;
         let Some(m) = lx.relative.at_clitic(a, i) else {
             // قبل + duration: a past date.
-            if sk(a, i) == "قبل" {
+            if lx.tok_is(a, i, Role::Ago) {
                 if let Some(c) = self.ago(st, i) {
                     out.push(c);
                 }
@@ -1429,7 +1370,7 @@ impl NumberRecognizer {
                 let mut e = m.end_tok;
                 // السنوات الخمس الماضية
                 if e < a.len() {
-                    if let Some(w) = lx.words.get(sk(a, e).strip_prefix("ال").unwrap_or("")) {
+                    if let Some(w) = lx.words.get(lx.fw.strip_article(sk(a, e)).unwrap_or("")) {
                         if w.unit.is_some() || w.ten || w.tens.is_some() {
                             e += 1;
                         }
@@ -1519,7 +1460,7 @@ impl NumberRecognizer {
             (p.value.clone(), i + 1)
         } else {
             let max = if p.kind == "quarter" { 4 } else { 2 };
-            let (n, end) = if matches!(sk(a, i + 1), "الاخير" | "الاخيره") {
+            let (n, end) = if lx.tok_is(a, i + 1, Role::Last) {
                 (max, i + 2)
             } else {
                 let Some(o) = self.ordinal(st, i + 1) else {
@@ -1535,16 +1476,15 @@ impl NumberRecognizer {
         // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
         let mut year = None;
         let mut k = e;
-        if k < a.len() && sk(a, k) == "من" {
+        if lx.tok_is(a, k, Role::Of) {
             k += 1;
         }
         if let Some((y, ye, _)) = self.year_at(a, k, false) {
             year = Some(y);
             e = ye;
-        } else if k < a.len() && matches!(sk(a, k), "العام" | "السنه" | "هذا" | "هذه")
-        {
+        } else if lx.tok_is(a, k, Role::YearNounDef) || lx.tok_is(a, k, Role::This) {
             let mut k2 = k;
-            if matches!(sk(a, k2), "هذا" | "هذه") {
+            if lx.tok_is(a, k2, Role::This) {
                 k2 += 1;
             }
             let mut off = 0;
@@ -1557,7 +1497,7 @@ impl NumberRecognizer {
                     }
                 }
             }
-            if k2 < a.len() && matches!(sk(a, k2), "العام" | "السنه") {
+            if lx.tok_is(a, k2, Role::YearNounDef) {
                 year = st.refd.map(|r| r.year() + off as i32);
                 e = end;
             }
@@ -1583,10 +1523,12 @@ impl NumberRecognizer {
         let a = st.a;
         let lx = &self.lx;
         let key = sk(a, i);
-        let is_sa = a.key_is(i, kind::HOUR_NOUN) && key == "الساعه"
-            || a.stem_is(i, kind::HOUR_NOUN) && stems(key).any(|(_, s)| s == "الساعه");
+        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && lx.fw.is(key, Role::HourNounDef);
+        let is_sa = whole_noun
+            || a.stem_is(i, kind::HOUR_NOUN)
+                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::HourNounDef));
         if is_sa {
-            let start = if key == "الساعه" {
+            let start = if whole_noun {
                 a.tokens()[i].start
             } else {
                 a.orig_offset(i, 1)
@@ -1598,7 +1540,7 @@ impl NumberRecognizer {
             return;
         }
         // An ordinal hour needs a part of the day after it: الثالثة فجرا.
-        if key.starts_with("ال") {
+        if key.starts_with(lx.fw.article()) {
             if let Some(c) = self.clock_with_daypart(st, i) {
                 out.push(c);
             }
@@ -1606,7 +1548,7 @@ impl NumberRecognizer {
         // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
         let mut j = i;
         let mut start = a.tokens()[i].start;
-        if matches!(key, "هذه" | "هذا") {
+        if lx.fw.is(key, Role::This) {
             j = i + 1;
         }
         if let Some(m) = lx.dayparts.at_clitic(a, j) {
@@ -1633,13 +1575,11 @@ impl NumberRecognizer {
                     v,
                     "time/day-part",
                 ));
-            } else if matches!(sk(a, m.end_tok - 1), "الليله" | "ليله") || j > i {
-                if sk(a, m.end_tok - 1) == "الليله" || j > i {
-                    let v = st.refd.map_or(Value::String(format!("T{part}")), |r| {
-                        Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
-                    });
-                    out.push(Cand::new(start, m.end_tok, Label::Time, v, "time/day-part"));
-                }
+            } else if lx.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i {
+                let v = st.refd.map_or(Value::String(format!("T{part}")), |r| {
+                    Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
+                });
+                out.push(Cand::new(start, m.end_tok, Label::Time, v, "time/day-part"));
             }
         }
     }
@@ -1651,9 +1591,11 @@ impl NumberRecognizer {
             return None;
         }
         let key = sk(a, k);
-        let j = if key == "الساعه" || key == "في" && k + 1 < a.len() && sk(a, k + 1) == "الساعه"
-        {
-            if key == "في" {
+        let lx = &self.lx;
+        let at_hour = lx.fw.is(key, Role::HourNounDef);
+        let in_hour = lx.fw.is(key, Role::DatePrep) && lx.tok_is(a, k + 1, Role::HourNounDef);
+        let j = if at_hour || in_hour {
+            if in_hour {
                 k + 2
             } else {
                 k + 1
@@ -1728,7 +1670,7 @@ impl NumberRecognizer {
         } else {
             // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word.
             let key = sk(a, j);
-            let bare = key.strip_prefix("ال").unwrap_or(key);
+            let bare = lx.fw.strip_article(key).unwrap_or(key);
             if let Some(o) = self.ordinal(st, j) {
                 hour = o.value.as_f64()? as i64;
                 e = o.end_tok;
@@ -1736,7 +1678,7 @@ impl NumberRecognizer {
                 .ordinals
                 .get(bare)
                 .copied()
-                .filter(|_| key.starts_with("ال") && a.key_is(j, kind::DEF_ORDINAL))
+                .filter(|_| key.starts_with(lx.fw.article()) && a.key_is(j, kind::DEF_ORDINAL))
             {
                 hour = v as i64;
                 e = j + 1;
@@ -1761,7 +1703,7 @@ impl NumberRecognizer {
         // Minutes.
         if !explicit_min && e < a.len() {
             let k = sk(a, e);
-            let (joined, w) = if k == "و" {
+            let (joined, w) = if lx.fw.is(k, Role::And) {
                 (true, e + 1)
             } else if k.starts_with('و') && a.tokens()[e].kind == TokenKind::Word {
                 (true, e)
@@ -1772,7 +1714,7 @@ impl NumberRecognizer {
                 if let Some(n) = lx.number(a, w) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        let is_min = ne < a.len() && matches!(sk(a, ne), "دقيقه" | "دقائق");
+                        let is_min = lx.tok_is(a, ne, Role::Minute);
                         if is_min {
                             ne += 1;
                         }
@@ -1786,11 +1728,11 @@ impl NumberRecognizer {
                         }
                     }
                 }
-            } else if matches!(k, "الا" | "إلا") {
+            } else if lx.fw.is(k, Role::Except) {
                 if let Some(n) = lx.number(a, e + 1) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        if ne < a.len() && matches!(sk(a, ne), "دقيقه" | "دقائق") {
+                        if lx.tok_is(a, ne, Role::Minute) {
                             ne += 1;
                         }
                         let m = if v < 1.0 {
@@ -1804,7 +1746,7 @@ impl NumberRecognizer {
                             e = ne;
                         }
                     }
-                } else if e + 1 < a.len() && matches!(sk(a, e + 1), "ربعا" | "ربع") {
+                } else if lx.tok_is(a, e + 1, Role::QuarterHour) {
                     hour = (hour - 1).rem_euclid(24);
                     minute = 45;
                     e += 2;
@@ -1816,7 +1758,7 @@ impl NumberRecognizer {
         let mut k = e;
         // الثامنة من صباح اليوم: the part of a named day.
         let mut day_date = None;
-        if sk(a, k) == "من" {
+        if lx.tok_is(a, k, Role::Of) {
             if let Some(m) = lx.dayparts.at(a, k + 1) {
                 if let Some(best) = self.day_after(st, m.end_tok, false) {
                     shift = Some(m.value.shift.clone());
@@ -1826,7 +1768,7 @@ impl NumberRecognizer {
                 }
             }
         }
-        if k < a.len() && matches!(sk(a, k), "هذا" | "هذه") {
+        if lx.tok_is(a, k, Role::This) {
             k += 1;
         }
         if shift.is_some() {
@@ -1841,19 +1783,12 @@ impl NumberRecognizer {
                     e = best.end_tok;
                 }
             }
-        } else if k < a.len() && matches!(sk(a, k), "الليله") {
+        } else if lx.tok_is(a, k, Role::NightNounDef) {
             shift = Some("night".to_string());
             e = k + 1;
         }
         if daypart_only && shift.is_none() {
             return None;
-        }
-        let word_hour = t.kind != TokenKind::Number;
-        if word_hour && shift.is_none() && start_tok == j && !explicit_min {
-            // A bare ordinal is not a time (only after الساعة).
-            if j == 0 || !matches!(sk(a, j - 1), "الساعه") {
-                // caller decides
-            }
         }
         match shift.as_deref() {
             Some("am") => {
@@ -1906,12 +1841,64 @@ impl NumberRecognizer {
     }
 }
 
-fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
-    a.tokens()[i].start
+impl NumberRecognizer {
+    /// A preposition of time or a date modifier before a bare year or a
+    /// month name (`في 2015`, `مطلع 2015`, `منذ مارس`).
+    pub(crate) fn is_date_cue(&self, key: &str) -> bool {
+        self.lx.fw.is(key, Role::DatePrep) || self.lx.date_mods.contains_key(key)
+    }
+
+    /// A decade (`الثمانينيات`, `التسعينات من القرن الماضي`): the
+    /// twentieth century unless a century follows.
+    fn decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let plural = lx.fw.strip_article(sk(a, i))?;
+        let stem = lx
+            .fw
+            .words(Role::DecadeSuffix)
+            .find_map(|suffix| plural.strip_suffix(suffix).filter(|s| !s.is_empty()))?;
+        let stem = stem
+            .strip_suffix('ي')
+            .filter(|x| lx.words.contains_key(*x))
+            .unwrap_or(stem);
+        let tens = lx.words.get(stem).and_then(|w| w.tens)?;
+        let mut end = i + 1;
+        let mut hundreds = 19;
+        if lx.tok_is(a, end, Role::Of) {
+            if let Some((h, e)) = self.century_at(st, end + 1) {
+                hundreds = h;
+                end = e;
+            }
+        }
+        let v = Value::String(format!("{hundreds}{}", tens as u32 / 10));
+        Some(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"))
+    }
+
+    /// `القرن` + an ordinal (`القرن التاسع عشر`, `القرن الحادي والعشرين`) or
+    /// a relative adjective (`القرن الماضي`) at `k`: the century's first
+    /// two digits (19 for the twentieth) and the end token.
+    pub(crate) fn century_at(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(i32, usize)> {
+        let a = st.a;
+        let lx = &self.lx;
+        if !lx.tok_is(a, k, Role::CenturyNoun) {
+            return None;
+        }
+        if let Some(m) = lx.relative.at(a, k + 1) {
+            if let Relative::Adj(off) = m.value {
+                // Without a reference date, the present is the 21st century.
+                let now = st.refd.map_or(20, |r| r.year() / 100);
+                return Some((now + *off as i32, m.end_tok));
+            }
+        }
+        let o = self.ordinal(st, k + 1)?;
+        let n = o.value.as_f64()?;
+        (n.fract() == 0.0 && (1.0..=30.0).contains(&n)).then_some((n as i32 - 1, o.end_tok))
+    }
 }
 
-fn is_year_noun(k: &str) -> bool {
-    YEAR_NOUNS.contains(&k)
+fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
+    a.tokens()[i].start
 }
 
 fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {

@@ -17,6 +17,7 @@
 )]
 
 pub(crate) mod dates;
+pub(crate) mod function_words;
 pub(crate) mod lexicon;
 pub(crate) mod parse;
 
@@ -29,6 +30,7 @@ use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::{Analysis, TokenKind};
 
+use function_words::Role;
 use lexicon::{adjective_stem, kind, Doc, Lexicon};
 use parse::{Num, MAX_TOKENS};
 
@@ -185,7 +187,7 @@ impl NumberRecognizer {
             .map(|(k, c)| {
                 let mut end = a.tokens()[c.end_tok - 1].end;
                 // The Hijri mark هـ keeps its tatweel.
-                if a.key(c.end_tok - 1) == "ه" {
+                if self.lx.fw.is(a.key(c.end_tok - 1), Role::EraHijri) {
                     while a.slice(end, end + 1) == "\u{0640}" {
                         end += 1;
                     }
@@ -267,11 +269,20 @@ impl NumberRecognizer {
         }
         // Ranges introduced by بين / ما بين / من.
         let k = sk(a, i);
-        let (between_at, is_between) = match k {
-            "بين" | "وبين" | "فبين" => (Some(i + 1), true),
-            "ما" if i + 1 < a.len() && sk(a, i + 1) == "بين" => (Some(i + 2), true),
-            "من" | "ومن" => (Some(i + 1), false),
-            _ => (None, false),
+        let fw = &self.lx.fw;
+        // The connector, also after a glued و or ف (وبين, ومن).
+        let bare = k
+            .strip_prefix(['و', 'ف'])
+            .filter(|rest| fw.is(rest, Role::RangeBetween) || fw.is(rest, Role::RangeFrom))
+            .unwrap_or(k);
+        let (between_at, is_between) = if fw.is(bare, Role::RangeBetween) {
+            (Some(i + 1), true)
+        } else if fw.is(k, Role::RangeWhat) && self.lx.tok_is(a, i + 1, Role::RangeBetween) {
+            (Some(i + 2), true)
+        } else if fw.is(bare, Role::RangeFrom) && !k.starts_with('ف') {
+            (Some(i + 1), false)
+        } else {
+            (None, false)
         };
         if let Some(j) = between_at {
             let start = if k.starts_with('و') || k.starts_with('ف') {
@@ -302,6 +313,16 @@ impl NumberRecognizer {
         self.dates_at(st, i, out);
     }
 
+    /// `تحت الصفر` at token `k`: below zero.
+    fn below_zero(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        self.lx.tok_is(a, k, Role::Below) && self.lx.tok_is(a, k + 1, Role::Zero)
+    }
+
+    /// `كامل` or `واحد` at token `k`: the noun before it counts one.
+    fn one_whole(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        self.lx.tok_is(a, k, Role::Whole) || self.lx.tok_is(a, k, Role::Single)
+    }
+
     /// A definite number word as a CARDINAL (after a modifier).
     fn expr_def(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
         let n = self.lx.number_def(st.a, j)?;
@@ -325,10 +346,10 @@ impl NumberRecognizer {
         }
         let v1 = c.value.as_f64()?;
         let mut k = c.end_tok;
-        while matches!(sl(a, k), "،" | ",") {
+        while is_comma(sl(a, k)) {
             k += 1;
         }
-        if matches!(sk(a, k), "او" | "و") {
+        if self.lx.tok_is(a, k, Role::Or) || self.lx.tok_is(a, k, Role::And) {
             k += 1;
         }
         let m = self.lx.modifiers.at_clitic(a, k)?;
@@ -378,7 +399,8 @@ impl NumberRecognizer {
         let cur = lx.currencies.at(a, k).or_else(|| {
             if definite && a.key_is(k, kind::DEF_CURRENCY) {
                 let key = sk(a, k);
-                key.strip_prefix("ال")
+                lx.fw
+                    .strip_article(key)
                     .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
             } else {
                 None
@@ -390,7 +412,7 @@ impl NumberRecognizer {
             let mut code = None;
             let mut how = "";
             if end < a.len() && a.tokens()[end].kind == TokenKind::Word {
-                let stem = adjective_stem(sk(a, end));
+                let stem = adjective_stem(&self.lx.fw, sk(a, end));
                 if let Some(x) = lx.currency_adj.get(&(c.base.clone(), stem.to_string())) {
                     code = Some(x.clone());
                     end += 1;
@@ -446,7 +468,7 @@ impl NumberRecognizer {
             .flatten()
             .or_else(|| {
                 if definite && a.key_is(k, kind::DEF_TIME_UNIT) {
-                    tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+                    lx.fw.strip_article(tk).and_then(|s| lx.time_units.get(s))
                 } else {
                     None
                 }
@@ -598,7 +620,7 @@ impl NumberRecognizer {
                     return None;
                 }
                 // 2 تحت الصفر: a temperature.
-                if end + 1 < a.len() && sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                if self.below_zero(a, end) {
                     let mut c = Cand::new(
                         n.start,
                         end + 2,
@@ -606,7 +628,7 @@ impl NumberRecognizer {
                         json!({"amount": value.map_or(Value::Null, |v| number_value(-v)), "unit": "deg"}),
                         "quantity/amount-unit",
                     );
-                    c.evidence = "unit: تحت الصفر → deg".into();
+                    c.evidence = format!("unit: {} {} → deg", a.surface(end), a.surface(end + 1));
                     return Some(c);
                 }
                 if n.plain_digits {
@@ -633,11 +655,7 @@ impl NumberRecognizer {
             }
         };
         // Temperatures below zero.
-        if c.label == Label::Quantity
-            && end + 1 < a.len()
-            && sk(a, end) == "تحت"
-            && sk(a, end + 1) == "الصفر"
-        {
+        if c.label == Label::Quantity && self.below_zero(a, end) {
             if let Some(v) = value {
                 c.value["amount"] = number_value(-v);
             }
@@ -645,13 +663,7 @@ impl NumberRecognizer {
             c.end_tok = end;
         }
         // Duration with كامل.
-        if c.label == Label::Date
-            && end < a.len()
-            && matches!(
-                sk(a, end),
-                "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
-            )
-        {
+        if c.label == Label::Date && self.one_whole(a, end) {
             end += 1;
             c.end_tok = end;
         }
@@ -666,7 +678,7 @@ impl NumberRecognizer {
         if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
             for _ in 0..4 {
                 let k = c.end_tok;
-                let j2 = if sk(a, k) == "و" {
+                let j2 = if self.lx.tok_is(a, k, Role::And) {
                     k + 1
                 } else if sk(a, k).starts_with('و')
                     && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
@@ -693,12 +705,7 @@ impl NumberRecognizer {
         if let Some((n, None)) = self.amount(st, j) {
             if let Some((Suffix::Time { unit }, e)) = self.suffix(st, n.end_tok, false) {
                 let v = duration(n.value, &unit);
-                let e = if matches!(sk(a, e), "واحد" | "واحدا" | "واحده" | "كامل" | "كامله")
-                {
-                    e + 1
-                } else {
-                    e
-                };
+                let e = if self.one_whole(a, e) { e + 1 } else { e };
                 return v.as_str().map(|x| (x.to_string(), e));
             }
             return None;
@@ -714,7 +721,11 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let j = if sk(a, k) == "و" { k + 1 } else { k };
+        let j = if self.lx.tok_is(a, k, Role::And) {
+            k + 1
+        } else {
+            k
+        };
         let n = self.lx.number(a, j)?;
         let (s, e) = self.suffix(st, n.end_tok, false)?;
         match s {
@@ -790,7 +801,7 @@ impl NumberRecognizer {
         }
         let key = sk(a, k);
         let m = if between {
-            if key == "و" {
+            if self.lx.fw.is(key, Role::And) {
                 self.amount(st, k + 1)
             } else if key.starts_with('و') && a.tokens()[k].kind == TokenKind::Word {
                 self.amount(st, k)
@@ -799,7 +810,7 @@ impl NumberRecognizer {
             }
         } else {
             match key {
-                "الي" | "حتي" | "لغايه" => self.amount(st, k + 1),
+                _ if self.lx.fw.is(key, Role::RangeTo) && key != "-" => self.amount(st, k + 1),
                 "-" | "–" => {
                     if n.words {
                         return None;
@@ -934,29 +945,20 @@ impl NumberRecognizer {
                     || after_modifier
                     || i == 0
                     || (a.tokens()[i - 1].kind == TokenKind::Punct && sl(a, i - 1) != "/")
-                    || matches!(
-                        sk(a, i - 1),
-                        "مده"
-                            | "لمده"
-                            | "خلال"
-                            | "طوال"
-                            | "منذ"
-                            | "قبل"
-                            | "بعد"
-                            | "في"
-                            | "طيله"
-                            | "لطيله"
-                            | "نحو"
-                            | "حوالي"
-                            | "قرابه"
-                    );
-                let full = matches!(sk(a, i + 1), "كامل" | "كامله" | "كاملا");
-                let prev_ok = prev_ok || full || (i > 0 && sk(a, i - 1).ends_with("مده"));
+                    || lx.tok_is(a, i - 1, Role::DurationCue);
+                let full = lx.tok_is(a, i + 1, Role::Whole);
+                let prev_ok = prev_ok
+                    || full
+                    || (i > 0
+                        && lx
+                            .fw
+                            .words(Role::DurationNoun)
+                            .any(|w| sk(a, i - 1).ends_with(w)));
                 let next_ok = i + 1 >= a.len()
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lx.weekdays.contains_key(sk(a, i + 1))
                         && !lx.months.starts(sk(a, i + 1)));
-                let one_after = matches!(sk(a, i + 1), "واحد" | "واحدا" | "واحده");
+                let one_after = lx.tok_is(a, i + 1, Role::Single);
                 let n = match t.count {
                     2 => Some(2.0),
                     1 if t.bare && prev_ok && next_ok => Some(1.0),
@@ -980,12 +982,7 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if end < a.len()
-                        && matches!(
-                            sk(a, end),
-                            "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
-                        )
-                    {
+                    if self.one_whole(a, end) {
                         end += 1;
                     }
                     c.end_tok = end;
@@ -1012,7 +1009,7 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                    if self.below_zero(a, end) {
                         n = -n;
                         end += 2;
                     }
@@ -1029,8 +1026,7 @@ impl NumberRecognizer {
             }
             if let Some(m) = lx.currencies.at(a, i) {
                 if let Some((s @ Suffix::Money { .. }, e)) = self.suffix(st, i, false) {
-                    let dual = matches!(key.chars().last(), Some('ن'))
-                        && (key.ends_with("ين") || key.ends_with("ان"))
+                    let dual = lx.fw.words(Role::DualSuffix).any(|x| key.ends_with(x))
                         && m.end_tok == i + 1;
                     if dual {
                         let (l, v, r, ev) = self.typed(Some(2.0), &s);
@@ -1058,7 +1054,8 @@ impl NumberRecognizer {
         }
         let key = sk(a, i);
         // الـ21 / الـ 21
-        if key == "ال" && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number {
+        if key == lx.fw.article() && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number
+        {
             let l = sl(a, i + 1);
             if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
                 let v: f64 = l.parse().ok()?;
@@ -1085,7 +1082,7 @@ impl NumberRecognizer {
             .flatten();
         for (chars, k) in whole_form.into_iter().chain(stem_forms) {
             let start = a.orig_offset(i, chars);
-            let (bare, def) = match k.strip_prefix("ال") {
+            let (bare, def) = match lx.fw.strip_article(&k) {
                 Some(s) => (s, true),
                 None => (k.as_ref(), false),
             };
@@ -1098,7 +1095,7 @@ impl NumberRecognizer {
             let mut end = i + 1;
             let mut standalone = false;
             if let Some((v, any)) = ord {
-                if !any && !def && !matches!(bare, "حادي" | "حاديه") {
+                if !any && !def && !lx.fw.is(bare, Role::ElevenHead) {
                     continue;
                 }
                 value = Some(v);
@@ -1118,11 +1115,11 @@ impl NumberRecognizer {
             }
             let Some(mut v) = value else { continue };
             // الأولي (ي, "primary") is an adjective, not الأولى.
-            if v == 1.0 && a.light(i).ends_with('ي') && k.ends_with("ولي") {
+            if v == 1.0 && a.light(i).ends_with('ي') && !lx.fw.is(bare, Role::ElevenHead) {
                 continue;
             }
             // Teens: الحادي عشر, الثالثة عشرة.
-            if end < a.len() && matches!(sk(a, end), "عشر" | "عشره") && v < 10.0 {
+            if v < 10.0 && lx.words.get(sk(a, end)).is_some_and(|w| w.ten) {
                 v += 10.0;
                 end += 1;
                 standalone = true;
@@ -1130,7 +1127,7 @@ impl NumberRecognizer {
                 // Compound: الحادي والعشرون.
                 if end < a.len() {
                     let nk = sk(a, end);
-                    let (cand, next) = if nk == "و" && end + 1 < a.len() {
+                    let (cand, next) = if lx.fw.is(nk, Role::And) && end + 1 < a.len() {
                         (sk(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
                         (s, end + 1)
@@ -1139,7 +1136,7 @@ impl NumberRecognizer {
                     };
                     // The tens agree with the unit in definiteness.
                     let cb = if def {
-                        cand.strip_prefix("ال").unwrap_or("")
+                        lx.fw.strip_article(cand).unwrap_or("")
                     } else {
                         cand
                     };
@@ -1252,6 +1249,11 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
         pos = b1.max(b0 + 1);
     }
     out
+}
+
+/// Whether a light form is a comma (Arabic or Latin).
+pub(crate) fn is_comma(light: &str) -> bool {
+    matches!(light, "\u{060C}" | ",")
 }
 
 /// The key of token `i`, or "" past the end.

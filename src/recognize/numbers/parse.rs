@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 
+use super::function_words::Role;
 use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
 use super::{sk, sl};
 use crate::text::TokenKind;
@@ -110,7 +111,7 @@ impl Lexicon {
             return None;
         }
         let k = sk(a, j);
-        if k == "و" {
+        if self.fw.is(k, Role::And) {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
         let whole_is_word = a.key_is(j, kind::WORD);
@@ -332,8 +333,9 @@ impl Lexicon {
                 return (value + f * s, wj + 2);
             }
             // مليون ونصف المليون
-            if let Some(s) = sk(a, wj + 1)
-                .strip_prefix("ال")
+            if let Some(s) = self
+                .fw
+                .strip_article(sk(a, wj + 1))
                 .and_then(|k| self.words.get(k))
                 .and_then(|y| y.scale)
             {
@@ -351,11 +353,11 @@ impl Lexicon {
                 if let Some(p) = self.info(a, e).and_then(|y| y.fraction_plural) {
                     return (value + g * p, e + 1);
                 }
-                if e < a.len() && matches!(sk(a, e), "من" | "علي") {
+                if self.tok_is(a, e, Role::OutOf) {
                     if let Some(y) = self.info(a, e + 1) {
                         if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
                             let pow10 = d >= 10.0 && (d.log10().fract()).abs() < 1e-9;
-                            if d > 0.0 && (sk(a, e) == "علي" || pow10) {
+                            if d > 0.0 && (self.tok_is(a, e, Role::Over) || pow10) {
                                 return (value + g / d, de);
                             }
                         }
@@ -375,15 +377,15 @@ impl Lexicon {
         }
         let t = a.tokens()[n];
         if t.kind == TokenKind::Punct {
-            return !matches!(sl(a, n), "%" | "٪" | "$" | "€" | "£");
+            return !(self.percent.starts(sk(a, n)) || self.currencies.starts(sk(a, n)));
         }
         if t.kind != TokenKind::Word {
             return false;
         }
         let k = sk(a, n);
-        k.starts_with("ال")
+        k.starts_with(self.fw.article())
             && !self.words.contains_key(k)
-            && k != "ال"
+            && k != self.fw.article()
             && !self.time_units.contains_key(k)
     }
 
@@ -449,7 +451,7 @@ impl Lexicon {
                 if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
-                if matches!(k, "سالب" | "ناقص") {
+                if self.fw.is(k, Role::Negative) {
                     let mut n = self.number(a, j + 1)?;
                     n.value = n.value.map(|v| -v);
                     n.start = t.start;
@@ -475,7 +477,7 @@ impl Lexicon {
         if !a.key_is(j, kind::DEF_WORD) {
             return None;
         }
-        let k = sk(a, j).strip_prefix("ال")?;
+        let k = self.fw.strip_article(sk(a, j))?;
         let w = self.words.get(k)?;
         if w.vague || w.few {
             return None;
@@ -499,7 +501,7 @@ impl Lexicon {
         // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
         while end + 1 < a.len()
             && end < j + 12
-            && sl(a, end) == "،"
+            && sl(a, end) == "\u{060C}"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
             && a.tokens()[end + 1].kind == TokenKind::Number
@@ -518,7 +520,8 @@ impl Lexicon {
         // or the era marker (2015م, 1436هـ).
         if end < a.len() && a.tokens()[end].glued && a.tokens()[end].kind == TokenKind::Word {
             let k = sk(a, end);
-            let ok = matches!(k, "م" | "ه")
+            let ok = self.fw.is(k, Role::EraGregorian)
+                || self.fw.is(k, Role::EraHijri)
                 || self.units.starts(k)
                 || self.currencies.starts(k)
                 || self.time_units.contains_key(k);
@@ -538,7 +541,7 @@ impl Lexicon {
             last_scale = s;
             end += 1;
             // 3 ملايين و500 ألف, 18 ألفا و800: a smaller amount after و.
-            if sk(a, end) == "و"
+            if self.tok_is(a, end, Role::And)
                 && a.tokens()
                     .get(end + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number)
@@ -594,7 +597,7 @@ impl Lexicon {
             if end < a.len() {
                 if let Some(x) = a
                     .key(end)
-                    .strip_prefix("ال")
+                    .strip_prefix(self.fw.article())
                     .and_then(|s| self.words.get(s))
                 {
                     if x.vague || x.scale.is_some() {
@@ -613,7 +616,7 @@ impl Lexicon {
                 .conj_word(a, j + 1)
                 .is_some_and(|(x, _, c)| c && x.tens.is_some());
             if !ambiguous || (!cardinal_follows && self.reads_as_fraction(a, j)) {
-                if ambiguous && sk(a, j) == "ثمن" {
+                if ambiguous && self.tok_is(a, j, Role::PriceOrEighth) {
                     return None;
                 }
                 let mut v = f;
@@ -641,7 +644,7 @@ impl Lexicon {
         // X من Y / X على Y with words on both sides: a fraction; with a
         // power of ten after an integer, the last و-joined group is the
         // numerator (ستة اَلاف وتسعون من مئة = 6000.9).
-        if e + 1 < a.len() && matches!(sk(a, e), "من" | "علي") {
+        if e + 1 < a.len() && self.tok_is(a, e, Role::OutOf) {
             if let Some(y) = self.info(a, e + 1) {
                 if Self::is_group_start(y) || y.scale.is_some_and(|_| !y.vague) {
                     if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
