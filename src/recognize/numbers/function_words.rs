@@ -100,6 +100,10 @@ pub enum Role {
     PriceOrEighth,
     /// `حادي`: starts a compound ordinal without the article.
     ElevenHead,
+    /// A family-name prefix (`آل ثاني`, `آل خليفة`): the word after it is a
+    /// name, not an ordinal. Matched on the surface form, because its key
+    /// is the article's.
+    FamilyPrefix,
     /// A dual suffix (`ين`, `ان`): a currency word in the dual counts two.
     DualSuffix,
     /// An engine gate: the recognizer tries a match at this word.
@@ -110,7 +114,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 47] = [
+    const NAMES: [(&'static str, Role); 48] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -156,6 +160,7 @@ impl Role {
         ("price_or_eighth", Role::PriceOrEighth),
         ("eleven_head", Role::ElevenHead),
         ("dual_suffix", Role::DualSuffix),
+        ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),
     ];
@@ -177,6 +182,8 @@ impl Role {
 pub struct FunctionWords {
     roles: HashMap<String, u64>,
     article: String,
+    /// Surface forms of the family prefixes.
+    family_prefixes: Vec<String>,
 }
 
 impl FunctionWords {
@@ -198,6 +205,10 @@ impl FunctionWords {
             }
             if role == Role::Article {
                 fw.article = key.clone();
+            }
+            if role == Role::FamilyPrefix {
+                fw.family_prefixes.push(word.to_string());
+                continue;
             }
             *fw.roles.entry(key).or_default() |= role.bit();
         }
@@ -223,6 +234,11 @@ impl FunctionWords {
             .iter()
             .filter(move |(_, b)| *b & role.bit() != 0)
             .map(|(k, _)| k.as_str())
+    }
+
+    /// Whether a token's surface is a family-name prefix (`آل`).
+    pub fn is_family_prefix(&self, surface: &str) -> bool {
+        self.family_prefixes.iter().any(|p| p == surface)
     }
 
     /// The key of the definite article.

@@ -1053,6 +1053,10 @@ impl NumberRecognizer {
             return None;
         }
         let key = sk(a, i);
+        // A family name: آل ثاني, آل خليفة.
+        if i > 0 && lx.fw.is_family_prefix(a.surface(i - 1)) {
+            return None;
+        }
         // الـ21 / الـ 21
         if key == lx.fw.article() && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number
         {
