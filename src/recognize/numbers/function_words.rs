@@ -104,6 +104,12 @@ pub enum Role {
     /// name, not an ordinal. Matched on the surface form, because its key
     /// is the article's.
     FamilyPrefix,
+    /// A noun before an identifier number (`رقم`, `القرار`, `المادة`): the
+    /// number after it is no year.
+    IdNoun,
+    /// A word that starts a new phrase (a preposition, a relative pronoun):
+    /// after four digits it shows that no counted noun follows.
+    PhraseStart,
     /// A dual suffix (`ين`, `ان`): a currency word in the dual counts two.
     DualSuffix,
     /// An engine gate: the recognizer tries a match at this word.
@@ -114,7 +120,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 48] = [
+    const NAMES: [(&'static str, Role); 50] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -160,6 +166,8 @@ impl Role {
         ("price_or_eighth", Role::PriceOrEighth),
         ("eleven_head", Role::ElevenHead),
         ("dual_suffix", Role::DualSuffix),
+        ("id_noun", Role::IdNoun),
+        ("phrase_start", Role::PhraseStart),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),
@@ -226,6 +234,12 @@ impl FunctionWords {
     #[inline]
     pub fn is(&self, key: &str, role: Role) -> bool {
         self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
+    }
+
+    /// Whether `key` has any role but the engine gates and identifier nouns.
+    pub fn any_role(&self, key: &str) -> bool {
+        let gates = Role::Start.bit() | Role::DateStart.bit() | Role::IdNoun.bit();
+        self.roles.get(key).is_some_and(|b| b & !gates != 0)
     }
 
     /// Every key with `role`.

@@ -13,8 +13,10 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc, Relative};
+use super::super::Cand;
 use super::super::{is_comma, sk, sl, NumberRecognizer, St};
 use super::{plain_int, ymd, DateParts};
+use crate::mention::Label;
 use crate::text::TokenKind;
 
 impl NumberRecognizer {
@@ -131,8 +133,8 @@ impl NumberRecognizer {
         if need_noun && !noun {
             return None;
         }
-        // يناير، 2001
-        if is_comma(sl(a, k)) && !noun && sl(a, k + 1).len() == 4 {
+        // يناير، 2001 / شعبان / 1428
+        if (is_comma(sl(a, k)) || sl(a, k) == "/") && !noun && sl(a, k + 1).len() == 4 {
             k += 1;
         }
         let y = plain_int(a, k)?;
@@ -149,6 +151,103 @@ impl NumberRecognizer {
             end += 1;
         }
         Some((y as i32, end, hijri))
+    }
+
+    /// A year written as four digits without a year noun, at `i`: after a
+    /// preposition of time or a date modifier (`في 2015`, `منذ 1948`,
+    /// `مطلع 2015م`), or right after a content noun when no counted noun
+    /// follows (`حرب 1967`, `انتخابات 2014 في`). Not after an identifier
+    /// noun (`القرار 2254`, `رقم 1967`), not inside a longer digit run (a
+    /// phone number), not before a unit, currency or scale. An era word
+    /// after the year is inside the span; a Hijri one gives a Hijri value.
+    pub(crate) fn bare_year(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        if i == 0 || sl(a, i).len() != 4 {
+            return None;
+        }
+        let y = plain_int(a, i)? as i32;
+        let mut end = i + 1;
+        let mut hijri = false;
+        if lx.tok_is(a, end, Role::EraHijri) {
+            hijri = true;
+            end += 1;
+        } else if lx.tok_is(a, end, Role::EraGregorian) {
+            end += 1;
+        }
+        let marked = end > i + 1;
+        let prev = sk(a, i - 1);
+        let after_cue = self.is_date_cue(prev)
+            || a.tokens()[i - 1].kind == TokenKind::Word
+                && stems(prev).any(|(_, s)| self.is_date_cue(&s));
+        let in_range = if hijri {
+            (1..=1500).contains(&y)
+        } else if marked || after_cue {
+            (1000..=2100).contains(&y)
+        } else {
+            (1900..=2100).contains(&y)
+        };
+        if !in_range {
+            return None;
+        }
+        let after_noun = !after_cue && self.year_after_noun(a, i, end);
+        if !(marked || after_cue || after_noun) {
+            return None;
+        }
+        let value = if hijri {
+            super::hijri::value(y, None, None)
+        } else {
+            Value::String(format!("{y:04}"))
+        };
+        let mut c = Cand::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
+        c.priority = 1;
+        Some(c)
+    }
+
+    /// Whether the four digits at `i` (ending before `end`) read as a year
+    /// after the noun before them: a content word before (not a function
+    /// word, number word, modifier, unit, currency or identifier noun), and
+    /// after them the end, punctuation or a word that starts a new phrase,
+    /// never another number or a counted noun.
+    fn year_after_noun(&self, a: &Doc<'_, '_>, i: usize, end: usize) -> bool {
+        let lx = &self.lx;
+        let p = i - 1;
+        let pt = a.tokens()[p];
+        if pt.kind != TokenKind::Word || t_glued(a, i) {
+            return false;
+        }
+        let pk = sk(a, p);
+        if lx.fw.any_role(pk)
+            || lx.fw.is(pk, Role::IdNoun)
+            || stems(pk).any(|(_, s)| lx.fw.is(&s, Role::IdNoun))
+            || a.key_is(
+                p,
+                kind::WORD | kind::MODIFIER | kind::CURRENCY | kind::UNIT_NAME,
+            )
+            || lx.words.contains_key(pk)
+        {
+            return false;
+        }
+        if end >= a.len() {
+            return true;
+        }
+        match a.tokens()[end].kind {
+            TokenKind::Number => false,
+            TokenKind::Punct => {
+                let l = sl(a, end);
+                let joins_digits = matches!(l, "/" | "-" | ":" | "." | "," | "+")
+                    && a.tokens()
+                        .get(end + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number);
+                !joins_digits && !lx.percent.starts(l) && !lx.currencies.starts(l)
+            }
+            TokenKind::Word => {
+                let nk = sk(a, end);
+                lx.fw.is(nk, Role::PhraseStart)
+                    || self.is_date_cue(nk)
+                    || nk.starts_with('و') && nk.chars().count() > 2 && !lx.words.contains_key(nk)
+            }
+        }
     }
 
     /// Day-month-year forms at `i`.
@@ -234,6 +333,10 @@ impl NumberRecognizer {
         if day.is_some() && !has_weekday && day_start == i {
             start = a.tokens()[i].start.max(start);
         }
+        // 20 / شعبان / 1428: slashes around a month name.
+        if day.is_some() && sl(a, j) == "/" && self.month_at(a, j + 1).is_some() {
+            j += 1;
+        }
         let (month, hijri, bare, mstart, mut end) = self.month_at(a, j)?;
         if day.is_none() && !has_weekday {
             start = mstart;
@@ -305,6 +408,7 @@ impl NumberRecognizer {
             day,
             day2,
             hijri: hij,
+            hijri_month: hijri,
             has_weekday,
             adj,
         })
@@ -353,7 +457,14 @@ impl NumberRecognizer {
 
     pub(crate) fn parts_value(&self, st: &St<'_, '_, '_>, p: &DateParts) -> Value {
         if p.hijri {
-            return Value::Null;
+            // A Hijri month with its year; a Gregorian month with a Hijri
+            // year mark, or no year, has no fixed value.
+            return match p.year {
+                Some(y) if p.hijri_month && p.day2.is_none() => {
+                    super::hijri::value(y, Some(p.month), p.day)
+                }
+                _ => Value::Null,
+            };
         }
         let year = p.year.or_else(|| {
             let r = st.refd?;
@@ -414,4 +525,9 @@ impl NumberRecognizer {
         }
         Some((m, year?, end))
     }
+}
+
+/// Whether token `i` is glued to the token before it.
+fn t_glued(a: &Doc<'_, '_>, i: usize) -> bool {
+    a.tokens()[i].glued
 }

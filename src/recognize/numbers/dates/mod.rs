@@ -12,6 +12,7 @@
 )]
 
 mod gregorian;
+pub(crate) mod hijri;
 mod relative;
 mod times;
 
@@ -42,6 +43,8 @@ pub(crate) struct DateParts {
     pub(crate) day: Option<u32>,
     pub(crate) day2: Option<u32>,
     pub(crate) hijri: bool,
+    /// The month is a Hijri month (the year may still be unmarked).
+    pub(crate) hijri_month: bool,
     pub(crate) has_weekday: bool,
     pub(crate) adj: Option<i64>,
 }
@@ -303,19 +306,8 @@ impl NumberRecognizer {
                     out.push(c);
                 }
             } else if l.len() == 4 && i > 0 {
-                // A bare year after a preposition: في 2015.
-                if let Some(y) = plain_int(a, i) {
-                    if (1900..=2099).contains(&y) && self.is_date_cue(sk(a, i - 1)) {
-                        let mut c = Cand::new(
-                            t.start,
-                            i + 1,
-                            Label::Date,
-                            Value::String(format!("{y}")),
-                            "date/year",
-                        );
-                        c.priority = 1;
-                        out.push(c);
-                    }
+                if let Some(c) = self.bare_year(st, i) {
+                    out.push(c);
                 }
             }
         }
@@ -332,11 +324,14 @@ impl NumberRecognizer {
                     None => (0, false),
                 }
             };
+            // عام (1948): the year in brackets.
+            let bracketed = sl(a, i + 1) == "(" && sl(a, i + 3) == ")";
+            let yi = if bracketed { i + 2 } else { i + 1 };
             if ok {
-                if let Some(y) = plain_int(a, i + 1) {
-                    let len = sl(a, i + 1).len();
+                if let Some(y) = plain_int(a, yi) {
+                    let len = sl(a, yi).len();
                     if len == 4 {
-                        let mut end = i + 2;
+                        let mut end = if bracketed { i + 4 } else { i + 2 };
                         let mut hijri = false;
                         if lx.tok_is(a, end, Role::EraHijri) {
                             hijri = true;
@@ -346,12 +341,13 @@ impl NumberRecognizer {
                         }
                         // عامي 2012 و2013 / عام 2012 إلى 2015.
                         let mut value = if hijri {
-                            Value::Null
+                            hijri::value(y as i32, None, None)
                         } else {
                             Value::String(format!("{y:04}"))
                         };
                         let mut rule = "date/year-noun";
-                        if end + 1 < a.len()
+                        if !bracketed
+                            && end + 1 < a.len()
                             && (lx.tok_is(a, end, Role::RangeTo) || lx.tok_is(a, end, Role::And))
                         {
                             if let Some(y2) = plain_int(a, end + 1) {
