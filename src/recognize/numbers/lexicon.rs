@@ -557,6 +557,9 @@ pub struct Lexicon {
     pub kinds: HashMap<String, u32>,
     /// The keys of `kinds`, to reject the others without hashing.
     filter: KeyFilter,
+    /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
+    /// (`dmy` or `mdy`).
+    pub date_orders: HashMap<String, String>,
     /// The function words (range connectors, year nouns, era markers …).
     pub fw: FunctionWords,
 }
@@ -747,6 +750,18 @@ impl Lexicon {
             let place = nonempty(&t, row, cp, "place")?;
             let c = nonempty(&t, row, cc, "country")?;
             lx.dateline_places.insert(place, c.to_string());
+        }
+
+        let t = rules.csv("numbers/date_orders.csv")?;
+        let (cc, co) = (t.column("country")?, t.column("order")?);
+        for row in &t.rows {
+            let country = nonempty(&t, row, cc, "country")?;
+            let order = row.get(co);
+            if !matches!(order, "dmy" | "mdy") {
+                return Err(t.error(row, format!("order must be dmy or mdy, not `{order}`")));
+            }
+            lx.date_orders
+                .insert(country.to_string(), order.to_string());
         }
 
         let t = rules.csv("numbers/units.csv")?;

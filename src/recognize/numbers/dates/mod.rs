@@ -260,13 +260,21 @@ impl NumberRecognizer {
                     parts[1].parse::<u32>(),
                     parts[2].parse::<i32>(),
                 );
-                if let (Ok(d), Ok(m), Ok(y)) = (d, m, y) {
+                if let (Ok(first), Ok(second), Ok(y)) = (d, m, y) {
                     let y = if parts[2].len() == 2 { 2000 + y } else { y };
-                    let date = NaiveDate::from_ymd_opt(y, m, d).or_else(|| {
+                    // Day first or month first: the only valid reading, else
+                    // the order of the dateline's country (date_orders.csv).
+                    let day_first = NaiveDate::from_ymd_opt(y, second, first);
+                    let month_first = NaiveDate::from_ymd_opt(y, first, second);
+                    let date = match (day_first, month_first) {
+                        (Some(dm), Some(md)) => Some(if self.month_first(st) { md } else { dm }),
+                        (dm, md) => dm.or(md),
+                    }
+                    .or_else(|| {
                         if parts[0].len() == 4 {
                             NaiveDate::from_ymd_opt(
                                 parts[0].parse().unwrap_or(0),
-                                m,
+                                second,
                                 parts[2].parse().unwrap_or(0),
                             )
                         } else {
@@ -561,6 +569,17 @@ impl NumberRecognizer {
 }
 
 impl NumberRecognizer {
+    /// Whether an ambiguous numeric date (`03/05/2020`) is month first: by
+    /// the dateline's country in `date_orders.csv`, else its `*` row.
+    pub(crate) fn month_first(&self, st: &St<'_, '_, '_>) -> bool {
+        let lx = &self.lx;
+        st.country
+            .as_deref()
+            .and_then(|c| lx.date_orders.get(c))
+            .or_else(|| lx.date_orders.get("*"))
+            .is_some_and(|o| o == "mdy")
+    }
+
     /// A preposition of time or a date modifier before a bare year or a
     /// month name (`في 2015`, `مطلع 2015`, `منذ مارس`).
     pub(crate) fn is_date_cue(&self, key: &str) -> bool {
