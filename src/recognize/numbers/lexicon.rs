@@ -992,7 +992,10 @@ impl Lexicon {
             .filter(|(_, w)| w.tens.is_some())
             .flat_map(|(k, _)| {
                 fw.words(Role::DecadeSuffix)
-                    .map(|suffix| fw.with_article(&format!("{k}{suffix}")))
+                    .flat_map(|suffix| {
+                        let plural = format!("{k}{suffix}");
+                        [fw.with_article(&plural), plural]
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();

@@ -434,7 +434,14 @@ impl NumberRecognizer {
                 };
                 out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
             }
-            if let Some(c) = self.decade(st, i) {
+            for c in [
+                self.decade(st, i),
+                self.century(st, i),
+                self.relative_decade(st, i),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 out.push(c);
             }
             self.time_at(st, i, out);

@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
 use super::super::function_words::Role;
-use super::super::lexicon::{kind, Relative};
+use super::super::lexicon::{kind, stems, Relative};
 use super::super::{sk, Cand, NumberRecognizer, St};
 use super::{add_months, grain_value, t_start};
 use crate::mention::Label;
@@ -592,12 +592,17 @@ impl NumberRecognizer {
         out.push(Cand::new(start, e, Label::Date, v, "date/period"));
     }
 
-    /// A decade (`الثمانينيات`, `التسعينات من القرن الماضي`): the
-    /// twentieth century unless a century follows.
+    /// A decade (`الثمانينيات` = `"198X"`, `التسعينات من القرن الماضي`,
+    /// `ثمانينيات القرن الماضي`): the twentieth century unless a century
+    /// follows; without the article, only with the century after it.
     pub(crate) fn decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
-        let plural = lx.fw.strip_article(sk(a, i))?;
+        let key = sk(a, i);
+        let (plural, definite) = match lx.fw.strip_article(key) {
+            Some(p) => (p, true),
+            None => (key, false),
+        };
         let stem = lx
             .fw
             .words(Role::DecadeSuffix)
@@ -609,23 +614,92 @@ impl NumberRecognizer {
         let tens = lx.words.get(stem).and_then(|w| w.tens)?;
         let mut end = i + 1;
         let mut hundreds = 19;
-        if lx.tok_is(a, end, Role::Of) {
-            if let Some((h, e)) = self.century_at(st, end + 1) {
-                hundreds = h;
-                end = e;
-            }
+        let century = if definite && lx.tok_is(a, end, Role::Of) {
+            self.century_at(st, end + 1)
+        } else if !definite {
+            Some(self.century_at(st, end)?)
+        } else {
+            None
+        };
+        if let Some((h, e)) = century {
+            hundreds = h;
+            end = e;
         }
-        let v = Value::String(format!("{hundreds}{}", tens as u32 / 10));
+        let v = Value::String(format!("{hundreds}{}X", tens as u32 / 10));
         Some(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"))
+    }
+
+    /// A century used as a time (`في القرن التاسع عشر` = `"18XX"`,
+    /// `بالقرن الماضي`, `منذ القرن الـ15`): after a preposition of time or
+    /// a date modifier, or with `ب` glued to it. Elsewhere (`طريق الحرير
+    /// للقرن الـ21`) only the ordinal inside is annotated (decision 13).
+    pub(crate) fn century(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let key = sk(a, i);
+        let (start, k) = if lx.fw.is(key, Role::CenturyNoun) {
+            let prev = if i > 0 { sk(a, i - 1) } else { "" };
+            let cue =
+                self.is_date_cue(prev) || i > 0 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
+            if !cue {
+                return None;
+            }
+            (t_start(a, i), i)
+        } else {
+            let rest = key.strip_prefix('ب')?;
+            if !lx.fw.is(rest, Role::CenturyNoun) {
+                return None;
+            }
+            (a.orig_offset(i, 1), i)
+        };
+        let (hundreds, end) = self.century_noun_at(st, k, true)?;
+        let v = Value::String(format!("{hundreds}XX"));
+        Some(Cand::new(start, end, Label::Date, v, "date/century"))
+    }
+
+    /// A decade relative to the reference date (`العقد الماضي` in 2015 =
+    /// `"200X"`, `العقد الحالي` = `"201X"`); `null` without a reference date.
+    pub(crate) fn relative_decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        if !lx.tok_is(a, i, Role::DecadeNoun) {
+            return None;
+        }
+        let m = lx.relative.at(a, i + 1)?;
+        let Relative::Adj(off) = m.value else {
+            return None;
+        };
+        let v = st.refd.map_or(Value::Null, |r| {
+            let decade = r.year().div_euclid(10) + *off as i32;
+            Value::String(format!("{decade}X"))
+        });
+        Some(Cand::new(
+            t_start(a, i),
+            m.end_tok,
+            Label::Date,
+            v,
+            "date/decade",
+        ))
     }
 
     /// `القرن` + an ordinal (`القرن التاسع عشر`, `القرن الحادي والعشرين`) or
     /// a relative adjective (`القرن الماضي`) at `k`: the century's first
     /// two digits (19 for the twentieth) and the end token.
     pub(crate) fn century_at(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(i32, usize)> {
+        self.century_noun_at(st, k, false)
+    }
+
+    /// [`Self::century_at`]; with `glued`, the noun at `k` may carry `ب`.
+    fn century_noun_at(&self, st: &St<'_, '_, '_>, k: usize, glued: bool) -> Option<(i32, usize)> {
         let a = st.a;
         let lx = &self.lx;
-        if !lx.tok_is(a, k, Role::CenturyNoun) {
+        let key = sk(a, k);
+        let noun = lx.fw.is(key, Role::CenturyNoun)
+            || glued
+                && key
+                    .strip_prefix('ب')
+                    .is_some_and(|r| lx.fw.is(r, Role::CenturyNoun));
+        if !noun {
             return None;
         }
         if let Some(m) = lx.relative.at(a, k + 1) {
