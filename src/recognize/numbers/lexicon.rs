@@ -259,6 +259,8 @@ pub struct WordInfo {
     pub scale: Option<f64>,
     pub scale_dual: Option<f64>,
     pub vague: bool,
+    /// The amount a vague plural counts in (عشرات 10, مئات 100, آلاف 1000).
+    pub vague_unit: Option<f64>,
     pub few: bool,
     pub fraction: Option<f64>,
     pub fraction_dual: Option<f64>,
@@ -630,7 +632,12 @@ impl Lexicon {
                 "hundred" => info.hundred = Some(value()?),
                 "scale" => info.scale = Some(value()?),
                 "scale_dual" => info.scale_dual = Some(value()?),
-                "vague" => info.vague = true,
+                "vague" => {
+                    info.vague = true;
+                    if !row.get(cv).is_empty() {
+                        info.vague_unit = Some(value()?);
+                    }
+                }
                 "few" => info.few = true,
                 "fraction" => info.fraction = Some(value()?),
                 "fraction_dual" => info.fraction_dual = Some(value()?),

@@ -583,6 +583,16 @@ impl NumberRecognizer {
                 } else {
                     first
                 };
+                // عشرات الملايين من الدولارات: a vague amount of a currency
+                // or unit after من.
+                let found = found.or_else(|| {
+                    let vague = n.value.is_none() && n.range.is_some();
+                    if !vague || !self.lx.tok_is(a, end, Role::Of) {
+                        return None;
+                    }
+                    self.suffix(st, end + 1, true)
+                        .filter(|(s, _)| matches!(s, Suffix::Money { .. } | Suffix::Unit { .. }))
+                });
                 match found {
                     Some((s, e)) => {
                         end = e;
@@ -667,9 +677,30 @@ impl NumberRecognizer {
             end += 1;
             c.end_tok = end;
         }
+        if let (None, Some(range)) = (value, n.range) {
+            self.vague_range(&mut c, range, sfx.as_ref());
+        }
         self.extend_duration(st, &mut c);
         self.post_modifier(st, &mut c);
         Some(c)
+    }
+
+    /// The value of a vague amount (عشرات الآلاف): its range, with the
+    /// currency or unit, and the approximate modifier.
+    fn vague_range(&self, c: &mut Cand, (lo, hi): (f64, f64), sfx: Option<&Suffix>) {
+        c.value = match (c.label, sfx) {
+            (Label::Cardinal, _) => json!({"min": number_value(lo), "max": number_value(hi)}),
+            (Label::Money, Some(Suffix::Money { code, factor, .. })) => json!({
+                "min": number_value(round(lo * factor)),
+                "max": number_value(round(hi * factor)),
+                "currency": code,
+            }),
+            (Label::Quantity, Some(Suffix::Unit { unit, .. })) => {
+                json!({"min": number_value(lo), "max": number_value(hi), "unit": unit})
+            }
+            _ => return,
+        };
+        c.modifier.get_or_insert(Modifier::Approx);
     }
 
     /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.

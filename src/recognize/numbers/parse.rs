@@ -30,6 +30,9 @@ pub struct Num {
     pub end_tok: usize,
     /// The value; `None` for a vague amount (عشرات الآلاف).
     pub value: Option<f64>,
+    /// The range of a vague amount: an Arabic plural (عشرات, آلاف) or
+    /// بضع counts 3 to 9 of its unit (عشرات الآلاف = 30,000–90,000).
+    pub range: Option<(f64, f64)>,
     /// The scale word applied to the number (1 when none).
     pub scale: f64,
     /// A single digit token without scale or sign (`2015`).
@@ -245,6 +248,13 @@ impl Lexicon {
                         last_scale = s;
                         next = nj + 1;
                     }
+                    // ثلاثة آلاف وخمسمائة مليون: a larger scale after و
+                    // multiplies everything before it (3500 × 10^6).
+                    Some(s) if total > 0.0 && s > total + g => {
+                        total = (total + g) * s;
+                        last_scale = s;
+                        next = nj + 1;
+                    }
                     _ => {
                         total += g;
                         any = true;
@@ -277,8 +287,14 @@ impl Lexicon {
                     } else {
                         x.scale
                     };
+                    let probe_value = if Self::is_group_start(x) {
+                        self.group(a, x, wj).map_or(0.0, |(g, _)| g)
+                    } else {
+                        0.0
+                    };
                     match nscale {
                         Some(s) if s < last_scale => {}
+                        Some(s) if Self::is_group_start(x) && s > total + probe_value => {}
                         None if last_scale > 1.0 && last_scale.is_finite() => {}
                         _ => break,
                     }
@@ -437,6 +453,7 @@ impl Lexicon {
                             few: false,
                             words: false,
                             digits_tok: None,
+                            range: None,
                         })
                     }
                     _ => None,
@@ -567,6 +584,7 @@ impl Lexicon {
             few: false,
             words: false,
             digits_tok: Some(j),
+            range: None,
         })
     }
 
@@ -581,16 +599,20 @@ impl Lexicon {
             few,
             words: true,
             digits_tok: None,
+            range: None,
         };
         // Vague amounts: عشرات الآلاف, مئات; بضعة آلاف; بضعة alone.
         if w.vague || w.few {
             let mut end = j + 1;
             let mut few = w.few;
+            // The unit counted: عشرات 10, بضعة 1, then × a scale after it.
+            let mut unit = w.vague_unit.or(w.few.then_some(1.0));
             if w.few {
                 if let Some(x) = self.info(a, end) {
                     if x.scale.is_some() || x.vague {
                         end += 1;
                         few = false;
+                        unit = unit.zip(x.scale.or(x.vague_unit)).map(|(u, s)| u * s);
                     }
                 }
             }
@@ -602,10 +624,15 @@ impl Lexicon {
                 {
                     if x.vague || x.scale.is_some() {
                         end += 1;
+                        unit = unit.zip(x.scale.or(x.vague_unit)).map(|(u, s)| u * s);
                     }
                 }
             }
-            return Some(mk(None, end, 1.0, few));
+            let mut n = mk(None, end, 1.0, few);
+            if !few {
+                n.range = unit.map(|u| (3.0 * u, 9.0 * u));
+            }
+            return Some(n);
         }
         // Fractions first when the word is one only, or reads as one.
         let ambiguous = w.fraction.is_some() && (w.unit.is_some() || w.ten);
