@@ -72,6 +72,10 @@ pub(crate) struct St<'a, 'b, 't> {
     pub a: &'a Doc<'b, 't>,
     pub refd: Option<NaiveDate>,
     pub country: Option<String>,
+    /// The countries named in the document (places of
+    /// `dateline_places.csv`), most named first; computed when an ambiguous
+    /// currency needs them.
+    pub named_countries: std::cell::OnceCell<Vec<String>>,
 }
 
 impl St<'_, '_, '_> {
@@ -146,6 +150,7 @@ impl NumberRecognizer {
                 .reference_date
                 .or_else(|| dl.as_ref().and_then(|d| d.date)),
             country: dl.as_ref().and_then(|d| d.country.clone()),
+            named_countries: Default::default(),
         };
         let mut cands = Vec::new();
         if let Some(d) = &dl {
@@ -313,6 +318,27 @@ impl NumberRecognizer {
         self.dates_at(st, i, out);
     }
 
+    /// The countries named in a document, most often named first (ties: the
+    /// first named first).
+    fn named_countries(&self, a: &Doc<'_, '_>) -> Vec<String> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < a.len() {
+            match self.lx.dateline_places.at_clitic(a, i) {
+                Some(m) => {
+                    match counts.iter_mut().find(|(c, _, _)| c == m.value) {
+                        Some(entry) => entry.1 += 1,
+                        None => counts.push((m.value.clone(), 1, i)),
+                    }
+                    i = m.end_tok.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
+        counts.into_iter().map(|(c, _, _)| c).collect()
+    }
+
     /// `تحت الصفر` at token `k`: below zero.
     fn below_zero(&self, a: &Doc<'_, '_>, k: usize) -> bool {
         self.lx.tok_is(a, k, Role::Below) && self.lx.tok_is(a, k + 1, Role::Zero)
@@ -431,6 +457,16 @@ impl NumberRecognizer {
                         code = Some(x.clone());
                         how = "dateline";
                     }
+                }
+            }
+            if code.is_none() {
+                let named = st.named_countries.get_or_init(|| self.named_countries(a));
+                if let Some(x) = named
+                    .iter()
+                    .find_map(|country| lx.currency_country.get(&(c.base.clone(), country.clone())))
+                {
+                    code = Some(x.clone());
+                    how = "country named in the document";
                 }
             }
             if code.is_none() {

@@ -71,6 +71,7 @@ impl NumberRecognizer {
                         a,
                         refd: None,
                         country: None,
+                        named_countries: Default::default(),
                     },
                     k,
                 ) {

@@ -101,6 +101,7 @@ impl NumberRecognizer {
             a,
             refd: None,
             country: None,
+            named_countries: Default::default(),
         };
         for i in 1..limit {
             // The place before the date: words only; the date starts with digits
