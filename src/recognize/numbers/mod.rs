@@ -716,6 +716,9 @@ impl NumberRecognizer {
         if let (None, Some(range)) = (value, n.range) {
             self.vague_range(&mut c, range, sfx.as_ref());
         }
+        if let Some(exact) = n.exact {
+            exact_value(&mut c, exact, sfx.as_ref());
+        }
         self.extend_duration(st, &mut c);
         self.post_modifier(st, &mut c);
         Some(c)
@@ -1320,6 +1323,29 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
         pos = b1.max(b0 + 1);
     }
     out
+}
+
+/// Put an exact integer (beyond 2^53) in a CARDINAL's value or a MONEY or
+/// QUANTITY amount: a JSON integer up to 2^64, a string of digits beyond.
+fn exact_value(c: &mut Cand, exact: i128, sfx: Option<&Suffix>) {
+    let v = i64::try_from(exact)
+        .map(Value::from)
+        .or_else(|_| u64::try_from(exact).map(Value::from))
+        .unwrap_or_else(|_| Value::String(exact.to_string()));
+    match (c.label, sfx) {
+        (Label::Cardinal, _) if c.value.is_number() => c.value = v,
+        (Label::Money, Some(Suffix::Money { factor, .. })) if *factor == 1.0 => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        (Label::Quantity, _) => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Whether a light form is a comma (Arabic or Latin).

@@ -19,6 +19,9 @@ use crate::text::TokenKind;
 /// Longest number-word run or mention, in tokens.
 pub const MAX_TOKENS: usize = 64;
 
+/// From here on an `f64` no longer holds every integer (2^53).
+pub const EXACT_F64_LIMIT: f64 = 9_007_199_254_740_992.0;
+
 /// A parsed number.
 #[derive(Debug, Clone)]
 pub struct Num {
@@ -33,6 +36,9 @@ pub struct Num {
     /// The range of a vague amount: an Arabic plural (عشرات, آلاف) or
     /// بضع counts 3 to 9 of its unit (عشرات الآلاف = 30,000–90,000).
     pub range: Option<(f64, f64)>,
+    /// The exact integer value of a digit number whose value is beyond
+    /// the exact integers of an `f64` (2^53): `12345678901234567`.
+    pub exact: Option<i128>,
     /// The scale word applied to the number (1 when none).
     pub scale: f64,
     /// A single digit token without scale or sign (`2015`).
@@ -454,6 +460,7 @@ impl Lexicon {
                             words: false,
                             digits_tok: None,
                             range: None,
+                            exact: None,
                         })
                     }
                     _ => None,
@@ -574,6 +581,19 @@ impl Lexicon {
             }
         }
         let (v, end2) = self.fraction_ext(a, v, last_scale, end);
+        // Integers past 2^53 keep their digits exactly.
+        let exact =
+            (v.abs() >= EXACT_F64_LIMIT && end2 == end && end == j + 1 + scale.is_some() as usize)
+                .then(|| {
+                    let digits: String = text.chars().filter(|c| *c != ',').collect();
+                    let n: i128 = digits.parse().ok()?;
+                    let s = scale.unwrap_or(1.0);
+                    (s.fract() == 0.0 && s < 1e18)
+                        .then(|| n.checked_mul(s as i128))
+                        .flatten()
+                })
+                .flatten()
+                .map(|n| if sign < 0.0 { -n } else { n });
         Some(Num {
             start,
             tok_start: if sign < 0.0 { j - 1 } else { j },
@@ -585,6 +605,7 @@ impl Lexicon {
             words: false,
             digits_tok: Some(j),
             range: None,
+            exact,
         })
     }
 
@@ -600,6 +621,7 @@ impl Lexicon {
             words: true,
             digits_tok: None,
             range: None,
+            exact: None,
         };
         // Vague amounts: عشرات الآلاف, مئات; بضعة آلاف; بضعة alone.
         if w.vague || w.few {
