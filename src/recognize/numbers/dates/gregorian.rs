@@ -164,7 +164,8 @@ impl NumberRecognizer {
     pub(crate) fn bare_year(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
         let a = st.a;
         let lx = &self.lx;
-        if i == 0 || sl(a, i).len() != 4 {
+        let digits = sl(a, i).len();
+        if i == 0 || !(3..=4).contains(&digits) {
             return None;
         }
         let y = plain_int(a, i)? as i32;
@@ -177,13 +178,19 @@ impl NumberRecognizer {
             end += 1;
         }
         let marked = end > i + 1;
+        // Three digits only with an era word (570م).
+        if digits == 3 && !marked {
+            return None;
+        }
         let prev = sk(a, i - 1);
         let after_cue = self.is_date_cue(prev)
             || a.tokens()[i - 1].kind == TokenKind::Word
                 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
         let in_range = if hijri {
             (1..=1500).contains(&y)
-        } else if marked || after_cue {
+        } else if marked {
+            (1..=2100).contains(&y)
+        } else if after_cue {
             (1000..=2100).contains(&y)
         } else {
             (1900..=2100).contains(&y)
@@ -244,8 +251,17 @@ impl NumberRecognizer {
             }
             TokenKind::Word => {
                 let nk = sk(a, end);
+                // A counted noun after a number is indefinite and bare
+                // (2000 شخص): a definite word (أزمة 2008 المالية) or one
+                // with a preposition glued (حرب 1973 لاستعادة) is not one.
+                let definite = nk.starts_with(lx.fw.article()) && !lx.percent.starts(nk);
+                let glued_preposition = nk.starts_with(['ل', 'ب'])
+                    && nk.chars().count() > 3
+                    && !a.key_is(end, kind::UNIT_NAME | kind::CURRENCY);
                 lx.fw.is(nk, Role::PhraseStart)
                     || self.is_date_cue(nk)
+                    || definite
+                    || glued_preposition
                     || nk.starts_with('و') && nk.chars().count() > 2 && !lx.words.contains_key(nk)
             }
         }

@@ -314,7 +314,7 @@ impl NumberRecognizer {
                 if let Some(c) = self.clock(st, i, i, None) {
                     out.push(c);
                 }
-            } else if l.len() == 4 && i > 0 {
+            } else if (3..=4).contains(&l.len()) && i > 0 {
                 if let Some(c) = self.bare_year(st, i) {
                     out.push(c);
                 }

@@ -653,7 +653,7 @@ impl NumberRecognizer {
             (a.orig_offset(i, 1), i)
         };
         let (hundreds, end) = self.century_noun_at(st, k, true)?;
-        let v = Value::String(format!("{hundreds}XX"));
+        let v = Value::String(format!("{hundreds:02}XX"));
         Some(Cand::new(start, end, Label::Date, v, "date/century"))
     }
 
