@@ -1286,6 +1286,14 @@ pub fn merge_durations(a: &str, b: &str) -> Option<String> {
 
 /// Round away floating noise from scaled amounts (28.6 × 10^9).
 pub fn round(x: f64) -> f64 {
+    // Integers need no rounding (and past 10^9 the scaling below is noise).
+    if x.fract() == 0.0 {
+        return x;
+    }
+    if x.abs() >= 1e9 {
+        let r = x.round();
+        return if (r - x).abs() < 1e-4 { r } else { x };
+    }
     if x.abs() >= 1.0 {
         let r = (x * 1e6).round() / 1e6;
         if (r - x).abs() < 1e-6 * x.abs().max(1.0) {

@@ -128,7 +128,9 @@ impl Lexicon {
             if let Some(w) = self.words.get(stem) {
                 let whole = self.words.get(k).filter(|_| whole_is_word);
                 let stem_only_head = w.teen_head.is_some() && w.unit.is_none() && w.tens.is_none();
-                if !(stem_only_head && whole.is_some()) {
+                // وأحد عشر: the teen head, not واحد, when عشر follows.
+                let teen_follows = stem_only_head && self.info(a, j + 1).is_some_and(|x| x.ten);
+                if !(stem_only_head && whole.is_some()) || teen_follows {
                     return Some((w, j, true));
                 }
             }
@@ -279,7 +281,8 @@ impl Lexicon {
             match self.conj_word(a, cur) {
                 Some((x, wj, true))
                     if (Self::is_group_start(x) && x.fraction.is_none_or(|_| x.unit.is_some()))
-                        || (x.scale.is_some() && !x.vague) =>
+                        || (x.scale.is_some() && !x.vague)
+                        || x.scale_dual.is_some_and(|d| d / 2.0 < last_scale) =>
                 {
                     // Only continue when the continuation is a smaller amount.
                     let probe = if Self::is_group_start(x) {
