@@ -32,6 +32,48 @@ use serde_json::Value;
 
 const PATH: &str = "../shared/data/numbers/external.jsonl";
 
+/// Passes measured per source × dim × confidence (2026-12-05, branch
+/// `numbers`); the test fails when any falls below its pin.
+const PINNED_PASSES: &[(&str, &str, &str, usize)] = &[
+    ("duckling", "duration", "high", 14),
+    ("duckling", "money", "high", 62),
+    ("duckling", "number", "high", 319),
+    ("duckling", "ordinal", "high", 30),
+    ("duckling", "quantity", "high", 26),
+    ("duckling", "temperature", "high", 14),
+    ("duckling", "time", "high", 146),
+    ("duckling", "volume", "high", 22),
+    ("nemo-text-processing", "money", "high", 21),
+    ("nemo-text-processing", "number", "high", 77),
+    ("nemo-text-processing", "percent", "high", 14),
+    ("nemo-text-processing", "temperature", "high", 1),
+    ("puckling", "distance", "medium", 29),
+    ("puckling", "duration", "medium", 20),
+    ("puckling", "money", "medium", 5),
+    ("puckling", "ordinal", "medium", 12),
+    ("puckling", "quantity", "medium", 16),
+    ("puckling", "temperature", "medium", 11),
+    ("puckling", "time", "medium", 62),
+    ("puckling", "volume", "medium", 8),
+    ("recognizers-text", "duration", "high", 39),
+    ("recognizers-text", "duration", "low", 1),
+    ("recognizers-text", "duration", "medium", 11),
+    ("recognizers-text", "number", "high", 30),
+    ("recognizers-text", "number", "low", 78),
+    ("recognizers-text", "number", "medium", 52),
+    ("recognizers-text", "number_range", "high", 12),
+    ("recognizers-text", "number_range", "low", 21),
+    ("recognizers-text", "number_range", "medium", 33),
+    ("recognizers-text", "ordinal", "high", 26),
+    ("recognizers-text", "ordinal", "low", 0),
+    ("recognizers-text", "ordinal", "medium", 10),
+    ("recognizers-text", "percent", "high", 3),
+    ("recognizers-text", "percent", "low", 1),
+    ("recognizers-text", "percent", "medium", 18),
+    ("recognizers-text", "time", "high", 228),
+    ("recognizers-text", "time", "low", 78),
+];
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
@@ -606,6 +648,17 @@ fn external_suites_conformance() {
             for f in list.into_iter().flatten().take(60) {
                 below.push(format!("    {f}"));
             }
+        }
+    }
+    // Every source × dim × confidence keeps at least its measured passes
+    // (a fix raises the pin; a regression anywhere turns the test red).
+    for (source, dim, confidence, pinned) in PINNED_PASSES {
+        let key = (source.to_string(), dim.to_string(), confidence.to_string());
+        let pass = tallies.get(&key).map_or(0, |t| t.pass);
+        if pass < *pinned {
+            below.push(format!(
+                "{source} {dim} {confidence}: {pass} passes < pinned {pinned}"
+            ));
         }
     }
     assert!(
