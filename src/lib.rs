@@ -24,6 +24,8 @@
 
 pub mod error;
 pub mod eval;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod io;
 pub mod mention;
 pub mod perf;

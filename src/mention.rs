@@ -111,6 +111,19 @@ pub enum Modifier {
     Approx,
 }
 
+impl Modifier {
+    /// The modifier as written in outputs (`gt`, `approx`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modifier::Gt => "gt",
+            Modifier::Lt => "lt",
+            Modifier::Ge => "ge",
+            Modifier::Le => "le",
+            Modifier::Approx => "approx",
+        }
+    }
+}
+
 impl FromStr for Modifier {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {

@@ -1,29 +1,10 @@
 //! End-to-end runs of `kashif extract`: every output format on the corpus,
 //! bad input among good input, empty files, BOM, CRLF and stdin.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::*;
 
 const SEED: &str = "corpus/xinhua-2015-04-07-china-kazakhstan.txt";
-
-fn kashif(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kashif"))
-        .args(args)
-        .output()
-        .expect("run kashif")
-}
-
-fn kashif_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kashif");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
 
 fn chars_slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
@@ -63,17 +44,33 @@ fn check_jsonl(stdout: &[u8], docs: &[(&str, &str)]) -> Vec<serde_json::Value> {
 
 #[test]
 fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
-    let seed = std::fs::read_to_string(SEED).unwrap();
+    // Every document of `corpus/`, by id (file stem).
+    let mut docs: Vec<(String, String)> = std::fs::read_dir("corpus")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    docs.sort();
+    assert!(docs.iter().any(|(id, _)| SEED.contains(id.as_str())));
     let out = kashif(&["extract", "corpus/"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows = check_jsonl(
-        &out.stdout,
-        &[("xinhua-2015-04-07-china-kazakhstan", &seed)],
-    );
+    let doc_refs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let rows = check_jsonl(&out.stdout, &doc_refs);
+    let seen: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(seen.len(), docs.len(), "every corpus document has mentions");
     let keys: Vec<(String, u64, u64)> = rows
         .iter()
         .map(|r| {
@@ -96,7 +93,7 @@ fn csv_brat_and_conll_formats() {
     let csv_text = String::from_utf8(csv_out.stdout).unwrap();
     assert_eq!(
         csv_text.lines().next(),
-        Some("doc,start,end,type,text,value,rule")
+        Some("doc,start,end,type,text,value,rule,modifier")
     );
 
     let brat = kashif(&["extract", SEED, "--format", "brat"]);
@@ -109,6 +106,14 @@ fn csv_brat_and_conll_formats() {
     let mut notes = 0;
     for line in brat_text.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
+        if cols[0].starts_with('A') {
+            // a comparator: `A1<TAB>Modifier T4 gt`
+            assert!(
+                cols.len() == 2 && cols[1].starts_with("Modifier T"),
+                "{line}"
+            );
+            continue;
+        }
         assert_eq!(cols.len(), 3, "brat line {line:?}");
         if cols[0].starts_with('#') {
             // a numeric value: `#1<TAB>AnnotatorNotes T3<TAB>"2015-04-07"`

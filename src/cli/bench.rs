@@ -24,13 +24,13 @@ pub struct BenchArgs {
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     pub anercorp: Option<Option<PathBuf>>,
     /// Repeat the inputs to about this many megabytes (10^6 bytes).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = super::parse_positive_size)]
     pub size_mb: Option<f64>,
     /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = super::parse_positive_count)]
     pub threads: Option<usize>,
     /// Timed runs over the input; the table shows each and the best.
-    #[arg(long, value_name = "K", default_value_t = 3)]
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = super::parse_positive_count)]
     pub repeat: usize,
     #[command(flatten)]
     pub rules: RuleArgs,
@@ -39,7 +39,7 @@ pub struct BenchArgs {
 /// Run the command; returns the exit code.
 pub fn run(args: BenchArgs) -> i32 {
     match bench(&args) {
-        Ok(()) => 0,
+        Ok(report) => super::print_all("bench", &report),
         Err(message) => {
             eprintln!("kashif bench: {message}");
             1
@@ -56,7 +56,10 @@ struct Run {
     mentions: usize,
 }
 
-fn bench(args: &BenchArgs) -> Result<(), String> {
+/// Run the benchmark; the report to print, or why it could not run.
+fn bench(args: &BenchArgs) -> Result<String, String> {
+    use std::fmt::Write as _;
+    let mut report = String::new();
     // Start-up: loading and compiling every rule, as `extract` does it.
     let t0 = Instant::now();
     let files = match &args.rules.rules {
@@ -136,28 +139,33 @@ fn bench(args: &BenchArgs) -> Result<(), String> {
     progress.finish_and_clear();
 
     let mb = bytes as f64 / 1e6;
-    println!(
+    let _ = writeln!(
+        report,
         "input       {mb:.2} MB in {n_docs} documents ({} distinct, {passes} pass{})",
         unique.len(),
         if passes == 1 { "" } else { "es" }
     );
-    println!(
+    let _ = writeln!(
+        report,
         "threads     {threads} (of {} cores)",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    println!(
+    let _ = writeln!(
+        report,
         "start-up    {:.2} ms (loading and compiling all rules; median of {STARTUP_SAMPLES}, the first took {:.2} ms)",
         startup.as_secs_f64() * 1e3,
         first_startup.as_secs_f64() * 1e3
     );
-    println!();
-    println!(
+    let _ = writeln!(report);
+    let _ = writeln!(
+        report,
         "{:<6} {:>10} {:>9} {:>11} {:>12} {:>10}",
         "run", "wall s", "MB/s", "docs/s", "mentions/s", "mentions"
     );
-    let row = |name: &str, r: &Run| {
+    let row = |report: &mut String, name: &str, r: &Run| {
         let s = r.wall.as_secs_f64().max(1e-9);
-        println!(
+        let _ = writeln!(
+            report,
             "{:<6} {:>10.3} {:>9.1} {:>11.0} {:>12.0} {:>10}",
             name,
             s,
@@ -168,22 +176,22 @@ fn bench(args: &BenchArgs) -> Result<(), String> {
         );
     };
     for (k, r) in runs.iter().enumerate() {
-        row(&(k + 1).to_string(), r);
+        row(&mut report, &(k + 1).to_string(), r);
     }
     if let Some(best) = runs.iter().min_by_key(|r| r.wall) {
         if runs.len() > 1 {
-            row("best", best);
+            row(&mut report, "best", best);
         }
     }
-    println!();
-    match perf::peak_rss_bytes() {
-        Some(b) => println!("peak RSS    {:.1} MB", b as f64 / 1e6),
-        None => println!("peak RSS    n/a"),
-    }
+    let _ = writeln!(report);
+    let _ = match perf::peak_rss_bytes() {
+        Some(b) => writeln!(report, "peak RSS    {:.1} MB", b as f64 / 1e6),
+        None => writeln!(report, "peak RSS    n/a"),
+    };
     if runs.windows(2).any(|w| w[0].mentions != w[1].mentions) {
         return Err("runs disagree on the mention count".to_string());
     }
-    Ok(())
+    Ok(report)
 }
 
 /// The distinct documents: the paths (default `corpus/`) and ANERcorp.

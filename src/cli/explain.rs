@@ -1,6 +1,7 @@
 //! `kashif explain FILE`: every mention with the rule that produced it and
 //! the evidence (lexicon entry, trigger, pattern id), so a rule author sees why.
 
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use kashif::ExtractOptions;
@@ -38,13 +39,28 @@ pub fn run(args: ExplainArgs) -> i32 {
         explain: true,
     };
     let mentions = extractor.extract(&doc.id, &doc.text, &options);
-    for m in &mentions {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match write_explanation(&mut out, &doc.id, &mentions).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => super::write_failed("explain", &e),
+    }
+}
+
+/// Each mention with its rule and evidence, then a count line.
+fn write_explanation(
+    out: &mut impl Write,
+    doc: &str,
+    mentions: &[kashif::Mention],
+) -> std::io::Result<()> {
+    for m in mentions {
         let value = if m.value.is_null() {
             String::new()
         } else {
             format!(" = {}", m.value)
         };
-        println!(
+        writeln!(
+            out,
             "{:>6}-{:<6} {:<9} {}{}\n              rule: {}{}",
             m.start,
             m.end,
@@ -57,8 +73,7 @@ pub fn run(args: ExplainArgs) -> i32 {
             } else {
                 format!("\n              why:  {}", m.evidence)
             }
-        );
+        )?;
     }
-    println!("{} mentions in {}", mentions.len(), doc.id);
-    0
+    writeln!(out, "{} mentions in {doc}", mentions.len())
 }

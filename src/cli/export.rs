@@ -24,18 +24,17 @@ pub fn run(args: ExportArgs) -> i32 {
             return 1;
         }
     };
-    let result = match &args.output {
-        Some(path) => std::fs::write(path, json),
-        None => {
-            println!("{json}");
-            Ok(())
-        }
-    };
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("kashif export-tokenizer: {e}");
-            1
-        }
+    match &args.output {
+        Some(path) => match std::fs::write(path, json) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!(
+                    "kashif export-tokenizer: {}: cannot write: {e}",
+                    path.display()
+                );
+                1
+            }
+        },
+        None => super::print_all("export-tokenizer", &format!("{json}\n")),
     }
 }

@@ -1,26 +1,45 @@
 //! `kashif extract`: run the recognizers over files, directories or stdin and
-//! print mentions as JSONL, CSV, CoNLL or brat. Documents are read in bounded
-//! batches and extracted in parallel; output order is by document, then offset.
+//! print mentions as JSONL, CSV, CoNLL or brat. Inputs are read in the order
+//! given (`-` is stdin, at most once), as plain text or as JSONL documents
+//! (`--input-format`); documents are extracted in parallel in bounded
+//! batches; output order is by document, then offset. A bad input costs that
+//! input (one line on stderr, exit 1), never the run; a failed write ends
+//! the run with one message (exit 1); a closed pipe ends it quietly (see
+//! `main.rs`).
 
-use std::io::{BufRead, BufWriter, Read, Write};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use kashif::io::formats::{self, Format};
-use kashif::io::{self, Document};
+use kashif::io::{self, DirScan, Document};
 use kashif::text::Analysis;
-use kashif::{ExtractOptions, Mention};
+use kashif::{ExtractOptions, Extractor, Mention};
 
 use super::RuleArgs;
 
 /// Documents read and extracted together; memory stays bounded by one batch.
 pub const BATCH_DOCS: usize = 64;
 
+/// How input files and stdin are read.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Each file (or stdin) is one document; its id is the file stem (`stdin`).
+    Text,
+    /// Each line is a document `{"id":…,"text":…}`; directories give their *.jsonl files.
+    Jsonl,
+}
+
 /// Arguments of `kashif extract`.
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files, directories (their *.txt files) or `-` for stdin (the default).
+    /// Files, directories (their *.txt files, any case; *.jsonl with
+    /// `--input-format jsonl`) or `-` for stdin (the default), read in order.
     pub paths: Vec<PathBuf>,
     /// Output format: jsonl, csv, conll or brat.
     #[arg(long, default_value = "jsonl")]
@@ -31,9 +50,13 @@ pub struct ExtractArgs {
     /// Resolve relative dates against this date (YYYY-MM-DD) instead of the dateline.
     #[arg(long, value_parser = super::parse_date)]
     pub reference_date: Option<chrono::NaiveDate>,
-    /// How stdin is read: `text` (one document) or `jsonl` (`{"id":…,"text":…}` per line).
-    #[arg(long, default_value = "text")]
-    pub input_format: String,
+    /// How files and stdin are read: `text` (one document each) or `jsonl`
+    /// (`{"id":…,"text":…}` per line).
+    #[arg(long, value_enum, default_value = "text")]
+    pub input_format: InputFormat,
+    /// Descend into subdirectories of the directories given.
+    #[arg(short, long)]
+    pub recursive: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
@@ -43,6 +66,11 @@ type Item = Result<Document, String>;
 
 /// Run the command; returns the exit code.
 pub fn run(args: ExtractArgs) -> i32 {
+    let stdin_uses = args.paths.iter().filter(|p| *p == Path::new("-")).count();
+    if stdin_uses > 1 {
+        eprintln!("kashif extract: `-` (stdin) is given {stdin_uses} times; it can be read once");
+        return 2;
+    }
     let extractor = match args.rules.extractor() {
         Ok(x) => x,
         Err(code) => return code,
@@ -52,19 +80,183 @@ pub fn run(args: ExtractArgs) -> i32 {
         types: args.types.clone().map(|t| t.0),
         explain: false,
     };
+    let inputs = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let scan = DirScan {
+        extension: match args.input_format {
+            InputFormat::Text => "txt",
+            InputFormat::Jsonl => "jsonl",
+        },
+        recursive: args.recursive,
+    };
+    // Expand each argument in place so stdin keeps its position.
+    let mut sources: Vec<Result<PathBuf, String>> = Vec::new();
+    for input in &inputs {
+        if input == Path::new("-") {
+            sources.push(Ok(input.clone()));
+            continue;
+        }
+        let expanded = io::expand_paths_with(std::slice::from_ref(input), scan);
+        for warning in expanded.warnings {
+            eprintln!("kashif extract: warning: {warning}");
+        }
+        sources.extend(
+            expanded
+                .files
+                .into_iter()
+                .map(|f| f.map_err(|e| e.to_string())),
+        );
+    }
+    let total_bytes: Option<u64> = if stdin_uses == 0 {
+        Some(
+            sources
+                .iter()
+                .flatten()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum(),
+        )
+    } else {
+        None
+    };
+
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = false;
-    let mut first_batch = true;
-    let mut emit = |batch: Vec<Item>, out: &mut BufWriter<std::io::StdoutLock<'_>>| -> bool {
+    let mut run = Run {
+        extractor: &extractor,
+        options: &options,
+        format: args.format,
+        out: BufWriter::new(stdout.lock()),
+        batch: Vec::with_capacity(BATCH_DOCS),
+        first_output: true,
+        failed: false,
+        write_error: None,
+        seen: HashMap::new(),
+        progress: Progress::new(total_bytes),
+    };
+    for source in sources {
+        if run.write_error.is_some() {
+            break;
+        }
+        let path = match source {
+            Ok(path) => path,
+            Err(message) => {
+                run.push("", Err(message));
+                continue;
+            }
+        };
+        let result = if path == Path::new("-") {
+            let stdin = std::io::stdin();
+            let lock = stdin.lock();
+            run.read_input("stdin", "stdin", lock, args.input_format)
+        } else {
+            match std::fs::File::open(&path) {
+                Ok(file) => {
+                    let name = path.display().to_string();
+                    let id = io::doc_id(&path);
+                    run.read_input(&name, &id, BufReader::new(file), args.input_format)
+                }
+                Err(source) => Err(kashif::Error::Read { path, source }.to_string()),
+            }
+        };
+        if let Err(message) = result {
+            run.push("", Err(message));
+        }
+    }
+    run.flush_batch();
+    if run.write_error.is_none() {
+        if let Err(e) = run.out.flush() {
+            run.write_error = Some(e.to_string());
+        }
+    }
+    run.progress.finish();
+    if let Some(e) = &run.write_error {
+        eprintln!("kashif extract: cannot write the output: {e}");
+        return 1;
+    }
+    i32::from(run.failed)
+}
+
+/// The state of one `extract` run: the batch being filled, the output, the
+/// ids seen so far (a duplicate is refused, naming both places).
+struct Run<'a, W: Write> {
+    extractor: &'a Extractor,
+    options: &'a ExtractOptions,
+    format: Format,
+    out: W,
+    batch: Vec<(String, Item)>,
+    first_output: bool,
+    failed: bool,
+    /// The first write failure; the run stops there and reports it once.
+    write_error: Option<String>,
+    /// Document id → where it was first read.
+    seen: HashMap<Arc<str>, String>,
+    progress: Progress,
+}
+
+impl<W: Write> Run<'_, W> {
+    /// Read one input: a whole text document (id `id`) or JSONL documents.
+    fn read_input(
+        &mut self,
+        name: &str,
+        id: &str,
+        mut reader: impl BufRead,
+        format: InputFormat,
+    ) -> Result<(), String> {
+        match format {
+            InputFormat::Text => {
+                let mut bytes = Vec::new();
+                reader
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| format!("{name}: cannot read: {e}"))?;
+                let item = io::check_id(id)
+                    .map_err(|e| format!("{name}: {e}"))
+                    .and_then(|()| io::decode(Path::new(name), bytes).map_err(|e| e.to_string()))
+                    .map(|text| Document::new(id, text));
+                self.push(name, item);
+                Ok(())
+            }
+            InputFormat::Jsonl => io::read_jsonl_documents(name, reader, |line_no, item| {
+                self.push(&format!("{name}:{line_no}"), item);
+            }),
+        }
+    }
+
+    /// Queue one input item; a full batch is extracted and written.
+    fn push(&mut self, place: &str, item: Item) {
+        let item = item.and_then(|doc| match self.seen.get(&doc.id) {
+            Some(first) => Err(format!(
+                "{place}: duplicate document id `{}` (first read from {first}); document skipped",
+                doc.id
+            )),
+            None => {
+                self.seen.insert(doc.id.clone(), place.to_string());
+                Ok(doc)
+            }
+        });
+        self.batch.push((place.to_string(), item));
+        if self.batch.len() == BATCH_DOCS {
+            self.flush_batch();
+        }
+    }
+
+    /// Extract the queued documents in parallel and write them in order.
+    fn flush_batch(&mut self) {
+        let batch = std::mem::take(&mut self.batch);
+        if batch.is_empty() || self.write_error.is_some() {
+            return;
+        }
+        let (extractor, options) = (self.extractor, self.options);
         let results: Vec<Result<(Document, Vec<Mention>), String>> = batch
             .into_par_iter()
-            .map(|item| {
+            .map(|(_, item)| {
                 item.and_then(|doc| {
                     // A bug in a rule must cost one document, not the run:
                     // the panic message is printed above this line's error.
                     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        extractor.extract(&doc.id, &doc.text, &options)
+                        extractor.extract(&doc.id, &doc.text, options)
                     }));
                     match run {
                         Ok(mentions) => Ok((doc, mentions)),
@@ -76,117 +268,89 @@ pub fn run(args: ExtractArgs) -> i32 {
                 })
             })
             .collect();
-        let mut ok = true;
         for result in results {
             match result {
                 Ok((doc, mentions)) => {
-                    if let Err(e) = write(out, args.format, &doc, &mentions, first_batch) {
-                        eprintln!("kashif extract: {e}");
-                        ok = false;
+                    if let Err(e) = write(
+                        &mut self.out,
+                        self.format,
+                        &doc,
+                        &mentions,
+                        self.first_output,
+                    ) {
+                        self.write_error = Some(match e {
+                            kashif::Error::Io(io) => io.to_string(),
+                            other => other.to_string(),
+                        });
+                        return;
                     }
-                    first_batch = false;
+                    self.first_output = false;
+                    self.progress.document(doc.text.len());
                 }
                 Err(message) => {
-                    eprintln!("kashif extract: {message}");
-                    ok = false;
+                    self.progress.warn(&format!("kashif extract: {message}"));
+                    self.failed = true;
                 }
             }
         }
-        ok
-    };
-
-    let stdin_only = args.paths.is_empty() || args.paths.iter().all(|p| p == Path::new("-"));
-    if stdin_only {
-        match read_stdin(&args.input_format, |batch| {
-            failed |= !emit(batch, &mut out);
-        }) {
-            Ok(()) => {}
-            Err(message) => {
-                eprintln!("kashif extract: {message}");
-                failed = true;
-            }
-        }
-    } else {
-        let paths: Vec<PathBuf> = args
-            .paths
-            .iter()
-            .filter(|p| *p != Path::new("-"))
-            .cloned()
-            .collect();
-        let expanded = io::expand_paths(&paths);
-        for chunk in expanded.chunks(BATCH_DOCS) {
-            let batch: Vec<Item> = chunk
-                .iter()
-                .map(|p| match p {
-                    Ok(path) => io::read_document(path).map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                })
-                .collect();
-            failed |= !emit(batch, &mut out);
-        }
-    }
-    if let Err(e) = out.flush() {
-        eprintln!("kashif extract: {e}");
-        failed = true;
-    }
-    i32::from(failed)
-}
-
-/// Read stdin as one text document (id `stdin`) or as JSONL documents,
-/// handing over bounded batches.
-fn read_stdin(input_format: &str, mut handle: impl FnMut(Vec<Item>)) -> Result<(), String> {
-    let stdin = std::io::stdin();
-    match input_format {
-        "text" => {
-            let mut bytes = Vec::new();
-            stdin
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("stdin: cannot read: {e}"))?;
-            let item = io::decode(Path::new("stdin"), bytes)
-                .map(|text| Document::new("stdin", text))
-                .map_err(|e| e.to_string());
-            handle(vec![item]);
-            Ok(())
-        }
-        "jsonl" => {
-            let mut batch = Vec::with_capacity(BATCH_DOCS);
-            for (n, line) in stdin.lock().split(b'\n').enumerate() {
-                let line = line.map_err(|e| format!("stdin: cannot read: {e}"))?;
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                batch.push(parse_jsonl_doc(n + 1, &line));
-                if batch.len() == BATCH_DOCS {
-                    handle(std::mem::take(&mut batch));
-                }
-            }
-            if !batch.is_empty() {
-                handle(batch);
-            }
-            Ok(())
-        }
-        other => Err(format!(
-            "unknown --input-format `{other}` (expected text or jsonl)"
-        )),
     }
 }
 
-fn parse_jsonl_doc(line_no: usize, line: &[u8]) -> Item {
-    #[derive(serde::Deserialize)]
-    struct Input {
-        id: String,
-        text: String,
+/// A progress line on stderr (documents, bytes, MB/s), drawn only when
+/// stderr is a terminal, so pipes and log files never see it.
+struct Progress {
+    bar: Option<ProgressBar>,
+    docs: u64,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(total_bytes: Option<u64>) -> Self {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar =
+                ProgressBar::with_draw_target(total_bytes, ProgressDrawTarget::stderr_with_hz(4));
+            let template = if total_bytes.is_some() {
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}"
+            } else {
+                "{spinner} [{elapsed_precise}] {bytes} {msg}"
+            };
+            if let Ok(style) = ProgressStyle::with_template(template) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            docs: 0,
+            started: Instant::now(),
+        }
     }
-    let text = std::str::from_utf8(line).map_err(|e| {
-        format!(
-            "stdin:{line_no}: not valid UTF-8 (byte {})",
-            e.valid_up_to()
-        )
-    })?;
-    let input: Input = serde_json::from_str(text)
-        .map_err(|e| format!("stdin:{line_no}: expected {{\"id\":…,\"text\":…}}: {e}"))?;
-    Ok(Document::new(input.id, input.text))
+
+    fn document(&mut self, bytes: usize) {
+        self.docs += 1;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} documents, {:.1} MB/s",
+                self.docs,
+                bar.position() as f64 / 1e6 / secs
+            ));
+        }
+    }
+
+    fn warn(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{message}")),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn write(

@@ -6,6 +6,9 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod gold;
+pub mod normalize;
+pub mod report;
+pub mod rules;
 
 use std::path::PathBuf;
 
@@ -14,8 +17,10 @@ use kashif::{Extractor, RuleFiles};
 /// Options shared by the commands that run the recognizers.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct RuleArgs {
-    /// A rules directory overlaid on the embedded rules: files with the same
-    /// relative path replace them, new files are added.
+    /// A rules directory laid out like rules/, overlaid on the embedded rules:
+    /// a file with an embedded file's path adds its rows (a `remove=yes` row
+    /// drops one, a `# replace` line replaces the file); a new file must
+    /// belong to a family kashif reads (names/gaz_*.csv, names/patterns*.jsonl).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 }
@@ -38,10 +43,67 @@ impl RuleArgs {
         match Extractor::new(&self.files()?) {
             Ok(x) => Ok(x),
             Err(e) => {
-                eprintln!("kashif: {e}");
+                eprintln!("kashif: {}", self.locate(e));
                 Err(2)
             }
         }
+    }
+
+    /// An error in a rule file that came from `--rules DIR` names the file
+    /// by its path (`my-rules/names/gaz_x.csv:3: …`), so it can be opened.
+    pub fn locate(&self, e: kashif::Error) -> kashif::Error {
+        match (e, &self.rules) {
+            (
+                kashif::Error::Rule {
+                    file,
+                    line,
+                    message,
+                },
+                Some(dir),
+            ) if dir.join(&file).is_file() => kashif::Error::Rule {
+                file: dir.join(&file).display().to_string(),
+                line,
+                message,
+            },
+            (e, _) => e,
+        }
+    }
+}
+
+/// Report a failed write of a command's output (a full disk, a closed
+/// file) once, and return exit status 1. A closed pipe never gets here on
+/// Unix: SIGPIPE ends the process first (`main.rs`).
+pub fn write_failed(command: &str, e: &std::io::Error) -> i32 {
+    eprintln!("kashif {command}: cannot write the output: {e}");
+    1
+}
+
+/// Write `text` to stdout and flush it; a failure is reported once (exit 1).
+pub fn print_all(command: &str, text: &str) -> i32 {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => write_failed(command, &e),
+    }
+}
+
+/// Parse a count that must be at least 1 (`--repeat`, `--threads`).
+pub fn parse_positive_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
+}
+
+/// Parse a size that must be a finite number above 0 (`--size-mb`).
+pub fn parse_positive_size(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        Ok(_) => Err(format!("`{s}` must be a number above 0")),
+        Err(_) => Err(format!("`{s}` is not a number")),
     }
 }
 

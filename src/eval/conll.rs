@@ -79,6 +79,7 @@ pub fn parse_split(s: &str) -> std::result::Result<(f64, f64), String> {
 /// ANERcorp) is split into sentences after `.`, `!`, `?` and `؟` tokens.
 pub fn parse_conll(file: &str, text: &str) -> Result<ConllCorpus> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    check_line_end(file, text)?;
     let has_blank = text
         .lines()
         .skip_while(|l| l.trim().is_empty())
@@ -132,6 +133,24 @@ pub fn parse_conll(file: &str, text: &str) -> Result<ConllCorpus> {
     }
     flush(&mut current, &mut corpus);
     Ok(corpus)
+}
+
+/// A CoNLL file whose last line has no line end was most likely cut while
+/// being written or copied (mid-token, mid-tag, mid-entity): refuse it,
+/// naming that line.
+pub fn check_line_end(file: &str, text: &str) -> Result<()> {
+    match text.lines().last() {
+        Some(last) if !text.ends_with('\n') && !last.trim().is_empty() => Err(Error::gold(
+            file,
+            text.lines().count(),
+            format!(
+                "the file ends inside this line (`{}`, no line end): it looks truncated; \
+                 add a line end if it is complete",
+                last.trim()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Read and parse a CoNLL file.

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::io::Document;
-use crate::mention::{Label, Layer, Mention};
+use crate::mention::{Label, Layer, Mention, Modifier};
 
 /// The `rule` field of every gold mention.
 pub const GOLD_RULE: &str = "gold";
@@ -71,6 +71,8 @@ pub struct GoldRow {
     pub text: Option<String>,
     /// The value (`Null` for names).
     pub value: Value,
+    /// The comparator of a numeric span (brat `Modifier` attribute).
+    pub modifier: Option<Modifier>,
 }
 
 fn shown(s: &str) -> String {
@@ -111,6 +113,19 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
                 ),
             ));
         };
+        if let Some(problem) = edge_problem(row.label, slice) {
+            return Err(Error::gold(
+                file,
+                row.line,
+                format!(
+                    "{} span {}..{} `{}` {problem}",
+                    row.label,
+                    row.start,
+                    row.end,
+                    shown(slice)
+                ),
+            ));
+        }
         if let Some(text) = &row.text {
             if text != slice {
                 return Err(Error::gold(
@@ -135,7 +150,7 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
             text: slice.to_string(),
             value: row.value,
             rule: GOLD_RULE.to_string(),
-            modifier: None,
+            modifier: row.modifier,
             evidence: String::new(),
             priority: 0,
         });
@@ -178,6 +193,35 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
     let mut sorted: Vec<Mention> = order.into_iter().map(|i| mentions[i].clone()).collect();
     sorted.sort_by_key(|m| (m.start, m.end, m.layer()));
     Ok(sorted)
+}
+
+/// Punctuation that the guidelines keep outside names (rule 4: quotes and
+/// brackets around a name are outside; sentence punctuation never belongs
+/// to a name).
+const OUTSIDE_NAMES: &[char] = &[
+    '.', ',', '\u{060C}', '\u{061B}', ';', ':', '!', '?', '\u{061F}', '"', '\'', '\u{AB}',
+    '\u{BB}', '\u{201C}', '\u{201D}', '(', ')', '[', ']', '{', '}',
+];
+
+/// Why a span's text cannot be a gold mention, judged by its edges: no span
+/// starts or ends with whitespace, and no names-layer span starts or ends
+/// with the punctuation of [`OUTSIDE_NAMES`]. This is what catches a span
+/// that grew to a whole token (`بكين،`) on its way through another format.
+pub fn edge_problem(label: Label, text: &str) -> Option<String> {
+    let (first, last) = (text.chars().next()?, text.chars().next_back()?);
+    if first.is_whitespace() || last.is_whitespace() {
+        return Some("starts or ends with whitespace".to_string());
+    }
+    if label.layer() == Layer::Names {
+        for (edge, c) in [("starts", first), ("ends", last)] {
+            if OUTSIDE_NAMES.contains(&c) {
+                return Some(format!(
+                    "{edge} with `{c}`: punctuation, quotes and brackets are outside names (gold/GUIDELINES.md, span rule 4)"
+                ));
+            }
+        }
+    }
+    None
 }
 
 fn parse_label(file: &str, line: usize, s: &str) -> Result<Label> {
@@ -279,6 +323,7 @@ pub fn parse_gold_csv(file: &str, csv_text: &str, doc: &Document) -> Result<Vec<
             label,
             text: Some(record[3].to_string()),
             value,
+            modifier: None,
         });
     }
     validate(file, doc, rows)
@@ -328,7 +373,7 @@ pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.start, m.end, m.layer()));
     let mut w = csv::WriterBuilder::new().from_writer(out);
-    let err = |e: csv::Error| Error::Invalid(e.to_string());
+    let err = crate::io::formats::csv_error;
     w.write_record(GOLD_HEADER).map_err(err)?;
     for m in sorted {
         let value = match m.layer() {
@@ -348,10 +393,15 @@ pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
     Ok(())
 }
 
-/// Write brat standoff: one `T` line per mention and, for numeric mentions,
-/// an `AnnotatorNotes` line holding the value as JSON.
+/// Write brat standoff: one `T` line per mention; for numeric mentions an
+/// `AnnotatorNotes` line holding the value as JSON and, when the span has a
+/// comparator, an attribute line `A1<TAB>Modifier T2 gt`. The `rule` of an
+/// extracted mention is not written (brat has no place for it; JSONL and
+/// CSV carry it); a line break inside a span's text is written as a space,
+/// as brat does.
 pub fn write_brat_ann(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
     let mut notes = 0;
+    let mut attributes = 0;
     for (i, m) in mentions.iter().enumerate() {
         let text = m.text.replace(['\n', '\r'], " ");
         writeln!(
@@ -372,6 +422,15 @@ pub fn write_brat_ann(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
                 value_text(&m.value)
             )?;
         }
+        if let Some(modifier) = m.modifier {
+            attributes += 1;
+            writeln!(
+                out,
+                "A{attributes}\tModifier T{} {}",
+                i + 1,
+                modifier.as_str()
+            )?;
+        }
     }
     Ok(())
 }
@@ -384,6 +443,7 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
     let mut rows: Vec<GoldRow> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut notes: Vec<(usize, String, String)> = Vec::new();
+    let mut modifiers: Vec<(usize, String, String)> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let line_no = n + 1;
         let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
@@ -431,6 +491,7 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
                 label,
                 text,
                 value: Value::Null,
+                modifier: None,
             });
         } else if id.starts_with('#') {
             let mut fields = middle.split(' ');
@@ -438,7 +499,22 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
                 let target = fields.next().unwrap_or("").to_string();
                 notes.push((line_no, target, rest.unwrap_or("").to_string()));
             }
-        } else if !matches!(id.chars().next(), Some('R' | 'E' | 'A' | 'M' | 'N' | '*')) {
+        } else if id.starts_with('A') || id.starts_with('M') {
+            // Attributes (`A1<TAB>Modifier T2 gt`; `M` is brat's old name).
+            let fields: Vec<&str> = middle.split(' ').collect();
+            if fields.first() == Some(&"Modifier") {
+                if fields.len() != 3 {
+                    return Err(Error::gold(
+                        file,
+                        line_no,
+                        format!(
+                            "{id}: expected `Modifier T<n> gt|lt|ge|le|approx`, found `{middle}`"
+                        ),
+                    ));
+                }
+                modifiers.push((line_no, fields[1].to_string(), fields[2].to_string()));
+            }
+        } else if !matches!(id.chars().next(), Some('R' | 'E' | 'N' | '*')) {
             return Err(Error::gold(
                 file,
                 line_no,
@@ -458,6 +534,30 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
             rows[i].value = parse_value(file, line_no, rows[i].label, &note)?;
         }
     }
+    for (line_no, target, value) in modifiers {
+        let Some(&i) = by_id.get(&target) else {
+            return Err(Error::gold(
+                file,
+                line_no,
+                format!("Modifier for unknown annotation `{target}`"),
+            ));
+        };
+        if rows[i].label.layer() != Layer::Numeric {
+            return Err(Error::gold(
+                file,
+                line_no,
+                format!(
+                    "{target} is a {} (names layer) and takes no Modifier",
+                    rows[i].label
+                ),
+            ));
+        }
+        rows[i].modifier = Some(
+            value
+                .parse::<Modifier>()
+                .map_err(|e| Error::gold(file, line_no, e.to_string()))?,
+        );
+    }
     let index = CharIndex::new(&doc.text);
     for row in &mut rows {
         // brat replaces line breaks inside a span's text with spaces.
@@ -474,8 +574,12 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
 /// blank lines between sentences, `# …` comment lines and `-DOCSTART-`
 /// skipped) for `doc`: tokens are aligned with the document text in order,
 /// and each chunk becomes a names-layer mention over its whole tokens.
-/// Tags are kashif's names labels (`PERS` is accepted for `PERSON`).
+/// Tags are kashif's names labels (`PERS` is accepted for `PERSON`). A file
+/// that stops before the document ends, or inside a line, is refused as
+/// truncated, naming its last line.
 pub fn parse_conll_bio(file: &str, conll: &str, doc: &Document) -> Result<Vec<Mention>> {
+    let conll = conll.strip_prefix('\u{FEFF}').unwrap_or(conll);
+    crate::eval::conll::check_line_end(file, conll)?;
     let chars: Vec<char> = doc.text.chars().collect();
     let mut cursor = 0usize;
     let mut rows: Vec<GoldRow> = Vec::new();
@@ -489,6 +593,7 @@ pub fn parse_conll_bio(file: &str, conll: &str, doc: &Document) -> Result<Vec<Me
                 label,
                 text: None,
                 value: Value::Null,
+                modifier: None,
             });
         }
     };
@@ -573,15 +678,56 @@ pub fn parse_conll_bio(file: &str, conll: &str, doc: &Document) -> Result<Vec<Me
         }
     }
     close(&mut open, &mut rows);
+    while cursor < chars.len() && chars[cursor].is_whitespace() {
+        cursor += 1;
+    }
+    if cursor < chars.len() {
+        let rest: String = chars[cursor..chars.len().min(cursor + 30)].iter().collect();
+        return Err(Error::gold(
+            file,
+            conll.lines().count(),
+            format!(
+                "the file ends here but the document `{}` goes on at offset {cursor} (`{}`): \
+                 the CoNLL file is truncated or tokens are missing",
+                doc.id,
+                shown(&rest)
+            ),
+        ));
+    }
     validate(file, doc, rows)
 }
 
-/// Write the names layer of a document as CoNLL BIO: one whitespace token
-/// per line with its tag, a blank line between sentences. A token that
-/// overlaps a mention takes its tag, clitics included (the ANERcorp way), so
-/// importing the result back widens spans to whole tokens.
+/// Whitespace tokens split wherever a names-layer mention starts or ends
+/// inside one (`وروسيا،` around `روسيا` gives `و`, `روسيا`, `،`), so every
+/// mention covers whole tokens.
+pub fn tokens_split_at_mentions(text: &str, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut cuts: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.layer() == Layer::Names)
+        .flat_map(|m| [m.start, m.end])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for (s, e) in crate::io::whitespace_tokens(text) {
+        let mut from = s;
+        let first = cuts.partition_point(|&c| c <= s);
+        for &c in cuts[first..].iter().take_while(|&&c| c < e) {
+            out.push((from, c));
+            from = c;
+        }
+        out.push((from, e));
+    }
+    out
+}
+
+/// Write the names layer of a document as CoNLL BIO: one token per line with
+/// its tag, a blank line between sentences. Tokens are the whitespace tokens
+/// split at mention boundaries ([`tokens_split_at_mentions`]): a proclitic or
+/// punctuation glued to a name is a token of its own tagged `O`, so importing
+/// the file back with [`parse_conll_bio`] gives exactly the same spans.
 pub fn write_conll_bio(out: &mut impl Write, doc: &Document, mentions: &[Mention]) -> Result<()> {
-    let tokens = crate::io::whitespace_tokens(&doc.text);
+    let tokens = tokens_split_at_mentions(&doc.text, mentions);
     let analysis = crate::text::Analysis::new(&doc.text);
     let kt = analysis.tokens();
     let mut j = 0;
@@ -806,7 +952,7 @@ mod tests {
     }
 
     #[test]
-    fn conll_round_trip_takes_whole_tokens() {
+    fn conll_round_trip_is_lossless_and_truncation_is_located() {
         let d = doc();
         let m = parse_gold_csv(
             "g.csv",
@@ -817,19 +963,44 @@ mod tests {
         let mut out = Vec::new();
         write_conll_bio(&mut out, &d, &m).unwrap();
         let conll = String::from_utf8(out).unwrap();
-        assert!(conll.contains("وروسيا\tB-GPE"), "{conll}");
+        assert!(conll.contains("و\tO\nروسيا\tB-GPE"), "{conll}");
+        assert!(conll.contains("(\tO\nشينخوا\tB-ORG\n)\tO"), "{conll}");
         let back = parse_conll_bio("d.conll", &conll, &d).unwrap();
-        let spans: Vec<(usize, usize, Label)> =
-            back.iter().map(|m| (m.start, m.end, m.label)).collect();
-        assert_eq!(
-            spans,
-            vec![
-                (0, 4, Label::Gpe),
-                (18, 26, Label::Org),
-                (27, 33, Label::Gpe)
-            ]
-        );
+        assert_eq!(back, m);
         let e = parse_conll_bio("d.conll", "بكين\tB-GPE\nموسكو\tO\n", &d).unwrap_err();
         assert!(e.to_string().starts_with("d.conll:2:"), "{e}");
+        // Cut mid-sentence, mid-entity, mid-token: each is located.
+        let lines: Vec<&str> = conll.lines().collect();
+        for keep in [3, lines.len() - 2] {
+            let cut = lines[..keep].join("\n") + "\n";
+            let e = parse_conll_bio("d.conll", &cut, &d)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with(&format!("d.conll:{keep}:")) && e.contains("truncated"),
+                "{e}"
+            );
+        }
+        let mid_token = &conll[..conll.find("روسيا").unwrap() + "رو".len()];
+        let e = parse_conll_bio("d.conll", mid_token, &d)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("truncated"), "{e}");
+    }
+
+    #[test]
+    fn span_edges_are_checked() {
+        let e = err("0,5,GPE,بكين ,\n");
+        assert!(e.contains("whitespace"), "{e}");
+        let d = Document::new("d", "قال: بكين، وروسيا");
+        let e = parse_gold_csv("g.csv", &format!("{HEADER}5,10,GPE,بكين،,\n"), &d)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("g.csv:2:") && e.contains("rule 4"), "{e}");
+        // Whole-token CoNLL (the ANERcorp way) drags the comma in: refused.
+        let e = parse_conll_bio("d.conll", "قال:\tO\nبكين،\tB-GPE\nوروسيا\tO\n", &d)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("d.conll:2:") && e.contains("`،`"), "{e}");
     }
 }

@@ -1,9 +1,13 @@
 //! Output formats for mentions. JSONL is a contract other tools consume:
 //! one object per line with keys `doc start end type text value rule` in
 //! that order (plus `modifier` when a numeric span has one). CSV has the same
-//! columns with `value` as JSON text. CoNLL prints whitespace tokens with BIO
-//! tags of the names layer. brat standoff `.ann` lines (with numeric values
-//! as `AnnotatorNotes`) are written by `eval::gold::write_brat_ann`.
+//! columns with `value` as JSON text and `modifier` always present (empty
+//! when none). CoNLL prints whitespace tokens with BIO tags of the names
+//! layer (no values, rules or numeric layer: the format has no place for
+//! them). brat standoff `.ann` lines (numeric values as `AnnotatorNotes`,
+//! modifiers as `Modifier` attributes; no rule) are written by
+//! `eval::gold::write_brat_ann`. The mention's `evidence` and `priority`
+//! are internal and written by no format (`kashif explain` shows evidence).
 
 use std::io::Write;
 use std::str::FromStr;
@@ -39,22 +43,41 @@ impl FromStr for Format {
     }
 }
 
+/// A CSV writer's error as kashif's: a failed write stays an I/O error (so
+/// the command reports it as one), anything else is invalid data.
+pub fn csv_error(e: csv::Error) -> Error {
+    if e.is_io_error() {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Io(io),
+            other => Error::Invalid(format!("{other:?}")),
+        }
+    } else {
+        Error::Invalid(e.to_string())
+    }
+}
+
 /// Write mentions as JSON lines.
 pub fn write_jsonl(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
     for m in mentions {
-        serde_json::to_writer(&mut *out, m).map_err(|e| Error::Invalid(e.to_string()))?;
+        serde_json::to_writer(&mut *out, m).map_err(|e| match e.io_error_kind() {
+            Some(_) => Error::Io(e.into()),
+            None => Error::Invalid(e.to_string()),
+        })?;
         out.write_all(b"\n")?;
     }
     Ok(())
 }
 
-/// The CSV header.
-pub const CSV_HEADER: [&str; 7] = ["doc", "start", "end", "type", "text", "value", "rule"];
+/// The CSV header: the JSONL keys in the same order, `modifier` last (empty
+/// when the span has none).
+pub const CSV_HEADER: [&str; 8] = [
+    "doc", "start", "end", "type", "text", "value", "rule", "modifier",
+];
 
 /// Write mentions as CSV rows (header written when `header` is true).
 pub fn write_csv(out: &mut impl Write, mentions: &[Mention], header: bool) -> Result<()> {
     let mut w = csv::WriterBuilder::new().from_writer(out);
-    let csv_err = |e: csv::Error| Error::Invalid(e.to_string());
+    let csv_err = csv_error;
     if header {
         w.write_record(CSV_HEADER).map_err(csv_err)?;
     }
@@ -67,6 +90,7 @@ pub fn write_csv(out: &mut impl Write, mentions: &[Mention], header: bool) -> Re
             &m.text,
             &m.value.to_string(),
             &m.rule,
+            m.modifier.map_or("", |x| x.as_str()),
         ])
         .map_err(csv_err)?;
     }

@@ -49,12 +49,14 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
 
 /// Read one document file; the id is the file stem.
 pub fn read_document(path: &Path) -> Result<Document> {
+    let id = doc_id(path);
+    check_id(&id).map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
     let text = decode(path, bytes)?;
-    Ok(Document::new(doc_id(path), text))
+    Ok(Document::new(id, text))
 }
 
 /// The document id of a path: its file stem.
@@ -64,38 +66,194 @@ pub fn doc_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// What a directory on the command line expands to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DirScan<'a> {
+    /// The file extension taken from a directory (`txt`), compared without
+    /// regard to case (`.TXT` counts).
+    pub extension: &'a str,
+    /// Descend into subdirectories.
+    pub recursive: bool,
+}
+
+impl Default for DirScan<'_> {
+    fn default() -> Self {
+        DirScan {
+            extension: "txt",
+            recursive: false,
+        }
+    }
+}
+
+/// Command-line paths expanded into files, with warnings for directories
+/// that gave nothing.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// The files in order; a path that does not exist or cannot be listed is
+    /// an error in place, so the caller reports it and goes on.
+    pub files: Vec<Result<PathBuf>>,
+    /// One line per directory that yielded no file (with the reason).
+    pub warnings: Vec<String>,
+}
+
+/// Whether `path` has extension `ext`, in any case (`a.TXT` is a `txt` file).
+pub fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 /// Expand command-line paths: a directory becomes its `*.txt` files (sorted,
-/// not recursive), a file stays itself. A path that does not exist is
-/// returned as an error in place, so the caller reports it and goes on.
+/// not recursive), a file stays itself. See [`expand_paths_with`].
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
-    let mut out = Vec::new();
+    expand_paths_with(paths, DirScan::default()).files
+}
+
+/// Expand command-line paths: a directory becomes its files with
+/// `scan.extension` (any case), sorted, descending into subdirectories when
+/// `scan.recursive`; a file stays itself whatever its name. A directory that
+/// yields nothing gets a warning saying what it holds instead.
+pub fn expand_paths_with(paths: &[PathBuf], scan: DirScan<'_>) -> Expanded {
+    let mut out = Expanded::default();
     for path in paths {
         if path.is_dir() {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut files: Vec<PathBuf> = entries
-                        .flatten()
-                        .map(|e| e.path())
-                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "txt"))
-                        .collect();
-                    files.sort();
-                    out.extend(files.into_iter().map(Ok));
+            let before = out.files.len();
+            let mut skipped_dirs = 0usize;
+            let mut other_files = 0usize;
+            scan_dir(
+                path,
+                scan,
+                &mut out.files,
+                &mut skipped_dirs,
+                &mut other_files,
+            );
+            if out.files.len() == before {
+                let mut why = format!("no *.{} files", scan.extension);
+                if other_files > 0 {
+                    why.push_str(&format!(" ({other_files} other files)"));
                 }
-                Err(source) => out.push(Err(Error::Read {
-                    path: path.clone(),
-                    source,
-                })),
+                if skipped_dirs > 0 {
+                    why.push_str(&format!(
+                        "; {skipped_dirs} subdirectories not searched (pass --recursive)"
+                    ));
+                }
+                out.warnings.push(format!(
+                    "{}: directory gave no documents: {why}",
+                    path.display()
+                ));
             }
         } else if path.exists() {
-            out.push(Ok(path.clone()));
+            out.files.push(Ok(path.clone()));
         } else {
-            out.push(Err(Error::Read {
+            out.files.push(Err(Error::Read {
                 path: path.clone(),
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
             }));
         }
     }
     out
+}
+
+fn scan_dir(
+    dir: &Path,
+    scan: DirScan<'_>,
+    out: &mut Vec<Result<PathBuf>>,
+    skipped_dirs: &mut usize,
+    other_files: &mut usize,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            out.push(Err(Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            if scan.recursive {
+                scan_dir(&p, scan, out, skipped_dirs, other_files);
+            } else {
+                *skipped_dirs += 1;
+            }
+        } else if p.is_file() && has_extension(&p, scan.extension) {
+            out.push(Ok(p));
+        } else {
+            *other_files += 1;
+        }
+    }
+}
+
+/// Check a document id: ids are written on one line of CoNLL and brat output
+/// (`# doc: ID`), so an empty id or one with a line break, tab or other
+/// control character is refused rather than allowed to break those formats.
+pub fn check_id(id: &str) -> std::result::Result<(), String> {
+    if id.is_empty() {
+        return Err("document id is empty".to_string());
+    }
+    if let Some(c) = id.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "document id {id:?} contains the control character U+{:04X} (ids must be one line without tabs)",
+            u32::from(c)
+        ));
+    }
+    Ok(())
+}
+
+/// One line of JSONL input (`{"id":…,"text":…}`) as a document; `source`
+/// names the input in errors (`docs.jsonl:12: …`, `stdin:3: …`). A BOM
+/// before the first line is accepted; the id must pass [`check_id`].
+pub fn parse_jsonl_document(source: &str, line_no: usize, line: &[u8]) -> Result<Document, String> {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        id: String,
+        text: String,
+    }
+    let line = if line_no == 1 {
+        line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line)
+    } else {
+        line
+    };
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = std::str::from_utf8(line).map_err(|e| {
+        format!(
+            "{source}:{line_no}: not valid UTF-8 (byte {})",
+            e.valid_up_to()
+        )
+    })?;
+    let input: Input = serde_json::from_str(text)
+        .map_err(|e| format!("{source}:{line_no}: expected {{\"id\":…,\"text\":…}}: {e}"))?;
+    check_id(&input.id).map_err(|e| format!("{source}:{line_no}: {e}"))?;
+    Ok(Document::new(input.id, input.text))
+}
+
+/// Read JSONL documents from `reader`, one per non-blank line, handing each
+/// with its 1-based line number (or the error naming `source` and the line
+/// that replaced it) to `handle`.
+/// Only a read failure of the input itself stops the reading.
+pub fn read_jsonl_documents(
+    source: &str,
+    reader: impl std::io::BufRead,
+    mut handle: impl FnMut(usize, Result<Document, String>),
+) -> Result<(), String> {
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| format!("{source}: cannot read: {e}"))?;
+        let line_no = n + 1;
+        let content = if line_no == 1 {
+            line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&line)
+        } else {
+            &line
+        };
+        if content.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        handle(line_no, parse_jsonl_document(source, line_no, &line));
+    }
+    Ok(())
 }
 
 /// Whitespace-separated tokens of a text with their code point spans
