@@ -477,7 +477,9 @@ impl NumberRecognizer {
             // A Hijri month with its year; a Gregorian month with a Hijri
             // year mark, or no year, has no fixed value.
             return match p.year {
-                Some(y) if p.hijri_month && p.day2.is_none() => {
+                // رمضان 2019: a Gregorian year after a Hijri month (Hijri
+                // years are below 1600 until 2174) has no Hijri value.
+                Some(y) if p.hijri_month && p.day2.is_none() && y < 1600 => {
                     super::hijri::value(y, Some(p.month), p.day)
                 }
                 _ => Value::Null,
