@@ -376,15 +376,13 @@ fn evaluate_jsonl<'py>(
             };
             // The same report as `kashif eval --format json`, by-document
             // table included (no subset: every document with gold).
-            let manifest = kashif::eval::summary::SplitManifest::read(&corpus)
-                .map_err(|e| e.to_string())?;
+            let manifest =
+                kashif::eval::summary::SplitManifest::read(&corpus).map_err(|e| e.to_string())?;
             let mut report = report::to_json(&ev, opts);
             report["subset"] = Value::Null;
-            report["by_doc"] = serde_json::to_value(kashif::eval::summary::doc_table(
-                &scored,
-                manifest.as_ref(),
-            ))
-            .map_err(|e| e.to_string())?;
+            report["by_doc"] =
+                serde_json::to_value(kashif::eval::summary::doc_table(&scored, manifest.as_ref()))
+                    .map_err(|e| e.to_string())?;
             Ok((report, unknown))
         })
         .map_err(KashifError::new_err)?;
