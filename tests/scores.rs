@@ -37,7 +37,14 @@ const PINS: &[(&str, f64)] = &[
     // `kashif eval` on every document of corpus/ (all of it; see corpus/split.csv).
     ("corpus/names/strict-f1", 0.7714),
     ("corpus/numeric/strict-f1", 0.8665),
-    ("corpus/value-accuracy", 0.9503),
+    ("corpus/value-accuracy", 0.9555),
+    // `kashif eval --subset dev` and `--subset test` (corpus/split.csv).
+    ("corpus-dev/names/strict-f1", 0.7710),
+    ("corpus-dev/numeric/strict-f1", 0.8780),
+    ("corpus-dev/value-accuracy", 0.9689),
+    ("corpus-test/names/strict-f1", 0.7720),
+    ("corpus-test/numeric/strict-f1", 0.8525),
+    ("corpus-test/value-accuracy", 0.9389),
     // `kashif eval --conll ../shared/data/anercorp/train.txt --split 0.8..1.0` (conlleval F1).
     ("anercorp-dev/micro-f1", 0.7217),
     ("anercorp-dev/LOC", 0.8185),
@@ -160,23 +167,46 @@ fn seed_article_scores() {
     ]);
 }
 
+/// Strict F1 per layer and value accuracy of one `kashif eval` run, under
+/// pin keys starting with `prefix`.
+fn corpus_scores(prefix: &str, extra_args: &[&str]) {
+    let mut args = vec!["eval", "--format", "json"];
+    args.extend_from_slice(extra_args);
+    let report = kashif_json(&args);
+    let keys = [
+        (
+            format!("{prefix}/names/strict-f1"),
+            "layers/names/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/numeric/strict-f1"),
+            "layers/numeric/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/value-accuracy"),
+            "value_accuracy/accuracy",
+        ),
+    ];
+    let measured: Vec<(&str, f64)> = keys
+        .iter()
+        .map(|(key, path)| (key.as_str(), number(&report, path)))
+        .collect();
+    check(&measured);
+}
+
 #[test]
 fn whole_corpus_scores() {
-    let report = kashif_json(&["eval", "--format", "json"]);
-    check(&[
-        (
-            "corpus/names/strict-f1",
-            number(&report, "layers/names/micro/strict/f1"),
-        ),
-        (
-            "corpus/numeric/strict-f1",
-            number(&report, "layers/numeric/micro/strict/f1"),
-        ),
-        (
-            "corpus/value-accuracy",
-            number(&report, "value_accuracy/accuracy"),
-        ),
-    ]);
+    corpus_scores("corpus", &[]);
+}
+
+#[test]
+fn corpus_dev_half_scores() {
+    corpus_scores("corpus-dev", &["--subset", "dev"]);
+}
+
+#[test]
+fn corpus_test_half_scores() {
+    corpus_scores("corpus-test", &["--subset", "test"]);
 }
 
 #[test]

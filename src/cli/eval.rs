@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use kashif::eval::dataset::{self, load_corpus, GoldDoc};
 use kashif::eval::diff::{self, Run};
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::summary::{self, SplitManifest, Subset};
-use kashif::eval::{conll, conll_docs, gold, CorpusEval, ScoredDoc};
+use kashif::eval::{conll, conll_docs, CorpusEval, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -390,10 +391,7 @@ fn with_predictions(docs: Vec<GoldDoc>, path: &Path) -> kashif::Result<Vec<Score
         source,
     })?;
     let text = kashif::io::decode(path, bytes)?;
-    let by_id: std::collections::HashMap<String, &kashif::Document> =
-        docs.iter().map(|(d, _)| (d.id.to_string(), d)).collect();
-    let (pred, unknown) =
-        gold::parse_predictions_jsonl(&path.display().to_string(), &text, &by_id)?;
+    let (scored, unknown) = dataset::with_predictions(docs, &path.display().to_string(), &text)?;
     if !unknown.is_empty() {
         eprintln!(
             "kashif eval: {}: ignoring predictions for {} document(s) without gold: {}",
@@ -402,13 +400,7 @@ fn with_predictions(docs: Vec<GoldDoc>, path: &Path) -> kashif::Result<Vec<Score
             unknown.join(", ")
         );
     }
-    Ok(docs
-        .into_iter()
-        .map(|(doc, gold)| {
-            let pred = pred.iter().filter(|m| m.doc == doc.id).cloned().collect();
-            ScoredDoc { doc, gold, pred }
-        })
-        .collect())
+    Ok(scored)
 }
 
 fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
@@ -418,56 +410,6 @@ fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
             1
         }
         _ => 0,
-    }
-}
-
-type GoldDoc = (kashif::Document, Vec<kashif::Mention>);
-
-/// Every `<gold>/<doc>.csv` with its document `<corpus>/<doc>.txt`, loaded
-/// and validated; all problems are collected, not just the first.
-fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<String>> {
-    let entries = std::fs::read_dir(gold_dir).map_err(|e| {
-        vec![format!(
-            "{}: cannot read gold directory: {e}",
-            gold_dir.display()
-        )]
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(vec![format!(
-            "{}: no gold files (<doc>.csv) to score",
-            gold_dir.display()
-        )]);
-    }
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        let stem = kashif::io::doc_id(&path);
-        let doc_path = corpus.join(format!("{stem}.txt"));
-        if !doc_path.is_file() {
-            errors.push(format!(
-                "{}: no document {} for this gold file",
-                path.display(),
-                doc_path.display()
-            ));
-            continue;
-        }
-        let loaded = kashif::io::read_document(&doc_path)
-            .and_then(|doc| gold::load_gold_csv(&path, &doc).map(|g| (doc, g)));
-        match loaded {
-            Ok(pair) => docs.push(pair),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    if errors.is_empty() {
-        Ok(docs)
-    } else {
-        Err(errors)
     }
 }
 

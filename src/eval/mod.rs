@@ -13,6 +13,7 @@
 
 pub mod conll;
 pub mod conll_docs;
+pub mod dataset;
 pub mod diff;
 pub mod gold;
 pub mod html;
