@@ -33,6 +33,10 @@ enum Command {
     Bench(cli::bench::BenchArgs),
     /// Write kashif's normalizer and pre-tokenizer as a Hugging Face tokenizer.json.
     ExportTokenizer(cli::export::ExportArgs),
+    /// Print kashif's matching form (lexicon key or light form) of each input line.
+    Normalize(cli::normalize::NormalizeArgs),
+    /// List the registered rules, or check every rule's examples.
+    Rules(cli::rules::RulesArgs),
 }
 
 /// Writing to a closed pipe ends kashif the way it ends `cat` or `grep`: the
@@ -61,6 +65,8 @@ fn main() {
         Command::Gold(args) => cli::gold::run(args),
         Command::Bench(args) => cli::bench::run(args),
         Command::ExportTokenizer(args) => cli::export::run(args),
+        Command::Normalize(args) => cli::normalize::run(args),
+        Command::Rules(args) => cli::rules::run(args),
     };
     std::process::exit(code);
 }

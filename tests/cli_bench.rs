@@ -21,9 +21,18 @@ fn bench(args: &[&str]) -> (String, String, bool) {
 fn bench_prints_throughput_startup_and_memory() {
     let (stdout, stderr, ok) = bench(&["--repeat", "2", "--threads", "1"]);
     assert!(ok, "{stderr}");
+    // The default input is every document of `corpus/`.
+    let documents = std::fs::read_dir("corpus")
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .count();
+    assert!(
+        stdout.contains(&format!(" in {documents} documents")),
+        "not the {documents} corpus documents in:\n{stdout}"
+    );
     for needle in [
         "input",
-        "1 documents",
         "start-up",
         "MB/s",
         "docs/s",

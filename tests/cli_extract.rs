@@ -44,17 +44,33 @@ fn check_jsonl(stdout: &[u8], docs: &[(&str, &str)]) -> Vec<serde_json::Value> {
 
 #[test]
 fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
-    let seed = std::fs::read_to_string(SEED).unwrap();
+    // Every document of `corpus/`, by id (file stem).
+    let mut docs: Vec<(String, String)> = std::fs::read_dir("corpus")
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    docs.sort();
+    assert!(docs.iter().any(|(id, _)| SEED.contains(id.as_str())));
     let out = kashif(&["extract", "corpus/"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let rows = check_jsonl(
-        &out.stdout,
-        &[("xinhua-2015-04-07-china-kazakhstan", &seed)],
-    );
+    let doc_refs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
+    let rows = check_jsonl(&out.stdout, &doc_refs);
+    let seen: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(seen.len(), docs.len(), "every corpus document has mentions");
     let keys: Vec<(String, u64, u64)> = rows
         .iter()
         .map(|r| {

@@ -56,10 +56,9 @@ fn corpus_articles_tokenize_identically() {
 #[test]
 fn anercorp_text_tokenizes_identically() {
     let path = "../shared/data/anercorp/train.txt";
-    let Ok(raw) = std::fs::read_to_string(path) else {
-        eprintln!("skipped: {path} is absent");
-        return;
-    };
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!("{path}: shared data is missing ({e}); it must sit beside the repository (../shared), as in CI")
+    });
     // Rebuild sentences as lines of space-joined tokens, in chunks.
     let mut text = String::new();
     for line in raw.lines() {

@@ -44,6 +44,12 @@ fn every_kind_of_bad_rule_file_is_located() {
             "numbers/currencies.csv",
             "a,b\n1,2\n".into(),
             1,
+            "differs from the embedded",
+        ),
+        (
+            "numbers/currencies.csv",
+            "# replace\na,b\n1,2\n".into(),
+            2,
             "missing column",
         ),
         (

@@ -6,6 +6,8 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod gold;
+pub mod normalize;
+pub mod rules;
 
 use std::path::PathBuf;
 
@@ -14,8 +16,10 @@ use kashif::{Extractor, RuleFiles};
 /// Options shared by the commands that run the recognizers.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct RuleArgs {
-    /// A rules directory overlaid on the embedded rules: files with the same
-    /// relative path replace them, new files are added.
+    /// A rules directory laid out like rules/, overlaid on the embedded rules:
+    /// a file with an embedded file's path adds its rows (a `remove=yes` row
+    /// drops one, a `# replace` line replaces the file); a new file must
+    /// belong to a family kashif reads (names/gaz_*.csv, names/patterns*.jsonl).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 }
@@ -38,29 +42,9 @@ impl RuleArgs {
         match Extractor::new(&self.files()?) {
             Ok(x) => Ok(x),
             Err(e) => {
-                eprintln!("kashif: {}", self.locate(e));
+                eprintln!("kashif: {e}");
                 Err(2)
             }
-        }
-    }
-
-    /// An error in a rule file that came from `--rules DIR` names the file
-    /// by its path (`my-rules/names/gaz_x.csv:3: …`), so it can be opened.
-    pub fn locate(&self, e: kashif::Error) -> kashif::Error {
-        match (e, &self.rules) {
-            (
-                kashif::Error::Rule {
-                    file,
-                    line,
-                    message,
-                },
-                Some(dir),
-            ) if dir.join(&file).is_file() => kashif::Error::Rule {
-                file: dir.join(&file).display().to_string(),
-                line,
-                message,
-            },
-            (e, _) => e,
         }
     }
 }

@@ -72,18 +72,17 @@ pub struct ReportOptions {
     pub rule_report: bool,
 }
 
-/// The rule ids named in rule files: every CSV column called `rule` or
-/// `rule_id` and every JSONL key `rule`, `rule_id` or `id`. These are the
-/// rules the report can call "never fired".
+/// The rule ids the report can call "never fired": every id of the rule
+/// registry (`crate::rules::registry`: the engine rules of
+/// `engine_rules.csv` and the data rules), plus any id named in a rule file
+/// (a CSV column `rule` or `rule_id`, a JSONL key `rule`, `rule_id` or `id`).
 pub fn known_rule_ids(rules: &RuleFiles) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let names: Vec<String> = rules.names().map(str::to_string).collect();
-    for name in names {
-        let Some(text) = rules.get(&name) else {
-            continue;
-        };
+    let mut out = crate::rules::registry::Registry::load(rules)
+        .map(|r| r.ids())
+        .unwrap_or_default();
+    for (name, text) in rules.iter() {
         if name.ends_with(".csv") {
-            let Ok(table) = CsvTable::parse(&name, text) else {
+            let Ok(table) = CsvTable::parse(name, text) else {
                 continue;
             };
             for col in ["rule", "rule_id"] {

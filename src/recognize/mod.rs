@@ -77,10 +77,17 @@ pub struct Extractor {
 impl Extractor {
     /// Compile the recognizers from a set of rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
-        Ok(Extractor {
-            numbers: numbers::NumberRecognizer::new(rules)?,
-            names: names::NameRecognizer::new(rules)?,
-        })
+        let compile = || -> Result<Self> {
+            Ok(Extractor {
+                numbers: numbers::NumberRecognizer::new(rules)?,
+                names: names::NameRecognizer::new(rules)?,
+            })
+        };
+        // An error in a row an overlay added names the overlay's file and
+        // line; an overlay file no recognizer read is an error, not silence.
+        let extractor = compile().map_err(|e| rules.locate(e))?;
+        rules.check_overlay_files_read()?;
+        Ok(extractor)
     }
 
     /// The recognizers compiled from the embedded default rules.

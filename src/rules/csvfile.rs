@@ -11,6 +11,8 @@ pub struct CsvTable {
     pub file: String,
     /// Column names from the header row.
     pub header: Vec<String>,
+    /// 1-based line of the header row.
+    pub header_line: usize,
     /// The data rows.
     pub rows: Vec<CsvRow>,
 }
@@ -82,9 +84,14 @@ impl CsvTable {
                 cells: record.clone(),
             });
         }
+        let header_line = blanked
+            .lines()
+            .position(|l| !l.trim().is_empty())
+            .map_or(1, |i| i + 1);
         Ok(CsvTable {
             file: file.to_string(),
             header,
+            header_line,
             rows,
         })
     }
@@ -94,7 +101,7 @@ impl CsvTable {
         self.header.iter().position(|h| h == name).ok_or_else(|| {
             Error::rule(
                 &self.file,
-                1,
+                self.header_line,
                 format!(
                     "missing column `{name}` (header is `{}`)",
                     self.header.join(",")

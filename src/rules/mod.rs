@@ -1,16 +1,20 @@
 //! Rule data: loading the files under `rules/` (embedded defaults, optionally
-//! overlaid by a user's `--rules DIR`) and parsing them with errors that name
-//! the file and line. The recognizers compile what they read from here once,
+//! overlaid by a user's `--rules DIR`, see [`overlay`]) and parsing them with
+//! errors that name the file and line ([`csvfile`], typed rows in [`typed`]). The recognizers compile what they read from here once,
 //! at start-up.
 
 pub mod csvfile;
+pub mod overlay;
+pub mod registry;
+pub mod typed;
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 
 pub use csvfile::{CsvRow, CsvTable};
+pub use typed::Located;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -19,6 +23,19 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 #[derive(Debug, Clone, Default)]
 pub struct RuleFiles {
     files: BTreeMap<String, String>,
+    /// Files an overlay wrote or extended, and where their lines came from.
+    origins: BTreeMap<String, overlay::Origin>,
+    /// Overlay files whose names are not embedded.
+    new_files: BTreeSet<String>,
+    /// What the recognizers asked for (shared by clones).
+    requests: Arc<Mutex<Requests>>,
+}
+
+/// The file names and families (prefix, suffix) read so far.
+#[derive(Debug, Default)]
+struct Requests {
+    names: BTreeSet<String>,
+    families: BTreeSet<(String, String)>,
 }
 
 impl RuleFiles {
@@ -29,51 +46,19 @@ impl RuleFiles {
                 .iter()
                 .map(|(name, text)| (name.to_string(), text.to_string()))
                 .collect(),
+            ..RuleFiles::default()
         }
     }
 
-    /// The embedded rules overlaid by the files in `dir`: a file with the same
-    /// relative path replaces the embedded one, a new file is added
-    /// (`names/gaz_mylist.csv`, `names/patterns_local.jsonl`).
-    pub fn with_overlay(dir: &Path) -> Result<Self> {
-        let mut rules = Self::embedded();
-        if !dir.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{}: rules directory does not exist",
-                dir.display()
-            )));
-        }
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|source| Error::Read {
-                path: d.clone(),
-                source,
-            })?;
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let ext = path.extension().and_then(|e| e.to_str());
-                if !matches!(ext, Some("csv" | "jsonl" | "tsv")) {
-                    continue;
-                }
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })?;
-                // A BOM (as some editors save CSV) is not part of the header.
-                let text = crate::io::decode(&path, bytes)?;
-                rules.files.insert(rel, text);
+    fn note(&self, name: Option<&str>, family: Option<(&str, &str)>) {
+        if let Ok(mut requests) = self.requests.lock() {
+            if let Some(name) = name {
+                requests.names.insert(name.to_string());
+            }
+            if let Some((p, s)) = family {
+                requests.families.insert((p.to_string(), s.to_string()));
             }
         }
-        Ok(rules)
     }
 
     /// Add or replace one file (tests, programmatic use).
@@ -83,6 +68,7 @@ impl RuleFiles {
 
     /// The text of a file, if present.
     pub fn get(&self, name: &str) -> Option<&str> {
+        self.note(Some(name), None);
         self.files.get(name).map(String::as_str)
     }
 
@@ -99,6 +85,7 @@ impl RuleFiles {
         prefix: &'a str,
         suffix: &'a str,
     ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.note(None, Some((prefix, suffix)));
         self.files
             .iter()
             .filter(move |(k, _)| k.starts_with(prefix) && k.ends_with(suffix))
@@ -110,8 +97,19 @@ impl RuleFiles {
         CsvTable::parse(name, self.require(name)?)
     }
 
+    /// The rows of a required CSV rule file, typed (see [`typed`]).
+    pub fn rows<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Vec<Located<T>>> {
+        self.csv(name)?.rows()
+    }
+
     /// All file names.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)
+    }
+
+    /// Every file with its text, in name order (not counted as read by
+    /// [`RuleFiles::check_overlay_files_read`]: for reports, not recognizers).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 }

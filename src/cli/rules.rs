@@ -1,0 +1,124 @@
+//! `kashif rules list|check`: the rule registry (`kashif::rules::registry`)
+//! as a table, and every rule's examples run through the real extractor.
+
+use std::io::{BufWriter, Write};
+
+use kashif::rules::registry::Registry;
+use kashif::ExtractOptions;
+
+use super::RuleArgs;
+
+/// Arguments of `kashif rules`.
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    command: RulesCommand,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum RulesCommand {
+    /// Print every rule id with its kind (data/engine), file:line or module,
+    /// number of examples and description (tab-separated).
+    List(ListArgs),
+    /// Run every rule's examples through the extractor; exit 1 on any failure.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ListArgs {
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+/// The registry of the rule files (embedded, overlaid by `--rules DIR`).
+fn load(args: &RuleArgs) -> Result<Registry, i32> {
+    let files = args.files()?;
+    match Registry::load(&files) {
+        Ok(registry) => Ok(registry),
+        Err(e) => {
+            eprintln!("kashif rules: {}", files.locate(e));
+            Err(2)
+        }
+    }
+}
+
+/// Run the command; returns the exit code (0 ok, 1 an example failed, 2 bad rules).
+pub fn run(args: RulesArgs) -> i32 {
+    match args.command {
+        RulesCommand::List(a) => list(&a.rules),
+        RulesCommand::Check(a) => check(&a.rules),
+    }
+}
+
+fn list(args: &RuleArgs) -> i32 {
+    let registry = match load(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut written = writeln!(out, "id\tkind\tdefined in\texamples\tdescription");
+    for r in registry.rules.values() {
+        if written.is_err() {
+            break;
+        }
+        written = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            r.id,
+            r.kind.as_str(),
+            r.location,
+            r.examples.len(),
+            r.description
+        );
+    }
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        // `kashif rules list | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("kashif rules list: {e}");
+            2
+        }
+    }
+}
+
+fn check(args: &RuleArgs) -> i32 {
+    let registry = match load(args) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let extractor = match args.extractor() {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let failures = registry.check(|text, reference_date| {
+        let options = ExtractOptions {
+            reference_date,
+            ..ExtractOptions::default()
+        };
+        extractor.extract("example", text, &options)
+    });
+    for f in &failures {
+        eprintln!("{}: {}: {}", f.source, f.rule, f.message);
+    }
+    let (rules, examples) = (registry.rules.len(), registry.example_count());
+    if failures.is_empty() {
+        println!(
+            "rules check: {rules} rules, {examples} examples, every example behaves as registered"
+        );
+        0
+    } else {
+        eprintln!(
+            "rules check: {rules} rules, {examples} examples, {} failure(s); fix the rule or its example (the line above names the file and line)",
+            failures.len()
+        );
+        1
+    }
+}
