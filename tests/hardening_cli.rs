@@ -252,3 +252,24 @@ fn bench_reads_jsonl_with_a_bom_and_crlf() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("in 1 documents"));
 }
+
+#[test]
+fn progress_shows_documents_and_speed_on_a_terminal() {
+    // `script` runs kashif with a pseudo-terminal as stderr (util-linux).
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let command = format!(
+        "{} extract corpus/ > /dev/null",
+        env!("CARGO_BIN_EXE_kashif")
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        terminal.contains(" documents, ") && terminal.contains(" MB/s"),
+        "{terminal:?}"
+    );
+}
