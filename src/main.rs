@@ -27,6 +27,9 @@ enum Command {
     Explain(cli::explain::ExplainArgs),
     /// Score the recognizer against gold annotation.
     Eval(cli::eval::EvalArgs),
+    /// Write the HTML report of the evaluation (scores, then every document
+    /// with gold and predicted mentions and the errors marked) to DIR/report.html.
+    Report(cli::report::ReportArgs),
     /// Import or export gold annotation (brat standoff, CoNLL BIO).
     Gold(cli::gold::GoldArgs),
     /// Measure extraction throughput.
@@ -62,6 +65,7 @@ fn main() {
         Command::Extract(args) => cli::extract::run(args),
         Command::Explain(args) => cli::explain::run(args),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Report(args) => cli::report::run(args),
         Command::Gold(args) => cli::gold::run(args),
         Command::Bench(args) => cli::bench::run(args),
         Command::ExportTokenizer(args) => cli::export::run(args),

@@ -23,15 +23,18 @@ fn docs_of(out: &Output) -> Vec<String> {
     docs
 }
 
-/// Run kashif with its stdout a pipe whose reading end is already closed.
+/// Run kashif with its stdout a pipe whose reading end is closed before the
+/// program starts, so its first write meets the closed pipe (no race with a
+/// small output that fits in the pipe buffer).
 fn into_closed_pipe(args: &[&str]) -> (std::process::ExitStatus, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let child = Command::new(env!("CARGO_BIN_EXE_kashif"))
         .args(args)
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
         .spawn()
         .expect("run kashif");
-    drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     (out.status, stderr(&out))
 }

@@ -10,8 +10,10 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use kashif::eval::diff::{self, Run};
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
-use kashif::eval::{conll, gold, ScoredDoc};
+use kashif::eval::summary::{self, SplitManifest, Subset};
+use kashif::eval::{conll, conll_docs, gold, CorpusEval, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -52,11 +54,38 @@ pub struct EvalArgs {
     /// from another run or another system) instead of running extraction.
     #[arg(long, value_name = "FILE", conflicts_with = "conll")]
     pub pred: Option<PathBuf>,
+    /// Print only the by-document table (names F1, numeric F1, value
+    /// accuracy per document, worst first); the default table ends with it.
+    #[arg(long, conflicts_with = "conll")]
+    pub by_doc: bool,
+    /// Score only the documents of this half of the corpus (dev or test) per
+    /// `<corpus>/split.csv`.
+    #[arg(long, value_name = "dev|test", conflicts_with = "conll")]
+    pub subset: Option<Subset>,
+    /// Save this run (every predicted mention with its rule id, and the
+    /// scores) as JSON, to compare later runs with `--baseline`.
+    #[arg(long, value_name = "RUN.json")]
+    pub save: Option<PathBuf>,
+    /// Compare this run with a saved one: print the mentions fixed and
+    /// broken and the score deltas per type and per document.
+    #[arg(long, value_name = "RUN.json")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline: exit 1 when a mention that was right in the baseline
+    /// is wrong now.
+    #[arg(long, requires = "baseline")]
+    pub fail_on_regression: bool,
+    /// Write a self-contained HTML report (scores, then every document with
+    /// gold and predicted mentions and the errors marked) to this file.
+    #[arg(long, value_name = "FILE", conflicts_with = "conll")]
+    pub html: Option<PathBuf>,
     /// Resolve relative dates against this date (YYYY-MM-DD) instead of each dateline.
     #[arg(long, value_parser = super::parse_date)]
     pub reference_date: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Print nothing on stdout (`kashif report` writes only the HTML file).
+    #[arg(skip)]
+    pub quiet: bool,
 }
 
 fn parse_fraction(s: &str) -> Result<f64, String> {
@@ -112,7 +141,8 @@ impl LazyProgress {
     }
 }
 
-/// Run the command; returns the exit code (0 ok, 1 below --min-f1, 2 bad input).
+/// Run the command; returns the exit code (0 ok, 1 below --min-f1 or a
+/// regression under --fail-on-regression, 2 bad input).
 pub fn run(args: EvalArgs) -> i32 {
     let files = match &args.rules.rules {
         Some(dir) => RuleFiles::with_overlay(dir),
@@ -128,7 +158,8 @@ pub fn run(args: EvalArgs) -> i32 {
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: None,
-        explain: false,
+        // The HTML report shows why each rule fired.
+        explain: args.html.is_some(),
     };
     if let Some(path) = &args.conll {
         return run_conll(&args, path, &options);
@@ -136,6 +167,22 @@ pub fn run(args: EvalArgs) -> i32 {
     // Gold is loaded and validated before the rules are compiled, so a bad
     // row is reported at once.
     let docs = match load_corpus(&args.corpus, &args.gold) {
+        Ok(d) => d,
+        Err(messages) => {
+            for m in messages {
+                eprintln!("kashif eval: {m}");
+            }
+            return 2;
+        }
+    };
+    let manifest = match SplitManifest::read(&args.corpus) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("kashif eval: {e}");
+            return 2;
+        }
+    };
+    let docs = match select_subset(docs, args.subset, manifest.as_ref(), &args) {
         Ok(d) => d,
         Err(messages) => {
             for m in messages {
@@ -176,21 +223,164 @@ pub fn run(args: EvalArgs) -> i32 {
         errors: args.errors,
         rule_report: args.rule_report,
     };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if let Err(e) = report::write_report(&mut out, &ev, args.format, opts).and_then(|()| {
-        out.flush()?;
-        Ok(())
-    }) {
+    let mut by_doc = summary::doc_scores(&scored);
+    for s in &mut by_doc {
+        s.split = manifest
+            .as_ref()
+            .and_then(|m| m.subset_of(&s.doc))
+            .map(|x| x.as_str().to_string());
+    }
+    summary::worst_first(&mut by_doc);
+    let subset = args.subset.map(Subset::as_str);
+    let mut code = 0;
+    let printed = match &args.baseline {
+        Some(path) => print_diff(&args, path, &scored).map(|regressions| {
+            code = regression_code(&args, path, regressions);
+        }),
+        None if args.quiet => Ok(()),
+        None => print_report(&args, &ev, opts, &by_doc, subset),
+    };
+    if let Err(e) = printed {
         eprintln!("kashif eval: {e}");
         return 2;
+    }
+    if let Some(path) = &args.html {
+        let page = kashif::eval::html::render(&scored, &ev, &by_doc, subset);
+        if let Err(e) = std::fs::write(path, page) {
+            eprintln!(
+                "kashif eval: {}: cannot write the report: {e}",
+                path.display()
+            );
+            return 2;
+        }
+    }
+    if let Some(path) = &args.save {
+        let mut scores = report::to_json(&ev, ReportOptions::default());
+        scores["by_doc"] = serde_json::to_value(&by_doc).unwrap_or_default();
+        if let Err(e) = Run::new(&scored, scores, subset).write(path) {
+            eprintln!("kashif eval: {e}");
+            return 2;
+        }
     }
     let f1 = ev
         .all
         .overall
         .get(kashif::eval::score::Scheme::Strict)
         .f1(kashif::eval::score::Scheme::Strict);
-    check_min_f1(args.min_f1, f1, "strict micro-F1")
+    code.max(check_min_f1(args.min_f1, f1, "strict micro-F1"))
+}
+
+/// The exit code for `regressions` broken mentions: 1 under
+/// --fail-on-regression when there are any (said on stderr), else 0.
+fn regression_code(args: &EvalArgs, baseline: &Path, regressions: usize) -> i32 {
+    if args.fail_on_regression && regressions > 0 {
+        eprintln!(
+            "kashif eval: {regressions} mention(s) right in {} are wrong now (--fail-on-regression)",
+            baseline.display()
+        );
+        1
+    } else {
+        0
+    }
+}
+
+/// Keep the documents of the chosen subset. With a subset, the manifest must
+/// exist and agree with the gold directory (every document with gold listed,
+/// every row with gold).
+fn select_subset(
+    docs: Vec<GoldDoc>,
+    subset: Option<Subset>,
+    manifest: Option<&SplitManifest>,
+    args: &EvalArgs,
+) -> Result<Vec<GoldDoc>, Vec<String>> {
+    let Some(subset) = subset else {
+        return Ok(docs);
+    };
+    let Some(manifest) = manifest else {
+        return Err(vec![format!(
+            "{}: no split manifest; --subset needs one (`doc,split` rows, split = dev|test)",
+            args.corpus.join(summary::SPLIT_FILE).display()
+        )]);
+    };
+    let ids: Vec<&str> = docs.iter().map(|(d, _)| &*d.id).collect();
+    let problems = manifest.check(&ids, &args.gold);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(docs
+        .into_iter()
+        .filter(|(d, _)| manifest.subset_of(&d.id) == Some(subset))
+        .collect())
+}
+
+/// The report of a run without a baseline: the chosen format, with the
+/// by-document table (`--by-doc` alone prints only that table).
+fn print_report(
+    args: &EvalArgs,
+    ev: &CorpusEval,
+    opts: ReportOptions,
+    by_doc: &[summary::DocScore],
+    subset: Option<&str>,
+) -> kashif::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let subset_line = subset.map(|s| {
+        format!(
+            "subset: {s} ({} document{} of {})",
+            by_doc.len(),
+            if by_doc.len() == 1 { "" } else { "s" },
+            args.corpus.join(summary::SPLIT_FILE).display()
+        )
+    });
+    match args.format {
+        ReportFormat::Json => {
+            let mut v = report::to_json(ev, opts);
+            v["subset"] = subset.map_or(serde_json::Value::Null, |s| s.into());
+            v["by_doc"] = serde_json::to_value(by_doc).unwrap_or_default();
+            serde_json::to_writer_pretty(&mut out, &v)
+                .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+            writeln!(out)?;
+        }
+        ReportFormat::Table => {
+            if let Some(line) = &subset_line {
+                writeln!(out, "{line}")?;
+            }
+            if !args.by_doc {
+                report::write_report(&mut out, ev, args.format, opts)?;
+                writeln!(out)?;
+            }
+            summary::write_by_doc_table(&mut out, by_doc)?;
+        }
+        _ => {
+            if args.by_doc {
+                summary::write_by_doc_table(&mut out, by_doc)?;
+            } else {
+                report::write_report(&mut out, ev, args.format, opts)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Print the diff against a baseline run; returns the number of mentions
+/// that were right and are wrong now.
+fn print_diff(args: &EvalArgs, path: &Path, scored: &[ScoredDoc]) -> kashif::Result<usize> {
+    let baseline = Run::read(path)?;
+    let name = path.display().to_string();
+    let d = diff::diff(&baseline, &name, scored)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &d)
+                .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+            writeln!(out)?;
+        }
+        _ => diff::write_diff_table(&mut out, &d, &name)?,
+    }
+    out.flush()?;
+    Ok(d.broken.len())
 }
 
 /// Pair the gold documents with predictions read from a JSONL file.
@@ -281,6 +471,12 @@ fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<Strin
     }
 }
 
+/// What the error list and rule report mean in the ANERcorp mode.
+const CONLL_ERRORS_NOTE: &str =
+    "errors and rules: gold and predicted chunks (the projected tags above)
+  matched strictly, per batch of sentences; PERS is shown as PERSON; a chunk
+  made only by the currency convention has the rule anercorp/currency-misc";
+
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let corpus = match conll::read_conll_file(path) {
         Ok(c) => c,
@@ -307,9 +503,32 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
     let progress = LazyProgress::new(batches, "scoring");
-    let result = conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
-        progress.inc()
-    });
+    // --errors, --rule-report and runs need the chunks as mentions with
+    // their rules; the tags, and so the scores, are the same either way.
+    let need_chunks =
+        args.errors || args.rule_report || args.save.is_some() || args.baseline.is_some();
+    let (result, chunk_eval, chunk_docs) = if need_chunks {
+        let first = conll::split_range(corpus.sentences.len(), a, b).0;
+        let docs = conll_docs::conll_scored_docs(
+            extractor,
+            &conventions,
+            sentences,
+            first,
+            options,
+            &|| progress.inc(),
+        );
+        let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
+        let mut result = conll::score_tags(&gold, &docs.predicted);
+        result.predicted = docs.predicted;
+        let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
+        (result, Some(ev), docs.docs)
+    } else {
+        let result =
+            conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
+                progress.inc()
+            });
+        (result, None, Vec::new())
+    };
     progress.finish();
     if let Some(out_path) = &args.conll_out {
         let written = std::fs::File::create(out_path)
@@ -325,15 +544,73 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
             return 2;
         }
     }
+    if let Some(run_path) = &args.save {
+        let scores = chunk_eval
+            .as_ref()
+            .map(|ev| report::to_json(ev, ReportOptions::default()))
+            .unwrap_or_default();
+        if let Err(e) = Run::new(&chunk_docs, scores, None).write(run_path) {
+            eprintln!("kashif eval: {e}");
+            return 2;
+        }
+    }
+    if let Some(base) = &args.baseline {
+        return match print_diff(args, base, &chunk_docs) {
+            Ok(regressions) => regression_code(args, base, regressions),
+            Err(e) => {
+                eprintln!("kashif eval: {e}");
+                2
+            }
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = conll::write_conll_report(
-        &mut out,
-        &result,
-        args.format,
-        &path.display().to_string(),
-        (a, b),
-    )
+    let file = path.display().to_string();
+    let written = match (&chunk_eval, args.format) {
+        (None, format) => conll::write_conll_report(&mut out, &result, format, &file, (a, b)),
+        (Some(ev), ReportFormat::Json) => {
+            let mut buf = Vec::new();
+            conll::write_conll_report(&mut buf, &result, ReportFormat::Json, &file, (a, b))
+                .and_then(|()| {
+                    let mut v: serde_json::Value = serde_json::from_slice(&buf)
+                        .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+                    let full = report::to_json(
+                        ev,
+                        ReportOptions {
+                            errors: args.errors,
+                            rule_report: args.rule_report,
+                        },
+                    );
+                    if args.errors {
+                        v["errors"] = full["errors"].clone();
+                        v["what_to_fix"] = full["what_to_fix"].clone();
+                    }
+                    if args.rule_report {
+                        v["rules"] = full["rules"].clone();
+                    }
+                    serde_json::to_writer_pretty(&mut out, &v)
+                        .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
+                    writeln!(out)?;
+                    Ok(())
+                })
+        }
+        (Some(ev), format) => conll::write_conll_report(&mut out, &result, format, &file, (a, b))
+            .and_then(|()| {
+                writeln!(out)?;
+                writeln!(out, "{CONLL_ERRORS_NOTE}")?;
+                if args.rule_report {
+                    writeln!(out)?;
+                    report::write_rule_report(&mut out, ev)?;
+                }
+                if args.errors {
+                    writeln!(out)?;
+                    report::write_what_to_fix(&mut out, &ev.errors)?;
+                    writeln!(out)?;
+                    report::write_errors(&mut out, &ev.errors)?;
+                }
+                Ok(())
+            }),
+    }
     .and_then(|()| {
         out.flush()?;
         Ok(())

@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod gold;
 pub mod normalize;
+pub mod report;
 pub mod rules;
 
 use std::path::PathBuf;

@@ -1,6 +1,9 @@
 //! Evaluation: gold loading and validation ([`gold`]), the nervaluate-exact
-//! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`]) and the
-//! reports ([`report`]).
+//! span scorer ([`score`]), the ANERcorp / conlleval mode ([`conll`], and its
+//! errors and rule report through [`conll_docs`]), the
+//! reports ([`report`]), per-document scores and the corpus split
+//! ([`summary`]), saved runs and their diffs ([`diff`]) and the HTML report
+//! ([`html`]).
 //!
 //! [`evaluate`] scores documents layer by layer: the names layer and the
 //! numeric layer are matched separately (a numeric span inside a name is not
@@ -9,9 +12,13 @@
 //! present in gold or predictions.
 
 pub mod conll;
+pub mod conll_docs;
+pub mod diff;
 pub mod gold;
+pub mod html;
 pub mod report;
 pub mod score;
+pub mod summary;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,7 +88,8 @@ pub struct Side {
 }
 
 impl Side {
-    fn of(m: &Mention) -> Self {
+    /// The side of a mention.
+    pub fn of(m: &Mention) -> Self {
         Side {
             start: m.start,
             end: m.end,

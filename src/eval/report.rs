@@ -317,7 +317,9 @@ pub fn write_table(out: &mut impl Write, ev: &CorpusEval, opts: ReportOptions) -
     Ok(())
 }
 
-fn side(s: &Option<super::Side>) -> String {
+/// A mention in an error line: `GPE 109..114 `روسيا``, with ` = value` on
+/// numeric mentions; `-` for none.
+pub(crate) fn side(s: &Option<super::Side>) -> String {
     match s {
         None => "-".to_string(),
         Some(s) => {
