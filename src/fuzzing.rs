@@ -67,7 +67,8 @@ pub fn check_mentions(text: &str, mentions: &[Mention]) {
 
 /// Tokenizer: token offsets (code points and bytes) agree, increase, stay
 /// inside the text, never cover whitespace at their ends, and every sentence
-/// range indexes tokens.
+/// range indexes tokens. Two tokens overlap only on one ligature that NFKC
+/// expands into several words.
 pub fn tokenize(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -82,10 +83,19 @@ pub fn tokenize(data: &[u8]) {
             t.start,
             t.end
         );
-        assert!(
-            t.start >= previous_end,
-            "token {i} overlaps the previous one"
-        );
+        if t.start < previous_end {
+            // Tokens share an original character only when NFKC expands that
+            // one character into several words (the ligatures U+FDFA and
+            // U+FDFB: `ﷻ` is `جل جلاله`): each word points at it.
+            let shared = &text[bounds[t.start]..bounds[previous_end]];
+            assert!(
+                shared.chars().count() == 1
+                    && crate::text::normalize::needs_nfkc(shared)
+                    && unicode_normalization::UnicodeNormalization::nfkc(shared)
+                        .any(char::is_whitespace),
+                "token {i} overlaps the previous one on {shared:?}"
+            );
+        }
         assert_eq!(bounds[t.start], t.byte_start, "token {i} byte start");
         assert_eq!(bounds[t.end], t.byte_end, "token {i} byte end");
         assert_eq!(analysis.surface(i), &text[t.byte_start..t.byte_end]);
@@ -95,7 +105,7 @@ pub fn tokenize(data: &[u8]) {
             "token {i} {surface:?} has whitespace at an end"
         );
         let _ = (analysis.light(i), analysis.key(i));
-        previous_end = t.end;
+        previous_end = previous_end.max(t.end);
     }
     for range in analysis.sentences() {
         assert!(range.start <= range.end && range.end <= analysis.len());

@@ -245,3 +245,34 @@ fn csv_and_brat_carry_the_modifier() {
     let brat = String::from_utf8(brat.stdout).unwrap();
     assert!(brat.contains("A1\tModifier T1 gt"), "{brat}");
 }
+
+#[test]
+fn bench_reads_jsonl_with_a_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("docs.JSONL");
+    std::fs::write(&file, "\u{feff}{\"id\":\"a\",\"text\":\"بكين 2015\"}\r\n").unwrap();
+    let out = kashif(&["bench", "--repeat", "1", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("in 1 documents"));
+}
+
+#[test]
+fn progress_shows_documents_and_speed_on_a_terminal() {
+    // `script` runs kashif with a pseudo-terminal as stderr (util-linux).
+    if Command::new("script").arg("--version").output().is_err() {
+        return;
+    }
+    let command = format!(
+        "{} extract corpus/ > /dev/null",
+        env!("CARGO_BIN_EXE_kashif")
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        terminal.contains(" documents, ") && terminal.contains(" MB/s"),
+        "{terminal:?}"
+    );
+}

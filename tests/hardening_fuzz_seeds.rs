@@ -63,3 +63,20 @@ fn targets_reject_what_they_should_check() {
     });
     assert!(outside.is_err());
 }
+
+#[test]
+fn a_ligature_that_expands_to_two_words_gives_two_tokens_on_one_character() {
+    // Found by the `tokenize` target (fuzz/regressions/tokenize/): NFKC turns
+    // U+FDFB into `جل جلاله`; both words point at the one original character.
+    let text = "قال الله \u{FDFB} في بكين";
+    let analysis = kashif::text::Analysis::new(text);
+    let on_ligature: Vec<(usize, usize)> = analysis
+        .tokens()
+        .iter()
+        .filter(|t| t.start == 9)
+        .map(|t| (t.start, t.end))
+        .collect();
+    assert_eq!(on_ligature, [(9, 10), (9, 10)]);
+    kashif::fuzzing::tokenize(text.as_bytes());
+    kashif::fuzzing::extract(text.as_bytes());
+}

@@ -203,7 +203,7 @@ fn load(args: &BenchArgs) -> Result<Vec<Document>, String> {
     let mut docs = Vec::new();
     for path in io::expand_paths(&paths) {
         let path = path.map_err(|e| e.to_string())?;
-        if path.extension().is_some_and(|e| e == "jsonl") {
+        if io::has_extension(&path, "jsonl") {
             docs.extend(read_jsonl(&path)?);
         } else {
             docs.push(io::read_document(&path).map_err(|e| e.to_string())?);
@@ -220,20 +220,24 @@ fn load(args: &BenchArgs) -> Result<Vec<Document>, String> {
     Ok(docs)
 }
 
+/// The documents of a JSONL file (`{"id":…,"text":…}` per line, BOM and CRLF
+/// accepted); the first bad line is the error.
 fn read_jsonl(path: &Path) -> Result<Vec<Document>, String> {
-    #[derive(serde::Deserialize)]
-    struct Input {
-        id: String,
-        text: String,
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut docs = Vec::new();
+    let mut first_error = None;
+    io::read_jsonl_documents(
+        &path.display().to_string(),
+        std::io::BufReader::new(file),
+        |_, item| match item {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        },
+    )?;
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(docs),
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, line)| {
-            serde_json::from_str::<Input>(line)
-                .map(|i| Document::new(i.id, i.text))
-                .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
-        })
-        .collect()
 }

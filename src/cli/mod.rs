@@ -43,29 +43,9 @@ impl RuleArgs {
         match Extractor::new(&self.files()?) {
             Ok(x) => Ok(x),
             Err(e) => {
-                eprintln!("kashif: {}", self.locate(e));
+                eprintln!("kashif: {e}");
                 Err(2)
             }
-        }
-    }
-
-    /// An error in a rule file that came from `--rules DIR` names the file
-    /// by its path (`my-rules/names/gaz_x.csv:3: …`), so it can be opened.
-    pub fn locate(&self, e: kashif::Error) -> kashif::Error {
-        match (e, &self.rules) {
-            (
-                kashif::Error::Rule {
-                    file,
-                    line,
-                    message,
-                },
-                Some(dir),
-            ) if dir.join(&file).is_file() => kashif::Error::Rule {
-                file: dir.join(&file).display().to_string(),
-                line,
-                message,
-            },
-            (e, _) => e,
         }
     }
 }
