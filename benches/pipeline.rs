@@ -170,6 +170,7 @@ fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
         analysis: a,
         reference_date: None,
         explain: false,
+        propagation_window: None,
     }
 }
 

@@ -114,5 +114,6 @@ fn context<'a>(id: &str, analysis: &'a Analysis<'a>) -> DocContext<'a> {
         analysis,
         reference_date: None,
         explain: false,
+        propagation_window: None,
     }
 }

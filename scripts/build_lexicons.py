@@ -2287,13 +2287,14 @@ def main():
         elif not cur and kk in nisba_forms_all and lab in ("ORG", "MISC"):
             relabelled.append(f"{surf} {lab}->NORP")
             lab = "NORP"
-        aner_rows.append([surf, lab, str(c)])
-    write_csv("gaz_anercorp.csv", ["entry", "label", "note"], aner_rows, [
+        aner_rows.append([surf, lab, "learned", str(c)])
+    write_csv("gaz_anercorp.csv", ["entry", "label", "priority", "note"], aner_rows, [
         f"Entities learned from ANERcorp train.txt, first 80 % of sentences ({len(train)} of {n_sent}); the last 20 % is",
         "held out for evaluation and never used for learning. Kept: entity strings seen >= 2 times whose token",
         "sequence carries the same entity type in >= 60 % of its occurrences (label ratio). Proclitics stripped from",
         "the first token when the bare form starts an entity of the same type (ل+ال -> ال). Labels: PERS->PERSON,",
-        "ORG->ORG, MISC->MISC, LOC->GPE unless listed as LOC in gaz_geography.csv. note = count.",
+        "ORG->ORG, MISC->MISC, LOC->GPE unless listed as LOC in gaz_geography.csv. priority = learned (below curated",
+        "lists and triggers in conflicts). note = count.",
         "ANERcorp: CC BY-SA 4.0 (the shared/ copy carries an MIT LICENSE, (c) 2020 CSabty); the list is derived facts.",
     ] + COMMON_COMMENT)
 

@@ -203,7 +203,7 @@ impl Mention {
 /// A JSON number for `x`: an integer when `x` is integral and exactly
 /// representable, a float otherwise (`28600000000`, `28.6`).
 pub fn number_value(x: f64) -> Value {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 {
         Value::from(x as i64)
     } else {
         serde_json::Number::from_f64(x)

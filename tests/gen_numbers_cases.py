@@ -27,8 +27,12 @@ CARDINAL = [
     ("نصف مليون", 500000), ("ألف وخمسمائة", 1500), ("ثلاثمائة وخمسين ألف", 350000),
     ("تريليون", 1000000000000), ("اثنين", 2), ("تسعة وتسعين", 99), ("ثمانية عشر", 18),
     ("أربعمائة وعشرين", 420), ("سبعمئة", 700), ("ستين", 60), ("ثلاثين", 30),
-    ("خمسة آلاف وثلاثمائة", 5300), ("مئات", None), ("عشرات", None), ("آلاف", None),
-    ("عشرات الآلاف", None), ("مئات الآلاف", None), ("عشرات الملايين", None),
+    ("خمسة آلاف وثلاثمائة", 5300), ]
+# Vague plurals: an Arabic plural counts 3 to 9 of its unit (decision 13).
+CARDINAL_VAGUE = [
+    ("مئات", 300, 900), ("عشرات", 30, 90), ("آلاف", 3000, 9000),
+    ("عشرات الآلاف", 30000, 90000), ("مئات الآلاف", 300000, 900000),
+    ("عشرات الملايين", 30000000, 90000000),
 ]
 CARDINAL_MOD = [
     ("أكثر من 30", 30, "gt"), ("أقل من 10", 10, "lt"), ("نحو ثلاثين", 30, "approx"),
@@ -85,7 +89,11 @@ MONEY = [
     ("750 مليون يورو", 750000000, "EUR"), ("20 دينارا أردنيا", 20, "JOD"),
     ("ثلاثة ملايين ريال سعودي", 3000000, "SAR"), ("5 آلاف درهم", 5000, "AED"),
     ("مليوني دولار", 2000000, "USD"), ("1.2 تريليون دولار", 1200000000000, "USD"),
-    ("40 مليون دولار أمريكي", 40000000, "USD"), ("ملايين الدولارات", None, "USD"),
+    ("40 مليون دولار أمريكي", 40000000, "USD"),
+]
+MONEY_VAGUE = [
+    ("ملايين الدولارات", 3000000, 9000000, "USD"),
+    ("عشرات الملايين من الدولارات", 30000000, 90000000, "USD"),
 ]
 MONEY_MOD = [("أكثر من 14 مليار دولار", 14000000000, "USD", "gt"), ("نحو 5 ملايين يورو", 5000000, "EUR", "approx"),
              ("ما لا يقل عن ألف دولار", 1000, "USD", "ge")]
@@ -120,7 +128,7 @@ DATE = [
     ("03/05/2020", "2020-05-03"), ("2020-05-03", "2020-05-03"), ("الخميس", "XXXX-WXX-4"),
     ("يوم الأحد", "XXXX-WXX-7"), ("ثلاثة أيام", "P3D"), ("يومين", "P2D"), ("خمس سنوات", "P5Y"),
     ("عقدين", "P20Y"), ("ستة أشهر", "P6M"), ("أسبوعين", "P2W"), ("الربع الأول من عام 2023", "2023-Q1"),
-    ("النصف الثاني من عام 2026", "2026-H2"), ("صيف 2019", "2019-SU"), ("15 رمضان 1436 هـ", None),
+    ("النصف الثاني من عام 2026", "2026-H2"), ("صيف 2019", "2019-SU"), ("15 رمضان 1436 هـ", {"hijri": "1436-09-15", "gregorian": "2015-07-02"}),
     ("أكتوبر/تشرين الأول 2017", "2017-10"), ("فيفري 2018", "2018-02"), ("أفريل 2016", "2016-04"),
     ("1 نوفمبر 2011", "2011-11-01"), ("أيار 2013", "2013-05"), ("ستة وأربعين شهرا", "P46M"),
     ("أواخر عام 2019", "2019"), ("عشر سنوات", "P10Y"), ("ثلاثة أسابيع", "P3W"), ("السبت", "XXXX-WXX-6"),
@@ -182,6 +190,8 @@ def place(prefix, items, frames, label, ref=None, k=2):
             text = frame.replace("{X}", phrase)
             if label == "CARDINAL_MOD":
                 mention = (phrase, "CARDINAL", item[1], item[2])
+            elif label == "CARDINAL_VAGUE":
+                mention = (phrase, "CARDINAL", {"min": item[1], "max": item[2]}, "approx")
             elif label == "CARDINAL_RANGE":
                 mention = (phrase, "CARDINAL", {"min": item[1], "max": item[2]}, None)
             elif label == "PERCENT_MOD":
@@ -192,6 +202,8 @@ def place(prefix, items, frames, label, ref=None, k=2):
                 mention = (phrase, "MONEY", {"amount": item[1], "currency": item[2]}, None)
             elif label == "MONEY_MOD":
                 mention = (phrase, "MONEY", {"amount": item[1], "currency": item[2]}, item[3])
+            elif label == "MONEY_VAGUE":
+                mention = (phrase, "MONEY", {"min": item[1], "max": item[2], "currency": item[3]}, "approx")
             elif label == "MONEY_RANGE":
                 mention = (phrase, "MONEY", {"min": item[1], "max": item[2], "currency": item[3]}, None)
             elif label == "QUANTITY":
@@ -207,12 +219,14 @@ def place(prefix, items, frames, label, ref=None, k=2):
 
 place("cardinal", CARDINAL, CARDINAL_FRAMES, "CARDINAL")
 place("cardinal-mod", CARDINAL_MOD, CARDINAL_FRAMES, "CARDINAL_MOD")
+place("cardinal-vague", CARDINAL_VAGUE, CARDINAL_FRAMES, "CARDINAL_VAGUE")
 place("cardinal-range", CARDINAL_RANGE, CARDINAL_FRAMES, "CARDINAL_RANGE")
 place("ordinal", ORDINAL, ORDINAL_FRAMES, "ORDINAL")
 place("percent", PERCENT, PERCENT_FRAMES, "PERCENT")
 place("percent-mod", PERCENT_MOD, PERCENT_FRAMES, "PERCENT_MOD")
 place("percent-range", PERCENT_RANGE, PERCENT_FRAMES, "PERCENT_RANGE")
 place("money", MONEY, MONEY_FRAMES, "MONEY")
+place("money-vague", MONEY_VAGUE, MONEY_FRAMES, "MONEY_VAGUE")
 place("money-mod", MONEY_MOD, MONEY_FRAMES, "MONEY_MOD")
 place("money-range", MONEY_RANGE, MONEY_FRAMES, "MONEY_RANGE")
 place("quantity", QUANTITY, QUANTITY_FRAMES, "QUANTITY")
@@ -273,7 +287,7 @@ P = [
     ("para-summit",
      "وتعقد القمة الحادية والعشرون في الفترة من 13 إلى 15 تموز المقبل بمشاركة عشرات القادة.",
      [("الحادية والعشرون", "ORDINAL", 21, None), ("من 13 إلى 15 تموز المقبل", "DATE", "2015-07-13/2015-07-15", None),
-      ("عشرات", "CARDINAL", None, None)]),
+      ("عشرات", "CARDINAL", {"min": 30, "max": 90}, "approx")]),
     ("para-glued",
      "وارتفعت الصادرات بـ15 ضعفا و2015 كان عاما استثنائيا للقطاع لأول مرة منذ عقدين.",
      [("15", "CARDINAL", 15, None), ("2015", "CARDINAL", 2015, None), ("أول", "ORDINAL", 1, None),
@@ -292,7 +306,7 @@ P = [
     ("para-hijri",
      "وأعلنت اللجنة أن أول أيام عيد الفطر سيكون يوم الجمعة 1 شوال 1436 هـ.",
      [("أول", "ORDINAL", 1, None), ("عيد الفطر", "DATE", None, None),
-      ("يوم الجمعة 1 شوال 1436 هـ", "DATE", None, None)]),
+      ("يوم الجمعة 1 شوال 1436 هـ", "DATE", {"hijri": "1436-10-01", "gregorian": "2015-07-18"}, None)]),
     ("para-christmas",
      "ويحتفل المسيحيون بعيد الميلاد في 25 ديسمبر، وأقيم قداس عيد الميلاد 2020 دون جمهور.",
      [("عيد الميلاد", "DATE", "2015-12-25", None), ("25 ديسمبر", "DATE", "2015-12-25", None),
@@ -307,7 +321,7 @@ P = [
       ("خمس سنوات", "DATE", "P5Y", None), ("2.5%", "PERCENT", 2.5, None)]),
     ("para-refugees",
      "وفر مئات الآلاف من السكان خلال الأيام الأخيرة، بينهم نحو 40 ألف طفل.",
-     [("مئات الآلاف", "CARDINAL", None, None), ("الأيام الأخيرة", "DATE", None, None),
+     [("مئات الآلاف", "CARDINAL", {"min": 300000, "max": 900000}, "approx"), ("الأيام الأخيرة", "DATE", None, None),
       ("نحو 40 ألف", "CARDINAL", 40000, "approx")]),
     ("para-meeting-time",
      "ويبدأ الاجتماع الساعة العاشرة صباحا بتوقيت مكة ويستمر ثلاث ساعات.",
@@ -403,7 +417,7 @@ P += [
      [("من 13 تموز إلى 15 آب 2014", "DATE", "2014-07-13/2014-08-15", None)]),
     ("para-decade",
      "وعاش الكاتب في الثمانينيات في باريس قبل أن يعود في التسعينات من القرن الماضي.",
-     [("الثمانينيات", "DATE", "198", None), ("التسعينات من القرن الماضي", "DATE", "199", None)]),
+     [("الثمانينيات", "DATE", "198X", None), ("التسعينات من القرن الماضي", "DATE", "199X", None)]),
     ("para-time-today",
      "وتبدأ الجلسة الساعة العاشرة صباح اليوم وتنتهي الساعة الثانية بعد الظهر.",
      [("الساعة العاشرة صباح اليوم", "TIME", "2015-04-07T10:00", None),

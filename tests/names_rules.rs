@@ -124,6 +124,7 @@ fn malformed_rule_files_name_file_and_line() {
         ("names/gaz_bad.csv", "entry,label\nبكين,GPE,extra\n", "names/gaz_bad.csv:2:", "3 fields"),
         ("names/gaz_bad.csv", "entry,label\n7,DATE\n", "names/gaz_bad.csv:2:", "not a names-layer label"),
         ("names/gaz_bad.csv", "name,type\nبكين,GPE\n", "names/gaz_bad.csv:1:", "missing column `entry`"),
+        ("names/gaz_bad.csv", "entry,label,priority\nبكين,GPE,learned\nتمبكتو,GPE,urgent\n", "names/gaz_bad.csv:3:", "priority `urgent`"),
         ("names/triggers.csv", "trigger,kind,note\nالرئيس,person_title,\nشركة,company,\n", "names/triggers.csv:3:", "unknown trigger kind `company`"),
         ("names/norp_nisba.csv", "stem,group,note\nصيني,China,\nروس,Russia,\n", "names/norp_nisba.csv:3:", "must end in ي"),
         ("names/patterns_bad.jsonl", "# c\n{\"id\":\"x\",\"label\":\"GPE\",\"pattern\":[{\"shape\":\"word\"}]}\n{\"id\":\"y\",\"label\":\"GPE\",\"pattern\":[{\"shape\":\"blob\"}]}\n", "names/patterns_bad.jsonl:3:", "unknown shape `blob`"),
@@ -210,5 +211,29 @@ fn a_city_with_a_masculine_adjective_is_a_club() {
             ("ليون".to_string(), Label::Gpe),
             ("الفرنسية".to_string(), Label::Norp)
         ]
+    );
+}
+
+#[test]
+fn a_learned_entry_loses_to_a_curated_one_of_the_same_span() {
+    let mut rules = RuleFiles::embedded();
+    rules.insert(
+        "names/gaz_zz_test.csv",
+        "entry,label,priority\nنهر زنبقستان,ORG,learned\n",
+    );
+    rules.insert("names/gaz_zz_test2.csv", "entry,label\nنهر زنبقستان,LOC\n");
+    let x = Extractor::new(&rules).unwrap();
+    let found: Vec<(Label, String)> = x
+        .extract(
+            "t",
+            "عبرنا نهر زنبقستان ثم بحيرة زنبقستان",
+            &ExtractOptions::default(),
+        )
+        .into_iter()
+        .map(|m| (m.label, m.text))
+        .collect();
+    assert!(
+        found.contains(&(Label::Loc, "نهر زنبقستان".into())),
+        "{found:?}"
     );
 }

@@ -42,6 +42,7 @@ fn numbers_case_table() {
                 .map(|d| d.parse().expect("reference_date is YYYY-MM-DD")),
             types: None,
             explain: false,
+            ..ExtractOptions::default()
         };
         let got: Vec<_> = extractor
             .extract(id, sentence, &options)

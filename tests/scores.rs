@@ -35,17 +35,29 @@ const PINS: &[(&str, f64)] = &[
     ("seed/numeric/strict-f1", 1.0),
     ("seed/value-accuracy", 1.0),
     // `kashif eval` on every document of corpus/ (all of it; see corpus/split.csv).
-    ("corpus/names/strict-f1", 0.7714),
-    ("corpus/numeric/strict-f1", 0.8533),
-    ("corpus/value-accuracy", 0.9431),
+    ("corpus/names/strict-f1", 0.7788),
+    ("corpus/numeric/strict-f1", 0.8665),
+    ("corpus/value-accuracy", 0.9555),
+    // `kashif eval --subset dev` and `--subset test` (corpus/split.csv).
+    ("corpus-dev/names/strict-f1", 0.7825),
+    ("corpus-dev/numeric/strict-f1", 0.8780),
+    ("corpus-dev/value-accuracy", 0.9689),
+    ("corpus-test/names/strict-f1", 0.7730),
+    ("corpus-test/numeric/strict-f1", 0.8525),
+    ("corpus-test/value-accuracy", 0.9389),
     // `kashif eval --conll ../shared/data/anercorp/train.txt --split 0.8..1.0` (conlleval F1).
-    ("anercorp-dev/micro-f1", 0.7217),
-    ("anercorp-dev/LOC", 0.8185),
-    ("anercorp-dev/MISC", 0.4392),
-    ("anercorp-dev/ORG", 0.6491),
-    ("anercorp-dev/PERS", 0.7547),
+    ("anercorp-dev/micro-f1", 0.7263),
+    ("anercorp-dev/LOC", 0.8169),
+    ("anercorp-dev/MISC", 0.4430),
+    ("anercorp-dev/ORG", 0.6465),
+    ("anercorp-dev/PERS", 0.7744),
+    // WikiFANE held-out 20 % of sentences, coarse view (`eval --conll FILE --map wikifane`).
+    ("wikifane-dev/micro-f1", 0.6311),
+    ("wikifane-dev/LOC", 0.7329),
+    ("wikifane-dev/ORG", 0.4793),
+    ("wikifane-dev/PERS", 0.5886),
     // tests/names_cases.jsonl, strict micro-F1 over all cases (names layer).
-    ("names-cases/micro-f1", 0.9669),
+    ("names-cases/micro-f1", 0.9679),
     // tests/numbers_cases.jsonl: share of cases kashif gets exactly right
     // (tests/numbers_cases.rs requires every case).
     ("numbers-cases/pass-rate", 1.0),
@@ -160,23 +172,46 @@ fn seed_article_scores() {
     ]);
 }
 
+/// Strict F1 per layer and value accuracy of one `kashif eval` run, under
+/// pin keys starting with `prefix`.
+fn corpus_scores(prefix: &str, extra_args: &[&str]) {
+    let mut args = vec!["eval", "--format", "json"];
+    args.extend_from_slice(extra_args);
+    let report = kashif_json(&args);
+    let keys = [
+        (
+            format!("{prefix}/names/strict-f1"),
+            "layers/names/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/numeric/strict-f1"),
+            "layers/numeric/micro/strict/f1",
+        ),
+        (
+            format!("{prefix}/value-accuracy"),
+            "value_accuracy/accuracy",
+        ),
+    ];
+    let measured: Vec<(&str, f64)> = keys
+        .iter()
+        .map(|(key, path)| (key.as_str(), number(&report, path)))
+        .collect();
+    check(&measured);
+}
+
 #[test]
 fn whole_corpus_scores() {
-    let report = kashif_json(&["eval", "--format", "json"]);
-    check(&[
-        (
-            "corpus/names/strict-f1",
-            number(&report, "layers/names/micro/strict/f1"),
-        ),
-        (
-            "corpus/numeric/strict-f1",
-            number(&report, "layers/numeric/micro/strict/f1"),
-        ),
-        (
-            "corpus/value-accuracy",
-            number(&report, "value_accuracy/accuracy"),
-        ),
-    ]);
+    corpus_scores("corpus", &[]);
+}
+
+#[test]
+fn corpus_dev_half_scores() {
+    corpus_scores("corpus-dev", &["--subset", "dev"]);
+}
+
+#[test]
+fn corpus_test_half_scores() {
+    corpus_scores("corpus-test", &["--subset", "test"]);
 }
 
 #[test]
@@ -191,6 +226,20 @@ fn anercorp_dev_split_scores() {
         ("anercorp-dev/MISC", number(&report, "by_type/MISC/f1")),
         ("anercorp-dev/ORG", number(&report, "by_type/ORG/f1")),
         ("anercorp-dev/PERS", number(&report, "by_type/PERS/f1")),
+    ]);
+}
+
+#[test]
+fn wikifane_dev_split_scores() {
+    let file = shared("shared/data/wikifane/WikiFANE_Gold_2014_500K.txt");
+    let report = kashif_json(&[
+        "eval", "--conll", &file, "--map", "wikifane", "--split", "0.8..1.0", "--format", "json",
+    ]);
+    check(&[
+        ("wikifane-dev/micro-f1", number(&report, "micro/f1")),
+        ("wikifane-dev/LOC", number(&report, "by_type/LOC/f1")),
+        ("wikifane-dev/ORG", number(&report, "by_type/ORG/f1")),
+        ("wikifane-dev/PERS", number(&report, "by_type/PERS/f1")),
     ]);
 }
 

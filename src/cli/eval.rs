@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use kashif::eval::dataset::{self, load_corpus, GoldDoc};
 use kashif::eval::diff::{self, Run};
 use kashif::eval::report::{self, ReportFormat, ReportOptions};
 use kashif::eval::summary::{self, SplitManifest, Subset};
-use kashif::eval::{conll, conll_docs, gold, CorpusEval, ScoredDoc};
+use kashif::eval::{conll, conll_docs, wikifane, CorpusEval, ScoredDoc};
 use kashif::{ExtractOptions, RuleFiles};
 
 use super::RuleArgs;
@@ -47,6 +48,11 @@ pub struct EvalArgs {
     /// With --conll: score only sentences A..B (fractions of the sentence count, e.g. 0.8..1.0).
     #[arg(long, value_name = "A..B", value_parser = conll::parse_split, requires = "conll")]
     pub split: Option<(f64, f64)>,
+    /// With --conll: the file's tag set. `wikifane` maps WikiFANE's fine
+    /// classes through rules/profiles/wikifane_map.csv and joins its split
+    /// clitics back; without it the file is read as ANERcorp.
+    #[arg(long, value_name = "NAME", value_parser = ["wikifane"], requires = "conll")]
+    pub map: Option<String>,
     /// With --conll: also write `TOKEN GOLD PRED` lines (conlleval's input) to this file.
     #[arg(long, value_name = "FILE", requires = "conll")]
     pub conll_out: Option<PathBuf>,
@@ -160,6 +166,7 @@ pub fn run(args: EvalArgs) -> i32 {
         types: None,
         // The HTML report shows why each rule fired.
         explain: args.html.is_some(),
+        ..ExtractOptions::default()
     };
     if let Some(path) = &args.conll {
         return run_conll(&args, path, &options);
@@ -223,14 +230,7 @@ pub fn run(args: EvalArgs) -> i32 {
         errors: args.errors,
         rule_report: args.rule_report,
     };
-    let mut by_doc = summary::doc_scores(&scored);
-    for s in &mut by_doc {
-        s.split = manifest
-            .as_ref()
-            .and_then(|m| m.subset_of(&s.doc))
-            .map(|x| x.as_str().to_string());
-    }
-    summary::worst_first(&mut by_doc);
+    let by_doc = summary::doc_table(&scored, manifest.as_ref());
     let subset = args.subset.map(Subset::as_str);
     let mut code = 0;
     let printed = match &args.baseline {
@@ -390,10 +390,7 @@ fn with_predictions(docs: Vec<GoldDoc>, path: &Path) -> kashif::Result<Vec<Score
         source,
     })?;
     let text = kashif::io::decode(path, bytes)?;
-    let by_id: std::collections::HashMap<String, &kashif::Document> =
-        docs.iter().map(|(d, _)| (d.id.to_string(), d)).collect();
-    let (pred, unknown) =
-        gold::parse_predictions_jsonl(&path.display().to_string(), &text, &by_id)?;
+    let (scored, unknown) = dataset::with_predictions(docs, &path.display().to_string(), &text)?;
     if !unknown.is_empty() {
         eprintln!(
             "kashif eval: {}: ignoring predictions for {} document(s) without gold: {}",
@@ -402,13 +399,7 @@ fn with_predictions(docs: Vec<GoldDoc>, path: &Path) -> kashif::Result<Vec<Score
             unknown.join(", ")
         );
     }
-    Ok(docs
-        .into_iter()
-        .map(|(doc, gold)| {
-            let pred = pred.iter().filter(|m| m.doc == doc.id).cloned().collect();
-            ScoredDoc { doc, gold, pred }
-        })
-        .collect())
+    Ok(scored)
 }
 
 fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
@@ -421,56 +412,6 @@ fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
     }
 }
 
-type GoldDoc = (kashif::Document, Vec<kashif::Mention>);
-
-/// Every `<gold>/<doc>.csv` with its document `<corpus>/<doc>.txt`, loaded
-/// and validated; all problems are collected, not just the first.
-fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<String>> {
-    let entries = std::fs::read_dir(gold_dir).map_err(|e| {
-        vec![format!(
-            "{}: cannot read gold directory: {e}",
-            gold_dir.display()
-        )]
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(vec![format!(
-            "{}: no gold files (<doc>.csv) to score",
-            gold_dir.display()
-        )]);
-    }
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        let stem = kashif::io::doc_id(&path);
-        let doc_path = corpus.join(format!("{stem}.txt"));
-        if !doc_path.is_file() {
-            errors.push(format!(
-                "{}: no document {} for this gold file",
-                path.display(),
-                doc_path.display()
-            ));
-            continue;
-        }
-        let loaded = kashif::io::read_document(&doc_path)
-            .and_then(|doc| gold::load_gold_csv(&path, &doc).map(|g| (doc, g)));
-        match loaded {
-            Ok(pair) => docs.push(pair),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    if errors.is_empty() {
-        Ok(docs)
-    } else {
-        Err(errors)
-    }
-}
-
 /// What the error list and rule report mean in the ANERcorp mode.
 const CONLL_ERRORS_NOTE: &str =
     "errors and rules: gold and predicted chunks (the projected tags above)
@@ -478,7 +419,27 @@ const CONLL_ERRORS_NOTE: &str =
   made only by the currency convention has the rule anercorp/currency-misc";
 
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
-    let corpus = match conll::read_conll_file(path) {
+    let wikifane = args.map.as_deref() == Some("wikifane");
+    let mapping = if wikifane {
+        args.rules.files().and_then(|f| {
+            let read = || -> kashif::Result<_> {
+                let classes = wikifane::ClassMap::from_rules(&f)?;
+                let clitics = wikifane::Clitics::from_rules(&f)?;
+                Ok((classes, wikifane::TextLayout::RejoinClitics(clitics)))
+            };
+            read().map_err(|e| {
+                eprintln!("kashif eval: {e}");
+                2
+            })
+        })
+    } else {
+        Ok((wikifane::ClassMap::default(), wikifane::TextLayout::Spaced))
+    };
+    let (classes, layout) = match mapping {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let corpus = match conll::read_conll_file_mapped(path, wikifane.then_some(&classes)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("kashif eval: {e}");
@@ -491,6 +452,9 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     };
     let extractor = &extractor;
     let conventions = match args.rules.files().and_then(|f| {
+        if wikifane {
+            return Ok(conll::AnercorpConventions::default());
+        }
         conll::AnercorpConventions::from_rules(&f).map_err(|e| {
             eprintln!("kashif eval: {e}");
             2
@@ -509,9 +473,10 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         args.errors || args.rule_report || args.save.is_some() || args.baseline.is_some();
     let (result, chunk_eval, chunk_docs) = if need_chunks {
         let first = conll::split_range(corpus.sentences.len(), a, b).0;
-        let docs = conll_docs::conll_scored_docs(
+        let docs = conll_docs::conll_scored_docs_laid_out(
             extractor,
             &conventions,
+            &layout,
             sentences,
             first,
             options,
@@ -523,10 +488,14 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
         (result, Some(ev), docs.docs)
     } else {
-        let result =
-            conll::evaluate_conll_with(extractor, &conventions, sentences, options, &|| {
-                progress.inc()
-            });
+        let result = conll::evaluate_conll_laid_out(
+            extractor,
+            &conventions,
+            &layout,
+            sentences,
+            options,
+            &|| progress.inc(),
+        );
         (result, None, Vec::new())
     };
     progress.finish();

@@ -37,6 +37,7 @@ pub fn run(args: ExplainArgs) -> i32 {
         reference_date: args.reference_date,
         types: None,
         explain: true,
+        ..ExtractOptions::default()
     };
     let mentions = extractor.extract(&doc.id, &doc.text, &options);
     let stdout = std::io::stdout();

@@ -79,6 +79,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
         explain: false,
+        ..ExtractOptions::default()
     };
     let inputs = if args.paths.is_empty() {
         vec![PathBuf::from("-")]

@@ -58,6 +58,7 @@ pub fn run(args: ReportArgs) -> i32 {
         min_f1: None,
         conll: None,
         split: None,
+        map: None,
         conll_out: None,
         pred: args.pred,
         by_doc: false,

@@ -16,9 +16,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::report::ReportFormat;
+use super::wikifane::TextLayout;
 use crate::error::{Error, Result};
 use crate::io::formats::bio_tags;
-use crate::io::whitespace_tokens;
 use crate::mention::{Label, Layer, Mention};
 use crate::recognize::{ExtractOptions, Extractor};
 
@@ -78,6 +78,17 @@ pub fn parse_split(s: &str) -> std::result::Result<(f64, f64), String> {
 /// `-DOCSTART-` lines skipped. A file without any blank line (the original
 /// ANERcorp) is split into sentences after `.`, `!`, `?` and `؟` tokens.
 pub fn parse_conll(file: &str, text: &str) -> Result<ConllCorpus> {
+    parse_conll_mapped(file, text, None)
+}
+
+/// [`parse_conll`] with the gold tags mapped through a fine-grained class
+/// map (WikiFANE) onto the coarse view. LEFT-TO-RIGHT MARKs (U+200E) are
+/// removed from tokens; a token left empty is an error naming the line.
+pub fn parse_conll_mapped(
+    file: &str,
+    text: &str,
+    classes: Option<&super::wikifane::ClassMap>,
+) -> Result<ConllCorpus> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     check_line_end(file, text)?;
     let has_blank = text
@@ -125,8 +136,18 @@ pub fn parse_conll(file: &str, text: &str) -> Result<ConllCorpus> {
                 format!("tag `{tag}` is not O, B-TYPE or I-TYPE"),
             ));
         }
-        current.tokens.push(fields[0].to_string());
-        current.tags.push(tag.to_string());
+        let token = super::wikifane::clean_token(fields[0]);
+        if token.is_empty() {
+            return Err(super::wikifane::empty_token_error(file, n + 1));
+        }
+        let tag = match classes {
+            None => tag.to_string(),
+            Some(map) => map
+                .coarse_tag(tag)
+                .map_err(|message| Error::gold(file, n + 1, message))?,
+        };
+        current.tokens.push(token);
+        current.tags.push(tag);
         if !has_blank && matches!(fields[0], "." | "!" | "?" | "؟") {
             flush(&mut current, &mut corpus);
         }
@@ -155,12 +176,20 @@ pub fn check_line_end(file: &str, text: &str) -> Result<()> {
 
 /// Read and parse a CoNLL file.
 pub fn read_conll_file(path: &Path) -> Result<ConllCorpus> {
+    read_conll_file_mapped(path, None)
+}
+
+/// Read and parse a CoNLL file, mapping its tags as [`parse_conll_mapped`].
+pub fn read_conll_file_mapped(
+    path: &Path,
+    classes: Option<&super::wikifane::ClassMap>,
+) -> Result<ConllCorpus> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
     let text = crate::io::decode(path, bytes)?;
-    parse_conll(&path.display().to_string(), &text)
+    parse_conll_mapped(&path.display().to_string(), &text, classes)
 }
 
 /// ANERcorp's type for a kashif label (`None`: tagged `O`).
@@ -336,6 +365,11 @@ pub fn score_tags(gold: &[Vec<String>], pred: &[Vec<String>]) -> ConllResult {
 /// Sentences per extraction document in the ANERcorp mode.
 pub const SENTENCES_PER_DOC: usize = 100;
 
+/// In the CoNLL mode a name found in one sentence is propagated to at most
+/// this many following sentences: a batch of sentences may join unrelated
+/// articles (ANERcorp and WikiFANE mark no document boundaries).
+pub const PROPAGATION_WINDOW_SENTENCES: usize = 10;
+
 /// ANERcorp's conventions beyond the label mapping: it annotates currency
 /// names as MISC (`دولار B-MISC`), which kashif's names layer does not (a
 /// currency belongs to its MONEY span). In `--conll` mode a token that is a
@@ -416,17 +450,46 @@ pub fn evaluate_conll_with(
     options: &ExtractOptions,
     on_batch: &(dyn Fn() + Sync),
 ) -> ConllResult {
+    evaluate_conll_laid_out(
+        extractor,
+        conventions,
+        &TextLayout::Spaced,
+        sentences,
+        options,
+        on_batch,
+    )
+}
+
+/// [`evaluate_conll_with`] with the sentences' text built by `layout`
+/// (WikiFANE's split clitics joined back).
+pub fn evaluate_conll_laid_out(
+    extractor: &Extractor,
+    conventions: &AnercorpConventions,
+    layout: &TextLayout,
+    sentences: &[Sentence],
+    options: &ExtractOptions,
+    on_batch: &(dyn Fn() + Sync),
+) -> ConllResult {
+    let options = &ExtractOptions {
+        propagation_window: options
+            .propagation_window
+            .or(Some(PROPAGATION_WINDOW_SENTENCES)),
+        ..options.clone()
+    };
     let pred: Vec<Vec<String>> = sentences
         .par_chunks(SENTENCES_PER_DOC)
         .enumerate()
         .flat_map_iter(|(n, batch)| {
-            let text = batch
-                .iter()
-                .map(|s| s.tokens.join(" "))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let (mut text, mut chars) = (String::new(), 0);
+            let mut tokens = Vec::new();
+            for (k, s) in batch.iter().enumerate() {
+                if k > 0 {
+                    text.push('\n');
+                    chars += 1;
+                }
+                tokens.extend(layout.lay_out(&s.tokens, &mut text, &mut chars));
+            }
             let mentions = extractor.extract(&format!("conll-{n}"), &text, options);
-            let tokens = whitespace_tokens(&text);
             let mut tags = project_tags(&tokens, &mentions);
             conventions.apply(&text, &tokens, &mut tags);
             let mut out = Vec::with_capacity(batch.len());
@@ -610,6 +673,7 @@ pub fn write_conll_report(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::whitespace_tokens;
 
     fn tags(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()

@@ -50,19 +50,50 @@ pub fn conll_scored_docs(
     options: &ExtractOptions,
     on_batch: &(dyn Fn() + Sync),
 ) -> ConllDocs {
+    conll_scored_docs_laid_out(
+        extractor,
+        conventions,
+        &crate::eval::wikifane::TextLayout::Spaced,
+        sentences,
+        first_sentence,
+        options,
+        on_batch,
+    )
+}
+
+/// [`conll_scored_docs`] with the text built by `layout` (WikiFANE's split
+/// clitics joined back) and the CoNLL mode's propagation window.
+pub fn conll_scored_docs_laid_out(
+    extractor: &Extractor,
+    conventions: &AnercorpConventions,
+    layout: &crate::eval::wikifane::TextLayout,
+    sentences: &[Sentence],
+    first_sentence: usize,
+    options: &ExtractOptions,
+    on_batch: &(dyn Fn() + Sync),
+) -> ConllDocs {
+    let options = &ExtractOptions {
+        propagation_window: options
+            .propagation_window
+            .or(Some(conll::PROPAGATION_WINDOW_SENTENCES)),
+        ..options.clone()
+    };
     let batches: Vec<(ScoredDoc, Vec<Vec<String>>)> = sentences
         .par_chunks(conll::SENTENCES_PER_DOC)
         .enumerate()
         .map(|(n, batch)| {
             let first = first_sentence + n * conll::SENTENCES_PER_DOC + 1;
             let id = format!("sentences {first}-{}", first + batch.len() - 1);
-            let text = batch
-                .iter()
-                .map(|s| s.tokens.join(" "))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let (mut text, mut chars) = (String::new(), 0);
+            let mut tokens = Vec::new();
+            for (k, s) in batch.iter().enumerate() {
+                if k > 0 {
+                    text.push('\n');
+                    chars += 1;
+                }
+                tokens.extend(layout.lay_out(&s.tokens, &mut text, &mut chars));
+            }
             let mentions = extractor.extract(&id, &text, options);
-            let tokens = crate::io::whitespace_tokens(&text);
             let mut tags = conll::project_tags(&tokens, &mentions);
             conventions.apply(&text, &tokens, &mut tags);
             let doc = Document::new(id, text);

@@ -13,12 +13,14 @@
 
 pub mod conll;
 pub mod conll_docs;
+pub mod dataset;
 pub mod diff;
 pub mod gold;
 pub mod html;
 pub mod report;
 pub mod score;
 pub mod summary;
+pub mod wikifane;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -54,6 +54,20 @@ pub struct DocScore {
     pub errors: usize,
 }
 
+/// The by-document table as `kashif eval` prints it: each document scored
+/// on its own, tagged with its half of the corpus when a manifest is given,
+/// worst first.
+pub fn doc_table(docs: &[ScoredDoc], manifest: Option<&SplitManifest>) -> Vec<DocScore> {
+    let mut table = doc_scores(docs);
+    for s in &mut table {
+        s.split = manifest
+            .and_then(|m| m.subset_of(&s.doc))
+            .map(|x| x.as_str().to_string());
+    }
+    worst_first(&mut table);
+    table
+}
+
 /// Score each document on its own (in input order).
 pub fn doc_scores(docs: &[ScoredDoc]) -> Vec<DocScore> {
     let none = BTreeSet::new();

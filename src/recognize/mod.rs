@@ -25,6 +25,11 @@ pub struct ExtractOptions {
     /// Fill each mention's `evidence` (why the rule fired), as
     /// `kashif explain` shows it; off by default, it costs a string per candidate.
     pub explain: bool,
+    /// Propagate a name only to mentions at most this many lines after the
+    /// line it was found on (`None`: the whole rest of the document). The
+    /// CoNLL evaluation sets it: its documents are batches of sentences, one
+    /// per line, that may join unrelated articles.
+    pub propagation_window: Option<usize>,
 }
 
 /// What a recognizer sees of one document.
@@ -39,6 +44,8 @@ pub struct DocContext<'a> {
     pub reference_date: Option<NaiveDate>,
     /// Whether recognizers write `evidence` on their candidates.
     pub explain: bool,
+    /// See [`ExtractOptions::propagation_window`].
+    pub propagation_window: Option<usize>,
 }
 
 impl DocContext<'_> {
@@ -113,11 +120,13 @@ impl Extractor {
             analysis,
             reference_date: options.reference_date,
             explain: options.explain,
+            propagation_window: options.propagation_window,
         };
         let mut candidates = Vec::new();
         self.numbers.recognize(&ctx, &mut candidates);
         self.names.recognize(&ctx, &mut candidates);
         let mut mentions = resolve_conflicts(candidates);
+        join_adjacent_persons(analysis, &mut mentions);
         if let Some(types) = &options.types {
             mentions.retain(|m| types.contains(&m.label));
         }
@@ -158,6 +167,45 @@ impl OccupiedSpans {
         self.0.insert(start, end);
         true
     }
+}
+
+/// Two person mentions with nothing but spaces between them are one name
+/// whose parts different rules found (`[طاهر] [عبدالعزيز]`, a given name
+/// then a `عبد` compound): they become one mention. A comma, a conjunction
+/// (`إيفا وهيرمان`) or a line end keeps them apart.
+pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    // The last names-layer mention kept, by index into `out`.
+    let mut last_name: Option<usize> = None;
+    for m in mentions.drain(..) {
+        if m.layer() != Layer::Names {
+            out.push(m);
+            continue;
+        }
+        if let Some(k) = last_name {
+            let prev = &out[k];
+            let joinable = prev.label == Label::Person
+                && m.label == Label::Person
+                && prev.end < m.start
+                && analysis
+                    .slice(prev.end, m.start)
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{00A0}');
+            if joinable {
+                let prev = &mut out[k];
+                prev.end = m.end;
+                prev.text.clear();
+                prev.rule = "name/person-joined".into();
+                if !m.evidence.is_empty() || !prev.evidence.is_empty() {
+                    prev.evidence = format!("{}; then {}", prev.evidence, m.evidence);
+                }
+                continue;
+            }
+        }
+        last_name = Some(out.len());
+        out.push(m);
+    }
+    *mentions = out;
 }
 
 /// Set each mention's `text` to its slice of the original document.

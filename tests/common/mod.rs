@@ -22,8 +22,8 @@ pub fn kashif_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run kashif");
-    // kashif may exit before reading its input (a bad rule file): a closed
-    // pipe here is not the test's failure.
+    // kashif may exit before reading its input (a bad rules directory is
+    // refused at start-up): a broken pipe here is not the test's failure.
     if let Err(e) = child.stdin.take().unwrap().write_all(input) {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
     }

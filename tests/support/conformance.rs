@@ -494,6 +494,7 @@ pub fn measure() -> Conformance {
             }),
             types: None,
             explain: false,
+            ..ExtractOptions::default()
         };
         let mentions: Vec<Mention> = extractor
             .extract(&id, input, &options)

@@ -7,6 +7,7 @@
 //! split. After the first pass, full person names and organization aliases
 //! found in a document are propagated to their later bare mentions.
 
+mod chains;
 pub mod features;
 pub mod lexicon;
 pub mod patterns;
@@ -140,6 +141,8 @@ pub struct NameRecognizer {
     given: WordSet,
     family: WordSet,
     particles: WordSet,
+    /// The particles of a nasab chain (`بن`, `بنت`): role `nasab` in `name_particles.csv`.
+    nasab: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
@@ -216,10 +219,58 @@ const COMMON_MAX_SHARE: f64 = 0.05;
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 const AMBIGUOUS_MIN_COUNT: usize = 3;
 
-/// Name particles that join parts of a person's name (`عبد الله`, `أبو مازن`).
-const PARTICLES: &[&str] = &[
-    "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "آل", "عبد", "ولد", "دي", "فان", "فون",
+/// The rules whose mentions are sure enough to be propagated.
+const PROPAGATION_SOURCES: &[&str] = &[
+    "name/title-person",
+    "name/person-list",
+    "name/org-alias",
+    "name/org-descriptor",
+    "name/gazetteer-person",
+    "name/learned-person",
+    "name/pattern-nasab",
+    "name/nasab-chain",
 ];
+
+/// Where a propagated name was found: its label, start and line.
+#[derive(Debug, Clone, Copy)]
+struct PropagationSource {
+    label: Label,
+    start: usize,
+    line: usize,
+}
+
+impl PropagationSource {
+    /// The same source for one word of a person's name.
+    fn person(self) -> Self {
+        PropagationSource {
+            label: Label::Person,
+            ..self
+        }
+    }
+}
+
+/// Line numbers of code point offsets in a text.
+struct LineIndex {
+    /// Code point offsets just after each `\n`.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let line_starts = text
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(n, _)| n + 1)
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// The 0-based line of a code point offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+}
 
 fn label_rule(label: Label) -> String {
     label.as_str().to_ascii_lowercase()
@@ -236,6 +287,7 @@ impl NameRecognizer {
             given: WordSet::default(),
             family: WordSet::default(),
             particles: WordSet::default(),
+            nasab: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
@@ -248,15 +300,15 @@ impl NameRecognizer {
             skipped_ambiguous: 0,
             vocab: Vocabulary::default(),
         };
-        for p in PARTICLES {
-            r.particles.insert(p);
+        if let Some(text) = rules.get(chains::PARTICLES_FILE) {
+            r.load_particles(chains::PARTICLES_FILE, text)?;
         }
         // Word lists first: the gazetteer filter below consults them.
-        for (file, set) in [
-            ("names/person_given.csv", &mut r.given),
-            ("names/person_family.csv", &mut r.family),
+        for (prefix, set) in [
+            ("names/person_given", &mut r.given),
+            ("names/person_family", &mut r.family),
         ] {
-            if let Some(text) = rules.get(file) {
+            for (file, text) in rules.matching(prefix, ".csv") {
                 load_words(file, text, "name", set)?;
             }
         }
@@ -290,8 +342,8 @@ impl NameRecognizer {
         if let Some(text) = rules.get("names/org_acronyms.csv") {
             r.load_acronyms("names/org_acronyms.csv", text)?;
         }
-        if let Some(text) = rules.get("names/triggers.csv") {
-            r.load_triggers("names/triggers.csv", text)?;
+        for (file, text) in rules.matching("names/triggers", ".csv") {
+            r.load_triggers(file, text)?;
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);
@@ -389,11 +441,23 @@ impl NameRecognizer {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let entry_col = table.column("entry")?;
         let label_col = table.column("label")?;
-        let learned = file.contains("anercorp");
+        // `priority`: `curated` (the default) or `learned` (a list derived
+        // from a corpus, below curated lists and triggers in conflicts).
+        let priority_col = table.optional_column("priority");
         let file_name: Arc<str> = Arc::from(file);
-        // One rule id per label, shared by the entries.
-        let mut rules: HashMap<Label, Arc<str>> = HashMap::new();
+        // One rule id per label and kind, shared by the entries.
+        let mut rules: HashMap<(Label, bool), Arc<str>> = HashMap::new();
         for row in &table.rows {
+            let learned = match priority_col.map(|c| row.get(c)) {
+                None | Some("" | "curated") => false,
+                Some("learned") => true,
+                Some(other) => {
+                    return Err(table.error(
+                        row,
+                        format!("priority `{other}` is neither curated nor learned"),
+                    ))
+                }
+            };
             let entry = row.get(entry_col);
             let label: Label = row
                 .get(label_col)
@@ -408,7 +472,7 @@ impl NameRecognizer {
                 priority::CURATED
             };
             let rule = rules
-                .entry(label)
+                .entry((label, learned))
                 .or_insert_with(|| {
                     let kind = if learned { "learned" } else { "gazetteer" };
                     Arc::from(format!("name/{kind}-{}", label_rule(label)))
@@ -620,7 +684,8 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
-        if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) {
+        // A one-letter word (`ه` split off a word, `و`) is never a name part.
+        if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
         }
         if d.any(i, flag::GIVEN | flag::FAMILY | flag::PARTICLE) {
@@ -740,6 +805,9 @@ impl NameRecognizer {
                 }
                 if (f.word | f.stems) & (flag::GIVEN | flag::FAMILY | flag::PARTICLE) != 0 {
                     self.person_list_at(&d, i, &mut found);
+                }
+                if f.word & flag::PARTICLE != 0 {
+                    self.nasab_chain_at(&d, i, &mut found);
                 }
                 self.club_city_at(&d, i, &mut found);
             }
@@ -924,9 +992,12 @@ impl NameRecognizer {
             }
             last += 1;
         }
-        // A name does not end on a particle.
+        // A name does not end on a particle, nor is it a particle alone (`وقال ابن المدينة`).
         while last > first && d.any(last, flag::PARTICLE) {
             last -= 1;
+        }
+        if d.any(last, flag::PARTICLE) {
+            return None;
         }
         Some(vec![self.span(
             d,
@@ -1106,6 +1177,20 @@ impl NameRecognizer {
                 continue;
             }
             if d.any(j, flag::PRONOUN_SUFFIX) {
+                break;
+            }
+            // After a nationality adjective or a name word (`الفرنسية`,
+            // `الله`), a definite ordinary noun that is no adjective begins
+            // the next phrase (`وكالة الأنباء الفرنسية | الخبر`).
+            // Adjective-shaped: a nisba or feminine ending, or a participle (`الموحد`).
+            let nisba_shaped = ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c))
+                || key.starts_with("\u{0627}\u{0644}\u{0645}");
+            if d.has_article(j)
+                && last == Some(j - 1)
+                && d.any(j, flag::COMMON)
+                && !nisba_shaped
+                && (d.is_norp(j - 1) || !d.any(j - 1, flag::COMMON))
+            {
                 break;
             }
             if d.has_article(j) || (conj_al && last.is_some()) {
@@ -1424,32 +1509,41 @@ impl NameRecognizer {
 
     /// Document-level propagation: the parts of a full person name found in
     /// the document (`شي` after `شي جين بينغ`) and organization aliases are
-    /// tagged at their other mentions, later ones and also earlier ones
-    /// (a headline often names the person before the full name appears).
+    /// tagged at their later mentions. A propagated mention never starts
+    /// before its source, never comes from a word shorter than two letters,
+    /// and (with [`DocContext::propagation_window`]) stays within that many
+    /// lines after its source.
     fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
         let a = d.a;
-        let mut table: PhraseTable<Label> = PhraseTable::default();
-        // A name found again adds nothing the table does not have.
+        let window = d.ctx.propagation_window;
+        let mut sources: Vec<&Mention> = found
+            .iter()
+            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()))
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        sources.sort_by_key(|m| m.start);
+        let lines = LineIndex::new(a.text());
+        let mut table: PhraseTable<PropagationSource> = PhraseTable::default();
+        // Without a window a name found again adds nothing the table does
+        // not have: its earliest source already covers every later mention.
         let mut seen: rustc_hash::FxHashSet<(&str, Label)> = Default::default();
-        for m in found.iter() {
-            let reliable = matches!(
-                m.rule.as_str(),
-                "name/title-person"
-                    | "name/person-list"
-                    | "name/org-alias"
-                    | "name/org-descriptor"
-                    | "name/gazetteer-person"
-                    | "name/learned-person"
-                    | "name/pattern-nasab"
-            );
-            if !reliable {
-                continue;
-            }
+        for m in sources {
             let text = a.slice(m.start, m.end);
-            if !seen.insert((text, m.label)) {
+            if window.is_none() && !seen.insert((text, m.label)) {
                 continue;
             }
             let keys = mention_keys(a, m.start, m.end);
+            let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
+            if letters < 2 {
+                continue;
+            }
+            let source = PropagationSource {
+                label: m.label,
+                start: m.start,
+                line: lines.line_of(m.start),
+            };
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
                     if k.chars().nth(1).is_some()
@@ -1459,14 +1553,14 @@ impl NameRecognizer {
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                            table.insert_keys(vec![k.clone()], Label::Person);
+                            table.insert_keys(vec![k.clone()], source.person());
                         } else {
-                            table.insert(k, Label::Person);
+                            table.insert(k, source.person());
                         }
                     }
                 }
             }
-            table.insert_keys(keys, m.label);
+            table.insert_keys(keys, source);
         }
         if table.is_empty() {
             return;
@@ -1476,21 +1570,38 @@ impl NameRecognizer {
             if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
                 continue;
             }
-            if let Some(m) = table.matches_at(a, i, true).into_iter().next() {
-                let end = a.tokens()[m.end - 1].end;
-                let mut mention = d.ctx.mention(
-                    m.start,
-                    end,
-                    *m.payload,
-                    serde_json::Value::Null,
-                    "name/propagated",
-                );
-                mention.priority = priority::PROPAGATED;
-                if d.ctx.explain {
-                    mention.evidence = "a longer mention earlier in the document".into();
-                }
-                found.push(mention);
+            let at = a.tokens()[i].start;
+            let line = lines.line_of(at);
+            let reaches =
+                |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            let Some(m) = table
+                .matches_at(a, i, true)
+                .into_iter()
+                .find(|m| reaches(m.payload))
+            else {
+                continue;
+            };
+            // A match made only of one-letter words (a clitic stem) is noise.
+            if a.slice(m.start, a.tokens()[m.end - 1].end)
+                .chars()
+                .nth(1)
+                .is_none()
+            {
+                continue;
             }
+            let end = a.tokens()[m.end - 1].end;
+            let mut mention = d.ctx.mention(
+                m.start,
+                end,
+                m.payload.label,
+                serde_json::Value::Null,
+                "name/propagated",
+            );
+            mention.priority = priority::PROPAGATED;
+            if d.ctx.explain {
+                mention.evidence = "a longer mention earlier in the document".into();
+            }
+            found.push(mention);
         }
     }
 

@@ -22,6 +22,7 @@ pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 
 use std::borrow::Cow;
 
+use super::function_words::{FunctionWords, Role};
 use crate::error::Result;
 use crate::mention::Modifier;
 use crate::rules::{CsvRow, CsvTable, RuleFiles};
@@ -258,6 +259,8 @@ pub struct WordInfo {
     pub scale: Option<f64>,
     pub scale_dual: Option<f64>,
     pub vague: bool,
+    /// The amount a vague plural counts in (عشرات 10, مئات 100, آلاف 1000).
+    pub vague_unit: Option<f64>,
     pub few: bool,
     pub fraction: Option<f64>,
     pub fraction_dual: Option<f64>,
@@ -556,6 +559,11 @@ pub struct Lexicon {
     pub kinds: HashMap<String, u32>,
     /// The keys of `kinds`, to reject the others without hashing.
     filter: KeyFilter,
+    /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
+    /// (`dmy` or `mdy`).
+    pub date_orders: HashMap<String, String>,
+    /// The function words (range connectors, year nouns, era markers …).
+    pub fw: FunctionWords,
 }
 
 fn parse_f64(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<f64> {
@@ -579,12 +587,9 @@ fn yes_no(t: &CsvTable, row: &CsvRow, s: &str, what: &str) -> Result<bool> {
     }
 }
 
-/// The year nouns before a year (`عام 2015`, `عامي 2012 و2013`).
-pub const YEAR_NOUNS: [&str; 6] = ["عام", "العام", "سنه", "السنه", "عامي", "سنتي"];
-
 /// Adjective stem for currency lookups: key without the article and a final ه.
-pub fn adjective_stem(key: &str) -> &str {
-    let k = key.strip_prefix("ال").unwrap_or(key);
+pub fn adjective_stem<'k>(fw: &FunctionWords, key: &'k str) -> &'k str {
+    let k = fw.strip_article(key).unwrap_or(key);
     let k = k.strip_suffix('ا').unwrap_or(k);
     let k = k.strip_suffix('ه').unwrap_or(k);
     k
@@ -593,6 +598,7 @@ pub fn adjective_stem(key: &str) -> &str {
 impl Lexicon {
     /// Load every numeric rule file.
     pub fn load(rules: &RuleFiles) -> Result<Self> {
+        let fw = FunctionWords::load(rules)?;
         let mut lx = Lexicon {
             modifiers: PhraseTable::indexed(kind::MODIFIER),
             currencies: PhraseTable::indexed(kind::CURRENCY),
@@ -627,12 +633,12 @@ impl Lexicon {
                 "scale" => info.scale = Some(value()?),
                 "scale_dual" => info.scale_dual = Some(value()?),
                 "vague" => {
-                    if matches!(keys[0].as_str(), "بضع" | "بضعه" | "عده" | "نيف") {
-                        info.few = true;
-                    } else {
-                        info.vague = true;
+                    info.vague = true;
+                    if !row.get(cv).is_empty() {
+                        info.vague_unit = Some(value()?);
                     }
                 }
+                "few" => info.few = true,
                 "fraction" => info.fraction = Some(value()?),
                 "fraction_dual" => info.fraction_dual = Some(value()?),
                 "fraction_plural" => info.fraction_plural = Some(value()?),
@@ -715,8 +721,10 @@ impl Lexicon {
             let adj = row.get(ca);
             if !adj.is_empty() {
                 let k = crate::text::key(adj);
-                lx.currency_adj
-                    .insert((base.clone(), adjective_stem(&k).to_string()), code.clone());
+                lx.currency_adj.insert(
+                    (base.clone(), adjective_stem(&fw, &k).to_string()),
+                    code.clone(),
+                );
             }
             match row.get(cco) {
                 "*" => {
@@ -749,6 +757,18 @@ impl Lexicon {
             let place = nonempty(&t, row, cp, "place")?;
             let c = nonempty(&t, row, cc, "country")?;
             lx.dateline_places.insert(place, c.to_string());
+        }
+
+        let t = rules.csv("numbers/date_orders.csv")?;
+        let (cc, co) = (t.column("country")?, t.column("order")?);
+        for row in &t.rows {
+            let country = nonempty(&t, row, cc, "country")?;
+            let order = row.get(co);
+            if !matches!(order, "dmy" | "mdy") {
+                return Err(t.error(row, format!("order must be dmy or mdy, not `{order}`")));
+            }
+            lx.date_orders
+                .insert(country.to_string(), order.to_string());
         }
 
         let t = rules.csv("numbers/units.csv")?;
@@ -809,7 +829,7 @@ impl Lexicon {
                 return Err(t.error(row, "day must be 1..7"));
             }
             let k = crate::text::key(name);
-            let bare = k.strip_prefix("ال").unwrap_or(&k).to_string();
+            let bare = fw.strip_article(&k).unwrap_or(&k).to_string();
             lx.weekdays.insert(k, d as u32);
             lx.weekdays.entry(bare).or_insert(d as u32);
         }
@@ -934,7 +954,7 @@ impl Lexicon {
         starters.extend(lx.words.keys().cloned());
         starters.extend(lx.ordinals.keys().cloned());
         for k in lx.ordinals.keys() {
-            starters.insert(format!("ال{k}"));
+            starters.insert(fw.with_article(k));
         }
         for (k, list) in &lx.modifiers.by_first {
             if list.iter().any(|(_, m)| !m.post) {
@@ -951,43 +971,13 @@ impl Lexicon {
         starters.extend(lx.date_mods.keys().cloned());
         starters.extend(lx.periods.keys().cloned());
         starters.extend(lx.holidays.first_keys().cloned());
-        for w in [
-            "ال",
-            "عام",
-            "العام",
-            "سنه",
-            "السنه",
-            "بين",
-            "ما",
-            "من",
-            "الساعه",
-            "ساعه",
-            "سالب",
-            "ناقص",
-            "شهر",
-            "الشهر",
-            "يوم",
-            "اليوم",
-            "يومي",
-            "عامي",
-            "قبل",
-            "الربع",
-            "النصف",
-            "عند",
-            "في",
-            "منذ",
-            "حتي",
-        ] {
-            starters.insert(w.to_string());
-        }
+        starters.extend(fw.words(Role::Start).map(str::to_string));
         for k in lx.words.keys() {
-            starters.insert(format!("ال{k}"));
+            starters.insert(fw.with_article(k));
         }
         lx.starters = starters;
         let mut ns: HashSet<String> = lx.words.keys().cloned().collect();
-        for w in ["سالب", "ناقص"] {
-            ns.insert(w.to_string());
-        }
+        ns.extend(fw.words(Role::Negative).map(str::to_string));
         lx.num_starters = ns;
         let mut ds: HashSet<String> = HashSet::default();
         ds.extend(lx.months.first_keys().cloned());
@@ -999,35 +989,22 @@ impl Lexicon {
         ds.extend(lx.holidays.first_keys().cloned());
         for k in lx.ordinals.keys() {
             ds.insert(k.clone());
-            ds.insert(format!("ال{k}"));
+            ds.insert(fw.with_article(k));
         }
-        for w in [
-            "شهر",
-            "الشهر",
-            "يوم",
-            "يومي",
-            "هذا",
-            "هذه",
-            "الساعه",
-            "عام",
-            "العام",
-            "سنه",
-            "السنه",
-            "عامي",
-            "سنتي",
-            "اخر",
-            "الاخير",
-            "الاخيره",
-            "قبل",
-        ] {
-            ds.insert(w.to_string());
-        }
+        ds.extend(fw.words(Role::DateStart).map(str::to_string));
         // Decades: الثمانينيات, الثمانينات.
         let decades: Vec<String> = lx
             .words
             .iter()
             .filter(|(_, w)| w.tens.is_some())
-            .flat_map(|(k, _)| [format!("ال{k}يات"), format!("ال{k}ات")])
+            .flat_map(|(k, _)| {
+                fw.words(Role::DecadeSuffix)
+                    .flat_map(|suffix| {
+                        let plural = format!("{k}{suffix}");
+                        [fw.with_article(&plural), plural]
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
         for d in decades {
             ds.insert(d.clone());
@@ -1039,13 +1016,13 @@ impl Lexicon {
         unit_keys.extend(lx.units.first_keys().cloned());
         unit_keys.extend(lx.currencies.first_keys().cloned());
         let mut ord_keys: HashSet<String> = HashSet::default();
-        ord_keys.insert("ال".to_string());
+        ord_keys.insert(fw.article().to_string());
         for k in lx.ordinals.keys() {
             ord_keys.insert(k.clone());
-            ord_keys.insert(format!("ال{k}"));
+            ord_keys.insert(fw.with_article(k));
         }
         for k in lx.words.keys() {
-            ord_keys.insert(format!("ال{k}"));
+            ord_keys.insert(fw.with_article(k));
         }
         let mod_keys: HashSet<String> = lx
             .modifiers
@@ -1070,18 +1047,18 @@ impl Lexicon {
         }
         for k in lx.words.keys() {
             add(k, kind::WORD);
-            add(&format!("ال{k}"), kind::DEF_WORD);
+            add(&fw.with_article(k), kind::DEF_WORD);
         }
         for k in lx.ordinals.keys() {
             add(k, kind::ORDINAL);
-            add(&format!("ال{k}"), kind::DEF_ORDINAL);
+            add(&fw.with_article(k), kind::DEF_ORDINAL);
         }
         for k in lx.time_units.keys() {
             add(k, kind::TIME_UNIT);
-            add(&format!("ال{k}"), kind::DEF_TIME_UNIT);
+            add(&fw.with_article(k), kind::DEF_TIME_UNIT);
         }
         for k in lx.currencies.first_keys() {
-            add(&format!("ال{k}"), kind::DEF_CURRENCY);
+            add(&fw.with_article(k), kind::DEF_CURRENCY);
         }
         for k in lx.weekdays.keys() {
             add(k, kind::WEEKDAY);
@@ -1106,17 +1083,21 @@ impl Lexicon {
                 add(k, bits);
             }
         }
-        add("يوم", kind::DAY_NOUN);
-        add("شهر", kind::MONTH_NOUN);
-        add("الشهر", kind::MONTH_NOUN);
-        add("الساعه", kind::HOUR_NOUN);
-        for k in YEAR_NOUNS {
-            add(k, kind::YEAR_NOUN);
+        for (role, bits) in [
+            (Role::DayNoun, kind::DAY_NOUN),
+            (Role::MonthNoun, kind::MONTH_NOUN),
+            (Role::HourNounDef, kind::HOUR_NOUN),
+            (Role::YearNoun, kind::YEAR_NOUN),
+        ] {
+            for k in fw.words(role) {
+                add(k, bits);
+            }
         }
         for k in kinds.keys() {
             lx.filter.insert(k);
         }
         lx.kinds = kinds;
+        lx.fw = fw;
         Ok(lx)
     }
 
@@ -1165,6 +1146,13 @@ impl Lexicon {
             return 0;
         }
         self.kinds.get(k).copied().unwrap_or(0)
+    }
+
+    /// Whether the key of token `i` has a function-word role (false past
+    /// the end).
+    #[inline]
+    pub fn tok_is(&self, a: &Analysis<'_>, i: usize, role: Role) -> bool {
+        i < a.len() && self.fw.is(a.key(i), role)
     }
 
     /// Whether token `i` can start a numeric expression.

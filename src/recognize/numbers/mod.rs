@@ -17,6 +17,7 @@
 )]
 
 pub(crate) mod dates;
+pub(crate) mod function_words;
 pub(crate) mod lexicon;
 pub(crate) mod parse;
 
@@ -29,6 +30,7 @@ use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::{Analysis, TokenKind};
 
+use function_words::Role;
 use lexicon::{adjective_stem, kind, Doc, Lexicon};
 use parse::{Num, MAX_TOKENS};
 
@@ -70,6 +72,10 @@ pub(crate) struct St<'a, 'b, 't> {
     pub a: &'a Doc<'b, 't>,
     pub refd: Option<NaiveDate>,
     pub country: Option<String>,
+    /// The countries named in the document (places of
+    /// `dateline_places.csv`), most named first; computed when an ambiguous
+    /// currency needs them.
+    pub named_countries: std::cell::OnceCell<Vec<String>>,
 }
 
 impl St<'_, '_, '_> {
@@ -144,6 +150,7 @@ impl NumberRecognizer {
                 .reference_date
                 .or_else(|| dl.as_ref().and_then(|d| d.date)),
             country: dl.as_ref().and_then(|d| d.country.clone()),
+            named_countries: Default::default(),
         };
         let mut cands = Vec::new();
         if let Some(d) = &dl {
@@ -185,7 +192,7 @@ impl NumberRecognizer {
             .map(|(k, c)| {
                 let mut end = a.tokens()[c.end_tok - 1].end;
                 // The Hijri mark هـ keeps its tatweel.
-                if a.key(c.end_tok - 1) == "ه" {
+                if self.lx.fw.is(a.key(c.end_tok - 1), Role::EraHijri) {
                     while a.slice(end, end + 1) == "\u{0640}" {
                         end += 1;
                     }
@@ -267,11 +274,20 @@ impl NumberRecognizer {
         }
         // Ranges introduced by بين / ما بين / من.
         let k = sk(a, i);
-        let (between_at, is_between) = match k {
-            "بين" | "وبين" | "فبين" => (Some(i + 1), true),
-            "ما" if i + 1 < a.len() && sk(a, i + 1) == "بين" => (Some(i + 2), true),
-            "من" | "ومن" => (Some(i + 1), false),
-            _ => (None, false),
+        let fw = &self.lx.fw;
+        // The connector, also after a glued و or ف (وبين, ومن).
+        let bare = k
+            .strip_prefix(['و', 'ف'])
+            .filter(|rest| fw.is(rest, Role::RangeBetween) || fw.is(rest, Role::RangeFrom))
+            .unwrap_or(k);
+        let (between_at, is_between) = if fw.is(bare, Role::RangeBetween) {
+            (Some(i + 1), true)
+        } else if fw.is(k, Role::RangeWhat) && self.lx.tok_is(a, i + 1, Role::RangeBetween) {
+            (Some(i + 2), true)
+        } else if fw.is(bare, Role::RangeFrom) && !k.starts_with('ف') {
+            (Some(i + 1), false)
+        } else {
+            (None, false)
         };
         if let Some(j) = between_at {
             let start = if k.starts_with('و') || k.starts_with('ف') {
@@ -302,6 +318,37 @@ impl NumberRecognizer {
         self.dates_at(st, i, out);
     }
 
+    /// The countries named in a document, most often named first (ties: the
+    /// first named first).
+    fn named_countries(&self, a: &Doc<'_, '_>) -> Vec<String> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < a.len() {
+            match self.lx.dateline_places.at_clitic(a, i) {
+                Some(m) => {
+                    match counts.iter_mut().find(|(c, _, _)| c == m.value) {
+                        Some(entry) => entry.1 += 1,
+                        None => counts.push((m.value.clone(), 1, i)),
+                    }
+                    i = m.end_tok.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
+        counts.into_iter().map(|(c, _, _)| c).collect()
+    }
+
+    /// `تحت الصفر` at token `k`: below zero.
+    fn below_zero(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        self.lx.tok_is(a, k, Role::Below) && self.lx.tok_is(a, k + 1, Role::Zero)
+    }
+
+    /// `كامل` or `واحد` at token `k`: the noun before it counts one.
+    fn one_whole(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        self.lx.tok_is(a, k, Role::Whole) || self.lx.tok_is(a, k, Role::Single)
+    }
+
     /// A definite number word as a CARDINAL (after a modifier).
     fn expr_def(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
         let n = self.lx.number_def(st.a, j)?;
@@ -325,10 +372,10 @@ impl NumberRecognizer {
         }
         let v1 = c.value.as_f64()?;
         let mut k = c.end_tok;
-        while matches!(sl(a, k), "،" | ",") {
+        while is_comma(sl(a, k)) {
             k += 1;
         }
-        if matches!(sk(a, k), "او" | "و") {
+        if self.lx.tok_is(a, k, Role::Or) || self.lx.tok_is(a, k, Role::And) {
             k += 1;
         }
         let m = self.lx.modifiers.at_clitic(a, k)?;
@@ -378,7 +425,8 @@ impl NumberRecognizer {
         let cur = lx.currencies.at(a, k).or_else(|| {
             if definite && a.key_is(k, kind::DEF_CURRENCY) {
                 let key = sk(a, k);
-                key.strip_prefix("ال")
+                lx.fw
+                    .strip_article(key)
                     .and_then(|s| lx.currencies.match_rest(a, s, k, a.tokens()[k].start))
             } else {
                 None
@@ -390,7 +438,7 @@ impl NumberRecognizer {
             let mut code = None;
             let mut how = "";
             if end < a.len() && a.tokens()[end].kind == TokenKind::Word {
-                let stem = adjective_stem(sk(a, end));
+                let stem = adjective_stem(&self.lx.fw, sk(a, end));
                 if let Some(x) = lx.currency_adj.get(&(c.base.clone(), stem.to_string())) {
                     code = Some(x.clone());
                     end += 1;
@@ -409,6 +457,16 @@ impl NumberRecognizer {
                         code = Some(x.clone());
                         how = "dateline";
                     }
+                }
+            }
+            if code.is_none() {
+                let named = st.named_countries.get_or_init(|| self.named_countries(a));
+                if let Some(x) = named
+                    .iter()
+                    .find_map(|country| lx.currency_country.get(&(c.base.clone(), country.clone())))
+                {
+                    code = Some(x.clone());
+                    how = "country named in the document";
                 }
             }
             if code.is_none() {
@@ -446,7 +504,7 @@ impl NumberRecognizer {
             .flatten()
             .or_else(|| {
                 if definite && a.key_is(k, kind::DEF_TIME_UNIT) {
-                    tk.strip_prefix("ال").and_then(|s| lx.time_units.get(s))
+                    lx.fw.strip_article(tk).and_then(|s| lx.time_units.get(s))
                 } else {
                     None
                 }
@@ -561,6 +619,16 @@ impl NumberRecognizer {
                 } else {
                     first
                 };
+                // عشرات الملايين من الدولارات: a vague amount of a currency
+                // or unit after من.
+                let found = found.or_else(|| {
+                    let vague = n.value.is_none() && n.range.is_some();
+                    if !vague || !self.lx.tok_is(a, end, Role::Of) {
+                        return None;
+                    }
+                    self.suffix(st, end + 1, true)
+                        .filter(|(s, _)| matches!(s, Suffix::Money { .. } | Suffix::Unit { .. }))
+                });
                 match found {
                     Some((s, e)) => {
                         end = e;
@@ -598,7 +666,7 @@ impl NumberRecognizer {
                     return None;
                 }
                 // 2 تحت الصفر: a temperature.
-                if end + 1 < a.len() && sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                if self.below_zero(a, end) {
                     let mut c = Cand::new(
                         n.start,
                         end + 2,
@@ -606,7 +674,7 @@ impl NumberRecognizer {
                         json!({"amount": value.map_or(Value::Null, |v| number_value(-v)), "unit": "deg"}),
                         "quantity/amount-unit",
                     );
-                    c.evidence = "unit: تحت الصفر → deg".into();
+                    c.evidence = format!("unit: {} {} → deg", a.surface(end), a.surface(end + 1));
                     return Some(c);
                 }
                 if n.plain_digits {
@@ -633,11 +701,7 @@ impl NumberRecognizer {
             }
         };
         // Temperatures below zero.
-        if c.label == Label::Quantity
-            && end + 1 < a.len()
-            && sk(a, end) == "تحت"
-            && sk(a, end + 1) == "الصفر"
-        {
+        if c.label == Label::Quantity && self.below_zero(a, end) {
             if let Some(v) = value {
                 c.value["amount"] = number_value(-v);
             }
@@ -645,19 +709,37 @@ impl NumberRecognizer {
             c.end_tok = end;
         }
         // Duration with كامل.
-        if c.label == Label::Date
-            && end < a.len()
-            && matches!(
-                sk(a, end),
-                "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
-            )
-        {
+        if c.label == Label::Date && self.one_whole(a, end) {
             end += 1;
             c.end_tok = end;
+        }
+        if let (None, Some(range)) = (value, n.range) {
+            self.vague_range(&mut c, range, sfx.as_ref());
+        }
+        if let Some(exact) = n.exact {
+            exact_value(&mut c, exact, sfx.as_ref());
         }
         self.extend_duration(st, &mut c);
         self.post_modifier(st, &mut c);
         Some(c)
+    }
+
+    /// The value of a vague amount (عشرات الآلاف): its range, with the
+    /// currency or unit, and the approximate modifier.
+    fn vague_range(&self, c: &mut Cand, (lo, hi): (f64, f64), sfx: Option<&Suffix>) {
+        c.value = match (c.label, sfx) {
+            (Label::Cardinal, _) => json!({"min": number_value(lo), "max": number_value(hi)}),
+            (Label::Money, Some(Suffix::Money { code, factor, .. })) => json!({
+                "min": number_value(round(lo * factor)),
+                "max": number_value(round(hi * factor)),
+                "currency": code,
+            }),
+            (Label::Quantity, Some(Suffix::Unit { unit, .. })) => {
+                json!({"min": number_value(lo), "max": number_value(hi), "unit": unit})
+            }
+            _ => return,
+        };
+        c.modifier.get_or_insert(Modifier::Approx);
     }
 
     /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.
@@ -666,7 +748,7 @@ impl NumberRecognizer {
         if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
             for _ in 0..4 {
                 let k = c.end_tok;
-                let j2 = if sk(a, k) == "و" {
+                let j2 = if self.lx.tok_is(a, k, Role::And) {
                     k + 1
                 } else if sk(a, k).starts_with('و')
                     && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
@@ -693,12 +775,7 @@ impl NumberRecognizer {
         if let Some((n, None)) = self.amount(st, j) {
             if let Some((Suffix::Time { unit }, e)) = self.suffix(st, n.end_tok, false) {
                 let v = duration(n.value, &unit);
-                let e = if matches!(sk(a, e), "واحد" | "واحدا" | "واحده" | "كامل" | "كامله")
-                {
-                    e + 1
-                } else {
-                    e
-                };
+                let e = if self.one_whole(a, e) { e + 1 } else { e };
                 return v.as_str().map(|x| (x.to_string(), e));
             }
             return None;
@@ -714,7 +791,11 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let j = if sk(a, k) == "و" { k + 1 } else { k };
+        let j = if self.lx.tok_is(a, k, Role::And) {
+            k + 1
+        } else {
+            k
+        };
         let n = self.lx.number(a, j)?;
         let (s, e) = self.suffix(st, n.end_tok, false)?;
         match s {
@@ -790,7 +871,7 @@ impl NumberRecognizer {
         }
         let key = sk(a, k);
         let m = if between {
-            if key == "و" {
+            if self.lx.fw.is(key, Role::And) {
                 self.amount(st, k + 1)
             } else if key.starts_with('و') && a.tokens()[k].kind == TokenKind::Word {
                 self.amount(st, k)
@@ -799,7 +880,7 @@ impl NumberRecognizer {
             }
         } else {
             match key {
-                "الي" | "حتي" | "لغايه" => self.amount(st, k + 1),
+                _ if self.lx.fw.is(key, Role::RangeTo) && key != "-" => self.amount(st, k + 1),
                 "-" | "–" => {
                     if n.words {
                         return None;
@@ -934,29 +1015,20 @@ impl NumberRecognizer {
                     || after_modifier
                     || i == 0
                     || (a.tokens()[i - 1].kind == TokenKind::Punct && sl(a, i - 1) != "/")
-                    || matches!(
-                        sk(a, i - 1),
-                        "مده"
-                            | "لمده"
-                            | "خلال"
-                            | "طوال"
-                            | "منذ"
-                            | "قبل"
-                            | "بعد"
-                            | "في"
-                            | "طيله"
-                            | "لطيله"
-                            | "نحو"
-                            | "حوالي"
-                            | "قرابه"
-                    );
-                let full = matches!(sk(a, i + 1), "كامل" | "كامله" | "كاملا");
-                let prev_ok = prev_ok || full || (i > 0 && sk(a, i - 1).ends_with("مده"));
+                    || lx.tok_is(a, i - 1, Role::DurationCue);
+                let full = lx.tok_is(a, i + 1, Role::Whole);
+                let prev_ok = prev_ok
+                    || full
+                    || (i > 0
+                        && lx
+                            .fw
+                            .words(Role::DurationNoun)
+                            .any(|w| sk(a, i - 1).ends_with(w)));
                 let next_ok = i + 1 >= a.len()
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lx.weekdays.contains_key(sk(a, i + 1))
                         && !lx.months.starts(sk(a, i + 1)));
-                let one_after = matches!(sk(a, i + 1), "واحد" | "واحدا" | "واحده");
+                let one_after = lx.tok_is(a, i + 1, Role::Single);
                 let n = match t.count {
                     2 => Some(2.0),
                     1 if t.bare && prev_ok && next_ok => Some(1.0),
@@ -980,12 +1052,7 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if end < a.len()
-                        && matches!(
-                            sk(a, end),
-                            "كامل" | "كامله" | "كاملا" | "واحد" | "واحدا" | "واحده"
-                        )
-                    {
+                    if self.one_whole(a, end) {
                         end += 1;
                     }
                     c.end_tok = end;
@@ -1012,7 +1079,7 @@ impl NumberRecognizer {
                             end = wj + 1;
                         }
                     }
-                    if sk(a, end) == "تحت" && sk(a, end + 1) == "الصفر" {
+                    if self.below_zero(a, end) {
                         n = -n;
                         end += 2;
                     }
@@ -1029,8 +1096,7 @@ impl NumberRecognizer {
             }
             if let Some(m) = lx.currencies.at(a, i) {
                 if let Some((s @ Suffix::Money { .. }, e)) = self.suffix(st, i, false) {
-                    let dual = matches!(key.chars().last(), Some('ن'))
-                        && (key.ends_with("ين") || key.ends_with("ان"))
+                    let dual = lx.fw.words(Role::DualSuffix).any(|x| key.ends_with(x))
                         && m.end_tok == i + 1;
                     if dual {
                         let (l, v, r, ev) = self.typed(Some(2.0), &s);
@@ -1057,8 +1123,13 @@ impl NumberRecognizer {
             return None;
         }
         let key = sk(a, i);
+        // A family name: آل ثاني, آل خليفة.
+        if i > 0 && lx.fw.is_family_prefix(a.surface(i - 1)) {
+            return None;
+        }
         // الـ21 / الـ 21
-        if key == "ال" && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number {
+        if key == lx.fw.article() && i + 1 < a.len() && a.tokens()[i + 1].kind == TokenKind::Number
+        {
             let l = sl(a, i + 1);
             if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
                 let v: f64 = l.parse().ok()?;
@@ -1085,7 +1156,7 @@ impl NumberRecognizer {
             .flatten();
         for (chars, k) in whole_form.into_iter().chain(stem_forms) {
             let start = a.orig_offset(i, chars);
-            let (bare, def) = match k.strip_prefix("ال") {
+            let (bare, def) = match lx.fw.strip_article(&k) {
                 Some(s) => (s, true),
                 None => (k.as_ref(), false),
             };
@@ -1098,7 +1169,7 @@ impl NumberRecognizer {
             let mut end = i + 1;
             let mut standalone = false;
             if let Some((v, any)) = ord {
-                if !any && !def && !matches!(bare, "حادي" | "حاديه") {
+                if !any && !def && !lx.fw.is(bare, Role::ElevenHead) {
                     continue;
                 }
                 value = Some(v);
@@ -1118,11 +1189,11 @@ impl NumberRecognizer {
             }
             let Some(mut v) = value else { continue };
             // الأولي (ي, "primary") is an adjective, not الأولى.
-            if v == 1.0 && a.light(i).ends_with('ي') && k.ends_with("ولي") {
+            if v == 1.0 && a.light(i).ends_with('ي') && !lx.fw.is(bare, Role::ElevenHead) {
                 continue;
             }
             // Teens: الحادي عشر, الثالثة عشرة.
-            if end < a.len() && matches!(sk(a, end), "عشر" | "عشره") && v < 10.0 {
+            if v < 10.0 && lx.words.get(sk(a, end)).is_some_and(|w| w.ten) {
                 v += 10.0;
                 end += 1;
                 standalone = true;
@@ -1130,7 +1201,7 @@ impl NumberRecognizer {
                 // Compound: الحادي والعشرون.
                 if end < a.len() {
                     let nk = sk(a, end);
-                    let (cand, next) = if nk == "و" && end + 1 < a.len() {
+                    let (cand, next) = if lx.fw.is(nk, Role::And) && end + 1 < a.len() {
                         (sk(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
                         (s, end + 1)
@@ -1139,7 +1210,7 @@ impl NumberRecognizer {
                     };
                     // The tens agree with the unit in definiteness.
                     let cb = if def {
-                        cand.strip_prefix("ال").unwrap_or("")
+                        lx.fw.strip_article(cand).unwrap_or("")
                     } else {
                         cand
                     };
@@ -1215,6 +1286,14 @@ pub fn merge_durations(a: &str, b: &str) -> Option<String> {
 
 /// Round away floating noise from scaled amounts (28.6 × 10^9).
 pub fn round(x: f64) -> f64 {
+    // Integers need no rounding (and past 10^9 the scaling below is noise).
+    if x.fract() == 0.0 {
+        return x;
+    }
+    if x.abs() >= 1e9 {
+        let r = x.round();
+        return if (r - x).abs() < 1e-4 { r } else { x };
+    }
     if x.abs() >= 1.0 {
         let r = (x * 1e6).round() / 1e6;
         if (r - x).abs() < 1e-6 * x.abs().max(1.0) {
@@ -1252,6 +1331,34 @@ fn url_ranges(text: &str) -> Vec<(usize, usize)> {
         pos = b1.max(b0 + 1);
     }
     out
+}
+
+/// Put an exact integer (beyond 2^53) in a CARDINAL's value or a MONEY or
+/// QUANTITY amount: a JSON integer up to 2^64, a string of digits beyond.
+fn exact_value(c: &mut Cand, exact: i128, sfx: Option<&Suffix>) {
+    let v = i64::try_from(exact)
+        .map(Value::from)
+        .or_else(|_| u64::try_from(exact).map(Value::from))
+        .unwrap_or_else(|_| Value::String(exact.to_string()));
+    match (c.label, sfx) {
+        (Label::Cardinal, _) if c.value.is_number() => c.value = v,
+        (Label::Money, Some(Suffix::Money { factor, .. })) if *factor == 1.0 => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        (Label::Quantity, _) => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a light form is a comma (Arabic or Latin).
+pub(crate) fn is_comma(light: &str) -> bool {
+    matches!(light, "\u{060C}" | ",")
 }
 
 /// The key of token `i`, or "" past the end.

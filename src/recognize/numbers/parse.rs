@@ -11,12 +11,16 @@
 
 use std::borrow::Cow;
 
+use super::function_words::Role;
 use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
 use super::{sk, sl};
 use crate::text::TokenKind;
 
 /// Longest number-word run or mention, in tokens.
 pub const MAX_TOKENS: usize = 64;
+
+/// From here on an `f64` no longer holds every integer (2^53).
+pub const EXACT_F64_LIMIT: f64 = 9_007_199_254_740_992.0;
 
 /// A parsed number.
 #[derive(Debug, Clone)]
@@ -29,6 +33,12 @@ pub struct Num {
     pub end_tok: usize,
     /// The value; `None` for a vague amount (عشرات الآلاف).
     pub value: Option<f64>,
+    /// The range of a vague amount: an Arabic plural (عشرات, آلاف) or
+    /// بضع counts 3 to 9 of its unit (عشرات الآلاف = 30,000–90,000).
+    pub range: Option<(f64, f64)>,
+    /// The exact integer value of a digit number whose value is beyond
+    /// the exact integers of an `f64` (2^53): `12345678901234567`.
+    pub exact: Option<i128>,
     /// The scale word applied to the number (1 when none).
     pub scale: f64,
     /// A single digit token without scale or sign (`2015`).
@@ -110,7 +120,7 @@ impl Lexicon {
             return None;
         }
         let k = sk(a, j);
-        if k == "و" {
+        if self.fw.is(k, Role::And) {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
         let whole_is_word = a.key_is(j, kind::WORD);
@@ -118,7 +128,9 @@ impl Lexicon {
             if let Some(w) = self.words.get(stem) {
                 let whole = self.words.get(k).filter(|_| whole_is_word);
                 let stem_only_head = w.teen_head.is_some() && w.unit.is_none() && w.tens.is_none();
-                if !(stem_only_head && whole.is_some()) {
+                // وأحد عشر: the teen head, not واحد, when عشر follows.
+                let teen_follows = stem_only_head && self.info(a, j + 1).is_some_and(|x| x.ten);
+                if !(stem_only_head && whole.is_some()) || teen_follows {
                     return Some((w, j, true));
                 }
             }
@@ -244,6 +256,13 @@ impl Lexicon {
                         last_scale = s;
                         next = nj + 1;
                     }
+                    // ثلاثة آلاف وخمسمائة مليون: a larger scale after و
+                    // multiplies everything before it (3500 × 10^6).
+                    Some(s) if total > 0.0 && s > total + g => {
+                        total = (total + g) * s;
+                        last_scale = s;
+                        next = nj + 1;
+                    }
                     _ => {
                         total += g;
                         any = true;
@@ -262,7 +281,8 @@ impl Lexicon {
             match self.conj_word(a, cur) {
                 Some((x, wj, true))
                     if (Self::is_group_start(x) && x.fraction.is_none_or(|_| x.unit.is_some()))
-                        || (x.scale.is_some() && !x.vague) =>
+                        || (x.scale.is_some() && !x.vague)
+                        || x.scale_dual.is_some_and(|d| d / 2.0 < last_scale) =>
                 {
                     // Only continue when the continuation is a smaller amount.
                     let probe = if Self::is_group_start(x) {
@@ -276,8 +296,14 @@ impl Lexicon {
                     } else {
                         x.scale
                     };
+                    let probe_value = if Self::is_group_start(x) {
+                        self.group(a, x, wj).map_or(0.0, |(g, _)| g)
+                    } else {
+                        0.0
+                    };
                     match nscale {
                         Some(s) if s < last_scale => {}
+                        Some(s) if Self::is_group_start(x) && s > total + probe_value => {}
                         None if last_scale > 1.0 && last_scale.is_finite() => {}
                         _ => break,
                     }
@@ -332,8 +358,9 @@ impl Lexicon {
                 return (value + f * s, wj + 2);
             }
             // مليون ونصف المليون
-            if let Some(s) = sk(a, wj + 1)
-                .strip_prefix("ال")
+            if let Some(s) = self
+                .fw
+                .strip_article(sk(a, wj + 1))
                 .and_then(|k| self.words.get(k))
                 .and_then(|y| y.scale)
             {
@@ -351,11 +378,11 @@ impl Lexicon {
                 if let Some(p) = self.info(a, e).and_then(|y| y.fraction_plural) {
                     return (value + g * p, e + 1);
                 }
-                if e < a.len() && matches!(sk(a, e), "من" | "علي") {
+                if self.tok_is(a, e, Role::OutOf) {
                     if let Some(y) = self.info(a, e + 1) {
                         if let Some((d, de, _)) = self.int_words(a, y, e + 1) {
                             let pow10 = d >= 10.0 && (d.log10().fract()).abs() < 1e-9;
-                            if d > 0.0 && (sk(a, e) == "علي" || pow10) {
+                            if d > 0.0 && (self.tok_is(a, e, Role::Over) || pow10) {
                                 return (value + g / d, de);
                             }
                         }
@@ -375,15 +402,15 @@ impl Lexicon {
         }
         let t = a.tokens()[n];
         if t.kind == TokenKind::Punct {
-            return !matches!(sl(a, n), "%" | "٪" | "$" | "€" | "£");
+            return !(self.percent.starts(sk(a, n)) || self.currencies.starts(sk(a, n)));
         }
         if t.kind != TokenKind::Word {
             return false;
         }
         let k = sk(a, n);
-        k.starts_with("ال")
+        k.starts_with(self.fw.article())
             && !self.words.contains_key(k)
-            && k != "ال"
+            && k != self.fw.article()
             && !self.time_units.contains_key(k)
     }
 
@@ -435,6 +462,8 @@ impl Lexicon {
                             few: false,
                             words: false,
                             digits_tok: None,
+                            range: None,
+                            exact: None,
                         })
                     }
                     _ => None,
@@ -449,7 +478,7 @@ impl Lexicon {
                 if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
-                if matches!(k, "سالب" | "ناقص") {
+                if self.fw.is(k, Role::Negative) {
                     let mut n = self.number(a, j + 1)?;
                     n.value = n.value.map(|v| -v);
                     n.start = t.start;
@@ -475,7 +504,7 @@ impl Lexicon {
         if !a.key_is(j, kind::DEF_WORD) {
             return None;
         }
-        let k = sk(a, j).strip_prefix("ال")?;
+        let k = self.fw.strip_article(sk(a, j))?;
         let w = self.words.get(k)?;
         if w.vague || w.few {
             return None;
@@ -499,7 +528,7 @@ impl Lexicon {
         // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
         while end + 1 < a.len()
             && end < j + 12
-            && sl(a, end) == "،"
+            && sl(a, end) == "\u{060C}"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
             && a.tokens()[end + 1].kind == TokenKind::Number
@@ -518,7 +547,8 @@ impl Lexicon {
         // or the era marker (2015م, 1436هـ).
         if end < a.len() && a.tokens()[end].glued && a.tokens()[end].kind == TokenKind::Word {
             let k = sk(a, end);
-            let ok = matches!(k, "م" | "ه")
+            let ok = self.fw.is(k, Role::EraGregorian)
+                || self.fw.is(k, Role::EraHijri)
                 || self.units.starts(k)
                 || self.currencies.starts(k)
                 || self.time_units.contains_key(k);
@@ -538,7 +568,7 @@ impl Lexicon {
             last_scale = s;
             end += 1;
             // 3 ملايين و500 ألف, 18 ألفا و800: a smaller amount after و.
-            if sk(a, end) == "و"
+            if self.tok_is(a, end, Role::And)
                 && a.tokens()
                     .get(end + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number)
@@ -554,6 +584,19 @@ impl Lexicon {
             }
         }
         let (v, end2) = self.fraction_ext(a, v, last_scale, end);
+        // Integers past 2^53 keep their digits exactly.
+        let exact =
+            (v.abs() >= EXACT_F64_LIMIT && end2 == end && end == j + 1 + scale.is_some() as usize)
+                .then(|| {
+                    let digits: String = text.chars().filter(|c| *c != ',').collect();
+                    let n: i128 = digits.parse().ok()?;
+                    let s = scale.unwrap_or(1.0);
+                    (s.fract() == 0.0 && s < 1e18)
+                        .then(|| n.checked_mul(s as i128))
+                        .flatten()
+                })
+                .flatten()
+                .map(|n| if sign < 0.0 { -n } else { n });
         Some(Num {
             start,
             tok_start: if sign < 0.0 { j - 1 } else { j },
@@ -564,6 +607,8 @@ impl Lexicon {
             few: false,
             words: false,
             digits_tok: Some(j),
+            range: None,
+            exact,
         })
     }
 
@@ -578,31 +623,41 @@ impl Lexicon {
             few,
             words: true,
             digits_tok: None,
+            range: None,
+            exact: None,
         };
         // Vague amounts: عشرات الآلاف, مئات; بضعة آلاف; بضعة alone.
         if w.vague || w.few {
             let mut end = j + 1;
             let mut few = w.few;
+            // The unit counted: عشرات 10, بضعة 1, then × a scale after it.
+            let mut unit = w.vague_unit.or(w.few.then_some(1.0));
             if w.few {
                 if let Some(x) = self.info(a, end) {
                     if x.scale.is_some() || x.vague {
                         end += 1;
                         few = false;
+                        unit = unit.zip(x.scale.or(x.vague_unit)).map(|(u, s)| u * s);
                     }
                 }
             }
             if end < a.len() {
                 if let Some(x) = a
                     .key(end)
-                    .strip_prefix("ال")
+                    .strip_prefix(self.fw.article())
                     .and_then(|s| self.words.get(s))
                 {
                     if x.vague || x.scale.is_some() {
                         end += 1;
+                        unit = unit.zip(x.scale.or(x.vague_unit)).map(|(u, s)| u * s);
                     }
                 }
             }
-            return Some(mk(None, end, 1.0, few));
+            let mut n = mk(None, end, 1.0, few);
+            if !few {
+                n.range = unit.map(|u| (3.0 * u, 9.0 * u));
+            }
+            return Some(n);
         }
         // Fractions first when the word is one only, or reads as one.
         let ambiguous = w.fraction.is_some() && (w.unit.is_some() || w.ten);
@@ -613,7 +668,7 @@ impl Lexicon {
                 .conj_word(a, j + 1)
                 .is_some_and(|(x, _, c)| c && x.tens.is_some());
             if !ambiguous || (!cardinal_follows && self.reads_as_fraction(a, j)) {
-                if ambiguous && sk(a, j) == "ثمن" {
+                if ambiguous && self.tok_is(a, j, Role::PriceOrEighth) {
                     return None;
                 }
                 let mut v = f;
@@ -641,7 +696,7 @@ impl Lexicon {
         // X من Y / X على Y with words on both sides: a fraction; with a
         // power of ten after an integer, the last و-joined group is the
         // numerator (ستة اَلاف وتسعون من مئة = 6000.9).
-        if e + 1 < a.len() && matches!(sk(a, e), "من" | "علي") {
+        if e + 1 < a.len() && self.tok_is(a, e, Role::OutOf) {
             if let Some(y) = self.info(a, e + 1) {
                 if Self::is_group_start(y) || y.scale.is_some_and(|_| !y.vague) {
                     if let Some((d, de, _)) = self.int_words(a, y, e + 1) {

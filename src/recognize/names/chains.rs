@@ -1,0 +1,110 @@
+//! Person names built of linked parts: the nasab chain (`X بن Y بن Z`, with
+//! `عبد` compounds and kunyas in its links, `آل` + family and a closing
+//! nisba such as `التغلبي`), found from the chain's particle even when no
+//! part is a listed name. The particles and their roles are data
+//! (`rules/names/name_particles.csv`).
+
+use super::features::flag;
+use super::{priority, Doc, NameRecognizer};
+use crate::error::Result;
+use crate::mention::{Label, Mention};
+
+/// The rule file with the name particles.
+pub const PARTICLES_FILE: &str = "names/name_particles.csv";
+
+/// The roles a particle may have.
+const ROLES: &[&str] = &["nasab", "compound", "kunya", "dynasty", "tribal", "foreign"];
+
+impl NameRecognizer {
+    /// Read `word,role` rows: every particle joins name parts; `nasab`
+    /// particles also link a chain.
+    pub(super) fn load_particles(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let (word, role) = (table.column("word")?, table.column("role")?);
+        for row in &table.rows {
+            let role = row.get(role);
+            if !ROLES.contains(&role) {
+                return Err(table.error(
+                    row,
+                    format!("role `{role}` is not one of {}", ROLES.join(", ")),
+                ));
+            }
+            self.particles.insert(row.get(word));
+            if role == "nasab" {
+                self.nasab.insert(row.get(word));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether token `i` is a nasab particle (`بن`).
+    fn is_nasab(&self, d: &Doc<'_>, i: usize) -> bool {
+        i < d.a.len() && d.is_word(i) && self.nasab.contains(d.a.key(i))
+    }
+
+    /// A non-nasab particle that needs a word after it (`عبد`, `أبو`, `آل`).
+    fn is_joining_particle(&self, d: &Doc<'_>, i: usize) -> bool {
+        d.any(i, flag::PARTICLE) && !self.is_nasab(d, i) && !d.any(i, flag::LIGHT_STOP)
+    }
+
+    /// One part of a chain at `j`: a name word, or a joining particle and
+    /// the name word after it (`عبد الله`, `أبي طالب`). Returns its last token.
+    fn chain_part(&self, d: &Doc<'_>, j: usize) -> Option<usize> {
+        if j >= d.a.len() {
+            return None;
+        }
+        if self.is_joining_particle(d, j) {
+            return self.is_name_token(d, j + 1, true).then_some(j + 1);
+        }
+        (self.is_name_token(d, j, true) && !d.is_norp(j)).then_some(j)
+    }
+
+    /// A nasab chain through the particle at `i` (`عبادة بن الصامت`,
+    /// `محمد بن عبد الله بن حيزان`, `ربعي بن الافكل التغلبي`): one name word
+    /// (or a compound) before it, then links of particle + part.
+    pub(super) fn nasab_chain_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        if i == 0 || !self.is_nasab(d, i) {
+            return;
+        }
+        // The first part: `عبادة`, `عبد الله`, `أبو بكر`.
+        let compound = i >= 2 && self.is_joining_particle(d, i - 2);
+        if !self.is_name_token(d, i - 1, compound) || d.is_norp(i - 1) {
+            return;
+        }
+        if d.has_article(i - 1) && !compound {
+            return;
+        }
+        let first = if compound { i - 2 } else { i - 1 };
+        let mut last = None;
+        let mut at = i;
+        while self.is_nasab(d, at) {
+            let Some(end) = self.chain_part(d, at + 1) else {
+                break;
+            };
+            last = Some(end);
+            at = end + 1;
+        }
+        let Some(mut last) = last else {
+            return;
+        };
+        // `آل مكتوم` after the chain, then a closing nisba (`التغلبي`).
+        if self.is_joining_particle(d, at) && self.is_name_token(d, at + 1, true) {
+            last = at + 1;
+            at += 2;
+        }
+        let nisba = at < d.a.len()
+            && d.has_article(at)
+            && d.a.key(at).ends_with('\u{064A}')
+            && !d.is_norp(at)
+            && !d.any(at, flag::COMMON | flag::TRIGGER | flag::STOP);
+        if nisba {
+            last = at;
+        }
+        let mut m = self.span(d, first, last, Label::Person, "name/nasab-chain");
+        m.priority = priority::TRIGGER;
+        if d.ctx.explain {
+            m.evidence = format!("nasab chain through `{}`", d.a.surface(i));
+        }
+        out.push(m);
+    }
+}

@@ -1,0 +1,552 @@
+//! Calendar dates written out: month names of every regional set (and
+//! `شهر` + a number), years with their year noun and era marker, day-month-
+//! year with weekdays and day ranges, and the value of such a date.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+
+use super::super::function_words::Role;
+use super::super::lexicon::{kind, stems, Doc, Relative};
+use super::super::Cand;
+use super::super::{is_comma, sk, sl, NumberRecognizer, St};
+use super::{plain_int, ymd, DateParts};
+use crate::mention::Label;
+use crate::text::TokenKind;
+
+impl NumberRecognizer {
+    /// A month name at `j` (after an optional `شهر`, proclitics allowed),
+    /// or `شهر` + a month number. Returns (month, hijri, bare, start, end).
+    pub(crate) fn month_at(
+        &self,
+        a: &Doc<'_, '_>,
+        j: usize,
+    ) -> Option<(u32, bool, bool, usize, usize)> {
+        if j >= a.len() {
+            return None;
+        }
+        let lx = &self.lx;
+        let mut start = a.tokens()[j].start;
+        let mut k = j;
+        let key = sk(a, j);
+        let mut had_shahr = false;
+        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lx.fw.is(key, Role::MonthNoun);
+        let shahr = whole_noun
+            || a.stem_is(j, kind::MONTH_NOUN)
+                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::MonthNoun));
+        if shahr {
+            if !whole_noun {
+                start = a.orig_offset(j, 1);
+            }
+            had_shahr = true;
+            k = j + 1;
+            // شهر 3, شهر ثلاثة, الشهر الثامن
+            if k < a.len() {
+                if let Some(m) = plain_int(a, k) {
+                    if (1..=12).contains(&m) {
+                        return Some((m, false, true, start, k + 1));
+                    }
+                }
+                if let Some(w) = lx.words.get(sk(a, k)) {
+                    let v = w.unit.or(if w.ten { Some(10.0) } else { None });
+                    if let Some(v) = v {
+                        let mut m = v as u32;
+                        let mut e = k + 1;
+                        if m <= 2 && lx.words.get(sk(a, e)).is_some_and(|w| w.ten) {
+                            m += 10;
+                            e += 1;
+                        }
+                        if (1..=12).contains(&m) {
+                            return Some((m, false, true, start, e));
+                        }
+                    }
+                }
+                if let Some(o) = self.ordinal(
+                    &St {
+                        a,
+                        refd: None,
+                        country: None,
+                        named_countries: Default::default(),
+                    },
+                    k,
+                ) {
+                    if let Some(v) = o.value.as_f64() {
+                        if lx.fw.is(key, Role::MonthNounDef) && (1.0..=12.0).contains(&v) {
+                            return Some((v as u32, false, true, start, o.end_tok));
+                        }
+                    }
+                }
+            }
+        }
+        let m = if had_shahr {
+            lx.months.at(a, k)?
+        } else {
+            lx.months.at_clitic(a, k)?
+        };
+        if !had_shahr {
+            start = m.start;
+        }
+        let mo = *m.value;
+        let mut end = m.end_tok;
+        // Paired forms: أكتوبر/تشرين الأول, أكتوبر (تشرين الأول).
+        if end + 1 < a.len() && matches!(sl(a, end), "/" | "(" | "-") {
+            if let Some(m2) = lx.months.at(a, end + 1) {
+                if m2.value.month == mo.month {
+                    end = m2.end_tok;
+                    if end < a.len() && sl(a, end) == ")" {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        Some((mo.month, mo.hijri, mo.bare || had_shahr, start, end))
+    }
+
+    /// A year at `j`: `2015`, `عام 2015`, `من عام 2015`, `سنة 1436 هـ`.
+    /// Returns (year, end, hijri marker).
+    pub(crate) fn year_at(
+        &self,
+        a: &Doc<'_, '_>,
+        j: usize,
+        need_noun: bool,
+    ) -> Option<(i32, usize, bool)> {
+        if j >= a.len() {
+            return None;
+        }
+        let mut k = j;
+        let mut noun = false;
+        let fw = &self.lx.fw;
+        if self.lx.tok_is(a, k, Role::DateLink) && self.lx.tok_is(a, k + 1, Role::YearNoun) {
+            k += 1;
+        }
+        if fw.is(sk(a, k), Role::YearNoun)
+            || a.stem_is(k, kind::YEAR_NOUN)
+                && stems(sk(a, k)).any(|(_, st)| fw.is(&st, Role::YearNoun))
+        {
+            noun = true;
+            k += 1;
+        }
+        if need_noun && !noun {
+            return None;
+        }
+        // يناير، 2001 / شعبان / 1428
+        if (is_comma(sl(a, k)) || sl(a, k) == "/") && !noun && sl(a, k + 1).len() == 4 {
+            k += 1;
+        }
+        let y = plain_int(a, k)?;
+        let len = sl(a, k).len();
+        if len != 4 || y == 0 {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut hijri = false;
+        if self.lx.tok_is(a, end, Role::EraHijri) {
+            hijri = true;
+            end += 1;
+        } else if self.lx.tok_is(a, end, Role::EraGregorian) {
+            end += 1;
+        }
+        Some((y as i32, end, hijri))
+    }
+
+    /// A year written as four digits without a year noun, at `i`: after a
+    /// preposition of time or a date modifier (`في 2015`, `منذ 1948`,
+    /// `مطلع 2015م`), or right after a content noun when no counted noun
+    /// follows (`حرب 1967`, `انتخابات 2014 في`). Not after an identifier
+    /// noun (`القرار 2254`, `رقم 1967`), not inside a longer digit run (a
+    /// phone number), not before a unit, currency or scale. An era word
+    /// after the year is inside the span; a Hijri one gives a Hijri value.
+    pub(crate) fn bare_year(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let digits = sl(a, i).len();
+        if i == 0 || !(3..=4).contains(&digits) {
+            return None;
+        }
+        let y = plain_int(a, i)? as i32;
+        let mut end = i + 1;
+        let mut hijri = false;
+        if lx.tok_is(a, end, Role::EraHijri) {
+            hijri = true;
+            end += 1;
+        } else if lx.tok_is(a, end, Role::EraGregorian) {
+            end += 1;
+        }
+        let marked = end > i + 1;
+        // Three digits only with an era word (570م).
+        if digits == 3 && !marked {
+            return None;
+        }
+        let prev = sk(a, i - 1);
+        let after_cue = self.is_date_cue(prev)
+            || a.tokens()[i - 1].kind == TokenKind::Word
+                && stems(prev).any(|(_, s)| self.is_date_cue(&s));
+        let in_range = if hijri {
+            (1..=1500).contains(&y)
+        } else if marked {
+            (1..=2100).contains(&y)
+        } else if after_cue {
+            (1000..=2100).contains(&y)
+        } else {
+            (1900..=2100).contains(&y)
+        };
+        if !in_range {
+            return None;
+        }
+        let after_noun = !after_cue && self.year_after_noun(a, i, end);
+        if !(marked || after_cue || after_noun) {
+            return None;
+        }
+        let value = if hijri {
+            super::hijri::value(y, None, None)
+        } else {
+            Value::String(format!("{y:04}"))
+        };
+        let mut c = Cand::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
+        c.priority = 1;
+        Some(c)
+    }
+
+    /// Whether the four digits at `i` (ending before `end`) read as a year
+    /// after the noun before them: a content word before (not a function
+    /// word, number word, modifier, unit, currency or identifier noun), and
+    /// after them the end, punctuation or a word that starts a new phrase,
+    /// never another number or a counted noun.
+    fn year_after_noun(&self, a: &Doc<'_, '_>, i: usize, end: usize) -> bool {
+        let lx = &self.lx;
+        let p = i - 1;
+        let pt = a.tokens()[p];
+        if pt.kind != TokenKind::Word || t_glued(a, i) {
+            return false;
+        }
+        let pk = sk(a, p);
+        if lx.fw.any_role(pk)
+            || lx.fw.is(pk, Role::IdNoun)
+            || stems(pk).any(|(_, s)| lx.fw.is(&s, Role::IdNoun))
+            || a.key_is(
+                p,
+                kind::WORD | kind::MODIFIER | kind::CURRENCY | kind::UNIT_NAME,
+            )
+            || lx.words.contains_key(pk)
+        {
+            return false;
+        }
+        if end >= a.len() {
+            return true;
+        }
+        match a.tokens()[end].kind {
+            TokenKind::Number => false,
+            TokenKind::Punct => {
+                let l = sl(a, end);
+                let joins_digits = matches!(l, "/" | "-" | ":" | "." | "," | "+")
+                    && a.tokens()
+                        .get(end + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number);
+                !joins_digits && !lx.percent.starts(l) && !lx.currencies.starts(l)
+            }
+            TokenKind::Word => {
+                let nk = sk(a, end);
+                // A counted noun after a number is indefinite and bare
+                // (2000 شخص): a definite word (أزمة 2008 المالية) or one
+                // with a preposition glued (حرب 1973 لاستعادة) is not one.
+                let definite = nk.starts_with(lx.fw.article()) && !lx.percent.starts(nk);
+                let glued_preposition = nk.starts_with(['ل', 'ب'])
+                    && nk.chars().count() > 3
+                    && !a.key_is(end, kind::UNIT_NAME | kind::CURRENCY);
+                lx.fw.is(nk, Role::PhraseStart)
+                    || self.is_date_cue(nk)
+                    || definite
+                    || glued_preposition
+                    || nk.starts_with('و') && nk.chars().count() > 2 && !lx.words.contains_key(nk)
+            }
+        }
+    }
+
+    /// Day-month-year forms at `i`.
+    pub(crate) fn date_parts(&self, st: &St<'_, '_, '_>, i: usize) -> Option<DateParts> {
+        if i >= st.a.len() {
+            return None;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let mut j = i;
+        let mut start = a.tokens()[i].start;
+        let mut has_weekday = false;
+        // [يوم] weekday [،] [الموافق]
+        if let Some((_, s, e)) = self.weekday_at(a, j) {
+            start = s;
+            has_weekday = true;
+            j = e;
+            while j < a.len() && is_comma(sl(a, j)) {
+                j += 1;
+            }
+            if lx.tok_is(a, j, Role::WeekdayLink) {
+                j += 1;
+            }
+        }
+        // A leading day: 7, 1-8, 13 الى 15, 14 و15, الأول من, الرابع من.
+        let mut day = None;
+        let mut day2 = None;
+        if lx.tok_is(a, j, Role::DaysNoun) {
+            if !has_weekday {
+                start = a.tokens()[j].start;
+            }
+            j += 1;
+        }
+        let day_start = j;
+        if let Some(d) = plain_int(a, j).filter(|d| (1..=31).contains(d)) {
+            if sl(a, j).len() <= 2 {
+                day = Some(d);
+                j += 1;
+                // Range of days.
+                if j + 1 < a.len() {
+                    if lx.tok_is(a, j, Role::RangeTo) || lx.tok_is(a, j, Role::And) {
+                        if let Some(d2) =
+                            plain_int(a, j + 1).filter(|d2| (1..=31).contains(d2) && *d2 > d)
+                        {
+                            day2 = Some(d2);
+                            j += 2;
+                        }
+                    }
+                }
+                if lx.tok_is(a, j, Role::Of) {
+                    j += 1;
+                }
+            }
+        } else if let Some(o) = self.ordinal(st, j) {
+            // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
+            let v = o.value.as_f64().unwrap_or(0.0);
+            // ثالث يوم من شهر عشرة
+            let after = if lx.tok_is(a, o.end_tok, Role::DayNoun) {
+                o.end_tok + 1
+            } else {
+                o.end_tok
+            };
+            if (1.0..=31.0).contains(&v)
+                && after < a.len()
+                && lx.tok_is(a, after, Role::Of)
+                && !sk(a, j).ends_with('ه')
+            {
+                day = Some(v as u32);
+                if !has_weekday {
+                    start = o.start;
+                }
+                j = after + 1;
+            }
+        } else if lx.tok_is(a, j, Role::DayNounDef) {
+            if let Some(o) = self.ordinal(st, j + 1) {
+                let v = o.value.as_f64().unwrap_or(0.0);
+                if (1.0..=31.0).contains(&v) && lx.tok_is(a, o.end_tok, Role::Of) {
+                    day = Some(v as u32);
+                    j = o.end_tok + 1;
+                }
+            }
+        }
+        if day.is_some() && !has_weekday && day_start == i {
+            start = a.tokens()[i].start.max(start);
+        }
+        // 20 / شعبان / 1428: slashes around a month name.
+        if day.is_some() && sl(a, j) == "/" && self.month_at(a, j + 1).is_some() {
+            j += 1;
+        }
+        let (month, hijri, bare, mstart, mut end) = self.month_at(a, j)?;
+        if day.is_none() && !has_weekday {
+            start = mstart;
+        }
+        // Month first: يوليو 13-15, اغسطس 27 الى 29.
+        if day.is_none() {
+            if let Some(d) = plain_int(a, end).filter(|d| (1..=31).contains(d)) {
+                if sl(a, end).len() <= 2 {
+                    let mut e = end + 1;
+                    let mut d2 = None;
+                    if e + 1 < a.len() && lx.tok_is(a, e, Role::RangeTo) {
+                        if let Some(x) =
+                            plain_int(a, e + 1).filter(|x| (1..=31).contains(x) && *x > d)
+                        {
+                            d2 = Some(x);
+                            e += 2;
+                        }
+                    }
+                    if d2.is_some() || has_weekday {
+                        day = Some(d);
+                        day2 = d2;
+                        end = e;
+                    }
+                }
+            }
+        }
+        // من 13 تموز الى 15 تموز
+        if day.is_some() && day2.is_none() && end + 2 < a.len() && lx.tok_is(a, end, Role::RangeTo)
+        {
+            if let Some(d2) = plain_int(a, end + 1) {
+                if let Some((m2, _, _, _, e2)) = self.month_at(a, end + 2) {
+                    if m2 == month && (1..=31).contains(&d2) {
+                        day2 = Some(d2);
+                        end = e2;
+                    }
+                }
+            }
+        }
+        let mut year = None;
+        let mut hij = hijri;
+        if let Some((y, e, h)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = e;
+            hij |= h;
+        }
+        let mut adj = None;
+        if year.is_none() && end < a.len() {
+            if let Some(m) = lx.relative.at(a, end) {
+                if let Relative::Adj(o) = m.value {
+                    adj = Some(*o);
+                    end = m.end_tok;
+                }
+            }
+        }
+        // A month name that is also a common word (مارس, آب) stands alone
+        // after a preposition of time or a date modifier: في مارس.
+        let cue = i > 0 && {
+            let pk = sk(a, i - 1);
+            self.is_date_cue(pk) || lx.fw.is(pk, Role::MonthNoun) || lx.fw.is(pk, Role::This)
+        };
+        if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
+            return None;
+        }
+        Some(DateParts {
+            start,
+            end_tok: end,
+            year,
+            month,
+            day,
+            day2,
+            hijri: hij,
+            hijri_month: hijri,
+            has_weekday,
+            adj,
+        })
+    }
+
+    /// `[يوم] الخميس` at `j`: (day, start, end).
+    pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
+        if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
+            return None;
+        }
+        let lx = &self.lx;
+        let key = sk(a, j);
+        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lx.fw.is(key, Role::DayNoun);
+        if whole_noun
+            || a.stem_is(j, kind::DAY_NOUN) && stems(key).any(|(_, s)| lx.fw.is(&s, Role::DayNoun))
+        {
+            let start = if whole_noun {
+                a.tokens()[j].start
+            } else {
+                a.orig_offset(j, 1)
+            };
+            if j + 1 < a.len() && sk(a, j + 1).starts_with(lx.fw.article()) {
+                if let Some(&d) = lx.weekdays.get(sk(a, j + 1)) {
+                    return Some((d, start, j + 2));
+                }
+            }
+            return None;
+        }
+        if key.starts_with(lx.fw.article()) && a.key_is(j, kind::WEEKDAY) {
+            if let Some(&d) = lx.weekdays.get(key) {
+                return Some((d, a.tokens()[j].start, j + 1));
+            }
+        }
+        if !a.stem_is(j, kind::WEEKDAY) {
+            return None;
+        }
+        for (chars, s) in stems(key) {
+            if s.starts_with(lx.fw.article()) {
+                if let Some(&d) = lx.weekdays.get(s.as_ref()) {
+                    return Some((d, a.orig_offset(j, chars), j + 1));
+                }
+            }
+        }
+        None
+    }
+
+    pub(crate) fn parts_value(&self, st: &St<'_, '_, '_>, p: &DateParts) -> Value {
+        if p.hijri {
+            // A Hijri month with its year; a Gregorian month with a Hijri
+            // year mark, or no year, has no fixed value.
+            return match p.year {
+                // رمضان 2019: a Gregorian year after a Hijri month (Hijri
+                // years are below 1600 until 2174) has no Hijri value.
+                Some(y) if p.hijri_month && p.day2.is_none() && y < 1600 => {
+                    super::hijri::value(y, Some(p.month), p.day)
+                }
+                _ => Value::Null,
+            };
+        }
+        let year = p.year.or_else(|| {
+            let r = st.refd?;
+            Some(match p.adj {
+                Some(o) if o < 0 => {
+                    if p.month < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                Some(o) if o > 0 => {
+                    if p.month > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+                _ => r.year(),
+            })
+        });
+        if let (Some(y), Some(d)) = (year, p.day) {
+            if NaiveDate::from_ymd_opt(y, p.month, d).is_none() {
+                return Value::Null;
+            }
+        }
+        match p.day2 {
+            Some(d2) => Value::String(format!(
+                "{}/{}",
+                ymd(year, p.month, p.day),
+                ymd(year, p.month, Some(d2))
+            )),
+            None => Value::String(ymd(year, p.month, p.day)),
+        }
+    }
+
+    /// `(من|في)? <Gregorian month> <year>?` at token `k`: the month, the year
+    /// (the reference date's when none is written) and the end token.
+    pub(crate) fn gregorian_month_year(
+        &self,
+        st: &St<'_, '_, '_>,
+        k: usize,
+    ) -> Option<(u32, i32, usize)> {
+        let a = st.a;
+        let k = if self.lx.tok_is(a, k, Role::DateLink) {
+            k + 1
+        } else {
+            k
+        };
+        let (m, hijri, _, _, mut end) = self.month_at(a, k)?;
+        if hijri {
+            return None;
+        }
+        let mut year = st.refd.map(|r| r.year());
+        if let Some((y, ye, _)) = self.year_at(a, end, false) {
+            year = Some(y);
+            end = ye;
+        }
+        Some((m, year?, end))
+    }
+}
+
+/// Whether token `i` is glued to the token before it.
+fn t_glued(a: &Doc<'_, '_>, i: usize) -> bool {
+    a.tokens()[i].glued
+}

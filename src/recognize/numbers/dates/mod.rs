@@ -1,0 +1,616 @@
+//! Dates, times, durations and the dateline. This module owns the entry
+//! point at a token (`dates_at`: date modifiers, numeric dates, bare and
+//! noun-led years, then the submodules), the dateline, date and clock
+//! ranges, and the shared helpers. Written calendar dates are in
+//! `gregorian`, Hijri conversion in `hijri`, relative dates, periods,
+//! decades and centuries in `relative`, clock times in `times`.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+mod gregorian;
+pub(crate) mod hijri;
+mod relative;
+mod times;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde_json::Value;
+
+use super::function_words::Role;
+use super::lexicon::{kind, stems, Doc, Relative};
+use super::{is_comma, sk, sl, Cand, NumberRecognizer, St};
+use crate::mention::Label;
+use crate::text::TokenKind;
+
+/// The dateline of a document.
+#[derive(Debug, Clone)]
+pub(crate) struct Dateline {
+    pub date: Option<NaiveDate>,
+    pub country: Option<String>,
+    pub cand: Option<Cand>,
+}
+
+/// Parts of a calendar date found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct DateParts {
+    pub(crate) start: usize,
+    pub(crate) end_tok: usize,
+    pub(crate) year: Option<i32>,
+    pub(crate) month: u32,
+    pub(crate) day: Option<u32>,
+    pub(crate) day2: Option<u32>,
+    pub(crate) hijri: bool,
+    /// The month is a Hijri month (the year may still be unmarked).
+    pub(crate) hijri_month: bool,
+    pub(crate) has_weekday: bool,
+    pub(crate) adj: Option<i64>,
+}
+
+pub(crate) fn ymd(y: Option<i32>, m: u32, d: Option<u32>) -> String {
+    let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+    match d {
+        Some(d) => format!("{ys}-{m:02}-{d:02}"),
+        None => format!("{ys}-{m:02}"),
+    }
+}
+
+pub(crate) fn add_months(d: NaiveDate, months: i64) -> (i32, u32) {
+    let total = d.year() as i64 * 12 + d.month0() as i64 + months;
+    (
+        (total.div_euclid(12)) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    )
+}
+
+pub(crate) fn plain_int(a: &Doc<'_, '_>, j: usize) -> Option<u32> {
+    if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
+        return None;
+    }
+    let l = sl(a, j);
+    if l.len() > 4 || !l.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    l.parse().ok()
+}
+
+impl NumberRecognizer {
+    /// The dateline: a place then a full date in the first tokens of the
+    /// first line (`بكين 7 أبريل 2015 (شينخوا)`).
+    pub(crate) fn dateline(&self, a: &Doc<'_, '_>) -> Option<Dateline> {
+        if a.is_empty() {
+            return None;
+        }
+        // The first newline within the first 400 characters.
+        let nl = a
+            .text()
+            .chars()
+            .take(400)
+            .position(|c| c == '\n')
+            .unwrap_or(usize::MAX);
+        let first_line_end = a
+            .tokens()
+            .iter()
+            .take(12)
+            .position(|t| t.start > nl)
+            .unwrap_or(a.len());
+        let limit = first_line_end.min(10);
+        let st = St {
+            a,
+            refd: None,
+            country: None,
+            named_countries: Default::default(),
+        };
+        for i in 1..limit {
+            // The place before the date: words only; the date starts with digits
+            // and is followed by the end of the line or the agency mark.
+            if (0..i).any(|k| {
+                a.tokens()[k].kind != TokenKind::Word
+                    || a.key_is(k, kind::WORD) && self.lx.words.contains_key(a.key(k))
+            }) {
+                break;
+            }
+            if a.tokens()[i].kind != TokenKind::Number {
+                continue;
+            }
+            if let Some(p) = self.date_parts(&st, i) {
+                let after = p.end_tok;
+                let closes = after >= first_line_end
+                    || matches!(sl(a, after), "(" | "/" | "-" | "–" | "—" | ":")
+                    || is_comma(sl(a, after));
+                if !closes {
+                    continue;
+                }
+                let (Some(y), Some(d)) = (p.year, p.day) else {
+                    continue;
+                };
+                if p.hijri {
+                    continue;
+                }
+                let date = NaiveDate::from_ymd_opt(y, p.month, d);
+                let country = (0..i).find_map(|k| {
+                    self.lx
+                        .dateline_places
+                        .at_clitic(a, k)
+                        .map(|m| m.value.clone())
+                });
+                let mut c = Cand::new(
+                    a.tokens()[i].start,
+                    p.end_tok,
+                    Label::Date,
+                    date.map_or(Value::Null, |d| {
+                        Value::String(d.format("%Y-%m-%d").to_string())
+                    }),
+                    "date/dateline",
+                );
+                c.evidence = format!(
+                    "dateline date; country {}",
+                    country.as_deref().unwrap_or("unknown")
+                );
+                c.priority = -2;
+                return Some(Dateline {
+                    date,
+                    country,
+                    cand: Some(c),
+                });
+            }
+        }
+        None
+    }
+
+    /// Every date and time candidate starting at token `i`.
+    pub(super) fn dates_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
+        let a = st.a;
+        let lx = &self.lx;
+        if i >= a.len() {
+            return;
+        }
+        if !st.has(i, super::lexicon::DATE) {
+            return;
+        }
+        // Date modifiers: نهاية عام 2014, منتصف مارس.
+        let key = sk(a, i);
+        let mod_start = if a.key_is(i, kind::DATE_MOD) && lx.date_mods.contains_key(key) {
+            Some(a.tokens()[i].start)
+        } else if !a.stem_is(i, kind::DATE_MOD) {
+            None
+        } else {
+            stems(key)
+                .find(|(_, s)| lx.date_mods.contains_key(s.as_ref()))
+                .map(|(c, _)| a.orig_offset(i, c))
+        };
+        if let Some(ms) = mod_start {
+            let mut tmp = Vec::new();
+            self.dates_plain(st, i + 1, &mut tmp);
+            if let Some(best) = tmp
+                .into_iter()
+                .filter(|c| c.label == Label::Date && !c.rule.starts_with("date/duration"))
+                .max_by_key(|c| c.end_tok)
+            {
+                let mut c = best;
+                c.start = ms;
+                c.priority += 1;
+                c.evidence = format!("date modifier {}", a.surface(i));
+                out.push(c);
+            }
+        }
+        self.dates_plain(st, i, out);
+    }
+
+    fn dates_plain(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
+        let a = st.a;
+        let lx = &self.lx;
+        if i >= a.len() || !st.has(i, super::lexicon::DATE) {
+            return;
+        }
+        // A punctuation token could only start a date as a month name.
+        if a.tokens()[i].kind == TokenKind::Punct && !a.key_is(i, kind::MONTH) {
+            return;
+        }
+        // Day-month-year.
+        if let Some(p) = self.date_parts(st, i) {
+            let v = self.parts_value(st, &p);
+            let rule = if p.day2.is_some() {
+                "date/range"
+            } else if p.day.is_some() {
+                "date/day-month-year"
+            } else if p.year.is_some() {
+                "date/month-year"
+            } else {
+                "date/month"
+            };
+            let mut c = Cand::new(p.start, p.end_tok, Label::Date, v, rule);
+            if p.has_weekday && p.day.is_none() {
+                c.rule = "date/weekday";
+            }
+            if let Some(t) = self.time_after(st, p.end_tok, c.value.as_str().map(str::to_string)) {
+                out.push(Cand {
+                    start: c.start,
+                    ..t
+                });
+            }
+            out.push(c);
+        }
+        let t = a.tokens()[i];
+        // Numeric dates.
+        if t.kind == TokenKind::Number {
+            let l = sl(a, i);
+            if l.contains('-') {
+                let parts: Vec<&str> = l.split('-').collect();
+                if parts.len() == 3 {
+                    if let (Ok(y), Ok(m), Ok(d)) =
+                        (parts[0].parse(), parts[1].parse(), parts[2].parse())
+                    {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                            out.push(Cand::new(
+                                t.start,
+                                i + 1,
+                                Label::Date,
+                                Value::String(date.format("%Y-%m-%d").to_string()),
+                                "date/numeric",
+                            ));
+                        }
+                    }
+                }
+            } else if l.matches('/').count() == 2 {
+                let parts: Vec<&str> = l.split('/').collect();
+                let (d, m, y) = (
+                    parts[0].parse::<u32>(),
+                    parts[1].parse::<u32>(),
+                    parts[2].parse::<i32>(),
+                );
+                if let (Ok(first), Ok(second), Ok(y)) = (d, m, y) {
+                    let y = if parts[2].len() == 2 { 2000 + y } else { y };
+                    // Day first or month first: the only valid reading, else
+                    // the order of the dateline's country (date_orders.csv).
+                    let day_first = NaiveDate::from_ymd_opt(y, second, first);
+                    let month_first = NaiveDate::from_ymd_opt(y, first, second);
+                    let date = match (day_first, month_first) {
+                        (Some(dm), Some(md)) => Some(if self.month_first(st) { md } else { dm }),
+                        (dm, md) => dm.or(md),
+                    }
+                    .or_else(|| {
+                        if parts[0].len() == 4 {
+                            NaiveDate::from_ymd_opt(
+                                parts[0].parse().unwrap_or(0),
+                                second,
+                                parts[2].parse().unwrap_or(0),
+                            )
+                        } else {
+                            None
+                        }
+                    });
+                    if let Some(date) = date {
+                        out.push(Cand::new(
+                            t.start,
+                            i + 1,
+                            Label::Date,
+                            Value::String(date.format("%Y-%m-%d").to_string()),
+                            "date/numeric",
+                        ));
+                    }
+                }
+            } else if let Some((x, y)) = l.split_once('/') {
+                // 2/2013: month/year.
+                if let (Ok(m), Ok(yy)) = (x.parse::<u32>(), y.parse::<i32>()) {
+                    if y.len() == 4
+                        && (1..=12).contains(&m)
+                        && (1000..=2999).contains(&yy)
+                        && x.len() <= 2
+                    {
+                        out.push(Cand::new(
+                            t.start,
+                            i + 1,
+                            Label::Date,
+                            Value::String(format!("{yy:04}-{m:02}")),
+                            "date/numeric",
+                        ));
+                    }
+                }
+                // 21/09 after a weekday or يوم: day/month (handled by weekday).
+            } else if l.contains(':') {
+                if let Some(c) = self.clock(st, i, i, None) {
+                    out.push(c);
+                }
+            } else if (3..=4).contains(&l.len()) && i > 0 {
+                if let Some(c) = self.bare_year(st, i) {
+                    out.push(c);
+                }
+            }
+        }
+        // Year noun: عام 2013, لعام 2014, العام 2014.
+        if t.kind == TokenKind::Word {
+            let key = sk(a, i);
+            let (ys, ok) = if lx.fw.is(key, Role::YearNoun) {
+                (t.start, true)
+            } else if !a.stem_is(i, kind::YEAR_NOUN) {
+                (0, false)
+            } else {
+                match stems(key).find(|(_, s)| lx.fw.is(s, Role::YearNoun)) {
+                    Some((c, _)) => (a.orig_offset(i, c), true),
+                    None => (0, false),
+                }
+            };
+            // عام (1948): the year in brackets.
+            let bracketed = sl(a, i + 1) == "(" && sl(a, i + 3) == ")";
+            let yi = if bracketed { i + 2 } else { i + 1 };
+            if ok {
+                if let Some(y) = plain_int(a, yi) {
+                    let len = sl(a, yi).len();
+                    if len == 4 {
+                        let mut end = if bracketed { i + 4 } else { i + 2 };
+                        let mut hijri = false;
+                        if lx.tok_is(a, end, Role::EraHijri) {
+                            hijri = true;
+                            end += 1;
+                        } else if lx.tok_is(a, end, Role::EraGregorian) {
+                            end += 1;
+                        }
+                        // عامي 2012 و2013 / عام 2012 إلى 2015.
+                        let mut value = if hijri {
+                            hijri::value(y as i32, None, None)
+                        } else {
+                            Value::String(format!("{y:04}"))
+                        };
+                        let mut rule = "date/year-noun";
+                        if !bracketed
+                            && end + 1 < a.len()
+                            && (lx.tok_is(a, end, Role::RangeTo) || lx.tok_is(a, end, Role::And))
+                        {
+                            if let Some(y2) = plain_int(a, end + 1) {
+                                if y2 > y && sl(a, end + 1).len() == 4 && key.ends_with('ي') {
+                                    value = Value::String(format!("{y:04}/{y2:04}"));
+                                    end += 2;
+                                    rule = "date/range";
+                                }
+                            }
+                        }
+                        out.push(Cand::new(ys, end, Label::Date, value, rule));
+                    }
+                }
+            }
+            if let Some(c) = self.weekday_of(st, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.nth_weekday(st, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.last_day(st, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.nth_week(st, i) {
+                out.push(c);
+            }
+            // Weekdays with an optional relative adjective.
+            if let Some((d, s, e)) = self.weekday_at(a, i) {
+                let mut end = e;
+                let mut value = Value::String(format!("XXXX-WXX-{d}"));
+                if end < a.len() {
+                    if let Some(m) = lx.relative.at(a, end) {
+                        if let Relative::Adj(o) = m.value {
+                            if *o != 0 {
+                                if let Some(r) = st.refd {
+                                    let cur = r.weekday().number_from_monday() as i64;
+                                    let delta = if *o > 0 {
+                                        let x = (d as i64 - cur).rem_euclid(7);
+                                        if x == 0 {
+                                            7
+                                        } else {
+                                            x
+                                        }
+                                    } else {
+                                        let x = (cur - d as i64).rem_euclid(7);
+                                        -(if x == 0 { 7 } else { x })
+                                    };
+                                    let date = r + Duration::days(delta);
+                                    value = Value::String(date.format("%Y-%m-%d").to_string());
+                                    end = m.end_tok;
+                                }
+                            }
+                        }
+                    }
+                }
+                let c = Cand::new(s, end, Label::Date, value, "date/weekday");
+                if let Some(t) = self.time_after(st, end, c.value.as_str().map(str::to_string)) {
+                    out.push(Cand { start: s, ..t });
+                }
+                out.push(c);
+            }
+            self.relative_at(st, i, out);
+            self.period_at(st, i, out);
+            // Holidays: عيد الميلاد 2020, عيد الفطر.
+            if let Some(m) = lx.holidays.at_clitic(a, i) {
+                let mut end = m.end_tok;
+                let mut year = st.refd.map(|r| r.year());
+                if let Some((y, ye, false)) = self.year_at(a, end, false) {
+                    year = Some(y);
+                    end = ye;
+                }
+                let v = match (m.value, year) {
+                    (Some((mo, d)), Some(y)) => Value::String(ymd(Some(y), *mo, Some(*d))),
+                    (Some((mo, d)), None) => Value::String(ymd(None, *mo, Some(*d))),
+                    (None, _) => Value::Null,
+                };
+                out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
+            }
+            for c in [
+                self.decade(st, i),
+                self.century(st, i),
+                self.relative_decade(st, i),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                out.push(c);
+            }
+            self.time_at(st, i, out);
+        }
+    }
+
+    /// Date and time ranges after `من` (at `j`, the token after it):
+    /// `من 13 تموز الى 15 تموز`, `من الساعة 3 الى الساعة 4 بعد العصر`.
+    pub(super) fn ranges_after_min(
+        &self,
+        st: &St<'_, '_, '_>,
+        start: usize,
+        j: usize,
+        between: bool,
+        out: &mut Vec<Cand>,
+    ) {
+        let a = st.a;
+        if between {
+            // بين عامي 2012 و2015: the period starts at بين (decision 9).
+            let mut tmp = Vec::new();
+            self.dates_plain(st, j, &mut tmp);
+            if let Some(mut c) = tmp
+                .into_iter()
+                .filter(|c| {
+                    c.label == Label::Date && c.value.as_str().is_some_and(|v| v.contains('/'))
+                })
+                .max_by_key(|c| c.end_tok)
+            {
+                c.start = start;
+                out.push(c);
+            }
+        }
+        if let Some(p) = self.date_parts(st, j) {
+            if p.day2.is_some() && !between {
+                let v = self.parts_value(st, &p);
+                out.push(Cand::new(start, p.end_tok, Label::Date, v, "date/range"));
+            } else if p.day2.is_none() {
+                // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
+                let k = p.end_tok;
+                let conn = if between {
+                    self.lx.tok_is(a, k, Role::And)
+                } else {
+                    self.lx.tok_is(a, k, Role::RangeTo)
+                };
+                let k2 = if conn {
+                    k + 1
+                } else if between
+                    && sk(a, k).starts_with('و')
+                    && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                {
+                    k
+                } else {
+                    usize::MAX
+                };
+                if let Some(q) = self.date_parts(st, k2) {
+                    if p.day.is_some() == q.day.is_some() && !p.hijri && !q.hijri {
+                        let mut p2 = p.clone();
+                        if p2.year.is_none() {
+                            p2.year = q.year;
+                        }
+                        let (Some(v1), Some(v2)) = (
+                            self.parts_value(st, &p2).as_str().map(str::to_string),
+                            self.parts_value(st, &q).as_str().map(str::to_string),
+                        ) else {
+                            return;
+                        };
+                        out.push(Cand::new(
+                            start,
+                            q.end_tok,
+                            Label::Date,
+                            Value::String(format!("{v1}/{v2}")),
+                            "date/range",
+                        ));
+                    }
+                }
+            }
+        }
+        if between {
+            return;
+        }
+        // Clock ranges.
+        let k = if self.lx.tok_is(a, j, Role::HourNounDef) {
+            j + 1
+        } else {
+            j
+        };
+        let Some(c1) = self.clock(st, k, k, None) else {
+            return;
+        };
+        let clockish = |c: &Cand| {
+            c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
+        };
+        let mut m = c1.end_tok;
+        if !self.lx.tok_is(a, m, Role::RangeTo) {
+            return;
+        }
+        m += 1;
+        if self.lx.tok_is(a, m, Role::HourNounDef) {
+            m += 1;
+        }
+        let Some(c2) = self.clock(st, m, m, None) else {
+            return;
+        };
+        // Without الساعة, only a part of the day or minutes make it a time.
+        if k == j && !clockish(&c1) && !clockish(&c2) {
+            return;
+        }
+        let (Some(v1), Some(v2)) = (c1.value.as_str(), c2.value.as_str()) else {
+            return;
+        };
+        let h = |v: &str| v.get(1..3).and_then(|x| x.parse::<u32>().ok());
+        let (Some(h1), Some(h2)) = (h(v1), h(v2)) else {
+            return;
+        };
+        let mut first = v1.to_string();
+        if c1.rule == "time/clock"
+            && c2.rule == "time/clock-daypart"
+            && h2 >= 12
+            && h1 < 12
+            && h1 + 12 <= h2
+        {
+            first = format!("T{:02}{}", h1 + 12, &v1[3..]);
+        }
+        out.push(Cand::new(
+            start,
+            c2.end_tok,
+            Label::Time,
+            Value::String(format!("{first}/{v2}")),
+            "time/range",
+        ));
+    }
+}
+
+impl NumberRecognizer {
+    /// Whether an ambiguous numeric date (`03/05/2020`) is month first: by
+    /// the dateline's country in `date_orders.csv`, else its `*` row.
+    pub(crate) fn month_first(&self, st: &St<'_, '_, '_>) -> bool {
+        let lx = &self.lx;
+        st.country
+            .as_deref()
+            .and_then(|c| lx.date_orders.get(c))
+            .or_else(|| lx.date_orders.get("*"))
+            .is_some_and(|o| o == "mdy")
+    }
+
+    /// A preposition of time or a date modifier before a bare year or a
+    /// month name (`في 2015`, `مطلع 2015`, `منذ مارس`).
+    pub(crate) fn is_date_cue(&self, key: &str) -> bool {
+        self.lx.fw.is(key, Role::DatePrep) || self.lx.date_mods.contains_key(key)
+    }
+}
+
+pub(crate) fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
+    a.tokens()[i].start
+}
+
+pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
+    Value::String(match grain {
+        "day" => (r + Duration::days(off)).format("%Y-%m-%d").to_string(),
+        "week" => {
+            let d = r + Duration::days(7 * off);
+            let w = d.iso_week();
+            format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        "month" => {
+            let (y, m) = add_months(r, off);
+            format!("{y:04}-{m:02}")
+        }
+        _ => format!("{:04}", r.year() as i64 + off),
+    })
+}

@@ -1,0 +1,716 @@
+//! Dates relative to the reference date or to a calendar unit: weekdays of
+//! a week, the n-th weekday or week of a month, the last day of a month,
+//! deictic days and grains (`أمس`, `العام الماضي`), `قبل` + a duration,
+//! quarters, halves and seasons, decades and centuries.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde_json::Value;
+
+use super::super::function_words::Role;
+use super::super::lexicon::{kind, stems, Relative};
+use super::super::{sk, Cand, NumberRecognizer, St};
+use super::{add_months, grain_value, t_start};
+use crate::mention::Label;
+
+impl NumberRecognizer {
+    /// A weekday tied to a week or a day of this month: `الأحد من الأسبوع
+    /// الماضي`, `اثنين الأسبوع الحالي`, `هذا الاثنين`, `السبت السادس عشر`,
+    /// `الثلاثاء التاسع عشر من هذا الشهر`.
+    pub(crate) fn weekday_of(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return None;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let mut j = i;
+        if lx.tok_is(a, i, Role::This) {
+            j += 1;
+        }
+        let (d, _, e) = match self.weekday_at(a, j) {
+            Some(w) => w,
+            None => {
+                if !a.key_is(j, kind::WEEKDAY) {
+                    return None;
+                }
+                let d = *lx.weekdays.get(sk(a, j))?;
+                (d, 0, j + 1)
+            }
+        };
+        let start = a.tokens()[i].start;
+        let bare_form = !sk(a, j).starts_with(lx.fw.article()) && !lx.tok_is(a, j, Role::DayNoun);
+        if j > i {
+            if bare_form {
+                return None;
+            }
+            return Some(Cand::new(
+                start,
+                e,
+                Label::Date,
+                Value::String(format!("XXXX-WXX-{d}")),
+                "date/weekday",
+            ));
+        }
+        let r = st.refd?;
+        let mut k = e;
+        if lx.tok_is(a, k, Role::Of) {
+            k += 1;
+        }
+        // A week: الأسبوع الماضي, هذا الأسبوع.
+        let mut week_off = None;
+        if let Some(m) = lx.relative.at(a, k) {
+            match m.value {
+                Relative::Grain(g) if g == "week" => {
+                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                        if let Relative::Adj(o) = m2.value {
+                            week_off = Some((*o, m2.end_tok));
+                        }
+                    }
+                }
+                Relative::This => {
+                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                        if matches!(m2.value, Relative::Grain(g) if g == "week") {
+                            week_off = Some((0, m2.end_tok));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((o, end)) = week_off {
+            let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64)
+                + Duration::days(7 * o);
+            let date = monday + Duration::days(d as i64 - 1);
+            return Some(Cand::new(
+                start,
+                end,
+                Label::Date,
+                Value::String(date.format("%Y-%m-%d").to_string()),
+                "date/weekday",
+            ));
+        }
+        if bare_form {
+            return None;
+        }
+        // A day of this month: السبت السادس عشر [من هذا الشهر].
+        let o = self.ordinal(st, e)?;
+        let day = o.value.as_f64()? as u32;
+        let mut end = o.end_tok;
+        if lx.tok_is(a, end, Role::Of) {
+            let k2 = end + 1;
+            let this_month =
+                lx.tok_is(a, k2, Role::This) && lx.tok_is(a, k2 + 1, Role::MonthNounDef);
+            let current = lx.tok_is(a, k2, Role::MonthNounDef)
+                && matches!(
+                    lx.relative.at(a, k2 + 1).map(|m| m.value),
+                    Some(Relative::Adj(0))
+                );
+            if this_month || current {
+                end = k2 + 2;
+            } else {
+                return None;
+            }
+        }
+        let date = NaiveDate::from_ymd_opt(r.year(), r.month(), day)?;
+        Some(Cand::new(
+            start,
+            end,
+            Label::Date,
+            Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/weekday",
+        ))
+    }
+
+    /// The day named right after a part of the day (`صباح [اليوم]`,
+    /// `مساء [الأحد]`, with `parts` also `صباح [7 أبريل]`): the longest DATE
+    /// among a relative day, a weekday and (optionally) a written date.
+    pub(crate) fn day_after(&self, st: &St<'_, '_, '_>, k: usize, parts: bool) -> Option<Cand> {
+        let a = st.a;
+        let mut tmp = Vec::new();
+        self.relative_at(st, k, &mut tmp);
+        if parts {
+            if let Some(p) = self.date_parts(st, k) {
+                tmp.push(Cand::new(
+                    p.start,
+                    p.end_tok,
+                    Label::Date,
+                    self.parts_value(st, &p),
+                    "date",
+                ));
+            }
+        }
+        if let Some((d, _, we)) = self.weekday_at(a, k) {
+            tmp.push(Cand::new(
+                0,
+                we,
+                Label::Date,
+                Value::String(format!("XXXX-WXX-{d}")),
+                "date",
+            ));
+        }
+        tmp.into_iter()
+            .filter(|c| c.label == Label::Date)
+            .max_by_key(|c| c.end_tok)
+    }
+
+    /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
+    /// `اليوم الأخير من شهر أكتوبر`.
+    pub(crate) fn last_day(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let last_day = lx.tok_is(a, i, Role::Last) && lx.tok_is(a, i + 1, Role::DayNoun)
+            || lx.tok_is(a, i, Role::DayNounDef) && lx.tok_is(a, i + 1, Role::Last);
+        if !last_day {
+            return None;
+        }
+        let k = i + 2;
+        let (m, y, end) = self.gregorian_month_year(st, k)?;
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(last.format("%Y-%m-%d").to_string()),
+            "date/last-day",
+        ))
+    }
+
+    /// The n-th (or last) week of a month, as an ISO week: weeks are counted
+    /// from the first Monday of the month, the last one ends in the month
+    /// (`أول أسبوع بشهر أكتوبر 2014`, `الأسبوع الأخير في الشهر التاسع`).
+    pub(crate) fn nth_week(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
+        let (nth, k) = if lx.tok_is(a, i, Role::WeekNounDef) {
+            if last_word(i + 1) {
+                (-1, i + 2)
+            } else {
+                let o = self.ordinal(st, i + 1)?;
+                (o.value.as_f64()? as i32, o.end_tok)
+            }
+        } else {
+            let n = if last_word(i) {
+                -1
+            } else {
+                if !a.key_is(i, kind::ORDINAL) {
+                    return None;
+                }
+                let (v, any) = *lx.ordinals.get(sk(a, i))?;
+                if !any {
+                    return None;
+                }
+                v as i32
+            };
+            if !lx.tok_is(a, i + 1, Role::WeekNoun) {
+                return None;
+            }
+            (n, i + 2)
+        };
+        if nth == 0 || nth > 5 {
+            return None;
+        }
+        let (m, y, end) = self.gregorian_month_year(st, k)?;
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let monday = if nth > 0 {
+            let off = (7 - first.weekday().num_days_from_monday() as i64) % 7;
+            first + Duration::days(off + 7 * (nth as i64 - 1))
+        } else {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            // The last week that ends in the month.
+            let sunday =
+                last - Duration::days((last.weekday().num_days_from_monday() as i64 + 1) % 7);
+            sunday - Duration::days(6)
+        };
+        if monday.month() != m {
+            return None;
+        }
+        let w = monday.iso_week();
+        Some(Cand::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(format!("{:04}-W{:02}", w.year(), w.week())),
+            "date/nth-week",
+        ))
+    }
+
+    /// The n-th (or last) weekday of a month: `ثالث ثلاثاء في أيلول 2014`,
+    /// `آخر اثنين من شهر آذار`, `الثلاثاء الأخير من شهر مارس`.
+    pub(crate) fn nth_weekday(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return None;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let start = a.tokens()[i].start;
+        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
+        // Pattern A: ordinal / آخر, [يوم], weekday.
+        let (nth, d, mut k, weekday_first) = if let Some((d, _, e)) = self.weekday_at(a, i) {
+            // Pattern B: weekday, ordinal / الأخير.
+            if last_word(e) {
+                (-1, d, e + 1, true)
+            } else {
+                let o = self.ordinal(st, e)?;
+                let n = o.value.as_f64()? as i32;
+                (n, d, o.end_tok, true)
+            }
+        } else {
+            let (n, mut e) = if last_word(i) {
+                (-1, i + 1)
+            } else {
+                if !a.key_is(i, kind::ORDINAL) {
+                    return None;
+                }
+                let key = sk(a, i);
+                let (v, any) = *lx.ordinals.get(key)?;
+                if !any {
+                    return None;
+                }
+                (v as i32, i + 1)
+            };
+            if lx.tok_is(a, e, Role::DayNoun) {
+                e += 1;
+            }
+            let key = sk(a, e);
+            let d = *lx
+                .weekdays
+                .get(key)
+                .or_else(|| lx.weekdays.get(lx.fw.strip_article(key).unwrap_or("")))?;
+            (n, d, e + 1, false)
+        };
+        if nth == 0 || nth > 5 {
+            return None;
+        }
+        // The month: من/في/ب + month [year], or الشهر القادم.
+        if lx.tok_is(a, k, Role::DateLink) {
+            k += 1;
+        }
+        let (month, year, end) = if let Some((m, hijri, _, _, e)) = self.month_at(a, k) {
+            if hijri {
+                return None;
+            }
+            let mut end = e;
+            let mut year = None;
+            if let Some((y, ye, _)) = self.year_at(a, end, false) {
+                year = Some(y);
+                end = ye;
+            } else if let Some(m2) = lx.relative.at(a, end) {
+                if let Relative::Grain(g) = m2.value {
+                    if g == "year" {
+                        if let Some(m3) = lx.relative.at(a, m2.end_tok) {
+                            if let Relative::Adj(o) = m3.value {
+                                year = st.refd.map(|r| r.year() + *o as i32);
+                                end = m3.end_tok;
+                            }
+                        }
+                    }
+                }
+            }
+            (m, year.or(st.refd.map(|r| r.year())), end)
+        } else if let Some(m) = lx.relative.at(a, k) {
+            let Relative::Grain(g) = m.value else {
+                return None;
+            };
+            if g != "month" {
+                return None;
+            }
+            let m2 = lx.relative.at(a, m.end_tok)?;
+            let Relative::Adj(o) = m2.value else {
+                return None;
+            };
+            let (y, mo) = add_months(st.refd?, *o);
+            (mo, Some(y), m2.end_tok)
+        } else {
+            return None;
+        };
+        let year = year?;
+        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let date = if nth > 0 {
+            let off = (d as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+            first + Duration::days(off + 7 * (nth as i64 - 1))
+        } else {
+            let (ny, nm) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            let off = (last.weekday().number_from_monday() as i64 - d as i64).rem_euclid(7);
+            last - Duration::days(off)
+        };
+        if date.month() != month {
+            return None;
+        }
+        // الثلاثاء الثالث من أيلول: the 3rd of September when it is a Tuesday.
+        if weekday_first && nth > 0 {
+            if let Some(dm) = NaiveDate::from_ymd_opt(year, month, nth as u32) {
+                if dm.weekday().number_from_monday() == d {
+                    return None;
+                }
+            }
+        }
+        let mut c = Cand::new(
+            start,
+            end,
+            Label::Date,
+            Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/nth-weekday",
+        );
+        c.priority = -1;
+        Some(c)
+    }
+
+    /// Relative dates: اليوم, أمس, العام الماضي, هذا الأسبوع, السنوات
+    /// الأخيرة, قبل أسبوع.
+    pub(crate) fn relative_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let Some(m) = lx.relative.at_clitic(a, i) else {
+            // قبل + duration: a past date.
+            if lx.tok_is(a, i, Role::Ago) {
+                if let Some(c) = self.ago(st, i) {
+                    out.push(c);
+                }
+            }
+            return;
+        };
+        let start = m.start;
+        let r = st.refd;
+        match m.value {
+            Relative::Day(o) => {
+                let v = r.map_or(Value::Null, |r| {
+                    Value::String((r + Duration::days(*o)).format("%Y-%m-%d").to_string())
+                });
+                let mut c = Cand::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
+                c.evidence = format!("relative day {o:+}");
+                if let Some(t) = self.time_after(st, m.end_tok, v.as_str().map(str::to_string)) {
+                    out.push(Cand { start, ..t });
+                }
+                out.push(c);
+            }
+            Relative::Grain(g) => {
+                let e = m.end_tok;
+                if e >= a.len() {
+                    return;
+                }
+                if let Some(m2) = lx.relative.at(a, e) {
+                    if let Relative::Adj(o) = m2.value {
+                        let v = r.map_or(Value::Null, |r| grain_value(r, g, *o));
+                        out.push(Cand::new(
+                            start,
+                            m2.end_tok,
+                            Label::Date,
+                            v,
+                            "date/relative",
+                        ));
+                    }
+                }
+            }
+            Relative::This => {
+                let e = m.end_tok;
+                if let Some(m2) = lx.relative.at(a, e) {
+                    if let Relative::Grain(g) = m2.value {
+                        let v = r.map_or(Value::Null, |r| grain_value(r, g, 0));
+                        out.push(Cand::new(
+                            start,
+                            m2.end_tok,
+                            Label::Date,
+                            v,
+                            "date/relative",
+                        ));
+                    }
+                    if let Relative::Day(0) = m2.value {
+                        let v = r.map_or(Value::Null, |r| {
+                            Value::String(r.format("%Y-%m-%d").to_string())
+                        });
+                        out.push(Cand::new(
+                            start,
+                            m2.end_tok,
+                            Label::Date,
+                            v,
+                            "date/relative",
+                        ));
+                    }
+                }
+            }
+            Relative::VagueGrain => {
+                let mut e = m.end_tok;
+                // السنوات الخمس الماضية
+                if e < a.len() {
+                    if let Some(w) = lx.words.get(lx.fw.strip_article(sk(a, e)).unwrap_or("")) {
+                        if w.unit.is_some() || w.ten || w.tens.is_some() {
+                            e += 1;
+                        }
+                    }
+                }
+                let mut k = e;
+                let mut found = false;
+                while k < a.len() && k < e + 2 {
+                    match lx.relative.at(a, k) {
+                        Some(m2) if matches!(m2.value, Relative::VagueAdj | Relative::Adj(_)) => {
+                            k = m2.end_tok;
+                            found = true;
+                        }
+                        _ => break,
+                    }
+                }
+                if found {
+                    out.push(Cand::new(
+                        start,
+                        k,
+                        Label::Date,
+                        Value::Null,
+                        "date/relative",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `قبل أسبوع`, `قبل ثلاثة أيام`: a date before the reference.
+    pub(crate) fn ago(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        if i >= st.a.len() {
+            return None;
+        }
+        let a = st.a;
+        let r = st.refd?;
+        let j = i + 1;
+        if j >= a.len() {
+            return None;
+        }
+        let (n, e) = match self.lx.number(a, j) {
+            Some(n) => (n.value?, n.end_tok),
+            None => (1.0, j),
+        };
+        let t = self.lx.time_units.get(sk(a, e))?;
+        let n = if e == j { t.count.max(1) as f64 } else { n };
+        if t.count == 0 && e == j {
+            return None;
+        }
+        let n = n as i64;
+        let v = match t.unit.as_str() {
+            "D" => (r - Duration::days(n)).format("%Y-%m-%d").to_string(),
+            "W" => (r - Duration::days(7 * n)).format("%Y-%m-%d").to_string(),
+            "M" => {
+                let (y, m) = add_months(r, -n);
+                format!("{y:04}-{m:02}")
+            }
+            "Y" => format!("{}", r.year() as i64 - n),
+            _ => return None,
+        };
+        Some(Cand::new(
+            a.tokens()[i].start,
+            e + 1,
+            Label::Date,
+            Value::String(v),
+            "date/relative",
+        ))
+    }
+
+    /// Quarters, halves and seasons: الربع الأول من العام, النصف الثاني من
+    /// عام 2026, صيف 2019.
+    pub(crate) fn period_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        if !a.key_is(i, kind::PERIOD) {
+            return;
+        }
+        let Some(p) = lx.periods.get(sk(a, i)) else {
+            return;
+        };
+        let start = a.tokens()[i].start;
+        let (code, mut e) = if p.kind == "season" {
+            (p.value.clone(), i + 1)
+        } else {
+            let max = if p.kind == "quarter" { 4 } else { 2 };
+            let (n, end) = if lx.tok_is(a, i + 1, Role::Last) {
+                (max, i + 2)
+            } else {
+                let Some(o) = self.ordinal(st, i + 1) else {
+                    return;
+                };
+                (o.value.as_f64().unwrap_or(0.0) as u32, o.end_tok)
+            };
+            if n == 0 || n > max {
+                return;
+            }
+            (format!("{}{n}", p.value), end)
+        };
+        // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
+        let mut year = None;
+        let mut k = e;
+        if lx.tok_is(a, k, Role::Of) {
+            k += 1;
+        }
+        if let Some((y, ye, _)) = self.year_at(a, k, false) {
+            year = Some(y);
+            e = ye;
+        } else if lx.tok_is(a, k, Role::YearNounDef) || lx.tok_is(a, k, Role::This) {
+            let mut k2 = k;
+            if lx.tok_is(a, k2, Role::This) {
+                k2 += 1;
+            }
+            let mut off = 0;
+            let mut end = k2 + 1;
+            if end < a.len() {
+                if let Some(m) = lx.relative.at(a, end) {
+                    if let Relative::Adj(o) = m.value {
+                        off = *o;
+                        end = m.end_tok;
+                    }
+                }
+            }
+            if lx.tok_is(a, k2, Role::YearNounDef) {
+                year = st.refd.map(|r| r.year() + off as i32);
+                e = end;
+            }
+        } else if p.kind == "season" {
+            return;
+        }
+        let v = match year {
+            Some(y) => Value::String(format!("{y:04}-{code}")),
+            None => match st.refd {
+                Some(r) => Value::String(format!("{:04}-{code}", r.year())),
+                None => Value::String(format!("XXXX-{code}")),
+            },
+        };
+        out.push(Cand::new(start, e, Label::Date, v, "date/period"));
+    }
+
+    /// A decade (`الثمانينيات` = `"198X"`, `التسعينات من القرن الماضي`,
+    /// `ثمانينيات القرن الماضي`): the twentieth century unless a century
+    /// follows; without the article, only with the century after it.
+    pub(crate) fn decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let key = sk(a, i);
+        let (plural, definite) = match lx.fw.strip_article(key) {
+            Some(p) => (p, true),
+            None => (key, false),
+        };
+        let stem = lx
+            .fw
+            .words(Role::DecadeSuffix)
+            .find_map(|suffix| plural.strip_suffix(suffix).filter(|s| !s.is_empty()))?;
+        let stem = stem
+            .strip_suffix('ي')
+            .filter(|x| lx.words.contains_key(*x))
+            .unwrap_or(stem);
+        let tens = lx.words.get(stem).and_then(|w| w.tens)?;
+        let mut end = i + 1;
+        let mut hundreds = 19;
+        let century = if definite && lx.tok_is(a, end, Role::Of) {
+            self.century_at(st, end + 1)
+        } else if !definite {
+            Some(self.century_at(st, end)?)
+        } else {
+            None
+        };
+        if let Some((h, e)) = century {
+            hundreds = h;
+            end = e;
+        }
+        let v = Value::String(format!("{hundreds}{}X", tens as u32 / 10));
+        Some(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"))
+    }
+
+    /// A century used as a time (`في القرن التاسع عشر` = `"18XX"`,
+    /// `بالقرن الماضي`, `منذ القرن الـ15`): after a preposition of time or
+    /// a date modifier, or with `ب` glued to it. Elsewhere (`طريق الحرير
+    /// للقرن الـ21`) only the ordinal inside is annotated (decision 13).
+    pub(crate) fn century(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        let key = sk(a, i);
+        let (start, k) = if lx.fw.is(key, Role::CenturyNoun) {
+            let prev = if i > 0 { sk(a, i - 1) } else { "" };
+            let cue =
+                self.is_date_cue(prev) || i > 0 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
+            if !cue {
+                return None;
+            }
+            (t_start(a, i), i)
+        } else {
+            let rest = key.strip_prefix('ب')?;
+            if !lx.fw.is(rest, Role::CenturyNoun) {
+                return None;
+            }
+            (a.orig_offset(i, 1), i)
+        };
+        let (hundreds, end) = self.century_noun_at(st, k, true)?;
+        let v = Value::String(format!("{hundreds:02}XX"));
+        Some(Cand::new(start, end, Label::Date, v, "date/century"))
+    }
+
+    /// A decade relative to the reference date (`العقد الماضي` in 2015 =
+    /// `"200X"`, `العقد الحالي` = `"201X"`); `null` without a reference date.
+    pub(crate) fn relative_decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        if !lx.tok_is(a, i, Role::DecadeNoun) {
+            return None;
+        }
+        let m = lx.relative.at(a, i + 1)?;
+        let Relative::Adj(off) = m.value else {
+            return None;
+        };
+        let v = st.refd.map_or(Value::Null, |r| {
+            let decade = r.year().div_euclid(10) + *off as i32;
+            Value::String(format!("{decade}X"))
+        });
+        Some(Cand::new(
+            t_start(a, i),
+            m.end_tok,
+            Label::Date,
+            v,
+            "date/decade",
+        ))
+    }
+
+    /// `القرن` + an ordinal (`القرن التاسع عشر`, `القرن الحادي والعشرين`) or
+    /// a relative adjective (`القرن الماضي`) at `k`: the century's first
+    /// two digits (19 for the twentieth) and the end token.
+    pub(crate) fn century_at(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(i32, usize)> {
+        self.century_noun_at(st, k, false)
+    }
+
+    /// [`Self::century_at`]; with `glued`, the noun at `k` may carry `ب`.
+    fn century_noun_at(&self, st: &St<'_, '_, '_>, k: usize, glued: bool) -> Option<(i32, usize)> {
+        let a = st.a;
+        let lx = &self.lx;
+        let key = sk(a, k);
+        let noun = lx.fw.is(key, Role::CenturyNoun)
+            || glued
+                && key
+                    .strip_prefix('ب')
+                    .is_some_and(|r| lx.fw.is(r, Role::CenturyNoun));
+        if !noun {
+            return None;
+        }
+        if let Some(m) = lx.relative.at(a, k + 1) {
+            if let Relative::Adj(off) = m.value {
+                // Without a reference date, the present is the 21st century.
+                let now = st.refd.map_or(20, |r| r.year() / 100);
+                return Some((now + *off as i32, m.end_tok));
+            }
+        }
+        let o = self.ordinal(st, k + 1)?;
+        let n = o.value.as_f64()?;
+        (n.fract() == 0.0 && (1.0..=30.0).contains(&n)).then_some((n as i32 - 1, o.end_tok))
+    }
+}

@@ -1,0 +1,351 @@
+//! Clock times and parts of the day: `الساعة 10:30`, ordinal hours with a
+//! part of the day (`الثالثة فجرا`), minutes (`وربع`, `إلا ربعا`), a part
+//! of a named day (`صباح اليوم`), a time right after a date.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+use serde_json::Value;
+
+use super::super::function_words::Role;
+use super::super::lexicon::{kind, stems};
+use super::super::{sk, sl, Cand, NumberRecognizer, St};
+use super::plain_int;
+use crate::mention::Label;
+use crate::text::TokenKind;
+
+impl NumberRecognizer {
+    /// Hour (and minutes) after `الساعة`, or an ordinal hour with a part
+    /// of the day; `10:30`.
+    pub(crate) fn time_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
+        if i >= st.a.len() {
+            return;
+        }
+        let a = st.a;
+        let lx = &self.lx;
+        let key = sk(a, i);
+        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && lx.fw.is(key, Role::HourNounDef);
+        let is_sa = whole_noun
+            || a.stem_is(i, kind::HOUR_NOUN)
+                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::HourNounDef));
+        if is_sa {
+            let start = if whole_noun {
+                a.tokens()[i].start
+            } else {
+                a.orig_offset(i, 1)
+            };
+            if let Some(mut c) = self.clock(st, i + 1, i + 1, None) {
+                c.start = start;
+                out.push(c);
+            }
+            return;
+        }
+        // An ordinal hour needs a part of the day after it: الثالثة فجرا.
+        if key.starts_with(lx.fw.article()) {
+            if let Some(c) = self.clock_with_daypart(st, i) {
+                out.push(c);
+            }
+        }
+        // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
+        let mut j = i;
+        let mut start = a.tokens()[i].start;
+        if lx.fw.is(key, Role::This) {
+            j = i + 1;
+        }
+        if let Some(m) = lx.dayparts.at_clitic(a, j) {
+            if j == i {
+                start = m.start;
+            }
+            let part = m.value.part.clone();
+            let e = m.end_tok;
+            // The day after it.
+            let day = if e < a.len() {
+                self.day_after(st, e, true)
+            } else {
+                None
+            };
+            if let Some(best) = day {
+                let v = match best.value.as_str() {
+                    Some(d) => Value::String(format!("{d}T{part}")),
+                    None => Value::Null,
+                };
+                out.push(Cand::new(
+                    start,
+                    best.end_tok,
+                    Label::Time,
+                    v,
+                    "time/day-part",
+                ));
+            } else if lx.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i {
+                let v = st.refd.map_or(Value::String(format!("T{part}")), |r| {
+                    Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
+                });
+                out.push(Cand::new(start, m.end_tok, Label::Time, v, "time/day-part"));
+            }
+        }
+    }
+
+    /// A time right after a date (`الخميس الساعة 8`), with the date.
+    pub(crate) fn time_after(
+        &self,
+        st: &St<'_, '_, '_>,
+        k: usize,
+        date: Option<String>,
+    ) -> Option<Cand> {
+        let a = st.a;
+        if k >= a.len() {
+            return None;
+        }
+        let key = sk(a, k);
+        let lx = &self.lx;
+        let at_hour = lx.fw.is(key, Role::HourNounDef);
+        let in_hour = lx.fw.is(key, Role::DatePrep) && lx.tok_is(a, k + 1, Role::HourNounDef);
+        let j = if at_hour || in_hour {
+            if in_hour {
+                k + 2
+            } else {
+                k + 1
+            }
+        } else if a.tokens()[k].kind == TokenKind::Number && sl(a, k).contains(':') {
+            k
+        } else {
+            return None;
+        };
+        let c = self.clock(st, j, j, date)?;
+        Some(c)
+    }
+
+    /// A clock time at `j`: digits (`10:30`, `3`), an ordinal or cardinal
+    /// hour word, then minutes (`و18 دقيقة`, `وربع`, `إلا ثلث`), then a part
+    /// of the day. `date` is the day it belongs to, when known.
+    pub(crate) fn clock(
+        &self,
+        st: &St<'_, '_, '_>,
+        j: usize,
+        start_tok: usize,
+        date: Option<String>,
+    ) -> Option<Cand> {
+        self.clock_with(st, j, start_tok, date, false)
+    }
+
+    /// A [`Self::clock`] time with a part of the day (`time/clock-daypart`)
+    /// at `j`, or none.
+    pub(crate) fn clock_with_daypart(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
+        self.clock_with(st, j, j, None, true)
+    }
+
+    /// [`Self::clock`]; with `daypart_only`, none without a part of the day
+    /// (before the value is formatted).
+    pub(crate) fn clock_with(
+        &self,
+        st: &St<'_, '_, '_>,
+        j: usize,
+        start_tok: usize,
+        date: Option<String>,
+        daypart_only: bool,
+    ) -> Option<Cand> {
+        let a = st.a;
+        let lx = &self.lx;
+        if j >= a.len() {
+            return None;
+        }
+        let t = a.tokens()[j];
+        let mut hour: i64;
+        let mut minute: i64 = 0;
+        let mut second: Option<i64> = None;
+        let mut e;
+        let mut explicit_min = false;
+        if t.kind == TokenKind::Number {
+            let l = sl(a, j);
+            if l.contains(':') {
+                let parts: Vec<&str> = l.split(':').collect();
+                if parts.len() > 3 || parts[1..].iter().any(|p| p.len() != 2) || parts[0].len() > 2
+                {
+                    return None;
+                }
+                hour = parts[0].parse().ok()?;
+                minute = parts[1].parse().ok()?;
+                if parts.len() == 3 {
+                    second = Some(parts[2].parse().ok()?);
+                }
+                explicit_min = true;
+            } else {
+                hour = plain_int(a, j)? as i64;
+            }
+            e = j + 1;
+        } else {
+            // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word.
+            let key = sk(a, j);
+            let bare = lx.fw.strip_article(key).unwrap_or(key);
+            if let Some(o) = self.ordinal(st, j) {
+                hour = o.value.as_f64()? as i64;
+                e = o.end_tok;
+            } else if let Some((v, _)) = lx
+                .ordinals
+                .get(bare)
+                .copied()
+                .filter(|_| key.starts_with(lx.fw.article()) && a.key_is(j, kind::DEF_ORDINAL))
+            {
+                hour = v as i64;
+                e = j + 1;
+            } else if let Some((v, ne, _)) = lx
+                .words
+                .get(key)
+                .filter(|_| a.key_is(j, kind::WORD))
+                .and_then(|w| lx.int_words(a, w, j))
+            {
+                if v.fract() != 0.0 {
+                    return None;
+                }
+                hour = v as i64;
+                e = ne;
+            } else {
+                return None;
+            }
+        }
+        if !(0..=24).contains(&hour) || !(0..60).contains(&minute) {
+            return None;
+        }
+        // Minutes.
+        if !explicit_min && e < a.len() {
+            let k = sk(a, e);
+            let (joined, w) = if lx.fw.is(k, Role::And) {
+                (true, e + 1)
+            } else if k.starts_with('و') && a.tokens()[e].kind == TokenKind::Word {
+                (true, e)
+            } else {
+                (false, e)
+            };
+            if joined {
+                if let Some(n) = lx.number(a, w) {
+                    if let Some(v) = n.value {
+                        let mut ne = n.end_tok;
+                        let is_min = lx.tok_is(a, ne, Role::Minute);
+                        if is_min {
+                            ne += 1;
+                        }
+                        let frac = n.words && v < 1.0;
+                        if frac {
+                            minute = (v * 60.0).round() as i64;
+                            e = ne;
+                        } else if v.fract() == 0.0 && (1.0..60.0).contains(&v) {
+                            minute = v as i64;
+                            e = ne;
+                        }
+                    }
+                }
+            } else if lx.fw.is(k, Role::Except) {
+                if let Some(n) = lx.number(a, e + 1) {
+                    if let Some(v) = n.value {
+                        let mut ne = n.end_tok;
+                        if lx.tok_is(a, ne, Role::Minute) {
+                            ne += 1;
+                        }
+                        let m = if v < 1.0 {
+                            (v * 60.0).round() as i64
+                        } else {
+                            v as i64
+                        };
+                        if (1..60).contains(&m) {
+                            hour = (hour - 1).rem_euclid(24);
+                            minute = 60 - m;
+                            e = ne;
+                        }
+                    }
+                } else if lx.tok_is(a, e + 1, Role::QuarterHour) {
+                    hour = (hour - 1).rem_euclid(24);
+                    minute = 45;
+                    e += 2;
+                }
+            }
+        }
+        // Part of the day.
+        let mut shift = None;
+        let mut k = e;
+        // الثامنة من صباح اليوم: the part of a named day.
+        let mut day_date = None;
+        if lx.tok_is(a, k, Role::Of) {
+            if let Some(m) = lx.dayparts.at(a, k + 1) {
+                if let Some(best) = self.day_after(st, m.end_tok, false) {
+                    shift = Some(m.value.shift.clone());
+                    day_date = best.value.as_str().map(str::to_string);
+                    e = best.end_tok;
+                    k = e;
+                }
+            }
+        }
+        if lx.tok_is(a, k, Role::This) {
+            k += 1;
+        }
+        if shift.is_some() {
+            // from the named day above
+        } else if let Some(m) = lx.dayparts.at(a, k) {
+            shift = Some(m.value.shift.clone());
+            e = m.end_tok;
+            // الساعة العاشرة صباح اليوم: the day after the part of the day.
+            if let Some(best) = self.day_after(st, e, false) {
+                if let Some(d) = best.value.as_str() {
+                    day_date = Some(d.to_string());
+                    e = best.end_tok;
+                }
+            }
+        } else if lx.tok_is(a, k, Role::NightNounDef) {
+            shift = Some("night".to_string());
+            e = k + 1;
+        }
+        if daypart_only && shift.is_none() {
+            return None;
+        }
+        match shift.as_deref() {
+            Some("am") => {
+                if hour == 12 {
+                    hour = 0
+                }
+            }
+            Some("pm") => {
+                if hour < 12 {
+                    hour += 12
+                }
+            }
+            Some("noon") => {
+                if hour <= 5 {
+                    hour += 12
+                }
+            }
+            Some("night") => {
+                if (5..12).contains(&hour) {
+                    hour += 12
+                }
+            }
+            _ => {}
+        }
+        if hour > 24 {
+            return None;
+        }
+        let mut tm = format!("T{hour:02}:{minute:02}");
+        if let Some(s) = second {
+            tm = format!("{tm}:{s:02}");
+        }
+        let date = date.or(day_date);
+        let v = match date {
+            Some(d) if !d.contains('/') => format!("{d}{tm}"),
+            _ => tm,
+        };
+        let rule = if shift.is_some() {
+            "time/clock-daypart"
+        } else {
+            "time/clock"
+        };
+        let _ = explicit_min;
+        Some(Cand::new(
+            a.tokens()[start_tok].start,
+            e,
+            Label::Time,
+            Value::String(v),
+            rule,
+        ))
+    }
+}

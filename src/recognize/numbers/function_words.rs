@@ -1,0 +1,272 @@
+//! The numeric function words (`rules/numbers/function_words.csv`): range
+//! connectors, year and date prepositions, era markers, year/day/month
+//! nouns, clock words, sign words and the engine's start gates. This module
+//! owns the [`Role`] names and the key → roles table; the grammar asks
+//! `is(key, Role::…)` instead of naming Arabic words in Rust.
+
+use std::collections::HashMap;
+
+use crate::error::Result;
+use crate::rules::RuleFiles;
+
+/// What a function word does for the numeric grammar (the `role` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The definite article (stripped before lexicon lookups).
+    Article,
+    /// `بين` opening a range.
+    RangeBetween,
+    /// `ما` before `بين`.
+    RangeWhat,
+    /// `من` opening a range.
+    RangeFrom,
+    /// A connector between two bounds (`إلى`, `حتى`, `-`).
+    RangeTo,
+    /// The conjunction `و` as a token.
+    And,
+    /// `أو`.
+    Or,
+    /// A year noun before a year (`عام`, `السنة`, dual `عامي`).
+    YearNoun,
+    /// The calendar year (`العام`, `السنة`).
+    YearNounDef,
+    /// A preposition of time before a bare year or a month name.
+    DatePrep,
+    /// `من`/`في` before a year noun or a month.
+    DateLink,
+    /// `من` in `الرابع من أبريل`.
+    Of,
+    /// A word between a weekday and its date (`الموافق`).
+    WeekdayLink,
+    /// A Gregorian era marker (`م`, `ميلادي`).
+    EraGregorian,
+    /// A Hijri era marker (`هـ`, `هجري`, `هجرية`).
+    EraHijri,
+    /// `يوم`.
+    DayNoun,
+    /// `اليوم` before an ordinal day.
+    DayNounDef,
+    /// The dual `يومي`.
+    DaysNoun,
+    /// `شهر`, `الشهر`.
+    MonthNoun,
+    /// `الشهر` (this month).
+    MonthNounDef,
+    /// `أسبوع`.
+    WeekNoun,
+    /// `الأسبوع`.
+    WeekNounDef,
+    /// A demonstrative (`هذا`, `هذه`).
+    This,
+    /// `آخر`, `الأخير`.
+    Last,
+    /// `القرن`.
+    CenturyNoun,
+    /// `العقد`.
+    DecadeNoun,
+    /// A plural suffix that makes a tens word a decade (`ثمانين` + `يات`).
+    DecadeSuffix,
+    /// `الساعة`.
+    HourNounDef,
+    /// `الليلة`.
+    NightNounDef,
+    /// `قبل` + a duration: a past date.
+    Ago,
+    /// `دقيقة`, `دقائق`.
+    Minute,
+    /// `إلا` in a clock time.
+    Except,
+    /// `ربع` in a clock time.
+    QuarterHour,
+    /// A sign word before an amount (`سالب`, `ناقص`).
+    Negative,
+    /// `تحت` in `تحت الصفر`.
+    Below,
+    /// `الصفر` in `تحت الصفر`.
+    Zero,
+    /// `كامل`: the time unit alone is one unit.
+    Whole,
+    /// `واحد`: the time unit alone is one unit.
+    Single,
+    /// `مدة` (a duration follows).
+    DurationNoun,
+    /// A word before a bare time unit that makes it a duration.
+    DurationCue,
+    /// `من`/`على` between two numbers of a fraction.
+    OutOf,
+    /// `على` between two numbers: always a fraction.
+    Over,
+    /// `ثمن`: an eighth or a price.
+    PriceOrEighth,
+    /// `حادي`: starts a compound ordinal without the article.
+    ElevenHead,
+    /// A family-name prefix (`آل ثاني`, `آل خليفة`): the word after it is a
+    /// name, not an ordinal. Matched on the surface form, because its key
+    /// is the article's.
+    FamilyPrefix,
+    /// A noun before an identifier number (`رقم`, `القرار`, `المادة`): the
+    /// number after it is no year.
+    IdNoun,
+    /// A word that starts a new phrase (a preposition, a relative pronoun):
+    /// after four digits it shows that no counted noun follows.
+    PhraseStart,
+    /// A dual suffix (`ين`, `ان`): a currency word in the dual counts two.
+    DualSuffix,
+    /// An engine gate: the recognizer tries a match at this word.
+    Start,
+    /// An engine gate: the recognizer tries a date or a time at this word.
+    DateStart,
+}
+
+impl Role {
+    /// Every role with its name in the CSV.
+    const NAMES: [(&'static str, Role); 50] = [
+        ("article", Role::Article),
+        ("range_between", Role::RangeBetween),
+        ("range_what", Role::RangeWhat),
+        ("range_from", Role::RangeFrom),
+        ("range_to", Role::RangeTo),
+        ("and", Role::And),
+        ("or", Role::Or),
+        ("year_noun", Role::YearNoun),
+        ("year_noun_def", Role::YearNounDef),
+        ("date_prep", Role::DatePrep),
+        ("date_link", Role::DateLink),
+        ("of", Role::Of),
+        ("weekday_link", Role::WeekdayLink),
+        ("era_gregorian", Role::EraGregorian),
+        ("era_hijri", Role::EraHijri),
+        ("day_noun", Role::DayNoun),
+        ("day_noun_def", Role::DayNounDef),
+        ("days_noun", Role::DaysNoun),
+        ("month_noun", Role::MonthNoun),
+        ("month_noun_def", Role::MonthNounDef),
+        ("week_noun", Role::WeekNoun),
+        ("week_noun_def", Role::WeekNounDef),
+        ("this", Role::This),
+        ("last", Role::Last),
+        ("century_noun", Role::CenturyNoun),
+        ("decade_noun", Role::DecadeNoun),
+        ("decade_suffix", Role::DecadeSuffix),
+        ("hour_noun_def", Role::HourNounDef),
+        ("night_noun_def", Role::NightNounDef),
+        ("ago", Role::Ago),
+        ("minute", Role::Minute),
+        ("except", Role::Except),
+        ("quarter_hour", Role::QuarterHour),
+        ("negative", Role::Negative),
+        ("below", Role::Below),
+        ("zero", Role::Zero),
+        ("whole", Role::Whole),
+        ("single", Role::Single),
+        ("duration_noun", Role::DurationNoun),
+        ("duration_cue", Role::DurationCue),
+        ("out_of", Role::OutOf),
+        ("over", Role::Over),
+        ("price_or_eighth", Role::PriceOrEighth),
+        ("eleven_head", Role::ElevenHead),
+        ("dual_suffix", Role::DualSuffix),
+        ("id_noun", Role::IdNoun),
+        ("phrase_start", Role::PhraseStart),
+        ("family_prefix", Role::FamilyPrefix),
+        ("start", Role::Start),
+        ("date_start", Role::DateStart),
+    ];
+
+    fn bit(self) -> u64 {
+        1 << (self as u8)
+    }
+
+    fn from_name(name: &str) -> Option<Role> {
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
+    }
+}
+
+/// The function words: key → role bits.
+#[derive(Debug, Default)]
+pub struct FunctionWords {
+    roles: HashMap<String, u64>,
+    article: String,
+    /// Surface forms of the family prefixes.
+    family_prefixes: Vec<String>,
+}
+
+impl FunctionWords {
+    /// Load `numbers/function_words.csv`.
+    pub fn load(rules: &RuleFiles) -> Result<Self> {
+        let t = rules.csv("numbers/function_words.csv")?;
+        let (cw, cr) = (t.column("word")?, t.column("role")?);
+        let mut fw = FunctionWords::default();
+        for row in &t.rows {
+            let word = row.get(cw);
+            if word.is_empty() {
+                return Err(t.error(row, "empty word"));
+            }
+            let role = Role::from_name(row.get(cr))
+                .ok_or_else(|| t.error(row, format!("unknown role `{}`", row.get(cr))))?;
+            let key = crate::text::key(word);
+            if key.is_empty() || key.contains(' ') {
+                return Err(t.error(row, format!("`{word}` must be one word")));
+            }
+            if role == Role::Article {
+                fw.article = key.clone();
+            }
+            if role == Role::FamilyPrefix {
+                fw.family_prefixes.push(word.to_string());
+                continue;
+            }
+            *fw.roles.entry(key).or_default() |= role.bit();
+        }
+        if fw.article.is_empty() {
+            return Err(crate::error::Error::rule(
+                "numbers/function_words.csv",
+                1,
+                "no row with role article",
+            ));
+        }
+        Ok(fw)
+    }
+
+    /// Whether `key` has `role`.
+    #[inline]
+    pub fn is(&self, key: &str, role: Role) -> bool {
+        self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
+    }
+
+    /// Whether `key` has any role but the engine gates and identifier nouns.
+    pub fn any_role(&self, key: &str) -> bool {
+        let gates = Role::Start.bit() | Role::DateStart.bit() | Role::IdNoun.bit();
+        self.roles.get(key).is_some_and(|b| b & !gates != 0)
+    }
+
+    /// Every key with `role`.
+    pub fn words(&self, role: Role) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .filter(move |(_, b)| *b & role.bit() != 0)
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Whether a token's surface is a family-name prefix (`آل`).
+    pub fn is_family_prefix(&self, surface: &str) -> bool {
+        self.family_prefixes.iter().any(|p| p == surface)
+    }
+
+    /// The key of the definite article.
+    pub fn article(&self) -> &str {
+        &self.article
+    }
+
+    /// `key` without the definite article, if it has one.
+    pub fn strip_article<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(self.article.as_str())
+    }
+
+    /// `key` with the definite article.
+    pub fn with_article(&self, key: &str) -> String {
+        format!("{}{key}", self.article)
+    }
+}

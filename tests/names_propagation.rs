@@ -1,0 +1,83 @@
+//! Propagation of names to their later bare mentions: it never tags a
+//! one-letter word, never reaches back before the mention it comes from,
+//! stays inside its document, and with a window stays within that many
+//! lines. Sentences are written for this test.
+
+use kashif::{ExtractOptions, Extractor, Label, Mention};
+
+fn persons(mentions: &[Mention]) -> Vec<(usize, String)> {
+    mentions
+        .iter()
+        .filter(|m| m.label == Label::Person)
+        .map(|m| (m.start, m.text.clone()))
+        .collect()
+}
+
+fn extract(text: &str, window: Option<usize>) -> Vec<Mention> {
+    let x = Extractor::with_default_rules().unwrap();
+    let options = ExtractOptions {
+        propagation_window: window,
+        ..ExtractOptions::default()
+    };
+    x.extract("t", text, &options)
+}
+
+/// The char offset of the `n`-th (0-based) occurrence of `needle`.
+fn nth_offset(text: &str, needle: &str, n: usize) -> usize {
+    let byte = text.match_indices(needle).nth(n).unwrap().0;
+    text[..byte].chars().count()
+}
+
+#[test]
+fn a_one_letter_word_after_a_title_is_no_person_and_is_not_propagated() {
+    // A clitic pronoun written apart after a title, then many more of them.
+    let text = "وقال الرئيس ه إن الوفد وصل . ثم التقى ه الوزير و ه المدير في ه المكتب .";
+    let found = persons(&extract(text, None));
+    assert!(
+        found.iter().all(|(_, t)| t.chars().count() > 1),
+        "one-letter persons: {found:?}"
+    );
+}
+
+#[test]
+fn a_name_is_propagated_forward_only() {
+    let text = "وصل دوبرانكو إلى المدينة مساء أمس .\nوقال الرئيس الفرنسي إيمانويل دوبرانكو إن الزيارة مهمة .\nوأضاف دوبرانكو أن البلدين شريكان .";
+    let found = persons(&extract(text, None));
+    let first = nth_offset(text, "دوبرانكو", 0);
+    let last = nth_offset(text, "دوبرانكو", 2);
+    assert!(
+        found.iter().any(|(s, t)| *s == last && t == "دوبرانكو"),
+        "the later bare mention is tagged: {found:?}"
+    );
+    assert!(
+        !found.iter().any(|(s, _)| *s == first),
+        "the mention before the full name is not reached back to: {found:?}"
+    );
+}
+
+#[test]
+fn propagation_stays_in_its_document() {
+    let x = Extractor::with_default_rules().unwrap();
+    let options = ExtractOptions::default();
+    let one = "وقال الرئيس الفرنسي إيمانويل دوبرانكو إن الزيارة مهمة .";
+    let two = "ووصل دوبرانكو إلى المدينة مساء أمس .";
+    let found_one = persons(&x.extract("one", one, &options));
+    let found_two = persons(&x.extract("two", two, &options));
+    assert_eq!(found_one.len(), 1, "{found_one:?}");
+    assert!(found_two.is_empty(), "{found_two:?}");
+}
+
+#[test]
+fn a_window_limits_propagation_to_the_next_lines() {
+    let filler = "وتواصلت الأمطار في المنطقة طوال اليوم .\n".repeat(5);
+    let text = format!(
+        "وقال الرئيس الفرنسي إيمانويل دوبرانكو إن الزيارة مهمة .\nوأكد دوبرانكو ذلك .\n{filler}وغادر دوبرانكو المدينة ."
+    );
+    let near = nth_offset(&text, "دوبرانكو", 1);
+    let far = nth_offset(&text, "دوبرانكو", 2);
+    let windowed = persons(&extract(&text, Some(2)));
+    assert!(windowed.iter().any(|(s, _)| *s == near), "{windowed:?}");
+    assert!(!windowed.iter().any(|(s, _)| *s == far), "{windowed:?}");
+    let whole = persons(&extract(&text, None));
+    assert!(whole.iter().any(|(s, _)| *s == far), "{whole:?}");
+}
