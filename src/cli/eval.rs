@@ -224,14 +224,7 @@ pub fn run(args: EvalArgs) -> i32 {
         errors: args.errors,
         rule_report: args.rule_report,
     };
-    let mut by_doc = summary::doc_scores(&scored);
-    for s in &mut by_doc {
-        s.split = manifest
-            .as_ref()
-            .and_then(|m| m.subset_of(&s.doc))
-            .map(|x| x.as_str().to_string());
-    }
-    summary::worst_first(&mut by_doc);
+    let by_doc = summary::doc_table(&scored, manifest.as_ref());
     let subset = args.subset.map(Subset::as_str);
     let mut code = 0;
     let printed = match &args.baseline {
@@ -335,9 +328,7 @@ fn print_report(
     });
     match args.format {
         ReportFormat::Json => {
-            let mut v = report::to_json(ev, opts);
-            v["subset"] = subset.map_or(serde_json::Value::Null, |s| s.into());
-            v["by_doc"] = serde_json::to_value(by_doc).unwrap_or_default();
+            let v = summary::json_report(ev, opts, by_doc, subset);
             serde_json::to_writer_pretty(&mut out, &v)
                 .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
             writeln!(out)?;
