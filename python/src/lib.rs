@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use kashif::eval::dataset::{self, GoldDoc};
 use kashif::eval::report::{self, ReportOptions};
+use kashif::eval::summary::{self, SplitManifest};
 use kashif::{ExtractOptions, Mention, RuleFiles};
 
 pyo3::create_exception!(
@@ -332,7 +333,8 @@ impl Extractor {
 }
 
 /// Score predictions against gold, as `kashif eval --pred FILE --format json`
-/// does, and return that report as a dict.
+/// does, and return that report as a dict (with the by-document table, each
+/// document's split read from `corpus/split.csv` when there is one).
 ///
 /// `gold_path` is a gold directory (every `<doc>.csv` in it is scored) or one
 /// gold CSV file; `corpus` is the directory of the documents (`<doc>.txt`),
@@ -374,16 +376,9 @@ fn evaluate_jsonl<'py>(
                 errors,
                 rule_report: false,
             };
-            // The same report as `kashif eval --format json`, by-document
-            // table included (no subset: every document with gold).
-            let manifest =
-                kashif::eval::summary::SplitManifest::read(&corpus).map_err(|e| e.to_string())?;
-            let mut report = report::to_json(&ev, opts);
-            report["subset"] = Value::Null;
-            report["by_doc"] =
-                serde_json::to_value(kashif::eval::summary::doc_table(&scored, manifest.as_ref()))
-                    .map_err(|e| e.to_string())?;
-            Ok((report, unknown))
+            let manifest = SplitManifest::read(&corpus).map_err(|e| e.to_string())?;
+            let by_doc = summary::doc_table(&scored, manifest.as_ref());
+            Ok((summary::json_report(&ev, opts, &by_doc, None), unknown))
         })
         .map_err(KashifError::new_err)?;
     if !unknown.is_empty() {

@@ -334,9 +334,7 @@ fn print_report(
     });
     match args.format {
         ReportFormat::Json => {
-            let mut v = report::to_json(ev, opts);
-            v["subset"] = subset.map_or(serde_json::Value::Null, |s| s.into());
-            v["by_doc"] = serde_json::to_value(by_doc).unwrap_or_default();
+            let v = summary::json_report(ev, opts, by_doc, subset);
             serde_json::to_writer_pretty(&mut out, &v)
                 .map_err(|e| kashif::Error::Invalid(e.to_string()))?;
             writeln!(out)?;

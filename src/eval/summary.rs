@@ -54,20 +54,6 @@ pub struct DocScore {
     pub errors: usize,
 }
 
-/// The by-document table as `kashif eval` prints it: each document scored
-/// on its own, tagged with its half of the corpus when a manifest is given,
-/// worst first.
-pub fn doc_table(docs: &[ScoredDoc], manifest: Option<&SplitManifest>) -> Vec<DocScore> {
-    let mut table = doc_scores(docs);
-    for s in &mut table {
-        s.split = manifest
-            .and_then(|m| m.subset_of(&s.doc))
-            .map(|x| x.as_str().to_string());
-    }
-    worst_first(&mut table);
-    table
-}
-
 /// Score each document on its own (in input order).
 pub fn doc_scores(docs: &[ScoredDoc]) -> Vec<DocScore> {
     let none = BTreeSet::new();
@@ -91,6 +77,33 @@ pub fn doc_scores(docs: &[ScoredDoc]) -> Vec<DocScore> {
             }
         })
         .collect()
+}
+
+/// The by-document table of a run: each document's scores with its split
+/// from the manifest (when there is one), worst first.
+pub fn doc_table(docs: &[ScoredDoc], manifest: Option<&SplitManifest>) -> Vec<DocScore> {
+    let mut scores = doc_scores(docs);
+    for s in &mut scores {
+        s.split = manifest
+            .and_then(|m| m.subset_of(&s.doc))
+            .map(|x| x.as_str().to_string());
+    }
+    worst_first(&mut scores);
+    scores
+}
+
+/// The report `kashif eval --format json` prints: the scores, the subset
+/// scored (or `null`) and the by-document table.
+pub fn json_report(
+    ev: &super::CorpusEval,
+    opts: super::report::ReportOptions,
+    by_doc: &[DocScore],
+    subset: Option<&str>,
+) -> serde_json::Value {
+    let mut v = super::report::to_json(ev, opts);
+    v["subset"] = subset.map_or(serde_json::Value::Null, |s| s.into());
+    v["by_doc"] = serde_json::to_value(by_doc).unwrap_or_default();
+    v
 }
 
 fn layer_score(c: &super::score::SchemeCounts) -> LayerScore {
