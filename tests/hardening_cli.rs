@@ -71,9 +71,14 @@ fn full_device_gives_one_error_and_exit_1() {
     if !Path::new("/dev/full").exists() {
         return;
     }
+    let report_dir = tempfile::tempdir().unwrap();
+    let report_dir = report_dir.path().to_str().unwrap();
     for args in [
         &["explain", SEED][..],
         &["export-tokenizer"],
+        &["rules", "check"],
+        &["rules", "list"],
+        &["report", "--out", report_dir],
         &["extract", "corpus/"],
         &["extract", "--format", "csv", "corpus/"],
         &["bench", "--repeat", "1", SEED],

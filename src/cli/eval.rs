@@ -113,22 +113,35 @@ pub struct LazyProgress {
     bar: ProgressBar,
     started: Instant,
     shown: std::sync::atomic::AtomicBool,
+    /// Bytes of document text done, for the MB/s in the message.
+    bytes: std::sync::atomic::AtomicU64,
 }
 
 impl LazyProgress {
     /// A hidden bar for `len` steps.
     pub fn new(len: u64, what: &str) -> Self {
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template(&format!("{what} {{bar:40}} {{pos}}/{{len}} {{elapsed}}"))
-        {
+        if let Ok(style) = ProgressStyle::with_template(&format!(
+            "{what} {{bar:40}} {{pos}}/{{len}} {{elapsed}} {{msg}}"
+        )) {
             bar.set_style(style);
         }
         LazyProgress {
             bar,
             started: Instant::now(),
             shown: std::sync::atomic::AtomicBool::new(false),
+            bytes: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// One document of `bytes` bytes done: the message shows MB/s.
+    pub fn inc_document(&self, bytes: usize) {
+        use std::sync::atomic::Ordering;
+        let done = self.bytes.fetch_add(bytes as u64, Ordering::Relaxed) + bytes as u64;
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        self.bar
+            .set_message(format!("documents, {:.1} MB/s", done as f64 / 1e6 / secs));
+        self.inc();
     }
 
     /// One step done.
@@ -216,7 +229,7 @@ pub fn run(args: EvalArgs) -> i32 {
                 .into_par_iter()
                 .map(|(doc, gold)| {
                     let pred = extractor.extract(&doc.id, &doc.text, &options);
-                    progress.inc();
+                    progress.inc_document(doc.text.len());
                     ScoredDoc { doc, gold, pred }
                 })
                 .collect();

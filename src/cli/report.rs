@@ -71,8 +71,11 @@ pub fn run(args: ReportArgs) -> i32 {
         rules: args.rules,
         quiet: true,
     });
-    if code == 0 {
-        println!("kashif report: wrote {}", page.display());
+    if code != 0 {
+        return code;
     }
-    code
+    super::print_all(
+        "report",
+        &format!("kashif report: wrote {}\n", page.display()),
+    )
 }

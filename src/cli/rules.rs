@@ -82,10 +82,7 @@ fn list(args: &RuleArgs) -> i32 {
         Ok(()) => 0,
         // `kashif rules list | head` is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            eprintln!("kashif rules list: {e}");
-            2
-        }
+        Err(e) => super::write_failed("rules list", &e),
     }
 }
 
@@ -110,10 +107,12 @@ fn check(args: &RuleArgs) -> i32 {
     }
     let (rules, examples) = (registry.rules.len(), registry.example_count());
     if failures.is_empty() {
-        println!(
-            "rules check: {rules} rules, {examples} examples, every example behaves as registered"
-        );
-        0
+        super::print_all(
+            "rules check",
+            &format!(
+                "rules check: {rules} rules, {examples} examples, every example behaves as registered\n"
+            ),
+        )
     } else {
         eprintln!(
             "rules check: {rules} rules, {examples} examples, {} failure(s); fix the rule or its example (the line above names the file and line)",
