@@ -480,15 +480,7 @@ pub fn evaluate_conll_laid_out(
         .par_chunks(SENTENCES_PER_DOC)
         .enumerate()
         .flat_map_iter(|(n, batch)| {
-            let (mut text, mut chars) = (String::new(), 0);
-            let mut tokens = Vec::new();
-            for (k, s) in batch.iter().enumerate() {
-                if k > 0 {
-                    text.push('\n');
-                    chars += 1;
-                }
-                tokens.extend(layout.lay_out(&s.tokens, &mut text, &mut chars));
-            }
+            let (text, tokens) = layout.lay_out_batch(batch);
             let mentions = extractor.extract(&format!("conll-{n}"), &text, options);
             let mut tags = project_tags(&tokens, &mentions);
             conventions.apply(&text, &tokens, &mut tags);

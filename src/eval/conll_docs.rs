@@ -84,15 +84,7 @@ pub fn conll_scored_docs_laid_out(
         .map(|(n, batch)| {
             let first = first_sentence + n * conll::SENTENCES_PER_DOC + 1;
             let id = format!("sentences {first}-{}", first + batch.len() - 1);
-            let (mut text, mut chars) = (String::new(), 0);
-            let mut tokens = Vec::new();
-            for (k, s) in batch.iter().enumerate() {
-                if k > 0 {
-                    text.push('\n');
-                    chars += 1;
-                }
-                tokens.extend(layout.lay_out(&s.tokens, &mut text, &mut chars));
-            }
+            let (text, tokens) = layout.lay_out_batch(batch);
             let mentions = extractor.extract(&id, &text, options);
             let mut tags = conll::project_tags(&tokens, &mentions);
             conventions.apply(&text, &tokens, &mut tags);

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::mention::Label;
 use crate::rules::{CsvTable, RuleFiles};
 
-use super::conll::anercorp_type;
+use super::conll::{anercorp_type, Sentence};
 
 /// The rule file with the class map.
 pub const MAP_FILE: &str = "profiles/wikifane_map.csv";
@@ -70,6 +70,22 @@ fn is_arabic_word(token: &str) -> bool {
 }
 
 impl TextLayout {
+    /// Lay out a batch of sentences as one document, a line per sentence:
+    /// its text and the code point span of every token of every sentence,
+    /// in order.
+    pub fn lay_out_batch(&self, batch: &[Sentence]) -> (String, Vec<(usize, usize)>) {
+        let (mut text, mut chars) = (String::new(), 0);
+        let mut tokens = Vec::new();
+        for (k, sentence) in batch.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+                chars += 1;
+            }
+            tokens.extend(self.lay_out(&sentence.tokens, &mut text, &mut chars));
+        }
+        (text, tokens)
+    }
+
     /// Append a sentence's tokens to `text` and return each token's code
     /// point span in it. `chars` is the code point length of `text` so far.
     pub fn lay_out(

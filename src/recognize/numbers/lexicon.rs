@@ -1155,6 +1155,18 @@ impl Lexicon {
         i < a.len() && self.fw.is(a.key(i), role)
     }
 
+    /// An era word at token `i` after a year (`1436 هـ`, `2015 م`): the token
+    /// after it, and whether the era is Hijri. No era word: `(i, false)`.
+    pub fn after_era(&self, a: &Analysis<'_>, i: usize) -> (usize, bool) {
+        if self.tok_is(a, i, Role::EraHijri) {
+            (i + 1, true)
+        } else if self.tok_is(a, i, Role::EraGregorian) {
+            (i + 1, false)
+        } else {
+            (i, false)
+        }
+    }
+
     /// Whether token `i` can start a numeric expression.
     pub fn may_start(&self, a: &Analysis<'_>, i: usize) -> bool {
         let t = a.tokens()[i];

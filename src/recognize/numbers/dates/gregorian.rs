@@ -143,14 +143,7 @@ impl NumberRecognizer {
         if len != 4 || y == 0 {
             return None;
         }
-        let mut end = k + 1;
-        let mut hijri = false;
-        if self.lx.tok_is(a, end, Role::EraHijri) {
-            hijri = true;
-            end += 1;
-        } else if self.lx.tok_is(a, end, Role::EraGregorian) {
-            end += 1;
-        }
+        let (end, hijri) = self.lx.after_era(a, k + 1);
         Some((y as i32, end, hijri))
     }
 
@@ -169,14 +162,7 @@ impl NumberRecognizer {
             return None;
         }
         let y = plain_int(a, i)? as i32;
-        let mut end = i + 1;
-        let mut hijri = false;
-        if lx.tok_is(a, end, Role::EraHijri) {
-            hijri = true;
-            end += 1;
-        } else if lx.tok_is(a, end, Role::EraGregorian) {
-            end += 1;
-        }
+        let (end, hijri) = lx.after_era(a, i + 1);
         let marked = end > i + 1;
         // Three digits only with an era word (570م).
         if digits == 3 && !marked {

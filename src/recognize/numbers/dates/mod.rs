@@ -340,14 +340,8 @@ impl NumberRecognizer {
                 if let Some(y) = plain_int(a, yi) {
                     let len = sl(a, yi).len();
                     if len == 4 {
-                        let mut end = if bracketed { i + 4 } else { i + 2 };
-                        let mut hijri = false;
-                        if lx.tok_is(a, end, Role::EraHijri) {
-                            hijri = true;
-                            end += 1;
-                        } else if lx.tok_is(a, end, Role::EraGregorian) {
-                            end += 1;
-                        }
+                        let (mut end, hijri) =
+                            lx.after_era(a, if bracketed { i + 4 } else { i + 2 });
                         // عامي 2012 و2013 / عام 2012 إلى 2015.
                         let mut value = if hijri {
                             hijri::value(y as i32, None, None)
