@@ -50,7 +50,7 @@ fn every_kind_of_bad_rule_file_is_located() {
             "numbers/currencies.csv",
             "# replace\na,b\n1,2\n".into(),
             2,
-            "missing column",
+            "unknown column `a`",
         ),
         (
             "numbers/modifiers.csv",

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use super::function_words::Role;
 use super::lexicon::{kind, stems, Doc, Lexicon, WordInfo};
-use super::{sk, sl};
+use super::{key_at, light_at};
 use crate::text::TokenKind;
 
 /// Longest number-word run or mention, in tokens.
@@ -107,7 +107,7 @@ pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
 impl Lexicon {
     fn info(&self, a: &Doc<'_, '_>, j: usize) -> Option<&WordInfo> {
         if j < a.len() && a.tokens()[j].kind == TokenKind::Word && a.key_is(j, kind::WORD) {
-            self.words.get(sk(a, j))
+            self.words.get(key_at(a, j))
         } else {
             None
         }
@@ -119,7 +119,7 @@ impl Lexicon {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
-        let k = sk(a, j);
+        let k = key_at(a, j);
         if self.fw.is(k, Role::And) {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
@@ -228,9 +228,10 @@ impl Lexicon {
                     break;
                 }
                 // ألفا / مليونا (construct duals) need their noun after them.
-                if cur == j && sk(a, cur).ends_with('ا') {
+                if cur == j && key_at(a, cur).ends_with('ا') {
                     let next = a.tokens().get(cur + 1).map(|t| t.kind);
-                    if next != Some(TokenKind::Word) && !matches!(sl(a, cur + 1), "$" | "€" | "£")
+                    if next != Some(TokenKind::Word)
+                        && !matches!(light_at(a, cur + 1), "$" | "€" | "£")
                     {
                         return None;
                     }
@@ -331,7 +332,7 @@ impl Lexicon {
         if let Some(w) = self.info(a, k) {
             if w.point {
                 if k + 1 < a.len() && a.tokens()[k + 1].kind == TokenKind::Number {
-                    let l = sl(a, k + 1);
+                    let l = light_at(a, k + 1);
                     if l.chars().all(|c| c.is_ascii_digit()) {
                         if let Some(f) = digits_value(&format!("0.{l}"), false) {
                             return (value + f, k + 2);
@@ -360,7 +361,7 @@ impl Lexicon {
             // مليون ونصف المليون
             if let Some(s) = self
                 .fw
-                .strip_article(sk(a, wj + 1))
+                .strip_article(key_at(a, wj + 1))
                 .and_then(|k| self.words.get(k))
                 .and_then(|y| y.scale)
             {
@@ -402,12 +403,12 @@ impl Lexicon {
         }
         let t = a.tokens()[n];
         if t.kind == TokenKind::Punct {
-            return !(self.percent.starts(sk(a, n)) || self.currencies.starts(sk(a, n)));
+            return !(self.percent.starts(key_at(a, n)) || self.currencies.starts(key_at(a, n)));
         }
         if t.kind != TokenKind::Word {
             return false;
         }
-        let k = sk(a, n);
+        let k = key_at(a, n);
         k.starts_with(self.fw.article())
             && !self.words.contains_key(k)
             && k != self.fw.article()
@@ -424,7 +425,7 @@ impl Lexicon {
         match t.kind {
             TokenKind::Number => self.digits_number(a, j, t.start, 1.0),
             TokenKind::Punct => {
-                let l = sl(a, j);
+                let l = light_at(a, j);
                 let next_glued = j + 1 < a.len()
                     && a.tokens()[j + 1].glued
                     && a.tokens()[j + 1].kind == TokenKind::Number;
@@ -447,7 +448,7 @@ impl Lexicon {
                     }
                     "+" if next_glued => self.digits_number(a, j + 1, t.start, 1.0),
                     "." if next_glued => {
-                        let l2 = sl(a, j + 1);
+                        let l2 = light_at(a, j + 1);
                         if !l2.chars().all(|c| c.is_ascii_digit()) {
                             return None;
                         }
@@ -474,7 +475,7 @@ impl Lexicon {
                 if t.glued && j > 0 && a.tokens()[j - 1].kind == TokenKind::Number {
                     return None;
                 }
-                let k = sk(a, j);
+                let k = key_at(a, j);
                 if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
@@ -504,7 +505,7 @@ impl Lexicon {
         if !a.key_is(j, kind::DEF_WORD) {
             return None;
         }
-        let k = self.fw.strip_article(sk(a, j))?;
+        let k = self.fw.strip_article(key_at(a, j))?;
         let w = self.words.get(k)?;
         if w.vague || w.few {
             return None;
@@ -516,7 +517,7 @@ impl Lexicon {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
             return None;
         }
-        let light = sl(a, j);
+        let light = light_at(a, j);
         if light.contains('-') || light.contains(':') {
             return None;
         }
@@ -528,25 +529,27 @@ impl Lexicon {
         // 12،220,13 and ١،٢٣٤،٥٦٧: an Arabic comma as a thousands separator.
         while end + 1 < a.len()
             && end < j + 12
-            && sl(a, end) == "\u{060C}"
+            && light_at(a, end) == "\u{060C}"
             && a.tokens()[end].glued
             && a.tokens()[end + 1].glued
             && a.tokens()[end + 1].kind == TokenKind::Number
-            && sl(a, end + 1).len() >= 3
-            && sl(a, end + 1)[..3].chars().all(|c| c.is_ascii_digit())
-            && sl(a, end + 1)
+            && light_at(a, end + 1).len() >= 3
+            && light_at(a, end + 1)[..3]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && light_at(a, end + 1)
                 .chars()
                 .nth(3)
                 .is_none_or(|c| c == ',' || c == '.')
         {
-            text = Cow::Owned(format!("{text}{}", sl(a, end + 1)));
+            text = Cow::Owned(format!("{text}{}", light_at(a, end + 1)));
             end += 2;
         }
         // A number glued to letters after it is not one (٢٩ك, ٤من, ١مليون),
         // unless the letters are a unit, currency, percent or time word (250مل)
         // or the era marker (2015م, 1436هـ).
         if end < a.len() && a.tokens()[end].glued && a.tokens()[end].kind == TokenKind::Word {
-            let k = sk(a, end);
+            let k = key_at(a, end);
             let ok = self.fw.is(k, Role::EraGregorian)
                 || self.fw.is(k, Role::EraHijri)
                 || self.units.starts(k)

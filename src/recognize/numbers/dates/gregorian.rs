@@ -13,8 +13,8 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc, Relative};
-use super::super::Cand;
-use super::super::{is_comma, sk, sl, NumberRecognizer, St};
+use super::super::Candidate;
+use super::super::{is_comma, key_at, light_at, DocState, NumberRecognizer};
 use super::{plain_int, ymd, DateParts};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -30,15 +30,15 @@ impl NumberRecognizer {
         if j >= a.len() {
             return None;
         }
-        let lx = &self.lx;
+        let lexicon = &self.lexicon;
         let mut start = a.tokens()[j].start;
         let mut k = j;
-        let key = sk(a, j);
+        let key = key_at(a, j);
         let mut had_shahr = false;
-        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lx.fw.is(key, Role::MonthNoun);
+        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lexicon.fw.is(key, Role::MonthNoun);
         let shahr = whole_noun
             || a.stem_is(j, kind::MONTH_NOUN)
-                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::MonthNoun));
+                && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::MonthNoun));
         if shahr {
             if !whole_noun {
                 start = a.orig_offset(j, 1);
@@ -52,12 +52,12 @@ impl NumberRecognizer {
                         return Some((m, false, true, start, k + 1));
                     }
                 }
-                if let Some(w) = lx.words.get(sk(a, k)) {
+                if let Some(w) = lexicon.words.get(key_at(a, k)) {
                     let v = w.unit.or(if w.ten { Some(10.0) } else { None });
                     if let Some(v) = v {
                         let mut m = v as u32;
                         let mut e = k + 1;
-                        if m <= 2 && lx.words.get(sk(a, e)).is_some_and(|w| w.ten) {
+                        if m <= 2 && lexicon.words.get(key_at(a, e)).is_some_and(|w| w.ten) {
                             m += 10;
                             e += 1;
                         }
@@ -67,7 +67,7 @@ impl NumberRecognizer {
                     }
                 }
                 if let Some(o) = self.ordinal(
-                    &St {
+                    &DocState {
                         a,
                         refd: None,
                         country: None,
@@ -76,7 +76,7 @@ impl NumberRecognizer {
                     k,
                 ) {
                     if let Some(v) = o.value.as_f64() {
-                        if lx.fw.is(key, Role::MonthNounDef) && (1.0..=12.0).contains(&v) {
+                        if lexicon.fw.is(key, Role::MonthNounDef) && (1.0..=12.0).contains(&v) {
                             return Some((v as u32, false, true, start, o.end_tok));
                         }
                     }
@@ -84,9 +84,9 @@ impl NumberRecognizer {
             }
         }
         let m = if had_shahr {
-            lx.months.at(a, k)?
+            lexicon.months.at(a, k)?
         } else {
-            lx.months.at_clitic(a, k)?
+            lexicon.months.at_clitic(a, k)?
         };
         if !had_shahr {
             start = m.start;
@@ -94,11 +94,11 @@ impl NumberRecognizer {
         let mo = *m.value;
         let mut end = m.end_tok;
         // Paired forms: أكتوبر/تشرين الأول, أكتوبر (تشرين الأول).
-        if end + 1 < a.len() && matches!(sl(a, end), "/" | "(" | "-") {
-            if let Some(m2) = lx.months.at(a, end + 1) {
+        if end + 1 < a.len() && matches!(light_at(a, end), "/" | "(" | "-") {
+            if let Some(m2) = lexicon.months.at(a, end + 1) {
                 if m2.value.month == mo.month {
                     end = m2.end_tok;
-                    if end < a.len() && sl(a, end) == ")" {
+                    if end < a.len() && light_at(a, end) == ")" {
                         end += 1;
                     }
                 }
@@ -120,13 +120,15 @@ impl NumberRecognizer {
         }
         let mut k = j;
         let mut noun = false;
-        let fw = &self.lx.fw;
-        if self.lx.tok_is(a, k, Role::DateLink) && self.lx.tok_is(a, k + 1, Role::YearNoun) {
+        let fw = &self.lexicon.fw;
+        if self.lexicon.tok_is(a, k, Role::DateLink)
+            && self.lexicon.tok_is(a, k + 1, Role::YearNoun)
+        {
             k += 1;
         }
-        if fw.is(sk(a, k), Role::YearNoun)
+        if fw.is(key_at(a, k), Role::YearNoun)
             || a.stem_is(k, kind::YEAR_NOUN)
-                && stems(sk(a, k)).any(|(_, st)| fw.is(&st, Role::YearNoun))
+                && stems(key_at(a, k)).any(|(_, state)| fw.is(&state, Role::YearNoun))
         {
             noun = true;
             k += 1;
@@ -135,15 +137,18 @@ impl NumberRecognizer {
             return None;
         }
         // يناير، 2001 / شعبان / 1428
-        if (is_comma(sl(a, k)) || sl(a, k) == "/") && !noun && sl(a, k + 1).len() == 4 {
+        if (is_comma(light_at(a, k)) || light_at(a, k) == "/")
+            && !noun
+            && light_at(a, k + 1).len() == 4
+        {
             k += 1;
         }
         let y = plain_int(a, k)?;
-        let len = sl(a, k).len();
+        let len = light_at(a, k).len();
         if len != 4 || y == 0 {
             return None;
         }
-        let (end, hijri) = self.lx.after_era(a, k + 1);
+        let (end, hijri) = self.lexicon.after_era(a, k + 1);
         Some((y as i32, end, hijri))
     }
 
@@ -154,21 +159,21 @@ impl NumberRecognizer {
     /// noun (`القرار 2254`, `رقم 1967`), not inside a longer digit run (a
     /// phone number), not before a unit, currency or scale. An era word
     /// after the year is inside the span; a Hijri one gives a Hijri value.
-    pub(crate) fn bare_year(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        let digits = sl(a, i).len();
+    pub(crate) fn bare_year(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let digits = light_at(a, i).len();
         if i == 0 || !(3..=4).contains(&digits) {
             return None;
         }
         let y = plain_int(a, i)? as i32;
-        let (end, hijri) = lx.after_era(a, i + 1);
+        let (end, hijri) = lexicon.after_era(a, i + 1);
         let marked = end > i + 1;
         // Three digits only with an era word (570م).
         if digits == 3 && !marked {
             return None;
         }
-        let prev = sk(a, i - 1);
+        let prev = key_at(a, i - 1);
         let after_cue = self.is_date_cue(prev)
             || a.tokens()[i - 1].kind == TokenKind::Word
                 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
@@ -193,7 +198,7 @@ impl NumberRecognizer {
         } else {
             Value::String(format!("{y:04}"))
         };
-        let mut c = Cand::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
+        let mut c = Candidate::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
         c.priority = 1;
         Some(c)
     }
@@ -204,21 +209,21 @@ impl NumberRecognizer {
     /// after them the end, punctuation or a word that starts a new phrase,
     /// never another number or a counted noun.
     fn year_after_noun(&self, a: &Doc<'_, '_>, i: usize, end: usize) -> bool {
-        let lx = &self.lx;
+        let lexicon = &self.lexicon;
         let p = i - 1;
         let pt = a.tokens()[p];
         if pt.kind != TokenKind::Word || t_glued(a, i) {
             return false;
         }
-        let pk = sk(a, p);
-        if lx.fw.any_role(pk)
-            || lx.fw.is(pk, Role::IdNoun)
-            || stems(pk).any(|(_, s)| lx.fw.is(&s, Role::IdNoun))
+        let pk = key_at(a, p);
+        if lexicon.fw.any_role(pk)
+            || lexicon.fw.is(pk, Role::IdNoun)
+            || stems(pk).any(|(_, s)| lexicon.fw.is(&s, Role::IdNoun))
             || a.key_is(
                 p,
                 kind::WORD | kind::MODIFIER | kind::CURRENCY | kind::UNIT_NAME,
             )
-            || lx.words.contains_key(pk)
+            || lexicon.words.contains_key(pk)
         {
             return false;
         }
@@ -228,38 +233,40 @@ impl NumberRecognizer {
         match a.tokens()[end].kind {
             TokenKind::Number => false,
             TokenKind::Punct => {
-                let l = sl(a, end);
+                let l = light_at(a, end);
                 let joins_digits = matches!(l, "/" | "-" | ":" | "." | "," | "+")
                     && a.tokens()
                         .get(end + 1)
                         .is_some_and(|t| t.kind == TokenKind::Number);
-                !joins_digits && !lx.percent.starts(l) && !lx.currencies.starts(l)
+                !joins_digits && !lexicon.percent.starts(l) && !lexicon.currencies.starts(l)
             }
             TokenKind::Word => {
-                let nk = sk(a, end);
+                let nk = key_at(a, end);
                 // A counted noun after a number is indefinite and bare
                 // (2000 شخص): a definite word (أزمة 2008 المالية) or one
                 // with a preposition glued (حرب 1973 لاستعادة) is not one.
-                let definite = nk.starts_with(lx.fw.article()) && !lx.percent.starts(nk);
+                let definite = nk.starts_with(lexicon.fw.article()) && !lexicon.percent.starts(nk);
                 let glued_preposition = nk.starts_with(['ل', 'ب'])
                     && nk.chars().count() > 3
                     && !a.key_is(end, kind::UNIT_NAME | kind::CURRENCY);
-                lx.fw.is(nk, Role::PhraseStart)
+                lexicon.fw.is(nk, Role::PhraseStart)
                     || self.is_date_cue(nk)
                     || definite
                     || glued_preposition
-                    || nk.starts_with('و') && nk.chars().count() > 2 && !lx.words.contains_key(nk)
+                    || nk.starts_with('و')
+                        && nk.chars().count() > 2
+                        && !lexicon.words.contains_key(nk)
             }
         }
     }
 
     /// Day-month-year forms at `i`.
-    pub(crate) fn date_parts(&self, st: &St<'_, '_, '_>, i: usize) -> Option<DateParts> {
-        if i >= st.a.len() {
+    pub(crate) fn date_parts(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<DateParts> {
+        if i >= state.a.len() {
             return None;
         }
-        let a = st.a;
-        let lx = &self.lx;
+        let a = state.a;
+        let lexicon = &self.lexicon;
         let mut j = i;
         let mut start = a.tokens()[i].start;
         let mut has_weekday = false;
@@ -268,17 +275,17 @@ impl NumberRecognizer {
             start = s;
             has_weekday = true;
             j = e;
-            while j < a.len() && is_comma(sl(a, j)) {
+            while j < a.len() && is_comma(light_at(a, j)) {
                 j += 1;
             }
-            if lx.tok_is(a, j, Role::WeekdayLink) {
+            if lexicon.tok_is(a, j, Role::WeekdayLink) {
                 j += 1;
             }
         }
         // A leading day: 7, 1-8, 13 الى 15, 14 و15, الأول من, الرابع من.
         let mut day = None;
         let mut day2 = None;
-        if lx.tok_is(a, j, Role::DaysNoun) {
+        if lexicon.tok_is(a, j, Role::DaysNoun) {
             if !has_weekday {
                 start = a.tokens()[j].start;
             }
@@ -286,12 +293,12 @@ impl NumberRecognizer {
         }
         let day_start = j;
         if let Some(d) = plain_int(a, j).filter(|d| (1..=31).contains(d)) {
-            if sl(a, j).len() <= 2 {
+            if light_at(a, j).len() <= 2 {
                 day = Some(d);
                 j += 1;
                 // Range of days.
                 if j + 1 < a.len() {
-                    if lx.tok_is(a, j, Role::RangeTo) || lx.tok_is(a, j, Role::And) {
+                    if lexicon.tok_is(a, j, Role::RangeTo) || lexicon.tok_is(a, j, Role::And) {
                         if let Some(d2) =
                             plain_int(a, j + 1).filter(|d2| (1..=31).contains(d2) && *d2 > d)
                         {
@@ -300,23 +307,23 @@ impl NumberRecognizer {
                         }
                     }
                 }
-                if lx.tok_is(a, j, Role::Of) {
+                if lexicon.tok_is(a, j, Role::Of) {
                     j += 1;
                 }
             }
-        } else if let Some(o) = self.ordinal(st, j) {
+        } else if let Some(o) = self.ordinal(state, j) {
             // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
             let v = o.value.as_f64().unwrap_or(0.0);
             // ثالث يوم من شهر عشرة
-            let after = if lx.tok_is(a, o.end_tok, Role::DayNoun) {
+            let after = if lexicon.tok_is(a, o.end_tok, Role::DayNoun) {
                 o.end_tok + 1
             } else {
                 o.end_tok
             };
             if (1.0..=31.0).contains(&v)
                 && after < a.len()
-                && lx.tok_is(a, after, Role::Of)
-                && !sk(a, j).ends_with('ه')
+                && lexicon.tok_is(a, after, Role::Of)
+                && !key_at(a, j).ends_with('ه')
             {
                 day = Some(v as u32);
                 if !has_weekday {
@@ -324,10 +331,10 @@ impl NumberRecognizer {
                 }
                 j = after + 1;
             }
-        } else if lx.tok_is(a, j, Role::DayNounDef) {
-            if let Some(o) = self.ordinal(st, j + 1) {
+        } else if lexicon.tok_is(a, j, Role::DayNounDef) {
+            if let Some(o) = self.ordinal(state, j + 1) {
                 let v = o.value.as_f64().unwrap_or(0.0);
-                if (1.0..=31.0).contains(&v) && lx.tok_is(a, o.end_tok, Role::Of) {
+                if (1.0..=31.0).contains(&v) && lexicon.tok_is(a, o.end_tok, Role::Of) {
                     day = Some(v as u32);
                     j = o.end_tok + 1;
                 }
@@ -337,7 +344,7 @@ impl NumberRecognizer {
             start = a.tokens()[i].start.max(start);
         }
         // 20 / شعبان / 1428: slashes around a month name.
-        if day.is_some() && sl(a, j) == "/" && self.month_at(a, j + 1).is_some() {
+        if day.is_some() && light_at(a, j) == "/" && self.month_at(a, j + 1).is_some() {
             j += 1;
         }
         let (month, hijri, bare, mstart, mut end) = self.month_at(a, j)?;
@@ -347,10 +354,10 @@ impl NumberRecognizer {
         // Month first: يوليو 13-15, اغسطس 27 الى 29.
         if day.is_none() {
             if let Some(d) = plain_int(a, end).filter(|d| (1..=31).contains(d)) {
-                if sl(a, end).len() <= 2 {
+                if light_at(a, end).len() <= 2 {
                     let mut e = end + 1;
                     let mut d2 = None;
-                    if e + 1 < a.len() && lx.tok_is(a, e, Role::RangeTo) {
+                    if e + 1 < a.len() && lexicon.tok_is(a, e, Role::RangeTo) {
                         if let Some(x) =
                             plain_int(a, e + 1).filter(|x| (1..=31).contains(x) && *x > d)
                         {
@@ -367,7 +374,10 @@ impl NumberRecognizer {
             }
         }
         // من 13 تموز الى 15 تموز
-        if day.is_some() && day2.is_none() && end + 2 < a.len() && lx.tok_is(a, end, Role::RangeTo)
+        if day.is_some()
+            && day2.is_none()
+            && end + 2 < a.len()
+            && lexicon.tok_is(a, end, Role::RangeTo)
         {
             if let Some(d2) = plain_int(a, end + 1) {
                 if let Some((m2, _, _, _, e2)) = self.month_at(a, end + 2) {
@@ -387,7 +397,7 @@ impl NumberRecognizer {
         }
         let mut adj = None;
         if year.is_none() && end < a.len() {
-            if let Some(m) = lx.relative.at(a, end) {
+            if let Some(m) = lexicon.relative.at(a, end) {
                 if let Relative::Adj(o) = m.value {
                     adj = Some(*o);
                     end = m.end_tok;
@@ -397,8 +407,10 @@ impl NumberRecognizer {
         // A month name that is also a common word (مارس, آب) stands alone
         // after a preposition of time or a date modifier: في مارس.
         let cue = i > 0 && {
-            let pk = sk(a, i - 1);
-            self.is_date_cue(pk) || lx.fw.is(pk, Role::MonthNoun) || lx.fw.is(pk, Role::This)
+            let pk = key_at(a, i - 1);
+            self.is_date_cue(pk)
+                || lexicon.fw.is(pk, Role::MonthNoun)
+                || lexicon.fw.is(pk, Role::This)
         };
         if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
             return None;
@@ -422,26 +434,27 @@ impl NumberRecognizer {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
         }
-        let lx = &self.lx;
-        let key = sk(a, j);
-        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lx.fw.is(key, Role::DayNoun);
+        let lexicon = &self.lexicon;
+        let key = key_at(a, j);
+        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lexicon.fw.is(key, Role::DayNoun);
         if whole_noun
-            || a.stem_is(j, kind::DAY_NOUN) && stems(key).any(|(_, s)| lx.fw.is(&s, Role::DayNoun))
+            || a.stem_is(j, kind::DAY_NOUN)
+                && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::DayNoun))
         {
             let start = if whole_noun {
                 a.tokens()[j].start
             } else {
                 a.orig_offset(j, 1)
             };
-            if j + 1 < a.len() && sk(a, j + 1).starts_with(lx.fw.article()) {
-                if let Some(&d) = lx.weekdays.get(sk(a, j + 1)) {
+            if j + 1 < a.len() && key_at(a, j + 1).starts_with(lexicon.fw.article()) {
+                if let Some(&d) = lexicon.weekdays.get(key_at(a, j + 1)) {
                     return Some((d, start, j + 2));
                 }
             }
             return None;
         }
-        if key.starts_with(lx.fw.article()) && a.key_is(j, kind::WEEKDAY) {
-            if let Some(&d) = lx.weekdays.get(key) {
+        if key.starts_with(lexicon.fw.article()) && a.key_is(j, kind::WEEKDAY) {
+            if let Some(&d) = lexicon.weekdays.get(key) {
                 return Some((d, a.tokens()[j].start, j + 1));
             }
         }
@@ -449,8 +462,8 @@ impl NumberRecognizer {
             return None;
         }
         for (chars, s) in stems(key) {
-            if s.starts_with(lx.fw.article()) {
-                if let Some(&d) = lx.weekdays.get(s.as_ref()) {
+            if s.starts_with(lexicon.fw.article()) {
+                if let Some(&d) = lexicon.weekdays.get(s.as_ref()) {
                     return Some((d, a.orig_offset(j, chars), j + 1));
                 }
             }
@@ -458,7 +471,7 @@ impl NumberRecognizer {
         None
     }
 
-    pub(crate) fn parts_value(&self, st: &St<'_, '_, '_>, p: &DateParts) -> Value {
+    pub(crate) fn parts_value(&self, state: &DocState<'_, '_, '_>, p: &DateParts) -> Value {
         if p.hijri {
             // A Hijri month with its year; a Gregorian month with a Hijri
             // year mark, or no year, has no fixed value.
@@ -472,7 +485,7 @@ impl NumberRecognizer {
             };
         }
         let year = p.year.or_else(|| {
-            let r = st.refd?;
+            let r = state.refd?;
             Some(match p.adj {
                 Some(o) if o < 0 => {
                     if p.month < r.month() {
@@ -510,11 +523,11 @@ impl NumberRecognizer {
     /// (the reference date's when none is written) and the end token.
     pub(crate) fn gregorian_month_year(
         &self,
-        st: &St<'_, '_, '_>,
+        state: &DocState<'_, '_, '_>,
         k: usize,
     ) -> Option<(u32, i32, usize)> {
-        let a = st.a;
-        let k = if self.lx.tok_is(a, k, Role::DateLink) {
+        let a = state.a;
+        let k = if self.lexicon.tok_is(a, k, Role::DateLink) {
             k + 1
         } else {
             k
@@ -523,7 +536,7 @@ impl NumberRecognizer {
         if hijri {
             return None;
         }
-        let mut year = st.refd.map(|r| r.year());
+        let mut year = state.refd.map(|r| r.year());
         if let Some((y, ye, _)) = self.year_at(a, end, false) {
             year = Some(y);
             end = ye;

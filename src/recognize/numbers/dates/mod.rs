@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::function_words::Role;
 use super::lexicon::{kind, stems, Doc, Relative};
-use super::{is_comma, sk, sl, Cand, NumberRecognizer, St};
+use super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
 use crate::mention::Label;
 use crate::text::TokenKind;
 
@@ -30,7 +30,7 @@ use crate::text::TokenKind;
 pub(crate) struct Dateline {
     pub date: Option<NaiveDate>,
     pub country: Option<String>,
-    pub cand: Option<Cand>,
+    pub cand: Option<Candidate>,
 }
 
 /// Parts of a calendar date found in the text.
@@ -69,7 +69,7 @@ pub(crate) fn plain_int(a: &Doc<'_, '_>, j: usize) -> Option<u32> {
     if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
         return None;
     }
-    let l = sl(a, j);
+    let l = light_at(a, j);
     if l.len() > 4 || !l.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -97,7 +97,7 @@ impl NumberRecognizer {
             .position(|t| t.start > nl)
             .unwrap_or(a.len());
         let limit = first_line_end.min(10);
-        let st = St {
+        let state = DocState {
             a,
             refd: None,
             country: None,
@@ -108,18 +108,18 @@ impl NumberRecognizer {
             // and is followed by the end of the line or the agency mark.
             if (0..i).any(|k| {
                 a.tokens()[k].kind != TokenKind::Word
-                    || a.key_is(k, kind::WORD) && self.lx.words.contains_key(a.key(k))
+                    || a.key_is(k, kind::WORD) && self.lexicon.words.contains_key(a.key(k))
             }) {
                 break;
             }
             if a.tokens()[i].kind != TokenKind::Number {
                 continue;
             }
-            if let Some(p) = self.date_parts(&st, i) {
+            if let Some(p) = self.date_parts(&state, i) {
                 let after = p.end_tok;
                 let closes = after >= first_line_end
-                    || matches!(sl(a, after), "(" | "/" | "-" | "–" | "—" | ":")
-                    || is_comma(sl(a, after));
+                    || matches!(light_at(a, after), "(" | "/" | "-" | "–" | "—" | ":")
+                    || is_comma(light_at(a, after));
                 if !closes {
                     continue;
                 }
@@ -131,12 +131,12 @@ impl NumberRecognizer {
                 }
                 let date = NaiveDate::from_ymd_opt(y, p.month, d);
                 let country = (0..i).find_map(|k| {
-                    self.lx
+                    self.lexicon
                         .dateline_places
                         .at_clitic(a, k)
                         .map(|m| m.value.clone())
                 });
-                let mut c = Cand::new(
+                let mut c = Candidate::new(
                     a.tokens()[i].start,
                     p.end_tok,
                     Label::Date,
@@ -161,29 +161,34 @@ impl NumberRecognizer {
     }
 
     /// Every date and time candidate starting at token `i`.
-    pub(super) fn dates_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
-        let a = st.a;
-        let lx = &self.lx;
+    pub(super) fn dates_at(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let a = state.a;
+        let lexicon = &self.lexicon;
         if i >= a.len() {
             return;
         }
-        if !st.has(i, super::lexicon::DATE) {
+        if !state.has(i, super::lexicon::DATE) {
             return;
         }
         // Date modifiers: نهاية عام 2014, منتصف مارس.
-        let key = sk(a, i);
-        let mod_start = if a.key_is(i, kind::DATE_MOD) && lx.date_mods.contains_key(key) {
+        let key = key_at(a, i);
+        let mod_start = if a.key_is(i, kind::DATE_MOD) && lexicon.date_mods.contains_key(key) {
             Some(a.tokens()[i].start)
         } else if !a.stem_is(i, kind::DATE_MOD) {
             None
         } else {
             stems(key)
-                .find(|(_, s)| lx.date_mods.contains_key(s.as_ref()))
+                .find(|(_, s)| lexicon.date_mods.contains_key(s.as_ref()))
                 .map(|(c, _)| a.orig_offset(i, c))
         };
         if let Some(ms) = mod_start {
             let mut tmp = Vec::new();
-            self.dates_plain(st, i + 1, &mut tmp);
+            self.dates_plain(state, i + 1, &mut tmp);
             if let Some(best) = tmp
                 .into_iter()
                 .filter(|c| c.label == Label::Date && !c.rule.starts_with("date/duration"))
@@ -196,13 +201,13 @@ impl NumberRecognizer {
                 out.push(c);
             }
         }
-        self.dates_plain(st, i, out);
+        self.dates_plain(state, i, out);
     }
 
-    fn dates_plain(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
-        let a = st.a;
-        let lx = &self.lx;
-        if i >= a.len() || !st.has(i, super::lexicon::DATE) {
+    fn dates_plain(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if i >= a.len() || !state.has(i, super::lexicon::DATE) {
             return;
         }
         // A punctuation token could only start a date as a month name.
@@ -210,8 +215,8 @@ impl NumberRecognizer {
             return;
         }
         // Day-month-year.
-        if let Some(p) = self.date_parts(st, i) {
-            let v = self.parts_value(st, &p);
+        if let Some(p) = self.date_parts(state, i) {
+            let v = self.parts_value(state, &p);
             let rule = if p.day2.is_some() {
                 "date/range"
             } else if p.day.is_some() {
@@ -221,12 +226,13 @@ impl NumberRecognizer {
             } else {
                 "date/month"
             };
-            let mut c = Cand::new(p.start, p.end_tok, Label::Date, v, rule);
+            let mut c = Candidate::new(p.start, p.end_tok, Label::Date, v, rule);
             if p.has_weekday && p.day.is_none() {
                 c.rule = "date/weekday";
             }
-            if let Some(t) = self.time_after(st, p.end_tok, c.value.as_str().map(str::to_string)) {
-                out.push(Cand {
+            if let Some(t) = self.time_after(state, p.end_tok, c.value.as_str().map(str::to_string))
+            {
+                out.push(Candidate {
                     start: c.start,
                     ..t
                 });
@@ -236,7 +242,7 @@ impl NumberRecognizer {
         let t = a.tokens()[i];
         // Numeric dates.
         if t.kind == TokenKind::Number {
-            let l = sl(a, i);
+            let l = light_at(a, i);
             if l.contains('-') {
                 let parts: Vec<&str> = l.split('-').collect();
                 if parts.len() == 3 {
@@ -244,7 +250,7 @@ impl NumberRecognizer {
                         (parts[0].parse(), parts[1].parse(), parts[2].parse())
                     {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                            out.push(Cand::new(
+                            out.push(Candidate::new(
                                 t.start,
                                 i + 1,
                                 Label::Date,
@@ -268,7 +274,7 @@ impl NumberRecognizer {
                     let day_first = NaiveDate::from_ymd_opt(y, second, first);
                     let month_first = NaiveDate::from_ymd_opt(y, first, second);
                     let date = match (day_first, month_first) {
-                        (Some(dm), Some(md)) => Some(if self.month_first(st) { md } else { dm }),
+                        (Some(dm), Some(md)) => Some(if self.month_first(state) { md } else { dm }),
                         (dm, md) => dm.or(md),
                     }
                     .or_else(|| {
@@ -283,7 +289,7 @@ impl NumberRecognizer {
                         }
                     });
                     if let Some(date) = date {
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             t.start,
                             i + 1,
                             Label::Date,
@@ -300,7 +306,7 @@ impl NumberRecognizer {
                         && (1000..=2999).contains(&yy)
                         && x.len() <= 2
                     {
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             t.start,
                             i + 1,
                             Label::Date,
@@ -311,37 +317,37 @@ impl NumberRecognizer {
                 }
                 // 21/09 after a weekday or يوم: day/month (handled by weekday).
             } else if l.contains(':') {
-                if let Some(c) = self.clock(st, i, i, None) {
+                if let Some(c) = self.clock(state, i, i, None) {
                     out.push(c);
                 }
             } else if (3..=4).contains(&l.len()) && i > 0 {
-                if let Some(c) = self.bare_year(st, i) {
+                if let Some(c) = self.bare_year(state, i) {
                     out.push(c);
                 }
             }
         }
         // Year noun: عام 2013, لعام 2014, العام 2014.
         if t.kind == TokenKind::Word {
-            let key = sk(a, i);
-            let (ys, ok) = if lx.fw.is(key, Role::YearNoun) {
+            let key = key_at(a, i);
+            let (ys, ok) = if lexicon.fw.is(key, Role::YearNoun) {
                 (t.start, true)
             } else if !a.stem_is(i, kind::YEAR_NOUN) {
                 (0, false)
             } else {
-                match stems(key).find(|(_, s)| lx.fw.is(s, Role::YearNoun)) {
+                match stems(key).find(|(_, s)| lexicon.fw.is(s, Role::YearNoun)) {
                     Some((c, _)) => (a.orig_offset(i, c), true),
                     None => (0, false),
                 }
             };
             // عام (1948): the year in brackets.
-            let bracketed = sl(a, i + 1) == "(" && sl(a, i + 3) == ")";
+            let bracketed = light_at(a, i + 1) == "(" && light_at(a, i + 3) == ")";
             let yi = if bracketed { i + 2 } else { i + 1 };
             if ok {
                 if let Some(y) = plain_int(a, yi) {
-                    let len = sl(a, yi).len();
+                    let len = light_at(a, yi).len();
                     if len == 4 {
                         let (mut end, hijri) =
-                            lx.after_era(a, if bracketed { i + 4 } else { i + 2 });
+                            lexicon.after_era(a, if bracketed { i + 4 } else { i + 2 });
                         // عامي 2012 و2013 / عام 2012 إلى 2015.
                         let mut value = if hijri {
                             hijri::value(y as i32, None, None)
@@ -351,30 +357,32 @@ impl NumberRecognizer {
                         let mut rule = "date/year-noun";
                         if !bracketed
                             && end + 1 < a.len()
-                            && (lx.tok_is(a, end, Role::RangeTo) || lx.tok_is(a, end, Role::And))
+                            && (lexicon.tok_is(a, end, Role::RangeTo)
+                                || lexicon.tok_is(a, end, Role::And))
                         {
                             if let Some(y2) = plain_int(a, end + 1) {
-                                if y2 > y && sl(a, end + 1).len() == 4 && key.ends_with('ي') {
+                                if y2 > y && light_at(a, end + 1).len() == 4 && key.ends_with('ي')
+                                {
                                     value = Value::String(format!("{y:04}/{y2:04}"));
                                     end += 2;
                                     rule = "date/range";
                                 }
                             }
                         }
-                        out.push(Cand::new(ys, end, Label::Date, value, rule));
+                        out.push(Candidate::new(ys, end, Label::Date, value, rule));
                     }
                 }
             }
-            if let Some(c) = self.weekday_of(st, i) {
+            if let Some(c) = self.weekday_of(state, i) {
                 out.push(c);
             }
-            if let Some(c) = self.nth_weekday(st, i) {
+            if let Some(c) = self.nth_weekday(state, i) {
                 out.push(c);
             }
-            if let Some(c) = self.last_day(st, i) {
+            if let Some(c) = self.last_day(state, i) {
                 out.push(c);
             }
-            if let Some(c) = self.nth_week(st, i) {
+            if let Some(c) = self.nth_week(state, i) {
                 out.push(c);
             }
             // Weekdays with an optional relative adjective.
@@ -382,10 +390,10 @@ impl NumberRecognizer {
                 let mut end = e;
                 let mut value = Value::String(format!("XXXX-WXX-{d}"));
                 if end < a.len() {
-                    if let Some(m) = lx.relative.at(a, end) {
+                    if let Some(m) = lexicon.relative.at(a, end) {
                         if let Relative::Adj(o) = m.value {
                             if *o != 0 {
-                                if let Some(r) = st.refd {
+                                if let Some(r) = state.refd {
                                     let cur = r.weekday().number_from_monday() as i64;
                                     let delta = if *o > 0 {
                                         let x = (d as i64 - cur).rem_euclid(7);
@@ -406,18 +414,18 @@ impl NumberRecognizer {
                         }
                     }
                 }
-                let c = Cand::new(s, end, Label::Date, value, "date/weekday");
-                if let Some(t) = self.time_after(st, end, c.value.as_str().map(str::to_string)) {
-                    out.push(Cand { start: s, ..t });
+                let c = Candidate::new(s, end, Label::Date, value, "date/weekday");
+                if let Some(t) = self.time_after(state, end, c.value.as_str().map(str::to_string)) {
+                    out.push(Candidate { start: s, ..t });
                 }
                 out.push(c);
             }
-            self.relative_at(st, i, out);
-            self.period_at(st, i, out);
+            self.relative_at(state, i, out);
+            self.period_at(state, i, out);
             // Holidays: عيد الميلاد 2020, عيد الفطر.
-            if let Some(m) = lx.holidays.at_clitic(a, i) {
+            if let Some(m) = lexicon.holidays.at_clitic(a, i) {
                 let mut end = m.end_tok;
-                let mut year = st.refd.map(|r| r.year());
+                let mut year = state.refd.map(|r| r.year());
                 if let Some((y, ye, false)) = self.year_at(a, end, false) {
                     year = Some(y);
                     end = ye;
@@ -427,19 +435,19 @@ impl NumberRecognizer {
                     (Some((mo, d)), None) => Value::String(ymd(None, *mo, Some(*d))),
                     (None, _) => Value::Null,
                 };
-                out.push(Cand::new(m.start, end, Label::Date, v, "date/holiday"));
+                out.push(Candidate::new(m.start, end, Label::Date, v, "date/holiday"));
             }
             for c in [
-                self.decade(st, i),
-                self.century(st, i),
-                self.relative_decade(st, i),
+                self.decade(state, i),
+                self.century(state, i),
+                self.relative_decade(state, i),
             ]
             .into_iter()
             .flatten()
             {
                 out.push(c);
             }
-            self.time_at(st, i, out);
+            self.time_at(state, i, out);
         }
     }
 
@@ -447,17 +455,17 @@ impl NumberRecognizer {
     /// `من 13 تموز الى 15 تموز`, `من الساعة 3 الى الساعة 4 بعد العصر`.
     pub(super) fn ranges_after_min(
         &self,
-        st: &St<'_, '_, '_>,
+        state: &DocState<'_, '_, '_>,
         start: usize,
         j: usize,
         between: bool,
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Candidate>,
     ) {
-        let a = st.a;
+        let a = state.a;
         if between {
             // بين عامي 2012 و2015: the period starts at بين (decision 9).
             let mut tmp = Vec::new();
-            self.dates_plain(st, j, &mut tmp);
+            self.dates_plain(state, j, &mut tmp);
             if let Some(mut c) = tmp
                 .into_iter()
                 .filter(|c| {
@@ -469,41 +477,47 @@ impl NumberRecognizer {
                 out.push(c);
             }
         }
-        if let Some(p) = self.date_parts(st, j) {
+        if let Some(p) = self.date_parts(state, j) {
             if p.day2.is_some() && !between {
-                let v = self.parts_value(st, &p);
-                out.push(Cand::new(start, p.end_tok, Label::Date, v, "date/range"));
+                let v = self.parts_value(state, &p);
+                out.push(Candidate::new(
+                    start,
+                    p.end_tok,
+                    Label::Date,
+                    v,
+                    "date/range",
+                ));
             } else if p.day2.is_none() {
                 // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
                 let k = p.end_tok;
                 let conn = if between {
-                    self.lx.tok_is(a, k, Role::And)
+                    self.lexicon.tok_is(a, k, Role::And)
                 } else {
-                    self.lx.tok_is(a, k, Role::RangeTo)
+                    self.lexicon.tok_is(a, k, Role::RangeTo)
                 };
                 let k2 = if conn {
                     k + 1
                 } else if between
-                    && sk(a, k).starts_with('و')
+                    && key_at(a, k).starts_with('و')
                     && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
                 {
                     k
                 } else {
                     usize::MAX
                 };
-                if let Some(q) = self.date_parts(st, k2) {
+                if let Some(q) = self.date_parts(state, k2) {
                     if p.day.is_some() == q.day.is_some() && !p.hijri && !q.hijri {
                         let mut p2 = p.clone();
                         if p2.year.is_none() {
                             p2.year = q.year;
                         }
                         let (Some(v1), Some(v2)) = (
-                            self.parts_value(st, &p2).as_str().map(str::to_string),
-                            self.parts_value(st, &q).as_str().map(str::to_string),
+                            self.parts_value(state, &p2).as_str().map(str::to_string),
+                            self.parts_value(state, &q).as_str().map(str::to_string),
                         ) else {
                             return;
                         };
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             start,
                             q.end_tok,
                             Label::Date,
@@ -518,26 +532,26 @@ impl NumberRecognizer {
             return;
         }
         // Clock ranges.
-        let k = if self.lx.tok_is(a, j, Role::HourNounDef) {
+        let k = if self.lexicon.tok_is(a, j, Role::HourNounDef) {
             j + 1
         } else {
             j
         };
-        let Some(c1) = self.clock(st, k, k, None) else {
+        let Some(c1) = self.clock(state, k, k, None) else {
             return;
         };
-        let clockish = |c: &Cand| {
+        let clockish = |c: &Candidate| {
             c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
         };
         let mut m = c1.end_tok;
-        if !self.lx.tok_is(a, m, Role::RangeTo) {
+        if !self.lexicon.tok_is(a, m, Role::RangeTo) {
             return;
         }
         m += 1;
-        if self.lx.tok_is(a, m, Role::HourNounDef) {
+        if self.lexicon.tok_is(a, m, Role::HourNounDef) {
             m += 1;
         }
-        let Some(c2) = self.clock(st, m, m, None) else {
+        let Some(c2) = self.clock(state, m, m, None) else {
             return;
         };
         // Without الساعة, only a part of the day or minutes make it a time.
@@ -560,7 +574,7 @@ impl NumberRecognizer {
         {
             first = format!("T{:02}{}", h1 + 12, &v1[3..]);
         }
-        out.push(Cand::new(
+        out.push(Candidate::new(
             start,
             c2.end_tok,
             Label::Time,
@@ -573,19 +587,20 @@ impl NumberRecognizer {
 impl NumberRecognizer {
     /// Whether an ambiguous numeric date (`03/05/2020`) is month first: by
     /// the dateline's country in `date_orders.csv`, else its `*` row.
-    pub(crate) fn month_first(&self, st: &St<'_, '_, '_>) -> bool {
-        let lx = &self.lx;
-        st.country
+    pub(crate) fn month_first(&self, state: &DocState<'_, '_, '_>) -> bool {
+        let lexicon = &self.lexicon;
+        state
+            .country
             .as_deref()
-            .and_then(|c| lx.date_orders.get(c))
-            .or_else(|| lx.date_orders.get("*"))
+            .and_then(|c| lexicon.date_orders.get(c))
+            .or_else(|| lexicon.date_orders.get("*"))
             .is_some_and(|o| o == "mdy")
     }
 
     /// A preposition of time or a date modifier before a bare year or a
     /// month name (`في 2015`, `مطلع 2015`, `منذ مارس`).
     pub(crate) fn is_date_cue(&self, key: &str) -> bool {
-        self.lx.fw.is(key, Role::DatePrep) || self.lx.date_mods.contains_key(key)
+        self.lexicon.fw.is(key, Role::DatePrep) || self.lexicon.date_mods.contains_key(key)
     }
 }
 

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Relative};
-use super::super::{sk, Cand, NumberRecognizer, St};
+use super::super::{key_at, Candidate, DocState, NumberRecognizer};
 use super::{add_months, grain_value, t_start};
 use crate::mention::Label;
 
@@ -22,14 +22,14 @@ impl NumberRecognizer {
     /// A weekday tied to a week or a day of this month: `الأحد من الأسبوع
     /// الماضي`, `اثنين الأسبوع الحالي`, `هذا الاثنين`, `السبت السادس عشر`,
     /// `الثلاثاء التاسع عشر من هذا الشهر`.
-    pub(crate) fn weekday_of(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        if i >= st.a.len() {
+    pub(crate) fn weekday_of(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        if i >= state.a.len() {
             return None;
         }
-        let a = st.a;
-        let lx = &self.lx;
+        let a = state.a;
+        let lexicon = &self.lexicon;
         let mut j = i;
-        if lx.tok_is(a, i, Role::This) {
+        if lexicon.tok_is(a, i, Role::This) {
             j += 1;
         }
         let (d, _, e) = match self.weekday_at(a, j) {
@@ -38,17 +38,18 @@ impl NumberRecognizer {
                 if !a.key_is(j, kind::WEEKDAY) {
                     return None;
                 }
-                let d = *lx.weekdays.get(sk(a, j))?;
+                let d = *lexicon.weekdays.get(key_at(a, j))?;
                 (d, 0, j + 1)
             }
         };
         let start = a.tokens()[i].start;
-        let bare_form = !sk(a, j).starts_with(lx.fw.article()) && !lx.tok_is(a, j, Role::DayNoun);
+        let bare_form =
+            !key_at(a, j).starts_with(lexicon.fw.article()) && !lexicon.tok_is(a, j, Role::DayNoun);
         if j > i {
             if bare_form {
                 return None;
             }
-            return Some(Cand::new(
+            return Some(Candidate::new(
                 start,
                 e,
                 Label::Date,
@@ -56,24 +57,24 @@ impl NumberRecognizer {
                 "date/weekday",
             ));
         }
-        let r = st.refd?;
+        let r = state.refd?;
         let mut k = e;
-        if lx.tok_is(a, k, Role::Of) {
+        if lexicon.tok_is(a, k, Role::Of) {
             k += 1;
         }
         // A week: الأسبوع الماضي, هذا الأسبوع.
         let mut week_off = None;
-        if let Some(m) = lx.relative.at(a, k) {
+        if let Some(m) = lexicon.relative.at(a, k) {
             match m.value {
                 Relative::Grain(g) if g == "week" => {
-                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                    if let Some(m2) = lexicon.relative.at(a, m.end_tok) {
                         if let Relative::Adj(o) = m2.value {
                             week_off = Some((*o, m2.end_tok));
                         }
                     }
                 }
                 Relative::This => {
-                    if let Some(m2) = lx.relative.at(a, m.end_tok) {
+                    if let Some(m2) = lexicon.relative.at(a, m.end_tok) {
                         if matches!(m2.value, Relative::Grain(g) if g == "week") {
                             week_off = Some((0, m2.end_tok));
                         }
@@ -86,7 +87,7 @@ impl NumberRecognizer {
             let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64)
                 + Duration::days(7 * o);
             let date = monday + Duration::days(d as i64 - 1);
-            return Some(Cand::new(
+            return Some(Candidate::new(
                 start,
                 end,
                 Label::Date,
@@ -98,16 +99,16 @@ impl NumberRecognizer {
             return None;
         }
         // A day of this month: السبت السادس عشر [من هذا الشهر].
-        let o = self.ordinal(st, e)?;
+        let o = self.ordinal(state, e)?;
         let day = o.value.as_f64()? as u32;
         let mut end = o.end_tok;
-        if lx.tok_is(a, end, Role::Of) {
+        if lexicon.tok_is(a, end, Role::Of) {
             let k2 = end + 1;
             let this_month =
-                lx.tok_is(a, k2, Role::This) && lx.tok_is(a, k2 + 1, Role::MonthNounDef);
-            let current = lx.tok_is(a, k2, Role::MonthNounDef)
+                lexicon.tok_is(a, k2, Role::This) && lexicon.tok_is(a, k2 + 1, Role::MonthNounDef);
+            let current = lexicon.tok_is(a, k2, Role::MonthNounDef)
                 && matches!(
-                    lx.relative.at(a, k2 + 1).map(|m| m.value),
+                    lexicon.relative.at(a, k2 + 1).map(|m| m.value),
                     Some(Relative::Adj(0))
                 );
             if this_month || current {
@@ -117,7 +118,7 @@ impl NumberRecognizer {
             }
         }
         let date = NaiveDate::from_ymd_opt(r.year(), r.month(), day)?;
-        Some(Cand::new(
+        Some(Candidate::new(
             start,
             end,
             Label::Date,
@@ -129,23 +130,28 @@ impl NumberRecognizer {
     /// The day named right after a part of the day (`صباح [اليوم]`,
     /// `مساء [الأحد]`, with `parts` also `صباح [7 أبريل]`): the longest DATE
     /// among a relative day, a weekday and (optionally) a written date.
-    pub(crate) fn day_after(&self, st: &St<'_, '_, '_>, k: usize, parts: bool) -> Option<Cand> {
-        let a = st.a;
+    pub(crate) fn day_after(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        k: usize,
+        parts: bool,
+    ) -> Option<Candidate> {
+        let a = state.a;
         let mut tmp = Vec::new();
-        self.relative_at(st, k, &mut tmp);
+        self.relative_at(state, k, &mut tmp);
         if parts {
-            if let Some(p) = self.date_parts(st, k) {
-                tmp.push(Cand::new(
+            if let Some(p) = self.date_parts(state, k) {
+                tmp.push(Candidate::new(
                     p.start,
                     p.end_tok,
                     Label::Date,
-                    self.parts_value(st, &p),
+                    self.parts_value(state, &p),
                     "date",
                 ));
             }
         }
         if let Some((d, _, we)) = self.weekday_at(a, k) {
-            tmp.push(Cand::new(
+            tmp.push(Candidate::new(
                 0,
                 we,
                 Label::Date,
@@ -160,19 +166,19 @@ impl NumberRecognizer {
 
     /// The last day of a month: `آخر يوم من شهر عشرة سنة 2015`,
     /// `اليوم الأخير من شهر أكتوبر`.
-    pub(crate) fn last_day(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        let last_day = lx.tok_is(a, i, Role::Last) && lx.tok_is(a, i + 1, Role::DayNoun)
-            || lx.tok_is(a, i, Role::DayNounDef) && lx.tok_is(a, i + 1, Role::Last);
+    pub(crate) fn last_day(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let last_day = lexicon.tok_is(a, i, Role::Last) && lexicon.tok_is(a, i + 1, Role::DayNoun)
+            || lexicon.tok_is(a, i, Role::DayNounDef) && lexicon.tok_is(a, i + 1, Role::Last);
         if !last_day {
             return None;
         }
         let k = i + 2;
-        let (m, y, end) = self.gregorian_month_year(st, k)?;
+        let (m, y, end) = self.gregorian_month_year(state, k)?;
         let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
-        Some(Cand::new(
+        Some(Candidate::new(
             a.tokens()[i].start,
             end,
             Label::Date,
@@ -184,15 +190,15 @@ impl NumberRecognizer {
     /// The n-th (or last) week of a month, as an ISO week: weeks are counted
     /// from the first Monday of the month, the last one ends in the month
     /// (`أول أسبوع بشهر أكتوبر 2014`, `الأسبوع الأخير في الشهر التاسع`).
-    pub(crate) fn nth_week(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
-        let (nth, k) = if lx.tok_is(a, i, Role::WeekNounDef) {
+    pub(crate) fn nth_week(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let last_word = |k: usize| lexicon.tok_is(a, k, Role::Last);
+        let (nth, k) = if lexicon.tok_is(a, i, Role::WeekNounDef) {
             if last_word(i + 1) {
                 (-1, i + 2)
             } else {
-                let o = self.ordinal(st, i + 1)?;
+                let o = self.ordinal(state, i + 1)?;
                 (o.value.as_f64()? as i32, o.end_tok)
             }
         } else {
@@ -202,13 +208,13 @@ impl NumberRecognizer {
                 if !a.key_is(i, kind::ORDINAL) {
                     return None;
                 }
-                let (v, any) = *lx.ordinals.get(sk(a, i))?;
+                let (v, any) = *lexicon.ordinals.get(key_at(a, i))?;
                 if !any {
                     return None;
                 }
                 v as i32
             };
-            if !lx.tok_is(a, i + 1, Role::WeekNoun) {
+            if !lexicon.tok_is(a, i + 1, Role::WeekNoun) {
                 return None;
             }
             (n, i + 2)
@@ -216,7 +222,7 @@ impl NumberRecognizer {
         if nth == 0 || nth > 5 {
             return None;
         }
-        let (m, y, end) = self.gregorian_month_year(st, k)?;
+        let (m, y, end) = self.gregorian_month_year(state, k)?;
         let first = NaiveDate::from_ymd_opt(y, m, 1)?;
         let monday = if nth > 0 {
             let off = (7 - first.weekday().num_days_from_monday() as i64) % 7;
@@ -233,7 +239,7 @@ impl NumberRecognizer {
             return None;
         }
         let w = monday.iso_week();
-        Some(Cand::new(
+        Some(Candidate::new(
             a.tokens()[i].start,
             end,
             Label::Date,
@@ -244,21 +250,21 @@ impl NumberRecognizer {
 
     /// The n-th (or last) weekday of a month: `ثالث ثلاثاء في أيلول 2014`,
     /// `آخر اثنين من شهر آذار`, `الثلاثاء الأخير من شهر مارس`.
-    pub(crate) fn nth_weekday(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        if i >= st.a.len() {
+    pub(crate) fn nth_weekday(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        if i >= state.a.len() {
             return None;
         }
-        let a = st.a;
-        let lx = &self.lx;
+        let a = state.a;
+        let lexicon = &self.lexicon;
         let start = a.tokens()[i].start;
-        let last_word = |k: usize| lx.tok_is(a, k, Role::Last);
+        let last_word = |k: usize| lexicon.tok_is(a, k, Role::Last);
         // Pattern A: ordinal / آخر, [يوم], weekday.
         let (nth, d, mut k, weekday_first) = if let Some((d, _, e)) = self.weekday_at(a, i) {
             // Pattern B: weekday, ordinal / الأخير.
             if last_word(e) {
                 (-1, d, e + 1, true)
             } else {
-                let o = self.ordinal(st, e)?;
+                let o = self.ordinal(state, e)?;
                 let n = o.value.as_f64()? as i32;
                 (n, d, o.end_tok, true)
             }
@@ -269,28 +275,29 @@ impl NumberRecognizer {
                 if !a.key_is(i, kind::ORDINAL) {
                     return None;
                 }
-                let key = sk(a, i);
-                let (v, any) = *lx.ordinals.get(key)?;
+                let key = key_at(a, i);
+                let (v, any) = *lexicon.ordinals.get(key)?;
                 if !any {
                     return None;
                 }
                 (v as i32, i + 1)
             };
-            if lx.tok_is(a, e, Role::DayNoun) {
+            if lexicon.tok_is(a, e, Role::DayNoun) {
                 e += 1;
             }
-            let key = sk(a, e);
-            let d = *lx
-                .weekdays
-                .get(key)
-                .or_else(|| lx.weekdays.get(lx.fw.strip_article(key).unwrap_or("")))?;
+            let key = key_at(a, e);
+            let d = *lexicon.weekdays.get(key).or_else(|| {
+                lexicon
+                    .weekdays
+                    .get(lexicon.fw.strip_article(key).unwrap_or(""))
+            })?;
             (n, d, e + 1, false)
         };
         if nth == 0 || nth > 5 {
             return None;
         }
         // The month: من/في/ب + month [year], or الشهر القادم.
-        if lx.tok_is(a, k, Role::DateLink) {
+        if lexicon.tok_is(a, k, Role::DateLink) {
             k += 1;
         }
         let (month, year, end) = if let Some((m, hijri, _, _, e)) = self.month_at(a, k) {
@@ -302,31 +309,31 @@ impl NumberRecognizer {
             if let Some((y, ye, _)) = self.year_at(a, end, false) {
                 year = Some(y);
                 end = ye;
-            } else if let Some(m2) = lx.relative.at(a, end) {
+            } else if let Some(m2) = lexicon.relative.at(a, end) {
                 if let Relative::Grain(g) = m2.value {
                     if g == "year" {
-                        if let Some(m3) = lx.relative.at(a, m2.end_tok) {
+                        if let Some(m3) = lexicon.relative.at(a, m2.end_tok) {
                             if let Relative::Adj(o) = m3.value {
-                                year = st.refd.map(|r| r.year() + *o as i32);
+                                year = state.refd.map(|r| r.year() + *o as i32);
                                 end = m3.end_tok;
                             }
                         }
                     }
                 }
             }
-            (m, year.or(st.refd.map(|r| r.year())), end)
-        } else if let Some(m) = lx.relative.at(a, k) {
+            (m, year.or(state.refd.map(|r| r.year())), end)
+        } else if let Some(m) = lexicon.relative.at(a, k) {
             let Relative::Grain(g) = m.value else {
                 return None;
             };
             if g != "month" {
                 return None;
             }
-            let m2 = lx.relative.at(a, m.end_tok)?;
+            let m2 = lexicon.relative.at(a, m.end_tok)?;
             let Relative::Adj(o) = m2.value else {
                 return None;
             };
-            let (y, mo) = add_months(st.refd?, *o);
+            let (y, mo) = add_months(state.refd?, *o);
             (mo, Some(y), m2.end_tok)
         } else {
             return None;
@@ -357,7 +364,7 @@ impl NumberRecognizer {
                 }
             }
         }
-        let mut c = Cand::new(
+        let mut c = Candidate::new(
             start,
             end,
             Label::Date,
@@ -370,32 +377,38 @@ impl NumberRecognizer {
 
     /// Relative dates: اليوم, أمس, العام الماضي, هذا الأسبوع, السنوات
     /// الأخيرة, قبل أسبوع.
-    pub(crate) fn relative_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
-        if i >= st.a.len() {
+    pub(crate) fn relative_at(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        if i >= state.a.len() {
             return;
         }
-        let a = st.a;
-        let lx = &self.lx;
-        let Some(m) = lx.relative.at_clitic(a, i) else {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let Some(m) = lexicon.relative.at_clitic(a, i) else {
             // قبل + duration: a past date.
-            if lx.tok_is(a, i, Role::Ago) {
-                if let Some(c) = self.ago(st, i) {
+            if lexicon.tok_is(a, i, Role::Ago) {
+                if let Some(c) = self.ago(state, i) {
                     out.push(c);
                 }
             }
             return;
         };
         let start = m.start;
-        let r = st.refd;
+        let r = state.refd;
         match m.value {
             Relative::Day(o) => {
                 let v = r.map_or(Value::Null, |r| {
                     Value::String((r + Duration::days(*o)).format("%Y-%m-%d").to_string())
                 });
-                let mut c = Cand::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
+                let mut c =
+                    Candidate::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
                 c.evidence = format!("relative day {o:+}");
-                if let Some(t) = self.time_after(st, m.end_tok, v.as_str().map(str::to_string)) {
-                    out.push(Cand { start, ..t });
+                if let Some(t) = self.time_after(state, m.end_tok, v.as_str().map(str::to_string)) {
+                    out.push(Candidate { start, ..t });
                 }
                 out.push(c);
             }
@@ -404,10 +417,10 @@ impl NumberRecognizer {
                 if e >= a.len() {
                     return;
                 }
-                if let Some(m2) = lx.relative.at(a, e) {
+                if let Some(m2) = lexicon.relative.at(a, e) {
                     if let Relative::Adj(o) = m2.value {
                         let v = r.map_or(Value::Null, |r| grain_value(r, g, *o));
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             start,
                             m2.end_tok,
                             Label::Date,
@@ -419,10 +432,10 @@ impl NumberRecognizer {
             }
             Relative::This => {
                 let e = m.end_tok;
-                if let Some(m2) = lx.relative.at(a, e) {
+                if let Some(m2) = lexicon.relative.at(a, e) {
                     if let Relative::Grain(g) = m2.value {
                         let v = r.map_or(Value::Null, |r| grain_value(r, g, 0));
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             start,
                             m2.end_tok,
                             Label::Date,
@@ -434,7 +447,7 @@ impl NumberRecognizer {
                         let v = r.map_or(Value::Null, |r| {
                             Value::String(r.format("%Y-%m-%d").to_string())
                         });
-                        out.push(Cand::new(
+                        out.push(Candidate::new(
                             start,
                             m2.end_tok,
                             Label::Date,
@@ -448,7 +461,10 @@ impl NumberRecognizer {
                 let mut e = m.end_tok;
                 // السنوات الخمس الماضية
                 if e < a.len() {
-                    if let Some(w) = lx.words.get(lx.fw.strip_article(sk(a, e)).unwrap_or("")) {
+                    if let Some(w) = lexicon
+                        .words
+                        .get(lexicon.fw.strip_article(key_at(a, e)).unwrap_or(""))
+                    {
                         if w.unit.is_some() || w.ten || w.tens.is_some() {
                             e += 1;
                         }
@@ -457,7 +473,7 @@ impl NumberRecognizer {
                 let mut k = e;
                 let mut found = false;
                 while k < a.len() && k < e + 2 {
-                    match lx.relative.at(a, k) {
+                    match lexicon.relative.at(a, k) {
                         Some(m2) if matches!(m2.value, Relative::VagueAdj | Relative::Adj(_)) => {
                             k = m2.end_tok;
                             found = true;
@@ -466,7 +482,7 @@ impl NumberRecognizer {
                     }
                 }
                 if found {
-                    out.push(Cand::new(
+                    out.push(Candidate::new(
                         start,
                         k,
                         Label::Date,
@@ -480,21 +496,21 @@ impl NumberRecognizer {
     }
 
     /// `قبل أسبوع`, `قبل ثلاثة أيام`: a date before the reference.
-    pub(crate) fn ago(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        if i >= st.a.len() {
+    pub(crate) fn ago(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        if i >= state.a.len() {
             return None;
         }
-        let a = st.a;
-        let r = st.refd?;
+        let a = state.a;
+        let r = state.refd?;
         let j = i + 1;
         if j >= a.len() {
             return None;
         }
-        let (n, e) = match self.lx.number(a, j) {
+        let (n, e) = match self.lexicon.number(a, j) {
             Some(n) => (n.value?, n.end_tok),
             None => (1.0, j),
         };
-        let t = self.lx.time_units.get(sk(a, e))?;
+        let t = self.lexicon.time_units.get(key_at(a, e))?;
         let n = if e == j { t.count.max(1) as f64 } else { n };
         if t.count == 0 && e == j {
             return None;
@@ -510,7 +526,7 @@ impl NumberRecognizer {
             "Y" => format!("{}", r.year() as i64 - n),
             _ => return None,
         };
-        Some(Cand::new(
+        Some(Candidate::new(
             a.tokens()[i].start,
             e + 1,
             Label::Date,
@@ -521,16 +537,21 @@ impl NumberRecognizer {
 
     /// Quarters, halves and seasons: الربع الأول من العام, النصف الثاني من
     /// عام 2026, صيف 2019.
-    pub(crate) fn period_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
-        if i >= st.a.len() {
+    pub(crate) fn period_at(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        if i >= state.a.len() {
             return;
         }
-        let a = st.a;
-        let lx = &self.lx;
+        let a = state.a;
+        let lexicon = &self.lexicon;
         if !a.key_is(i, kind::PERIOD) {
             return;
         }
-        let Some(p) = lx.periods.get(sk(a, i)) else {
+        let Some(p) = lexicon.periods.get(key_at(a, i)) else {
             return;
         };
         let start = a.tokens()[i].start;
@@ -538,10 +559,10 @@ impl NumberRecognizer {
             (p.value.clone(), i + 1)
         } else {
             let max = if p.kind == "quarter" { 4 } else { 2 };
-            let (n, end) = if lx.tok_is(a, i + 1, Role::Last) {
+            let (n, end) = if lexicon.tok_is(a, i + 1, Role::Last) {
                 (max, i + 2)
             } else {
-                let Some(o) = self.ordinal(st, i + 1) else {
+                let Some(o) = self.ordinal(state, i + 1) else {
                     return;
                 };
                 (o.value.as_f64().unwrap_or(0.0) as u32, o.end_tok)
@@ -554,29 +575,29 @@ impl NumberRecognizer {
         // The year: من العام [الماضي], من عام 2015, 2019, العام الماضي.
         let mut year = None;
         let mut k = e;
-        if lx.tok_is(a, k, Role::Of) {
+        if lexicon.tok_is(a, k, Role::Of) {
             k += 1;
         }
         if let Some((y, ye, _)) = self.year_at(a, k, false) {
             year = Some(y);
             e = ye;
-        } else if lx.tok_is(a, k, Role::YearNounDef) || lx.tok_is(a, k, Role::This) {
+        } else if lexicon.tok_is(a, k, Role::YearNounDef) || lexicon.tok_is(a, k, Role::This) {
             let mut k2 = k;
-            if lx.tok_is(a, k2, Role::This) {
+            if lexicon.tok_is(a, k2, Role::This) {
                 k2 += 1;
             }
             let mut off = 0;
             let mut end = k2 + 1;
             if end < a.len() {
-                if let Some(m) = lx.relative.at(a, end) {
+                if let Some(m) = lexicon.relative.at(a, end) {
                     if let Relative::Adj(o) = m.value {
                         off = *o;
                         end = m.end_tok;
                     }
                 }
             }
-            if lx.tok_is(a, k2, Role::YearNounDef) {
-                year = st.refd.map(|r| r.year() + off as i32);
+            if lexicon.tok_is(a, k2, Role::YearNounDef) {
+                year = state.refd.map(|r| r.year() + off as i32);
                 e = end;
             }
         } else if p.kind == "season" {
@@ -584,40 +605,40 @@ impl NumberRecognizer {
         }
         let v = match year {
             Some(y) => Value::String(format!("{y:04}-{code}")),
-            None => match st.refd {
+            None => match state.refd {
                 Some(r) => Value::String(format!("{:04}-{code}", r.year())),
                 None => Value::String(format!("XXXX-{code}")),
             },
         };
-        out.push(Cand::new(start, e, Label::Date, v, "date/period"));
+        out.push(Candidate::new(start, e, Label::Date, v, "date/period"));
     }
 
     /// A decade (`الثمانينيات` = `"198X"`, `التسعينات من القرن الماضي`,
     /// `ثمانينيات القرن الماضي`): the twentieth century unless a century
     /// follows; without the article, only with the century after it.
-    pub(crate) fn decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        let key = sk(a, i);
-        let (plural, definite) = match lx.fw.strip_article(key) {
+    pub(crate) fn decade(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let key = key_at(a, i);
+        let (plural, definite) = match lexicon.fw.strip_article(key) {
             Some(p) => (p, true),
             None => (key, false),
         };
-        let stem = lx
+        let stem = lexicon
             .fw
             .words(Role::DecadeSuffix)
             .find_map(|suffix| plural.strip_suffix(suffix).filter(|s| !s.is_empty()))?;
         let stem = stem
             .strip_suffix('ي')
-            .filter(|x| lx.words.contains_key(*x))
+            .filter(|x| lexicon.words.contains_key(*x))
             .unwrap_or(stem);
-        let tens = lx.words.get(stem).and_then(|w| w.tens)?;
+        let tens = lexicon.words.get(stem).and_then(|w| w.tens)?;
         let mut end = i + 1;
         let mut hundreds = 19;
-        let century = if definite && lx.tok_is(a, end, Role::Of) {
-            self.century_at(st, end + 1)
+        let century = if definite && lexicon.tok_is(a, end, Role::Of) {
+            self.century_at(state, end + 1)
         } else if !definite {
-            Some(self.century_at(st, end)?)
+            Some(self.century_at(state, end)?)
         } else {
             None
         };
@@ -626,19 +647,25 @@ impl NumberRecognizer {
             end = e;
         }
         let v = Value::String(format!("{hundreds}{}X", tens as u32 / 10));
-        Some(Cand::new(t_start(a, i), end, Label::Date, v, "date/decade"))
+        Some(Candidate::new(
+            t_start(a, i),
+            end,
+            Label::Date,
+            v,
+            "date/decade",
+        ))
     }
 
     /// A century used as a time (`في القرن التاسع عشر` = `"18XX"`,
     /// `بالقرن الماضي`, `منذ القرن الـ15`): after a preposition of time or
     /// a date modifier, or with `ب` glued to it. Elsewhere (`طريق الحرير
     /// للقرن الـ21`) only the ordinal inside is annotated (decision 13).
-    pub(crate) fn century(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        let key = sk(a, i);
-        let (start, k) = if lx.fw.is(key, Role::CenturyNoun) {
-            let prev = if i > 0 { sk(a, i - 1) } else { "" };
+    pub(crate) fn century(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let key = key_at(a, i);
+        let (start, k) = if lexicon.fw.is(key, Role::CenturyNoun) {
+            let prev = if i > 0 { key_at(a, i - 1) } else { "" };
             let cue =
                 self.is_date_cue(prev) || i > 0 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
             if !cue {
@@ -647,33 +674,37 @@ impl NumberRecognizer {
             (t_start(a, i), i)
         } else {
             let rest = key.strip_prefix('ب')?;
-            if !lx.fw.is(rest, Role::CenturyNoun) {
+            if !lexicon.fw.is(rest, Role::CenturyNoun) {
                 return None;
             }
             (a.orig_offset(i, 1), i)
         };
-        let (hundreds, end) = self.century_noun_at(st, k, true)?;
+        let (hundreds, end) = self.century_noun_at(state, k, true)?;
         let v = Value::String(format!("{hundreds:02}XX"));
-        Some(Cand::new(start, end, Label::Date, v, "date/century"))
+        Some(Candidate::new(start, end, Label::Date, v, "date/century"))
     }
 
     /// A decade relative to the reference date (`العقد الماضي` in 2015 =
     /// `"200X"`, `العقد الحالي` = `"201X"`); `null` without a reference date.
-    pub(crate) fn relative_decade(&self, st: &St<'_, '_, '_>, i: usize) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
-        if !lx.tok_is(a, i, Role::DecadeNoun) {
+    pub(crate) fn relative_decade(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if !lexicon.tok_is(a, i, Role::DecadeNoun) {
             return None;
         }
-        let m = lx.relative.at(a, i + 1)?;
+        let m = lexicon.relative.at(a, i + 1)?;
         let Relative::Adj(off) = m.value else {
             return None;
         };
-        let v = st.refd.map_or(Value::Null, |r| {
+        let v = state.refd.map_or(Value::Null, |r| {
             let decade = r.year().div_euclid(10) + *off as i32;
             Value::String(format!("{decade}X"))
         });
-        Some(Cand::new(
+        Some(Candidate::new(
             t_start(a, i),
             m.end_tok,
             Label::Date,
@@ -685,31 +716,40 @@ impl NumberRecognizer {
     /// `القرن` + an ordinal (`القرن التاسع عشر`, `القرن الحادي والعشرين`) or
     /// a relative adjective (`القرن الماضي`) at `k`: the century's first
     /// two digits (19 for the twentieth) and the end token.
-    pub(crate) fn century_at(&self, st: &St<'_, '_, '_>, k: usize) -> Option<(i32, usize)> {
-        self.century_noun_at(st, k, false)
+    pub(crate) fn century_at(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        k: usize,
+    ) -> Option<(i32, usize)> {
+        self.century_noun_at(state, k, false)
     }
 
     /// [`Self::century_at`]; with `glued`, the noun at `k` may carry `ب`.
-    fn century_noun_at(&self, st: &St<'_, '_, '_>, k: usize, glued: bool) -> Option<(i32, usize)> {
-        let a = st.a;
-        let lx = &self.lx;
-        let key = sk(a, k);
-        let noun = lx.fw.is(key, Role::CenturyNoun)
+    fn century_noun_at(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        k: usize,
+        glued: bool,
+    ) -> Option<(i32, usize)> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let key = key_at(a, k);
+        let noun = lexicon.fw.is(key, Role::CenturyNoun)
             || glued
                 && key
                     .strip_prefix('ب')
-                    .is_some_and(|r| lx.fw.is(r, Role::CenturyNoun));
+                    .is_some_and(|r| lexicon.fw.is(r, Role::CenturyNoun));
         if !noun {
             return None;
         }
-        if let Some(m) = lx.relative.at(a, k + 1) {
+        if let Some(m) = lexicon.relative.at(a, k + 1) {
             if let Relative::Adj(off) = m.value {
                 // Without a reference date, the present is the 21st century.
-                let now = st.refd.map_or(20, |r| r.year() / 100);
+                let now = state.refd.map_or(20, |r| r.year() / 100);
                 return Some((now + *off as i32, m.end_tok));
             }
         }
-        let o = self.ordinal(st, k + 1)?;
+        let o = self.ordinal(state, k + 1)?;
         let n = o.value.as_f64()?;
         (n.fract() == 0.0 && (1.0..=30.0).contains(&n)).then_some((n as i32 - 1, o.end_tok))
     }

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems};
-use super::super::{sk, sl, Cand, NumberRecognizer, St};
+use super::super::{key_at, light_at, Candidate, DocState, NumberRecognizer};
 use super::plain_int;
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -20,42 +20,42 @@ use crate::text::TokenKind;
 impl NumberRecognizer {
     /// Hour (and minutes) after `الساعة`, or an ordinal hour with a part
     /// of the day; `10:30`.
-    pub(crate) fn time_at(&self, st: &St<'_, '_, '_>, i: usize, out: &mut Vec<Cand>) {
-        if i >= st.a.len() {
+    pub(crate) fn time_at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
+        if i >= state.a.len() {
             return;
         }
-        let a = st.a;
-        let lx = &self.lx;
-        let key = sk(a, i);
-        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && lx.fw.is(key, Role::HourNounDef);
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let key = key_at(a, i);
+        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && lexicon.fw.is(key, Role::HourNounDef);
         let is_sa = whole_noun
             || a.stem_is(i, kind::HOUR_NOUN)
-                && stems(key).any(|(_, s)| lx.fw.is(&s, Role::HourNounDef));
+                && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::HourNounDef));
         if is_sa {
             let start = if whole_noun {
                 a.tokens()[i].start
             } else {
                 a.orig_offset(i, 1)
             };
-            if let Some(mut c) = self.clock(st, i + 1, i + 1, None) {
+            if let Some(mut c) = self.clock(state, i + 1, i + 1, None) {
                 c.start = start;
                 out.push(c);
             }
             return;
         }
         // An ordinal hour needs a part of the day after it: الثالثة فجرا.
-        if key.starts_with(lx.fw.article()) {
-            if let Some(c) = self.clock_with_daypart(st, i) {
+        if key.starts_with(lexicon.fw.article()) {
+            if let Some(c) = self.clock_with_daypart(state, i) {
                 out.push(c);
             }
         }
         // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
         let mut j = i;
         let mut start = a.tokens()[i].start;
-        if lx.fw.is(key, Role::This) {
+        if lexicon.fw.is(key, Role::This) {
             j = i + 1;
         }
-        if let Some(m) = lx.dayparts.at_clitic(a, j) {
+        if let Some(m) = lexicon.dayparts.at_clitic(a, j) {
             if j == i {
                 start = m.start;
             }
@@ -63,7 +63,7 @@ impl NumberRecognizer {
             let e = m.end_tok;
             // The day after it.
             let day = if e < a.len() {
-                self.day_after(st, e, true)
+                self.day_after(state, e, true)
             } else {
                 None
             };
@@ -72,18 +72,24 @@ impl NumberRecognizer {
                     Some(d) => Value::String(format!("{d}T{part}")),
                     None => Value::Null,
                 };
-                out.push(Cand::new(
+                out.push(Candidate::new(
                     start,
                     best.end_tok,
                     Label::Time,
                     v,
                     "time/day-part",
                 ));
-            } else if lx.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i {
-                let v = st.refd.map_or(Value::String(format!("T{part}")), |r| {
+            } else if lexicon.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i {
+                let v = state.refd.map_or(Value::String(format!("T{part}")), |r| {
                     Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
                 });
-                out.push(Cand::new(start, m.end_tok, Label::Time, v, "time/day-part"));
+                out.push(Candidate::new(
+                    start,
+                    m.end_tok,
+                    Label::Time,
+                    v,
+                    "time/day-part",
+                ));
             }
         }
     }
@@ -91,30 +97,31 @@ impl NumberRecognizer {
     /// A time right after a date (`الخميس الساعة 8`), with the date.
     pub(crate) fn time_after(
         &self,
-        st: &St<'_, '_, '_>,
+        state: &DocState<'_, '_, '_>,
         k: usize,
         date: Option<String>,
-    ) -> Option<Cand> {
-        let a = st.a;
+    ) -> Option<Candidate> {
+        let a = state.a;
         if k >= a.len() {
             return None;
         }
-        let key = sk(a, k);
-        let lx = &self.lx;
-        let at_hour = lx.fw.is(key, Role::HourNounDef);
-        let in_hour = lx.fw.is(key, Role::DatePrep) && lx.tok_is(a, k + 1, Role::HourNounDef);
+        let key = key_at(a, k);
+        let lexicon = &self.lexicon;
+        let at_hour = lexicon.fw.is(key, Role::HourNounDef);
+        let in_hour =
+            lexicon.fw.is(key, Role::DatePrep) && lexicon.tok_is(a, k + 1, Role::HourNounDef);
         let j = if at_hour || in_hour {
             if in_hour {
                 k + 2
             } else {
                 k + 1
             }
-        } else if a.tokens()[k].kind == TokenKind::Number && sl(a, k).contains(':') {
+        } else if a.tokens()[k].kind == TokenKind::Number && light_at(a, k).contains(':') {
             k
         } else {
             return None;
         };
-        let c = self.clock(st, j, j, date)?;
+        let c = self.clock(state, j, j, date)?;
         Some(c)
     }
 
@@ -123,32 +130,36 @@ impl NumberRecognizer {
     /// of the day. `date` is the day it belongs to, when known.
     pub(crate) fn clock(
         &self,
-        st: &St<'_, '_, '_>,
+        state: &DocState<'_, '_, '_>,
         j: usize,
         start_tok: usize,
         date: Option<String>,
-    ) -> Option<Cand> {
-        self.clock_with(st, j, start_tok, date, false)
+    ) -> Option<Candidate> {
+        self.clock_with(state, j, start_tok, date, false)
     }
 
     /// A [`Self::clock`] time with a part of the day (`time/clock-daypart`)
     /// at `j`, or none.
-    pub(crate) fn clock_with_daypart(&self, st: &St<'_, '_, '_>, j: usize) -> Option<Cand> {
-        self.clock_with(st, j, j, None, true)
+    pub(crate) fn clock_with_daypart(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        j: usize,
+    ) -> Option<Candidate> {
+        self.clock_with(state, j, j, None, true)
     }
 
     /// [`Self::clock`]; with `daypart_only`, none without a part of the day
     /// (before the value is formatted).
     pub(crate) fn clock_with(
         &self,
-        st: &St<'_, '_, '_>,
+        state: &DocState<'_, '_, '_>,
         j: usize,
         start_tok: usize,
         date: Option<String>,
         daypart_only: bool,
-    ) -> Option<Cand> {
-        let a = st.a;
-        let lx = &self.lx;
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
         if j >= a.len() {
             return None;
         }
@@ -159,7 +170,7 @@ impl NumberRecognizer {
         let mut e;
         let mut explicit_min = false;
         if t.kind == TokenKind::Number {
-            let l = sl(a, j);
+            let l = light_at(a, j);
             if l.contains(':') {
                 let parts: Vec<&str> = l.split(':').collect();
                 if parts.len() > 3 || parts[1..].iter().any(|p| p.len() != 2) || parts[0].len() > 2
@@ -178,24 +189,23 @@ impl NumberRecognizer {
             e = j + 1;
         } else {
             // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word.
-            let key = sk(a, j);
-            let bare = lx.fw.strip_article(key).unwrap_or(key);
-            if let Some(o) = self.ordinal(st, j) {
+            let key = key_at(a, j);
+            let bare = lexicon.fw.strip_article(key).unwrap_or(key);
+            if let Some(o) = self.ordinal(state, j) {
                 hour = o.value.as_f64()? as i64;
                 e = o.end_tok;
-            } else if let Some((v, _)) = lx
-                .ordinals
-                .get(bare)
-                .copied()
-                .filter(|_| key.starts_with(lx.fw.article()) && a.key_is(j, kind::DEF_ORDINAL))
+            } else if let Some((v, _)) =
+                lexicon.ordinals.get(bare).copied().filter(|_| {
+                    key.starts_with(lexicon.fw.article()) && a.key_is(j, kind::DEF_ORDINAL)
+                })
             {
                 hour = v as i64;
                 e = j + 1;
-            } else if let Some((v, ne, _)) = lx
+            } else if let Some((v, ne, _)) = lexicon
                 .words
                 .get(key)
                 .filter(|_| a.key_is(j, kind::WORD))
-                .and_then(|w| lx.int_words(a, w, j))
+                .and_then(|w| lexicon.int_words(a, w, j))
             {
                 if v.fract() != 0.0 {
                     return None;
@@ -211,8 +221,8 @@ impl NumberRecognizer {
         }
         // Minutes.
         if !explicit_min && e < a.len() {
-            let k = sk(a, e);
-            let (joined, w) = if lx.fw.is(k, Role::And) {
+            let k = key_at(a, e);
+            let (joined, w) = if lexicon.fw.is(k, Role::And) {
                 (true, e + 1)
             } else if k.starts_with('و') && a.tokens()[e].kind == TokenKind::Word {
                 (true, e)
@@ -220,10 +230,10 @@ impl NumberRecognizer {
                 (false, e)
             };
             if joined {
-                if let Some(n) = lx.number(a, w) {
+                if let Some(n) = lexicon.number(a, w) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        let is_min = lx.tok_is(a, ne, Role::Minute);
+                        let is_min = lexicon.tok_is(a, ne, Role::Minute);
                         if is_min {
                             ne += 1;
                         }
@@ -237,11 +247,11 @@ impl NumberRecognizer {
                         }
                     }
                 }
-            } else if lx.fw.is(k, Role::Except) {
-                if let Some(n) = lx.number(a, e + 1) {
+            } else if lexicon.fw.is(k, Role::Except) {
+                if let Some(n) = lexicon.number(a, e + 1) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
-                        if lx.tok_is(a, ne, Role::Minute) {
+                        if lexicon.tok_is(a, ne, Role::Minute) {
                             ne += 1;
                         }
                         let m = if v < 1.0 {
@@ -255,7 +265,7 @@ impl NumberRecognizer {
                             e = ne;
                         }
                     }
-                } else if lx.tok_is(a, e + 1, Role::QuarterHour) {
+                } else if lexicon.tok_is(a, e + 1, Role::QuarterHour) {
                     hour = (hour - 1).rem_euclid(24);
                     minute = 45;
                     e += 2;
@@ -267,9 +277,9 @@ impl NumberRecognizer {
         let mut k = e;
         // الثامنة من صباح اليوم: the part of a named day.
         let mut day_date = None;
-        if lx.tok_is(a, k, Role::Of) {
-            if let Some(m) = lx.dayparts.at(a, k + 1) {
-                if let Some(best) = self.day_after(st, m.end_tok, false) {
+        if lexicon.tok_is(a, k, Role::Of) {
+            if let Some(m) = lexicon.dayparts.at(a, k + 1) {
+                if let Some(best) = self.day_after(state, m.end_tok, false) {
                     shift = Some(m.value.shift.clone());
                     day_date = best.value.as_str().map(str::to_string);
                     e = best.end_tok;
@@ -277,22 +287,22 @@ impl NumberRecognizer {
                 }
             }
         }
-        if lx.tok_is(a, k, Role::This) {
+        if lexicon.tok_is(a, k, Role::This) {
             k += 1;
         }
         if shift.is_some() {
             // from the named day above
-        } else if let Some(m) = lx.dayparts.at(a, k) {
+        } else if let Some(m) = lexicon.dayparts.at(a, k) {
             shift = Some(m.value.shift.clone());
             e = m.end_tok;
             // الساعة العاشرة صباح اليوم: the day after the part of the day.
-            if let Some(best) = self.day_after(st, e, false) {
+            if let Some(best) = self.day_after(state, e, false) {
                 if let Some(d) = best.value.as_str() {
                     day_date = Some(d.to_string());
                     e = best.end_tok;
                 }
             }
-        } else if lx.tok_is(a, k, Role::NightNounDef) {
+        } else if lexicon.tok_is(a, k, Role::NightNounDef) {
             shift = Some("night".to_string());
             e = k + 1;
         }
@@ -340,7 +350,7 @@ impl NumberRecognizer {
             "time/clock"
         };
         let _ = explicit_min;
-        Some(Cand::new(
+        Some(Candidate::new(
             a.tokens()[start_tok].start,
             e,
             Label::Time,

@@ -1,0 +1,482 @@
+//! The numeric lexicons, read once from `rules/numbers/*.csv` and compiled
+//! into hash tables on token keys. Multi-word entries (`في المائة`,
+//! `كانون الثاني`, `ريال سعودي`) are split with the document tokenizer, so an
+//! entry matches exactly the tokens a document produces.
+//!
+//! Every key of every table is also in one index, key → kind bits (which
+//! tables have it, which expressions it can start). A [`Doc`] looks each
+//! token key and its stems up in that index once per document; the
+//! recognizer then asks the token's bits before any table lookup, so the
+//! many tokens that are in no table cost no hashing after the first pass.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+/// A hash map with a fast non-cryptographic hasher for short token keys.
+pub type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A hash set with the same hasher.
+pub type HashSet<K> = rustc_hash::FxHashSet<K>;
+
+use super::function_words::{FunctionWords, Role};
+use crate::error::Result;
+use crate::mention::Modifier;
+use crate::rules::RuleFiles;
+use crate::text::{scan, Analysis, TokenKind};
+
+mod index;
+mod load;
+mod phrase_table;
+
+use phrase_table::for_each_stem;
+pub use phrase_table::{stems, PhraseTable};
+
+/// Token keys of a lexicon entry, as the tokenizer produces them.
+pub fn entry_keys(entry: &str) -> Vec<String> {
+    let a = scan(entry);
+    (0..a.len()).map(|i| a.key(i).to_string()).collect()
+}
+
+/// What a single number word can be (a word can be several things: خمس is
+/// five and a fifth; ملايين is a scale and a vague amount).
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    pub zero: bool,
+    pub unit: Option<f64>,
+    pub teen_head: Option<f64>,
+    pub ten: bool,
+    pub teen: Option<f64>,
+    pub tens: Option<f64>,
+    pub hundred: Option<f64>,
+    pub scale: Option<f64>,
+    pub scale_dual: Option<f64>,
+    pub vague: bool,
+    /// The amount a vague plural counts in (عشرات 10, مئات 100, آلاف 1000).
+    pub vague_unit: Option<f64>,
+    pub few: bool,
+    pub fraction: Option<f64>,
+    pub fraction_dual: Option<f64>,
+    pub fraction_plural: Option<f64>,
+    pub point: bool,
+}
+
+/// A Bloom filter of the index keys: most token keys are in no table, and
+/// two bit tests on a hash of the key's length, first and last eight bytes
+/// reject them before any hash table probe (a false "maybe" only costs the
+/// probe).
+#[derive(Debug, Default)]
+struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    /// Bits in the filter: 2^16 (8 KiB).
+    const SIZE_LOG2: u32 = 16;
+
+    fn hash(key: &str) -> u64 {
+        let b = key.as_bytes();
+        let n = b.len();
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or_default());
+        let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap_or_default());
+        let (head, tail) = match n {
+            8.. => (u64_at(0), u64_at(n - 8)),
+            4..=7 => (u32_at(0) as u64, u32_at(n - 4) as u64),
+            1..=3 => (
+                b[0] as u64,
+                (b[n - 1] as u64) << 8 | (b[n / 2] as u64) << 16,
+            ),
+            0 => (0, 0),
+        };
+        let x = head ^ tail.rotate_left(29) ^ ((n as u64) << 56);
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The two bit positions of a key.
+    #[inline]
+    fn positions(key: &str) -> [usize; 2] {
+        let h = Self::hash(key);
+        let mask = (1usize << Self::SIZE_LOG2) - 1;
+        [(h >> 40) as usize & mask, (h >> 20) as usize & mask]
+    }
+
+    fn insert(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        for p in Self::positions(key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// False when the key was surely not inserted.
+    #[inline]
+    fn may_contain(&self, key: &str) -> bool {
+        !self.bits.is_empty()
+            && Self::positions(key)
+                .iter()
+                .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
+/// Token flag: the token can start some numeric expression.
+pub const START: u8 = 1;
+/// Token flag: the token can start an amount.
+pub const NUM: u8 = 2;
+/// Token flag: the token can start a date or a time.
+pub const DATE: u8 = 4;
+/// Token flag: the token can be a unit, time unit or currency word.
+pub const UNIT: u8 = 8;
+/// Token flag: the token can start an ordinal.
+pub const ORD: u8 = 16;
+/// Token flag: the token can start a modifier phrase.
+pub const MOD: u8 = 32;
+/// The token flags in a kind word (its low byte).
+const START_FLAGS: u32 = 0xFF;
+
+/// Kind bits of a key in the lexicon index, above the token flags: the
+/// key is in this table (for phrase tables: is the first key of a phrase).
+pub mod kind {
+    /// A number word.
+    pub const WORD: u32 = 1 << 8;
+    /// `ال` + a number word.
+    pub const DEF_WORD: u32 = 1 << 9;
+    /// An ordinal word.
+    pub const ORDINAL: u32 = 1 << 10;
+    /// `ال` + an ordinal word.
+    pub const DEF_ORDINAL: u32 = 1 << 11;
+    /// A span modifier.
+    pub const MODIFIER: u32 = 1 << 12;
+    /// A currency name or symbol.
+    pub const CURRENCY: u32 = 1 << 13;
+    /// `ال` + a currency name.
+    pub const DEF_CURRENCY: u32 = 1 << 14;
+    /// A unit name.
+    pub const UNIT_NAME: u32 = 1 << 15;
+    /// A month name.
+    pub const MONTH: u32 = 1 << 16;
+    /// A weekday name.
+    pub const WEEKDAY: u32 = 1 << 17;
+    /// A time unit.
+    pub const TIME_UNIT: u32 = 1 << 18;
+    /// `ال` + a time unit.
+    pub const DEF_TIME_UNIT: u32 = 1 << 19;
+    /// A relative-date word.
+    pub const RELATIVE: u32 = 1 << 20;
+    /// A part of the day.
+    pub const DAYPART: u32 = 1 << 21;
+    /// A date modifier.
+    pub const DATE_MOD: u32 = 1 << 22;
+    /// A period word.
+    pub const PERIOD: u32 = 1 << 23;
+    /// A holiday name.
+    pub const HOLIDAY: u32 = 1 << 24;
+    /// A percent word or sign.
+    pub const PERCENT: u32 = 1 << 25;
+    /// `يوم`.
+    pub const DAY_NOUN: u32 = 1 << 26;
+    /// `شهر` or `الشهر`.
+    pub const MONTH_NOUN: u32 = 1 << 27;
+    /// `الساعه`.
+    pub const HOUR_NOUN: u32 = 1 << 28;
+    /// A year noun (`عام`, `السنه`, `عامي` …).
+    pub const YEAR_NOUN: u32 = 1 << 29;
+    /// Not in the index: set on a token whose key is `و` + a number word.
+    pub const WA_WORD: u32 = 1 << 30;
+}
+
+/// What a token is in the lexicons, looked up once per document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    /// The kind bits of the key (with [`kind::WA_WORD`]); in the low byte,
+    /// the token flags of the token itself.
+    pub key: u32,
+    /// The union of the kind bits of the stems after proclitics.
+    pub stems: u32,
+}
+
+/// A document's analysis with what each token is in the lexicons. Derefs
+/// to the [`Analysis`].
+pub struct Doc<'a, 't> {
+    analysis: &'a Analysis<'t>,
+    /// One per token.
+    info: Vec<TokenInfo>,
+}
+
+impl<'t> std::ops::Deref for Doc<'_, 't> {
+    type Target = Analysis<'t>;
+    fn deref(&self) -> &Analysis<'t> {
+        self.analysis
+    }
+}
+
+impl<'a, 't> Doc<'a, 't> {
+    /// Look every token up in the lexicon index.
+    pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
+        let info = (0..analysis.len())
+            .map(|i| lexicon.token_info(analysis, i))
+            .collect();
+        Doc { analysis, info }
+    }
+
+    /// Whether token `i` has one of the token flags (`START`, `NUM` …) on
+    /// its key or a stem.
+    #[inline]
+    pub fn starts(&self, i: usize, flag: u8) -> bool {
+        self.info
+            .get(i)
+            .is_some_and(|t| (t.key | t.stems) & flag as u32 != 0)
+    }
+
+    /// Whether the key of token `i` may have one of the `kind` bits: false
+    /// only when it surely has none (past the end: false). A `kind` of 0
+    /// means "not indexed": always true.
+    #[inline]
+    pub fn key_is(&self, i: usize, kind: u32) -> bool {
+        if kind == 0 {
+            return true;
+        }
+        self.info.get(i).is_some_and(|t| t.key & kind != 0)
+    }
+
+    /// Whether a stem of token `i` after proclitics may have one of the
+    /// `kind` bits (see [`Doc::key_is`]).
+    #[inline]
+    pub fn stem_is(&self, i: usize, kind: u32) -> bool {
+        if kind == 0 {
+            return true;
+        }
+        self.info.get(i).is_some_and(|t| t.stems & kind != 0)
+    }
+}
+
+/// A currency lexicon entry.
+#[derive(Debug, Clone)]
+pub struct Currency {
+    pub base: String,
+    pub code: Option<String>,
+    pub factor: f64,
+}
+
+/// A unit lexicon entry.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub unit: String,
+    pub dual: bool,
+    pub bare: bool,
+}
+
+/// A month name.
+#[derive(Debug, Clone, Copy)]
+pub struct Month {
+    pub month: u32,
+    pub hijri: bool,
+    pub bare: bool,
+}
+
+/// A time unit (duration designator).
+#[derive(Debug, Clone)]
+pub struct TimeUnit {
+    pub unit: String,
+    pub count: u32,
+    pub bare: bool,
+}
+
+/// A relative-date word.
+#[derive(Debug, Clone)]
+pub enum Relative {
+    Day(i64),
+    Grain(String),
+    Adj(i64),
+    This,
+    VagueGrain,
+    VagueAdj,
+}
+
+/// A part of the day.
+#[derive(Debug, Clone)]
+pub struct DayPart {
+    pub part: String,
+    pub shift: String,
+}
+
+/// A period word (season, quarter, half).
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub kind: String,
+    pub value: String,
+}
+
+/// A span modifier.
+#[derive(Debug, Clone, Copy)]
+pub struct ModEntry {
+    pub modifier: Modifier,
+    pub post: bool,
+}
+
+/// All numeric lexicons.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub words: HashMap<String, WordInfo>,
+    /// Ordinal words: key → (value, usable alone).
+    pub ordinals: HashMap<String, (f64, bool)>,
+    pub modifiers: PhraseTable<ModEntry>,
+    pub currencies: PhraseTable<Currency>,
+    /// (base, adjective stem) → code.
+    pub currency_adj: HashMap<(String, String), String>,
+    /// (base, country) → code.
+    pub currency_country: HashMap<(String, String), String>,
+    /// base → default code.
+    pub currency_default: HashMap<String, String>,
+    pub dateline_places: PhraseTable<String>,
+    pub units: PhraseTable<Unit>,
+    pub months: PhraseTable<Month>,
+    pub weekdays: HashMap<String, u32>,
+    pub time_units: HashMap<String, TimeUnit>,
+    pub relative: PhraseTable<Relative>,
+    pub dayparts: PhraseTable<DayPart>,
+    pub date_mods: HashMap<String, String>,
+    pub periods: HashMap<String, Period>,
+    /// Holidays: name → fixed (month, day), or `None` for movable ones.
+    pub holidays: PhraseTable<Option<(u32, u32)>>,
+    /// Percent words and signs after an amount.
+    pub percent: PhraseTable<()>,
+    /// Keys that can start a numeric expression (fast skip).
+    pub starters: HashSet<String>,
+    /// Keys that can start an amount (number words, sign words).
+    pub num_starters: HashSet<String>,
+    /// Keys that can start a date or a time.
+    pub date_starters: HashSet<String>,
+    /// The lexicon index: every key of the tables and sets above with its
+    /// token flags (low byte) and [`kind`] bits.
+    pub kinds: HashMap<String, u32>,
+    /// The keys of `kinds`, to reject the others without hashing.
+    filter: KeyFilter,
+    /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
+    /// (`dmy` or `mdy`).
+    pub date_orders: HashMap<String, String>,
+    /// The function words (range connectors, year nouns, era markers …).
+    pub fw: FunctionWords,
+}
+
+/// Adjective stem for currency lookups: key without the article and a final ه.
+pub fn adjective_stem<'k>(fw: &FunctionWords, key: &'k str) -> &'k str {
+    let k = fw.strip_article(key).unwrap_or(key);
+    let k = k.strip_suffix('ا').unwrap_or(k);
+    let k = k.strip_suffix('ه').unwrap_or(k);
+    k
+}
+
+impl Lexicon {
+    /// Load every numeric rule file.
+    pub fn load(rules: &RuleFiles) -> Result<Self> {
+        let fw = FunctionWords::load(rules)?;
+        let mut lexicon = Lexicon {
+            modifiers: PhraseTable::indexed(kind::MODIFIER),
+            currencies: PhraseTable::indexed(kind::CURRENCY),
+            units: PhraseTable::indexed(kind::UNIT_NAME),
+            months: PhraseTable::indexed(kind::MONTH),
+            relative: PhraseTable::indexed(kind::RELATIVE),
+            dayparts: PhraseTable::indexed(kind::DAYPART),
+            holidays: PhraseTable::indexed(kind::HOLIDAY),
+            percent: PhraseTable::indexed(kind::PERCENT),
+            ..Lexicon::default()
+        };
+        lexicon.load_tables(rules, &fw)?;
+        lexicon.build_index(&fw);
+        lexicon.fw = fw;
+        Ok(lexicon)
+    }
+
+    /// What token `i` is in the lexicons: its kind bits and token flags.
+    #[inline]
+    fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
+        let k = a.key(i);
+        let whole = self.kind_of(k);
+        let tables = whole & !START_FLAGS;
+        let mut stems = 0;
+        let key = match a.tokens()[i].kind {
+            TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
+            TokenKind::Punct if self.may_start(a, i) => tables | (START | NUM | DATE) as u32,
+            TokenKind::Punct => tables | (NUM | DATE) as u32,
+            TokenKind::Word => {
+                let mut key = whole;
+                // Stems only when the word starts with a proclitic letter.
+                if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                    let after_wa = k.strip_prefix('و');
+                    let mut wa = 0;
+                    for_each_stem(k, |s| {
+                        let bits = self.kind_of(s);
+                        stems |= bits;
+                        if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
+                            wa = bits;
+                        }
+                    });
+                    // و + one letter has no stem: look it up alone.
+                    if let Some(rest) = after_wa.filter(|r| r.chars().nth(1).is_none()) {
+                        wa = self.kind_of(rest);
+                    }
+                    if wa & kind::WORD != 0 {
+                        key |= kind::WA_WORD;
+                    }
+                }
+                key
+            }
+        };
+        TokenInfo { key, stems }
+    }
+
+    /// The index bits of one key, with the Bloom filter before the hash.
+    #[inline]
+    fn kind_of(&self, k: &str) -> u32 {
+        if !self.filter.may_contain(k) {
+            return 0;
+        }
+        self.kinds.get(k).copied().unwrap_or(0)
+    }
+
+    /// Whether the key of token `i` has a function-word role (false past
+    /// the end).
+    #[inline]
+    pub fn tok_is(&self, a: &Analysis<'_>, i: usize, role: Role) -> bool {
+        i < a.len() && self.fw.is(a.key(i), role)
+    }
+
+    /// An era word at token `i` after a year (`1436 هـ`, `2015 م`): the token
+    /// after it, and whether the era is Hijri. No era word: `(i, false)`.
+    pub fn after_era(&self, a: &Analysis<'_>, i: usize) -> (usize, bool) {
+        if self.tok_is(a, i, Role::EraHijri) {
+            (i + 1, true)
+        } else if self.tok_is(a, i, Role::EraGregorian) {
+            (i + 1, false)
+        } else {
+            (i, false)
+        }
+    }
+
+    /// Whether token `i` can start a numeric expression.
+    pub fn may_start(&self, a: &Analysis<'_>, i: usize) -> bool {
+        let t = a.tokens()[i];
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => {
+                let mut cs = a.light(i).chars();
+                matches!(
+                    (cs.next(), cs.next()),
+                    (
+                        Some('-' | '+' | '.' | '−' | '$' | '€' | '£' | '¥' | '¢' | '₹' | '₽' | '₺'),
+                        None
+                    )
+                )
+            }
+            TokenKind::Word => {
+                let k = a.key(i);
+                if self.starters.contains(k) {
+                    return true;
+                }
+                stems(k).any(|(_, s)| self.starters.contains(s.as_ref()))
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
+//! `العشرون`, `الـ21`.
+
+#![allow(
+    clippy::collapsible_if,
+    clippy::collapsible_match,
+    clippy::collapsible_else_if
+)]
+
+use super::function_words::Role;
+use super::lexicon::{self, kind};
+use super::*;
+use crate::mention::{number_value, Label};
+use crate::text::TokenKind;
+
+impl NumberRecognizer {
+    /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
+    /// `العشرون`, `الـ21`.
+    pub(super) fn ordinal(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if i >= a.len() {
+            return None;
+        }
+        let t = a.tokens()[i];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let key = key_at(a, i);
+        // A family name: آل ثاني, آل خليفة.
+        if i > 0 && lexicon.fw.is_family_prefix(a.surface(i - 1)) {
+            return None;
+        }
+        // الـ21 / الـ 21
+        if key == lexicon.fw.article()
+            && i + 1 < a.len()
+            && a.tokens()[i + 1].kind == TokenKind::Number
+        {
+            let l = light_at(a, i + 1);
+            if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
+                let v: f64 = l.parse().ok()?;
+                let mut c = Candidate::new(
+                    t.start,
+                    i + 2,
+                    Label::Ordinal,
+                    number_value(v),
+                    "ordinal/article-digits",
+                );
+                c.priority = 1;
+                return Some(c);
+            }
+        }
+        // A form is an ordinal word, or ال + an ordinal or a number word.
+        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
+        let whole_form = a
+            .key_is(i, ORDINAL_FORM)
+            .then_some((0, std::borrow::Cow::Borrowed(key)));
+        let stem_forms = a
+            .stem_is(i, ORDINAL_FORM)
+            .then(|| lexicon::stems(key))
+            .into_iter()
+            .flatten();
+        for (chars, k) in whole_form.into_iter().chain(stem_forms) {
+            let start = a.orig_offset(i, chars);
+            let (bare, def) = match lexicon.fw.strip_article(&k) {
+                Some(s) => (s, true),
+                None => (k.as_ref(), false),
+            };
+            let ord = lexicon
+                .ordinals
+                .get(k.as_ref())
+                .or_else(|| lexicon.ordinals.get(bare))
+                .copied();
+            let mut value = None;
+            let mut end = i + 1;
+            let mut standalone = false;
+            if let Some((v, any)) = ord {
+                if !any && !def && !lexicon.fw.is(bare, Role::ElevenHead) {
+                    continue;
+                }
+                value = Some(v);
+                standalone = any;
+            } else if def {
+                // ال + a cardinal form: العشرون, الأحد عشر, الواحد والعشرون.
+                if let Some(w) = lexicon.words.get(bare) {
+                    if let Some(tv) = w.tens {
+                        value = Some(tv);
+                        standalone = true;
+                    } else if let Some(u) = w.unit.or(w.teen_head) {
+                        if (1.0..=9.0).contains(&u) {
+                            value = Some(u);
+                        }
+                    }
+                }
+            }
+            let Some(mut v) = value else { continue };
+            // الأولي (ي, "primary") is an adjective, not الأولى.
+            if v == 1.0 && a.light(i).ends_with('ي') && !lexicon.fw.is(bare, Role::ElevenHead) {
+                continue;
+            }
+            // Teens: الحادي عشر, الثالثة عشرة.
+            if v < 10.0 && lexicon.words.get(key_at(a, end)).is_some_and(|w| w.ten) {
+                v += 10.0;
+                end += 1;
+                standalone = true;
+            } else if v < 10.0 {
+                // Compound: الحادي والعشرون.
+                if end < a.len() {
+                    let nk = key_at(a, end);
+                    let (cand, next) = if lexicon.fw.is(nk, Role::And) && end + 1 < a.len() {
+                        (key_at(a, end + 1), end + 2)
+                    } else if let Some(s) = nk.strip_prefix('و') {
+                        (s, end + 1)
+                    } else {
+                        ("", end)
+                    };
+                    // The tens agree with the unit in definiteness.
+                    let cb = if def {
+                        lexicon.fw.strip_article(cand).unwrap_or("")
+                    } else {
+                        cand
+                    };
+                    if let Some(tv) = lexicon.words.get(cb).and_then(|w| w.tens) {
+                        v += tv;
+                        end = next;
+                        standalone = true;
+                    }
+                }
+            }
+            if !standalone {
+                continue;
+            }
+            let mut c = Candidate::new(start, end, Label::Ordinal, number_value(v), "ordinal/word");
+            c.priority = 1;
+            return Some(c);
+        }
+        None
+    }
+}

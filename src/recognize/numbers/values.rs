@@ -1,0 +1,125 @@
+//! Normalized values: TIMEX3 durations (`P3Y`, `PT2H`), merged durations,
+//! number formatting and rounding, and exact integers beyond 2^53.
+
+use serde_json::Value;
+
+use super::candidate::{Candidate, Suffix};
+use crate::mention::Label;
+
+/// Format a number for a TIMEX duration (`3`, `0.5`).
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A TIMEX3 duration for `n` units.
+pub fn duration(n: Option<f64>, unit: &str) -> Value {
+    let Some(n) = n else { return Value::Null };
+    let s = match unit {
+        "H" => format!("PT{}H", fmt_num(n)),
+        "MIN" => format!("PT{}M", fmt_num(n)),
+        "S" => format!("PT{}S", fmt_num(n)),
+        "DE" => format!("P{}Y", fmt_num(n * 10.0)),
+        "CE" => format!("P{}Y", fmt_num(n * 100.0)),
+        u => format!("P{}{}", fmt_num(n), u),
+    };
+    Value::String(s)
+}
+
+/// Merge two TIMEX3 durations (`P1Y` + `P2M` = `P1Y2M`); `None` when a
+/// component repeats or a value is not a simple duration.
+pub fn merge_durations(a: &str, b: &str) -> Option<String> {
+    fn parts(v: &str) -> Option<Vec<(char, bool, String)>> {
+        let mut out = Vec::new();
+        let mut time = false;
+        let mut num = String::new();
+        for c in v.strip_prefix('P')?.chars() {
+            match c {
+                'T' => time = true,
+                '0'..='9' | '.' => num.push(c),
+                'Y' | 'M' | 'W' | 'D' | 'H' | 'S' => {
+                    if num.is_empty() {
+                        return None;
+                    }
+                    out.push((c, time, std::mem::take(&mut num)));
+                }
+                _ => return None,
+            }
+        }
+        num.is_empty().then_some(out)
+    }
+    let mut all = parts(a)?;
+    for p in parts(b)? {
+        if all.iter().any(|q| q.0 == p.0 && q.1 == p.1) {
+            return None;
+        }
+        all.push(p);
+    }
+    let order = |p: &(char, bool, String)| match (p.1, p.0) {
+        (false, 'Y') => 0,
+        (false, 'M') => 1,
+        (false, 'W') => 2,
+        (false, 'D') => 3,
+        (true, 'H') => 4,
+        (true, 'M') => 5,
+        _ => 6,
+    };
+    all.sort_by_key(order);
+    let mut out = String::from("P");
+    let mut in_time = false;
+    for (c, t, n) in all {
+        if t && !in_time {
+            out.push('T');
+            in_time = true;
+        }
+        out.push_str(&n);
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// Round away floating noise from scaled amounts (28.6 × 10^9).
+pub fn round(x: f64) -> f64 {
+    // Integers need no rounding (and past 10^9 the scaling below is noise).
+    if x.fract() == 0.0 {
+        return x;
+    }
+    if x.abs() >= 1e9 {
+        let r = x.round();
+        return if (r - x).abs() < 1e-4 { r } else { x };
+    }
+    if x.abs() >= 1.0 {
+        let r = (x * 1e6).round() / 1e6;
+        if (r - x).abs() < 1e-6 * x.abs().max(1.0) {
+            return r;
+        }
+    }
+    x
+}
+
+/// Put an exact integer (beyond 2^53) in a CARDINAL's value or a MONEY or
+/// QUANTITY amount: a JSON integer up to 2^64, a string of digits beyond.
+pub(super) fn exact_value(c: &mut Candidate, exact: i128, sfx: Option<&Suffix>) {
+    let v = i64::try_from(exact)
+        .map(Value::from)
+        .or_else(|_| u64::try_from(exact).map(Value::from))
+        .unwrap_or_else(|_| Value::String(exact.to_string()));
+    match (c.label, sfx) {
+        (Label::Cardinal, _) if c.value.is_number() => c.value = v,
+        (Label::Money, Some(Suffix::Money { factor, .. })) if *factor == 1.0 => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        (Label::Quantity, _) => {
+            if c.value.get("amount").is_some_and(Value::is_number) {
+                c.value["amount"] = v;
+            }
+        }
+        _ => {}
+    }
+}
