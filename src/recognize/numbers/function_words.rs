@@ -6,8 +6,19 @@
 
 use std::collections::HashMap;
 
-use crate::error::Result;
-use crate::rules::RuleFiles;
+use crate::error::{Error, Result};
+use crate::rules::{Located, RuleFiles};
+
+/// One row of `function_words.csv`.
+#[derive(serde::Deserialize)]
+struct FunctionWordRow {
+    word: String,
+    role: String,
+    /// Why the word has this role (documentation only).
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
+}
 
 /// What a function word does for the numeric grammar (the `role` column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,31 +208,30 @@ pub struct FunctionWords {
 impl FunctionWords {
     /// Load `numbers/function_words.csv`.
     pub fn load(rules: &RuleFiles) -> Result<Self> {
-        let t = rules.csv("numbers/function_words.csv")?;
-        let (cw, cr) = (t.column("word")?, t.column("role")?);
+        let table = rules.csv("numbers/function_words.csv")?;
         let mut fw = FunctionWords::default();
-        for row in &t.rows {
-            let word = row.get(cw);
-            if word.is_empty() {
-                return Err(t.error(row, "empty word"));
+        for Located { line, value: row } in table.rows::<FunctionWordRow>()? {
+            let at = |message: String| Error::rule(&table.file, line, message);
+            if row.word.is_empty() {
+                return Err(at("empty word".into()));
             }
-            let role = Role::from_name(row.get(cr))
-                .ok_or_else(|| t.error(row, format!("unknown role `{}`", row.get(cr))))?;
-            let key = crate::text::key(word);
+            let role = Role::from_name(&row.role)
+                .ok_or_else(|| at(format!("unknown role `{}`", row.role)))?;
+            let key = crate::text::key(&row.word);
             if key.is_empty() || key.contains(' ') {
-                return Err(t.error(row, format!("`{word}` must be one word")));
+                return Err(at(format!("`{}` must be one word", row.word)));
             }
             if role == Role::Article {
                 fw.article = key.clone();
             }
             if role == Role::FamilyPrefix {
-                fw.family_prefixes.push(word.to_string());
+                fw.family_prefixes.push(row.word);
                 continue;
             }
             *fw.roles.entry(key).or_default() |= role.bit();
         }
         if fw.article.is_empty() {
-            return Err(crate::error::Error::rule(
+            return Err(Error::rule(
                 "numbers/function_words.csv",
                 1,
                 "no row with role article",

@@ -67,6 +67,7 @@ impl NumberRecognizer {
             country: dl.as_ref().and_then(|d| d.country.clone()),
             named_countries: Default::default(),
         };
+        let first_mention = out.len();
         let mut cands = Vec::new();
         if let Some(d) = &dl {
             if let Some(c) = &d.cand {
@@ -146,6 +147,7 @@ impl NumberRecognizer {
             m.priority = c.priority;
             out.push(m);
         }
+        dates::date_times_by_sentence(a, &mut out[first_mention..]);
     }
 
     /// All candidates starting at token `i`.

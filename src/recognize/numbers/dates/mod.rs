@@ -16,11 +16,13 @@ pub(crate) mod hijri;
 mod relative;
 mod times;
 
+pub(crate) use times::date_times_by_sentence;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
 use super::function_words::Role;
-use super::lexicon::{kind, stems, Doc, Relative};
+use super::lexicon::{kind, stems, Doc};
 use super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -115,7 +117,22 @@ impl NumberRecognizer {
             if a.tokens()[i].kind != TokenKind::Number {
                 continue;
             }
-            if let Some(p) = self.date_parts(&state, i) {
+            if let Some(mut p) = self.date_parts(&state, i) {
+                let mut i = i;
+                // A Hijri-first dateline: `9 جمادى الأولى 1446 هـ الموافق 11
+                // نوفمبر 2024`; the Gregorian date after the link is the date.
+                if p.hijri && self.lexicon.tok_is(a, p.end_tok, Role::WeekdayLink) {
+                    let next = p.end_tok + 1;
+                    match (next < a.len())
+                        .then(|| self.date_parts(&state, next))
+                        .flatten()
+                    {
+                        Some(gregorian) if !gregorian.hijri => {
+                            (i, p) = (next, gregorian);
+                        }
+                        _ => continue,
+                    }
+                }
                 let after = p.end_tok;
                 let closes = after >= first_line_end
                     || matches!(light_at(a, after), "(" | "/" | "-" | "–" | "—" | ":")
@@ -386,35 +403,8 @@ impl NumberRecognizer {
                 out.push(c);
             }
             // Weekdays with an optional relative adjective.
-            if let Some((d, s, e)) = self.weekday_at(a, i) {
-                let mut end = e;
-                let mut value = Value::String(format!("XXXX-WXX-{d}"));
-                if end < a.len() {
-                    if let Some(m) = lexicon.relative.at(a, end) {
-                        if let Relative::Adj(o) = m.value {
-                            if *o != 0 {
-                                if let Some(r) = state.refd {
-                                    let cur = r.weekday().number_from_monday() as i64;
-                                    let delta = if *o > 0 {
-                                        let x = (d as i64 - cur).rem_euclid(7);
-                                        if x == 0 {
-                                            7
-                                        } else {
-                                            x
-                                        }
-                                    } else {
-                                        let x = (cur - d as i64).rem_euclid(7);
-                                        -(if x == 0 { 7 } else { x })
-                                    };
-                                    let date = r + Duration::days(delta);
-                                    value = Value::String(date.format("%Y-%m-%d").to_string());
-                                    end = m.end_tok;
-                                }
-                            }
-                        }
-                    }
-                }
-                let c = Candidate::new(s, end, Label::Date, value, "date/weekday");
+            if let Some(c) = self.weekday_relative(state, i) {
+                let (s, end) = (c.start, c.end_tok);
                 if let Some(t) = self.time_after(state, end, c.value.as_str().map(str::to_string)) {
                     out.push(Candidate { start: s, ..t });
                 }

@@ -127,6 +127,47 @@ impl NumberRecognizer {
         ))
     }
 
+    /// A weekday with an optional relative adjective (`الخميس`, `يوم
+    /// الثلاثاء المقبل`, `الخميس الماضي`): resolved against the dateline when
+    /// the adjective says which week.
+    pub(crate) fn weekday_relative(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let (d, s, e) = self.weekday_at(a, i)?;
+        let mut end = e;
+        let mut value = Value::String(format!("XXXX-WXX-{d}"));
+        if end < a.len() {
+            if let Some(m) = lexicon.relative.at(a, end) {
+                if let Relative::Adj(o) = m.value {
+                    if *o != 0 {
+                        if let Some(r) = state.refd {
+                            let cur = r.weekday().number_from_monday() as i64;
+                            let delta = if *o > 0 {
+                                let x = (d as i64 - cur).rem_euclid(7);
+                                if x == 0 {
+                                    7
+                                } else {
+                                    x
+                                }
+                            } else {
+                                let x = (cur - d as i64).rem_euclid(7);
+                                -(if x == 0 { 7 } else { x })
+                            };
+                            let date = r + Duration::days(delta);
+                            value = Value::String(date.format("%Y-%m-%d").to_string());
+                            end = m.end_tok;
+                        }
+                    }
+                }
+            }
+        }
+        Some(Candidate::new(s, end, Label::Date, value, "date/weekday"))
+    }
+
     /// The day named right after a part of the day (`صباح [اليوم]`,
     /// `مساء [الأحد]`, with `parts` also `صباح [7 أبريل]`): the longest DATE
     /// among a relative day, a weekday and (optionally) a written date.
@@ -136,7 +177,6 @@ impl NumberRecognizer {
         k: usize,
         parts: bool,
     ) -> Option<Candidate> {
-        let a = state.a;
         let mut tmp = Vec::new();
         self.relative_at(state, k, &mut tmp);
         if parts {
@@ -150,14 +190,8 @@ impl NumberRecognizer {
                 ));
             }
         }
-        if let Some((d, _, we)) = self.weekday_at(a, k) {
-            tmp.push(Candidate::new(
-                0,
-                we,
-                Label::Date,
-                Value::String(format!("XXXX-WXX-{d}")),
-                "date",
-            ));
+        if let Some(c) = self.weekday_relative(state, k) {
+            tmp.push(Candidate { start: 0, ..c });
         }
         tmp.into_iter()
             .filter(|c| c.label == Label::Date)

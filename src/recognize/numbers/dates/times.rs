@@ -11,10 +11,10 @@
 use serde_json::Value;
 
 use super::super::function_words::Role;
-use super::super::lexicon::{kind, stems};
+use super::super::lexicon::{kind, stems, Doc};
 use super::super::{key_at, light_at, Candidate, DocState, NumberRecognizer};
 use super::plain_int;
-use crate::mention::Label;
+use crate::mention::{Label, Mention};
 use crate::text::TokenKind;
 
 impl NumberRecognizer {
@@ -357,5 +357,61 @@ impl NumberRecognizer {
             Value::String(v),
             rule,
         ))
+    }
+}
+
+/// The day a DATE or dated TIME mention fixes: `2024-02-20` from
+/// `"2024-02-20"`, `"2024-02-20TEV"` or a Hijri value's Gregorian date.
+fn fixed_day(m: &Mention) -> Option<&str> {
+    let v = match &m.value {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => o.get("gregorian")?.as_str()?,
+        _ => return None,
+    };
+    let day = v.get(..10)?;
+    let b = day.as_bytes();
+    let shaped = b.iter().enumerate().all(|(k, c)| match k {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    (shaped && (v.len() == 10 || v.as_bytes()[10] == b'T')).then_some(day)
+}
+
+/// A clock time or part of the day with no date (`"T17:45"`, `"TEV"`) takes
+/// the day that its sentence fixes (gold/GUIDELINES.md N9): the nearest
+/// DATE or dated TIME of the same sentence, before it first, else after it.
+/// The dateline's own date fixes no sentence's day, and a time whose
+/// sentence names no day keeps its bare clock value.
+pub(crate) fn date_times_by_sentence(a: &Doc<'_, '_>, mentions: &mut [Mention]) {
+    let undated = |m: &Mention| {
+        m.label == Label::Time && m.value.as_str().is_some_and(|v| v.starts_with('T'))
+    };
+    if !mentions.iter().any(undated) {
+        return;
+    }
+    let days: Vec<(usize, usize, String)> = mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Date | Label::Time) && m.rule != "date/dateline")
+        .filter_map(|m| fixed_day(m).map(|d| (m.start, m.end, d.to_string())))
+        .collect();
+    let same_sentence = |x: usize, y: usize| {
+        let (from, to) = (x.min(y), x.max(y));
+        !a.slice(from, to)
+            .contains(['.', '!', '?', '\u{061F}', '\n', '\u{2026}'])
+    };
+    for m in mentions.iter_mut().filter(|m| undated(m)) {
+        let before = days
+            .iter()
+            .filter(|(_, end, _)| *end <= m.start && same_sentence(*end, m.start))
+            .max_by_key(|(_, end, _)| *end);
+        let after = || {
+            days.iter()
+                .filter(|(start, _, _)| *start >= m.end && same_sentence(m.end, *start))
+                .min_by_key(|(start, _, _)| *start)
+        };
+        if let Some((_, _, day)) = before.or_else(after) {
+            let clock = m.value.as_str().unwrap_or_default();
+            m.value = Value::String(format!("{day}{clock}"));
+        }
     }
 }
