@@ -123,6 +123,12 @@ pub enum Role {
     PhraseStart,
     /// A dual suffix (`ين`, `ان`): a currency word in the dual counts two.
     DualSuffix,
+    /// A season or campaign noun before a year or a year pair, inside the
+    /// span (`موسم 2003 4`, `الموسم 2007 2008`).
+    SeasonNoun,
+    /// The adjective of a fiscal year after a year noun (`العام المالي
+    /// 2000`): the noun and adjective join the year's span.
+    FiscalAdjective,
     /// An engine gate: the recognizer tries a match at this word.
     Start,
     /// An engine gate: the recognizer tries a date or a time at this word.
@@ -131,7 +137,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 50] = [
+    const NAMES: [(&'static str, Role); 52] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -179,6 +185,8 @@ impl Role {
         ("dual_suffix", Role::DualSuffix),
         ("id_noun", Role::IdNoun),
         ("phrase_start", Role::PhraseStart),
+        ("season_noun", Role::SeasonNoun),
+        ("fiscal_adjective", Role::FiscalAdjective),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),

@@ -86,6 +86,7 @@ impl NumberRecognizer {
             }
         };
         let (m, pre2) = m?;
+        let dashed = matches!(light_at(a, m.tok_start.saturating_sub(1)), "-" | "\u{2013}");
         let y = m.value?;
         let mut x = n.value?;
         // بين 10 و20 مليون: the scale of the second bound applies to both.
@@ -119,7 +120,10 @@ impl NumberRecognizer {
                     && (1000.0..=2100.0).contains(&y)
                     && y > x
                     && n.digits_text(a).is_some_and(|t| t.len() == 4)
-                    && m.digits_text(a).is_some_and(|t| t.len() == 4);
+                    && m.digits_text(a).is_some_and(|t| t.len() == 4)
+                    // After a dash, a counted noun makes a count range
+                    // (1500-2000 شخص); `من 2010 إلى 2015` stays years.
+                    && (!dashed || self.ends_a_year(a, end));
                 if years {
                     Candidate::new(
                         start,

@@ -227,6 +227,14 @@ impl NumberRecognizer {
         {
             return false;
         }
+        self.ends_a_year(a, end)
+    }
+
+    /// Whether what follows four digits (token `end`) lets them be a year:
+    /// the end, punctuation or a word that starts a new phrase, never
+    /// another number, a unit, a currency or a counted noun.
+    pub(crate) fn ends_a_year(&self, a: &Doc<'_, '_>, end: usize) -> bool {
+        let lexicon = &self.lexicon;
         if end >= a.len() {
             return true;
         }

@@ -15,6 +15,7 @@ mod gregorian;
 pub(crate) mod hijri;
 mod relative;
 mod times;
+mod year_pairs;
 
 pub(crate) use times::date_times_by_sentence;
 
@@ -337,7 +338,10 @@ impl NumberRecognizer {
                 if let Some(c) = self.clock(state, i, i, None) {
                     out.push(c);
                 }
-            } else if (3..=4).contains(&l.len()) && i > 0 {
+            } else if (3..=4).contains(&l.len()) {
+                if let Some(c) = self.year_pair(state, i) {
+                    out.push(c);
+                }
                 if let Some(c) = self.bare_year(state, i) {
                     out.push(c);
                 }
