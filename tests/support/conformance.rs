@@ -51,7 +51,8 @@ fn labels_for(dim: &str) -> &'static [Label] {
         "percent" => &[Label::Percent],
         "money" => &[Label::Money],
         "quantity" | "volume" | "distance" | "temperature" => &[Label::Quantity],
-        "duration" => &[Label::Date],
+        // A duration under a day is a TIME in kashif (gold/GUIDELINES.md N11).
+        "duration" => &[Label::Date, Label::Time],
         "time" => &[Label::Date, Label::Time],
         _ => &[],
     }

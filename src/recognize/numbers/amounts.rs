@@ -177,7 +177,7 @@ impl NumberRecognizer {
                 ev.clone(),
             ),
             Suffix::Time { unit, .. } => (
-                Label::Date,
+                duration_label(unit),
                 duration(v, unit),
                 "date/duration",
                 String::new(),
@@ -394,7 +394,8 @@ impl NumberRecognizer {
     /// Compound durations: عام واحد و شهر و21 يوما → P1Y1M21D.
     pub(super) fn extend_duration(&self, state: &DocState<'_, '_, '_>, c: &mut Candidate) {
         let a = state.a;
-        if c.label == Label::Date && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
+        let is_duration = matches!(c.label, Label::Date | Label::Time);
+        if is_duration && c.value.as_str().is_some_and(|v| v.starts_with('P')) {
             for _ in 0..4 {
                 let k = c.end_tok;
                 let j2 = if self.lexicon.tok_is(a, k, Role::And) {
@@ -411,6 +412,12 @@ impl NumberRecognizer {
                 };
                 let Some(merged) = c.value.as_str().and_then(|v1| merge_durations(v1, &v2)) else {
                     break;
+                };
+                // A day or more in the sum makes it a DATE (N11).
+                c.label = if merged.starts_with("PT") {
+                    Label::Time
+                } else {
+                    Label::Date
                 };
                 c.value = Value::String(merged);
                 c.end_tok = e2;
@@ -554,7 +561,7 @@ impl NumberRecognizer {
                     let mut c = Candidate::new(
                         start,
                         i + 1,
-                        Label::Date,
+                        duration_label(&t.unit),
                         duration(Some(n), &t.unit),
                         "date/duration",
                     );

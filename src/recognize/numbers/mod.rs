@@ -39,7 +39,7 @@ use lexicon::{Doc, Lexicon};
 use candidate::url_ranges;
 pub(crate) use candidate::{is_comma, key_at, light_at, Amount, Candidate, DocState, Suffix};
 use values::exact_value;
-pub use values::{duration, fmt_num, merge_durations, round};
+pub use values::{duration, duration_label, fmt_num, merge_durations, round};
 
 /// The numeric recognizer.
 pub struct NumberRecognizer {

@@ -19,7 +19,12 @@ pub fn fmt_num(x: f64) -> String {
 /// A TIMEX3 duration for `n` units.
 pub fn duration(n: Option<f64>, unit: &str) -> Value {
     let Some(n) = n else { return Value::Null };
+    let in_minutes = n * 60.0;
     let s = match unit {
+        // A third or a quarter of an hour is said in minutes (PT20M).
+        "H" if (n * 10.0).fract() != 0.0 && (in_minutes - in_minutes.round()).abs() < 1e-6 => {
+            format!("PT{}M", fmt_num(in_minutes.round()))
+        }
         "H" => format!("PT{}H", fmt_num(n)),
         "MIN" => format!("PT{}M", fmt_num(n)),
         "S" => format!("PT{}S", fmt_num(n)),
@@ -28,6 +33,15 @@ pub fn duration(n: Option<f64>, unit: &str) -> Value {
         u => format!("P{}{}", fmt_num(n), u),
     };
     Value::String(s)
+}
+
+/// The label of a duration in `unit`: under a day it is a TIME, a day or
+/// more a DATE (gold/GUIDELINES.md N11, OntoNotes).
+pub fn duration_label(unit: &str) -> Label {
+    match unit {
+        "H" | "MIN" | "S" => Label::Time,
+        _ => Label::Date,
+    }
 }
 
 /// Merge two TIMEX3 durations (`P1Y` + `P2M` = `P1Y2M`); `None` when a
