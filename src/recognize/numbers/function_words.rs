@@ -126,6 +126,9 @@ pub enum Role {
     /// A season or campaign noun before a year or a year pair, inside the
     /// span (`موسم 2003 4`, `الموسم 2007 2008`).
     SeasonNoun,
+    /// A noun that names a match score (`نتيجة`): a dashed pair after it
+    /// is two numbers, not a range (`بنتيجة 1-2`).
+    ScoreNoun,
     /// The adjective of a fiscal year after a year noun (`العام المالي
     /// 2000`): the noun and adjective join the year's span.
     FiscalAdjective,
@@ -137,7 +140,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 52] = [
+    const NAMES: [(&'static str, Role); 53] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -187,6 +190,7 @@ impl Role {
         ("phrase_start", Role::PhraseStart),
         ("season_noun", Role::SeasonNoun),
         ("fiscal_adjective", Role::FiscalAdjective),
+        ("score_noun", Role::ScoreNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),

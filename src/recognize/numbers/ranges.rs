@@ -69,10 +69,14 @@ impl NumberRecognizer {
                     self.amount(state, k + 1)
                 }
                 "-" | "–" => {
-                    if n.words {
+                    if n.words || self.after_score_noun(state, n.tok_start) {
                         return None;
                     }
                     let r = self.amount(state, k + 1)?;
+                    // 2-1 counts down: a match score, two numbers (N17).
+                    if r.0.value.zip(n.value).is_some_and(|(y, x)| x >= y) {
+                        return None;
+                    }
                     let txt = r.0.digits_text(a).unwrap_or_default();
                     if txt.starts_with('0') && txt.len() > 1 {
                         return None;
@@ -174,5 +178,16 @@ impl NumberRecognizer {
         let _ = MAX_TOKENS;
         self.post_modifier(state, &mut c);
         Some(c)
+    }
+
+    /// Whether the word before token `i` names a score (`بنتيجة 1-2`):
+    /// a dashed pair after it is two numbers, not a range (N17).
+    fn after_score_noun(&self, state: &DocState<'_, '_, '_>, i: usize) -> bool {
+        let a = state.a;
+        let fw = &self.lexicon.fw;
+        i > 0
+            && a.tokens()[i - 1].kind == TokenKind::Word
+            && (fw.is(a.key(i - 1), Role::ScoreNoun)
+                || lexicon::stems(a.key(i - 1)).any(|(_, s)| fw.is(&s, Role::ScoreNoun)))
     }
 }
