@@ -104,6 +104,15 @@ impl NumberRecognizer {
                 }
             }
         }
+        // The same month in the other naming side by side: تموز يوليو,
+        // كانون الثاني يناير (Levantine and Egyptian names, one month).
+        if end == m.end_tok && !mo.hijri {
+            if let Some(m2) = lexicon.months.at(a, end) {
+                if m2.value.month == mo.month && !m2.value.hijri {
+                    end = m2.end_tok;
+                }
+            }
+        }
         Some((mo.month, mo.hijri, mo.bare || had_shahr, start, end))
     }
 
@@ -121,6 +130,10 @@ impl NumberRecognizer {
         let mut k = j;
         let mut noun = false;
         let fw = &self.lexicon.fw;
+        // 8 تموز يوليو، عام 1889: a comma before the year noun.
+        if is_comma(light_at(a, k)) && self.lexicon.tok_is(a, k + 1, Role::YearNoun) {
+            k += 1;
+        }
         if self.lexicon.tok_is(a, k, Role::DateLink)
             && self.lexicon.tok_is(a, k + 1, Role::YearNoun)
         {
