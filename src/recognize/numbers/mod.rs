@@ -32,9 +32,10 @@ use super::DocContext;
 use crate::error::Result;
 use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
+use crate::text::TokenKind;
 
 use function_words::Role;
-use lexicon::{Doc, Lexicon};
+use lexicon::{kind, Doc, Lexicon};
 
 use candidate::url_ranges;
 pub(crate) use candidate::{is_comma, key_at, light_at, Amount, Candidate, DocState, Suffix};
@@ -154,6 +155,9 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
+        if let Some(c) = self.count_after_definite_noun(state, i) {
+            out.push(c);
+        }
         // Modifier + expression.
         let modifier_here = if state.has(i, lexicon::MOD) {
             lexicon.modifiers.at_clitic(a, i)
@@ -264,6 +268,36 @@ impl NumberRecognizer {
     /// `كامل` or `واحد` at token `k`: the noun before it counts one.
     fn one_whole(&self, a: &Doc<'_, '_>, k: usize) -> bool {
         self.lexicon.tok_is(a, k, Role::Whole) || self.lexicon.tok_is(a, k, Role::Single)
+    }
+
+    /// A definite number word from three to ten after a definite noun, as
+    /// its count: `الوزارات [الثلاثة]`, `الأهداف [الثلاثة]` (a CARDINAL,
+    /// GUIDELINES decision 72). Not a weekday (`اليوم الاثنين`), and not
+    /// after a number word or an ordinal.
+    fn count_after_definite_noun(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if i == 0
+            || !a.key_is(i, kind::DEF_WORD)
+            || a.key_is(i, kind::WEEKDAY)
+            || a.tokens()[i - 1].kind != TokenKind::Word
+        {
+            return None;
+        }
+        let before = key_at(a, i - 1);
+        let definite_noun = before.starts_with(lexicon.fw.article())
+            && !a.key_is(i - 1, kind::DEF_WORD | kind::DEF_ORDINAL | kind::WEEKDAY)
+            && !lexicon.fw.any_role(before);
+        if !definite_noun {
+            return None;
+        }
+        let c = self.expr_def(state, i)?;
+        let value = c.value.as_f64()?;
+        ((3.0..=10.0).contains(&value) && c.end_tok == i + 1).then_some(c)
     }
 
     /// A definite number word as a CARDINAL (after a modifier).
