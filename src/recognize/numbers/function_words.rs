@@ -129,6 +129,9 @@ pub enum Role {
     /// A noun that names a match score (`نتيجة`): a dashed pair after it
     /// is two numbers, not a range (`بنتيجة 1-2`).
     ScoreNoun,
+    /// `نهائي` after a fraction word: a round of a competition (`ربع
+    /// النهائي`, quarter-final), so the fraction is no amount.
+    FinalNoun,
     /// The adjective of a fiscal year after a year noun (`العام المالي
     /// 2000`): the noun and adjective join the year's span.
     FiscalAdjective,
@@ -140,7 +143,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 53] = [
+    const NAMES: [(&'static str, Role); 54] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -191,6 +194,7 @@ impl Role {
         ("season_noun", Role::SeasonNoun),
         ("fiscal_adjective", Role::FiscalAdjective),
         ("score_noun", Role::ScoreNoun),
+        ("final_noun", Role::FinalNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),

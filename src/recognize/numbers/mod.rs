@@ -223,7 +223,9 @@ impl NumberRecognizer {
             self.ranges_after_min(state, start, j, is_between, out);
         }
         if let Some(c) = self.expr(state, i, false) {
-            out.push(c);
+            if !self.names_a_round(state, i, &c) {
+                out.push(c);
+            }
         }
         if state.has(i, lexicon::UNIT) {
             if let Some(mut c) = self.bare_unit(state, i, false) {
@@ -268,6 +270,19 @@ impl NumberRecognizer {
     /// `كامل` or `واحد` at token `k`: the noun before it counts one.
     fn one_whole(&self, a: &Doc<'_, '_>, k: usize) -> bool {
         self.lexicon.tok_is(a, k, Role::Whole) || self.lexicon.tok_is(a, k, Role::Single)
+    }
+
+    /// Whether a lone fraction word at `i` names a round of a competition
+    /// (`ربع النهائي`, `نصف نهائي`: quarter- and semi-final), no amount.
+    fn names_a_round(&self, state: &DocState<'_, '_, '_>, i: usize, c: &Candidate) -> bool {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let is_fraction = |k: &str| lexicon.words.get(k).is_some_and(|w| w.fraction.is_some());
+        c.label == Label::Cardinal
+            && c.end_tok == i + 1
+            && lexicon.tok_is(a, i + 1, Role::FinalNoun)
+            && (is_fraction(key_at(a, i))
+                || lexicon::stems(key_at(a, i)).any(|(_, s)| is_fraction(&s)))
     }
 
     /// A definite number word from three to ten after a definite noun, as
