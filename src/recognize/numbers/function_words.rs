@@ -132,6 +132,9 @@ pub enum Role {
     /// `نهائي` after a fraction word: a round of a competition (`ربع
     /// النهائي`, quarter-final), so the fraction is no amount.
     FinalNoun,
+    /// A chemistry noun after an ordinal (`ثاني أكسيد الكربون`, dioxide):
+    /// the ordinal is part of a compound's name.
+    ChemicalNoun,
     /// The adjective of a fiscal year after a year noun (`العام المالي
     /// 2000`): the noun and adjective join the year's span.
     FiscalAdjective,
@@ -143,7 +146,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 54] = [
+    const NAMES: [(&'static str, Role); 55] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -195,6 +198,7 @@ impl Role {
         ("fiscal_adjective", Role::FiscalAdjective),
         ("score_noun", Role::ScoreNoun),
         ("final_noun", Role::FinalNoun),
+        ("chemical_noun", Role::ChemicalNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),
         ("date_start", Role::DateStart),

@@ -155,6 +155,9 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
+        if Self::in_hyphenated_name(a, i) {
+            return;
+        }
         if let Some(c) = self.count_after_definite_noun(state, i) {
             out.push(c);
         }
@@ -270,6 +273,19 @@ impl NumberRecognizer {
     /// `كامل` or `واحد` at token `k`: the noun before it counts one.
     fn one_whole(&self, a: &Doc<'_, '_>, k: usize) -> bool {
         self.lexicon.tok_is(a, k, Role::Whole) || self.lexicon.tok_is(a, k, Role::Single)
+    }
+
+    /// Whether the number at `i` ends a hyphenated name (`كوفيد-19`,
+    /// `إف-16`, `سو-35`): a word, a dash and the digits with no space
+    /// between them are an identifier, no amount (GUIDELINES N16).
+    fn in_hyphenated_name(a: &Doc<'_, '_>, i: usize) -> bool {
+        let tokens = a.tokens();
+        i >= 2
+            && tokens[i].kind == TokenKind::Number
+            && tokens[i].glued
+            && tokens[i - 1].glued
+            && matches!(light_at(a, i - 1), "-" | "\u{2013}")
+            && tokens[i - 2].kind == TokenKind::Word
     }
 
     /// Whether a lone fraction word at `i` names a round of a competition

@@ -27,6 +27,10 @@ impl NumberRecognizer {
             return None;
         }
         let key = key_at(a, i);
+        // A chemical name: ثاني أكسيد الكربون (dioxide), no ordinal.
+        if lexicon.tok_is(a, i + 1, Role::ChemicalNoun) {
+            return None;
+        }
         // A family name: آل ثاني, آل خليفة.
         if i > 0 && lexicon.fw.is_family_prefix(a.surface(i - 1)) {
             return None;
