@@ -190,8 +190,14 @@ impl NumberRecognizer {
         let after_cue = self.is_date_cue(prev)
             || a.tokens()[i - 1].kind == TokenKind::Word
                 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
+        // A year alone in brackets: قصائد الرصيف (1980).
+        let bracketed = light_at(a, i - 1) == "("
+            && light_at(a, end) == ")"
+            && !(i >= 2 && self.is_id_noun(key_at(a, i - 2)));
         let in_range = if hijri {
             (1..=1500).contains(&y)
+        } else if bracketed && !after_cue {
+            (1800..=2100).contains(&y)
         } else if marked {
             (1..=2100).contains(&y)
         } else if after_cue {
@@ -203,7 +209,7 @@ impl NumberRecognizer {
             return None;
         }
         let after_noun = !after_cue && self.year_after_noun(a, i, end);
-        if !(marked || after_cue || after_noun) {
+        if !(marked || after_cue || after_noun || bracketed) {
             return None;
         }
         let value = if hijri {
@@ -214,6 +220,13 @@ impl NumberRecognizer {
         let mut c = Candidate::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
         c.priority = 1;
         Some(c)
+    }
+
+    /// Whether `key` (or its stem after proclitics) is an identifier noun
+    /// (`المادة`, `بالرقم`): the number after it is no year.
+    fn is_id_noun(&self, key: &str) -> bool {
+        let fw = &self.lexicon.fw;
+        fw.is(key, Role::IdNoun) || stems(key).any(|(_, s)| fw.is(&s, Role::IdNoun))
     }
 
     /// Whether the four digits at `i` (ending before `end`) read as a year
