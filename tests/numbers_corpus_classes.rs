@@ -553,3 +553,113 @@ fn years_alone_in_brackets_are_dates() {
         ],
     );
 }
+
+#[test]
+fn a_modifier_before_the_calendar_year_or_month_is_that_period() {
+    let rows: Vec<(String, &str, Option<&str>, &str)> = vec![
+        (
+            format!("{SAT}نفذت الشركة 60 عملية إطلاق منذ مطلع العام."),
+            "مطلع العام",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}بلغت الاحتياطيات 375 مليار درهم مع نهاية العام."),
+            "نهاية العام",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}تصدر النتائج في منتصف الشهر."),
+            "منتصف الشهر",
+            Some("DATE"),
+            r#""2024-02""#,
+        ),
+        (
+            format!("{SAT}يتوقع البنك تحسن النمو بحلول أواخر العام."),
+            "أواخر العام",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}ارتفعت الأسعار منذ بداية العام."),
+            "بداية العام",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}تنتهي المهلة في نهاية الشهر."),
+            "نهاية الشهر",
+            Some("DATE"),
+            r#""2024-02""#,
+        ),
+        (
+            format!("{SAT}تراجعت الصادرات منذ أوائل العام."),
+            "أوائل العام",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}تعقد الانتخابات قبل نهاية السنة."),
+            "نهاية السنة",
+            Some("DATE"),
+            r#""2024""#,
+        ),
+        (
+            format!("{SAT}افتتح المعرض في مطلع الشهر."),
+            "مطلع الشهر",
+            Some("DATE"),
+            r#""2024-02""#,
+        ),
+        // A year or a relative adjective after the noun wins.
+        (
+            format!("{SAT}ارتفع الدين حتى نهاية العام 2014."),
+            "نهاية العام 2014",
+            Some("DATE"),
+            r#""2014""#,
+        ),
+        (
+            format!("{SAT}تحسنت المؤشرات منذ بداية العام الماضي."),
+            "بداية العام الماضي",
+            Some("DATE"),
+            r#""2023""#,
+        ),
+        (
+            format!("{SAT}نما الاقتصاد في مطلع 2016 بشكل لافت."),
+            "مطلع 2016",
+            Some("DATE"),
+            r#""2016""#,
+        ),
+        // Without a dateline the period has no value.
+        (
+            "نفذت الشركة 60 عملية إطلاق منذ مطلع العام.".to_string(),
+            "مطلع العام",
+            Some("DATE"),
+            "null",
+        ),
+        // Negatives: no modifier, or the year noun meaning "general".
+        (
+            format!("{SAT}أعلن الأمين العام للحزب استقالته."),
+            "العام",
+            None,
+            "DATE",
+        ),
+        (
+            format!("{SAT}انتقد الرأي العام القرار."),
+            "العام",
+            None,
+            "DATE",
+        ),
+        (
+            format!("{SAT}شارك في المؤتمر العام للاتحاد."),
+            "العام",
+            None,
+            "DATE",
+        ),
+    ];
+    let rows: Vec<_> = rows
+        .iter()
+        .map(|(t, s, l, v)| (t.as_str(), *s, *l, *v))
+        .collect();
+    check("modified current period", &rows);
+}

@@ -217,9 +217,45 @@ impl NumberRecognizer {
                 c.priority += 1;
                 c.evidence = format!("date modifier {}", a.surface(i));
                 out.push(c);
+            } else if let Some(c) = self.modified_current_period(state, i, ms) {
+                out.push(c);
             }
         }
         self.dates_plain(state, i, out);
+    }
+
+    /// A date modifier before the bare calendar year or month (`مطلع العام`,
+    /// `نهاية الشهر`): the year or month of the dateline (GUIDELINES
+    /// decision 5, N14); `null` without a dateline. Not before a number
+    /// (`نهاية العام 2014` is read as a year).
+    fn modified_current_period(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+        start: usize,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let k = i + 1;
+        let format = if lexicon.tok_is(a, k, Role::YearNounDef) {
+            "%Y"
+        } else if lexicon.tok_is(a, k, Role::MonthNounDef) {
+            "%Y-%m"
+        } else {
+            return None;
+        };
+        if a.tokens()
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        let value = state
+            .refd
+            .map_or(Value::Null, |r| Value::String(r.format(format).to_string()));
+        let mut c = Candidate::new(start, k + 1, Label::Date, value, "date/relative");
+        c.evidence = format!("date modifier {}", a.surface(i));
+        Some(c)
     }
 
     fn dates_plain(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
