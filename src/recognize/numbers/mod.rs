@@ -230,6 +230,9 @@ impl NumberRecognizer {
                 out.push(c);
             }
         }
+        if let Some(c) = self.dual_period(state, i) {
+            out.push(c);
+        }
         if state.has(i, lexicon::UNIT) {
             if let Some(mut c) = self.bare_unit(state, i, false) {
                 self.extend_duration(state, &mut c);

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Relative};
-use super::super::{key_at, Candidate, DocState, NumberRecognizer};
+use super::super::{duration, duration_label, key_at, Candidate, DocState, NumberRecognizer};
 use super::{add_months, grain_value, t_start};
 use crate::mention::Label;
 
@@ -166,6 +166,29 @@ impl NumberRecognizer {
             }
         }
         Some(Candidate::new(s, end, Label::Date, value, "date/weekday"))
+    }
+
+    /// A definite dual unit with a relative adjective, a duration of two
+    /// units: `الأسبوعين الماضيين` = P2W, `الشهرين المقبلين` = P2M (N14).
+    pub(crate) fn dual_period(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if i + 1 >= a.len() || !a.key_is(i, kind::DEF_TIME_UNIT) {
+            return None;
+        }
+        let bare = lexicon.fw.strip_article(key_at(a, i))?;
+        let unit = lexicon.time_units.get(bare).filter(|u| u.count == 2)?;
+        let adjective = lexicon.relative.at(a, i + 1)?;
+        if !matches!(adjective.value, Relative::Adj(o) if *o != 0) {
+            return None;
+        }
+        Some(Candidate::new(
+            a.tokens()[i].start,
+            adjective.end_tok,
+            duration_label(&unit.unit),
+            duration(Some(2.0), &unit.unit),
+            "date/duration",
+        ))
     }
 
     /// The day named right after a part of the day (`صباح [اليوم]`,

@@ -26,6 +26,12 @@ impl Lexicon {
         starters.extend(self.months.first_keys().cloned());
         starters.extend(self.weekdays.keys().cloned());
         starters.extend(self.time_units.keys().cloned());
+        // A definite dual unit starts a period (الأسبوعين الماضيين).
+        for (k, unit) in &self.time_units {
+            if unit.count == 2 {
+                starters.insert(fw.with_article(k));
+            }
+        }
         starters.extend(self.relative.first_keys().cloned());
         starters.extend(self.dayparts.first_keys().cloned());
         starters.extend(self.date_mods.keys().cloned());
