@@ -174,57 +174,54 @@ impl Scanner<'_> {
         self.peek(i) == Some('"')
     }
 
+    /// Consume one token: a comment, a string (recorded when `record`), a
+    /// char literal, or one ordinary character, which is returned.
+    fn step(&mut self, record: bool) -> Option<char> {
+        let c = self.peek(0)?;
+        if self.starts_with("//") {
+            self.skip_line_comment();
+        } else if self.starts_with("/*") {
+            self.skip_block_comment();
+        } else if self.at_raw_string() {
+            self.read_raw_string(record);
+        } else if c == '"' {
+            self.read_string(record);
+        } else if c == '\'' {
+            self.skip_quote();
+        } else {
+            return self.bump();
+        }
+        Some('\0')
+    }
+
     /// Skip the item after `#[cfg(test)]`: up to the `;` that ends it or the
     /// brace that closes its body, strings and comments included.
     fn skip_test_item(&mut self) {
         let mut depth = 0usize;
-        while let Some(c) = self.peek(0) {
-            if self.starts_with("//") {
-                self.skip_line_comment();
-            } else if self.starts_with("/*") {
-                self.skip_block_comment();
-            } else if self.at_raw_string() {
-                self.read_raw_string(false);
-            } else if c == '"' {
-                self.read_string(false);
-            } else if c == '\'' {
-                self.skip_quote();
-            } else {
-                self.bump();
-                match c {
-                    '{' => depth += 1,
-                    '}' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            return;
-                        }
+        while let Some(c) = self.step(false) {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return;
                     }
-                    ';' if depth == 0 => return,
-                    _ => {}
                 }
+                ';' if depth == 0 => return,
+                _ => {}
             }
         }
     }
 
     fn run(&mut self) {
-        while let Some(c) = self.peek(0) {
-            if self.starts_with("//") {
-                self.skip_line_comment();
-            } else if self.starts_with("/*") {
-                self.skip_block_comment();
-            } else if self.starts_with("#[cfg(test)]") {
+        while self.peek(0).is_some() {
+            if self.starts_with("#[cfg(test)]") {
                 for _ in 0.."#[cfg(test)]".len() {
                     self.bump();
                 }
                 self.skip_test_item();
-            } else if self.at_raw_string() {
-                self.read_raw_string(true);
-            } else if c == '"' {
-                self.read_string(true);
-            } else if c == '\'' {
-                self.skip_quote();
             } else {
-                self.bump();
+                self.step(true);
             }
         }
     }
