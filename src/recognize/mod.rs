@@ -85,6 +85,7 @@ impl Extractor {
     /// Compile the recognizers from a set of rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
         let compile = || -> Result<Self> {
+            crate::text::clitics::check_rules_use_the_shared_table(rules)?;
             Ok(Extractor {
                 numbers: numbers::NumberRecognizer::new(rules)?,
                 names: names::NameRecognizer::new(rules)?,
