@@ -20,7 +20,8 @@ Sources
 
 Run from anywhere:  python3 scripts/build_lexicons.py
 Writes every file under rules/names/ and prints row counts.
-Requires: python3, babel, iso-codes (optional but recommended).
+Requires: python3, babel, iso-codes (optional but recommended), and a built
+kashif (cargo build --release): keys come from `kashif normalize`.
 """
 from __future__ import annotations
 
@@ -41,11 +42,13 @@ ISO_JSON = Path("/usr/share/iso-codes/json")
 LOCALEDIR = "/usr/share/locale"
 
 # --------------------------------------------------------------------------
-# normalisation (mirrors the Rust engine's lookup normalisation)
+# normalisation: kashif's own (`kashif normalize`), after a surface cleanup
 # --------------------------------------------------------------------------
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kashif_normalize import Normalizer  # noqa: E402
+
 TASHKEEL = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
 TATWEEL = "\u0640"
-ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0671-\u06D3 ]+$")
 
 
@@ -59,8 +62,17 @@ def clean(s: str) -> str:
     return s
 
 
+KEY = Normalizer("key")
+
+
 def norm(s: str) -> str:
-    return clean(s).translate(ALEFS)
+    """The lookup key kashif gives the cleaned string (`kashif normalize`)."""
+    return KEY(clean(s))
+
+
+def prime_norm(strings) -> None:
+    """Compute the keys of many strings in one run of kashif."""
+    KEY.prime(clean(s) for s in strings)
 
 
 # --------------------------------------------------------------------------
@@ -93,6 +105,7 @@ def curated(name: str, kind: str):
     two columns, `pairs` (tuples), or `prefixes` (entries with the space that
     follows a title)."""
     rows = curated_rows(name)
+    prime_norm(part for row in rows for cell in row for part in re.split(r"[;\n]", cell))
     if kind == "table":
         return rows
     if kind == "list":
@@ -156,6 +169,7 @@ def load_anercorp():
     if cur:
         sents.append(cur)
     cut = math.floor(0.8 * len(sents))
+    prime_norm(tok for sent in sents for tok, _ in sent)
     return sents[:cut], sents[cut:], len(sents)
 
 
