@@ -24,8 +24,8 @@ pub(crate) mod parse;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::DocContext;
 use crate::error::Result;
+use crate::mention::DocContext;
 use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::{Analysis, TokenKind};
