@@ -896,26 +896,19 @@ def main():
     for p in variants(PORTFOLIOS):
         trig.append([f"وزير {p}", "person_title", "minister (portfolio)"])
         trig.append([f"وزيرة {p}", "person_title", "minister (portfolio)"])
-    for w in variants(ORG_HEADS):
-        trig.append([w, "org_head", ""])
-    for w in variants(ORG_HEADS_STRONG):
-        trig.append([w, "org_head_strong", "official-name head: any construct chain after it is a name"])
-    for w in variants(SPEECH_VERBS):
-        trig.append([w, "speech_verb", "a speaker's name may follow (وقال [عنان])"])
-    for w in variants(PERSON_CONTEXT):
-        trig.append([w, "person_title", "context word learned from ANERcorp (first 80 %): a name follows"])
-    for w in variants(MISC_DESCRIPTORS):
-        trig.append([w, "misc_descriptor", "dropped before a MISC name that stands alone (بطولة [كأس العالم])"])
-    for w in variants(NAME_SUFFIXES):
-        trig.append([w, "name_suffix", "may close a facility or organization name"])
-    for w in variants(ORG_DESCRIPTORS):
-        trig.append([w, "org_descriptor", ""])
-    for w in variants(PLACE_HEADS):
-        trig.append([w, "place_head", ""])
-    for w in variants(FACILITY_HEADS):
-        trig.append([w, "facility_head", ""])
-    for w in variants(MISC_HEADS):
-        trig.append([w, "misc_head", ""])
+    for words, kind, note in [
+        (ORG_HEADS, "org_head", ""),
+        (ORG_HEADS_STRONG, "org_head_strong", "official-name head: any construct chain after it is a name"),
+        (SPEECH_VERBS, "speech_verb", "a speaker's name may follow (وقال [عنان])"),
+        (PERSON_CONTEXT, "person_title", "context word learned from ANERcorp (first 80 %): a name follows"),
+        (MISC_DESCRIPTORS, "misc_descriptor", "dropped before a MISC name that stands alone (بطولة [كأس العالم])"),
+        (NAME_SUFFIXES, "name_suffix", "may close a facility or organization name"),
+        (ORG_DESCRIPTORS, "org_descriptor", ""),
+        (PLACE_HEADS, "place_head", ""),
+        (FACILITY_HEADS, "facility_head", ""),
+        (MISC_HEADS, "misc_head", ""),
+    ]:
+        trig.extend([w, kind, note] for w in variants(words))
     tout, tseen = [], set()
     for r in trig:
         k = (norm(r[0]), r[1])

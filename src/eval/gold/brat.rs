@@ -192,13 +192,8 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const HEADER: &str = "start,end,type,text,value\n";
+    use crate::eval::gold::tests::{doc, HEADER};
     use crate::eval::gold::{parse_gold_csv, write_gold_csv};
-
-    fn doc() -> Document {
-        Document::new("d", "بكين 7 أبريل 2015 (شينخوا) وروسيا")
-    }
 
     #[test]
     fn csv_and_brat_round_trip() {

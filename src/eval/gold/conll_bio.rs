@@ -193,12 +193,7 @@ pub fn write_conll_bio(out: &mut impl Write, doc: &Document, mentions: &[Mention
 mod tests {
     use super::*;
     use crate::eval::gold::parse_gold_csv;
-
-    const HEADER: &str = "start,end,type,text,value\n";
-
-    fn doc() -> Document {
-        Document::new("d", "بكين 7 أبريل 2015 (شينخوا) وروسيا")
-    }
+    use crate::eval::gold::tests::{doc, HEADER};
 
     #[test]
     fn conll_round_trip_is_lossless_and_truncation_is_located() {

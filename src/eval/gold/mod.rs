@@ -404,11 +404,13 @@ pub fn write_gold_csv(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
 mod tests {
     use super::*;
 
-    fn doc() -> Document {
+    /// The document every format's tests read (shared by the submodules).
+    pub(super) fn doc() -> Document {
         Document::new("d", "بكين 7 أبريل 2015 (شينخوا) وروسيا")
     }
 
-    const HEADER: &str = "start,end,type,text,value\n";
+    /// The header of a gold CSV, with its line end.
+    pub(super) const HEADER: &str = "start,end,type,text,value\n";
 
     fn err(csv: &str) -> String {
         parse_gold_csv("g.csv", &format!("{HEADER}{csv}"), &doc())

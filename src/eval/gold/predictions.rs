@@ -108,10 +108,7 @@ pub fn parse_predictions_jsonl(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn doc() -> Document {
-        Document::new("d", "بكين 7 أبريل 2015 (شينخوا) وروسيا")
-    }
+    use crate::eval::gold::tests::doc;
 
     #[test]
     fn predictions_jsonl() {
