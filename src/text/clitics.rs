@@ -47,6 +47,8 @@ pub struct CliticTable {
     /// The article's first letter and the letter it shares with a proclitic
     /// (`ا`, `ل` for `ال`), when the file has an article row.
     article: Option<(char, char)>,
+    /// The article as written (key form).
+    article_text: String,
 }
 
 impl CliticTable {
@@ -73,6 +75,7 @@ impl CliticTable {
                 }
                 ("article", [first, .., last]) if table.article.is_none() => {
                     table.article = Some((*first, *last));
+                    table.article_text = key;
                 }
                 ("article", _) => {
                     return Err(bad("the article is written once, with two letters or more"))
@@ -99,6 +102,16 @@ impl CliticTable {
     /// The table compiled from the rule files `rules` holds (with overlays).
     pub fn from_rules(rules: &RuleFiles) -> Result<Self> {
         Self::parse(CLITICS_FILE, rules.require(CLITICS_FILE)?)
+    }
+
+    /// The word without the definite article (`دولار` for `الدولار`), when
+    /// it starts with it and more follows.
+    pub fn strip_article<'k>(&self, key: &'k str) -> Option<&'k str> {
+        if self.article_text.is_empty() {
+            return None;
+        }
+        key.strip_prefix(self.article_text.as_str())
+            .filter(|rest| !rest.is_empty())
     }
 
     /// Every proclitic sequence (key form), in file order.
@@ -286,6 +299,12 @@ mod tests {
         assert_eq!(&table, shared_table());
         assert_eq!(table.proclitics.len(), 11);
         assert!(table.article.is_some());
+        assert_eq!(
+            table.strip_article(&crate::text::key("الدولار")),
+            Some("دولار")
+        );
+        assert_eq!(table.strip_article(&crate::text::key("ال")), None);
+        assert_eq!(table.strip_article("دولار"), None);
         assert!(is_proclitic("وب") && !is_proclitic("في"));
     }
 
