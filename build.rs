@@ -1,6 +1,6 @@
 //! Embeds every file under `rules/` into the binary as the default rule set,
 //! so `kashif` runs without a rules directory and a new data file needs no
-//! Rust change.
+//! Rust change. Generator inputs under a `curated/` folder are not embedded.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,6 +13,12 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     paths.sort();
     for path in paths {
         if path.is_dir() {
+            // `curated/` folders hold the hand-written inputs of a generator
+            // script (scripts/build_lexicons.py reads rules/names/curated/);
+            // kashif reads the files the script writes, not these.
+            if path.file_name().is_some_and(|n| n == "curated") {
+                continue;
+            }
             collect(&path, root, out);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),

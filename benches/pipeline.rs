@@ -24,7 +24,7 @@ use tokenizers::{NormalizedString, Normalizer};
 
 use kashif::perf;
 use kashif::recognize::DocContext;
-use kashif::text::clitics::{clitic_splits, PROCLITICS};
+use kashif::text::clitics::{clitic_splits, shared_table};
 use kashif::text::{key, light, reference, scan, Analysis, TokenKind};
 use kashif::{Document, ExtractOptions, Extractor};
 
@@ -135,10 +135,11 @@ fn reference_tokens(text: &str) -> usize {
 /// article after `ل` + `ل`.
 fn naive_splits(key: &str) -> usize {
     let total = key.chars().count();
-    PROCLITICS
+    shared_table()
+        .proclitics()
         .iter()
         .filter_map(|p| {
-            let stem = key.strip_prefix(p)?;
+            let stem = key.strip_prefix(p.as_str())?;
             (total - p.chars().count() >= 2)
                 .then_some(1 + usize::from(p.ends_with('ل') && stem.starts_with('ل')))
         })

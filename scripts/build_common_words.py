@@ -21,13 +21,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, "..", "shared", "data", "anercorp", "train.txt")
 OUT = os.path.join(ROOT, "rules", "names", "common_words.csv")
 
-DROP = re.compile("[\u064B-\u065F\u0670\u0640]")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
 
-
-def key(word):
-    word = DROP.sub("", word)
-    word = re.sub("[أإآٱ]", "ا", word)
-    return word.replace("ى", "ي").replace("ة", "ه")
+# The lookup key of kashif (`kashif normalize --form key`).
+key = Normalizer("key")
 
 
 def main():
@@ -47,6 +45,7 @@ def main():
         sentences.append(current)
     train = sentences[: int(len(sentences) * 0.8)]
     seen, entity = collections.Counter(), collections.Counter()
+    key.prime(token for sentence in train for token, _ in sentence)
     for sentence in train:
         for token, tag in sentence:
             k = key(token)

@@ -46,8 +46,6 @@ ROOT = Path(__file__).resolve().parent.parent
 WIKIFANE = ROOT.parent / "shared" / "data" / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
 RULES = ROOT / "rules"
 
-ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-TASHKEEL = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
 ARABIC = re.compile(r"^[\u0621-\u064A]+$")
 LICENCE = [
     "WikiFANE gold (Alotaibi and Lee, COLING 2014): CC BY-SA 3.0 Unported; the list is derived facts.",
@@ -55,9 +53,11 @@ LICENCE = [
 ]
 
 
-def key(s):
-    """The lookup key of kashif's normalizer (tashkeel and tatweel dropped, alef, ya, ta marbuta folded)."""
-    return TASHKEEL.sub("", s).translate(ALEFS)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
+
+# The lookup key of kashif (`kashif normalize --form key`).
+key = Normalizer("key")
 
 
 def read_csv(path, column):
@@ -114,18 +114,19 @@ def main():
     clitics = load_rows(RULES / "profiles" / "wikifane_clitics.csv")
     proclitics = {r["clitic"] for r in clitics if r["side"] == "proclitic"}
     enclitics = {r["clitic"] for r in clitics if r["side"] == "enclitic"}
-    stop = {key(w) for w in read_csv(RULES / "names" / "stopwords.csv", "word")}
+    stop = set(key.many(read_csv(RULES / "names" / "stopwords.csv", "word")))
     # kashif's conventions, not Wikipedia's: titles stay outside a person's
     # name, and a phrase of ordinary words (`الحكومة الفلسطينية`) is no name.
-    titles = {key(r["trigger"]) for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "person_title"}
-    common = {key(r["word"]) for r in load_rows(RULES / "names" / "common_words.csv") if float(r["entity_share"]) <= 0.05}
+    titles = set(key.many(r["trigger"] for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "person_title"))
+    common = set(key.many(r["word"] for r in load_rows(RULES / "names" / "common_words.csv") if float(r["entity_share"]) <= 0.05))
     # Nationality adjectives (the engine's NORP forms of rules/names/norp_nisba.csv) describe, they do not name.
-    for stem in (key(r["stem"]) for r in load_rows(RULES / "names" / "norp_nisba.csv")):
+    for stem in key.many(r["stem"] for r in load_rows(RULES / "names" / "norp_nisba.csv")):
         for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات"):
             common.update((form, "ال" + form))
     sents = load_sentences()
     cut = math.floor(0.8 * len(sents))
     learn = sents[:cut]
+    key.prime(tok for sent in learn for tok, _ in sent)
 
     tagged = collections.defaultdict(collections.Counter)  # key tuple -> label -> count
     surface = {}
@@ -185,7 +186,7 @@ def main():
     listed = set()
     for path in sorted((RULES / "names").glob("gaz_*.csv")):
         if path.name != "gaz_wikifane.csv":
-            listed.update(tuple(key(r["entry"]).split()) for r in load_rows(path))
+            listed.update(tuple(k.split()) for k in key.many(r["entry"] for r in load_rows(path)))
 
     gaz = []
     for k, labels in tagged.items():

@@ -1,14 +1,18 @@
-//! The mention model: labels, layers, and the `Mention` record that every
-//! recognizer emits and every output format and scorer consumes.
+//! The mention model: labels, layers, the `Mention` record that every
+//! recognizer emits and every output format and scorer consumes, and the
+//! `DocContext` a recognizer reads one document through.
 
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::text::Analysis;
 
 /// The two annotation layers; spans may overlap across layers, never within one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -209,6 +213,50 @@ pub fn number_value(x: f64) -> Value {
         serde_json::Number::from_f64(x)
             .map(Value::Number)
             .unwrap_or(Value::Null)
+    }
+}
+
+/// What a recognizer sees of one document.
+pub struct DocContext<'a> {
+    /// The document id.
+    pub doc: Arc<str>,
+    /// Tokens and matching views.
+    pub analysis: &'a Analysis<'a>,
+    /// The date relative expressions are resolved against (`--reference-date`);
+    /// without it the numeric recognizer uses the date of the document's
+    /// dateline, which it reads anyway, or none.
+    pub reference_date: Option<NaiveDate>,
+    /// Whether recognizers write `evidence` on their candidates.
+    pub explain: bool,
+    /// See [`crate::ExtractOptions::propagation_window`].
+    pub propagation_window: Option<usize>,
+}
+
+impl DocContext<'_> {
+    /// Build a candidate mention over original code point offsets
+    /// `start..end`. Its `text` stays empty: the pipeline fills it in for
+    /// the mentions that survive conflict resolution
+    /// ([`crate::recognize::fill_text`]).
+    pub fn mention(
+        &self,
+        start: usize,
+        end: usize,
+        label: Label,
+        value: serde_json::Value,
+        rule: &str,
+    ) -> Mention {
+        Mention {
+            doc: self.doc.clone(),
+            start,
+            end,
+            label,
+            text: String::new(),
+            value,
+            rule: rule.to_string(),
+            modifier: None,
+            evidence: String::new(),
+            priority: 0,
+        }
     }
 }
 

@@ -197,3 +197,48 @@ fn errors_name_the_overlay_file_and_line() {
     let msg = error(&[("names/gaz_local.csv", "entry,label,note\nزمبرا,COUNTRY,\n")]);
     assert!(msg.starts_with("DIR/names/gaz_local.csv:2:"), "{msg}");
 }
+
+#[test]
+fn the_anercorp_profile_brings_back_anercorps_labels_and_the_core_follows_the_guidelines() {
+    let text = "افتتح المشروع في القاهرة الجديدة قرب الكرنك وقرأ سورة البقرة";
+    let core = Extractor::new(&RuleFiles::embedded()).unwrap();
+    assert!(
+        has(&core, text, "القاهرة الجديدة", "GPE"),
+        "{:?}",
+        found(&core, text)
+    );
+    assert!(
+        has(&core, text, "الكرنك", "FAC"),
+        "{:?}",
+        found(&core, text)
+    );
+    assert!(!found(&core, text).iter().any(|(t, _, _)| t == "البقرة"));
+
+    let mut files = RuleFiles::embedded();
+    files.apply_profile("anercorp").unwrap();
+    let anercorp = Extractor::new(&files).unwrap();
+    for span in ["القاهرة الجديدة", "الكرنك", "البقرة"] {
+        assert!(
+            has(&anercorp, text, span, "MISC"),
+            "{span}: {:?}",
+            found(&anercorp, text)
+        );
+    }
+}
+
+#[test]
+fn a_user_overlay_applies_on_top_of_a_profile() {
+    let dir = overlay(&[(
+        "names/gaz_anercorp.csv",
+        "entry,label,priority,note,remove\nالكرنك,,,,yes\n",
+    )]);
+    let mut files = RuleFiles::embedded();
+    files.apply_profile("anercorp").unwrap();
+    let x = Extractor::new(&files.overlaid(dir.path()).unwrap()).unwrap();
+    let text = "زار السياح الكرنك أمس";
+    assert!(
+        !found(&x, text).iter().any(|(t, _, _)| t == "الكرنك"),
+        "{:?}",
+        found(&x, text)
+    );
+}

@@ -28,9 +28,10 @@ pyo3::create_exception!(
     "A rules directory, gold file or prediction that kashif cannot use; the message names the file and line, as the CLI's does."
 );
 
-/// Rule profiles this build knows (the `--profile` option of the CLI).
-/// None yet: the library has no profiles, so every name is refused.
-const PROFILES: &[&str] = &[];
+/// Rule profiles this build knows (the `--profile` option of the CLI,
+/// folders under rules/profiles/): `anercorp` brings back ANERcorp's own
+/// labelling. A test checks the list against the embedded rules.
+const PROFILES: &[&str] = &[kashif::rules::profile::ANERCORP];
 
 fn kashif_error(e: impl std::fmt::Display) -> PyErr {
     KashifError::new_err(e.to_string())
@@ -38,9 +39,22 @@ fn kashif_error(e: impl std::fmt::Display) -> PyErr {
 
 /// The rule files: embedded, overlaid by `rules_dir` when given.
 fn rule_files(rules_dir: Option<&PathBuf>) -> PyResult<RuleFiles> {
+    rule_files_with_profile(rules_dir, None)
+}
+
+/// The embedded rules with `profile` applied, then overlaid by `rules_dir`
+/// (the order of the CLI's `--profile` and `--rules`).
+fn rule_files_with_profile(
+    rules_dir: Option<&PathBuf>,
+    profile: Option<&str>,
+) -> PyResult<RuleFiles> {
+    let mut files = RuleFiles::embedded();
+    if let Some(name) = profile {
+        files.apply_profile(name).map_err(kashif_error)?;
+    }
     match rules_dir {
-        Some(dir) => RuleFiles::with_overlay(dir).map_err(kashif_error),
-        None => Ok(RuleFiles::embedded()),
+        Some(dir) => files.overlaid(dir).map_err(kashif_error),
+        None => Ok(files),
     }
 }
 
@@ -185,7 +199,7 @@ impl Extractor {
                 )));
             }
         }
-        let files = rule_files(rules_dir.as_ref())?;
+        let files = rule_files_with_profile(rules_dir.as_ref(), profile.as_deref())?;
         let inner = py
             .detach(|| kashif::Extractor::new(&files))
             .map_err(kashif_error)?;

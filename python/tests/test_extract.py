@@ -189,7 +189,7 @@ def test_rules_dir_overlay_takes_effect(tmp_path):
 def test_unknown_profile_raises_value_error():
     with pytest.raises(ValueError, match="unknown profile `no-such-profile`"):
         kashif.Extractor(profile="no-such-profile")
-    assert isinstance(kashif.profiles(), list)
+    assert "anercorp" in kashif.profiles()
     for name in kashif.profiles():
         assert kashif.Extractor(profile=name).profile == name
 

@@ -457,12 +457,26 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
             return 2;
         }
     };
-    let extractor = match args.rules.extractor() {
-        Ok(x) => x,
+    // ANERcorp is scored with its own conventions (rules/profiles/anercorp/)
+    // unless the command names another profile.
+    let profile = match (&args.rules.profile, wikifane) {
+        (Some(name), _) => Some(name.as_str()),
+        (None, false) => Some(kashif::rules::profile::ANERCORP),
+        (None, true) => None,
+    };
+    let rule_files = match args.rules.files_with_profile(profile) {
+        Ok(f) => f,
         Err(code) => return code,
     };
+    let extractor = match kashif::Extractor::new(&rule_files) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("kashif: {e}");
+            return 2;
+        }
+    };
     let extractor = &extractor;
-    let conventions = match args.rules.files().and_then(|f| {
+    let conventions = match Ok(rule_files).and_then(|f| {
         if wikifane {
             return Ok(conll::AnercorpConventions::default());
         }

@@ -23,15 +23,33 @@ pub struct RuleArgs {
     /// belong to a family kashif reads (names/gaz_*.csv, names/patterns*.jsonl).
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// A corpus's own labelling conventions, applied before `--rules DIR`
+    /// (rules/profiles/NAME/; `anercorp`: ANERcorp tags currency names and
+    /// some works and places MISC). `eval --conll` on ANERcorp applies
+    /// `anercorp` by itself.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 }
 
 impl RuleArgs {
     /// The rule files: embedded, overlaid by `--rules DIR`; or print why not.
     pub fn files(&self) -> Result<RuleFiles, i32> {
-        let files = match &self.rules {
-            Some(dir) => RuleFiles::with_overlay(dir),
-            None => Ok(RuleFiles::embedded()),
-        };
+        self.files_with_profile(self.profile.as_deref())
+    }
+
+    /// The rule files with `profile` (instead of `--profile`) applied
+    /// before `--rules DIR`.
+    pub fn files_with_profile(&self, profile: Option<&str>) -> Result<RuleFiles, i32> {
+        let files = (|| {
+            let mut files = RuleFiles::embedded();
+            if let Some(name) = profile {
+                files.apply_profile(name)?;
+            }
+            match &self.rules {
+                Some(dir) => files.overlaid(dir),
+                None => Ok(files),
+            }
+        })();
         files.map_err(|e| {
             eprintln!("kashif: {e}");
             2

@@ -426,7 +426,8 @@ impl AnercorpConventions {
             // ANERcorp tags the definite form too (`الدولار`, `واليورو`).
             let known = |k: &str| {
                 self.currency_words.contains(k)
-                    || k.strip_prefix("ال")
+                    || crate::text::clitics::shared_table()
+                        .strip_article(k)
                         .is_some_and(|bare| self.base_words.contains(bare))
             };
             let is_currency = known(&key)

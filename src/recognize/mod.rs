@@ -11,6 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::error::Result;
+pub use crate::mention::DocContext;
 use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
 use crate::text::Analysis;
@@ -32,49 +33,6 @@ pub struct ExtractOptions {
     pub propagation_window: Option<usize>,
 }
 
-/// What a recognizer sees of one document.
-pub struct DocContext<'a> {
-    /// The document id.
-    pub doc: Arc<str>,
-    /// Tokens and matching views.
-    pub analysis: &'a Analysis<'a>,
-    /// The date relative expressions are resolved against (`--reference-date`);
-    /// without it the numeric recognizer uses the date of the document's
-    /// dateline, which it reads anyway, or none.
-    pub reference_date: Option<NaiveDate>,
-    /// Whether recognizers write `evidence` on their candidates.
-    pub explain: bool,
-    /// See [`ExtractOptions::propagation_window`].
-    pub propagation_window: Option<usize>,
-}
-
-impl DocContext<'_> {
-    /// Build a candidate mention over original code point offsets
-    /// `start..end`. Its `text` stays empty: the pipeline fills it in for
-    /// the mentions that survive conflict resolution ([`fill_text`]).
-    pub fn mention(
-        &self,
-        start: usize,
-        end: usize,
-        label: Label,
-        value: serde_json::Value,
-        rule: &str,
-    ) -> Mention {
-        Mention {
-            doc: self.doc.clone(),
-            start,
-            end,
-            label,
-            text: String::new(),
-            value,
-            rule: rule.to_string(),
-            modifier: None,
-            evidence: String::new(),
-            priority: 0,
-        }
-    }
-}
-
 /// The extraction pipeline with its compiled rules.
 pub struct Extractor {
     numbers: numbers::NumberRecognizer,
@@ -85,6 +43,7 @@ impl Extractor {
     /// Compile the recognizers from a set of rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
         let compile = || -> Result<Self> {
+            crate::text::clitics::check_rules_use_the_shared_table(rules)?;
             Ok(Extractor {
                 numbers: numbers::NumberRecognizer::new(rules)?,
                 names: names::NameRecognizer::new(rules)?,

@@ -5,6 +5,7 @@
 
 pub mod csvfile;
 pub mod overlay;
+pub mod profile;
 pub mod registry;
 pub mod typed;
 

@@ -101,20 +101,25 @@ impl RuleFiles {
     /// `remove` column, or replace the file with a `# replace` line), new
     /// files join a family the recognizers read.
     pub fn with_overlay(dir: &Path) -> Result<Self> {
+        Self::embedded().overlaid(dir)
+    }
+
+    /// These rules overlaid by the files in `dir` (see
+    /// [`RuleFiles::with_overlay`]): a profile first, then a user's overlay.
+    pub fn overlaid(mut self, dir: &Path) -> Result<Self> {
         if !dir.is_dir() {
             return Err(Error::Invalid(format!(
                 "{}: rules directory does not exist",
                 dir.display()
             )));
         }
-        let mut rules = Self::embedded();
         for (rel, path) in overlay_files(dir)? {
             let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
             // A BOM (as some editors save CSV) is not part of the header.
             let text = crate::io::decode(&path, bytes)?;
-            rules.overlay_file(&rel, &path.display().to_string(), &text)?;
+            self.overlay_file(&rel, &path.display().to_string(), &text)?;
         }
-        Ok(rules)
+        Ok(self)
     }
 
     /// Overlay one file: `rel` is its path relative to the rules directory,

@@ -5,17 +5,202 @@
 //! gazetteer, `كين` is not). When `ل` meets the article (`للصين`) the stem is
 //! `لصين` in the text and is looked up as `الصين` (annotation rule 1).
 
+//!
+//! The clitics themselves are data: `rules/text/clitics.csv` (embedded),
+//! compiled once per process into a [`CliticTable`].
+
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::tokenize::Analysis;
+use crate::error::{Error, Result};
+use crate::rules::RuleFiles;
 
-/// Proclitic sequences, on key-normalized text, longest first.
-pub const PROCLITICS: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+/// The rule file the clitic table is read from.
+pub const CLITICS_FILE: &str = "text/clitics.csv";
 
 /// Minimum stem length (in characters) for a split to be offered.
 pub const MIN_STEM_CHARS: usize = 2;
 
 const _: () = assert!(MIN_STEM_CHARS >= 1);
+
+/// One row of `rules/text/clitics.csv`.
+#[derive(Debug, serde::Deserialize)]
+struct CliticRow {
+    clitic: String,
+    role: String,
+    #[allow(dead_code)]
+    #[serde(default)]
+    note: String,
+}
+
+/// The compiled clitic table: which one- and two-letter proclitics a word
+/// may start with, and the article restored after ل.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CliticTable {
+    /// Every proclitic sequence (key form), as written in the file.
+    proclitics: Vec<String>,
+    /// One-letter proclitics: the letter and its text.
+    singles: Vec<(char, String)>,
+    /// Two-letter proclitics: both letters and their text.
+    pairs: Vec<((char, char), String)>,
+    /// The article's first letter and the letter it shares with a proclitic
+    /// (`ا`, `ل` for `ال`), when the file has an article row.
+    article: Option<(char, char)>,
+    /// The article as written (key form).
+    article_text: String,
+}
+
+impl CliticTable {
+    /// Compile the table from the text of a clitics CSV (`file` names it in
+    /// errors).
+    pub fn parse(file: &str, text: &str) -> Result<Self> {
+        let rows = crate::rules::CsvTable::parse(file, text)?.rows::<CliticRow>()?;
+        let mut table = CliticTable::default();
+        for row in rows {
+            let key = super::key(&row.value.clitic);
+            let letters: Vec<char> = key.chars().collect();
+            let bad = |why: &str| Error::rule(file, row.line, why);
+            match (row.value.role.as_str(), letters.as_slice()) {
+                ("proclitic", [one]) => {
+                    table.singles.push((*one, key.clone()));
+                    table.proclitics.push(key);
+                }
+                ("proclitic", [first, second]) => {
+                    table.pairs.push(((*first, *second), key.clone()));
+                    table.proclitics.push(key);
+                }
+                ("proclitic", _) => {
+                    return Err(bad("a proclitic is one letter or a sequence of two"))
+                }
+                ("article", [first, .., last]) if table.article.is_none() => {
+                    table.article = Some((*first, *last));
+                    table.article_text = key;
+                }
+                ("article", _) => {
+                    return Err(bad("the article is written once, with two letters or more"))
+                }
+                (role, _) => {
+                    return Err(bad(&format!(
+                        "unknown role `{role}` (expected proclitic or article)"
+                    )))
+                }
+            }
+        }
+        for ((first, _), text) in &table.pairs {
+            if !table.singles.iter().any(|(c, _)| c == first) {
+                return Err(Error::rule(
+                    file,
+                    0,
+                    format!("the pair `{text}` starts with a letter that is not a proclitic"),
+                ));
+            }
+        }
+        Ok(table)
+    }
+
+    /// The table compiled from the rule files `rules` holds (with overlays).
+    pub fn from_rules(rules: &RuleFiles) -> Result<Self> {
+        Self::parse(CLITICS_FILE, rules.require(CLITICS_FILE)?)
+    }
+
+    /// The word without the definite article (`دولار` for `الدولار`), when
+    /// it starts with it and more follows.
+    pub fn strip_article<'k>(&self, key: &'k str) -> Option<&'k str> {
+        if self.article_text.is_empty() {
+            return None;
+        }
+        key.strip_prefix(self.article_text.as_str())
+            .filter(|rest| !rest.is_empty())
+    }
+
+    /// Every proclitic sequence (key form), in file order.
+    pub fn proclitics(&self) -> &[String] {
+        &self.proclitics
+    }
+
+    /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
+    /// as before a glued number (`بـ15`, `و2015`).
+    pub fn is_proclitic(&self, key: &str) -> bool {
+        self.proclitics.iter().any(|p| p == key)
+    }
+
+    /// The proclitics a word starts with, shortest first: at most one
+    /// letter and one pair, read off its first two characters.
+    fn proclitics_of(&'static self, key: &str) -> [Option<&'static str>; 2] {
+        let mut chars = key.chars();
+        let Some(first) = chars.next() else {
+            return [None, None];
+        };
+        let Some((_, single)) = self.singles.iter().find(|(c, _)| *c == first) else {
+            return [None, None];
+        };
+        let pair = chars.next().and_then(|second| {
+            self.pairs
+                .iter()
+                .find(|(letters, _)| *letters == (first, second))
+                .map(|(_, text)| text.as_str())
+        });
+        [Some(single.as_str()), pair]
+    }
+
+    /// Candidate proclitic splits of a key-normalized word, shortest
+    /// proclitic first (see [`clitic_splits_iter`]).
+    pub fn splits<'k>(&'static self, key: &'k str) -> impl Iterator<Item = CliticSplit<'k>> + 'k {
+        let article = self.article;
+        self.proclitics_of(key)
+            .into_iter()
+            .flatten()
+            .filter_map(move |p| {
+                let stem = key.strip_prefix(p)?;
+                // at least MIN_STEM_CHARS characters left, without counting them all
+                stem.chars().nth(MIN_STEM_CHARS - 1)?;
+                Some((p, stem))
+            })
+            .flat_map(move |(p, stem)| {
+                let prefix_chars = p.chars().count();
+                let restored = article.and_then(|(alef, lam)| {
+                    (p.ends_with(lam) && stem.starts_with(lam)).then(|| CliticSplit {
+                        proclitic: p,
+                        prefix_chars,
+                        stem_key: Cow::Owned(format!("{alef}{stem}")),
+                    })
+                });
+                std::iter::once(CliticSplit {
+                    proclitic: p,
+                    prefix_chars,
+                    stem_key: Cow::Borrowed(stem),
+                })
+                .chain(restored)
+            })
+    }
+}
+
+/// The table compiled from the embedded `rules/text/clitics.csv`, once per
+/// process. `tests` checks that the embedded file compiles; should it not,
+/// the table is empty (no splits) rather than a panic, and
+/// [`check_rules_use_the_shared_table`] reports the error at start-up.
+pub fn shared_table() -> &'static CliticTable {
+    static TABLE: OnceLock<CliticTable> = OnceLock::new();
+    TABLE.get_or_init(|| CliticTable::from_rules(&RuleFiles::embedded()).unwrap_or_default())
+}
+
+/// The clitic splitter is shared by the whole process (the tokenizer-level
+/// helpers below read [`shared_table`]), so an overlay cannot change it
+/// yet: compile the rules' `text/clitics.csv` and refuse it, naming the
+/// file, when it differs from the embedded table.
+pub fn check_rules_use_the_shared_table(rules: &RuleFiles) -> Result<()> {
+    let table = CliticTable::from_rules(rules)?;
+    if &table != shared_table() {
+        return Err(Error::rule(
+            CLITICS_FILE,
+            0,
+            "an overlay cannot change the clitic table (one splitter serves the whole process): \
+             edit rules/text/clitics.csv and rebuild instead",
+        ));
+    }
+    Ok(())
+}
 
 /// One candidate split of a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,60 +223,13 @@ pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
 /// splits (`any`, `find`), no allocation unless the `ل`+`ل` article is
 /// restored.
 pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + '_ {
-    proclitics_of(key)
-        .into_iter()
-        .flatten()
-        .filter_map(move |p| {
-            let stem = key.strip_prefix(p)?;
-            // at least MIN_STEM_CHARS characters left, without counting them all
-            stem.chars().nth(MIN_STEM_CHARS - 1)?;
-            Some((p, stem))
-        })
-        .flat_map(|(p, stem)| {
-            // every proclitic letter is one two-byte character
-            let prefix_chars = p.len() / 2;
-            let article = (p.ends_with('ل') && stem.starts_with('ل')).then(|| CliticSplit {
-                proclitic: p,
-                prefix_chars,
-                stem_key: Cow::Owned(format!("ا{stem}")),
-            });
-            std::iter::once(CliticSplit {
-                proclitic: p,
-                prefix_chars,
-                stem_key: Cow::Borrowed(stem),
-            })
-            .chain(article)
-        })
-}
-
-/// The [`PROCLITICS`] a word starts with, shortest first: at most one
-/// letter and one pair, read off its first two characters.
-fn proclitics_of(key: &str) -> [Option<&'static str>; 2] {
-    let mut chars = key.chars();
-    let single = match chars.next() {
-        Some('و') => "و",
-        Some('ف') => "ف",
-        Some('ب') => "ب",
-        Some('ك') => "ك",
-        Some('ل') => "ل",
-        _ => return [None, None],
-    };
-    let pair = match (single, chars.next()) {
-        ("و", Some('ب')) => Some("وب"),
-        ("و", Some('ل')) => Some("ول"),
-        ("و", Some('ك')) => Some("وك"),
-        ("ف", Some('ب')) => Some("فب"),
-        ("ف", Some('ل')) => Some("فل"),
-        ("ف", Some('ك')) => Some("فك"),
-        _ => None,
-    };
-    [Some(single), pair]
+    shared_table().splits(key)
 }
 
 /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
 /// as before a glued number (`بـ15`, `و2015`).
 pub fn is_proclitic(key: &str) -> bool {
-    PROCLITICS.contains(&key)
+    shared_table().is_proclitic(key)
 }
 
 /// The original code point offset where the stem of token `i` starts
@@ -139,22 +277,58 @@ mod tests {
         }
         for prefix in words {
             let word = format!("{prefix}صين");
-            let table: Vec<&str> = PROCLITICS
+            let mut table: Vec<&str> = shared_table()
+                .proclitics
                 .iter()
-                .rev()
-                .copied()
+                .map(String::as_str)
                 .filter(|p| word.starts_with(p))
                 .collect();
-            let fast: Vec<&str> = proclitics_of(&word).into_iter().flatten().collect();
+            table.sort_by_key(|p| p.len());
+            let fast: Vec<&str> = shared_table()
+                .proclitics_of(&word)
+                .into_iter()
+                .flatten()
+                .collect();
             assert_eq!(fast, table, "{word}");
         }
     }
 
     #[test]
-    fn proclitic_letters_are_two_bytes_each() {
-        for p in PROCLITICS {
-            assert_eq!(p.len(), 2 * p.chars().count(), "{p}");
-        }
+    fn the_embedded_table_compiles_with_its_article() {
+        let table = CliticTable::from_rules(&RuleFiles::embedded()).unwrap();
+        assert_eq!(&table, shared_table());
+        assert_eq!(table.proclitics.len(), 11);
+        assert!(table.article.is_some());
+        assert_eq!(
+            table.strip_article(&crate::text::key("الدولار")),
+            Some("دولار")
+        );
+        assert_eq!(table.strip_article(&crate::text::key("ال")), None);
+        assert_eq!(table.strip_article("دولار"), None);
+        assert!(is_proclitic("وب") && !is_proclitic("في"));
+    }
+
+    #[test]
+    fn bad_rows_name_the_file_and_line() {
+        let head = "clitic,role,note\n";
+        let err = |body: &str| {
+            CliticTable::parse("text/clitics.csv", &format!("{head}{body}"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(err("وبل,proclitic,\n").starts_with("text/clitics.csv:2"));
+        assert!(err("و,suffix,\n").contains("unknown role `suffix`"));
+        assert!(err("و,proclitic,\nفب,proclitic,\n").contains("`فب`"));
+    }
+
+    #[test]
+    fn an_overlay_that_changes_the_table_is_refused() {
+        let mut rules = RuleFiles::embedded();
+        assert!(check_rules_use_the_shared_table(&rules).is_ok());
+        let text = rules.get(CLITICS_FILE).unwrap().to_string();
+        rules.insert(CLITICS_FILE, format!("{text}لل,proclitic,\n"));
+        let err = check_rules_use_the_shared_table(&rules).unwrap_err();
+        assert!(err.to_string().contains("text/clitics.csv"), "{err}");
     }
 
     #[test]

@@ -42,6 +42,14 @@ pub fn light_char(c: char) -> char {
     }
 }
 
+/// Every character [`light_char`] folds to another one (alef forms, Persian
+/// letters, Arabic-Indic and Persian digits, the Arabic separators), in
+/// code point order: the reference pipeline builds its replace steps from
+/// this list, so the two cannot disagree.
+pub fn light_folded_chars() -> impl Iterator<Item = char> {
+    ('\u{0600}'..='\u{06FF}').filter(|&c| light_char(c) != c)
+}
+
 /// The key form of a light-normalized character: ى→ي, ة→ه.
 #[inline]
 pub fn key_char(c: char) -> char {

@@ -45,18 +45,12 @@ pub fn normalizer(nfkc: bool) -> Result<Sequence> {
         .into())
     };
     steps.push(regex(DROPPED_CLASS, "")?);
-    steps.push(regex("[أإآٱ]", "ا")?);
-    steps.push(Replace::new("ک", "ك").map_err(tk_err)?.into());
-    steps.push(Replace::new("ی", "ي").map_err(tk_err)?.into());
-    for d in 0..10u32 {
-        let ascii = char::from(b'0' + d as u8).to_string();
-        for base in [0x0660u32, 0x06F0] {
-            let c = char::from_u32(base + d).unwrap_or('0').to_string();
-            steps.push(Replace::new(c, ascii.clone()).map_err(tk_err)?.into());
-        }
+    // One replace step per character the fast normalizer folds (alef forms,
+    // Persian letters, digits, separators), read from it.
+    for c in super::normalize::light_folded_chars() {
+        let light = super::normalize::light_char(c).to_string();
+        steps.push(Replace::new(c.to_string(), light).map_err(tk_err)?.into());
     }
-    steps.push(Replace::new("\u{066B}", ".").map_err(tk_err)?.into());
-    steps.push(Replace::new("\u{066C}", ",").map_err(tk_err)?.into());
     Ok(Sequence::new(steps))
 }
 

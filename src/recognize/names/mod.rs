@@ -19,8 +19,8 @@ use features::{flag, Flags, TokenFeatures, Vocabulary};
 use lexicon::{PhraseMatch, PhraseTable, WordSet};
 use patterns::Pattern;
 
-use super::DocContext;
 use crate::error::{Error, Result};
+use crate::mention::DocContext;
 use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
 use crate::text::Analysis;

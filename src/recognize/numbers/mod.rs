@@ -28,8 +28,8 @@ mod values;
 
 use serde_json::{json, Value};
 
-use super::DocContext;
 use crate::error::Result;
+use crate::mention::DocContext;
 use crate::mention::{number_value, Label, Mention, Modifier};
 use crate::rules::RuleFiles;
 use crate::text::TokenKind;

@@ -1,0 +1,86 @@
+//! `--profile NAME` end to end: the core labels by the guidelines, the
+//! `anercorp` profile by ANERcorp's conventions, `eval --conll` applies the
+//! profile by itself when it scores ANERcorp, and an unknown name is an error.
+
+mod common;
+
+use common::{kashif, kashif_stdin, stderr};
+
+const TEXT: &str = "افتتح المشروع في القاهرة الجديدة أمس\n";
+
+fn labels_of(out: &std::process::Output) -> Vec<(String, String)> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["text"].as_str().unwrap().to_string(),
+                v["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn extract_follows_the_guidelines_unless_a_profile_is_named() {
+    let core = kashif_stdin(&["extract", "--types", "GPE,MISC", "-"], TEXT.as_bytes());
+    assert!(core.status.success(), "{}", stderr(&core));
+    assert_eq!(
+        labels_of(&core),
+        [("القاهرة الجديدة".to_string(), "GPE".to_string())]
+    );
+
+    let anercorp = kashif_stdin(
+        &[
+            "extract",
+            "--profile",
+            "anercorp",
+            "--types",
+            "GPE,MISC",
+            "-",
+        ],
+        TEXT.as_bytes(),
+    );
+    assert!(anercorp.status.success(), "{}", stderr(&anercorp));
+    assert_eq!(
+        labels_of(&anercorp),
+        [("القاهرة الجديدة".to_string(), "MISC".to_string())]
+    );
+}
+
+#[test]
+fn an_unknown_profile_is_refused_naming_the_known_ones() {
+    let out = kashif(&["extract", "--profile", "no-such", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown profile `no-such` (known: anercorp)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_conll_scores_anercorp_with_its_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tiny.conll");
+    let tokens = [
+        ("افتتح", "O"),
+        ("المشروع", "O"),
+        ("في", "O"),
+        ("القاهرة", "B-MISC"),
+        ("الجديدة", "I-MISC"),
+        ("أمس", "O"),
+    ];
+    let conll: String = tokens.iter().map(|(t, g)| format!("{t} {g}\n")).collect();
+    std::fs::write(&file, conll).unwrap();
+    let out = kashif(&[
+        "eval",
+        "--conll",
+        file.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["micro"]["f1"].as_f64(), Some(1.0), "{report}");
+}
