@@ -127,6 +127,22 @@ pub const ADVERSARIAL_KINDS: &[&str] = &[
     "punctuation",
 ];
 
+/// The repeated units of the adversarial inputs (`benches/adversarial_units.tsv`:
+/// `kind<TAB>unit`, `#` comment lines).
+const ADVERSARIAL_UNITS: &str = include_str!("../benches/adversarial_units.tsv");
+
+/// The unit that adversarial input `kind` repeats. Panics when the table has
+/// no row for it (a bench-input bug, caught by tests/adversarial.rs).
+fn adversarial_unit(kind: &str) -> &'static str {
+    ADVERSARIAL_UNITS
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .find(|(k, _)| *k == kind)
+        .map(|(_, unit)| unit)
+        .unwrap_or_else(|| panic!("benches/adversarial_units.tsv has no unit for `{kind}`"))
+}
+
 /// An adversarial input of about `n` units of its kind (digits, words,
 /// letters…). Panics on an unknown kind.
 pub fn adversarial(kind: &str, n: usize) -> String {
@@ -144,21 +160,14 @@ pub fn adversarial(kind: &str, n: usize) -> String {
             }
             s
         }
-        // n spelled-out numbers in a row.
-        "number-words" => repeat("ثلاثة وعشرين ألف ", n),
-        // One word of n letters (2n bytes).
-        "long-word" => repeat("ب", n),
         // One word of n proclitic letters.
-        "clitic-letters" => "وبلكف".chars().cycle().take(n).collect(),
-        // A title trigger repeated n times.
-        "triggers" => repeat("الرئيس ", n),
-        // An organization head noun repeated n times.
-        "ministries" => repeat("وزارة ", n),
-        // n pairs of names of different lengths (non-overlapping mentions of
-        // mixed lengths: the worst case of conflict resolution).
-        "mixed-names" => repeat("الصين والولايات المتحدة ", n),
-        // n dates in a row, digits and month names.
-        "dates" => repeat("7 أبريل 2015 2015-04-07 ", n),
+        "clitic-letters" => adversarial_unit(kind).chars().cycle().take(n).collect(),
+        // n copies of the kind's unit: spelled-out numbers, a one-letter word,
+        // title triggers, organization heads, names of mixed lengths (the
+        // worst case of conflict resolution), dates in digits and month names.
+        "number-words" | "long-word" | "triggers" | "ministries" | "mixed-names" | "dates" => {
+            repeat(adversarial_unit(kind), n)
+        }
         // n punctuation characters glued together.
         "punctuation" => repeat("،.(«»)%؟", n.div_ceil(8)),
         other => panic!("unknown adversarial kind `{other}`"),
