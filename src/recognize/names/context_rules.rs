@@ -1,0 +1,618 @@
+//! The context rules of the names layer: titles and speech verbs before a
+//! person, clubs named after their city, person lists, organization heads
+//! and descriptors, bracketed aliases, place and facility heads, and MISC
+//! heads before a quoted name. Each reads the tokens around a trigger and
+//! proposes mentions; conflicts are settled later.
+
+use super::*;
+
+impl NameRecognizer {
+    /// Trigger rules: titles, organization heads and descriptors, place
+    /// heads, facility heads, MISC heads before a quoted name.
+    pub(super) fn triggers_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let Some(m) = self.trigger_matches(d, i, true).into_iter().next() else {
+            return;
+        };
+        let after = m.end;
+        // A descriptor before a bare name (`شركة [توتال]`) or a known
+        // organization (`صحيفة [الأهرام]`) is no head of that name.
+        let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
+            && (self.org_after_descriptor(d, after).is_some()
+                || self
+                    .gaz_matches(d, after, false)
+                    .iter()
+                    .any(|g| g.payload.label == Label::Org));
+        for &kind in &m.payload.kinds {
+            if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
+                continue;
+            }
+            let emitted = match kind {
+                TriggerKind::PersonTitle => self.title_person(d, after),
+                TriggerKind::OrgHeadStrong => {
+                    self.org_with_head(d, m.start, after, HeadStrength::Strong)
+                }
+                TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
+                TriggerKind::NameSuffix => None,
+                TriggerKind::SpeechVerb => self.speaker(d, after),
+                TriggerKind::OrgDescriptor => self
+                    .org_after_descriptor(d, after)
+                    .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
+                TriggerKind::PlaceHead => self.place_after_head(d, after),
+                TriggerKind::FacilityHead => self.facility_with_head(d, &m),
+                TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
+                    self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
+                }
+            };
+            for mut mention in emitted.into_iter().flatten() {
+                if d.ctx.explain {
+                    mention.evidence = if mention.evidence.is_empty() {
+                        format!("trigger {}", m.payload.source)
+                    } else {
+                        format!("trigger {}; {}", m.payload.source, mention.evidence)
+                    };
+                }
+                out.push(mention);
+            }
+        }
+    }
+
+    pub(super) fn span(
+        &self,
+        d: &Doc<'_>,
+        first: usize,
+        last: usize,
+        label: Label,
+        rule: &str,
+    ) -> Mention {
+        let a = d.a;
+        let mut m = d.ctx.mention(
+            a.tokens()[first].start,
+            a.tokens()[last].end,
+            label,
+            serde_json::Value::Null,
+            rule,
+        );
+        m.priority = priority::TRIGGER;
+        m
+    }
+
+    /// Title (+ NORP adjectives and ال-descriptors) + 1–4 name tokens.
+    pub(super) fn title_person(&self, d: &Doc<'_>, mut j: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
+        let mut skipped = 0;
+        while j < a.len() && skipped < 3 {
+            let skippable = d.is_norp(j)
+                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN));
+            if !skippable {
+                break;
+            }
+            j += 1;
+            skipped += 1;
+        }
+        let first = j;
+        if first >= a.len() || !self.is_name_token(d, first, false) || d.has_article(first) {
+            return None;
+        }
+        let mut last = first;
+        while last + 1 < a.len() && last + 1 - first < 4 {
+            let prev_particle = d.any(last, flag::PARTICLE);
+            if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
+                break;
+            }
+            last += 1;
+        }
+        // A name does not end on a particle, nor is it a particle alone (`وقال ابن المدينة`).
+        while last > first && d.any(last, flag::PARTICLE) {
+            last -= 1;
+        }
+        if d.any(last, flag::PARTICLE) {
+            return None;
+        }
+        Some(vec![self.span(
+            d,
+            first,
+            last,
+            Label::Person,
+            "name/title-person",
+        )])
+    }
+
+    /// The speaker after a speech verb (`وقال [فيرجسون]`): a name whose
+    /// first word is no ordinary word (ANERcorp-common, stop, listed place…).
+    pub(super) fn speaker(&self, d: &Doc<'_>, first: usize) -> Option<Vec<Mention>> {
+        if first >= d.a.len()
+            || !self.is_name_token(d, first, false)
+            || d.has_article(first)
+            || d.any(first, flag::COMMON)
+        {
+            return None;
+        }
+        let mut mentions = self.title_person(d, first)?;
+        for m in &mut mentions {
+            m.rule = "name/speaker".into();
+            m.priority = priority::PERSON_LIST;
+        }
+        Some(mentions)
+    }
+
+    /// A city followed by a masculine nationality adjective is a sports
+    /// club: a city takes a feminine adjective (`باريس الفرنسية`), a club the
+    /// masculine of the implied `النادي` (`ليون الفرنسي`, `هامبورغ الألماني`).
+    /// The city alone becomes ORG; the adjective stays NORP.
+    pub(super) fn club_city_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = d.a;
+        if !d.is_norp(i + 1) || !d.has_article(i + 1) {
+            return;
+        }
+        let adjective = a.light(i + 1);
+        let masculine_singular = !adjective.ends_with('ة')
+            && !adjective.ends_with('ه')
+            && !["ون", "ين", "ات"].iter().any(|p| adjective.ends_with(p));
+        if !masculine_singular {
+            return;
+        }
+        let Some(city) = self.gaz_matches(d, i, true).into_iter().find(|m| {
+            m.end == i + 1
+                && m.payload.label == Label::Gpe
+                && m.payload.source.file.starts_with("names/gaz_cities")
+        }) else {
+            return;
+        };
+        let mut m = d.ctx.mention(
+            city.start,
+            a.tokens()[i].end,
+            Label::Org,
+            serde_json::Value::Null,
+            "name/club-city",
+        );
+        m.priority = priority::CONTEXT;
+        if d.ctx.explain {
+            m.evidence = format!("city + masculine adjective `{}`: a club", a.surface(i + 1));
+        }
+        out.push(m);
+    }
+
+    /// Given name (from the lists) + following name tokens.
+    pub(super) fn person_list_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
+        let a = d.a;
+        let starts_with_particle = d.any(i, flag::PARTICLE)
+            && !d.any(i, flag::LIGHT_STOP)
+            && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
+        let listed_family =
+            |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
+        let (start, is_given) = if d.any(i, flag::GIVEN) || starts_with_particle {
+            (a.tokens()[i].start, true)
+        } else if listed_family(d.f.get(i).word) {
+            (a.tokens()[i].start, false)
+        } else {
+            // A proclitic before a given name (`ومحمد`) or a listed family
+            // name that is no ordinary word (`وبوتين`).
+            let split = crate::text::clitics::clitic_splits_iter(a.key(i)).find(|s| {
+                let own = self.vocab.own(&s.stem_key);
+                own & flag::GIVEN != 0 || listed_family(own)
+            });
+            match split.and_then(|s| crate::text::clitics::stem_start(a, i, &s)) {
+                Some(start) => (start, true),
+                None => return,
+            }
+        };
+        if d.any(i, flag::STOP_OF_LIGHT) {
+            return;
+        }
+        // A family name with the article standing alone (`المفتي`, also a
+        // title) is not enough evidence.
+        if !is_given && d.has_article(i) {
+            return;
+        }
+        let mut last = i;
+        // A name continues after a given name; a family name ends one.
+        if is_given {
+            while last + 1 < a.len() && last + 1 - i < 4 {
+                let prev_particle = d.any(last, flag::PARTICLE);
+                if self.family_ends(d, i, last) || !self.is_name_token(d, last + 1, prev_particle) {
+                    break;
+                }
+                last += 1;
+            }
+        }
+        while last > i && d.any(last, flag::PARTICLE) {
+            last -= 1;
+        }
+        // A lone given name that is also a common word, or a lone particle
+        // (`بن`), is not enough.
+        if last == i && d.any(i, flag::COMMON | flag::PARTICLE) {
+            return;
+        }
+        let mut m = d.ctx.mention(
+            start,
+            a.tokens()[last].end,
+            Label::Person,
+            serde_json::Value::Null,
+            "name/person-list",
+        );
+        m.priority = priority::PERSON_LIST;
+        if d.ctx.explain {
+            m.evidence = format!("person name list: {}", a.surface(i));
+        }
+        out.push(m);
+    }
+
+    /// Organization head kept: head + construct chain of ال-words, a known
+    /// place, NORP adjectives, `و`+ال conjuncts (`وزارة الاقتصاد والمالية`).
+    pub(super) fn org_with_head(
+        &self,
+        d: &Doc<'_>,
+        start: usize,
+        after: usize,
+        strength: HeadStrength,
+    ) -> Option<Vec<Mention>> {
+        let a = d.a;
+        let descriptor = strength == HeadStrength::Descriptor;
+        // A known organization after a descriptor stands alone
+        // (`فريق [الرجاء البيضاوي]`): the lexicon has it, the head is dropped.
+        if descriptor
+            && self
+                .gaz_matches(d, after, false)
+                .iter()
+                .any(|m| m.payload.label == Label::Org)
+        {
+            return None;
+        }
+        let mut j = after;
+        let mut last = None;
+        let mut bare_run = true; // only bare nouns since the head (construct chain)
+        while j < a.len() && j - after < 5 {
+            if d.is_stop(j) {
+                break;
+            }
+            let key = a.key(j);
+            // `والمالية` continues a name; `والحكومة` (another head) starts a new one.
+            let conj_al = key.starts_with("وال")
+                && key.chars().count() > 4
+                && self.vocab.own(&key["و".len()..]) & flag::TRIGGER == 0;
+            // A place is the genitive of the head or of a bare noun
+            // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
+            let known_place = bare_run
+                .then(|| {
+                    self.gaz_matches(d, j, false)
+                        .into_iter()
+                        .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc))
+                })
+                .flatten();
+            if let Some(place) = known_place {
+                last = Some(place.end - 1);
+                bare_run = false;
+                j = place.end;
+                continue;
+            }
+            if d.any(j, flag::PRONOUN_SUFFIX) {
+                break;
+            }
+            // After a nationality adjective or a name word (`الفرنسية`,
+            // `الله`), a definite ordinary noun that is no adjective begins
+            // the next phrase (`وكالة الأنباء الفرنسية | الخبر`).
+            // Adjective-shaped: a nisba or feminine ending, or a participle (`الموحد`).
+            let nisba_shaped = ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c))
+                || key.starts_with("\u{0627}\u{0644}\u{0645}");
+            if d.has_article(j)
+                && last == Some(j - 1)
+                && d.any(j, flag::COMMON)
+                && !nisba_shaped
+                && (d.is_norp(j - 1) || !d.any(j - 1, flag::COMMON))
+            {
+                break;
+            }
+            if d.has_article(j) || (conj_al && last.is_some()) {
+                last = Some(j);
+                bare_run = false;
+                j += 1;
+                continue;
+            }
+            // A bare noun inside a construct chain (`اتحاد صناعة السيارات`),
+            // not a preposition + noun (`البنك بالإصلاحات المالية`).
+            if !descriptor
+                && bare_run
+                && !d.any(j, flag::CLITIC_COMMON | flag::TRIGGER)
+                && d.has_article(j + 1)
+                && !d.is_stop(j + 1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let mut last = last?;
+        if d.is_suffix(last + 1) {
+            last += 1;
+        }
+        let alias = self.bracket_alias(d, last + 1);
+        if strength != HeadStrength::Strong {
+            // A generic descriptor (`شبكة`, `شركة`) + ordinary words is a
+            // description, not a name, unless something vouches for it: a
+            // known place, an uncommon word, or a bracketed alias after it.
+            let chain_end = if d.is_suffix(last) { last } else { last + 1 };
+            let known = (after..=last).any(|k| !self.gaz_matches(d, k, false).is_empty());
+            let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
+            let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
+            // A definite head with only nationality adjectives describes
+            // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
+            // After an indefinite descriptor the word is the name itself,
+            // which stands alone (`فريق [العربي]`, the club).
+            let definite_head = after > 0 && d.has_article(after - 1);
+            let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
+            if !evidence || ((definite_head || descriptor) && only_nationality && alias.is_none()) {
+                return None;
+            }
+        }
+        let mut m = d.ctx.mention(
+            start,
+            a.tokens()[last].end,
+            Label::Org,
+            serde_json::Value::Null,
+            "name/org-head",
+        );
+        m.priority = priority::TRIGGER;
+        let mut out = vec![m];
+        out.extend(alias);
+        Some(out)
+    }
+
+    /// Descriptor dropped before a bare name: `شركة [هواوي]`,
+    /// `شركة الاتصالات [هواوي]`, `وكالة [موديز]`.
+    pub(super) fn org_after_descriptor(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
+        let mut j = after;
+        // Up to two sector words (`الاتصالات`, `النفط`) or nationality
+        // adjectives (`وكالة الأنباء القطرية قنا`): ordinary words. A definite
+        // word that may be a name is the name, not a sector; so is a
+        // nationality word right after an indefinite descriptor, which it
+        // cannot qualify (`فريق العربي`, the club).
+        let definite_head = after > 0 && d.has_article(after - 1);
+        while j < a.len() && j - after < 2 && d.has_article(j) && !d.is_stop(j) {
+            let adjective = d.is_norp(j) && (j > after || definite_head);
+            if !(d.any(j, flag::COMMON) || adjective) {
+                break;
+            }
+            j += 1;
+        }
+        if j >= a.len() || !self.is_bare_proper(d, j) {
+            return None;
+        }
+        let first = j;
+        let mut last = j;
+        if let Some(known) = self
+            .gaz_matches(d, j, false)
+            .into_iter()
+            .find(|m| m.payload.label == Label::Org)
+        {
+            last = known.end - 1;
+        } else {
+            while last + 1 < a.len()
+                && last + 1 - first < 2
+                && !a.key(last + 1).starts_with('و')
+                && !d.any(last + 1, flag::PRONOUN_SUFFIX)
+                && self.is_bare_proper(d, last + 1)
+            {
+                last += 1;
+            }
+        }
+        let mut named = self.span(d, first, last, Label::Org, "name/org-descriptor");
+        named.priority = priority::CONTEXT;
+        let mut out = vec![named];
+        out.extend(self.bracket_alias(d, last + 1));
+        // Coordinated names under the same descriptor: `شركة هواوي و[زد]`.
+        let mut k = last + 1;
+        while k < a.len() && d.is_word(k) && a.key(k).starts_with('و') {
+            let stem_key = &a.key(k)["و".len()..];
+            let proper = stem_key.chars().nth(1).is_some()
+                && !stem_key.starts_with("ال")
+                && self.vocab.own(stem_key)
+                    & (flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD)
+                    == 0;
+            if !proper {
+                break;
+            }
+            let start = a.orig_offset(k, 1);
+            let mut m = d.ctx.mention(
+                start,
+                a.tokens()[k].end,
+                Label::Org,
+                serde_json::Value::Null,
+                "name/org-descriptor",
+            );
+            m.priority = priority::TRIGGER;
+            if d.ctx.explain {
+                m.evidence = "coordinated with a name after the same descriptor".into();
+            }
+            out.push(m);
+            k += 1;
+        }
+        Some(out)
+    }
+
+    /// `(` bare words `)` right after an organization: its alias, also ORG.
+    pub(super) fn bracket_alias(&self, d: &Doc<'_>, j: usize) -> Option<Mention> {
+        let a = d.a;
+        if j + 2 >= a.len() || a.light(j) != "(" {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < a.len() && k - j <= 3 && !d.is_stop(k) {
+            k += 1;
+        }
+        if k == j + 1 || k >= a.len() || a.light(k) != ")" {
+            return None;
+        }
+        let mut m = self.span(d, j + 1, k - 1, Label::Org, "name/org-alias");
+        if d.ctx.explain {
+            m.evidence = "bracketed alias after an organization".into();
+        }
+        Some(m)
+    }
+
+    /// Place head dropped: `مقاطعة [شانشي]`, `ولاية [ورقلة]`.
+    pub(super) fn place_after_head(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        let a = d.a;
+        if after >= a.len() || !self.is_bare_proper(d, after) || a.tokens()[after].glued {
+            return None;
+        }
+        // `منطقة حدودية`, `حي سكني`: an adjective, not a name.
+        let key = a.key(after);
+        if key.ends_with("يه")
+            || key.ends_with("ي") && a.key(after.saturating_sub(1)).starts_with("ال")
+        {
+            return None;
+        }
+        // A known place is the gazetteer's; the head only vouches for an unknown one-word name.
+        if self
+            .gaz_matches(d, after, false)
+            .iter()
+            .any(|m| m.payload.label != Label::Norp)
+        {
+            return None;
+        }
+        Some(vec![self.span(
+            d,
+            after,
+            after,
+            Label::Gpe,
+            "name/place-head",
+        )])
+    }
+
+    /// Facility head kept: head + a bare name, a known place, or a chain of
+    /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
+    /// `مركز التعاون الحدودي العالمي`).
+    ///
+    /// Not a name: a rank (`احتل المركز الثاني`, an ordinal or `الأخير`
+    /// after the head), a verbal noun after the preposition `ل` with an
+    /// indefinite object (`لسد ثغرة` "to fill a gap"), an indefinite head
+    /// with two indefinite nisba adjectives (`مركز مالي عالمي`).
+    pub(super) fn facility_with_head(
+        &self,
+        d: &Doc<'_>,
+        m: &PhraseMatch<'_, Trigger>,
+    ) -> Option<Vec<Mention>> {
+        let a = d.a;
+        let (start, after) = (m.start, m.end);
+        if let Some(quoted) = self.quoted_after(d, after, Label::Fac, "name/facility-quoted") {
+            return Some(quoted);
+        }
+        if after >= a.len() || d.is_stop(after) || d.any(after, flag::RANK) {
+            return None;
+        }
+        // The head as written after its proclitic (`لسد` → ل + `سد`).
+        let head_key = a.key(m.first);
+        let (proclitic, head_key) = if m.clitic {
+            crate::text::clitics::clitic_splits_iter(head_key)
+                .find(|s| self.vocab.own(&s.stem_key) & flag::TRIG_FIRST != 0)
+                .map_or(("", head_key.into()), |s| (s.proclitic, s.stem_key))
+        } else {
+            ("", head_key.into())
+        };
+        let indefinite_head = !head_key.starts_with("ال");
+        let nisba = |k: usize| {
+            // `is_word` first: `k` may be past the last token.
+            d.is_word(k)
+                && !d.has_article(k)
+                && !d.is_stop(k)
+                && (a.key(k).ends_with('ي') || a.key(k).ends_with("يه"))
+        };
+        // `مركز مالي عالمي`: the word after the head agrees with an adjective after it.
+        if indefinite_head && a.key(after).ends_with('ي') && nisba(after) && nisba(after + 1) {
+            return None;
+        }
+        let place = self
+            .gaz_matches(d, after, false)
+            .into_iter()
+            .find(|m| matches!(m.payload.label, Label::Gpe | Label::Loc));
+        let titled = self
+            .trigger_matches(d, after, false)
+            .into_iter()
+            .find(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
+        let last = if let Some(place) = place {
+            place.end - 1
+        } else if let Some(Some(person)) = titled.map(|t| self.title_person(d, t.end)) {
+            // `مطار الملك عبد العزيز`: a facility named after a titled person.
+            let end = person[0].end;
+            a.tokens()
+                .partition_point(|t| t.end <= end)
+                .saturating_sub(1)
+                .max(after)
+        } else if self.is_bare_proper(d, after) {
+            // `لسد ثغرة`: ل + verbal noun + an indefinite feminine noun.
+            if proclitic.ends_with('ل') && indefinite_head && a.light(after).ends_with('ة') {
+                return None;
+            }
+            let mut last = after;
+            while last + 1 < a.len()
+                && last + 1 - after < 3
+                && !d.any(last + 1, flag::PRONOUN_SUFFIX)
+                && self.is_bare_proper(d, last + 1)
+            {
+                last += 1;
+            }
+            last
+        } else {
+            let mut j = after;
+            while j < a.len() && j - after < 4 && d.has_article(j) && !d.is_stop(j) {
+                // A rank after an adjective qualifies the head
+                // (`المركز المالي الثالث`); after a name it is regnal
+                // (`مسجد الحسن الثاني`).
+                let adjective = a.key(j - 1).ends_with('ي') || a.key(j - 1).ends_with("يه");
+                if d.any(j, flag::RANK) && adjective {
+                    break;
+                }
+                j += 1;
+            }
+            let chain = j - after;
+            let uncommon = (after..j).any(|k| !d.any(k, flag::COMMON));
+            if chain == 0 || (chain == 1 && !uncommon) {
+                return None;
+            }
+            j - 1
+        };
+        let last = if d.is_suffix(last + 1) {
+            last + 1
+        } else {
+            last
+        };
+        let mut m = d.ctx.mention(
+            start,
+            a.tokens()[last].end,
+            Label::Fac,
+            serde_json::Value::Null,
+            "name/facility-head",
+        );
+        m.priority = priority::TRIGGER;
+        Some(vec![m])
+    }
+
+    /// A quoted name right after a head: `مبادرة "[الحزام والطريق]"`.
+    pub(super) fn quoted_after(
+        &self,
+        d: &Doc<'_>,
+        after: usize,
+        label: Label,
+        rule: &str,
+    ) -> Option<Vec<Mention>> {
+        let a = d.a;
+        let open = a.light(after.min(a.len().saturating_sub(1)));
+        if after >= a.len() || !matches!(open, "\"" | "«" | "“") {
+            return None;
+        }
+        let close = match open {
+            "«" => "»",
+            "“" => "”",
+            _ => "\"",
+        };
+        let mut k = after + 1;
+        while k < a.len() && k - after <= 8 && a.light(k) != close {
+            k += 1;
+        }
+        if k >= a.len() || a.light(k) != close || k == after + 1 {
+            return None;
+        }
+        Some(vec![self.span(d, after + 1, k - 1, label, rule)])
+    }
+}

@@ -1,0 +1,398 @@
+//! Compiling the names rules: gazetteers, common words, nisba stems,
+//! acronyms, triggers and patterns are read from their rule files into the
+//! recognizer's phrase tables and word sets, and the vocabulary flags are
+//! built once. A malformed row is an error naming its file and line.
+
+use super::*;
+
+/// Highest ANERcorp entity share of a word that still counts as common.
+pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
+
+/// Occurrences needed before a mostly-untagged word makes a one-word
+/// lexicon entry ambiguous (one untagged sighting is not enough evidence).
+pub(super) const AMBIGUOUS_MIN_COUNT: usize = 3;
+
+impl NameRecognizer {
+    /// Compile the names rules. Every file is optional; a malformed row is
+    /// an error naming the file and line.
+    pub fn new(rules: &RuleFiles) -> Result<Self> {
+        let mut r = NameRecognizer {
+            gazetteer: PhraseTable::default(),
+            triggers: PhraseTable::default(),
+            trigger_words: WordSet::default(),
+            given: WordSet::default(),
+            family: WordSet::default(),
+            particles: WordSet::default(),
+            nasab: WordSet::default(),
+            stop: WordSet::default(),
+            stop_light: Default::default(),
+            common: WordSet::default(),
+            ambiguous: WordSet::default(),
+            rank: WordSet::default(),
+            patterns: Vec::new(),
+            pattern_index: Default::default(),
+            pattern_index_clitic: Default::default(),
+            unkeyed_patterns: Vec::new(),
+            skipped_ambiguous: 0,
+            vocab: Vocabulary::default(),
+        };
+        if let Some(text) = rules.get(chains::PARTICLES_FILE) {
+            r.load_particles(chains::PARTICLES_FILE, text)?;
+        }
+        // Word lists first: the gazetteer filter below consults them.
+        for (prefix, set) in [
+            ("names/person_given", &mut r.given),
+            ("names/person_family", &mut r.family),
+        ] {
+            for (file, text) in rules.matching(prefix, ".csv") {
+                load_words(file, text, "name", set)?;
+            }
+        }
+        if let Some(text) = rules.get("names/stopwords.csv") {
+            load_words("names/stopwords.csv", text, "word", &mut r.stop)?;
+            let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
+            let col = table.column("word")?;
+            r.stop_light.extend(
+                table
+                    .rows
+                    .iter()
+                    .map(|row| crate::text::light(row.get(col))),
+            );
+        }
+        if let Some(text) = rules.get("names/rank_words.csv") {
+            load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
+        }
+        if let Some(text) = rules.get("names/common_words.csv") {
+            r.load_common_words("names/common_words.csv", text)?;
+        }
+        let gaz_files: Vec<(String, String)> = rules
+            .matching("names/gaz_", ".csv")
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        for (name, text) in &gaz_files {
+            r.load_gazetteer(name, text)?;
+        }
+        if let Some(text) = rules.get("names/norp_nisba.csv") {
+            r.load_nisba("names/norp_nisba.csv", text)?;
+        }
+        if let Some(text) = rules.get("names/org_acronyms.csv") {
+            r.load_acronyms("names/org_acronyms.csv", text)?;
+        }
+        for (file, text) in rules.matching("names/triggers", ".csv") {
+            r.load_triggers(file, text)?;
+        }
+        for (name, text) in rules.matching("names/patterns", ".jsonl") {
+            r.patterns.extend(patterns::parse_file(name, text)?);
+        }
+        for (n, pattern) in r.patterns.iter().enumerate() {
+            match pattern.first_keys() {
+                Some(keys) => {
+                    for k in keys {
+                        r.pattern_index.entry(k.to_string()).or_default().push(n);
+                        if pattern.first_clitic() {
+                            r.pattern_index_clitic
+                                .entry(k.to_string())
+                                .or_default()
+                                .push(n);
+                        }
+                    }
+                }
+                None => r.unkeyed_patterns.push(n),
+            }
+        }
+        r.vocab = r.build_vocabulary();
+        Ok(r)
+    }
+
+    /// Merge the one-word lexicons into the vocabulary of token flags.
+    pub(super) fn build_vocabulary(&self) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (set, bits) in [
+            (&self.given, flag::GIVEN),
+            (&self.family, flag::FAMILY),
+            (&self.particles, flag::PARTICLE),
+            (&self.stop, flag::STOP),
+            (&self.common, flag::COMMON),
+            (&self.trigger_words, flag::TRIGGER),
+            (&self.rank, flag::RANK),
+        ] {
+            for word in set.iter() {
+                v.add(word, bits);
+            }
+        }
+        for word in &self.stop_light {
+            v.add(word, flag::LIGHT_STOP);
+            let key = crate::text::key(word);
+            if key != *word {
+                v.add(&key, flag::LIGHT_STOP_VARIANT);
+            }
+        }
+        for word in self.common.iter() {
+            if let Some(stem) = word.strip_suffix('ه') {
+                v.add(stem, flag::COMMON_H_STEM);
+                v.add(&format!("{stem}ت"), flag::COMMON_PRONOUN_STEM);
+            } else if let Some(stem) = word.strip_suffix('ي') {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+                v.add(&format!("{stem}ا"), flag::COMMON_PRONOUN_STEM);
+            } else {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+            }
+        }
+        for (first, singles) in self.gazetteer.first_words() {
+            let labels = singles.fold(0, |f, p| f | features::label_word_flag(p.label));
+            v.add(first, flag::GAZ_FIRST | labels);
+        }
+        for (first, singles) in self.triggers.first_words() {
+            let mut bits = flag::TRIG_FIRST;
+            for t in singles {
+                if t.kinds.contains(&TriggerKind::NameSuffix) {
+                    bits |= flag::NAME_SUFFIX;
+                }
+                if t.kinds.iter().any(|k| {
+                    matches!(
+                        k,
+                        TriggerKind::PlaceHead
+                            | TriggerKind::OrgDescriptor
+                            | TriggerKind::OrgHead
+                            | TriggerKind::OrgHeadStrong
+                            | TriggerKind::MiscDescriptor
+                    )
+                }) {
+                    bits |= flag::DESCRIPTOR_HEAD;
+                }
+            }
+            v.add(first, bits);
+        }
+        for key in self.pattern_index.keys() {
+            v.add(key, flag::PATTERN_KEY);
+        }
+        for key in self.pattern_index_clitic.keys() {
+            v.add(key, flag::PATTERN_CLITIC_KEY);
+        }
+        v.finish();
+        v
+    }
+
+    pub(super) fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let entry_col = table.column("entry")?;
+        let label_col = table.column("label")?;
+        // `priority`: `curated` (the default) or `learned` (a list derived
+        // from a corpus, below curated lists and triggers in conflicts).
+        let priority_col = table.optional_column("priority");
+        let file_name: Arc<str> = Arc::from(file);
+        // One rule id per label and kind, shared by the entries.
+        let mut rules: HashMap<(Label, bool), Arc<str>> = HashMap::new();
+        for row in &table.rows {
+            let learned = match priority_col.map(|c| row.get(c)) {
+                None | Some("" | "curated") => false,
+                Some("learned") => true,
+                Some(other) => {
+                    return Err(table.error(
+                        row,
+                        format!("priority `{other}` is neither curated nor learned"),
+                    ))
+                }
+            };
+            let entry = row.get(entry_col);
+            let label: Label = row
+                .get(label_col)
+                .parse()
+                .map_err(|e: Error| table.error(row, e.to_string()))?;
+            if label.layer() != Layer::Names {
+                return Err(table.error(row, format!("{label} is not a names-layer label")));
+            }
+            let priority = if learned {
+                priority::LEARNED
+            } else {
+                priority::CURATED
+            };
+            let rule = rules
+                .entry((label, learned))
+                .or_insert_with(|| {
+                    let kind = if learned { "learned" } else { "gazetteer" };
+                    Arc::from(format!("name/{kind}-{}", label_rule(label)))
+                })
+                .clone();
+            if entry.trim().is_empty() {
+                return Err(table.error(row, "empty entry"));
+            }
+            if self.ambiguous_single_word(entry, label) {
+                self.skipped_ambiguous += 1;
+                continue;
+            }
+            let payload = GazEntry {
+                label,
+                rule,
+                source: Source {
+                    file: file_name.clone(),
+                    line: row.line,
+                    entry: entry.into(),
+                },
+                priority,
+            };
+            self.gazetteer.insert(entry, payload);
+        }
+        Ok(())
+    }
+
+    /// NORP forms from nisba stems: S, Sة, الS, الSة, Sون, Sين, Sات and their
+    /// ال forms (`صيني` → `الصينية`, `الصينيون`, `صينيات`…).
+    /// `word,count,entity_share`: share <= 5 % is a common word (stops name
+    /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
+    /// entries equal to it are left out).
+    pub(super) fn load_common_words(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let word_col = table.column("word")?;
+        let share_col = table.optional_column("entity_share");
+        let count_col = table.optional_column("count");
+        for row in &table.rows {
+            let count: usize = match count_col {
+                Some(c) => row.get(c).parse().map_err(|_| {
+                    table.error(row, format!("count `{}` is not a whole number", row.get(c)))
+                })?,
+                None => AMBIGUOUS_MIN_COUNT,
+            };
+            let share: f64 = match share_col {
+                Some(c) => row.get(c).parse().map_err(|_| {
+                    table.error(
+                        row,
+                        format!("entity_share `{}` is not a number", row.get(c)),
+                    )
+                })?,
+                None => 0.0,
+            };
+            if count >= AMBIGUOUS_MIN_COUNT {
+                self.ambiguous.insert(row.get(word_col));
+            }
+            if share <= COMMON_MAX_SHARE {
+                self.common.insert(row.get(word_col));
+            }
+        }
+        Ok(())
+    }
+
+    /// A one-word entry that is a common word (almost never a name in
+    /// ANERcorp, `names/common_words.csv`) would fire on ordinary text
+    /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
+    /// ANERcorp does not annotate nationality adjectives.
+    pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
+        let k = crate::text::key(entry);
+        label != Label::Norp
+            && !k.contains(' ')
+            && (self.ambiguous.contains(&k) || self.stop.contains(&k))
+    }
+
+    pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let stem_col = table.column("stem")?;
+        let file_name: Arc<str> = Arc::from(file);
+        let rule: Arc<str> = Arc::from("name/nisba");
+        for row in &table.rows {
+            let stem = row.get(stem_col);
+            if !stem.ends_with('ي') {
+                return Err(table.error(row, format!("nisba stem `{stem}` must end in ي")));
+            }
+            let source = Source {
+                file: file_name.clone(),
+                line: row.line,
+                entry: stem.into(),
+            };
+            for suffix in ["", "ة", "ون", "ين", "ات"] {
+                for article in ["", "ال"] {
+                    let form = format!("{article}{stem}{suffix}");
+                    self.gazetteer.insert(
+                        &form,
+                        GazEntry {
+                            label: Label::Norp,
+                            rule: rule.clone(),
+                            source: source.clone(),
+                            priority: priority::CURATED,
+                        },
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn load_acronyms(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let col = table.column("acronym")?;
+        let file_name: Arc<str> = Arc::from(file);
+        let rule: Arc<str> = Arc::from("name/acronym-org");
+        for row in &table.rows {
+            let acronym = row.get(col);
+            if self.ambiguous_single_word(acronym, Label::Org) {
+                self.skipped_ambiguous += 1;
+                continue;
+            }
+            self.gazetteer.insert(
+                acronym,
+                GazEntry {
+                    label: Label::Org,
+                    rule: rule.clone(),
+                    source: Source {
+                        file: file_name.clone(),
+                        line: row.line,
+                        entry: acronym.into(),
+                    },
+                    priority: priority::CURATED,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    pub(super) fn load_triggers(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let trigger_col = table.column("trigger")?;
+        let kind_col = table.column("kind")?;
+        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
+        let mut order = Vec::new();
+        for row in &table.rows {
+            let trigger = row.get(trigger_col);
+            let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
+                table.error(
+                    row,
+                    format!(
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
+                        row.get(kind_col)
+                    ),
+                )
+            })?;
+            let key = crate::text::key(trigger);
+            if key.is_empty() {
+                return Err(table.error(row, "empty trigger"));
+            }
+            let slot = merged.entry(key.clone()).or_insert_with(|| {
+                order.push((key.clone(), trigger.to_string()));
+                (Vec::new(), format!("{file}:{} {trigger}", row.line))
+            });
+            if !slot.0.contains(&kind) {
+                slot.0.push(kind);
+            }
+        }
+        for (key, trigger) in order {
+            let (kinds, source) = merged.remove(&key).unwrap_or_default();
+            if !key.contains(' ') {
+                self.trigger_words.insert(&key);
+            }
+            self.triggers.insert(&trigger, Trigger { kinds, source });
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet) -> Result<()> {
+    let table = crate::rules::CsvTable::parse(file, text)?;
+    let col = table.column(column)?;
+    for row in &table.rows {
+        let word = row.get(col);
+        if word.is_empty() {
+            return Err(table.error(row, format!("empty `{column}`")));
+        }
+        set.insert(word);
+    }
+    Ok(())
+}

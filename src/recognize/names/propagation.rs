@@ -1,0 +1,159 @@
+//! Document-level propagation: names found by sure rules (full person
+//! names, organization aliases) are tagged at their later bare mentions in
+//! the same document, never before their source and never from a one-letter
+//! word.
+
+use super::*;
+
+/// The rules whose mentions are sure enough to be propagated.
+pub(super) const PROPAGATION_SOURCES: &[&str] = &[
+    "name/title-person",
+    "name/person-list",
+    "name/org-alias",
+    "name/org-descriptor",
+    "name/gazetteer-person",
+    "name/learned-person",
+    "name/pattern-nasab",
+    "name/nasab-chain",
+];
+
+/// Where a propagated name was found: its label, start and line.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PropagationSource {
+    label: Label,
+    start: usize,
+    line: usize,
+}
+
+impl PropagationSource {
+    /// The same source for one word of a person's name.
+    pub(super) fn person(self) -> Self {
+        PropagationSource {
+            label: Label::Person,
+            ..self
+        }
+    }
+}
+
+/// Line numbers of code point offsets in a text.
+pub(super) struct LineIndex {
+    /// Code point offsets just after each `\n`.
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(super) fn new(text: &str) -> Self {
+        let line_starts = text
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(n, _)| n + 1)
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// The 0-based line of a code point offset.
+    pub(super) fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset)
+    }
+}
+
+impl NameRecognizer {
+    /// Document-level propagation: the parts of a full person name found in
+    /// the document (`شي` after `شي جين بينغ`) and organization aliases are
+    /// tagged at their later mentions. A propagated mention never starts
+    /// before its source, never comes from a word shorter than two letters,
+    /// and (with [`DocContext::propagation_window`]) stays within that many
+    /// lines after its source.
+    pub(super) fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        let a = d.a;
+        let window = d.ctx.propagation_window;
+        let mut sources: Vec<&Mention> = found
+            .iter()
+            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()))
+            .collect();
+        if sources.is_empty() {
+            return;
+        }
+        sources.sort_by_key(|m| m.start);
+        let lines = LineIndex::new(a.text());
+        let mut table: PhraseTable<PropagationSource> = PhraseTable::default();
+        // Without a window a name found again adds nothing the table does
+        // not have: its earliest source already covers every later mention.
+        let mut seen: rustc_hash::FxHashSet<(&str, Label)> = Default::default();
+        for m in sources {
+            let text = a.slice(m.start, m.end);
+            if window.is_none() && !seen.insert((text, m.label)) {
+                continue;
+            }
+            let keys = mention_keys(a, m.start, m.end);
+            let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
+            if letters < 2 {
+                continue;
+            }
+            let source = PropagationSource {
+                label: m.label,
+                start: m.start,
+                line: lines.line_of(m.start),
+            };
+            if m.label == Label::Person && keys.len() >= 2 {
+                for k in &keys {
+                    if k.chars().nth(1).is_some()
+                        && self.vocab.own(k)
+                            & (flag::PARTICLE | flag::STOP | flag::COMMON | flag::RANK)
+                            == 0
+                    {
+                        // A key of Arabic letters is one word: no need to scan it again.
+                        if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+                            table.insert_keys(vec![k.clone()], source.person());
+                        } else {
+                            table.insert(k, source.person());
+                        }
+                    }
+                }
+            }
+            table.insert_keys(keys, source);
+        }
+        if table.is_empty() {
+            return;
+        }
+        let ending = lexicon::EndingFilter::of(&table);
+        for i in 0..a.len() {
+            if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
+                continue;
+            }
+            let at = a.tokens()[i].start;
+            let line = lines.line_of(at);
+            let reaches =
+                |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            let Some(m) = table
+                .matches_at(a, i, true)
+                .into_iter()
+                .find(|m| reaches(m.payload))
+            else {
+                continue;
+            };
+            // A match made only of one-letter words (a clitic stem) is noise.
+            if a.slice(m.start, a.tokens()[m.end - 1].end)
+                .chars()
+                .nth(1)
+                .is_none()
+            {
+                continue;
+            }
+            let end = a.tokens()[m.end - 1].end;
+            let mut mention = d.ctx.mention(
+                m.start,
+                end,
+                m.payload.label,
+                serde_json::Value::Null,
+                "name/propagated",
+            );
+            mention.priority = priority::PROPAGATED;
+            if d.ctx.explain {
+                mention.evidence = "a longer mention earlier in the document".into();
+            }
+            found.push(mention);
+        }
+    }
+}
