@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Whole-process speed of `kashif extract` against `LC_ALL=C wc -w` on the same
+# ~10 MB JSONL file of articles, measured side by side in one run (the
+# machines here are shared and noisy, so only same-run ratios mean anything).
+#
+#   bash scripts/bench-extract-vs-wc.sh [MB] [RUNS]     # defaults: 10 MB, 5 runs
+#
+# Builds the file from the corpus articles (corpus/*.txt, repeated with new
+# ids), builds kashif in release mode, then alternates wc, extract with 1
+# thread and extract with 2 threads RUNS times and prints the median wall
+# time of each, MB/s, and the ratios the speed issue (#15) asks for. The
+# thread count is set with RAYON_NUM_THREADS (extract has no --threads yet).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB="${1:-10}"
+RUNS="${2:-5}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+INPUT="$WORK/articles.jsonl"
+
+cargo build --release --quiet
+KASHIF=target/release/kashif
+
+python3 - "$INPUT" "$MB" <<'PY'
+import json, pathlib, sys
+out, mb = sys.argv[1], float(sys.argv[2])
+docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(pathlib.Path("corpus").glob("*.txt"))]
+target, size, n = int(mb * 1_000_000), 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < target:
+        for stem, text in docs:
+            line = json.dumps({"id": f"{stem}#{n}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            n += 1
+            if size >= target:
+                break
+PY
+BYTES=$(stat -c %s "$INPUT")
+
+# Wall seconds of one command, output discarded.
+wall() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+: >"$WORK/wc" ; : >"$WORK/t1" ; : >"$WORK/t2"
+for _ in $(seq "$RUNS"); do
+    wall env LC_ALL=C wc -w "$INPUT" >>"$WORK/wc"
+    wall env RAYON_NUM_THREADS=1 "$KASHIF" extract --input-format jsonl "$INPUT" >>"$WORK/t1"
+    wall env RAYON_NUM_THREADS=2 "$KASHIF" extract --input-format jsonl "$INPUT" >>"$WORK/t2"
+done
+WC=$(median <"$WORK/wc"); T1=$(median <"$WORK/t1"); T2=$(median <"$WORK/t2")
+mbs() { echo "scale=1; $BYTES / 1000000 / $1" | bc -l; }
+printf 'input            %.1f MB JSONL, %s runs, medians\n' "$(echo "$BYTES / 1000000" | bc -l)" "$RUNS"
+printf 'wc -w            %.3f s  %s MB/s\n' "$WC" "$(mbs "$WC")"
+printf 'extract 1 thread %.3f s  %s MB/s  %.1fx wc -w (target <= 6x)\n' "$T1" "$(mbs "$T1")" "$(echo "$T1 / $WC" | bc -l)"
+printf 'extract 2 threads %.3f s  %s MB/s  %.2fx faster than 1 thread (target >= 1.85x)\n' "$T2" "$(mbs "$T2")" "$(echo "$T1 / $T2" | bc -l)"
