@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::Doc;
 use super::{entry_keys, HashMap};
+use crate::text::clitics::clitic_splits_iter;
 use crate::text::TokenKind;
 
 /// A table of (possibly multi-token) phrases with a payload, matched at a
@@ -125,96 +126,17 @@ impl<T> PhraseTable<T> {
     }
 }
 
-/// The proclitic splits of a word: (prefix chars, rest, whether the
-/// article is restored after ل as `ا` + rest), shortest proclitic first.
-/// At most a و or ف then one of و ف ب ك ل, and a rest of two characters or
-/// more.
-fn proclitic_splits(key: &str) -> [Option<(usize, &str, bool)>; 2] {
-    let mut out = [None, None];
-    let mut rest = key;
-    let mut chars = 0;
-    for slot in &mut out {
-        let Some(c) = rest.chars().next() else { break };
-        if !matches!(c, 'و' | 'ف' | 'ب' | 'ك' | 'ل') {
-            break;
-        }
-        // A second proclitic only after و or ف.
-        if chars == 1 && !key.starts_with(['و', 'ف']) {
-            break;
-        }
-        rest = &rest[c.len_utf8()..];
-        chars += 1;
-        if rest.chars().nth(1).is_none() {
-            break;
-        }
-        *slot = Some((chars, rest, c == 'ل' && rest.starts_with('ل')));
-    }
-    out
-}
-
 /// Candidate (prefix chars, stem key) splits of a word after proclitics,
 /// shortest proclitic first, with the article restored after ل (`للعام` →
-/// `العام`). Cheap: allocates only for the restored article.
-pub fn stems(key: &str) -> Stems<'_> {
-    let mut out = Stems {
-        items: [None, None, None, None],
-        pos: 0,
-    };
-    let mut n = 0;
-    for (chars, rest, restore) in proclitic_splits(key).into_iter().flatten() {
-        out.items[n] = Some((chars, Cow::Borrowed(rest)));
-        n += 1;
-        if restore {
-            out.items[n] = Some((chars, Cow::Owned(format!("ا{rest}"))));
-            n += 1;
-        }
-    }
-    out
+/// `العام`): the one clitic splitter of the text layer
+/// ([`crate::text::clitics`], `rules/text/clitics.csv`).
+pub fn stems(key: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> + '_ {
+    clitic_splits_iter(key).map(|split| (split.prefix_chars, split.stem_key))
 }
 
-/// Call `f` on every stem of [`stems`], without allocating.
+/// Call `f` on every stem of [`stems`].
 pub(super) fn for_each_stem(key: &str, mut f: impl FnMut(&str)) {
-    for (_, rest, restore) in proclitic_splits(key).into_iter().flatten() {
-        f(rest);
-        if restore {
-            with_restored_article(rest, &mut f);
-        }
-    }
-}
-
-/// Call `f` on `ا` + `rest` (the article restored after ل), from a buffer
-/// on the stack.
-#[cold]
-#[inline(never)]
-fn with_restored_article(rest: &str, f: &mut impl FnMut(&str)) {
-    let mut buf = [0u8; 64];
-    let alef = 'ا'.len_utf8();
-    if alef + rest.len() <= buf.len() {
-        'ا'.encode_utf8(&mut buf);
-        buf[alef..alef + rest.len()].copy_from_slice(rest.as_bytes());
-        // Both parts are whole UTF-8 strings.
-        f(std::str::from_utf8(&buf[..alef + rest.len()]).unwrap_or_default());
-    } else {
-        f(&format!("ا{rest}"));
-    }
-}
-
-/// The stems of a word (see [`stems`]), without heap allocation.
-pub struct Stems<'a> {
-    items: [Option<(usize, Cow<'a, str>)>; 4],
-    pos: usize,
-}
-
-impl<'a> Iterator for Stems<'a> {
-    type Item = (usize, Cow<'a, str>);
-    fn next(&mut self) -> Option<Self::Item> {
-        while self.pos < 4 {
-            let x = self.items[self.pos].take();
-            self.pos += 1;
-            if x.is_some() {
-                return x;
-            }
-        }
-        None
+    for split in clitic_splits_iter(key) {
+        f(&split.stem_key);
     }
 }
