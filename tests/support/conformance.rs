@@ -51,7 +51,8 @@ fn labels_for(dim: &str) -> &'static [Label] {
         "percent" => &[Label::Percent],
         "money" => &[Label::Money],
         "quantity" | "volume" | "distance" | "temperature" => &[Label::Quantity],
-        // A duration under a day is a TIME in kashif (gold/GUIDELINES.md N11).
+        // A duration under a day is a TIME in kashif (gold/GUIDELINES.md N11),
+        // which the filter on extracted mentions checks against the value.
         "duration" => &[Label::Date, Label::Time],
         "time" => &[Label::Date, Label::Time],
         _ => &[],
@@ -502,6 +503,13 @@ pub fn measure() -> Conformance {
             .into_iter()
             .filter(|m| m.layer() == Layer::Numeric && labels.contains(&m.label))
             .filter(|m| dim != "duration" || m.value.as_str().is_none_or(|v| v.starts_with('P')))
+            // N11: a duration is a TIME exactly when it is under a day (`PT…`).
+            .filter(|m| {
+                dim != "duration"
+                    || m.value
+                        .as_str()
+                        .is_none_or(|v| v.starts_with("PT") == (m.label == Label::Time))
+            })
             // A number range is a range or a bounded number.
             .filter(|m| dim != "number_range" || m.value.is_object() || m.modifier.is_some())
             .collect();
