@@ -266,6 +266,12 @@ impl FunctionWords {
         self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
     }
 
+    /// Whether `key` has `role`, taken whole or after its proclitics
+    /// (`بالرقم` → `الرقم`, `بنتيجة` → `نتيجة`).
+    pub fn is_with_proclitics(&self, key: &str, role: Role) -> bool {
+        self.is(key, role) || super::lexicon::stems(key).any(|(_, stem)| self.is(&stem, role))
+    }
+
     /// Whether `key` has any role but the engine gates and identifier nouns.
     pub fn any_role(&self, key: &str) -> bool {
         let gates = Role::Start.bit() | Role::DateStart.bit() | Role::IdNoun.bit();

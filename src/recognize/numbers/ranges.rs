@@ -187,7 +187,6 @@ impl NumberRecognizer {
         let fw = &self.lexicon.fw;
         i > 0
             && a.tokens()[i - 1].kind == TokenKind::Word
-            && (fw.is(a.key(i - 1), Role::ScoreNoun)
-                || lexicon::stems(a.key(i - 1)).any(|(_, s)| fw.is(&s, Role::ScoreNoun)))
+            && fw.is_with_proclitics(a.key(i - 1), Role::ScoreNoun)
     }
 }

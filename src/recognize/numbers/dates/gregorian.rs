@@ -225,8 +225,7 @@ impl NumberRecognizer {
     /// Whether `key` (or its stem after proclitics) is an identifier noun
     /// (`المادة`, `بالرقم`): the number after it is no year.
     fn is_id_noun(&self, key: &str) -> bool {
-        let fw = &self.lexicon.fw;
-        fw.is(key, Role::IdNoun) || stems(key).any(|(_, s)| fw.is(&s, Role::IdNoun))
+        self.lexicon.fw.is_with_proclitics(key, Role::IdNoun)
     }
 
     /// Whether the four digits at `i` (ending before `end`) read as a year
@@ -243,8 +242,7 @@ impl NumberRecognizer {
         }
         let pk = key_at(a, p);
         if lexicon.fw.any_role(pk)
-            || lexicon.fw.is(pk, Role::IdNoun)
-            || stems(pk).any(|(_, s)| lexicon.fw.is(&s, Role::IdNoun))
+            || lexicon.fw.is_with_proclitics(pk, Role::IdNoun)
             || a.key_is(
                 p,
                 kind::WORD | kind::MODIFIER | kind::CURRENCY | kind::UNIT_NAME,
