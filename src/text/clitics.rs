@@ -125,6 +125,14 @@ impl CliticTable {
         self.proclitics.iter().any(|p| p == key)
     }
 
+    /// Whether a key-normalized word starts with a proclitic letter (a
+    /// cheap gate before looking for splits).
+    pub fn starts_with_proclitic(&self, key: &str) -> bool {
+        key.chars()
+            .next()
+            .is_some_and(|first| self.singles.iter().any(|(c, _)| *c == first))
+    }
+
     /// The proclitics a word starts with, shortest first: at most one
     /// letter and one pair, read off its first two characters.
     fn proclitics_of(&'static self, key: &str) -> [Option<&'static str>; 2] {
@@ -224,6 +232,12 @@ pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
 /// restored.
 pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + '_ {
     shared_table().splits(key)
+}
+
+/// Whether a key-normalized word starts with a proclitic letter of the
+/// shared table (see [`CliticTable::starts_with_proclitic`]).
+pub fn starts_with_proclitic(key: &str) -> bool {
+    shared_table().starts_with_proclitic(key)
 }
 
 /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),

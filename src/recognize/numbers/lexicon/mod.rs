@@ -403,7 +403,7 @@ impl Lexicon {
             TokenKind::Word => {
                 let mut key = whole;
                 // Stems only when the word starts with a proclitic letter.
-                if k.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                if crate::text::clitics::starts_with_proclitic(k) {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
                     for_each_stem(k, |s| {
