@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Today's ceiling. Lower it when a change moves literals into `rules/`;
 /// never raise it (move the new words into a rules file instead).
-const MAX_ARABIC_LITERALS: usize = 35;
+const MAX_ARABIC_LITERALS: usize = 33;
 
 /// One string literal with an Arabic letter: where it is and what it says.
 #[derive(Debug, PartialEq)]
