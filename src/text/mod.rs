@@ -4,6 +4,7 @@
 
 pub mod clitics;
 pub mod normalize;
+pub mod phrase_table;
 pub mod reference;
 pub mod tokenize;
 

@@ -16,14 +16,14 @@ impl Lexicon {
         for k in self.ordinals.keys() {
             starters.insert(fw.with_article(k));
         }
-        for (k, list) in &self.modifiers.by_first {
-            if list.iter().any(|(_, m)| !m.post) {
-                starters.insert(k.clone());
+        for (k, modifiers) in self.modifiers.payloads_by_first_key() {
+            if modifiers.iter().any(|m| !m.post) {
+                starters.insert(k.to_string());
             }
         }
-        starters.extend(self.currencies.first_keys().cloned());
-        starters.extend(self.units.first_keys().cloned());
-        starters.extend(self.months.first_keys().cloned());
+        starters.extend(self.currencies.first_keys().map(str::to_string));
+        starters.extend(self.units.first_keys().map(str::to_string));
+        starters.extend(self.months.first_keys().map(str::to_string));
         starters.extend(self.weekdays.keys().cloned());
         starters.extend(self.time_units.keys().cloned());
         // A definite dual unit starts a period (الأسبوعين الماضيين).
@@ -32,11 +32,11 @@ impl Lexicon {
                 starters.insert(fw.with_article(k));
             }
         }
-        starters.extend(self.relative.first_keys().cloned());
-        starters.extend(self.dayparts.first_keys().cloned());
+        starters.extend(self.relative.first_keys().map(str::to_string));
+        starters.extend(self.dayparts.first_keys().map(str::to_string));
         starters.extend(self.date_mods.keys().cloned());
         starters.extend(self.periods.keys().cloned());
-        starters.extend(self.holidays.first_keys().cloned());
+        starters.extend(self.holidays.first_keys().map(str::to_string));
         starters.extend(fw.words(Role::Start).map(str::to_string));
         for k in self.words.keys() {
             starters.insert(fw.with_article(k));
@@ -46,13 +46,13 @@ impl Lexicon {
         ns.extend(fw.words(Role::Negative).map(str::to_string));
         self.num_starters = ns;
         let mut ds: HashSet<String> = HashSet::default();
-        ds.extend(self.months.first_keys().cloned());
+        ds.extend(self.months.first_keys().map(str::to_string));
         ds.extend(self.weekdays.keys().cloned());
-        ds.extend(self.relative.first_keys().cloned());
-        ds.extend(self.dayparts.first_keys().cloned());
+        ds.extend(self.relative.first_keys().map(str::to_string));
+        ds.extend(self.dayparts.first_keys().map(str::to_string));
         ds.extend(self.date_mods.keys().cloned());
         ds.extend(self.periods.keys().cloned());
-        ds.extend(self.holidays.first_keys().cloned());
+        ds.extend(self.holidays.first_keys().map(str::to_string));
         for k in self.ordinals.keys() {
             ds.insert(k.clone());
             ds.insert(fw.with_article(k));
@@ -79,8 +79,8 @@ impl Lexicon {
         self.date_starters = ds;
         let mut unit_keys: HashSet<String> = HashSet::default();
         unit_keys.extend(self.time_units.keys().cloned());
-        unit_keys.extend(self.units.first_keys().cloned());
-        unit_keys.extend(self.currencies.first_keys().cloned());
+        unit_keys.extend(self.units.first_keys().map(str::to_string));
+        unit_keys.extend(self.currencies.first_keys().map(str::to_string));
         let mut ord_keys: HashSet<String> = HashSet::default();
         ord_keys.insert(fw.article().to_string());
         for k in self.ordinals.keys() {
@@ -92,10 +92,9 @@ impl Lexicon {
         }
         let mod_keys: HashSet<String> = self
             .modifiers
-            .by_first
-            .iter()
-            .filter(|(_, list)| list.iter().any(|(_, m)| !m.post))
-            .map(|(k, _)| k.clone())
+            .payloads_by_first_key()
+            .filter(|(_, modifiers)| modifiers.iter().any(|m| !m.post))
+            .map(|(k, _)| k.to_string())
             .collect();
         let mut kinds: HashMap<String, u32> = HashMap::default();
         let mut add = |k: &str, bits: u32| *kinds.entry(k.to_string()).or_default() |= bits;

@@ -24,7 +24,7 @@ use super::function_words::{FunctionWords, Role};
 use crate::error::Result;
 use crate::mention::Modifier;
 use crate::rules::RuleFiles;
-use crate::text::{scan, Analysis, TokenKind};
+use crate::text::{Analysis, TokenKind};
 
 mod index;
 mod load;
@@ -34,10 +34,7 @@ use phrase_table::for_each_stem;
 pub use phrase_table::{stems, PhraseTable};
 
 /// Token keys of a lexicon entry, as the tokenizer produces them.
-pub fn entry_keys(entry: &str) -> Vec<String> {
-    let a = scan(entry);
-    (0..a.len()).map(|i| a.key(i).to_string()).collect()
-}
+pub use crate::text::phrase_table::phrase_keys as entry_keys;
 
 /// What a single number word can be (a word can be several things: خمس is
 /// five and a fifth; ملايين is a scale and a vague amount).

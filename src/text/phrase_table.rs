@@ -1,0 +1,331 @@
+//! The one phrase table of the recognizers: (possibly multi-token) phrases
+//! with a payload, stored by the token keys the scanner gives them and
+//! matched at a token position, longest first, the first token taken whole
+//! or after its proclitics. The names layer asks for every match at a
+//! position ([`PhraseTable::matches_at`]); the numbers layer for the longest
+//! one and tags each table with a kind bit of its own token index (its
+//! lookups live beside that index, in `recognize/numbers/lexicon`).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::text::clitics::stem_start;
+use crate::text::{scan, Analysis, TokenKind};
+
+/// A phrase table: token-key sequences with a payload, indexed by the first
+/// key and, for longer phrases, by the second, so a frequent first word
+/// (`مجلس`, `جامعة`) does not make every lookup scan all its phrases.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, FirstKey>,
+    entries: Vec<(Vec<String>, T)>,
+    /// A kind bit the table's first keys carry in a token index built over
+    /// it (the numbers lexicon's); 0 when no index knows the table.
+    index_kind: u32,
+}
+
+/// The phrases that start with one key.
+#[derive(Debug, Default)]
+struct FirstKey {
+    /// One-token phrases.
+    singles: Vec<u32>,
+    /// Longer phrases by their second key.
+    by_second: HashMap<String, Vec<u32>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        Self::indexed(0)
+    }
+}
+
+/// A phrase match: tokens `first..end` (exclusive), starting at code point
+/// `start` (after a proclitic when `clitic` is set).
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'a, T> {
+    /// First token index.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Code point where the match starts (the stem start after a clitic).
+    pub start: usize,
+    /// Whether a proclitic was stripped from the first token.
+    pub clitic: bool,
+    /// The entry's payload.
+    pub payload: &'a T,
+}
+
+/// The token keys of a phrase, tokenized like running text. A phrase of
+/// Arabic letters and spaces (most lexicon entries) is split on its spaces,
+/// which is what the scanner does with it; anything else is scanned.
+pub fn phrase_keys(phrase: &str) -> Vec<String> {
+    let plain = phrase
+        .chars()
+        .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'));
+    if plain {
+        return crate::text::key(phrase)
+            .split(' ')
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    let a = scan(phrase);
+    (0..a.len()).map(|i| a.key(i).to_string()).collect()
+}
+
+impl<T> PhraseTable<T> {
+    /// An empty table whose first keys carry `index_kind` in a token index.
+    pub fn indexed(index_kind: u32) -> Self {
+        PhraseTable {
+            by_first: HashMap::default(),
+            entries: Vec::new(),
+            index_kind,
+        }
+    }
+
+    /// The kind bit of the table's first keys in a token index (0: none).
+    pub fn index_kind(&self) -> u32 {
+        self.index_kind
+    }
+
+    /// Add a phrase; returns false when it has no tokens.
+    pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
+        self.insert_keys(phrase_keys(phrase), payload)
+    }
+
+    /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
+    /// returns false when there are none.
+    pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
+        if keys.is_empty() {
+            return false;
+        }
+        let id = self.entries.len() as u32;
+        let first = self.by_first.entry(keys[0].clone()).or_default();
+        match keys.get(1) {
+            None => first.singles.push(id),
+            Some(second) => first.by_second.entry(second.clone()).or_default().push(id),
+        }
+        self.entries.push((keys, payload));
+        true
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Whether a single key is an entry by itself.
+    pub fn contains_word(&self, key: &str) -> bool {
+        self.by_first
+            .get(key)
+            .is_some_and(|f| !f.singles.is_empty())
+    }
+
+    /// Whether some phrase starts with this key, or (with `clitics`) with
+    /// the stem of it after a proclitic: a cheap test before a full lookup.
+    pub fn may_start(&self, key: &str, clitics: bool) -> bool {
+        self.by_first.contains_key(key)
+            || (clitics
+                && crate::text::clitics::clitic_splits_iter(key)
+                    .any(|s| self.by_first.contains_key(s.stem_key.as_ref())))
+    }
+
+    /// Each first word with the payloads of the one-word entries equal to it.
+    pub fn first_words(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = &T>)> {
+        self.by_first.iter().map(|(k, f)| {
+            (
+                k.as_str(),
+                f.singles.iter().map(|&id| &self.entries[id as usize].1),
+            )
+        })
+    }
+
+    /// Whether some phrase starts with this key.
+    pub fn starts(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
+    /// The first keys of the phrases.
+    pub fn first_keys(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
+    /// Each first key with the payloads of every phrase starting with it.
+    pub fn payloads_by_first_key(&self) -> impl Iterator<Item = (&str, Vec<&T>)> {
+        self.by_first.iter().map(|(k, f)| {
+            let ids = f.singles.iter().chain(f.by_second.values().flatten());
+            (
+                k.as_str(),
+                ids.map(|&id| &self.entries[id as usize].1).collect(),
+            )
+        })
+    }
+
+    /// The longest phrase whose first key is `first_key` (token `i` itself
+    /// or a stem of it) and whose other keys follow token `i`: its payload
+    /// and the token after it. Among phrases of one length the first added
+    /// wins.
+    pub fn longest_from<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        first_key: &str,
+    ) -> Option<(&'a T, usize)> {
+        let first = self.by_first.get(first_key)?;
+        let mut best: Option<(u32, usize)> = first.singles.first().map(|&id| (id, i + 1));
+        if i + 1 < a.len() {
+            if let Some(ids) = first.by_second.get(a.key(i + 1)) {
+                for &id in ids {
+                    let keys = &self.entries[id as usize].0;
+                    let end = i + keys.len();
+                    let longer = best.is_none_or(|(_, best_end)| end > best_end);
+                    if longer && end <= a.len() && (2..keys.len()).all(|k| a.key(i + k) == keys[k])
+                    {
+                        best = Some((id, end));
+                    }
+                }
+            }
+        }
+        best.map(|(id, end)| (&self.entries[id as usize].1, end))
+    }
+
+    /// Payloads of the one-word entries equal to `key`.
+    pub fn word_payloads<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a T> + 'a {
+        self.by_first
+            .get(key)
+            .into_iter()
+            .flat_map(|f| f.singles.iter())
+            .map(|&id| &self.entries[id as usize].1)
+    }
+
+    /// All matches starting at token `i`, the whole first token and (when
+    /// `clitics`) its clitic stems; longest first.
+    pub fn matches_at<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Vec<PhraseMatch<'a, T>> {
+        let mut out = Vec::new();
+        let token = a.tokens()[i];
+        self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
+        if clitics && token.kind == TokenKind::Word {
+            for split in crate::text::clitics::clitic_splits_iter(a.key(i)) {
+                // The stem's offset is only worked out for a stem the table has.
+                if !self.by_first.contains_key(split.stem_key.as_ref()) {
+                    continue;
+                }
+                if let Some(start) = stem_start(a, i, &split) {
+                    self.extend_matches(a, i, &split.stem_key, start, true, &mut out);
+                }
+            }
+        }
+        out.sort_by_key(|m| (std::cmp::Reverse(m.end), m.clitic));
+        out
+    }
+
+    fn extend_matches<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        first_key: &str,
+        start: usize,
+        clitic: bool,
+        out: &mut Vec<PhraseMatch<'a, T>>,
+    ) {
+        let Some(first) = self.by_first.get(first_key) else {
+            return;
+        };
+        let mut push = |id: u32, end: usize| {
+            out.push(PhraseMatch {
+                first: i,
+                end,
+                start,
+                clitic,
+                payload: &self.entries[id as usize].1,
+            })
+        };
+        for &id in &first.singles {
+            push(id, i + 1);
+        }
+        if first.by_second.is_empty() || i + 1 >= a.len() {
+            return;
+        }
+        let Some(ids) = first.by_second.get(a.key(i + 1)) else {
+            return;
+        };
+        for &id in ids {
+            let keys = &self.entries[id as usize].0;
+            let end = i + keys.len();
+            if end <= a.len() && (2..keys.len()).all(|k| a.key(i + k) == keys[k]) {
+                push(id, end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The keys as the scanner gives them, with no shortcut.
+    fn scanned_keys(phrase: &str) -> Vec<String> {
+        let a = scan(phrase);
+        (0..a.len()).map(|i| a.key(i).to_string()).collect()
+    }
+
+    fn analysis_keys(text: &str) -> Analysis<'_> {
+        scan(text)
+    }
+
+    #[test]
+    fn the_longest_phrase_wins_and_the_first_added_among_equals() {
+        let mut table = PhraseTable::default();
+        table.insert("مجلس", 1);
+        table.insert("مجلس الأمن", 2);
+        table.insert("مجلس الأمن الدولي", 3);
+        table.insert("مجلس الأمن القومي", 4);
+        table.insert("مجلس الامن الدولي", 5);
+        let a = analysis_keys("قرر مجلس الأمن الدولي اليوم");
+        assert_eq!(table.longest_from(&a, 1, a.key(1)), Some((&3, 4)));
+        let a = analysis_keys("مجلس الأمن يجتمع");
+        assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&2, 2)));
+        let a = analysis_keys("مجلس");
+        assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&1, 1)));
+        assert_eq!(table.longest_from(&a, 0, "برلمان"), None);
+        let all: Vec<i32> = table
+            .matches_at(&analysis_keys("مجلس الأمن الدولي"), 0, false)
+            .iter()
+            .map(|m| *m.payload)
+            .collect();
+        assert_eq!(all, vec![3, 5, 2, 1]);
+    }
+
+    #[test]
+    fn plain_phrases_split_like_the_scanner() {
+        for phrase in [
+            "روسيا",
+            "  شي  جين بينغ ",
+            "مكة المكرمة",
+            "أبو ظبي",
+            "القاهرة",
+            "",
+        ] {
+            assert_eq!(phrase_keys(phrase), scanned_keys(phrase), "{phrase:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn phrase_keys_equal_the_scanned_keys(
+            phrase in "[ ابتةىأإآءيـًُ٣,.()a-z0-9\u{200F}]{0,24}"
+        ) {
+            prop_assert_eq!(phrase_keys(&phrase), scanned_keys(&phrase));
+        }
+    }
+}
