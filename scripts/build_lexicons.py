@@ -612,7 +612,7 @@ def main():
     write_csv("gaz_cities.csv", ["entry", "label", "note"], city_rows, [
         "Cities (label GPE): every national capital and the large cities of the Arab world, China, Russia,",
         "Central Asia, Iran, Turkey, Europe, the Americas, South/East Asia and Africa.",
-        f"Sources: curated rules/names/curated/cities.csvNone; Arabic CLDR time-zone exemplar",
+        f"Sources: curated rules/names/curated/cities.csv; Arabic CLDR time-zone exemplar",
         f"cities via {cldr_ver} (Unicode License v3), minus ambiguous/mistranslated ones (CLDR_CITY_SKIP).",
         "Entries already in gaz_countries.csv (city-states, same-named capitals) are not repeated.",
         "note = country (English), ', capital' for national capitals, or the CLDR zone id.",
@@ -627,7 +627,7 @@ def main():
         "First-level subdivisions (label GPE): governorates/provinces/states/emirates of the Arab countries,",
         "provinces and autonomous regions of China, US states, Russian federal subjects of note, Iranian provinces,",
         "Indian states, Pakistani/Afghan provinces, Kazakh and Central Asian regions, and some European regions.",
-        "Source: curated rules/names/curated/regions.csvNone. Names that are also cities are kept",
+        "Source: curated rules/names/curated/regions.csv. Names that are also cities are kept",
         "in gaz_cities.csv only. Adjective-like names (الشرقية, الوسطى, الداخلية, البيضاء ...) are left out.",
     ] + COMMON_COMMENT, crossfile=True)
 
@@ -643,7 +643,7 @@ def main():
         "mountains, plateaus, deserts, lakes, islands. Project decisions: the West Bank and the Gaza Strip",
         "(الضفة الغربية, قطاع غزة) are GPE; a few famous canals, dams, landmarks, bases, fields and ports are FAC",
         "(head noun kept inside, as the guidelines require).",
-        f"Sources: curated rules/names/curated/geography.csvNone; CLDR macro-region names via {cldr_ver}.",
+        f"Sources: curated rules/names/curated/geography.csv; CLDR macro-region names via {cldr_ver}.",
     ] + COMMON_COMMENT, crossfile=True)
     loc_keys = {norm(r[0]) for r in geo if r[1] == "LOC"}
 
@@ -660,12 +660,12 @@ def main():
         "(Arab world, China incl. Fortune Global 500 groups, Russia/Central Asia, global), universities, think tanks,",
         "sports bodies and clubs. Ambiguous bare forms (العربية, الشرق الأوسط, الحياة, النهار, الهلال, الاتحاد ...) are",
         "left out; the unambiguous longer names are listed instead.",
-        "Source: curated rules/names/curated/orgs.csv, acronyms.csvNone. note = category.",
+        "Source: curated rules/names/curated/orgs.csv, acronyms.csv. note = category.",
     ] + COMMON_COMMENT, crossfile=True)
     acr_rows = [[clean(a), clean(e), n] for a, e, n in parse_lines(CURATED_ACRONYMS)]
     write_csv("org_acronyms.csv", ["acronym", "expansion", "note"], acr_rows, [
         "Arabic acronyms and short names of organizations with their expanded Arabic name.",
-        "Source: curated rules/names/curated/acronyms.csvNone. note = Latin-script acronym.",
+        "Source: curated rules/names/curated/acronyms.csv. note = Latin-script acronym.",
     ] + COMMON_COMMENT)
 
     # ------------------------------------------------------------------ misc
@@ -677,7 +677,7 @@ def main():
         "Other proper names (label MISC): tournaments, games, awards, festivals and fairs, named conferences,",
         "wars, revolutions and military operations, treaties and agreements, initiatives and programmes, religious",
         "and national holidays, scriptures, products and weapon systems. Month names (رمضان ...) are left to dates.",
-        "Source: curated rules/names/curated/misc.csvNone. note = kind.",
+        "Source: curated rules/names/curated/misc.csv. note = kind.",
     ] + COMMON_COMMENT, crossfile=True)
 
     # ------------------------------------------------------------------ NORP
@@ -688,7 +688,7 @@ def main():
     write_csv("gaz_norp.csv", ["entry", "label", "note"], norp_rows, [
         "Group nouns and broken plurals naming nationalities, ethnic, religious or political groups (label NORP)",
         "that cannot be generated from a nisba stem. السنة is left out (also 'the year').",
-        "Source: curated rules/names/curated/norp.csvNone.",
+        "Source: curated rules/names/curated/norp.csv.",
     ] + COMMON_COMMENT, crossfile=True)
 
     nisba_rows = []
@@ -706,7 +706,7 @@ def main():
         "(label NORP). The engine generates the forms (ـة, ال, ـون/ـين/ـات). Every ISO country with a usual",
         "nisba is covered (group = ISO alpha-2 code); also continents, ethnic, religious and political groups.",
         "Deliberately excluded: " + "; ".join(f"{a} ({b})" for a, b in NISBA_EXCLUDED),
-        "Source: curated rules/names/curated/nisba.csvNone; CLDR has no nisba forms.",
+        "Source: curated rules/names/curated/nisba.csv; CLDR has no nisba forms.",
     ] + COMMON_COMMENT)
 
     # ------------------------------------------------------------------ stopwords
@@ -841,7 +841,7 @@ def main():
     write_csv("gaz_persons.csv", ["entry", "label", "note"], person_rows, [
         "Full names of frequently reported persons (label PERSON): heads of state and government, ministers and",
         "officials of international bodies of recent decades, Arab leaders, a few business and cultural figures.",
-        "Titles are not part of the entries. Source: curated rules/names/curated/persons.csvNone.",
+        "Titles are not part of the entries. Source: curated rules/names/curated/persons.csv.",
     ] + COMMON_COMMENT, crossfile=True)
 
     # ------------------------------------------------------------------ stopwords: verbs

@@ -31,7 +31,7 @@ const TOLERANCE: f64 = 0.005;
 /// Every pinned score: (key, measured value). One line per score.
 const PINS: &[(&str, f64)] = &[
     // The seed article alone (strict micro-F1 per layer).
-    ("seed/names/strict-f1", 0.9932),
+    ("seed/names/strict-f1", 0.9796),
     ("seed/numeric/strict-f1", 1.0),
     ("seed/value-accuracy", 1.0),
     // `kashif eval` on every document of corpus/ (all of it; see corpus/split.csv).
