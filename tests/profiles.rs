@@ -84,3 +84,23 @@ fn eval_conll_scores_anercorp_with_its_profile() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["micro"]["f1"].as_f64(), Some(1.0), "{report}");
 }
+
+#[test]
+fn the_anercorp_profile_names_currencies_misc_and_the_core_does_not() {
+    let text = "دفع 100 دولار وارتفع الدولار بالدولار والدولارات\n";
+    let core = kashif_stdin(&["extract", "--types", "MISC", "-"], text.as_bytes());
+    assert!(core.status.success(), "{}", stderr(&core));
+    assert_eq!(labels_of(&core), []);
+
+    let anercorp = kashif_stdin(
+        &["extract", "--profile", "anercorp", "--types", "MISC", "-"],
+        text.as_bytes(),
+    );
+    assert!(anercorp.status.success(), "{}", stderr(&anercorp));
+    let misc = |t: &str| (t.to_string(), "MISC".to_string());
+    // The definite plural is no MISC in ANERcorp.
+    assert_eq!(
+        labels_of(&anercorp),
+        [misc("دولار"), misc("الدولار"), misc("الدولار")]
+    );
+}

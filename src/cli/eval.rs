@@ -426,8 +426,8 @@ fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
 /// What the error list and rule report mean in the ANERcorp mode.
 const CONLL_ERRORS_NOTE: &str =
     "errors and rules: gold and predicted chunks (the projected tags above)
-  matched strictly, per batch of sentences; PERS is shown as PERSON; a chunk
-  made only by the currency convention has the rule anercorp/currency-misc";
+  matched strictly, per batch of sentences; PERS is shown as PERSON; ANERcorp's
+  currency names as MISC come from the anercorp profile's gazetteer";
 
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let wikifane = args.map.as_deref() == Some("wikifane");
@@ -476,18 +476,6 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         }
     };
     let extractor = &extractor;
-    let conventions = match Ok(rule_files).and_then(|f| {
-        if wikifane {
-            return Ok(conll::AnercorpConventions::default());
-        }
-        conll::AnercorpConventions::from_rules(&f).map_err(|e| {
-            eprintln!("kashif eval: {e}");
-            2
-        })
-    }) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
     let (a, b) = args.split.unwrap_or((0.0, 1.0));
     let sentences = corpus.split(a, b);
     let batches = sentences.len().div_ceil(conll::SENTENCES_PER_DOC) as u64;
@@ -500,7 +488,6 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         let first = conll::split_range(corpus.sentences.len(), a, b).0;
         let docs = conll_docs::conll_scored_docs_laid_out(
             extractor,
-            &conventions,
             &layout,
             sentences,
             first,
@@ -513,14 +500,10 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
         let ev = kashif::eval::evaluate(&docs.docs, &Default::default());
         (result, Some(ev), docs.docs)
     } else {
-        let result = conll::evaluate_conll_laid_out(
-            extractor,
-            &conventions,
-            &layout,
-            sentences,
-            options,
-            &|| progress.inc(),
-        );
+        let result =
+            conll::evaluate_conll_laid_out(extractor, &layout, sentences, options, &|| {
+                progress.inc()
+            });
         (result, None, Vec::new())
     };
     progress.finish();

@@ -370,102 +370,22 @@ pub const SENTENCES_PER_DOC: usize = 100;
 /// articles (ANERcorp and WikiFANE mark no document boundaries).
 pub const PROPAGATION_WINDOW_SENTENCES: usize = 10;
 
-/// ANERcorp's conventions beyond the label mapping: it annotates currency
-/// names as MISC (`دولار B-MISC`), which kashif's names layer does not (a
-/// currency belongs to its MONEY span). In `--conll` mode a token that is a
-/// currency name of kashif's currency lexicon (`rules/numbers/currencies.csv`,
-/// also after a proclitic or the article) and carries no other tag is
-/// projected as MISC.
-#[derive(Debug, Clone, Default)]
-pub struct AnercorpConventions {
-    currency_words: std::collections::HashSet<String>,
-    /// The base names (`دولار`, `يورو`): ANERcorp also tags them with the
-    /// article (`الدولار`), but not a definite plural (`الدولارات` is O).
-    base_words: std::collections::HashSet<String>,
-}
-
-impl AnercorpConventions {
-    /// The conventions with the currency names of a rule set.
-    pub fn from_rules(rules: &crate::rules::RuleFiles) -> Result<Self> {
-        let mut currency_words = std::collections::HashSet::new();
-        let mut base_words = std::collections::HashSet::new();
-        if let Some(text) = rules.get("numbers/currencies.csv") {
-            let table = crate::rules::CsvTable::parse("numbers/currencies.csv", text)?;
-            let col = table.column("name")?;
-            let base_col = table.optional_column("base");
-            for row in &table.rows {
-                let key = crate::text::key(row.get(col));
-                if key.chars().count() >= 3
-                    && key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-                {
-                    if base_col.is_some_and(|b| crate::text::key(row.get(b)) == key) {
-                        base_words.insert(key.clone());
-                    }
-                    currency_words.insert(key);
-                }
-            }
-        }
-        Ok(AnercorpConventions {
-            currency_words,
-            base_words,
-        })
-    }
-
-    /// Tag untagged currency-name tokens as MISC.
-    pub fn apply(&self, text: &str, tokens: &[(usize, usize)], tags: &mut [String]) {
-        if self.currency_words.is_empty() {
-            return;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for (k, &(s, e)) in tokens.iter().enumerate() {
-            if tags[k] != "O" {
-                continue;
-            }
-            let word: String = chars[s..e.min(chars.len())].iter().collect();
-            let key = crate::text::key(&word);
-            // ANERcorp tags the definite form too (`الدولار`, `واليورو`).
-            let known = |k: &str| {
-                self.currency_words.contains(k)
-                    || crate::text::clitics::shared_table()
-                        .strip_article(k)
-                        .is_some_and(|bare| self.base_words.contains(bare))
-            };
-            let is_currency = known(&key)
-                || crate::text::clitic_splits(&key)
-                    .iter()
-                    .any(|split| known(split.stem_key.as_ref()));
-            if is_currency {
-                tags[k] = "B-MISC".to_string();
-            }
-        }
-    }
-}
-
 /// Run extraction on the sentences (joined by spaces, one sentence per
 /// line, [`SENTENCES_PER_DOC`] sentences per document, in parallel), project
 /// onto tokens and score. `on_batch` is called after each document.
 pub fn evaluate_conll_with(
     extractor: &Extractor,
-    conventions: &AnercorpConventions,
     sentences: &[Sentence],
     options: &ExtractOptions,
     on_batch: &(dyn Fn() + Sync),
 ) -> ConllResult {
-    evaluate_conll_laid_out(
-        extractor,
-        conventions,
-        &TextLayout::Spaced,
-        sentences,
-        options,
-        on_batch,
-    )
+    evaluate_conll_laid_out(extractor, &TextLayout::Spaced, sentences, options, on_batch)
 }
 
 /// [`evaluate_conll_with`] with the sentences' text built by `layout`
 /// (WikiFANE's split clitics joined back).
 pub fn evaluate_conll_laid_out(
     extractor: &Extractor,
-    conventions: &AnercorpConventions,
     layout: &TextLayout,
     sentences: &[Sentence],
     options: &ExtractOptions,
@@ -483,8 +403,7 @@ pub fn evaluate_conll_laid_out(
         .flat_map_iter(|(n, batch)| {
             let (text, tokens) = layout.lay_out_batch(batch);
             let mentions = extractor.extract(&format!("conll-{n}"), &text, options);
-            let mut tags = project_tags(&tokens, &mentions);
-            conventions.apply(&text, &tokens, &mut tags);
+            let tags = project_tags(&tokens, &mentions);
             let mut out = Vec::with_capacity(batch.len());
             let mut i = 0;
             for s in batch {
@@ -524,16 +443,13 @@ pub fn write_conlleval_input(
     Ok(())
 }
 
-/// [`evaluate_conll_with`] with the conventions of the embedded rules and
-/// no progress callback.
+/// [`evaluate_conll_with`] with no progress callback.
 pub fn evaluate_conll(
     extractor: &Extractor,
     sentences: &[Sentence],
     options: &ExtractOptions,
 ) -> ConllResult {
-    let conventions =
-        AnercorpConventions::from_rules(&crate::rules::RuleFiles::embedded()).unwrap_or_default();
-    evaluate_conll_with(extractor, &conventions, sentences, options, &|| {})
+    evaluate_conll_with(extractor, sentences, options, &|| {})
 }
 
 fn pct(x: f64) -> String {

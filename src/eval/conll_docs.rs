@@ -7,15 +7,15 @@
 
 use rayon::prelude::*;
 
-use super::conll::{self, AnercorpConventions, Sentence};
+use super::conll::{self, Sentence};
 use super::ScoredDoc;
 use crate::io::Document;
 use crate::mention::{Label, Layer, Mention};
 use crate::recognize::{ExtractOptions, Extractor};
 
-/// The rule id of a chunk that only the ANERcorp conventions made (a
-/// currency name projected as MISC).
-pub const CONVENTION_RULE: &str = "anercorp/currency-misc";
+/// The rule id of a predicted chunk that no names mention overlaps (the
+/// projection makes none today; the id keeps such a chunk visible).
+pub const UNATTRIBUTED_RULE: &str = "conll/unattributed";
 
 /// Scored documents and the projected tags of every sentence.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,6 @@ fn label_of(anercorp: &str) -> Label {
 /// `sentences[0]` in the file (for the document names).
 pub fn conll_scored_docs(
     extractor: &Extractor,
-    conventions: &AnercorpConventions,
     sentences: &[Sentence],
     first_sentence: usize,
     options: &ExtractOptions,
@@ -52,7 +51,6 @@ pub fn conll_scored_docs(
 ) -> ConllDocs {
     conll_scored_docs_laid_out(
         extractor,
-        conventions,
         &crate::eval::wikifane::TextLayout::Spaced,
         sentences,
         first_sentence,
@@ -65,7 +63,6 @@ pub fn conll_scored_docs(
 /// clitics joined back) and the CoNLL mode's propagation window.
 pub fn conll_scored_docs_laid_out(
     extractor: &Extractor,
-    conventions: &AnercorpConventions,
     layout: &crate::eval::wikifane::TextLayout,
     sentences: &[Sentence],
     first_sentence: usize,
@@ -86,8 +83,7 @@ pub fn conll_scored_docs_laid_out(
             let id = format!("sentences {first}-{}", first + batch.len() - 1);
             let (text, tokens) = layout.lay_out_batch(batch);
             let mentions = extractor.extract(&id, &text, options);
-            let mut tags = conll::project_tags(&tokens, &mentions);
-            conventions.apply(&text, &tokens, &mut tags);
+            let tags = conll::project_tags(&tokens, &mentions);
             let doc = Document::new(id, text);
             let chars: Vec<char> = doc.text.chars().collect();
             let mention = |from: usize, to: usize, ty: &str, rule: String| {
@@ -127,7 +123,7 @@ pub fn conll_scored_docs_laid_out(
                                 && m.start < te
                                 && ts < m.end
                         })
-                        .map_or_else(|| CONVENTION_RULE.to_string(), |m| m.rule.clone());
+                        .map_or_else(|| UNATTRIBUTED_RULE.to_string(), |m| m.rule.clone());
                     pred.push(mention(i + a, i + b, &ty, rule));
                 }
                 predicted.push(p);
@@ -154,21 +150,13 @@ mod tests {
     fn batches_carry_gold_chunks_and_predicted_chunks_with_rules() {
         let rules = RuleFiles::embedded();
         let extractor = Extractor::new(&rules).unwrap();
-        let conventions = AnercorpConventions::from_rules(&rules).unwrap();
         let corpus = conll::parse_conll(
             "t.conll",
             "زار O\nبوتين B-PERS\nبكين B-LOC\n. O\n\nقال O\nزيدون B-PERS\nقرطبي I-PERS\n. O\n",
         )
         .unwrap();
         let options = ExtractOptions::default();
-        let out = conll_scored_docs(
-            &extractor,
-            &conventions,
-            &corpus.sentences,
-            10,
-            &options,
-            &|| {},
-        );
+        let out = conll_scored_docs(&extractor, &corpus.sentences, 10, &options, &|| {});
         assert_eq!(out.docs.len(), 1);
         let d = &out.docs[0];
         assert_eq!(&*d.doc.id, "sentences 11-12");
@@ -191,13 +179,7 @@ mod tests {
             (Label::Loc, "name/gazetteer-gpe")
         );
         // The same tags as the scoring path.
-        let scored = conll::evaluate_conll_with(
-            &extractor,
-            &conventions,
-            &corpus.sentences,
-            &options,
-            &|| {},
-        );
+        let scored = conll::evaluate_conll_with(&extractor, &corpus.sentences, &options, &|| {});
         assert_eq!(out.predicted, scored.predicted);
     }
 }
