@@ -936,10 +936,11 @@ fn times_keep_their_clock_without_an_invented_date() {
                 Some("TIME"),
                 r#""T23:00""#,
             ),
-            // A date in the span gives the date with the time.
+            // A date in the span gives the date with the time; `يوم` stays
+            // outside (N7).
             (
                 "وصل الوفد يوم الخميس 9 أبريل 2015 الساعة 10.",
-                "يوم الخميس 9 أبريل 2015 الساعة 10",
+                "الخميس 9 أبريل 2015 الساعة 10",
                 Some("TIME"),
                 r#""2015-04-09T10:00""#,
             ),

@@ -214,7 +214,10 @@ impl NumberRecognizer {
             (None, false)
         };
         if let Some(j) = between_at {
-            let start = if k.starts_with('و') || k.starts_with('ف') {
+            // `ما` before `بين` stays outside the span (GUIDELINES N13).
+            let start = if j == i + 2 {
+                a.tokens()[i + 1].start
+            } else if k.starts_with('و') || k.starts_with('ف') {
                 a.orig_offset(i, 1)
             } else {
                 a.tokens()[i].start
