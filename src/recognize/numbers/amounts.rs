@@ -578,9 +578,15 @@ impl NumberRecognizer {
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lexicon.weekdays.contains_key(key_at(a, i + 1))
                         && !lexicon.months.starts(key_at(a, i + 1)));
+                // ساعة ونصف: a fraction after the unit makes it an amount.
+                let fraction_follows = lexicon
+                    .conj_word(a, i + 1)
+                    .is_some_and(|(x, _, conj)| conj && x.fraction.is_some() && x.unit.is_none());
                 let n = match t.count {
                     2 => Some(2.0),
-                    1 if t.bare && prev_ok && next_ok && !heads_construct => Some(1.0),
+                    1 if t.bare && (prev_ok || fraction_follows) && next_ok && !heads_construct => {
+                        Some(1.0)
+                    }
                     _ if one_after => Some(1.0),
                     _ => None,
                 };
