@@ -8,7 +8,7 @@
 #[path = "support/classes.rs"]
 mod classes;
 
-use classes::check;
+use classes::{check, check_formatted};
 
 #[test]
 fn identifiers_carry_no_number() {
@@ -355,9 +355,5 @@ fn runs_of_months_and_the_same_period_are_one_date() {
             "DATE",
         ),
     ];
-    let rows: Vec<_> = rows
-        .iter()
-        .map(|(t, s, l, v)| (t.as_str(), *s, *l, *v))
-        .collect();
-    check("relative periods", &rows);
+    check_formatted("relative periods", &rows);
 }
