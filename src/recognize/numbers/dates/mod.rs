@@ -561,10 +561,8 @@ impl NumberRecognizer {
                 }
             }
         }
-        if between {
-            return;
-        }
-        // Clock ranges.
+        // Clock ranges: من الساعة 3 إلى الساعة 4, بين الساعة الثانية والرابعة
+        // فجرا (N10).
         let k = if self.lexicon.tok_is(a, j, Role::HourNounDef) {
             j + 1
         } else {
@@ -577,11 +575,20 @@ impl NumberRecognizer {
             c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
         };
         let mut m = c1.end_tok;
-        if !self.lexicon.tok_is(a, m, Role::RangeTo) {
+        let connector = if between { Role::And } else { Role::RangeTo };
+        let glued_and = between
+            && key_at(a, m).starts_with('و')
+            && a.tokens().get(m).is_some_and(|t| t.kind == TokenKind::Word);
+        if self.lexicon.tok_is(a, m, connector) {
+            m += 1;
+        } else if !glued_and {
             return;
         }
-        m += 1;
-        if self.lexicon.tok_is(a, m, Role::HourNounDef) {
+        if self
+            .lexicon
+            .fw
+            .is_with_proclitics(key_at(a, m), Role::HourNounDef)
+        {
             m += 1;
         }
         let Some(c2) = self.clock(state, m, m, None) else {

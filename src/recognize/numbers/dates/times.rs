@@ -229,7 +229,19 @@ impl NumberRecognizer {
             } else {
                 (false, e)
             };
-            if joined {
+            // والربع, والنصف: a definite fraction of the hour.
+            let definite_fraction = || {
+                let k = key_at(a, w);
+                let k = k.strip_prefix('و').filter(|_| w == e).unwrap_or(k);
+                let bare = lexicon.fw.strip_article(k)?;
+                lexicon.words.get(bare)?.fraction.filter(|f| *f < 1.0)
+            };
+            if joined && lexicon.number(a, w).is_none() {
+                if let Some(f) = definite_fraction() {
+                    minute = (f * 60.0).round() as i64;
+                    e = w + 1;
+                }
+            } else if joined {
                 if let Some(n) = lexicon.number(a, w) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;
