@@ -148,6 +148,11 @@ impl NumberRecognizer {
             m.priority = c.priority;
             out.push(m);
         }
+        dates::anchor_to_narrative_year(
+            &mut out[first_mention..],
+            state.refd.is_none(),
+            state.refd.map(|r| chrono::Datelike::year(&r)),
+        );
         dates::date_times_by_sentence(a, &mut out[first_mention..]);
     }
 

@@ -437,13 +437,17 @@ impl NumberRecognizer {
             }
         }
         // A month name that is also a common word (مارس, آب) stands alone
-        // after a preposition of time or a date modifier: في مارس.
+        // after a preposition of time or a date modifier (في مارس, وفي
+        // مارس), or before `من العام نفسه`.
         let cue = i > 0 && {
             let pk = key_at(a, i - 1);
             self.is_date_cue(pk)
+                || stems(pk).any(|(_, s)| self.is_date_cue(&s))
                 || lexicon.fw.is(pk, Role::MonthNoun)
                 || lexicon.fw.is(pk, Role::This)
-        };
+        } || lexicon.tok_is(a, end, Role::Of)
+            && lexicon.tok_is(a, end + 1, Role::YearNounDef)
+            && lexicon.tok_is(a, end + 2, Role::Same);
         if day.is_none() && year.is_none() && adj.is_none() && !bare && !has_weekday && !cue {
             return None;
         }

@@ -13,7 +13,9 @@
 
 mod gregorian;
 pub(crate) mod hijri;
+pub(crate) use narrative_year::anchor_to_narrative_year;
 mod months_of_year;
+mod narrative_year;
 mod relative;
 mod times;
 mod year_pairs;
@@ -285,6 +287,17 @@ impl NumberRecognizer {
             if p.has_weekday && p.day.is_none() {
                 c.rule = "date/weekday";
             }
+            // اغسطس من العام نفسه, 9 يونيو من نفس العام: the year the text
+            // named last (narrative_year.rs).
+            if let Some(end) = self.same_year_after(state, &p) {
+                out.push(Candidate::new(
+                    p.start,
+                    end,
+                    Label::Date,
+                    Value::String(ymd(None, p.month, p.day)),
+                    "date/same-year",
+                ));
+            }
             if let Some(t) = self.time_after(state, p.end_tok, c.value.as_str().map(str::to_string))
             {
                 out.push(Candidate {
@@ -482,6 +495,26 @@ impl NumberRecognizer {
             }
             self.time_at(state, i, out);
         }
+    }
+
+    /// `من العام نفسه`, `من نفس العام`, `من السنة ذاتها` after a month or a
+    /// day without a year: the token after it.
+    fn same_year_after(&self, state: &DocState<'_, '_, '_>, p: &DateParts) -> Option<usize> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        if p.year.is_some()
+            || p.hijri_month
+            || p.day2.is_some()
+            || !lexicon.tok_is(a, p.end_tok, Role::Of)
+        {
+            return None;
+        }
+        let k = p.end_tok + 1;
+        let same_then_year =
+            lexicon.tok_is(a, k, Role::Same) && lexicon.tok_is(a, k + 1, Role::YearNounDef);
+        let year_then_same =
+            lexicon.tok_is(a, k, Role::YearNounDef) && lexicon.tok_is(a, k + 1, Role::Same);
+        (same_then_year || year_then_same).then_some(k + 2)
     }
 
     /// Date and time ranges after `من` (at `j`, the token after it):
