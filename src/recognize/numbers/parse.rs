@@ -571,19 +571,9 @@ impl Lexicon {
             last_scale = s;
             end += 1;
             // 3 ملايين و500 ألف, 18 ألفا و800: a smaller amount after و.
-            if self.tok_is(a, end, Role::And)
-                && a.tokens()
-                    .get(end + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Number)
-            {
-                if let Some(rest) = self.digits_number(a, end + 1, 0, 1.0) {
-                    if let Some(r) = rest.value {
-                        if r < s && rest.end_tok > end + 1 {
-                            v += r;
-                            end = rest.end_tok;
-                        }
-                    }
-                }
+            if let Some((r, e)) = self.digits_after_and(a, end, s) {
+                v += r;
+                end = e;
             }
         }
         let (v, end2) = self.fraction_ext(a, v, last_scale, end);
@@ -613,6 +603,25 @@ impl Lexicon {
             range: None,
             exact,
         })
+    }
+
+    /// A smaller amount in digits after `و` at `k`, below `scale`, with a
+    /// scale word of its own or ending a compound whose scale is above a
+    /// thousand: `و500 ألف` after `3 ملايين`, `و438 ألفا و954` after
+    /// `مليونين` (GUIDELINES N18). Its value and the token after it.
+    fn digits_after_and(&self, a: &Doc<'_, '_>, k: usize, scale: f64) -> Option<(f64, usize)> {
+        if !self.tok_is(a, k, Role::And)
+            || !a
+                .tokens()
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        let rest = self.digits_number(a, k + 1, 0, 1.0)?;
+        let r = rest.value?;
+        let own_scale = rest.end_tok > k + 2;
+        (r < scale && (own_scale || scale >= 1000.0)).then_some((r, rest.end_tok))
     }
 
     fn words_number(&self, a: &Doc<'_, '_>, w: &WordInfo, j: usize, start: usize) -> Option<Num> {
@@ -733,6 +742,11 @@ impl Lexicon {
                 }
             }
         }
+        // مليونين و438 ألفا و954: digits after a word scale.
+        let (v, e) = match self.digits_after_and(a, e, ls).filter(|_| ls >= 1000.0) {
+            Some((r, re)) => (v + r, re),
+            None => (v, e),
+        };
         let (v, e2) = self.fraction_ext(a, v, ls, e);
         Some(mk(Some(v), e2, ls, false))
     }
