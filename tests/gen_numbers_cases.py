@@ -181,13 +181,26 @@ def add(cid, text, mentions, ref=None):
     cases.append(rec)
 
 
+# Leading words the guidelines keep outside the span although the phrase is
+# written with them: `ما [بين 30 و40]` (N13), `يوم [الأحد]` (N7).
+# (lead, what must follow it)
+OUTSIDE_LEADS = (("ما ", "بين "), ("يوم ", "ال"))
+
+
+def span_of(phrase):
+    for lead, then in OUTSIDE_LEADS:
+        if phrase.startswith(lead + then):
+            return phrase[len(lead):]
+    return phrase
+
+
 def place(prefix, items, frames, label, ref=None, k=2):
     n = 0
     for idx, item in enumerate(items):
         for f in range(k):
             frame = frames[(idx + f) % len(frames)]
-            phrase = item[0]
-            text = frame.replace("{X}", phrase)
+            text = frame.replace("{X}", item[0])
+            phrase = span_of(item[0])
             if label == "CARDINAL_MOD":
                 mention = (phrase, "CARDINAL", item[1], item[2])
             elif label == "CARDINAL_VAGUE":
@@ -302,11 +315,11 @@ P = [
     ("para-weather",
      "وتوقعت الأرصاد أن تصل درجات الحرارة إلى 45 درجة مئوية يوم السبت، قبل أن تنخفض مطلع الأسبوع المقبل.",
      [("45 درجة مئوية", "QUANTITY", {"amount": 45, "unit": "Cel"}, None),
-      ("يوم السبت", "DATE", "XXXX-WXX-6", None), ("مطلع الأسبوع المقبل", "DATE", "2015-W16", None)]),
+      ("السبت", "DATE", "XXXX-WXX-6", None), ("مطلع الأسبوع المقبل", "DATE", "2015-W16", None)]),
     ("para-hijri",
      "وأعلنت اللجنة أن أول أيام عيد الفطر سيكون يوم الجمعة 1 شوال 1436 هـ.",
      [("أول", "ORDINAL", 1, None), ("عيد الفطر", "DATE", None, None),
-      ("يوم الجمعة 1 شوال 1436 هـ", "DATE", {"hijri": "1436-10-01", "gregorian": "2015-07-18"}, None)]),
+      ("الجمعة 1 شوال 1436 هـ", "DATE", {"hijri": "1436-10-01", "gregorian": "2015-07-18"}, None)]),
     ("para-christmas",
      "ويحتفل المسيحيون بعيد الميلاد في 25 ديسمبر، وأقيم قداس عيد الميلاد 2020 دون جمهور.",
      [("عيد الميلاد", "DATE", "2015-12-25", None), ("25 ديسمبر", "DATE", "2015-12-25", None),
@@ -331,7 +344,7 @@ P = [
      [("٣٫٥ مليون", "CARDINAL", 3500000, None), ("عام ٢٠١٥", "DATE", "2015", None), ("١٢٪", "PERCENT", 12, None)]),
     ("para-persian-digits",
      "وسجلت البورصة ۱۲۰۰ صفقة في جلسة يوم الثلاثاء.",
-     [("۱۲۰۰", "CARDINAL", 1200, None), ("يوم الثلاثاء", "DATE", "XXXX-WXX-2", None)]),
+     [("۱۲۰۰", "CARDINAL", 1200, None), ("الثلاثاء", "DATE", "XXXX-WXX-2", None)]),
     ("para-thousands",
      "وأفادت الإحصاءات بتسجيل 1,250,000 زائر في عام 2019، أي ما يزيد على مليون زائر.",
      [("1,250,000", "CARDINAL", 1250000, None), ("عام 2019", "DATE", "2019", None),
@@ -368,7 +381,7 @@ P += [
       ("الثالثة", "ORDINAL", 3, None), ("عام واحد", "DATE", "P1Y", None)]),
     ("para-index",
      "وفقد المؤشر العام 120 نقطة يوم الخميس الماضي، أي نحو 1.2 بالمئة من قيمته.",
-     [("120", "CARDINAL", 120, None), ("يوم الخميس الماضي", "DATE", "2015-04-02", None),
+     [("120", "CARDINAL", 120, None), ("الخميس الماضي", "DATE", "2015-04-02", None),
       ("نحو 1.2 بالمئة", "PERCENT", 1.2, "approx")]),
     ("para-vote-time",
      "وفي الساعة الثامنة من صباح اليوم بدأ التصويت، ويستمر حتى الساعة السابعة مساء.",

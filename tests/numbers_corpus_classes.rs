@@ -6,7 +6,7 @@
 #[path = "support/classes.rs"]
 mod classes;
 
-use classes::check;
+use classes::{check, check_formatted};
 
 /// Dateline of a Saturday (2024-02-17) for the sentence-day cases.
 const SAT: &str = "الجزائر 17 فيفري 2024 (واج) - ";
@@ -113,11 +113,7 @@ fn times_take_the_day_their_sentence_fixes() {
             r#""T17:00""#,
         ),
     ];
-    let rows: Vec<_> = rows
-        .iter()
-        .map(|(t, s, l, v)| (t.as_str(), *s, *l, *v))
-        .collect();
-    check("times by sentence", &rows);
+    check_formatted("times by sentence", &rows);
 }
 
 #[test]
@@ -657,11 +653,7 @@ fn a_modifier_before_the_calendar_year_or_month_is_that_period() {
             "DATE",
         ),
     ];
-    let rows: Vec<_> = rows
-        .iter()
-        .map(|(t, s, l, v)| (t.as_str(), *s, *l, *v))
-        .collect();
-    check("modified current period", &rows);
+    check_formatted("modified current period", &rows);
 }
 
 #[test]

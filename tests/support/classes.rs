@@ -39,6 +39,16 @@ fn same_value(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// `check` for rows whose sentences are built with `format!` (a dateline
+/// constant before the sentence).
+pub fn check_formatted(class: &str, rows: &[(String, &str, Option<&str>, &str)]) {
+    let rows: Vec<Row<'_>> = rows
+        .iter()
+        .map(|(t, s, l, v)| (t.as_str(), *s, *l, *v))
+        .collect();
+    check(class, &rows);
+}
+
 pub fn check(class: &str, rows: &[Row<'_>]) {
     assert!(
         rows.len() >= 15,

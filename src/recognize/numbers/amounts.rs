@@ -299,6 +299,17 @@ impl NumberRecognizer {
                         }
                     }
                 }
+                // A counted unit and a fraction: خمسة أشهر ونصف = P5.5M.
+                if matches!(s, Suffix::Time { .. } | Suffix::Unit { .. }) {
+                    if let Some((x, wj, true)) = self.lexicon.conj_word(a, end) {
+                        if let Some(f) = x.fraction.filter(|_| x.unit.is_none()) {
+                            if let Some(v) = value {
+                                value = Some(v + f);
+                                end = wj + 1;
+                            }
+                        }
+                    }
+                }
                 // A bare unit and a fraction: لتر ونصف.
                 let (l, v, r, ev) = self.typed(value, s);
                 let mut c = Candidate::new(n.start, end, l, v, r);
@@ -533,12 +544,29 @@ impl NumberRecognizer {
                 true
             };
             if let Some(t) = lexicon.time_units.get(k.as_ref()).filter(|_| time_unit) {
-                let prev_ok = chars > 0
+                let cued = chars > 0
                     || after_modifier
-                    || i == 0
-                    || (a.tokens()[i - 1].kind == TokenKind::Punct && light_at(a, i - 1) != "/")
-                    || lexicon.tok_is(a, i - 1, Role::DurationCue);
+                    || (i > 0
+                        && lexicon
+                            .fw
+                            .is_with_proclitics(key_at(a, i - 1), Role::DurationCue));
+                let opens_phrase = i == 0
+                    || (a.tokens()[i - 1].kind == TokenKind::Punct && light_at(a, i - 1) != "/");
+                let prev_ok = cued || opens_phrase;
                 let full = lexicon.tok_is(a, i + 1, Role::Whole);
+                let one_after = lexicon.tok_is(a, i + 1, Role::Single);
+                // A unit noun heading a construct is no duration: `يوم
+                // [الجلوس]`, `"لحظة ولادة"` (a definite word after it, or any
+                // word when nothing before it asks for a duration).
+                let next_word = a
+                    .tokens()
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word);
+                let heads_construct = next_word
+                    && !full
+                    && !one_after
+                    && lexicon.conj_word(a, i + 1).is_none()
+                    && (key_at(a, i + 1).starts_with(lexicon.fw.article()) || !cued);
                 let prev_ok = prev_ok
                     || full
                     || (i > 0
@@ -550,10 +578,15 @@ impl NumberRecognizer {
                     || (a.tokens()[i + 1].kind != TokenKind::Number
                         && !lexicon.weekdays.contains_key(key_at(a, i + 1))
                         && !lexicon.months.starts(key_at(a, i + 1)));
-                let one_after = lexicon.tok_is(a, i + 1, Role::Single);
+                // ساعة ونصف: a fraction after the unit makes it an amount.
+                let fraction_follows = lexicon
+                    .conj_word(a, i + 1)
+                    .is_some_and(|(x, _, conj)| conj && x.fraction.is_some() && x.unit.is_none());
                 let n = match t.count {
                     2 => Some(2.0),
-                    1 if t.bare && prev_ok && next_ok => Some(1.0),
+                    1 if t.bare && (prev_ok || fraction_follows) && next_ok && !heads_construct => {
+                        Some(1.0)
+                    }
                     _ if one_after => Some(1.0),
                     _ => None,
                 };

@@ -138,6 +138,18 @@ pub enum Role {
     /// The adjective of a fiscal year after a year noun (`العام المالي
     /// 2000`): the noun and adjective join the year's span.
     FiscalAdjective,
+    /// A definite plural of the month (`الأشهر`): with a count and
+    /// `الأولى`/`الأخيرة` it is a run of months of a year (N14).
+    MonthsNounDef,
+    /// A definite dual of the month (`الشهرين`): two months of a year with
+    /// `الأولين`/`الأخيرين`.
+    MonthsDualDef,
+    /// `الأولى`, `الأولين` after a run of months: the run starts the year.
+    FirstOfRun,
+    /// `نفسها`, `ذاتها`, `نفس`: the same period (`الفترة نفسها`).
+    Same,
+    /// `الفترة`: a period noun repeated by `نفسها` in another year.
+    PeriodNounDef,
     /// An engine gate: the recognizer tries a match at this word.
     Start,
     /// An engine gate: the recognizer tries a date or a time at this word.
@@ -146,7 +158,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 55] = [
+    const NAMES: [(&'static str, Role); 60] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -198,6 +210,11 @@ impl Role {
         ("fiscal_adjective", Role::FiscalAdjective),
         ("score_noun", Role::ScoreNoun),
         ("final_noun", Role::FinalNoun),
+        ("months_noun_def", Role::MonthsNounDef),
+        ("months_dual_def", Role::MonthsDualDef),
+        ("first_of_run", Role::FirstOfRun),
+        ("same", Role::Same),
+        ("period_noun_def", Role::PeriodNounDef),
         ("chemical_noun", Role::ChemicalNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),

@@ -214,7 +214,10 @@ impl NumberRecognizer {
             (None, false)
         };
         if let Some(j) = between_at {
-            let start = if k.starts_with('و') || k.starts_with('ف') {
+            // `ما` before `بين` stays outside the span (GUIDELINES N13).
+            let start = if j == i + 2 {
+                a.tokens()[i + 1].start
+            } else if k.starts_with('و') || k.starts_with('ف') {
                 a.orig_offset(i, 1)
             } else {
                 a.tokens()[i].start
@@ -226,7 +229,7 @@ impl NumberRecognizer {
             self.ranges_after_min(state, start, j, is_between, out);
         }
         if let Some(c) = self.expr(state, i, false) {
-            if !self.names_a_round(state, i, &c) {
+            if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
                 out.push(c);
             }
         }
@@ -289,6 +292,58 @@ impl NumberRecognizer {
             && tokens[i - 1].glued
             && matches!(light_at(a, i - 1), "-" | "\u{2013}")
             && tokens[i - 2].kind == TokenKind::Word
+    }
+
+    /// Whether the plain number `c` at `i` is part of an identifier, no
+    /// amount (GUIDELINES N16): a code of up to four digits after an
+    /// identifier noun (`القرار 1701`, `رقم 6`, `الخط الساخن 105`), glued to Latin letters (`G42`), or ending
+    /// a short quoted name below 1000 (`"آريان 6"`, `"فالكون 9"`; a year in a
+    /// quoted name stays a DATE, N15).
+    fn identifier_number(&self, a: &Doc<'_, '_>, i: usize, c: &Candidate) -> bool {
+        let tokens = a.tokens();
+        if c.label != Label::Cardinal
+            || c.end_tok != i + 1
+            || c.modifier.is_some()
+            || i == 0
+            || tokens[i].kind != TokenKind::Number
+        {
+            return false;
+        }
+        let before = light_at(a, i - 1);
+        // A code of up to four digits; a longer string of digits after
+        // `رقم الهاتف` stays the number the suites count.
+        let short_code = light_at(a, i).chars().count() <= 4;
+        if short_code
+            && tokens[i - 1].kind == TokenKind::Word
+            && self
+                .lexicon
+                .fw
+                .is_with_proclitics(key_at(a, i - 1), Role::IdNoun)
+        {
+            return true;
+        }
+        if tokens[i].glued && before.chars().all(|ch| ch.is_ascii_alphabetic()) {
+            return true;
+        }
+        let is_quote = |k: usize| {
+            k < a.len()
+                && matches!(
+                    light_at(a, k),
+                    "\"" | "\u{201d}" | "\u{201c}" | "\u{bb}" | "\u{ab}"
+                )
+        };
+        let small = c.value.as_f64().is_some_and(|v| v < 1000.0);
+        if !small || !is_quote(i + 1) || tokens[i - 1].kind != TokenKind::Word {
+            return false;
+        }
+        // The opening quote one to three words before the number.
+        (1..=3).any(|n| {
+            i > n
+                && is_quote(i - 1 - n)
+                && (i - n..i).all(|k| {
+                    tokens[k].kind == TokenKind::Word && !a.key_is(k, kind::WORD | kind::UNIT_NAME)
+                })
+        })
     }
 
     /// Whether a lone fraction word at `i` names a round of a competition

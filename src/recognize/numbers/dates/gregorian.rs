@@ -461,7 +461,8 @@ impl NumberRecognizer {
         })
     }
 
-    /// `[يوم] الخميس` at `j`: (day, start, end).
+    /// `[يوم] الخميس` at `j`: (day, start of the weekday word, end); `يوم`
+    /// stays outside the span (GUIDELINES N7).
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
         if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
             return None;
@@ -473,14 +474,11 @@ impl NumberRecognizer {
             || a.stem_is(j, kind::DAY_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::DayNoun))
         {
-            let start = if whole_noun {
-                a.tokens()[j].start
-            } else {
-                a.orig_offset(j, 1)
-            };
+            // `يوم` before the weekday stays outside the span (GUIDELINES N7,
+            // as Recognizers-Text marks it): يوم [الجمعة].
             if j + 1 < a.len() && key_at(a, j + 1).starts_with(lexicon.fw.article()) {
                 if let Some(&d) = lexicon.weekdays.get(key_at(a, j + 1)) {
-                    return Some((d, start, j + 2));
+                    return Some((d, a.tokens()[j + 1].start, j + 2));
                 }
             }
             return None;

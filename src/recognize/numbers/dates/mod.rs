@@ -13,6 +13,7 @@
 
 mod gregorian;
 pub(crate) mod hijri;
+mod months_of_year;
 mod relative;
 mod times;
 mod year_pairs;
@@ -452,6 +453,8 @@ impl NumberRecognizer {
             }
             self.relative_at(state, i, out);
             self.period_at(state, i, out);
+            out.extend(self.months_of_year(state, i));
+            out.extend(self.same_period(state, i));
             // Holidays: عيد الميلاد 2020, عيد الفطر.
             if let Some(m) = lexicon.holidays.at_clitic(a, i) {
                 let mut end = m.end_tok;
