@@ -248,7 +248,7 @@ fn the_by_document_table_is_worst_first() {
     assert!(lines[0].starts_with("by document, worst first"), "{out}");
     assert_eq!(
         lines[2],
-        "  75.0   76.2   11    72.7    5     3/4   6  loop-errors"
+        "  81.2   76.2   11    90.9    5     3/5   6  loop-errors"
     );
     assert!(
         lines[3].ends_with("loop-clean") && lines[4].ends_with("loop-script"),
@@ -275,7 +275,7 @@ fn the_by_document_table_is_worst_first() {
     assert_eq!(row["split"], "dev");
     assert_eq!(
         (&row["values"]["equal"], &row["values"]["compared"]),
-        (&Value::from(3), &Value::from(4))
+        (&Value::from(3), &Value::from(5))
     );
     assert_eq!(row["errors"], 6);
 }

@@ -426,8 +426,7 @@ fn check_min_f1(min: Option<f64>, f1: f64, what: &str) -> i32 {
 /// What the error list and rule report mean in the ANERcorp mode.
 const CONLL_ERRORS_NOTE: &str =
     "errors and rules: gold and predicted chunks (the projected tags above)
-  matched strictly, per batch of sentences; PERS is shown as PERSON; ANERcorp's
-  currency names as MISC come from the anercorp profile's gazetteer";
+  matched strictly, per batch of sentences; PERS is shown as PERSON";
 
 fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
     let wikifane = args.map.as_deref() == Some("wikifane");
