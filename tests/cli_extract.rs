@@ -251,3 +251,37 @@ fn export_tokenizer_writes_loadable_json() {
     assert_eq!(json["pre_tokenizer"]["type"], "Split");
     assert_eq!(json["normalizer"]["type"], "Sequence");
 }
+
+/// The value contract of the JSONL output (GUIDELINES decision 84): integers
+/// are JSON integers (digit strings past 2^64), decimals exact decimal
+/// strings, in plain values and in amounts and range bounds alike.
+#[test]
+fn numeric_values_are_exact_integers_and_decimal_strings() {
+    let text = "بلغ الناتج 28.6 مليار دولار، وارتفع المؤشر 3.75 في المائة، \
+                وأنتج المصنع 0.125 طن، وتراوح التضخم بين 3 و3.5 بالمئة.";
+    let out = kashif_stdin(
+        &["extract", "--types", "MONEY,PERCENT,QUANTITY"],
+        text.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = check_jsonl(&out.stdout, &[("stdin", text)]);
+    let value_of = |t: &str| {
+        rows.iter()
+            .find(|r| r["text"] == t)
+            .unwrap_or_else(|| panic!("no mention `{t}` in {rows:?}"))["value"]
+            .clone()
+    };
+    assert_eq!(
+        value_of("28.6 مليار دولار"),
+        serde_json::json!({"amount": 28600000000u64, "currency": "USD"})
+    );
+    assert_eq!(value_of("3.75 في المائة"), serde_json::json!("3.75"));
+    assert_eq!(
+        value_of("0.125 طن"),
+        serde_json::json!({"amount": "0.125", "unit": "t"})
+    );
+    assert_eq!(
+        value_of("بين 3 و3.5 بالمئة"),
+        serde_json::json!({"min": 3, "max": "3.5"})
+    );
+}

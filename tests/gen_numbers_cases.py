@@ -453,5 +453,20 @@ for cid, text, mentions in P:
     # A paragraph with a dateline takes its reference date from it.
     add(cid, text, mentions, None if cid.startswith("para-dateline") or "(شينخوا)" in text else REF)
 
+def decimals_as_strings(v):
+    """Decimals are exact decimal strings in kashif's values (GUIDELINES
+    decision 84): 3.5 -> "3.5"; integers stay numbers."""
+    if isinstance(v, float) and not v.is_integer():
+        return repr(v)
+    if isinstance(v, float):
+        return int(v)
+    if isinstance(v, dict):
+        return {k: decimals_as_strings(x) if k in ("amount", "min", "max") else x for k, x in v.items()}
+    return v
+
+
 for c in cases:
+    for m in c["mentions"]:
+        if m["type"] in ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            m["value"] = decimals_as_strings(m["value"])
     print(json.dumps(c, ensure_ascii=False))

@@ -333,7 +333,8 @@ fn exact_values_beyond_double_precision() {
                 Some("CARDINAL"),
                 "20000000000000001",
             ),
-            // Below 2^53 values stay plain numbers, decimals too.
+            // Below 2^53 values stay plain numbers; decimals are exact
+            // decimal strings (decision 84).
             (
                 "بلغ الناتج 28.6 مليار دولار.",
                 "28.6 مليار دولار",
@@ -350,7 +351,7 @@ fn exact_values_beyond_double_precision() {
                 "ارتفع المؤشر بنسبة 3.75 في المائة.",
                 "3.75 في المائة",
                 Some("PERCENT"),
-                "3.75",
+                r#""3.75""#,
             ),
             (
                 "بلغ الدين 4.5 تريليون دولار.",
@@ -374,7 +375,7 @@ fn exact_values_beyond_double_precision() {
                 "بلغ الإنتاج 0.125 طن.",
                 "0.125 طن",
                 Some("QUANTITY"),
-                r#"{"amount": 0.125, "unit": "t"}"#,
+                r#"{"amount": "0.125", "unit": "t"}"#,
             ),
         ],
     );

@@ -193,7 +193,7 @@ fn words_the_guidelines_keep_outside() {
                 "قطع العداء 10 كيلومترات ونصف.",
                 "10 كيلومترات ونصف",
                 Some("QUANTITY"),
-                r#"{"amount":10.5,"unit":"km"}"#,
+                r#"{"amount":"10.5","unit":"km"}"#,
             ),
         ],
     );

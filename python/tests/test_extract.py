@@ -244,3 +244,12 @@ def test_evaluate_warns_about_documents_without_gold(extractor):
     with pytest.warns(UserWarning, match="without gold: not-in-gold"):
         report = kashif.evaluate(GOLD, preds)
     assert report["layers"]["all"]["micro"]["strict"]["actual"] == 0
+
+
+def test_numeric_values_are_exact_integers_and_decimal_strings(extractor):
+    """GUIDELINES decision 84: integers are ints, decimals exact decimal strings."""
+    text = "بلغ الناتج 28.6 مليار دولار، وارتفع المؤشر 3.75 في المائة، وأنتج المصنع 0.125 طن."
+    values = {m["text"]: m["value"] for m in extractor.extract(text)}
+    assert values["28.6 مليار دولار"] == {"amount": 28600000000, "currency": "USD"}
+    assert values["3.75 في المائة"] == "3.75"
+    assert values["0.125 طن"] == {"amount": "0.125", "unit": "t"}

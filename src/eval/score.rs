@@ -450,16 +450,36 @@ pub struct MacroAvg {
     pub f1: f64,
 }
 
+/// A decimal written as a string (`"28.6"`, `"-0.15"`: how kashif writes
+/// decimals, GUIDELINES decision 84) as a number; dates and other strings
+/// are none.
+fn decimal_string(s: &str) -> Option<f64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = digits.split_once('.')?;
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    (all_digits(int) && all_digits(frac)).then(|| s.parse().ok())?
+}
+
 /// Whether two normalized values are the same, compared semantically:
 /// numbers by value (`28600000000` equals `2.86e10`, with a relative
-/// tolerance of 1e-9), objects regardless of key order, arrays element by
-/// element, everything else by equality.
+/// tolerance of 1e-9; a decimal string `"28.6"` equals the number `28.6`),
+/// objects regardless of key order, arrays element by element, everything
+/// else by equality.
 pub fn values_equal(a: &Value, b: &Value) -> bool {
+    let as_number = |v: &Value| match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => decimal_string(s),
+        _ => None,
+    };
+    let close = |x: f64, y: f64| x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs());
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
-            (Some(x), Some(y)) => x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
+            (Some(x), Some(y)) => close(x, y),
             _ => x == y,
         },
+        (Value::String(_), Value::Number(_)) | (Value::Number(_), Value::String(_)) => {
+            matches!((as_number(a), as_number(b)), (Some(x), Some(y)) if close(x, y))
+        }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
                 && x.iter()
@@ -672,5 +692,13 @@ mod tests {
         assert!(!values_equal(&json!("2015-04"), &json!("2015-04-07")));
         assert!(values_equal(&json!(null), &json!(null)));
         assert!(!values_equal(&json!(1), &json!("1")));
+        // Decimal strings (decision 84) equal the numbers gold may hold.
+        assert!(values_equal(&json!("28.6"), &json!(28.6)));
+        assert!(values_equal(
+            &json!({"amount": "0.125", "unit": "t"}),
+            &json!({"amount": 0.125, "unit": "t"})
+        ));
+        assert!(!values_equal(&json!("28.6"), &json!(28.7)));
+        assert!(!values_equal(&json!("1936"), &json!(1936)));
     }
 }

@@ -44,8 +44,14 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
 
+/// A number in a value: a JSON number, or kashif's decimal string
+/// (`"28.6"`, GUIDELINES decision 84).
 fn num(v: &Value) -> Option<f64> {
-    v.as_f64()
+    v.as_f64().or_else(|| {
+        v.as_str()
+            .filter(|s| s.contains('.') && !s.starts_with('P'))
+            .and_then(|s| s.parse().ok())
+    })
 }
 
 fn labels_for(dim: &str) -> &'static [Label] {

@@ -142,7 +142,9 @@ impl NumberRecognizer {
             }
             // Each candidate has one span: its fields can be taken.
             let c = &mut cands[cand];
-            let mut m = ctx.mention(start, end, c.label, std::mem::take(&mut c.value), c.rule);
+            let mut value = std::mem::take(&mut c.value);
+            values::decimals_as_strings(&mut value);
+            let mut m = ctx.mention(start, end, c.label, value, c.rule);
             m.modifier = c.modifier;
             m.evidence = std::mem::take(&mut c.evidence);
             m.priority = c.priority;

@@ -137,3 +137,54 @@ pub(super) fn exact_value(c: &mut Candidate, exact: i128, sfx: Option<&Suffix>) 
         _ => {}
     }
 }
+
+/// The output form of a numeric value (GUIDELINES decision 84): a decimal
+/// is an exact decimal string (`"28.6"`, `"0.125"`, never an exponent),
+/// integers stay JSON integers; in a number, or in the `amount`, `min` and
+/// `max` of an object. The recognizer computes with numbers and writes this
+/// form once, on the mentions it emits.
+pub(super) fn decimals_as_strings(v: &mut Value) {
+    match v {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(x) = n.as_f64() {
+                *v = Value::String(format!("{x}"));
+            }
+        }
+        Value::Object(o) => {
+            for key in ["amount", "min", "max"] {
+                if let Some(x) = o.get_mut(key) {
+                    decimals_as_strings(x);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn decimals_become_exact_strings_and_integers_stay_numbers() {
+        let mut v = json!(28.6);
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!("28.6"));
+        let mut v = json!({"amount": 0.125, "unit": "t"});
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!({"amount": "0.125", "unit": "t"}));
+        let mut v = json!({"min": 3, "max": 3.5});
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!({"min": 3, "max": "3.5"}));
+        let mut v = json!(0.0000001);
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!("0.0000001"));
+        let mut v = json!(12345678901234567u64);
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!(12345678901234567u64));
+        let mut v = json!("2015-04-07");
+        decimals_as_strings(&mut v);
+        assert_eq!(v, json!("2015-04-07"));
+    }
+}
