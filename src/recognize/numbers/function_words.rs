@@ -150,6 +150,12 @@ pub enum Role {
     Same,
     /// `الفترة`: a period noun repeated by `نفسها` in another year.
     PeriodNounDef,
+    /// A noun of age before an ordinal (`سن الثامنة عشرة`): an age in
+    /// years, a DATE duration (`"P18Y"`).
+    AgeNoun,
+    /// A noun after which an ordinal is an idiom, no rank (`في المقام
+    /// الأول`, "primarily"; GUIDELINES decision 62).
+    IdiomNoun,
     /// An engine gate: the recognizer tries a match at this word.
     Start,
     /// An engine gate: the recognizer tries a date or a time at this word.
@@ -158,7 +164,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 60] = [
+    const NAMES: [(&'static str, Role); 62] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -215,6 +221,8 @@ impl Role {
         ("first_of_run", Role::FirstOfRun),
         ("same", Role::Same),
         ("period_noun_def", Role::PeriodNounDef),
+        ("age_noun", Role::AgeNoun),
+        ("idiom_noun", Role::IdiomNoun),
         ("chemical_noun", Role::ChemicalNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),

@@ -231,9 +231,15 @@ impl NumberRecognizer {
             };
             if let Some(mut c) = self.expr_range(state, j, is_between) {
                 c.start = start;
+                self.era_range_as_years(a, &mut c);
+                self.era_after_year_range(a, &mut c);
                 out.push(c);
             }
+            let first_range = out.len();
             self.ranges_after_min(state, start, j, is_between, out);
+            for c in &mut out[first_range..] {
+                self.era_after_year_range(a, c);
+            }
         }
         if let Some(c) = self.expr(state, i, false) {
             if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
@@ -253,6 +259,9 @@ impl NumberRecognizer {
             if let Some(c) = self.ordinal(state, i) {
                 out.push(c);
             }
+        }
+        if let Some(c) = self.age(state, i) {
+            out.push(c);
         }
         self.dates_at(state, i, out);
     }
@@ -351,6 +360,53 @@ impl NumberRecognizer {
                     tokens[k].kind == TokenKind::Word && !a.key_is(k, kind::WORD | kind::UNIT_NAME)
                 })
         })
+    }
+
+    /// A range of two whole numbers followed by an era word is a period of
+    /// years (`بين 688 و692 للميلاد` = `"0688/0692"`, GUIDELINES decision
+    /// 66): the era word joins the span. A Hijri era gives no value.
+    fn era_range_as_years(&self, a: &Doc<'_, '_>, c: &mut Candidate) {
+        let (end, hijri) = self.lexicon.after_era(a, c.end_tok);
+        if c.label != Label::Cardinal || end == c.end_tok {
+            return;
+        }
+        let year = |k: &str| {
+            c.value
+                .get(k)
+                .and_then(Value::as_f64)
+                .filter(|v| v.fract() == 0.0 && (1.0..=2100.0).contains(v))
+        };
+        let (Some(from), Some(to)) = (year("min"), year("max")) else {
+            return;
+        };
+        c.label = Label::Date;
+        c.value = if hijri {
+            Value::Null
+        } else {
+            Value::String(format!("{:04}/{:04}", from as i64, to as i64))
+        };
+        c.end_tok = end;
+        c.rule = "date/range-era";
+    }
+
+    /// An era word after a period of years (`بين 1501 و1524 ميلادية`) joins
+    /// its span; a Hijri one leaves the Gregorian value unknown (null).
+    fn era_after_year_range(&self, a: &Doc<'_, '_>, c: &mut Candidate) {
+        let is_year_pair = c.value.as_str().is_some_and(|v| {
+            v.len() == 9
+                && v.as_bytes()[4] == b'/'
+                && v.bytes().filter(u8::is_ascii_digit).count() == 8
+        });
+        if c.label != Label::Date || !is_year_pair {
+            return;
+        }
+        let (end, hijri) = self.lexicon.after_era(a, c.end_tok);
+        if end > c.end_tok {
+            c.end_tok = end;
+            if hijri {
+                c.value = Value::Null;
+            }
+        }
     }
 
     /// Whether a lone fraction word at `i` names a round of a competition

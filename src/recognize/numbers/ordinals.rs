@@ -35,6 +35,10 @@ impl NumberRecognizer {
         if i > 0 && lexicon.fw.is_family_prefix(a.surface(i - 1)) {
             return None;
         }
+        // An idiom: في المقام الأول ("primarily").
+        if i > 0 && lexicon.tok_is(a, i - 1, Role::IdiomNoun) {
+            return None;
+        }
         // الـ21 / الـ 21
         if key == lexicon.fw.article()
             && i + 1 < a.len()
@@ -139,5 +143,31 @@ impl NumberRecognizer {
             return Some(c);
         }
         None
+    }
+
+    /// An age: a noun of age and an ordinal (`سن الثامنة عشرة` = `"P18Y"`,
+    /// `في عمر الخامسة`), a DATE duration in years from the noun on.
+    pub(super) fn age(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let fw = &self.lexicon.fw;
+        let key = key_at(a, i);
+        let start = if fw.is(key, Role::AgeNoun) {
+            a.tokens()[i].start
+        } else {
+            let (chars, _) = lexicon::stems(key).find(|(_, s)| fw.is(s, Role::AgeNoun))?;
+            a.orig_offset(i, chars)
+        };
+        let o = self.ordinal(state, i + 1)?;
+        let years = o
+            .value
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && (1.0..=120.0).contains(v))?;
+        Some(Candidate::new(
+            start,
+            o.end_tok,
+            Label::Date,
+            Value::String(format!("P{years}Y")),
+            "date/age",
+        ))
     }
 }

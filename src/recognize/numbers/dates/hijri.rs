@@ -91,6 +91,18 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 4, 10)
         );
         assert_eq!(to_gregorian(1436, 13, 1), None);
+        // Pairs printed side by side in the corpus datelines (SPA, WAM, KUNA).
+        for ((y, m, d), (gy, gm, gd)) in [
+            ((1446, 5, 9), (2024, 11, 11)),
+            ((1445, 9, 15), (2024, 3, 25)),
+            ((1445, 10, 19), (2024, 4, 28)),
+        ] {
+            assert_eq!(
+                to_gregorian(y, m, d),
+                NaiveDate::from_ymd_opt(gy, gm, gd),
+                "{y}-{m}-{d}"
+            );
+        }
     }
 
     #[test]
