@@ -83,10 +83,19 @@ impl NumberRecognizer {
                 }
             }
         }
-        let m = if had_shahr {
-            lexicon.months.at(a, k)?
+        let found = if had_shahr {
+            lexicon.months.at(a, k)
         } else {
-            lexicon.months.at_clitic(a, k)?
+            lexicon.months.at_clitic(a, k)
+        };
+        let Some(m) = found else {
+            let (month, end) = self.glued_month_pair(a, k)?;
+            let start = if had_shahr {
+                start
+            } else {
+                a.tokens()[k].start
+            };
+            return Some((month, false, true, start, end));
         };
         if !had_shahr {
             start = m.start;
@@ -114,6 +123,43 @@ impl NumberRecognizer {
             }
         }
         Some((mo.month, mo.hijri, mo.bare || had_shahr, start, end))
+    }
+
+    /// A Gregorian month written in both namings with the slash lost
+    /// (GUIDELINES decision 59, WikiFANE text): `يوليوتموز` (two one-word
+    /// names of one month glued) or `تشرين الثانينوفمبر` (a two-word name
+    /// whose last word is glued to the other name). The month and the token
+    /// after it.
+    fn glued_month_pair(&self, a: &Doc<'_, '_>, k: usize) -> Option<(u32, usize)> {
+        if k >= a.len() || a.tokens()[k].kind != TokenKind::Word {
+            return None;
+        }
+        let months = &self.lexicon.months;
+        let one_word = |w: &str| months.word_payloads(w).find(|m| !m.hijri).map(|m| m.month);
+        // The splits of a key into a head of 2+ letters and a month name.
+        let splits = |key: &'_ str| {
+            let key = key.to_string();
+            key.char_indices()
+                .skip(2)
+                .map(|(p, _)| (key[..p].to_string(), key[p..].to_string()))
+                .collect::<Vec<_>>()
+        };
+        let key = key_at(a, k);
+        for (head, tail) in splits(key) {
+            if let (Some(m1), Some(m2)) = (one_word(&head), one_word(&tail)) {
+                if m1 == m2 {
+                    return Some((m1, k + 1));
+                }
+            }
+        }
+        if k + 1 < a.len() && months.starts(key) && one_word(key).is_none() {
+            for (_, tail) in splits(key_at(a, k + 1)) {
+                if let Some(m) = one_word(&tail) {
+                    return Some((m, k + 2));
+                }
+            }
+        }
+        None
     }
 
     /// A year at `j`: `2015`, `عام 2015`, `من عام 2015`, `سنة 1436 هـ`.
