@@ -153,6 +153,9 @@ pub enum Role {
     /// A noun of age before an ordinal (`سن الثامنة عشرة`): an age in
     /// years, a DATE duration (`"P18Y"`).
     AgeNoun,
+    /// `عمره`, `العمر` after `من`: the number before is an age (`16 من
+    /// عمره` = `"P16Y"`).
+    AgeOf,
     /// A noun after which an ordinal is an idiom, no rank (`في المقام
     /// الأول`, "primarily"; GUIDELINES decision 62).
     IdiomNoun,
@@ -164,7 +167,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 62] = [
+    const NAMES: [(&'static str, Role); 63] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -223,6 +226,7 @@ impl Role {
         ("period_noun_def", Role::PeriodNounDef),
         ("age_noun", Role::AgeNoun),
         ("idiom_noun", Role::IdiomNoun),
+        ("age_of", Role::AgeOf),
         ("chemical_noun", Role::ChemicalNoun),
         ("family_prefix", Role::FamilyPrefix),
         ("start", Role::Start),

@@ -263,6 +263,9 @@ impl NumberRecognizer {
         if let Some(c) = self.age(state, i) {
             out.push(c);
         }
+        if let Some(c) = self.age_of(state, i) {
+            out.push(c);
+        }
         self.dates_at(state, i, out);
     }
 

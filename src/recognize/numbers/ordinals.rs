@@ -170,4 +170,33 @@ impl NumberRecognizer {
             "date/age",
         ))
     }
+
+    /// An age given as a number or an ordinal and `من عمره` / `من العمر`
+    /// (`الـ16 من عمره`, `الخامسة من عمرها`): a duration in years, the
+    /// number's own span on to `عمره`.
+    pub(super) fn age_of(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        let (start, value, end) = match self.ordinal(state, i) {
+            Some(o) => (o.start, o.value.as_f64()?, o.end_tok),
+            None => {
+                let n = lexicon.number(a, i)?;
+                (n.start, n.value?, n.end_tok)
+            }
+        };
+        if !lexicon.tok_is(a, end, Role::Of)
+            || !lexicon.tok_is(a, end + 1, Role::AgeOf)
+            || value.fract() != 0.0
+            || !(1.0..=120.0).contains(&value)
+        {
+            return None;
+        }
+        Some(Candidate::new(
+            start,
+            end + 2,
+            Label::Date,
+            Value::String(format!("P{value}Y")),
+            "date/age",
+        ))
+    }
 }

@@ -240,9 +240,16 @@ impl NumberRecognizer {
         let bracketed = light_at(a, i - 1) == "("
             && light_at(a, end) == ")"
             && !(i >= 2 && self.is_id_noun(key_at(a, i - 2)));
+        // A year after a place and a comma (a publisher's imprint, a
+        // dateline: دار رياض الريس، بيروت، 2005; GUIDELINES decision 59).
+        let after_place_comma = i >= 2
+            && is_comma(light_at(a, i - 1))
+            && a.tokens()[i - 2].kind == TokenKind::Word
+            && !a.key_is(i - 2, kind::WORD | kind::UNIT_NAME | kind::CURRENCY)
+            && self.ends_a_year(a, end);
         let in_range = if hijri {
             (1..=1500).contains(&y)
-        } else if bracketed && !after_cue {
+        } else if (bracketed || after_place_comma) && !after_cue {
             (1800..=2100).contains(&y)
         } else if marked {
             (1..=2100).contains(&y)
@@ -255,7 +262,7 @@ impl NumberRecognizer {
             return None;
         }
         let after_noun = !after_cue && self.year_after_noun(a, i, end);
-        if !(marked || after_cue || after_noun || bracketed) {
+        if !(marked || after_cue || after_noun || bracketed || after_place_comma) {
             return None;
         }
         let value = if hijri {

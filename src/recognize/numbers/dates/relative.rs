@@ -17,6 +17,7 @@ use super::super::lexicon::{kind, stems, Relative};
 use super::super::{duration, duration_label, key_at, Candidate, DocState, NumberRecognizer};
 use super::{add_months, grain_value, t_start};
 use crate::mention::Label;
+use crate::text::TokenKind;
 
 impl NumberRecognizer {
     /// A weekday tied to a week or a day of this month: `الأحد من الأسبوع
@@ -658,6 +659,24 @@ impl NumberRecognizer {
                 e = end;
             }
         } else if p.kind == "season" {
+            // A season alone after a preposition of time, not a name's head
+            // (الربيع العربي): its year unknown (GUIDELINES decision 64).
+            let prev = if i > 0 { key_at(a, i - 1) } else { "" };
+            let after_cue =
+                self.is_date_cue(prev) || stems(prev).any(|(_, s)| self.is_date_cue(&s));
+            let next_is_name_part = e < a.len()
+                && a.tokens()[e].kind == TokenKind::Word
+                && key_at(a, e).starts_with(lexicon.fw.article());
+            if !after_cue || next_is_name_part {
+                return;
+            }
+            out.push(Candidate::new(
+                start,
+                e,
+                Label::Date,
+                Value::String(format!("XXXX-{code}")),
+                "date/period",
+            ));
             return;
         }
         let v = match year {
