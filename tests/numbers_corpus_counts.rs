@@ -120,6 +120,19 @@ fn definite_counts_after_definite_nouns() {
     check(
         "definite counts",
         &[
+            // A count spelt like a fraction (خُمس, سُبع) is still the count.
+            (
+                "زار الوزير المحافظات السبع خلال أسبوع.",
+                "السبع",
+                Some("CARDINAL"),
+                "7",
+            ),
+            (
+                "شملت الحملة الولايات الخمس في الجنوب.",
+                "الخمس",
+                Some("CARDINAL"),
+                "5",
+            ),
             (
                 "سجل المهاجم الأهداف الثلاثة لفريقه.",
                 "الثلاثة",

@@ -450,6 +450,24 @@ impl NumberRecognizer {
         if !definite_noun {
             return None;
         }
+        // After a definite plural the word is a count, not a fraction of
+        // the same letters (المحافظات السبع: seven, not a seventh).
+        let unit = lexicon
+            .fw
+            .strip_article(key_at(a, i))
+            .and_then(|k| lexicon.words.get(k))
+            .and_then(|w| w.unit.filter(|_| w.fraction.is_some()));
+        if let Some(u) = unit.filter(|u| (3.0..=10.0).contains(u)) {
+            let mut c = Candidate::new(
+                a.tokens()[i].start,
+                i + 1,
+                Label::Cardinal,
+                number_value(u),
+                "number/words",
+            );
+            c.priority = 2;
+            return Some(c);
+        }
         let c = self.expr_def(state, i)?;
         let value = c.value.as_f64()?;
         ((3.0..=10.0).contains(&value) && c.end_tok == i + 1).then_some(c)
