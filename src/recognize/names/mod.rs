@@ -7,6 +7,7 @@
 //! split. After the first pass, full person names and organization aliases
 //! found in a document are propagated to their later bare mentions.
 
+mod appositive;
 mod chains;
 mod context_rules;
 pub mod features;
@@ -375,6 +376,7 @@ impl NameRecognizer {
             if f.word & flag::WORD != 0 {
                 if (f.word | f.stems) & flag::TRIG_FIRST != 0 {
                     self.triggers_at(&d, i, &mut found);
+                    self.appositive_person_at(&d, i, &mut found);
                 }
                 if (f.word | f.stems) & (flag::GIVEN | flag::FAMILY | flag::PARTICLE) != 0 {
                     self.person_list_at(&d, i, &mut found);

@@ -8,6 +8,8 @@ use super::*;
 /// The rules whose mentions are sure enough to be propagated.
 pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/title-person",
+    "name/speaker",
+    "name/appositive-person",
     "name/person-list",
     "name/org-alias",
     "name/org-descriptor",

@@ -1,0 +1,50 @@
+//! An unknown person named by the title that follows the name in apposition
+//! (`[فايزة أبوالنجا] وزيرة التعاون الدولي`, `[هاشمي سماري] موفد الرئيس`):
+//! one to three name-like words right before an indefinite person title
+//! in the construct state. Keyed on the title, not on any list of names;
+//! the name words must be no ordinary word (common, stop, trigger,
+//! inflected, conjunct), so `قال وزير` or `وفد رئيس` do not fire.
+
+use super::*;
+
+/// At most this many words before the title make the name.
+const MAX_NAME_WORDS: usize = 3;
+
+impl NameRecognizer {
+    /// At a person title `title` without the article, the name words
+    /// right before it (a sentence's first word is no exception).
+    pub(super) fn appositive_person_at(&self, d: &Doc<'_>, title: usize, out: &mut Vec<Mention>) {
+        if title == 0 || d.has_article(title) {
+            return;
+        }
+        let is_title = self
+            .trigger_matches(d, title, false)
+            .first()
+            .is_some_and(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
+        if !is_title {
+            return;
+        }
+        let name_word = |k: usize| {
+            self.is_name_token(d, k, false)
+                && !d.has_article(k)
+                && !d.any(k, flag::COMMON | flag::STOP | flag::TRIGGER)
+        };
+        let last = title - 1;
+        if !name_word(last) {
+            return;
+        }
+        let mut first = last;
+        while first > 0 && last + 1 - first < MAX_NAME_WORDS && name_word(first - 1) {
+            first -= 1;
+        }
+        // Two words at least, or one that a gazetteer or list knows as a
+        // name part: a single unknown word before a title is too often a
+        // verb or a noun (`يرأس وزير`).
+        if first == last && !d.any(last, flag::GIVEN | flag::FAMILY) {
+            return;
+        }
+        let mut m = self.span(d, first, last, Label::Person, "name/appositive-person");
+        m.priority = priority::PERSON_LIST;
+        out.push(m);
+    }
+}
