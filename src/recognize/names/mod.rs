@@ -10,6 +10,7 @@
 mod appositive;
 mod chains;
 mod context_rules;
+mod coordination;
 pub mod features;
 pub mod lexicon;
 mod loading;
@@ -422,6 +423,7 @@ impl NameRecognizer {
                 }
             }
         }
+        self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
     }

@@ -1,0 +1,114 @@
+//! Coordinated persons: after a sure person name, the next items of the
+//! same list are persons too (`ديديه يوكانان وايمانويل ايبواه [ودراماني
+//! ديابي]`, `محمد منير ، [وعلي الحجار] ، ونيكول سابا`). An item is one to
+//! three name-like words after `و` glued to its first word (or after a
+//! comma), and it must end at a list boundary: punctuation, the next `و`
+//! word, a stop word or the end. Keyed on the list's shape, not on names.
+
+use super::*;
+
+/// At most this many words make one coordinated name.
+const MAX_ITEM_WORDS: usize = 3;
+
+/// The rules whose person mentions head a list.
+const LIST_HEADS: &[&str] = &[
+    "name/title-person",
+    "name/speaker",
+    "name/appositive-person",
+    "name/person-list",
+    "name/gazetteer-person",
+    "name/learned-person",
+];
+
+impl NameRecognizer {
+    /// Add the coordinated persons after every sure person in `found`.
+    pub(super) fn coordinated_persons(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        let a = d.a;
+        let heads: Vec<usize> = found
+            .iter()
+            .filter(|m| m.label == Label::Person && LIST_HEADS.contains(&m.rule.as_str()))
+            .filter_map(|m| a.tokens().iter().position(|t| t.end == m.end))
+            .collect();
+        let mut added: Vec<Mention> = Vec::new();
+        for last_of_head in heads {
+            let mut next = last_of_head + 1;
+            while let Some((mention, last)) = self.coordinated_item(d, next) {
+                added.push(mention);
+                next = last + 1;
+            }
+        }
+        found.extend(added);
+    }
+
+    /// The list item starting at token `i` (a comma before it is skipped):
+    /// the mention and its last token.
+    fn coordinated_item(&self, d: &Doc<'_>, mut i: usize) -> Option<(Mention, usize)> {
+        let a = d.a;
+        let comma = i < a.len() && matches!(a.key(i), "،" | ",");
+        if comma {
+            i += 1;
+        }
+        if i >= a.len() || !d.is_word(i) {
+            return None;
+        }
+        // The first word: `و` + a name-like stem, or (after a comma) a name word.
+        let key = a.key(i);
+        let start = match crate::text::clitics::clitic_splits_iter(key)
+            .find(|s| s.proclitic.chars().eq(['و']) && self.item_stem_ok(&s.stem_key))
+        {
+            Some(split) => crate::text::clitics::stem_start(a, i, &split)?,
+            None if comma && self.is_name_token(d, i, false) && !d.any(i, flag::COMMON) => {
+                a.tokens()[i].start
+            }
+            None => return None,
+        };
+        let mut last = i;
+        while last + 1 < a.len()
+            && last + 1 - i < MAX_ITEM_WORDS
+            && self.is_name_token(d, last + 1, false)
+            && !d.has_article(last + 1)
+            && !d.any(last + 1, flag::COMMON)
+        {
+            last += 1;
+        }
+        // A one-word item must be a listed name part: a lone unknown word
+        // after `و` is as often a noun (`وأعضاء`) as a name.
+        if last == i && !self.item_stem_listed(d, i) {
+            return None;
+        }
+        let boundary = last + 1 >= a.len()
+            || !d.is_word(last + 1)
+            || d.is_stop(last + 1)
+            || a.key(last + 1).starts_with('و');
+        if !boundary {
+            return None;
+        }
+        let mut m = d.ctx.mention(
+            start,
+            a.tokens()[last].end,
+            Label::Person,
+            serde_json::Value::Null,
+            "name/person-coordinated",
+        );
+        m.priority = priority::PERSON_LIST;
+        Some((m, last))
+    }
+
+    /// A stem after `و` that can start a name: a listed given or family
+    /// name, or a name-like word of two letters or more without the article.
+    fn item_stem_ok(&self, stem: &str) -> bool {
+        let flags = self.vocab.word_flags(stem).word;
+        stem.chars().nth(1).is_some()
+            && crate::text::clitics::shared_table()
+                .strip_article(stem)
+                .is_none()
+            && (flags & (flag::GIVEN | flag::FAMILY) != 0
+                || (flags & flag::NAME_LIKE != 0
+                    && flags & (flag::COMMON | flag::STOP | flag::TRIGGER) == 0))
+    }
+
+    /// Whether token `i` (whole or after its proclitic) is a listed name part.
+    fn item_stem_listed(&self, d: &Doc<'_>, i: usize) -> bool {
+        d.any(i, flag::GIVEN | flag::FAMILY) || d.f.stem_any(i, flag::GIVEN | flag::FAMILY)
+    }
+}
