@@ -11,6 +11,7 @@
     clippy::collapsible_else_if
 )]
 
+mod decades;
 mod gregorian;
 pub(crate) mod hijri;
 pub(crate) use narrative_year::anchor_to_narrative_year;
