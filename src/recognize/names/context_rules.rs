@@ -480,9 +480,11 @@ impl NameRecognizer {
         )])
     }
 
-    /// Facility head kept: head + a bare name, a known place, or a chain of
-    /// ال-words that are not all common (`ميناء جوادر`, `مطار القاهرة`,
-    /// `مركز التعاون الحدودي العالمي`).
+    /// Facility head kept: head + a bare name, a known place, a titled
+    /// person, or a chain of ال-words not all common (`ميناء جوادر`,
+    /// `مطار القاهرة`, `مركز التعاون الحدودي العالمي`), with the definite
+    /// nisba adjectives after it (`مركز الملك فهد الثقافي`). A chain of
+    /// common words only is a description (`مركز الثقل السياسي`).
     ///
     /// Not a name: a rank (`احتل المركز الثاني`, an ordinal or `الأخير`
     /// after the head), a verbal noun after the preposition `ل` with an
@@ -565,13 +567,27 @@ impl NameRecognizer {
                 }
                 j += 1;
             }
-            let chain = j - after;
-            let uncommon = (after..j).any(|k| !d.any(k, flag::COMMON));
-            if chain == 0 || (chain == 1 && !uncommon) {
+            // A chain of ordinary words is a description, not a name
+            // (`مركز الثقل السياسي`): one word of it must be no common word
+            // or a nationality (`الكنيسة الرومانية`, `مكتبة الدولة الروسية`).
+            if !(after..j).any(|k| !d.any(k, flag::COMMON) || d.is_norp(k)) {
                 return None;
             }
             j - 1
         };
+        // `مركز الملك فهد الثقافي`: definite nisba adjectives after the
+        // name belong to the facility's name.
+        let mut last = last;
+        while last + 1 < a.len()
+            && last + 1 - after < 6
+            && d.has_article(last + 1)
+            && !d.is_stop(last + 1)
+            && !d.any(last + 1, flag::RANK)
+            && !d.is_norp(last + 1)
+            && is_nisba_shaped(a.key(last + 1))
+        {
+            last += 1;
+        }
         let last = if d.is_suffix(last + 1) {
             last + 1
         } else {
@@ -615,4 +631,10 @@ impl NameRecognizer {
         }
         Some(vec![self.span(d, after + 1, k - 1, label, rule)])
     }
+}
+
+/// A word ending like a nisba adjective, masculine or feminine as keyed
+/// (`الثقافي`, `الثقافيه`).
+fn is_nisba_shaped(key: &str) -> bool {
+    key.strip_suffix('ه').unwrap_or(key).ends_with('ي')
 }
