@@ -31,6 +31,13 @@ impl NameRecognizer {
         };
         let last = title - 1;
         if !name_word(last) {
+            // A family name with the article right after a speech verb
+            // (`وقال [البدري] مدير الكرة`).
+            if self.definite_family_after_speech_verb(d, last) {
+                let mut m = self.span(d, last, last, Label::Person, "name/appositive-person");
+                m.priority = priority::PERSON_LIST;
+                out.push(m);
+            }
             return;
         }
         let mut first = last;
@@ -46,5 +53,22 @@ impl NameRecognizer {
         let mut m = self.span(d, first, last, Label::Person, "name/appositive-person");
         m.priority = priority::PERSON_LIST;
         out.push(m);
+    }
+
+    /// A definite word shaped like a nisba family name (`البدري`), no
+    /// ordinary or nationality word, right after a speech verb.
+    fn definite_family_after_speech_verb(&self, d: &Doc<'_>, k: usize) -> bool {
+        k > 0
+            && d.has_article(k)
+            && d.a.key(k).ends_with('ي')
+            && !d.is_norp(k)
+            && !d.any(
+                k,
+                flag::COMMON | flag::STOP | flag::TRIGGER | flag::NON_PERSON_WORD,
+            )
+            && self
+                .trigger_matches(d, k - 1, true)
+                .first()
+                .is_some_and(|m| m.payload.kinds.contains(&TriggerKind::SpeechVerb))
     }
 }
