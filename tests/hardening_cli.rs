@@ -281,3 +281,25 @@ fn progress_shows_documents_and_speed_on_a_terminal() {
         "{terminal:?}"
     );
 }
+
+#[test]
+fn explain_reads_stdin_for_a_dash_and_names_bad_bytes() {
+    let out = common::kashif_stdin(
+        &["explain", "-"],
+        "التقى الرئيس الصيني في بكين\n".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("بكين") && text.contains("rule: name/"),
+        "{text}"
+    );
+
+    let bad = common::kashif_stdin(&["explain", "-"], b"\xff\xfe bad");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        common::stderr(&bad).contains("stdin"),
+        "{}",
+        common::stderr(&bad)
+    );
+}

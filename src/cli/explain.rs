@@ -11,7 +11,7 @@ use super::RuleArgs;
 /// Arguments of `kashif explain`.
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
-    /// The document to explain.
+    /// The document to explain (`-`: stdin, document id `stdin`).
     pub file: PathBuf,
     /// Resolve relative dates against this date (YYYY-MM-DD).
     #[arg(long, value_parser = super::parse_date)]
@@ -26,7 +26,7 @@ pub fn run(args: ExplainArgs) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let doc = match kashif::io::read_document(&args.file) {
+    let doc = match read_explained(&args.file) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("kashif explain: {e}");
@@ -46,6 +46,22 @@ pub fn run(args: ExplainArgs) -> i32 {
         Ok(()) => 0,
         Err(e) => super::write_failed("explain", &e),
     }
+}
+
+/// The document to explain: a file, or stdin for `-` (as `kashif extract`).
+fn read_explained(path: &std::path::Path) -> kashif::Result<kashif::io::Document> {
+    if path != std::path::Path::new("-") {
+        return kashif::io::read_document(path);
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|source| {
+        kashif::Error::Read {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
+    let text = kashif::io::decode(std::path::Path::new("stdin"), bytes)?;
+    Ok(kashif::io::Document::new("stdin", text))
 }
 
 /// Each mention with its rule and evidence, then a count line.
