@@ -42,9 +42,8 @@ fn check_jsonl(stdout: &[u8], docs: &[(&str, &str)]) -> Vec<serde_json::Value> {
     rows
 }
 
-#[test]
-fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
-    // Every document of `corpus/`, by id (file stem).
+/// Every document of `corpus/`, by id (file stem), sorted.
+fn corpus_documents() -> Vec<(String, String)> {
     let mut docs: Vec<(String, String)> = std::fs::read_dir("corpus")
         .unwrap()
         .flatten()
@@ -56,6 +55,12 @@ fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
         })
         .collect();
     docs.sort();
+    docs
+}
+
+#[test]
+fn jsonl_on_corpus_satisfies_offset_invariant_and_is_sorted() {
+    let docs = corpus_documents();
     assert!(docs.iter().any(|(id, _)| SEED.contains(id.as_str())));
     let out = kashif(&["extract", "corpus/"]);
     assert!(
@@ -284,4 +289,88 @@ fn numeric_values_are_exact_integers_and_decimal_strings() {
         value_of("بين 3 و3.5 بالمئة"),
         serde_json::json!({"min": 3, "max": "3.5"})
     );
+}
+
+/// The pipelined `extract` (reader, `--threads N` workers, ordered writer)
+/// prints exactly what a serial loop over the library prints, for any N:
+/// corpus articles repeated, small adversarial inputs, a document larger
+/// than a chunk, and refused lines (bad JSON, a duplicate id) in between,
+/// whose messages keep their input order on stderr.
+#[test]
+fn pipelined_extract_equals_a_serial_run_for_any_thread_count() {
+    use kashif::io::formats::write_jsonl;
+    use kashif::{ExtractOptions, Extractor, RuleFiles};
+
+    let corpus = corpus_documents();
+    let mut docs: Vec<(String, String)> = Vec::new();
+    for pass in 0..3 {
+        for (id, text) in &corpus {
+            docs.push((format!("{id}#{pass}"), text.clone()));
+        }
+        for (kind, text) in kashif::perf::adversarial_inputs(0.002) {
+            docs.push((format!("{kind}#{pass}"), text));
+        }
+    }
+    let big: String = corpus
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .repeat(3);
+    assert!(
+        big.len() > 100_000,
+        "the big document is larger than a chunk"
+    );
+    docs.insert(7, ("big".to_string(), big));
+
+    let mut input = String::new();
+    for (n, (id, text)) in docs.iter().enumerate() {
+        input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+        if n == 20 {
+            input.push_str("not json\n");
+        }
+        if n == 40 {
+            input.push_str(&serde_json::json!({"id": docs[3].0, "text": "x"}).to_string());
+            input.push('\n');
+        }
+    }
+
+    let extractor = Extractor::new(&RuleFiles::embedded()).unwrap();
+    let mut expected = Vec::new();
+    for (id, text) in &docs {
+        let mentions = extractor.extract(id, text, &ExtractOptions::default());
+        write_jsonl(&mut expected, &mentions).unwrap();
+    }
+    assert!(expected.len() > 100_000, "a real amount of output");
+
+    let mut first_stderr: Option<String> = None;
+    for threads in ["1", "2", "3"] {
+        let out = kashif_stdin(
+            &[
+                "extract",
+                "--input-format",
+                "jsonl",
+                "--threads",
+                threads,
+                "-",
+            ],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "two refused lines");
+        assert!(
+            out.stdout == expected,
+            "--threads {threads}: output differs from the serial run"
+        );
+        let err = stderr(&out);
+        let bad = err.find("stdin:22:").expect("the bad JSON line is named");
+        let dup = err
+            .find("duplicate document id")
+            .expect("the duplicate is named");
+        assert!(bad < dup, "messages keep input order: {err}");
+        match &first_stderr {
+            None => first_stderr = Some(err),
+            Some(first) => assert_eq!(first, &err, "--threads {threads}: stderr differs"),
+        }
+    }
 }

@@ -1,30 +1,29 @@
 //! `kashif extract`: run the recognizers over files, directories or stdin and
 //! print mentions as JSONL, CSV, CoNLL or brat. Inputs are read in the order
 //! given (`-` is stdin, at most once), as plain text or as JSONL documents
-//! (`--input-format`); documents are extracted in parallel in bounded
-//! batches; output order is by document, then offset. A bad input costs that
-//! input (one line on stderr, exit 1), never the run; a failed write ends
-//! the run with one message (exit 1); a closed pipe ends it quietly (see
-//! `main.rs`).
+//! (`--input-format`); reading, extraction (`--threads N` workers) and
+//! writing overlap in a bounded pipeline (`pipeline.rs`); output order is by
+//! document, then offset, whatever N. A bad input costs that input (one line
+//! on stderr, exit 1), never the run; a failed write ends the run with one
+//! message (exit 1); a closed pipe ends it quietly (see `main.rs`).
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use kashif::io::formats::{self, Format};
 use kashif::io::{self, DirScan, Document};
 use kashif::text::Analysis;
-use kashif::{ExtractOptions, Extractor, Mention};
+use kashif::{ExtractOptions, Mention};
 
 use super::RuleArgs;
 
-/// Documents read and extracted together; memory stays bounded by one batch.
-pub const BATCH_DOCS: usize = 64;
+mod pipeline;
 
 /// How input files and stdin are read.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +56,11 @@ pub struct ExtractArgs {
     /// Descend into subdirectories of the directories given.
     #[arg(short, long)]
     pub recursive: bool,
+    /// Worker threads extracting in parallel (default: RAYON_NUM_THREADS if
+    /// set, else one per core). Reading and writing run on two more threads
+    /// that are mostly idle; the output is the same for any N.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
@@ -124,80 +128,68 @@ pub fn run(args: ExtractArgs) -> i32 {
         None
     };
 
-    let stdout = std::io::stdout();
-    let mut run = Run {
+    let threads = args
+        .threads
+        .map_or_else(rayon::current_num_threads, NonZeroUsize::get);
+    let settings = pipeline::Settings {
         extractor: &extractor,
         options: &options,
         format: args.format,
-        out: BufWriter::new(stdout.lock()),
-        batch: Vec::with_capacity(BATCH_DOCS),
-        first_output: true,
-        failed: false,
-        write_error: None,
-        seen: HashMap::new(),
-        progress: Progress::new(total_bytes),
+        threads,
+        total_bytes,
     };
-    for source in sources {
-        if run.write_error.is_some() {
-            break;
-        }
-        let path = match source {
-            Ok(path) => path,
-            Err(message) => {
-                run.push("", Err(message));
-                continue;
-            }
+    let outcome = pipeline::run(&settings, |feeder| {
+        let mut reader = Reader {
+            feeder,
+            seen: HashMap::new(),
         };
-        let result = if path == Path::new("-") {
-            let stdin = std::io::stdin();
-            let lock = stdin.lock();
-            run.read_input("stdin", "stdin", lock, args.input_format)
-        } else {
-            match std::fs::File::open(&path) {
-                Ok(file) => {
-                    let name = path.display().to_string();
-                    let id = io::doc_id(&path);
-                    run.read_input(&name, &id, BufReader::new(file), args.input_format)
+        for source in sources {
+            if reader.feeder.stopped() {
+                break;
+            }
+            let path = match source {
+                Ok(path) => path,
+                Err(message) => {
+                    reader.feeder.push(Err(message));
+                    continue;
                 }
-                Err(source) => Err(kashif::Error::Read { path, source }.to_string()),
+            };
+            let result = if path == Path::new("-") {
+                let stdin = std::io::stdin();
+                let lock = stdin.lock();
+                reader.read_input("stdin", "stdin", lock, args.input_format)
+            } else {
+                match std::fs::File::open(&path) {
+                    Ok(file) => {
+                        let name = path.display().to_string();
+                        let id = io::doc_id(&path);
+                        reader.read_input(&name, &id, BufReader::new(file), args.input_format)
+                    }
+                    Err(source) => Err(kashif::Error::Read { path, source }.to_string()),
+                }
+            };
+            if let Err(message) = result {
+                reader.feeder.push(Err(message));
             }
-        };
-        if let Err(message) = result {
-            run.push("", Err(message));
         }
-    }
-    run.flush_batch();
-    if run.write_error.is_none() {
-        if let Err(e) = run.out.flush() {
-            run.write_error = Some(e.to_string());
-        }
-    }
-    run.progress.finish();
-    if let Some(e) = &run.write_error {
+    });
+    if let Some(e) = &outcome.write_error {
         eprintln!("kashif extract: cannot write the output: {e}");
         return 1;
     }
-    i32::from(run.failed)
+    i32::from(outcome.failed)
 }
 
-/// The state of one `extract` run: the batch being filled, the output, the
-/// ids seen so far (a duplicate is refused, naming both places).
-struct Run<'a, W: Write> {
-    extractor: &'a Extractor,
-    options: &'a ExtractOptions,
-    format: Format,
-    out: W,
-    batch: Vec<(String, Item)>,
-    first_output: bool,
-    failed: bool,
-    /// The first write failure; the run stops there and reports it once.
-    write_error: Option<String>,
+/// The reading side of one `extract` run: inputs become documents pushed
+/// into the pipeline; the ids seen so far (a duplicate is refused, naming
+/// both places).
+struct Reader<'f, 'p> {
+    feeder: &'f mut pipeline::Feeder<'p>,
     /// Document id → where it was first read.
     seen: HashMap<Arc<str>, String>,
-    progress: Progress,
 }
 
-impl<W: Write> Run<'_, W> {
+impl Reader<'_, '_> {
     /// Read one input: a whole text document (id `id`) or JSONL documents.
     fn read_input(
         &mut self,
@@ -225,7 +217,7 @@ impl<W: Write> Run<'_, W> {
         }
     }
 
-    /// Queue one input item; a full batch is extracted and written.
+    /// Queue one input item (a duplicate id becomes an error).
     fn push(&mut self, place: &str, item: Item) {
         let item = item.and_then(|doc| match self.seen.get(&doc.id) {
             Some(first) => Err(format!(
@@ -237,63 +229,7 @@ impl<W: Write> Run<'_, W> {
                 Ok(doc)
             }
         });
-        self.batch.push((place.to_string(), item));
-        if self.batch.len() == BATCH_DOCS {
-            self.flush_batch();
-        }
-    }
-
-    /// Extract the queued documents in parallel and write them in order.
-    fn flush_batch(&mut self) {
-        let batch = std::mem::take(&mut self.batch);
-        if batch.is_empty() || self.write_error.is_some() {
-            return;
-        }
-        let (extractor, options) = (self.extractor, self.options);
-        let results: Vec<Result<(Document, Vec<Mention>), String>> = batch
-            .into_par_iter()
-            .map(|(_, item)| {
-                item.and_then(|doc| {
-                    // A bug in a rule must cost one document, not the run:
-                    // the panic message is printed above this line's error.
-                    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        extractor.extract(&doc.id, &doc.text, options)
-                    }));
-                    match run {
-                        Ok(mentions) => Ok((doc, mentions)),
-                        Err(_) => Err(format!(
-                            "{}: internal error while extracting (a bug, please report it); document skipped",
-                            doc.id
-                        )),
-                    }
-                })
-            })
-            .collect();
-        for result in results {
-            match result {
-                Ok((doc, mentions)) => {
-                    if let Err(e) = write(
-                        &mut self.out,
-                        self.format,
-                        &doc,
-                        &mentions,
-                        self.first_output,
-                    ) {
-                        self.write_error = Some(match e {
-                            kashif::Error::Io(io) => io.to_string(),
-                            other => other.to_string(),
-                        });
-                        return;
-                    }
-                    self.first_output = false;
-                    self.progress.document(doc.text.len());
-                }
-                Err(message) => {
-                    self.progress.warn(&format!("kashif extract: {message}"));
-                    self.failed = true;
-                }
-            }
-        }
+        self.feeder.push(item);
     }
 }
 
@@ -354,16 +290,17 @@ impl Progress {
     }
 }
 
+/// Write one document's mentions in `format` (CSV rows without the header,
+/// which the pipeline writes once before the first document's rows).
 fn write(
     out: &mut impl Write,
     format: Format,
     doc: &Document,
     mentions: &[Mention],
-    first: bool,
 ) -> kashif::Result<()> {
     match format {
         Format::Jsonl => formats::write_jsonl(out, mentions),
-        Format::Csv => formats::write_csv(out, mentions, first),
+        Format::Csv => formats::write_csv(out, mentions, false),
         Format::Brat => {
             writeln!(out, "# {}", doc.id)?;
             kashif::eval::gold::write_brat_ann(out, mentions)

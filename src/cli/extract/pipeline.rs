@@ -1,0 +1,343 @@
+//! The streaming engine of `kashif extract`. The calling thread reads
+//! documents and groups them into chunks (about `CHUNK_BYTES` of text, so the
+//! hand-off cost stays small for short articles while a long document travels
+//! alone); `threads` worker threads extract and format whole chunks into byte
+//! buffers; one writer thread puts the buffers back in input order (a reorder
+//! buffer keyed by chunk number) and writes them. Reading, extraction and
+//! writing overlap. An in-flight budget (chunks and text bytes) bounds memory
+//! however far the reader or a fast worker runs ahead of a slow one. The
+//! output bytes and the order of messages on stderr are those of a serial run.
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+use kashif::io::formats::{self, Format};
+use kashif::{ExtractOptions, Extractor};
+
+use super::{write, Item, Progress};
+
+/// A chunk is sent once it holds this many bytes of text…
+pub const CHUNK_BYTES: usize = 64 * 1024;
+/// …or this many documents, whichever comes first.
+pub const CHUNK_DOCS: usize = 64;
+/// Text bytes read but not yet written, at most (a larger chunk travels alone).
+const MAX_IN_FLIGHT_BYTES: usize = 16 << 20;
+/// Chunks read but not yet written, at most, per worker thread.
+const MAX_IN_FLIGHT_CHUNKS_PER_THREAD: usize = 4;
+
+/// What the pipeline needs to extract and write.
+pub struct Settings<'a> {
+    pub extractor: &'a Extractor,
+    pub options: &'a ExtractOptions,
+    pub format: Format,
+    /// Worker threads extracting in parallel (at least 1).
+    pub threads: usize,
+    /// Total input bytes, for the progress bar, when known.
+    pub total_bytes: Option<u64>,
+}
+
+/// How a run ended.
+pub struct Outcome {
+    /// Some input was refused or failed (its message is on stderr).
+    pub failed: bool,
+    /// The first write failure; the run stopped there.
+    pub write_error: Option<String>,
+}
+
+/// Documents (or the errors that replaced them) read together, in order.
+struct Chunk {
+    seq: u64,
+    text_bytes: usize,
+    items: Vec<Item>,
+}
+
+/// What became of one item of a chunk.
+enum Event {
+    /// A document's output ends at this offset of the chunk's buffer.
+    Written { end: usize, text_bytes: usize },
+    /// The item failed; the message goes to stderr.
+    Failed(String),
+    /// The output could not be formatted; the run stops.
+    Fatal(String),
+}
+
+/// A chunk extracted and formatted.
+struct Done {
+    seq: u64,
+    text_bytes: usize,
+    output: Vec<u8>,
+    events: Vec<Event>,
+}
+
+/// The in-flight budget: the reader takes a share before sending a chunk,
+/// the writer gives it back once the chunk is written.
+struct Budget {
+    /// (chunks, text bytes) in flight.
+    state: Mutex<(usize, usize)>,
+    freed: Condvar,
+    max_chunks: usize,
+}
+
+impl Budget {
+    fn lock(&self) -> MutexGuard<'_, (usize, usize)> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn acquire(&self, bytes: usize) {
+        let mut state = self.lock();
+        while state.0 > 0 && (state.0 >= self.max_chunks || state.1 + bytes > MAX_IN_FLIGHT_BYTES) {
+            state = self
+                .freed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.0 += 1;
+        state.1 += bytes;
+    }
+
+    fn release(&self, bytes: usize) {
+        let mut state = self.lock();
+        state.0 = state.0.saturating_sub(1);
+        state.1 = state.1.saturating_sub(bytes);
+        self.freed.notify_all();
+    }
+}
+
+/// The reader's end of the pipeline: items pushed here are extracted and
+/// written in the order pushed.
+pub struct Feeder<'a> {
+    jobs: Sender<Chunk>,
+    budget: &'a Budget,
+    stop: &'a AtomicBool,
+    seq: u64,
+    items: Vec<Item>,
+    text_bytes: usize,
+}
+
+impl Feeder<'_> {
+    /// Queue one item; a full chunk goes to the workers.
+    pub fn push(&mut self, item: Item) {
+        if self.stopped() {
+            return;
+        }
+        self.text_bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+        self.items.push(item);
+        if self.text_bytes >= CHUNK_BYTES || self.items.len() >= CHUNK_DOCS {
+            self.send();
+        }
+    }
+
+    /// True once a write failed: reading more is pointless.
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    fn send(&mut self) {
+        if self.items.is_empty() {
+            return;
+        }
+        let chunk = Chunk {
+            seq: self.seq,
+            text_bytes: std::mem::take(&mut self.text_bytes),
+            items: std::mem::replace(&mut self.items, Vec::with_capacity(CHUNK_DOCS)),
+        };
+        self.budget.acquire(chunk.text_bytes);
+        self.seq += 1;
+        // The workers outlive the feeder, so the send cannot fail.
+        let _ = self.jobs.send(chunk);
+    }
+}
+
+/// Run the pipeline: `read` pushes the input items into the feeder (on the
+/// calling thread) while the workers and the writer run.
+pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outcome {
+    let threads = settings.threads.max(1);
+    let budget = Budget {
+        state: Mutex::new((0, 0)),
+        freed: Condvar::new(),
+        max_chunks: MAX_IN_FLIGHT_CHUNKS_PER_THREAD * threads,
+    };
+    let stop = AtomicBool::new(false);
+    let spare_buffers: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let (jobs_tx, jobs_rx) = mpsc::channel::<Chunk>();
+    let jobs_rx = Mutex::new(jobs_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let (jobs_rx, stop, spare) = (&jobs_rx, &stop, &spare_buffers);
+            scope.spawn(move || work(settings, jobs_rx, &done_tx, stop, spare));
+        }
+        drop(done_tx);
+        let writer =
+            scope.spawn(|| write_in_order(settings, done_rx, &budget, &stop, &spare_buffers));
+        let mut feeder = Feeder {
+            jobs: jobs_tx,
+            budget: &budget,
+            stop: &stop,
+            seq: 0,
+            items: Vec::with_capacity(CHUNK_DOCS),
+            text_bytes: 0,
+        };
+        read(&mut feeder);
+        feeder.send();
+        drop(feeder);
+        writer.join().unwrap_or_else(|_| Outcome {
+            failed: true,
+            write_error: Some("internal error in the output writer".to_string()),
+        })
+    })
+}
+
+/// A worker: take chunks, extract and format each document into one buffer.
+fn work(
+    settings: &Settings<'_>,
+    jobs: &Mutex<Receiver<Chunk>>,
+    done: &Sender<Done>,
+    stop: &AtomicBool,
+    spare: &Mutex<Vec<Vec<u8>>>,
+) {
+    loop {
+        let chunk = match jobs.lock().unwrap_or_else(PoisonError::into_inner).recv() {
+            Ok(chunk) => chunk,
+            Err(_) => return,
+        };
+        let mut output = spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default();
+        let mut events = Vec::with_capacity(chunk.items.len());
+        for item in chunk.items {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            events.push(match item {
+                Err(message) => Event::Failed(message),
+                Ok(doc) => extract_one(settings, &doc, &mut output),
+            });
+        }
+        let finished = Done {
+            seq: chunk.seq,
+            text_bytes: chunk.text_bytes,
+            output,
+            events,
+        };
+        if done.send(finished).is_err() {
+            return;
+        }
+    }
+}
+
+/// Extract one document and append its output to `output`.
+fn extract_one(settings: &Settings<'_>, doc: &kashif::io::Document, output: &mut Vec<u8>) -> Event {
+    let start = output.len();
+    // A bug in a rule must cost one document, not the run: the panic
+    // message is printed above this document's error.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mentions = settings
+            .extractor
+            .extract(&doc.id, &doc.text, settings.options);
+        write(output, settings.format, doc, &mentions)
+    }));
+    match run {
+        Ok(Ok(())) => Event::Written {
+            end: output.len(),
+            text_bytes: doc.text.len(),
+        },
+        Ok(Err(e)) => {
+            output.truncate(start);
+            Event::Fatal(match e {
+                kashif::Error::Io(io) => io.to_string(),
+                other => other.to_string(),
+            })
+        }
+        Err(_) => {
+            output.truncate(start);
+            Event::Failed(format!(
+                "{}: internal error while extracting (a bug, please report it); document skipped",
+                doc.id
+            ))
+        }
+    }
+}
+
+/// The writer: put finished chunks back in input order and write them.
+fn write_in_order(
+    settings: &Settings<'_>,
+    done: Receiver<Done>,
+    budget: &Budget,
+    stop: &AtomicBool,
+    spare: &Mutex<Vec<Vec<u8>>>,
+) -> Outcome {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = Progress::new(settings.total_bytes);
+    let mut outcome = Outcome {
+        failed: false,
+        write_error: None,
+    };
+    let mut first_output = true;
+    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    let mut next = 0u64;
+    for finished in done {
+        pending.insert(finished.seq, finished);
+        while let Some(mut chunk) = pending.remove(&next) {
+            next += 1;
+            let mut start = 0;
+            for event in chunk.events.drain(..) {
+                if outcome.write_error.is_some() {
+                    break;
+                }
+                match event {
+                    Event::Written { end, text_bytes } => {
+                        let written = (|| {
+                            if first_output && settings.format == Format::Csv {
+                                formats::write_csv(&mut out, &[], true)?;
+                            }
+                            out.write_all(&chunk.output[start..end])?;
+                            Ok::<(), kashif::Error>(())
+                        })();
+                        match written {
+                            Ok(()) => {
+                                first_output = false;
+                                progress.document(text_bytes);
+                            }
+                            Err(e) => {
+                                outcome.write_error = Some(match e {
+                                    kashif::Error::Io(io) => io.to_string(),
+                                    other => other.to_string(),
+                                });
+                            }
+                        }
+                        start = end;
+                    }
+                    Event::Failed(message) => {
+                        progress.warn(&format!("kashif extract: {message}"));
+                        outcome.failed = true;
+                    }
+                    Event::Fatal(message) => outcome.write_error = Some(message),
+                }
+            }
+            if outcome.write_error.is_some() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            budget.release(chunk.text_bytes);
+            chunk.output.clear();
+            let mut spare = spare.lock().unwrap_or_else(PoisonError::into_inner);
+            if spare.len() < 2 * settings.threads.max(1) {
+                spare.push(chunk.output);
+            }
+        }
+    }
+    if outcome.write_error.is_none() {
+        if let Err(e) = out.flush() {
+            outcome.write_error = Some(e.to_string());
+        }
+    }
+    progress.finish();
+    outcome
+}
