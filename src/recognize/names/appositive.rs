@@ -11,17 +11,10 @@ use super::*;
 const MAX_NAME_WORDS: usize = 3;
 
 impl NameRecognizer {
-    /// At a person title `title` without the article, the name words
-    /// right before it (a sentence's first word is no exception).
+    /// At a person title `title` (the whole token, as [`Self::triggers_at`]
+    /// matched it) without the article, the name words right before it.
     pub(super) fn appositive_person_at(&self, d: &Doc<'_>, title: usize, out: &mut Vec<Mention>) {
         if title == 0 || d.has_article(title) {
-            return;
-        }
-        let is_title = self
-            .trigger_matches(d, title, false)
-            .first()
-            .is_some_and(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
-        if !is_title {
             return;
         }
         let name_word = |k: usize| {

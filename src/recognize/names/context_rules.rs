@@ -14,6 +14,10 @@ impl NameRecognizer {
             return;
         };
         let after = m.end;
+        // A title after a name in apposition (`[X] وزيرة …`).
+        if !m.clitic && m.payload.kinds.contains(&TriggerKind::PersonTitle) {
+            self.appositive_person_at(d, i, out);
+        }
         // A descriptor before a bare name (`شركة [توتال]`) or a known
         // organization (`صحيفة [الأهرام]`) is no head of that name.
         let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)

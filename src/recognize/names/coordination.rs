@@ -27,7 +27,11 @@ impl NameRecognizer {
         let heads: Vec<usize> = found
             .iter()
             .filter(|m| m.label == Label::Person && LIST_HEADS.contains(&m.rule.as_str()))
-            .filter_map(|m| a.tokens().iter().position(|t| t.end == m.end))
+            .filter_map(|m| {
+                // Tokens are in text order: the head's last token by binary search.
+                let k = a.tokens().partition_point(|t| t.end < m.end);
+                (a.tokens().get(k)?.end == m.end).then_some(k)
+            })
             .collect();
         let mut added: Vec<Mention> = Vec::new();
         for last_of_head in heads {

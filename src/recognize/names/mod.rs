@@ -377,7 +377,6 @@ impl NameRecognizer {
             if f.word & flag::WORD != 0 {
                 if (f.word | f.stems) & flag::TRIG_FIRST != 0 {
                     self.triggers_at(&d, i, &mut found);
-                    self.appositive_person_at(&d, i, &mut found);
                 }
                 if (f.word | f.stems) & (flag::GIVEN | flag::FAMILY | flag::PARTICLE) != 0 {
                     self.person_list_at(&d, i, &mut found);
