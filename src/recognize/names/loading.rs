@@ -35,7 +35,11 @@ impl NameRecognizer {
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
             vocab: Vocabulary::default(),
+            likeness: Default::default(),
         };
+        if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
+            r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
+        }
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
         }

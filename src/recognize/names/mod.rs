@@ -13,8 +13,10 @@ mod context_rules;
 mod coordination;
 pub mod features;
 pub mod lexicon;
+mod likeness;
 mod loading;
 pub mod patterns;
+mod person_cues;
 mod propagation;
 
 use std::collections::HashMap;
@@ -162,6 +164,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
+    /// How name-like an unlisted word is (evidence next to a cue only).
+    likeness: likeness::NameLikeness,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -294,7 +298,29 @@ impl NameRecognizer {
             let after_given = i > 0 && d.any(i - 1, flag::GIVEN);
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
-        true
+        // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
+        // ends a name, except right after a particle or a given name, listed
+        // or not, or an Arabic-looking listed family name (`رستم غزالة`):
+        // Arabic family names are ordinary words too (`وليد اباظة`).
+        let after_given = i > 0
+            && (prev_particle
+                || d.any(i - 1, flag::GIVEN | flag::PARTICLE)
+                || self.arabic_family_word(d, i - 1)
+                || (d.is_word(i - 1)
+                    && !d.any(
+                        i - 1,
+                        flag::FAMILY
+                            | flag::PARTICLE
+                            | flag::ARTICLE
+                            | flag::STOP
+                            | flag::LIGHT_STOP
+                            | flag::COMMON
+                            | flag::TRIGGER
+                            | flag::GAZ_WORD
+                            | flag::CLITIC_COMMON
+                            | flag::INFLECTED,
+                    )));
+        after_given || !self.looks_ordinary(d, i)
     }
 
     /// A listed family name followed by an unlisted word that is mostly an
@@ -385,6 +411,7 @@ impl NameRecognizer {
                     self.nasab_chain_at(&d, i, &mut found);
                 }
                 self.club_city_at(&d, i, &mut found);
+                self.norp_person_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
