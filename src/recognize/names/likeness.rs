@@ -101,12 +101,26 @@ impl super::NameRecognizer {
         self.likeness.is_loaded() && self.likeness.score(d.a.key(i)) < ORDINARY_BELOW
     }
 
-    /// A listed family name without the article whose letters look Arabic
-    /// rather than foreign (`رستم`, `مكرم`, not `شيراك`): such a word is
-    /// often a first name too, so the name may go on after it.
-    pub(super) fn arabic_family_word(&self, d: &super::Doc<'_>, i: usize) -> bool {
-        d.any(i, super::flag::FAMILY)
+    /// A listed family name or an unlisted bare word (no article, no
+    /// ordinary or lexicon word) whose letters look Arabic rather than
+    /// foreign (`رستم`, `مكرم`, not `شيراك`): such a word is often a first
+    /// name too, so the name may go on after it.
+    pub(super) fn arabic_name_word(&self, d: &super::Doc<'_>, i: usize) -> bool {
+        use super::flag;
+        let unlisted = !d.any(
+            i,
+            flag::PARTICLE
+                | flag::STOP
+                | flag::LIGHT_STOP
+                | flag::COMMON
+                | flag::TRIGGER
+                | flag::GAZ_WORD
+                | flag::CLITIC_COMMON
+                | flag::INFLECTED,
+        );
+        d.is_word(i)
             && !d.has_article(i)
+            && (d.any(i, flag::FAMILY) || unlisted)
             && self.likeness.is_loaded()
             && self.likeness.score(d.a.key(i)) < 0.0
     }

@@ -24,6 +24,7 @@ impl NameRecognizer {
             family: WordSet::default(),
             particles: WordSet::default(),
             nasab: WordSet::default(),
+            foreign_particles: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),

@@ -150,6 +150,8 @@ pub struct NameRecognizer {
     particles: WordSet,
     /// The particles of a nasab chain (`بن`, `بنت`): role `nasab` in `name_particles.csv`.
     nasab: WordSet,
+    /// The particles of European names (`فان`, `دي`): role `foreign`.
+    foreign_particles: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
@@ -263,6 +265,9 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
+        if self.joins_foreign_name(d, i) {
+            return true;
+        }
         // A one-letter word (`ه` split off a word, `و`) is never a name part.
         if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
@@ -299,27 +304,16 @@ impl NameRecognizer {
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
-        // ends a name, except right after a particle or a given name, listed
-        // or not, or an Arabic-looking listed family name (`رستم غزالة`):
-        // Arabic family names are ordinary words too (`وليد اباظة`).
+        // ends a name, except right after a particle, a listed given name
+        // (also after a proclitic: `وجورج`), or
+        // an Arabic-looking family or unlisted name word (`رستم غزالة`):
+        // Arabic family names are ordinary words too (`وليد اباظة`), while a
+        // foreign surname ends the name (`[روبن فان بيرسي] كرة`).
         let after_given = i > 0
             && (prev_particle
                 || d.any(i - 1, flag::GIVEN | flag::PARTICLE)
-                || self.arabic_family_word(d, i - 1)
-                || (d.is_word(i - 1)
-                    && !d.any(
-                        i - 1,
-                        flag::FAMILY
-                            | flag::PARTICLE
-                            | flag::ARTICLE
-                            | flag::STOP
-                            | flag::LIGHT_STOP
-                            | flag::COMMON
-                            | flag::TRIGGER
-                            | flag::GAZ_WORD
-                            | flag::CLITIC_COMMON
-                            | flag::INFLECTED,
-                    )));
+                || (d.a.key(i - 1).starts_with('و') && d.f.stem_any(i - 1, flag::GIVEN))
+                || self.arabic_name_word(d, i - 1));
         after_given || !self.looks_ordinary(d, i)
     }
 
