@@ -16,6 +16,7 @@ pub mod lexicon;
 mod loading;
 pub mod patterns;
 mod propagation;
+mod sports_rules;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -160,6 +161,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Sports cue words (`rules/names/sports_cues.csv`).
+    sports: sports_rules::SportsCues,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
 }
@@ -422,6 +425,7 @@ impl NameRecognizer {
                 }
             }
         }
+        self.sports_clubs(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
