@@ -148,11 +148,7 @@ impl NameRecognizer {
         if !d.is_norp(i + 1) || !d.has_article(i + 1) {
             return;
         }
-        let adjective = a.light(i + 1);
-        let masculine_singular = !adjective.ends_with('ة')
-            && !adjective.ends_with('ه')
-            && !["ون", "ين", "ات"].iter().any(|p| adjective.ends_with(p));
-        if !masculine_singular {
+        if !super::org_rules::is_masculine_singular(a.light(i + 1)) {
             return;
         }
         let Some(city) = self.gaz_matches(d, i, true).into_iter().find(|m| {

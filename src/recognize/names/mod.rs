@@ -14,6 +14,7 @@ mod coordination;
 pub mod features;
 pub mod lexicon;
 mod loading;
+mod org_rules;
 pub mod patterns;
 mod propagation;
 mod sports_rules;
@@ -426,6 +427,7 @@ impl NameRecognizer {
             }
         }
         self.sports_clubs(&d, &mut found);
+        self.trim_org_nationality(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
