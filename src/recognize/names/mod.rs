@@ -15,9 +15,11 @@ pub mod features;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod propagation;
+mod sports_rules;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -164,6 +166,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Sports cue words (`rules/names/sports_cues.csv`).
+    sports: sports_rules::SportsCues,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).
@@ -458,6 +462,8 @@ impl NameRecognizer {
                 }
             }
         }
+        self.sports_clubs(&d, &mut found);
+        self.trim_org_nationality(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
