@@ -108,6 +108,27 @@ impl<T> PhraseTable<T> {
         true
     }
 
+    /// Every entry: its token keys and payload, in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = (&[String], &T)> {
+        self.entries.iter().map(|(k, p)| (k.as_slice(), p))
+    }
+
+    /// Whether an entry has exactly these token keys.
+    pub fn contains_keys(&self, keys: &[String]) -> bool {
+        let Some(first) = keys.first().and_then(|k| self.by_first.get(k)) else {
+            return false;
+        };
+        let ids = match keys.get(1) {
+            None => &first.singles,
+            Some(second) => match first.by_second.get(second) {
+                Some(ids) => ids,
+                None => return false,
+            },
+        };
+        ids.iter()
+            .any(|&id| self.entries[id as usize].0.as_slice() == keys)
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

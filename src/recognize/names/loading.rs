@@ -109,6 +109,7 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
+        r.add_gazetteer_variants();
         r.vocab = r.build_vocabulary();
         Ok(r)
     }

@@ -20,6 +20,7 @@ pub mod patterns;
 mod person_cues;
 mod propagation;
 mod sports_rules;
+mod variants;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,0 +1,197 @@
+//! Spelling variants of gazetteer entries, added to the one phrase table at
+//! load time so every lookup stays a plain key match:
+//! - **the article**: a multi-word place, organization or other non-person
+//!   entry whose first word is written with the article (`الأسوشيتد برس`)
+//!   also matches without it, and the reverse (`أسوشيتد برس` →
+//!   `الأسوشيتد برس`), but only when the first word is no ordinary word with
+//!   or without the article (common, stop, ambiguous or trigger word), so
+//!   `ال` + a common word never becomes a name;
+//! - **spacing**: a two-word entry of name-like words (`جورج تاون`) also
+//!   matches glued (`جورجتاون`), and a one-word entry that splits into two
+//!   words known from the names lexicons (`نيويورك` → `نيو يورك`) matches
+//!   spaced.
+//!
+//! A variant never replaces a listed entry: one whose keys already are an
+//! entry of the table is not added. Variants carry the listed entry's
+//! payload, so `explain` names the row they come from. Letter variants
+//! (hamza, alef, ya, ta marbuta) need nothing here: the key normalizer folds
+//! them for entries and text alike.
+
+use super::*;
+
+/// Shortest word (in letters) a variant is built from.
+const MIN_PART_LETTERS: usize = 3;
+
+/// The definite article as written (alef, lam), as characters: a key alone
+/// cannot tell `ال` from a folded `أل` (`ألمانيا`), so the entry as written
+/// decides.
+const ALEF: char = '\u{0627}';
+const LAM: char = '\u{0644}';
+
+impl NameRecognizer {
+    /// Add the article and spacing variants of every gazetteer entry (see
+    /// the module docs). Runs after every word list and table is loaded.
+    pub(super) fn add_gazetteer_variants(&mut self) {
+        let mut name_words = WordSet::default();
+        for (keys, payload) in self.gazetteer.entries() {
+            if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
+                for k in keys {
+                    name_words.insert(k);
+                }
+            }
+        }
+        let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
+        for (keys, payload) in self.gazetteer.entries() {
+            if payload.label == Label::Norp || !is_plain_arabic(&payload.source.entry) {
+                continue;
+            }
+            let written: Vec<&str> = payload.source.entry.split_whitespace().collect();
+            if written.len() != keys.len() {
+                continue;
+            }
+            let mut add = |v: Vec<String>| variants.push((v, payload.clone()));
+            if keys.len() >= 2
+                && payload.label != Label::Person
+                && !keys[1..].iter().any(|k| key_has_article(k))
+            {
+                if let Some(v) = self.article_variant(keys, written[0]) {
+                    add(v);
+                }
+            }
+            if keys.len() == 2 {
+                if let Some(v) = self.glued_variant(keys) {
+                    add(v);
+                }
+            }
+            if keys.len() == 1 && !has_written_article(written[0]) {
+                for v in self.spaced_variants(&keys[0], &name_words) {
+                    add(v);
+                }
+            }
+        }
+        for (keys, payload) in variants {
+            if !self.gazetteer.contains_keys(&keys) {
+                self.gazetteer.insert_keys(keys, payload);
+            }
+        }
+    }
+
+    /// The entry with the article added to or dropped from its first word,
+    /// when that word is no ordinary word in either form.
+    fn article_variant(&self, keys: &[String], first_written: &str) -> Option<Vec<String>> {
+        let first = &keys[0];
+        let (bare, with_article) = if has_written_article(first_written) {
+            let bare: String = first.chars().skip(2).collect();
+            (bare, first.clone())
+        } else {
+            (first.clone(), format!("{ALEF}{LAM}{first}"))
+        };
+        if bare.chars().count() < MIN_PART_LETTERS
+            || !self.name_like_word(&bare)
+            || !self.name_like_word(&with_article)
+        {
+            return None;
+        }
+        let mut v = keys.to_vec();
+        v[0] = if has_written_article(first_written) {
+            bare
+        } else {
+            with_article
+        };
+        Some(v)
+    }
+
+    /// A two-word entry glued into one word, when both words are name-like
+    /// and neither carries the article.
+    fn glued_variant(&self, keys: &[String]) -> Option<Vec<String>> {
+        let ok = keys.iter().all(|k| {
+            k.chars().count() >= MIN_PART_LETTERS
+                && !key_has_article(k)
+                && k.chars().all(is_arabic_letter)
+                && self.name_like_word(k)
+        });
+        if !ok {
+            return None;
+        }
+        let glued = format!("{}{}", keys[0], keys[1]);
+        (self.name_like_word(&glued)).then(|| vec![glued])
+    }
+
+    /// A one-word entry split in two where both halves are words of the
+    /// names lexicons (a given name or a word of a multi-word entry) and
+    /// name-like (`نيويورك` → `نيو يورك`).
+    fn spaced_variants(&self, key: &str, name_words: &WordSet) -> Vec<Vec<String>> {
+        let letters: Vec<char> = key.chars().collect();
+        if !letters.iter().all(|&c| is_arabic_letter(c)) {
+            return Vec::new();
+        }
+        let known =
+            |w: &str| name_words.contains(w) && self.name_like_word(w) && !self.is_nisba_word(w);
+        let mut out = Vec::new();
+        for cut in MIN_PART_LETTERS..=letters.len().saturating_sub(MIN_PART_LETTERS) {
+            let left: String = letters[..cut].iter().collect();
+            let right: String = letters[cut..].iter().collect();
+            if known(&left) && known(&right) {
+                out.push(vec![left, right]);
+            }
+        }
+        out
+    }
+
+    /// A one-word NORP entry (`ليبي`): never half of a split name.
+    fn is_nisba_word(&self, key: &str) -> bool {
+        self.gazetteer
+            .word_payloads(key)
+            .any(|p| p.label == Label::Norp)
+    }
+
+    /// A word (key) that is no stop, common, ambiguous or trigger word.
+    fn name_like_word(&self, key: &str) -> bool {
+        !(self.stop.contains(key)
+            || self.common.contains(key)
+            || self.ambiguous.contains(key)
+            || self.trigger_words.contains(key))
+    }
+}
+
+/// Whether a word as written starts with the article (a bare alef, then lam,
+/// then at least two letters).
+fn has_written_article(word: &str) -> bool {
+    let mut letters = word
+        .chars()
+        .filter(|&c| !crate::text::normalize::is_dropped(c));
+    letters.next() == Some(ALEF) && letters.next() == Some(LAM) && letters.count() >= 2
+}
+
+/// Whether a key starts like the article (alef, lam, two more letters).
+/// Keys fold `أل` to `ال`, so this is the cautious reading: used only to
+/// refuse a variant.
+fn key_has_article(key: &str) -> bool {
+    key.starts_with(ALEF) && key.chars().nth(1) == Some(LAM) && key.chars().count() >= 4
+}
+
+/// A letter of the basic Arabic block (no digit, Latin or punctuation).
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'
+}
+
+/// An entry written in Arabic letters and spaces only (marks allowed).
+fn is_plain_arabic(entry: &str) -> bool {
+    entry
+        .chars()
+        .all(|c| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_is_read_from_the_written_word_not_the_key() {
+        assert!(has_written_article("الأسوشيتد"));
+        // `ألمانيا` keys to `المانيا`, but its alef carries a hamza: no article.
+        assert!(!has_written_article("ألمانيا"));
+        assert!(!has_written_article("ال"));
+        assert!(key_has_article(&crate::text::key("ألمانيا")));
+    }
+}
