@@ -270,8 +270,7 @@ impl NameRecognizer {
             // (a relative) and any conjunct after a nationality adjective,
             // which closes the name (`منظمة التحرير الفلسطينية | والحكومة`),
             // start a new phrase.
-            let conj_al = key.starts_with("وال")
-                && key.chars().count() > 4
+            let conj_al = super::org_rules::is_definite_conjunct(key)
                 && self.vocab.own(&key["و".len()..]) & (flag::TRIGGER | flag::STOP) == 0
                 && !(last == Some(j - 1) && d.is_norp(j - 1));
             // A place is the genitive of the head or of a bare noun
@@ -306,7 +305,9 @@ impl NameRecognizer {
             {
                 break;
             }
-            if d.has_article(j) || (conj_al && last.is_some()) {
+            // A sector word continues a begun name (`الهيئة العربية للتصنيع`).
+            let sector = last.is_some() && self.org_sectors.contains(key);
+            if d.has_article(j) || sector || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
                 j += 1;
@@ -639,6 +640,6 @@ impl NameRecognizer {
 
 /// A word ending like a nisba adjective, masculine or feminine as keyed
 /// (`الثقافي`, `الثقافيه`).
-fn is_nisba_shaped(key: &str) -> bool {
+pub(super) fn is_nisba_shaped(key: &str) -> bool {
     key.strip_suffix('ه').unwrap_or(key).ends_with('ي')
 }

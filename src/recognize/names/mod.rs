@@ -164,6 +164,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
+    /// Sector words of company names (`rules/names/org_sectors.csv`).
+    org_sectors: org_rules::OrgSectors,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
 }
@@ -427,6 +429,7 @@ impl NameRecognizer {
             }
         }
         self.sports_clubs(&d, &mut found);
+        self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
