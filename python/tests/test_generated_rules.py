@@ -1,8 +1,8 @@
 """The generated rule files are what their scripts make today.
 
-`scripts/build_lexicons.py` and then `scripts/learn_wikifane.py` derive the
+`scripts/build_lexicons.py`, then `scripts/learn_wikifane.py` and `scripts/learn_name_likeness.py` derive the
 files marked "generated" under `rules/` from `../shared` and the curated
-files. Both are run on a copy of `rules/` and `scripts/` (beside a link to the
+files. They are run on a copy of `rules/` and `scripts/` (beside a link to the
 real `../shared`, where the scripts look for it), and every file they write
 must equal the committed one: a curated edit that was not followed by a
 rebuild, or a script change whose output was not committed, turns this red.
@@ -20,7 +20,7 @@ from pathlib import Path
 from conftest import REPO, cli_path
 
 SHARED = REPO.parent / "shared"
-SCRIPTS = ["build_lexicons.py", "learn_wikifane.py"]
+SCRIPTS = ["build_lexicons.py", "learn_wikifane.py", "learn_name_likeness.py"]
 
 
 def test_generated_rule_files_match_their_scripts(tmp_path: Path) -> None:
