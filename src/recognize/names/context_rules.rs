@@ -383,6 +383,20 @@ impl NameRecognizer {
         if j >= a.len() || !self.is_bare_proper(d, j) {
             return None;
         }
+        // Right after a definite head the bare word is the predicate
+        // (`الشركة لعبت`, `البنك مخازن`), not a name; an indefinite nisba or
+        // a sector noun describes the head (`شركة وطنية`, `شركة طيران`).
+        if (definite_head && j == after && d.is_descriptor(after - 1))
+            || (is_nisba_shaped(a.key(j))
+                && (d.is_norp(j)
+                    || !self
+                        .gaz_matches(d, j, false)
+                        .iter()
+                        .any(|m| m.payload.label == Label::Org)))
+            || self.org_sectors.is_sector_noun(a.key(j))
+        {
+            return None;
+        }
         let first = j;
         let mut last = j;
         if let Some(known) = self

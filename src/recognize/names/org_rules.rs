@@ -15,29 +15,48 @@ pub(super) const SECTORS_FILE: &str = "names/org_sectors.csv";
 /// Sector words (`للنفط`) by key: whether one makes a company after a bare
 /// place or name (`standalone`), or only continues a chain after a head.
 #[derive(Debug, Default)]
-pub(super) struct OrgSectors(rustc_hash::FxHashMap<String, bool>);
+pub(super) struct OrgSectors {
+    /// Sector word key (`للنفط`) → standalone.
+    words: rustc_hash::FxHashMap<String, bool>,
+    /// The same words without ل + the article: indefinite sector nouns
+    /// (`نفط`, `طيران`) that describe a head (`شركة طيران`), no name.
+    nouns: rustc_hash::FxHashSet<String>,
+}
 
 impl OrgSectors {
     /// Read `word,standalone` rows (`yes`/`no`); anything else is an error
     /// naming the line.
     pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        self.0 = super::loading::load_keyed_words(file, text, "standalone", "yes or no", |cell| {
-            match cell {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
-            }
-        })?;
+        self.words =
+            super::loading::load_keyed_words(file, text, "standalone", "yes or no", |cell| {
+                match cell {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            })?;
+        // `للنفط` → `نفط`: ل + the article is written لل (its alef dropped).
+        self.nouns = self
+            .words
+            .keys()
+            .map(|k| k.chars().skip(2).collect::<String>())
+            .filter(|noun| noun.chars().nth(1).is_some())
+            .collect();
         Ok(())
+    }
+
+    /// Whether a key is an indefinite sector noun (`طيران`).
+    pub(super) fn is_sector_noun(&self, key: &str) -> bool {
+        self.nouns.contains(key)
     }
 
     /// Whether a key is a sector word (either kind).
     pub(super) fn contains(&self, key: &str) -> bool {
-        self.0.contains_key(key)
+        self.words.contains_key(key)
     }
 
     fn standalone(&self, key: &str) -> bool {
-        self.0.get(key).copied().unwrap_or(false)
+        self.words.get(key).copied().unwrap_or(false)
     }
 }
 
@@ -241,5 +260,7 @@ mod tests {
         assert!(sectors.standalone(&crate::text::key("للنفط")));
         assert!(!sectors.standalone(&crate::text::key("للتنمية")));
         assert!(sectors.contains(&crate::text::key("للتنمية")));
+        assert!(sectors.is_sector_noun(&crate::text::key("نفط")));
+        assert!(!sectors.is_sector_noun(&crate::text::key("النفط")));
     }
 }
