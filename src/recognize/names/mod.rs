@@ -15,6 +15,7 @@ pub mod features;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod misc_rules;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
@@ -452,6 +453,7 @@ impl NameRecognizer {
         self.sports_clubs(&d, &mut found);
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
+        self.extend_misc_over_sectors(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);

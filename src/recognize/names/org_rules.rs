@@ -142,7 +142,7 @@ impl NameRecognizer {
     }
 
     /// The last token of a sector name whose sector word is at `j`.
-    fn sector_tail(&self, d: &Doc<'_>, j: usize) -> usize {
+    pub(super) fn sector_tail(&self, d: &Doc<'_>, j: usize) -> usize {
         let mut last = j;
         let mut after_sector = true;
         let mut adjectives = 0;
