@@ -336,7 +336,13 @@ impl NameRecognizer {
             // description, not a name, unless something vouches for it: a
             // known place, an uncommon word, or a bracketed alias after it.
             let chain_end = if d.is_suffix(last) { last } else { last + 1 };
-            let known = (after..=last).any(|k| !self.gaz_matches(d, k, false).is_empty());
+            // A known event after the head is no evidence: `تنظيم [الألعاب
+            // الأولمبية]` is organizing the games, no organization.
+            let known = (after..=last).any(|k| {
+                self.gaz_matches(d, k, false)
+                    .iter()
+                    .any(|m| m.payload.label != Label::Misc)
+            });
             let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             // A definite head with only nationality adjectives describes
