@@ -275,6 +275,21 @@ impl NameRecognizer {
         if self.joins_foreign_name(d, i) {
             return true;
         }
+        // A compound regnal number after a given name (`لويس [الرابع] [عشر]`)
+        // joins the name and ends it.
+        let teen = |k: usize| d.any(k, flag::RANK) && d.is_word(k) && !d.has_article(k);
+        if i > 0 && d.any(i, flag::RANK) {
+            let compound_first = d.has_article(i)
+                && teen(i + 1)
+                && d.any(i - 1, flag::GIVEN)
+                && !d.has_article(i - 1);
+            if compound_first || (teen(i) && d.any(i - 1, flag::RANK)) {
+                return true;
+            }
+        }
+        if i > 0 && teen(i - 1) {
+            return false;
+        }
         // A one-letter word (`ه` split off a word, `و`) is never a name part.
         if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
