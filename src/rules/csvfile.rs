@@ -22,9 +22,20 @@ pub struct CsvTable {
 pub struct CsvRow {
     /// 1-based line number in the file.
     pub line: usize,
-    /// The cells as read (one buffer for the row); [`CsvRow::get`] trims them.
-    cells: csv::StringRecord,
+    /// The row's trimmed cells, one after another in one buffer (one
+    /// allocation per row: rule loading is most of kashif's start-up).
+    text: Box<str>,
+    /// Where each cell ends in `text`: the first [`INLINE_CELLS`] here…
+    ends: [u32; INLINE_CELLS],
+    /// …and those of any further cells.
+    more_ends: Vec<u32>,
+    /// Number of cells.
+    cells: u32,
 }
+
+/// Cell ends a row keeps without an allocation of their own (most rule
+/// files have at most this many columns).
+const INLINE_CELLS: usize = 5;
 
 impl CsvTable {
     /// Parse `text` (the content of rule file `file`).
@@ -45,10 +56,9 @@ impl CsvTable {
                 }
             })
             .collect();
-        // Cells are trimmed when read (`CsvRow::get`) rather than by the
-        // reader (`Trim::All` rebuilds every record), and each row keeps its
-        // record (one buffer) instead of a String per cell: rule loading is
-        // most of kashif's start-up.
+        // Cells are trimmed as each row is stored rather than by the reader
+        // (`Trim::All` rebuilds every record), and each row keeps one buffer
+        // instead of a String per cell.
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -79,10 +89,7 @@ impl CsvTable {
             let line = record
                 .position()
                 .map_or(0, |p| lines.line_at(&blanked, p.byte() as usize));
-            rows.push(CsvRow {
-                line,
-                cells: record.clone(),
-            });
+            rows.push(CsvRow::new(line, &record));
         }
         let header_line = blanked
             .lines()
@@ -122,9 +129,45 @@ impl CsvTable {
 }
 
 impl CsvRow {
+    /// A row of the record's cells, trimmed.
+    fn new(line: usize, record: &csv::StringRecord) -> CsvRow {
+        let mut text = String::with_capacity(record.as_slice().len());
+        let mut ends = [0u32; INLINE_CELLS];
+        let mut more_ends = Vec::new();
+        let mut cells = 0u32;
+        for (n, cell) in record.iter().enumerate() {
+            text.push_str(cell.trim());
+            let end = text.len() as u32;
+            match ends.get_mut(n) {
+                Some(slot) => *slot = end,
+                None => more_ends.push(end),
+            }
+            cells += 1;
+        }
+        CsvRow {
+            line,
+            text: text.into_boxed_str(),
+            ends,
+            more_ends,
+            cells,
+        }
+    }
+
+    /// Where cell `index` ends in the row's buffer.
+    fn end(&self, index: usize) -> usize {
+        match self.ends.get(index) {
+            Some(&end) => end as usize,
+            None => self.more_ends[index - INLINE_CELLS] as usize,
+        }
+    }
+
     /// The cell at `index` ("" when the row is shorter).
     pub fn get(&self, index: usize) -> &str {
-        self.cells.get(index).map_or("", str::trim)
+        if index >= self.cells as usize {
+            return "";
+        }
+        let start = if index == 0 { 0 } else { self.end(index - 1) };
+        &self.text[start..self.end(index)]
     }
 }
 
@@ -197,6 +240,14 @@ mod tests {
         assert_eq!((t.rows[1].get(0), t.rows[1].get(1)), ("a, b", "x"));
         assert_eq!(t.rows[1].get(2), "", "a missing cell reads as empty");
         assert_eq!(t.column("label").unwrap(), 1);
+    }
+
+    #[test]
+    fn rows_wider_than_the_inline_cells_keep_every_cell() {
+        let t = CsvTable::parse("x.csv", "a,b,c,d,e,f,g\n1, ,3,,5 ,\"6,6\",7\n").unwrap();
+        let cells: Vec<&str> = (0..8).map(|i| t.rows[0].get(i)).collect();
+        assert_eq!(cells, ["1", "", "3", "", "5", "6,6", "7", ""]);
+        assert_eq!(t.rows[0].get(usize::MAX), "");
     }
 
     #[test]
