@@ -4,15 +4,20 @@
 # it does nothing when everything is there.
 #   chromium  tests/report_browser.rs opens the HTML report in headless Chromium
 #   java      Spark's local mode in python/tests/test_spark.py (Java 17)
+#   iso-codes Arabic country names that scripts/build_lexicons.py reads;
+#             python/tests/test_generated_rules.py reruns it
 #   python3-venv, then a Python virtual environment (python/.venv, or
-#             $KASHIF_VENV) with maturin and pytest; scripts/test.sh builds the
-#             wheel and installs it there with its spacy and spark extras
+#             $KASHIF_VENV) with maturin, pytest and babel (the CLDR data of
+#             scripts/build_lexicons.py, pinned: its names are in rules/);
+#             scripts/test.sh builds the wheel and installs it there with its
+#             spacy and spark extras
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+[ -f /usr/share/iso-codes/json/iso_3166-1.json ] || missing+=(iso-codes)
 
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
@@ -30,4 +35,4 @@ fi
 # --- Python package (python/, issue #17) ------------------------------------
 venv="${KASHIF_VENV:-$(cd "$(dirname "$0")/.." && pwd)/python/.venv}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "babel==2.19.0"

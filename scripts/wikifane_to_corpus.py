@@ -9,12 +9,12 @@ reads the sentences FIRST..LAST (0-based, inclusive, counted in file order)
 and writes them back as running text:
 
 - the U+200E/U+200F marks are stripped;
-- the proclitics `و ف ب ل ك` (a one-letter token) are joined to the next
-  word; `ل` before the article drops the article's alef (`ل` `الصين` ->
+- the clitics of `rules/profiles/wikifane_clitics.csv` (the list the
+  `eval --conll --map wikifane` adapter uses too) are joined back: a
+  proclitic (`و ف ب ل ك`) to the next word; `ل` before the article drops the article's alef (`ل` `الصين` ->
   `للصين`, `ل` `الليل` -> `لليل`); a proclitic before punctuation stays a word;
-- the enclitic pronouns `ه ها هم هما هن نا ي` (and `كم` after a word, not
-  after a number, where it is the kilometre abbreviation) are joined to the
-  previous word; a lone `ك` is always read as the proclitic (`ك` `ما` ->
+- an enclitic pronoun (`ه ها هم هما هن كم نا ي`) to the previous word
+  when that is a word (after a number `كم` is the kilometre abbreviation); a lone `ك` is always read as the proclitic (`ك` `ما` ->
   `كما`): the second-person enclitic hardly occurs in Wikipedia text; a host ending in ta marbuta takes `ت` (`عاصمة` `ها` ->
   `عاصمتها`) and one ending in alef maqsura takes `ي` (`على` `ه` -> `عليه`);
 - punctuation attaches as in print: no space before `، . : ؛ ? ! ؟ % ) ] »`,
@@ -29,12 +29,27 @@ Usage: wikifane_to_corpus.py FIRST LAST OUT.txt [--para N] [--wikifane FILE]
        wikifane_to_corpus.py --cut      (print the first held-out sentence index)
 """
 import argparse
+import csv
 import math
 import sys
+from pathlib import Path
 
 DEFAULT_SOURCE = "../shared/data/wikifane/WikiFANE_Gold_2014_500K.txt"
-PROCLITICS = {"و", "ف", "ب", "ل", "ك"}
-ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "نا", "ي"}
+CLITICS_FILE = Path(__file__).resolve().parent.parent / "rules" / "profiles" / "wikifane_clitics.csv"
+
+
+def load_clitics(path=CLITICS_FILE):
+    """The clitics WikiFANE writes apart, by side, from the rules file."""
+    sides = {"proclitic": set(), "enclitic": set()}
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            if row["side"] not in sides:
+                sys.exit(f"{path}: side {row['side']!r} is neither proclitic nor enclitic")
+            sides[row["side"]].add(row["clitic"])
+    return sides["proclitic"], sides["enclitic"]
+
+
+PROCLITICS, ENCLITICS = load_clitics()
 NO_SPACE_BEFORE = {"،", ".", ":", "؛", "?", "!", "؟", "%", ")", "]", "»", ","}
 NO_SPACE_AFTER = {"(", "[", "«"}
 DIRECTION_MARKS = {"\u200e", "\u200f"}
@@ -94,8 +109,7 @@ def join_words(tokens):
     words = []
     pending = []  # proclitics waiting for their host
     for tok in tokens:
-        is_enclitic = tok in ENCLITICS or (tok == "كم" and words and is_word(words[-1]))
-        if is_enclitic and not pending and words and is_word(words[-1]):
+        if tok in ENCLITICS and not pending and words and is_word(words[-1]):
             words[-1] = attach_enclitic(words[-1], tok)
             continue
         if tok in PROCLITICS:

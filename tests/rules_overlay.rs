@@ -242,3 +242,38 @@ fn a_user_overlay_applies_on_top_of_a_profile() {
         found(&x, text)
     );
 }
+
+#[test]
+fn a_clitics_overlay_changes_the_splitter_of_its_extractor_only() {
+    let text = "عقد الاجتماع ببغداد أمس";
+    let dir = overlay(&[(
+        "text/clitics.csv",
+        "clitic,role,note,remove\nب,proclitic,,yes\n",
+    )]);
+    let without_b = extractor(dir.path()).unwrap();
+    let plain = Extractor::with_default_rules().unwrap();
+    // Interleaved: each extractor keeps its own table on the same thread.
+    for _ in 0..2 {
+        assert!(
+            !has(&without_b, text, "بغداد", "GPE"),
+            "{:?}",
+            found(&without_b, text)
+        );
+        assert!(
+            has(&plain, text, "بغداد", "GPE"),
+            "{:?}",
+            found(&plain, text)
+        );
+    }
+    // The other proclitics still split.
+    assert!(has(&without_b, "وصل إلى وبغداد", "بغداد", "GPE"));
+    // And from another thread too (the table travels with the extractor).
+    std::thread::scope(|s| {
+        s.spawn(|| assert!(!has(&without_b, text, "بغداد", "GPE")));
+    });
+    let err = error(&[("text/clitics.csv", "clitic,role,note\nببب,proclitic,\n")]);
+    assert!(
+        err.contains("text/clitics.csv:2") && err.contains("DIR"),
+        "{err}"
+    );
+}

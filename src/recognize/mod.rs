@@ -14,6 +14,7 @@ use crate::error::Result;
 pub use crate::mention::DocContext;
 use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
+use crate::text::clitics::{self, CliticTable};
 use crate::text::Analysis;
 
 /// Options for one extraction run.
@@ -37,16 +38,22 @@ pub struct ExtractOptions {
 pub struct Extractor {
     numbers: numbers::NumberRecognizer,
     names: names::NameRecognizer,
+    /// The clitic table of the rules (`text/clitics.csv`, overlays
+    /// included), in force on the thread while this extractor works.
+    clitics: &'static CliticTable,
 }
 
 impl Extractor {
     /// Compile the recognizers from a set of rule files.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
         let compile = || -> Result<Self> {
-            crate::text::clitics::check_rules_use_the_shared_table(rules)?;
-            Ok(Extractor {
-                numbers: numbers::NumberRecognizer::new(rules)?,
-                names: names::NameRecognizer::new(rules)?,
+            let clitics = CliticTable::compiled_for(rules)?;
+            clitics::with_table(clitics, || {
+                Ok(Extractor {
+                    numbers: numbers::NumberRecognizer::new(rules)?,
+                    names: names::NameRecognizer::new(rules)?,
+                    clitics,
+                })
             })
         };
         // An error in a row an overlay added names the overlay's file and
@@ -69,6 +76,18 @@ impl Extractor {
 
     /// Extract from an already analyzed document.
     pub fn extract_analyzed(
+        &self,
+        doc: &str,
+        analysis: &Analysis<'_>,
+        options: &ExtractOptions,
+    ) -> Vec<Mention> {
+        clitics::with_table(self.clitics, || {
+            self.extract_with_clitics(doc, analysis, options)
+        })
+    }
+
+    /// [`Self::extract_analyzed`] once this extractor's clitic table is in force.
+    fn extract_with_clitics(
         &self,
         doc: &str,
         analysis: &Analysis<'_>,

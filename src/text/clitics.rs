@@ -6,11 +6,14 @@
 //! `لصين` in the text and is looked up as `الصين` (annotation rule 1).
 
 //!
-//! The clitics themselves are data: `rules/text/clitics.csv` (embedded),
-//! compiled once per process into a [`CliticTable`].
+//! The clitics themselves are data: `rules/text/clitics.csv` (embedded,
+//! and overlayable with `--rules DIR` like every rules file), compiled into a
+//! [`CliticTable`]; an extractor installs its table for the thread it runs on
+//! ([`with_table`]).
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::cell::Cell;
+use std::sync::{Mutex, OnceLock};
 
 use super::tokenize::Analysis;
 use crate::error::{Error, Result};
@@ -187,27 +190,62 @@ impl CliticTable {
 /// The table compiled from the embedded `rules/text/clitics.csv`, once per
 /// process. `tests` checks that the embedded file compiles; should it not,
 /// the table is empty (no splits) rather than a panic, and
-/// [`check_rules_use_the_shared_table`] reports the error at start-up.
+/// [`CliticTable::compiled_for`] reports the error when an extractor is built.
 pub fn shared_table() -> &'static CliticTable {
     static TABLE: OnceLock<CliticTable> = OnceLock::new();
     TABLE.get_or_init(|| CliticTable::from_rules(&RuleFiles::embedded()).unwrap_or_default())
 }
 
-/// The clitic splitter is shared by the whole process (the tokenizer-level
-/// helpers below read [`shared_table`]), so an overlay cannot change it
-/// yet: compile the rules' `text/clitics.csv` and refuse it, naming the
-/// file, when it differs from the embedded table.
-pub fn check_rules_use_the_shared_table(rules: &RuleFiles) -> Result<()> {
-    let table = CliticTable::from_rules(rules)?;
-    if &table != shared_table() {
-        return Err(Error::rule(
-            CLITICS_FILE,
-            0,
-            "an overlay cannot change the clitic table (one splitter serves the whole process): \
-             edit rules/text/clitics.csv and rebuild instead",
-        ));
+impl CliticTable {
+    /// The table of a set of rule files (an overlay may add or remove
+    /// clitics), compiled once per distinct table in the process: the
+    /// embedded table is [`shared_table`], and each other table is kept for
+    /// the life of the process (the splits borrow its proclitic texts), so
+    /// building many extractors from the same overlay stores it once.
+    pub fn compiled_for(rules: &RuleFiles) -> Result<&'static CliticTable> {
+        let table = Self::from_rules(rules)?;
+        if &table == shared_table() {
+            return Ok(shared_table());
+        }
+        static OVERLAID: Mutex<Vec<&'static CliticTable>> = Mutex::new(Vec::new());
+        let mut overlaid = OVERLAID
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(known) = overlaid.iter().find(|known| ***known == table) {
+            return Ok(known);
+        }
+        let leaked: &'static CliticTable = Box::leak(Box::new(table));
+        overlaid.push(leaked);
+        Ok(leaked)
     }
-    Ok(())
+}
+
+thread_local! {
+    /// The table the splitting functions below use on this thread while an
+    /// extractor runs ([`with_table`]); `None`: the shared table.
+    static ACTIVE_TABLE: Cell<Option<&'static CliticTable>> = const { Cell::new(None) };
+}
+
+/// The clitic table in force on this thread: the one an extractor installed
+/// with [`with_table`] for the duration of its work, else the embedded one.
+pub fn active_table() -> &'static CliticTable {
+    ACTIVE_TABLE.with(Cell::get).unwrap_or_else(shared_table)
+}
+
+/// Run `work` with `table` as this thread's clitic table (the extractor
+/// does, around compiling its rules and around each document), restoring
+/// the previous table afterwards, also when `work` unwinds. The recognizers
+/// reach the splitter through free functions, so the table an overlay
+/// compiled reaches every one of them without being passed down.
+pub fn with_table<R>(table: &'static CliticTable, work: impl FnOnce() -> R) -> R {
+    struct Restore(Option<&'static CliticTable>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ACTIVE_TABLE.with(|active| active.set(self.0));
+        }
+    }
+    let _restore = Restore(ACTIVE_TABLE.with(|active| active.replace(Some(table))));
+    work()
 }
 
 /// One candidate split of a word.
@@ -231,19 +269,19 @@ pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
 /// splits (`any`, `find`), no allocation unless the `ل`+`ل` article is
 /// restored.
 pub fn clitic_splits_iter(key: &str) -> impl Iterator<Item = CliticSplit<'_>> + '_ {
-    shared_table().splits(key)
+    active_table().splits(key)
 }
 
 /// Whether a key-normalized word starts with a proclitic letter of the
-/// shared table (see [`CliticTable::starts_with_proclitic`]).
+/// table in force (see [`CliticTable::starts_with_proclitic`]).
 pub fn starts_with_proclitic(key: &str) -> bool {
-    shared_table().starts_with_proclitic(key)
+    active_table().starts_with_proclitic(key)
 }
 
 /// Whether a key-normalized word is only proclitics (`و`, `ب`, `وب`, `ل`),
 /// as before a glued number (`بـ15`, `و2015`).
 pub fn is_proclitic(key: &str) -> bool {
-    shared_table().is_proclitic(key)
+    active_table().is_proclitic(key)
 }
 
 /// The original code point offset where the stem of token `i` starts
@@ -336,13 +374,31 @@ mod tests {
     }
 
     #[test]
-    fn an_overlay_that_changes_the_table_is_refused() {
+    fn an_overlay_table_is_compiled_once_and_used_only_inside_with_table() {
         let mut rules = RuleFiles::embedded();
-        assert!(check_rules_use_the_shared_table(&rules).is_ok());
-        let text = rules.get(CLITICS_FILE).unwrap().to_string();
-        rules.insert(CLITICS_FILE, format!("{text}لل,proclitic,\n"));
-        let err = check_rules_use_the_shared_table(&rules).unwrap_err();
-        assert!(err.to_string().contains("text/clitics.csv"), "{err}");
+        assert!(std::ptr::eq(
+            CliticTable::compiled_for(&rules).unwrap(),
+            shared_table()
+        ));
+        // A table without `ب`: `بكين` no longer splits while it is in force.
+        let text = rules.get(CLITICS_FILE).unwrap().replace("\nب,", "\n#ب,");
+        rules.insert(CLITICS_FILE, text);
+        let overlaid = CliticTable::compiled_for(&rules).unwrap();
+        assert!(!std::ptr::eq(overlaid, shared_table()));
+        assert!(std::ptr::eq(
+            overlaid,
+            CliticTable::compiled_for(&rules).unwrap()
+        ));
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        with_table(overlaid, || {
+            assert!(stems("بكين").is_empty());
+            assert_eq!(stems("وروسيا"), vec!["و+روسيا"]);
+            assert!(!is_proclitic("ب") && is_proclitic("و"));
+        });
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        let unwound = std::panic::catch_unwind(|| with_table(overlaid, || panic!("rule bug")));
+        assert!(unwound.is_err());
+        assert!(std::ptr::eq(active_table(), shared_table()));
     }
 
     #[test]

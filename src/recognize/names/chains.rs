@@ -33,8 +33,32 @@ impl NameRecognizer {
             if role == "nasab" {
                 self.nasab.insert(row.get(word));
             }
+            if role == "foreign" {
+                self.foreign_particles.insert(row.get(word));
+            }
         }
         Ok(())
+    }
+
+    /// A particle of a European name that joins a name word before it to
+    /// a name word after it (`مارك [فان] بومل`), though it is also a
+    /// function word (`فان` is `فإن` written without hamza): the word after
+    /// it must be a listed name or an unlisted word that looks like one.
+    pub(super) fn joins_foreign_name(&self, d: &Doc<'_>, i: usize) -> bool {
+        let next = i + 1;
+        i < d.a.len()
+            && d.is_word(i)
+            && self.foreign_particles.contains(d.a.key(i))
+            && next < d.a.len()
+            && d.is_word(next)
+            && !self.foreign_particles.contains(d.a.key(next))
+            && !d.has_article(next)
+            && !d.any(
+                next,
+                flag::STOP | flag::LIGHT_STOP | flag::COMMON | flag::TRIGGER,
+            )
+            && (d.any(next, flag::GIVEN | flag::FAMILY | flag::PERSON_WORD)
+                || (!d.any(next, flag::GAZ_WORD) && !self.looks_ordinary(d, next)))
     }
 
     /// Whether token `i` is a nasab particle (`بن`).

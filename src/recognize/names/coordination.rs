@@ -103,7 +103,7 @@ impl NameRecognizer {
     fn item_stem_ok(&self, stem: &str) -> bool {
         let flags = self.vocab.word_flags(stem).word;
         stem.chars().nth(1).is_some()
-            && crate::text::clitics::shared_table()
+            && crate::text::clitics::active_table()
                 .strip_article(stem)
                 .is_none()
             && (flags & (flag::GIVEN | flag::FAMILY) != 0

@@ -24,6 +24,7 @@ impl NameRecognizer {
             family: WordSet::default(),
             particles: WordSet::default(),
             nasab: WordSet::default(),
+            foreign_particles: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
@@ -35,7 +36,11 @@ impl NameRecognizer {
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
             vocab: Vocabulary::default(),
+            likeness: Default::default(),
         };
+        if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
+            r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
+        }
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
         }

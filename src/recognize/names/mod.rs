@@ -13,8 +13,10 @@ mod context_rules;
 mod coordination;
 pub mod features;
 pub mod lexicon;
+mod likeness;
 mod loading;
 pub mod patterns;
+mod person_cues;
 mod propagation;
 
 use std::collections::HashMap;
@@ -148,6 +150,8 @@ pub struct NameRecognizer {
     particles: WordSet,
     /// The particles of a nasab chain (`بن`, `بنت`): role `nasab` in `name_particles.csv`.
     nasab: WordSet,
+    /// The particles of European names (`فان`, `دي`): role `foreign`.
+    foreign_particles: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
@@ -162,6 +166,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
+    /// How name-like an unlisted word is (evidence next to a cue only).
+    likeness: likeness::NameLikeness,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -259,6 +265,9 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
+        if self.joins_foreign_name(d, i) {
+            return true;
+        }
         // A one-letter word (`ه` split off a word, `و`) is never a name part.
         if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
@@ -294,7 +303,18 @@ impl NameRecognizer {
             let after_given = i > 0 && d.any(i - 1, flag::GIVEN);
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
-        true
+        // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
+        // ends a name, except right after a particle, a listed given name
+        // (also after a proclitic: `وجورج`), or
+        // an Arabic-looking family or unlisted name word (`رستم غزالة`):
+        // Arabic family names are ordinary words too (`وليد اباظة`), while a
+        // foreign surname ends the name (`[روبن فان بيرسي] كرة`).
+        let after_given = i > 0
+            && (prev_particle
+                || d.any(i - 1, flag::GIVEN | flag::PARTICLE)
+                || (d.a.key(i - 1).starts_with('و') && d.f.stem_any(i - 1, flag::GIVEN))
+                || self.arabic_name_word(d, i - 1));
+        after_given || !self.looks_ordinary(d, i)
     }
 
     /// A listed family name followed by an unlisted word that is mostly an
@@ -385,6 +405,7 @@ impl NameRecognizer {
                     self.nasab_chain_at(&d, i, &mut found);
                 }
                 self.club_city_at(&d, i, &mut found);
+                self.norp_person_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {

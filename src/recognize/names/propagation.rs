@@ -17,6 +17,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/learned-person",
     "name/pattern-nasab",
     "name/nasab-chain",
+    "name/norp-person",
 ];
 
 /// Where a propagated name was found: its label, start and line.

@@ -15,6 +15,7 @@ use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc, Relative};
 use super::super::Candidate;
 use super::super::{is_comma, key_at, light_at, DocState, NumberRecognizer};
+use super::day_of_month::continues_a_number;
 use super::{plain_int, ymd, DateParts};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -396,7 +397,10 @@ impl NumberRecognizer {
                     j += 1;
                 }
             }
-        } else if let Some(o) = self.ordinal(state, j) {
+        } else if let Some(o) = self
+            .ordinal(state, j)
+            .filter(|o| !continues_a_number(a, j, o))
+        {
             // الأول من شهر شباط, الرابع من ابريل, اليوم الثالث من
             let v = o.value.as_f64().unwrap_or(0.0);
             // ثالث يوم من شهر عشرة

@@ -11,6 +11,7 @@
     clippy::collapsible_else_if
 )]
 
+mod day_of_month;
 mod decades;
 mod gregorian;
 pub(crate) mod hijri;
@@ -398,6 +399,9 @@ impl NumberRecognizer {
                 }
             }
         }
+        if let Some(c) = self.day_of_relative_month(state, i) {
+            out.push(c);
+        }
         // Year noun: عام 2013, لعام 2014, العام 2014.
         if t.kind == TokenKind::Word {
             let key = key_at(a, i);
@@ -448,6 +452,7 @@ impl NumberRecognizer {
             if let Some(c) = self.weekday_of(state, i) {
                 out.push(c);
             }
+
             if let Some(c) = self.nth_weekday(state, i) {
                 out.push(c);
             }

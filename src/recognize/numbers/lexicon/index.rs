@@ -57,6 +57,11 @@ impl Lexicon {
             ds.insert(k.clone());
             ds.insert(fw.with_article(k));
         }
+        // A day past the teens is named by its tens word with the article:
+        // العشرين من أبريل, الثلاثين من الشهر الجاري.
+        for (k, _) in self.words.iter().filter(|(_, w)| w.tens.is_some()) {
+            ds.insert(fw.with_article(k));
+        }
         ds.extend(fw.words(Role::DateStart).map(str::to_string));
         // Decades: الثمانينيات, الثمانينات.
         let decades: Vec<String> = self

@@ -1,0 +1,145 @@
+//! Table-driven cases for a day named inside a month given relative to the
+//! dateline (`الخامس عشر من الشهر الجاري`, `20 من الشهر المقبل`; rule
+//! `date/day-of-month`, GUIDELINES decision 87), and for days past the teens
+//! named by their tens word (`العشرين من أبريل`). Sentences written for this
+//! file; negative rows where the span must not carry the label.
+
+#[path = "support/classes.rs"]
+mod classes;
+
+use classes::check_formatted;
+
+/// Dateline of every row: 10 March 2025.
+const AMMAN: &str = "عمان 10 آذار 2025 (بترا) - ";
+
+#[test]
+fn a_day_of_the_current_next_or_last_month() {
+    let row =
+        |sentence: &str, span: &'static str, label: Option<&'static str>, value: &'static str| {
+            (format!("{AMMAN}{sentence}"), span, label, value)
+        };
+    let rows = vec![
+        row(
+            "تبدأ الامتحانات في الخامس عشر من الشهر الجاري.",
+            "الخامس عشر من الشهر الجاري",
+            Some("DATE"),
+            r#""2025-03-15""#,
+        ),
+        row(
+            "يعقد المؤتمر في 20 من الشهر المقبل في العقبة.",
+            "20 من الشهر المقبل",
+            Some("DATE"),
+            r#""2025-04-20""#,
+        ),
+        row(
+            "وقع الانفجار في الثالث من الشهر الماضي.",
+            "الثالث من الشهر الماضي",
+            Some("DATE"),
+            r#""2025-02-03""#,
+        ),
+        row(
+            "تنتهي المهلة في العاشر من هذا الشهر.",
+            "العاشر من هذا الشهر",
+            Some("DATE"),
+            r#""2025-03-10""#,
+        ),
+        row(
+            "أعلنت الوزارة أن الدوام يعود يوم 16 من الشهر الحالي.",
+            "يوم 16 من الشهر الحالي",
+            Some("DATE"),
+            r#""2025-03-16""#,
+        ),
+        row(
+            "وصل الوفد في الحادي والعشرين من الشهر الماضي.",
+            "الحادي والعشرين من الشهر الماضي",
+            Some("DATE"),
+            r#""2025-02-21""#,
+        ),
+        row(
+            "ستجري الانتخابات في الثلاثين من الشهر القادم.",
+            "الثلاثين من الشهر القادم",
+            Some("DATE"),
+            r#""2025-04-30""#,
+        ),
+        row(
+            "بدأ الإضراب في العشرين من الشهر الماضي.",
+            "العشرين من الشهر الماضي",
+            Some("DATE"),
+            r#""2025-02-20""#,
+        ),
+        row(
+            "صدر القرار في اليوم الأول من الشهر الجاري.",
+            "اليوم الأول من الشهر الجاري",
+            Some("DATE"),
+            r#""2025-03-01""#,
+        ),
+        row(
+            "يغلق المعبر في 5 من الشهر المقبل.",
+            "5 من الشهر المقبل",
+            Some("DATE"),
+            r#""2025-04-05""#,
+        ),
+        // A day the month does not have: the span, no value.
+        row(
+            "أرجئ الاجتماع إلى الثلاثين من الشهر الماضي.",
+            "الثلاثين من الشهر الماضي",
+            Some("DATE"),
+            "null",
+        ),
+        // The tens word names a day of a month by name too.
+        row(
+            "افتتح المعرض في العشرين من نيسان.",
+            "العشرين من نيسان",
+            Some("DATE"),
+            r#""2025-04-20""#,
+        ),
+        row(
+            "ولد في الثلاثين من أيلول 1980.",
+            "الثلاثين من أيلول 1980",
+            Some("DATE"),
+            r#""1980-09-30""#,
+        ),
+        // Negatives: a feminine ordinal counts something else, an ordinal
+        // after another noun is its adjective, and the tens half of a
+        // compound is no day of its own.
+        row(
+            "فاز الفريق للمرة الثانية من الشهر الجاري.",
+            "الثانية من الشهر الجاري",
+            None,
+            "DATE",
+        ),
+        row(
+            "خسر في الجولة الثالث من الشهر الجاري.",
+            "الثالث من الشهر الجاري",
+            None,
+            "DATE",
+        ),
+        row(
+            "تحدث في العدد الخامس من الشهر الجاري.",
+            "الخامس من الشهر الجاري",
+            None,
+            "DATE",
+        ),
+        row(
+            "نشر المقال في الساعة الثانية والعشرين من يوم أمس.",
+            "العشرين من يوم",
+            None,
+            "DATE",
+        ),
+        row("حصل على 17 من أصل 30 نقطة.", "17", Some("CARDINAL"), "17"),
+        row(
+            "وصل العشرون من المتظاهرين.",
+            "العشرون من المتظاهرين",
+            None,
+            "DATE",
+        ),
+        // The month itself stays a date when no day comes before it.
+        row(
+            "ترتفع الأسعار خلال الشهر الجاري.",
+            "الشهر الجاري",
+            Some("DATE"),
+            r#""2025-03""#,
+        ),
+    ];
+    check_formatted("days of a relative month", &rows);
+}
