@@ -1,7 +1,8 @@
 //! One table-driven test over the error classes of issue #13
 //! (`tests/names_error_classes.jsonl`): propagation, truncated spans,
-//! overrun, spurious names, MISC, organizations, type confusion and unknown
-//! persons. Each case lists mentions that must be found (`expect`, label and
+//! overrun, spurious names, MISC, organizations, type confusion, unknown
+//! persons and spelling variants (hamza, alef, ya, ta marbuta, article,
+//! spacing, tatweel and diacritics). Each case lists mentions that must be found (`expect`, label and
 //! exact text) and mentions that must not (`absent`: negatives). The
 //! sentences were written for this file, none taken from ANERcorp or
 //! WikiFANE. Cases kashif fails today are listed with a reason in

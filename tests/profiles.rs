@@ -54,7 +54,7 @@ fn an_unknown_profile_is_refused_naming_the_known_ones() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(
-        err.contains("unknown profile `no-such` (known: anercorp)"),
+        err.contains("unknown profile `no-such` (known: anercorp, wikifane)"),
         "{err}"
     );
 }

@@ -456,12 +456,13 @@ fn run_conll(args: &EvalArgs, path: &Path, options: &ExtractOptions) -> i32 {
             return 2;
         }
     };
-    // ANERcorp is scored with its own conventions (rules/profiles/anercorp/)
-    // unless the command names another profile.
+    // ANERcorp and WikiFANE are scored with their own conventions
+    // (rules/profiles/anercorp/, rules/profiles/wikifane/) unless the command
+    // names another profile.
     let profile = match (&args.rules.profile, wikifane) {
         (Some(name), _) => Some(name.as_str()),
         (None, false) => Some(kashif::rules::profile::ANERCORP),
-        (None, true) => None,
+        (None, true) => Some(kashif::rules::profile::WIKIFANE),
     };
     let rule_files = match args.rules.files_with_profile(profile) {
         Ok(f) => f,

@@ -25,8 +25,8 @@ pub struct RuleArgs {
     pub rules: Option<PathBuf>,
     /// A corpus's own labelling conventions, applied before `--rules DIR`
     /// (rules/profiles/NAME/; `anercorp`: ANERcorp tags currency names and
-    /// some works and places MISC). `eval --conll` on ANERcorp applies
-    /// `anercorp` by itself.
+    /// some works and places MISC; `wikifane`: no named events). `eval --conll`
+    /// applies `anercorp` to ANERcorp and `wikifane` with `--map wikifane`.
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
 }

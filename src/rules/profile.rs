@@ -5,7 +5,8 @@
 //! file. The core follows `shared/guidelines/annotation.md`; a profile
 //! brings back one corpus's own labelling (`--profile anercorp`: ANERcorp
 //! tags currency names and some works and places MISC), and `kashif eval`
-//! applies the `anercorp` profile by itself when it scores ANERcorp.
+//! applies the `anercorp` profile by itself when it scores ANERcorp and the
+//! `wikifane` one when it scores WikiFANE (`--map wikifane`).
 
 use super::RuleFiles;
 use crate::error::{Error, Result};
@@ -15,6 +16,10 @@ pub const PROFILES_DIR: &str = "profiles/";
 
 /// The profile `kashif eval --conll` applies when it scores ANERcorp.
 pub const ANERCORP: &str = "anercorp";
+
+/// The profile `kashif eval --conll FILE --map wikifane` applies: WikiFANE
+/// has no event class, so named events are no entity there.
+pub const WIKIFANE: &str = "wikifane";
 
 impl RuleFiles {
     /// The names of the profiles among the rule files (folders under
@@ -72,5 +77,21 @@ mod tests {
         let merged = rules.get("names/gaz_anercorp.csv").unwrap();
         assert_ne!(core, merged);
         assert!(merged.len() > core.len());
+    }
+
+    #[test]
+    fn the_wikifane_profile_drops_named_events_and_keeps_works() {
+        let mut rules = RuleFiles::embedded();
+        let core = rules.get("names/gaz_misc.csv").unwrap().to_string();
+        let has_row =
+            |text: &str, entry: &str| text.lines().any(|l| l.starts_with(&format!("{entry},")));
+        assert!(has_row(&core, "كأس العالم") && has_row(&core, "القرآن الكريم"));
+        rules.apply_profile(WIKIFANE).unwrap();
+        let merged = rules.get("names/gaz_misc.csv").unwrap();
+        assert!(
+            !has_row(merged, "كأس العالم"),
+            "an event is no WikiFANE entity"
+        );
+        assert!(has_row(merged, "القرآن الكريم"), "a work stays");
     }
 }

@@ -148,11 +148,7 @@ impl NameRecognizer {
         if !d.is_norp(i + 1) || !d.has_article(i + 1) {
             return;
         }
-        let adjective = a.light(i + 1);
-        let masculine_singular = !adjective.ends_with('ة')
-            && !adjective.ends_with('ه')
-            && !["ون", "ين", "ات"].iter().any(|p| adjective.ends_with(p));
-        if !masculine_singular {
+        if !super::org_rules::is_masculine_singular(a.light(i + 1)) {
             return;
         }
         let Some(city) = self.gaz_matches(d, i, true).into_iter().find(|m| {
@@ -270,10 +266,14 @@ impl NameRecognizer {
                 break;
             }
             let key = a.key(j);
-            // `والمالية` continues a name; `والحكومة` (another head) starts a new one.
+            // `والمالية` continues a name; `والحكومة` (another head), `والتي`
+            // (a relative) and any conjunct after a nationality adjective,
+            // which closes the name (`منظمة التحرير الفلسطينية | والحكومة`),
+            // start a new phrase.
             let conj_al = key.starts_with("وال")
                 && key.chars().count() > 4
-                && self.vocab.own(&key["و".len()..]) & flag::TRIGGER == 0;
+                && self.vocab.own(&key["و".len()..]) & (flag::TRIGGER | flag::STOP) == 0
+                && !(last == Some(j - 1) && d.is_norp(j - 1));
             // A place is the genitive of the head or of a bare noun
             // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
             let known_place = bare_run

@@ -35,6 +35,7 @@ impl NameRecognizer {
             pattern_index_clitic: Default::default(),
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
+            sports: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
         };
@@ -85,6 +86,9 @@ impl NameRecognizer {
         }
         for (file, text) in rules.matching("names/triggers", ".csv") {
             r.load_triggers(file, text)?;
+        }
+        if let Some(text) = rules.get(sports_rules::CUES_FILE) {
+            r.sports.load(sports_rules::CUES_FILE, text)?;
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);

@@ -15,9 +15,11 @@ pub mod features;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod propagation;
+mod sports_rules;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -164,6 +166,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Sports cue words (`rules/names/sports_cues.csv`).
+    sports: sports_rules::SportsCues,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).
@@ -267,6 +271,21 @@ impl NameRecognizer {
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
         if self.joins_foreign_name(d, i) {
             return true;
+        }
+        // A compound regnal number after a given name (`لويس [الرابع] [عشر]`)
+        // joins the name and ends it.
+        let teen = |k: usize| d.any(k, flag::RANK) && d.is_word(k) && !d.has_article(k);
+        if i > 0 && d.any(i, flag::RANK) {
+            let compound_first = d.has_article(i)
+                && teen(i + 1)
+                && d.any(i - 1, flag::GIVEN)
+                && !d.has_article(i - 1);
+            if compound_first || (teen(i) && d.any(i - 1, flag::RANK)) {
+                return true;
+            }
+        }
+        if i > 0 && teen(i - 1) {
+            return false;
         }
         // A one-letter word (`ه` split off a word, `و`) is never a name part.
         if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
@@ -443,6 +462,8 @@ impl NameRecognizer {
                 }
             }
         }
+        self.sports_clubs(&d, &mut found);
+        self.trim_org_nationality(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);

@@ -390,6 +390,11 @@ impl NumberRecognizer {
                 if let Some(c) = self.clock(state, i, i, None) {
                     out.push(c);
                 }
+            } else if l.len() <= 2 && plain_int(a, i).is_some_and(|h| (1..=12).contains(&h)) {
+                // A bare hour with a part of the day: 5 صباحا, 10 ليلا.
+                if let Some(c) = self.clock_with_daypart(state, i) {
+                    out.push(c);
+                }
             } else if (3..=4).contains(&l.len()) {
                 if let Some(c) = self.year_pair(state, i) {
                     out.push(c);

@@ -1,8 +1,10 @@
 //! Table-driven cases for a day named inside a month given relative to the
 //! dateline (`الخامس عشر من الشهر الجاري`, `20 من الشهر المقبل`; rule
 //! `date/day-of-month`, GUIDELINES decision 87), and for days past the teens
-//! named by their tens word (`العشرين من أبريل`). Sentences written for this
-//! file; negative rows where the span must not carry the label.
+//! named by their tens word (`العشرين من أبريل`); and a bare hour in digits
+//! with a part of the day (`5 صباحا`, `10 ليلا`, `3 بعد الظهر`). Sentences
+//! written for this file; negative rows where the span must not carry the
+//! label.
 
 #[path = "support/classes.rs"]
 mod classes;
@@ -142,4 +144,94 @@ fn a_day_of_the_current_next_or_last_month() {
         ),
     ];
     check_formatted("days of a relative month", &rows);
+}
+
+#[test]
+fn a_bare_hour_with_a_part_of_the_day_is_a_time() {
+    let row = |sentence: &str,
+               span: &'static str,
+               label: Option<&'static str>,
+               value: &'static str| { (sentence.to_string(), span, label, value) };
+    let rows = vec![
+        row(
+            "انطلقت القافلة في 5 صباحا من المعبر.",
+            "5 صباحا",
+            Some("TIME"),
+            r#""T05:00""#,
+        ),
+        row(
+            "بدأ القصف عند 10 ليلا واستمر ساعات.",
+            "10 ليلا",
+            Some("TIME"),
+            r#""T22:00""#,
+        ),
+        row(
+            "يفتح المتحف أبوابه في 9 صباحا.",
+            "9 صباحا",
+            Some("TIME"),
+            r#""T09:00""#,
+        ),
+        row(
+            "عقدت الجلسة في 3 بعد الظهر.",
+            "3 بعد الظهر",
+            Some("TIME"),
+            r#""T15:00""#,
+        ),
+        row(
+            "وصلت الطائرة في 4 عصرا إلى المطار.",
+            "4 عصرا",
+            Some("TIME"),
+            r#""T16:00""#,
+        ),
+        row(
+            "يبدأ حظر التجول في 8 مساء كل يوم.",
+            "8 مساء",
+            Some("TIME"),
+            r#""T20:00""#,
+        ),
+        row(
+            "استيقظ السكان على دوي انفجار في 3 فجرا.",
+            "3 فجرا",
+            Some("TIME"),
+            r#""T03:00""#,
+        ),
+        row(
+            "أغلقت الصناديق في ٧ مساء بالتوقيت المحلي.",
+            "٧ مساء",
+            Some("TIME"),
+            r#""T19:00""#,
+        ),
+        row(
+            "يستمر الدوام من 8 صباحا حتى 2 ظهرا.",
+            "من 8 صباحا حتى 2 ظهرا",
+            Some("TIME"),
+            r#""T08:00/T14:00""#,
+        ),
+        row(
+            "تنطلق المباراة في 11 ليلا بتوقيت مكة.",
+            "11 ليلا",
+            Some("TIME"),
+            r#""T23:00""#,
+        ),
+        row(
+            "يصل القطار في 12 ظهرا.",
+            "12 ظهرا",
+            Some("TIME"),
+            r#""T12:00""#,
+        ),
+        row(
+            "انتهى الاجتماع في الساعة 6 مساء.",
+            "الساعة 6 مساء",
+            Some("TIME"),
+            r#""T18:00""#,
+        ),
+        // Negatives: a count with its noun before the part of the day, an
+        // hour past twelve, a number that is no hour.
+        row("قتل 5 أشخاص صباحا في هجوم.", "5", Some("CARDINAL"), "5"),
+        row("سجلت 15 حالة مساء أمس.", "15", Some("CARDINAL"), "15"),
+        row("وقع 14 مساء في الفخ.", "14 مساء", None, "TIME"),
+        row("اعتقل 40 شخصا ليلا.", "40", Some("CARDINAL"), "40"),
+        row("عاد 5 صباح اليوم إلى منازلهم.", "5 صباح", None, "TIME"),
+    ];
+    check_formatted("bare hours with a part of the day", &rows);
 }

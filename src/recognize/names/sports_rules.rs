@@ -1,0 +1,241 @@
+//! Sports context: a city name is a club when a match frame surrounds it
+//! (`فاز [برشلونة] على [ليون]`, `مباراة [ميلان] و[روما]`, `لاعب [ليفربول]`),
+//! and an unknown name is a club when the frame is confirmed by a goal or host
+//! word (`تغلب [نيوكاسل] على ضيفه [ويجان] بهدفين`). The cue words and their
+//! roles are data (`rules/names/sports_cues.csv`); the span is the team name
+//! alone, cue words stay outside. Clubs are ORG.
+
+use super::*;
+
+/// The cue file.
+pub(super) const CUES_FILE: &str = "names/sports_cues.csv";
+
+/// Words an unknown team name may have at most (`كايزر تشيفس`).
+const MAX_UNKNOWN_TEAM_WORDS: usize = 3;
+
+/// Tokens after the result verb within which the opponent preposition is
+/// looked for (the team's words and a host word lie between).
+const OPPONENT_WINDOW: usize = 5;
+
+/// Tokens after the opponent within which a goal word confirms the frame.
+const GOAL_WINDOW: usize = 6;
+
+/// What a sports cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueRole {
+    /// `فاز`, `تعادل`: the team follows, the opponent after a preposition.
+    ResultVerb,
+    /// `فوز`: as a verb, but only with an opponent.
+    ResultNoun,
+    /// `على`, `مع`, `أمام`, `ضد`.
+    OpponentPrep,
+    /// `ضيفه`, `مضيفه`: between the preposition and the opponent.
+    Host,
+    /// `مباراة`: two teams follow.
+    MatchNoun,
+    /// `فريق`, `لاعب`, `مدرب`: a team follows.
+    TeamHead,
+    /// `أهداف`, `بهدفين`, `الشوط`: a football frame.
+    GoalWord,
+}
+
+impl CueRole {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "result_verb" => CueRole::ResultVerb,
+            "result_noun" => CueRole::ResultNoun,
+            "opponent_prep" => CueRole::OpponentPrep,
+            "host" => CueRole::Host,
+            "match_noun" => CueRole::MatchNoun,
+            "team_head" => CueRole::TeamHead,
+            "goal_word" => CueRole::GoalWord,
+            _ => return None,
+        })
+    }
+}
+
+/// The sports cue words by key.
+#[derive(Debug, Default)]
+pub(super) struct SportsCues(rustc_hash::FxHashMap<String, CueRole>);
+
+impl SportsCues {
+    /// Read `word,role` rows; an unknown role is an error naming the line.
+    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let (word_col, role_col) = (table.column("word")?, table.column("role")?);
+        for row in &table.rows {
+            let role = CueRole::parse(row.get(role_col)).ok_or_else(|| {
+                table.error(
+                    row,
+                    format!(
+                        "unknown role `{}` (expected result_verb, result_noun, opponent_prep, host, match_noun, team_head or goal_word)",
+                        row.get(role_col)
+                    ),
+                )
+            })?;
+            let key = crate::text::key(row.get(word_col));
+            if key.is_empty() {
+                return Err(table.error(row, "empty `word`".to_string()));
+            }
+            self.0.insert(key, role);
+        }
+        Ok(())
+    }
+
+    /// The role of a key, whole or after a proclitic (`وفاز`, `لفريق`, `بهدفين`).
+    fn role_of(&self, key: &str) -> Option<CueRole> {
+        if self.0.is_empty() {
+            return None;
+        }
+        self.0.get(key).copied().or_else(|| {
+            crate::text::clitics::clitic_splits_iter(key)
+                .find_map(|s| self.0.get(s.stem_key.as_ref()).copied())
+        })
+    }
+}
+
+/// A team name found at a token: its char start, the token after it, and
+/// whether it is a listed city.
+struct Team {
+    start: usize,
+    end_token: usize,
+    city: bool,
+}
+
+impl NameRecognizer {
+    fn cue(&self, d: &Doc<'_>, i: usize) -> Option<CueRole> {
+        if i >= d.a.len() || !d.is_word(i) {
+            return None;
+        }
+        self.sports.role_of(d.a.key(i))
+    }
+
+    /// A listed city at token `i` (after a proclitic with `clitics`).
+    fn city_at(&self, d: &Doc<'_>, i: usize, clitics: bool) -> Option<Team> {
+        self.gaz_matches(d, i, clitics)
+            .into_iter()
+            .filter(|m| {
+                m.payload.label == Label::Gpe
+                    && m.payload.source.file.starts_with("names/gaz_cities")
+            })
+            .max_by_key(|m| m.end)
+            .map(|m| Team {
+                start: m.start,
+                end_token: m.end,
+                city: true,
+            })
+    }
+
+    /// The team at token `i`: a listed city, or a run of unknown bare
+    /// words that are no listed given or family name and start no
+    /// gazetteer entry (a known person, place or organization keeps its type).
+    fn team_at(&self, d: &Doc<'_>, i: usize) -> Option<Team> {
+        if i >= d.a.len() {
+            return None;
+        }
+        if let Some(city) = self.city_at(d, i, false) {
+            return Some(city);
+        }
+        let unknown = |k: usize| {
+            self.is_bare_proper(d, k)
+                && !d.any(k, flag::GIVEN | flag::FAMILY | flag::NORP_WORD)
+                && self.cue(d, k).is_none()
+                && self.gaz_matches(d, k, false).is_empty()
+        };
+        let mut end = i;
+        while end < d.a.len() && end - i < MAX_UNKNOWN_TEAM_WORDS && unknown(end) {
+            end += 1;
+        }
+        (end > i).then(|| Team {
+            start: d.a.tokens()[i].start,
+            end_token: end,
+            city: false,
+        })
+    }
+
+    /// Whether a goal word lies in `from..to` (tokens).
+    fn goal_word_in(&self, d: &Doc<'_>, from: usize, to: usize) -> bool {
+        (from..to.min(d.a.len())).any(|k| self.cue(d, k) == Some(CueRole::GoalWord))
+    }
+
+    fn club(&self, d: &Doc<'_>, team: &Team, rule: &str, out: &mut Vec<Mention>) {
+        let end = d.a.tokens()[team.end_token - 1].end;
+        let mut m = d
+            .ctx
+            .mention(team.start, end, Label::Org, serde_json::Value::Null, rule);
+        m.priority = priority::CONTEXT;
+        if d.ctx.explain {
+            m.evidence = if team.city {
+                "a city in a match frame: a club".to_string()
+            } else {
+                "an unknown name in a match frame with a goal or host word: a club".to_string()
+            };
+        }
+        out.push(m);
+    }
+
+    /// Emit the clubs of every sports frame of a document.
+    pub(super) fn sports_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        for i in 0..d.a.len() {
+            match self.cue(d, i) {
+                Some(role @ (CueRole::ResultVerb | CueRole::ResultNoun)) => {
+                    self.result_frame(d, i, role, out)
+                }
+                Some(CueRole::MatchNoun) => self.match_frame(d, i, out),
+                Some(CueRole::TeamHead) => {
+                    if let Some(team) = self.city_at(d, i + 1, false) {
+                        self.club(d, &team, "name/club-after-head", out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `فاز X على (ضيفه)? Y`: X and Y are clubs when cities, or when a host
+    /// or goal word confirms the frame.
+    fn result_frame(&self, d: &Doc<'_>, verb: usize, role: CueRole, out: &mut Vec<Mention>) {
+        let team = self.team_at(d, verb + 1);
+        let after_team = team.as_ref().map_or(verb + 1, |t| t.end_token);
+        let prep = (after_team..(verb + 1 + OPPONENT_WINDOW).min(d.a.len()))
+            .take_while(|&k| d.is_word(k))
+            .find(|&k| self.cue(d, k) == Some(CueRole::OpponentPrep));
+        if role == CueRole::ResultNoun && prep.is_none() {
+            return;
+        }
+        let (hosted, opponent) = match prep {
+            Some(p) if self.cue(d, p + 1) == Some(CueRole::Host) => (true, self.team_at(d, p + 2)),
+            Some(p) => (false, self.team_at(d, p + 1)),
+            None => (false, None),
+        };
+        let frame_end = opponent.as_ref().map_or(after_team, |o| o.end_token);
+        let confirmed = hosted || self.goal_word_in(d, frame_end, frame_end + GOAL_WINDOW);
+        // The team must reach the preposition: words between them are no team.
+        let team = team.filter(|t| prep.is_none_or(|p| t.end_token == p));
+        for t in [team, opponent].into_iter().flatten() {
+            if t.city || confirmed {
+                self.club(d, &t, "name/club-match-result", out);
+            }
+        }
+    }
+
+    /// `مباراة X وY` / `مباراة X ضد Y`: two cities are two clubs.
+    fn match_frame(&self, d: &Doc<'_>, noun: usize, out: &mut Vec<Mention>) {
+        let Some(first) = self.city_at(d, noun + 1, false) else {
+            return;
+        };
+        let k = first.end_token;
+        let second = if self.cue(d, k) == Some(CueRole::OpponentPrep) {
+            self.city_at(d, k + 1, false)
+        } else if k < d.a.len() && d.a.key(k).starts_with('و') {
+            self.city_at(d, k, true)
+                .filter(|c| c.start > d.a.tokens()[k].start)
+        } else {
+            None
+        };
+        if let Some(second) = second {
+            self.club(d, &first, "name/club-match", out);
+            self.club(d, &second, "name/club-match", out);
+        }
+    }
+}
