@@ -135,6 +135,46 @@ fn a_day_of_the_current_next_or_last_month() {
             None,
             "DATE",
         ),
+        // The news idiom without the month noun, a weekday before the day,
+        // and the article written apart before the digits.
+        row(
+            "تنطلق القمة في 15 الجاري في عمان.",
+            "15 الجاري",
+            Some("DATE"),
+            r#""2025-03-15""#,
+        ),
+        row(
+            "تبدأ الدورة في 3 المقبل.",
+            "3 المقبل",
+            Some("DATE"),
+            r#""2025-04-03""#,
+        ),
+        row(
+            "اجتمع المجلس يوم الخميس 27 الجاري.",
+            "الخميس 27 الجاري",
+            Some("DATE"),
+            r#""2025-03-27""#,
+        ),
+        row(
+            "تعقد الجلسة يوم الأحد، الموافق 16 من الشهر الجاري.",
+            "الأحد، الموافق 16 من الشهر الجاري",
+            Some("DATE"),
+            r#""2025-03-16""#,
+        ),
+        row(
+            "صدر البيان في الـ12 من الشهر الجاري.",
+            "الـ12 من الشهر الجاري",
+            Some("DATE"),
+            r#""2025-03-12""#,
+        ),
+        // A count before another relative period is no day.
+        row(
+            "قتل 15 الأسبوع الماضي في المواجهات.",
+            "15",
+            Some("CARDINAL"),
+            "15",
+        ),
+        row("زار 12 العام الماضي المدينة.", "12", Some("CARDINAL"), "12"),
         // The month itself stays a date when no day comes before it.
         row(
             "ترتفع الأسعار خلال الشهر الجاري.",

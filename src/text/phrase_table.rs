@@ -14,13 +14,29 @@ use crate::text::{scan, Analysis, TokenKind};
 /// A phrase table: token-key sequences with a payload, indexed by the first
 /// key and, for longer phrases, by the second, so a frequent first word
 /// (`مجلس`, `جامعة`) does not make every lookup scan all its phrases.
+/// The keys after the second live in one buffer for the whole table: a
+/// phrase costs no allocation of its own (tables are built at start-up,
+/// and one per document for propagated names).
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, FirstKey>,
-    entries: Vec<(Vec<String>, T)>,
+    by_first: HashMap<Box<str>, FirstKey>,
+    entries: Vec<Entry<T>>,
+    /// The third and later keys of every entry, one after another.
+    rest_text: String,
+    /// Where each key of `rest_text` ends.
+    rest_ends: Vec<u32>,
     /// A kind bit the table's first keys carry in a token index built over
     /// it (the numbers lexicon's); 0 when no index knows the table.
     index_kind: u32,
+}
+
+/// One phrase: its length in tokens, where its third key is in
+/// `rest_ends`, and its payload.
+#[derive(Debug)]
+struct Entry<T> {
+    len: u32,
+    rest_from: u32,
+    payload: T,
 }
 
 /// The phrases that start with one key.
@@ -29,7 +45,7 @@ struct FirstKey {
     /// One-token phrases.
     singles: Vec<u32>,
     /// Longer phrases by their second key.
-    by_second: HashMap<String, Vec<u32>>,
+    by_second: HashMap<Box<str>, Vec<u32>>,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -54,14 +70,19 @@ pub struct PhraseMatch<'a, T> {
     pub payload: &'a T,
 }
 
+/// Whether a phrase is only Arabic letters (no tatweel) and spaces: its
+/// token keys are then its key split on spaces.
+fn is_plain(phrase: &str) -> bool {
+    phrase
+        .chars()
+        .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'))
+}
+
 /// The token keys of a phrase, tokenized like running text. A phrase of
 /// Arabic letters and spaces (most lexicon entries) is split on its spaces,
 /// which is what the scanner does with it; anything else is scanned.
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
-    let plain = phrase
-        .chars()
-        .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'));
-    if plain {
+    if is_plain(phrase) {
         return crate::text::key(phrase)
             .split(' ')
             .filter(|k| !k.is_empty())
@@ -78,6 +99,8 @@ impl<T> PhraseTable<T> {
         PhraseTable {
             by_first: HashMap::default(),
             entries: Vec::new(),
+            rest_text: String::new(),
+            rest_ends: Vec::new(),
             index_kind,
         }
     }
@@ -89,44 +112,128 @@ impl<T> PhraseTable<T> {
 
     /// Add a phrase; returns false when it has no tokens.
     pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
-        self.insert_keys(phrase_keys(phrase), payload)
+        if is_plain(phrase) {
+            let key = crate::text::key(phrase);
+            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+        }
+        let a = scan(phrase);
+        self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
     }
 
     /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
     /// returns false when there are none.
     pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
-        if keys.is_empty() {
+        self.insert_iter(keys.iter().map(String::as_str), payload)
+    }
+
+    /// Add a phrase by its token keys; returns false when there are none.
+    fn insert_iter<'k>(&mut self, mut keys: impl Iterator<Item = &'k str>, payload: T) -> bool {
+        let Some(first_key) = keys.next() else {
             return false;
-        }
+        };
         let id = self.entries.len() as u32;
-        let first = self.by_first.entry(keys[0].clone()).or_default();
-        match keys.get(1) {
-            None => first.singles.push(id),
-            Some(second) => first.by_second.entry(second.clone()).or_default().push(id),
+        let rest_from = self.rest_ends.len() as u32;
+        let mut len = 1u32;
+        let second_key = keys.next();
+        if second_key.is_some() {
+            len += 1;
+            for key in keys {
+                self.rest_text.push_str(key);
+                self.rest_ends.push(self.rest_text.len() as u32);
+                len += 1;
+            }
         }
-        self.entries.push((keys, payload));
+        if !self.by_first.contains_key(first_key) {
+            self.by_first.insert(first_key.into(), FirstKey::default());
+        }
+        let first = self
+            .by_first
+            .get_mut(first_key)
+            .expect("the first key was just added");
+        match second_key {
+            None => first.singles.push(id),
+            Some(second) => match first.by_second.get_mut(second) {
+                Some(ids) => ids.push(id),
+                None => {
+                    first.by_second.insert(second.into(), vec![id]);
+                }
+            },
+        }
+        self.entries.push(Entry {
+            len,
+            rest_from,
+            payload,
+        });
         true
     }
 
-    /// Every entry: its token keys and payload, in insertion order.
-    pub fn entries(&self) -> impl Iterator<Item = (&[String], &T)> {
-        self.entries.iter().map(|(k, p)| (k.as_slice(), p))
+    /// The third and later keys of entry `id`.
+    fn rest_keys(&self, id: u32) -> impl Iterator<Item = &str> {
+        let entry = &self.entries[id as usize];
+        let from = entry.rest_from as usize;
+        (2..entry.len as usize).map(move |k| {
+            let n = from + k - 2;
+            let start = if n == 0 {
+                0
+            } else {
+                self.rest_ends[n - 1] as usize
+            };
+            &self.rest_text[start..self.rest_ends[n] as usize]
+        })
+    }
+
+    /// Every entry: its token keys and payload, in insertion order (built
+    /// on demand, for load-time passes over a table).
+    pub fn entries(&self) -> Vec<(Vec<String>, &T)> {
+        let mut heads: Vec<(&str, Option<&str>)> = vec![("", None); self.entries.len()];
+        for (first, f) in &self.by_first {
+            for &id in &f.singles {
+                heads[id as usize] = (first, None);
+            }
+            for (second, ids) in &f.by_second {
+                for &id in ids {
+                    heads[id as usize] = (first, Some(second));
+                }
+            }
+        }
+        heads
+            .into_iter()
+            .enumerate()
+            .map(|(id, (first, second))| {
+                let mut keys = vec![first.to_string()];
+                keys.extend(second.map(str::to_string));
+                keys.extend(self.rest_keys(id as u32).map(str::to_string));
+                (keys, &self.entries[id].payload)
+            })
+            .collect()
     }
 
     /// Whether an entry has exactly these token keys.
     pub fn contains_keys(&self, keys: &[String]) -> bool {
-        let Some(first) = keys.first().and_then(|k| self.by_first.get(k)) else {
+        let Some(first) = keys.first().and_then(|k| self.by_first.get(k.as_str())) else {
             return false;
         };
         let ids = match keys.get(1) {
             None => &first.singles,
-            Some(second) => match first.by_second.get(second) {
+            Some(second) => match first.by_second.get(second.as_str()) {
                 Some(ids) => ids,
                 None => return false,
             },
         };
-        ids.iter()
-            .any(|&id| self.entries[id as usize].0.as_slice() == keys)
+        ids.iter().any(|&id| {
+            self.entries[id as usize].len as usize == keys.len()
+                && self
+                    .rest_keys(id)
+                    .eq(keys.iter().skip(2).map(String::as_str))
+        })
+    }
+
+    /// Whether entry `id`'s third and later keys are the keys of the
+    /// tokens from `i + 2` on (the caller checked that they exist).
+    fn rest_matches(&self, id: u32, a: &Analysis<'_>, i: usize) -> bool {
+        self.rest_keys(id)
+            .enumerate()
+            .all(|(n, key)| a.key(i + 2 + n) == key)
     }
 
     /// Number of entries.
@@ -159,8 +266,10 @@ impl<T> PhraseTable<T> {
     pub fn first_words(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = &T>)> {
         self.by_first.iter().map(|(k, f)| {
             (
-                k.as_str(),
-                f.singles.iter().map(|&id| &self.entries[id as usize].1),
+                &**k,
+                f.singles
+                    .iter()
+                    .map(|&id| &self.entries[id as usize].payload),
             )
         })
     }
@@ -172,7 +281,7 @@ impl<T> PhraseTable<T> {
 
     /// The first keys of the phrases.
     pub fn first_keys(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.keys().map(|k| &**k)
     }
 
     /// Each first key with the payloads of every phrase starting with it.
@@ -180,8 +289,8 @@ impl<T> PhraseTable<T> {
         self.by_first.iter().map(|(k, f)| {
             let ids = f.singles.iter().chain(f.by_second.values().flatten());
             (
-                k.as_str(),
-                ids.map(|&id| &self.entries[id as usize].1).collect(),
+                &**k,
+                ids.map(|&id| &self.entries[id as usize].payload).collect(),
             )
         })
     }
@@ -201,17 +310,15 @@ impl<T> PhraseTable<T> {
         if i + 1 < a.len() {
             if let Some(ids) = first.by_second.get(a.key(i + 1)) {
                 for &id in ids {
-                    let keys = &self.entries[id as usize].0;
-                    let end = i + keys.len();
+                    let end = i + self.entries[id as usize].len as usize;
                     let longer = best.is_none_or(|(_, best_end)| end > best_end);
-                    if longer && end <= a.len() && (2..keys.len()).all(|k| a.key(i + k) == keys[k])
-                    {
+                    if longer && end <= a.len() && self.rest_matches(id, a, i) {
                         best = Some((id, end));
                     }
                 }
             }
         }
-        best.map(|(id, end)| (&self.entries[id as usize].1, end))
+        best.map(|(id, end)| (&self.entries[id as usize].payload, end))
     }
 
     /// Payloads of the one-word entries equal to `key`.
@@ -220,7 +327,7 @@ impl<T> PhraseTable<T> {
             .get(key)
             .into_iter()
             .flat_map(|f| f.singles.iter())
-            .map(|&id| &self.entries[id as usize].1)
+            .map(|&id| &self.entries[id as usize].payload)
     }
 
     /// All matches starting at token `i`, the whole first token and (when
@@ -267,7 +374,7 @@ impl<T> PhraseTable<T> {
                 end,
                 start,
                 clitic,
-                payload: &self.entries[id as usize].1,
+                payload: &self.entries[id as usize].payload,
             })
         };
         for &id in &first.singles {
@@ -280,9 +387,8 @@ impl<T> PhraseTable<T> {
             return;
         };
         for &id in ids {
-            let keys = &self.entries[id as usize].0;
-            let end = i + keys.len();
-            if end <= a.len() && (2..keys.len()).all(|k| a.key(i + k) == keys[k]) {
+            let end = i + self.entries[id as usize].len as usize;
+            if end <= a.len() && self.rest_matches(id, a, i) {
                 push(id, end);
             }
         }
@@ -325,6 +431,28 @@ mod tests {
             .map(|m| *m.payload)
             .collect();
         assert_eq!(all, vec![3, 5, 2, 1]);
+    }
+
+    #[test]
+    fn long_phrases_compare_every_later_key() {
+        let mut table = PhraseTable::default();
+        table.insert("جامعة الدول العربية في القاهرة", 1);
+        table.insert_keys(phrase_keys("جامعة الدول العربية"), 2);
+        table.insert("جامعة الدول الأفريقية في القاهرة", 3);
+        table.insert("جامعة (الدول) العربية", 4);
+        let a = analysis_keys("مقر جامعة الدول العربية في القاهرة");
+        let all: Vec<(i32, usize)> = table
+            .matches_at(&a, 1, false)
+            .iter()
+            .map(|m| (*m.payload, m.end))
+            .collect();
+        assert_eq!(all, vec![(1, 6), (2, 4)]);
+        let a = analysis_keys("جامعة الدول الأفريقية في الخرطوم");
+        assert_eq!(table.longest_from(&a, 0, a.key(0)), None);
+        let a = analysis_keys("جامعة (الدول) العربية");
+        assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&4, a.len())));
+        assert!(!table.insert("", 5) && !table.insert_keys(Vec::new(), 5));
+        assert_eq!(table.len(), 4);
     }
 
     #[test]

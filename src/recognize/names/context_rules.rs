@@ -270,8 +270,7 @@ impl NameRecognizer {
             // (a relative) and any conjunct after a nationality adjective,
             // which closes the name (`منظمة التحرير الفلسطينية | والحكومة`),
             // start a new phrase.
-            let conj_al = key.starts_with("وال")
-                && key.chars().count() > 4
+            let conj_al = super::org_rules::is_definite_conjunct(key)
                 && self.vocab.own(&key["و".len()..]) & (flag::TRIGGER | flag::STOP) == 0
                 && !(last == Some(j - 1) && d.is_norp(j - 1));
             // A place is the genitive of the head or of a bare noun
@@ -306,7 +305,9 @@ impl NameRecognizer {
             {
                 break;
             }
-            if d.has_article(j) || (conj_al && last.is_some()) {
+            // A sector word continues a begun name (`الهيئة العربية للتصنيع`).
+            let sector = last.is_some() && self.org_sectors.contains(key);
+            if d.has_article(j) || sector || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
                 j += 1;
@@ -335,7 +336,13 @@ impl NameRecognizer {
             // description, not a name, unless something vouches for it: a
             // known place, an uncommon word, or a bracketed alias after it.
             let chain_end = if d.is_suffix(last) { last } else { last + 1 };
-            let known = (after..=last).any(|k| !self.gaz_matches(d, k, false).is_empty());
+            // A known event after the head is no evidence: `تنظيم [الألعاب
+            // الأولمبية]` is organizing the games, no organization.
+            let known = (after..=last).any(|k| {
+                self.gaz_matches(d, k, false)
+                    .iter()
+                    .any(|m| m.payload.label != Label::Misc)
+            });
             let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
             let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
             // A definite head with only nationality adjectives describes
@@ -380,6 +387,20 @@ impl NameRecognizer {
             j += 1;
         }
         if j >= a.len() || !self.is_bare_proper(d, j) {
+            return None;
+        }
+        // Right after a definite head the bare word is the predicate
+        // (`الشركة لعبت`, `البنك مخازن`), not a name; an indefinite nisba or
+        // a sector noun describes the head (`شركة وطنية`, `شركة طيران`).
+        if (definite_head && j == after && d.is_descriptor(after - 1))
+            || (is_nisba_shaped(a.key(j))
+                && (d.is_norp(j)
+                    || !self
+                        .gaz_matches(d, j, false)
+                        .iter()
+                        .any(|m| m.payload.label == Label::Org)))
+            || self.org_sectors.is_sector_noun(a.key(j))
+        {
             return None;
         }
         let first = j;
@@ -639,6 +660,6 @@ impl NameRecognizer {
 
 /// A word ending like a nisba adjective, masculine or feminine as keyed
 /// (`الثقافي`, `الثقافيه`).
-fn is_nisba_shaped(key: &str) -> bool {
+pub(super) fn is_nisba_shaped(key: &str) -> bool {
     key.strip_suffix('ه').unwrap_or(key).ends_with('ي')
 }

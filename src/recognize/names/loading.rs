@@ -36,6 +36,7 @@ impl NameRecognizer {
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
             sports: Default::default(),
+            org_sectors: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
         };
@@ -86,6 +87,9 @@ impl NameRecognizer {
         }
         for (file, text) in rules.matching("names/triggers", ".csv") {
             r.load_triggers(file, text)?;
+        }
+        if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
+            r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
         }
         if let Some(text) = rules.get(sports_rules::CUES_FILE) {
             r.sports.load(sports_rules::CUES_FILE, text)?;
@@ -405,4 +409,31 @@ pub(super) fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet
         set.insert(word);
     }
     Ok(())
+}
+
+/// Read a `word,COLUMN` table into keys and values: `parse` turns a cell of
+/// `column` into a value, or the row is an error naming the line and
+/// `expected` (the values allowed). An empty word is an error too.
+pub(super) fn load_keyed_words<T>(
+    file: &str,
+    text: &str,
+    column: &str,
+    expected: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<rustc_hash::FxHashMap<String, T>> {
+    let table = crate::rules::CsvTable::parse(file, text)?;
+    let (word_col, value_col) = (table.column("word")?, table.column(column)?);
+    let mut out = rustc_hash::FxHashMap::default();
+    for row in &table.rows {
+        let cell = row.get(value_col);
+        let value = parse(cell).ok_or_else(|| {
+            table.error(row, format!("`{column}` is `{cell}` (expected {expected})"))
+        })?;
+        let key = crate::text::key(row.get(word_col));
+        if key.is_empty() {
+            return Err(table.error(row, "empty `word`".to_string()));
+        }
+        out.insert(key, value);
+    }
+    Ok(out)
 }

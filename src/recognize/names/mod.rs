@@ -15,6 +15,7 @@ pub mod features;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod misc_rules;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
@@ -169,6 +170,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
+    /// Sector words of company names (`rules/names/org_sectors.csv`).
+    org_sectors: org_rules::OrgSectors,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).
@@ -464,7 +467,9 @@ impl NameRecognizer {
             }
         }
         self.sports_clubs(&d, &mut found);
+        self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
+        self.extend_misc_over_sectors(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);

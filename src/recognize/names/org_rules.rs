@@ -1,11 +1,179 @@
-//! Organization boundaries settled after the candidate rules ran: a
-//! masculine nationality adjective after a proper name is no part of the
-//! organization (`[برشلونة]ORG [الإسباني]NORP`, `[حزب الله]ORG
-//! [اللبناني]NORP`; gold/GUIDELINES.md decision 37), while a name made only
-//! of ordinary words keeps it (`[البنك المركزي المصري]`, `[الحزب الشيوعي
-//! الصيني]`: the adjective is what makes those a name).
+//! Organization rules of their own: sector names (`[مصر للطيران]`,
+//! `[قطر للطاقة]`; the sector words are data, `rules/names/org_sectors.csv`),
+//! and boundaries settled after the candidate rules ran: a masculine
+//! nationality adjective after a proper name is no part of the organization
+//! (`[برشلونة]ORG [الإسباني]NORP`, `[حزب الله]ORG [اللبناني]NORP`;
+//! gold/GUIDELINES.md decision 37), while a name made only of ordinary words
+//! keeps it (`[البنك المركزي المصري]`, `[الحزب الشيوعي الصيني]`: the
+//! adjective is what makes those a name).
 
 use super::*;
+
+/// The sector word file.
+pub(super) const SECTORS_FILE: &str = "names/org_sectors.csv";
+
+/// Sector words (`للنفط`) by key: whether one makes a company after a bare
+/// place or name (`standalone`), or only continues a chain after a head.
+#[derive(Debug, Default)]
+pub(super) struct OrgSectors {
+    /// Sector word key (`للنفط`) → standalone.
+    words: rustc_hash::FxHashMap<String, bool>,
+    /// The same words without ل + the article: indefinite sector nouns
+    /// (`نفط`, `طيران`) that describe a head (`شركة طيران`), no name.
+    nouns: rustc_hash::FxHashSet<String>,
+}
+
+impl OrgSectors {
+    /// Read `word,standalone` rows (`yes`/`no`); anything else is an error
+    /// naming the line.
+    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
+        self.words =
+            super::loading::load_keyed_words(file, text, "standalone", "yes or no", |cell| {
+                match cell {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            })?;
+        // `للنفط` → `نفط`: ل + the article is written لل (its alef dropped).
+        self.nouns = self
+            .words
+            .keys()
+            .map(|k| k.chars().skip(2).collect::<String>())
+            .filter(|noun| noun.chars().nth(1).is_some())
+            .collect();
+        Ok(())
+    }
+
+    /// Whether a key is an indefinite sector noun (`طيران`).
+    pub(super) fn is_sector_noun(&self, key: &str) -> bool {
+        self.nouns.contains(key)
+    }
+
+    /// Whether a key is a sector word (either kind).
+    pub(super) fn contains(&self, key: &str) -> bool {
+        self.words.contains_key(key)
+    }
+
+    fn standalone(&self, key: &str) -> bool {
+        self.words.get(key).copied().unwrap_or(false)
+    }
+}
+
+impl NameRecognizer {
+    /// `X للنفط`: a listed place or organization right before a standalone
+    /// sector word is a company (`[مصر للطيران]`); so is an unknown bare
+    /// name after a descriptor (`شركة [لويدز للتأمين]`). A descriptor before
+    /// the name is kept (`[شركة فلسطين للكهرباء]`: the official name), and
+    /// more sector words, definite nisba adjectives (`للنقل البري`) and one
+    /// `و` + definite conjunct (`للغزل والنسيج`) continue the name.
+    pub(super) fn sector_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        let mut j = 1;
+        while j < d.a.len() {
+            if !d.is_word(j) || !self.org_sectors.standalone(d.a.key(j)) {
+                j += 1;
+                continue;
+            }
+            let Some((name_token, name_start)) = self.name_before_sector(d, j) else {
+                j += 1;
+                continue;
+            };
+            let start = self
+                .descriptor_start(d, name_token.wrapping_sub(1))
+                .unwrap_or(name_start);
+            let last = self.sector_tail(d, j);
+            let mut m = d.ctx.mention(
+                start,
+                d.a.tokens()[last].end,
+                Label::Org,
+                serde_json::Value::Null,
+                "name/org-sector",
+            );
+            m.priority = priority::TRIGGER;
+            if d.ctx.explain {
+                m.evidence = format!("a name before the sector word `{}`", d.a.surface(j));
+            }
+            out.push(m);
+            j = last + 1;
+        }
+    }
+
+    /// The name right before the sector word at `j`: its first token and
+    /// char start. A listed place or organization, or unknown bare words
+    /// (at most two) after a descriptor.
+    fn name_before_sector(&self, d: &Doc<'_>, j: usize) -> Option<(usize, usize)> {
+        let listed = (j.saturating_sub(3)..j)
+            .flat_map(|k| {
+                self.gaz_matches(d, k, true)
+                    .into_iter()
+                    .map(move |m| (k, m))
+            })
+            .filter(|(_, m)| {
+                m.end == j && matches!(m.payload.label, Label::Gpe | Label::Org | Label::Loc)
+            })
+            .map(|(k, m)| (k, m.start))
+            .min_by_key(|&(_, start)| start);
+        if listed.is_some() {
+            return listed;
+        }
+        let unknown = |k: usize| {
+            self.is_bare_proper(d, k) && !d.any(k, flag::GIVEN | flag::FAMILY | flag::NORP_WORD)
+        };
+        let mut first = j;
+        while first > 0 && j - first < 2 && unknown(first - 1) {
+            first -= 1;
+        }
+        (first < j && first > 0 && self.descriptor_start(d, first - 1).is_some())
+            .then(|| (first, d.a.tokens()[first].start))
+    }
+
+    /// Where a descriptor word at token `k` starts (after a proclitic:
+    /// `ل[شركة]`), if it is one.
+    fn descriptor_start(&self, d: &Doc<'_>, k: usize) -> Option<usize> {
+        if k >= d.a.len() || !d.is_word(k) {
+            return None;
+        }
+        if d.any(k, flag::DESCRIPTOR_HEAD) {
+            return Some(d.a.tokens()[k].start);
+        }
+        crate::text::clitics::clitic_splits_iter(d.a.key(k))
+            .find(|s| self.vocab.own(&s.stem_key) & flag::DESCRIPTOR_HEAD != 0)
+            .and_then(|s| crate::text::clitics::stem_start(d.a, k, &s))
+    }
+
+    /// The last token of a sector name whose sector word is at `j`.
+    pub(super) fn sector_tail(&self, d: &Doc<'_>, j: usize) -> usize {
+        let mut last = j;
+        let mut after_sector = true;
+        let mut adjectives = 0;
+        for k in j + 1..d.a.len() {
+            if !d.is_word(k) || d.any(k, flag::LIGHT_STOP) {
+                break;
+            }
+            let key = d.a.key(k);
+            if self.org_sectors.contains(key) {
+                after_sector = true;
+            } else if d.has_article(k)
+                && super::context_rules::is_nisba_shaped(key)
+                && !d.is_norp(k)
+                && adjectives < 2
+            {
+                adjectives += 1;
+                after_sector = false;
+            } else if after_sector
+                && is_definite_conjunct(key)
+                && self.vocab.own(&key['و'.len_utf8()..]) & flag::NORP_WORD == 0
+            {
+                last = k;
+                break;
+            } else {
+                break;
+            }
+            last = k;
+        }
+        last
+    }
+}
 
 impl NameRecognizer {
     /// Trim a final masculine nationality adjective off every ORG candidate
@@ -60,4 +228,39 @@ pub(super) fn is_masculine_singular(adjective: &str) -> bool {
     !adjective.ends_with('ة')
         && !adjective.ends_with('ه')
         && !["ون", "ين", "ات"].iter().any(|p| adjective.ends_with(p))
+}
+
+/// `و` + a definite word of two letters or more (`والمالية`, `والنسيج`), by key.
+pub(super) fn is_definite_conjunct(key: &str) -> bool {
+    key.starts_with("وال") && key.chars().count() > 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_sector_row_is_an_error_naming_file_line_and_values() {
+        let text = "word,standalone,note\nللنفط,yes,energy\nللغاز,maybe,energy\n";
+        let err = OrgSectors::default()
+            .load("names/org_sectors.csv", text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("names/org_sectors.csv"), "{err}");
+        assert!(err.contains('3'), "{err}");
+        assert!(err.contains("yes or no"), "{err}");
+    }
+
+    #[test]
+    fn sector_words_load_with_their_kind() {
+        let mut sectors = OrgSectors::default();
+        sectors
+            .load("t.csv", "word,standalone\nللنفط,yes\nللتنمية,no\n")
+            .unwrap();
+        assert!(sectors.standalone(&crate::text::key("للنفط")));
+        assert!(!sectors.standalone(&crate::text::key("للتنمية")));
+        assert!(sectors.contains(&crate::text::key("للتنمية")));
+        assert!(sectors.is_sector_noun(&crate::text::key("نفط")));
+        assert!(!sectors.is_sector_noun(&crate::text::key("النفط")));
+    }
 }

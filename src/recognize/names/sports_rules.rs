@@ -61,24 +61,13 @@ pub(super) struct SportsCues(rustc_hash::FxHashMap<String, CueRole>);
 impl SportsCues {
     /// Read `word,role` rows; an unknown role is an error naming the line.
     pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let (word_col, role_col) = (table.column("word")?, table.column("role")?);
-        for row in &table.rows {
-            let role = CueRole::parse(row.get(role_col)).ok_or_else(|| {
-                table.error(
-                    row,
-                    format!(
-                        "unknown role `{}` (expected result_verb, result_noun, opponent_prep, host, match_noun, team_head or goal_word)",
-                        row.get(role_col)
-                    ),
-                )
-            })?;
-            let key = crate::text::key(row.get(word_col));
-            if key.is_empty() {
-                return Err(table.error(row, "empty `word`".to_string()));
-            }
-            self.0.insert(key, role);
-        }
+        self.0 = super::loading::load_keyed_words(
+            file,
+            text,
+            "role",
+            "result_verb, result_noun, opponent_prep, host, match_noun, team_head or goal_word",
+            CueRole::parse,
+        )?;
         Ok(())
     }
 

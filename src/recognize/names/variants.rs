@@ -35,7 +35,7 @@ impl NameRecognizer {
         let mut name_words = WordSet::default();
         for (keys, payload) in self.gazetteer.entries() {
             if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
-                for k in keys {
+                for k in &keys {
                     name_words.insert(k);
                 }
             }
@@ -54,12 +54,12 @@ impl NameRecognizer {
                 && payload.label != Label::Person
                 && !keys[1..].iter().any(|k| key_has_article(k))
             {
-                if let Some(v) = self.article_variant(keys, written[0]) {
+                if let Some(v) = self.article_variant(&keys, written[0]) {
                     add(v);
                 }
             }
             if keys.len() == 2 {
-                if let Some(v) = self.glued_variant(keys) {
+                if let Some(v) = self.glued_variant(&keys) {
                     add(v);
                 }
             }

@@ -4,7 +4,7 @@
 //! owns the [`Role`] names and the key → roles table; the grammar asks
 //! `is(key, Role::…)` instead of naming Arabic words in Rust.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Result};
 use crate::rules::{Located, RuleFiles};

@@ -1,7 +1,9 @@
 //! A day of a month named by its place relative to the reference date:
 //! `الخامس عشر من الشهر الجاري`, `20 من الشهر المقبل`, `العاشر من هذا الشهر`,
-//! `يوم 3 من الشهر الماضي` (rule `date/day-of-month`). The day is an ordinal
-//! word or a number from 1 to 31; `من` and the relative month follow. A day
+//! `يوم 3 من الشهر الماضي`, `15 الجاري`, `الخميس 27 الجاري` (rule
+//! `date/day-of-month`). The day is an ordinal word or a number from 1 to 31,
+//! maybe after a weekday; `من` and the relative month follow, or, after
+//! digits, the relative adjective alone (`الجاري`, `المقبل`). A day
 //! noun before a number belongs to the date, as a year noun does (annotation
 //! rule 5; GUIDELINES decision 85). The value is the day in the month the
 //! adjective names, against the dateline; `null` without one.
@@ -11,7 +13,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, Doc, Relative};
-use super::super::{key_at, Candidate, DocState, NumberRecognizer};
+use super::super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
 use super::{add_months, plain_int};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -32,6 +34,21 @@ impl NumberRecognizer {
         if i >= a.len() {
             return None;
         }
+        let start = a.tokens()[i].start;
+        // `الخميس 27 الجاري`, `يوم الأحد، الموافق 16 من الشهر الجاري`: a
+        // weekday before the day opens the date (`يوم` outside: N7).
+        let (start, i, weekday) = match self.weekday_at(a, i) {
+            Some((_, weekday_start, mut e)) => {
+                while e < a.len() && is_comma(light_at(a, e)) {
+                    e += 1;
+                }
+                if lexicon.tok_is(a, e, Role::WeekdayLink) {
+                    e += 1;
+                }
+                (weekday_start, e, true)
+            }
+            None => (start, i, false),
+        };
         // `يوم 20`, `اليوم الخامس عشر`: the day noun opens the date.
         let day_noun = lexicon.tok_is(a, i, Role::DayNoun)
             && a.tokens()
@@ -39,8 +56,12 @@ impl NumberRecognizer {
                 .is_some_and(|t| t.kind == TokenKind::Number);
         let day_noun_def = lexicon.tok_is(a, i, Role::DayNounDef);
         let first = if day_noun || day_noun_def { i + 1 } else { i };
-        let (day, end) = match plain_int(a, first) {
-            Some(n) if !day_noun_def => (n, first + 1),
+        // `الـ15`: the article written before the digits belongs to the day.
+        let article_digits =
+            key_at(a, first) == lexicon.fw.article() && plain_int(a, first + 1).is_some();
+        let digits_at = if article_digits { first + 1 } else { first };
+        let (day, end, in_digits) = match plain_int(a, digits_at) {
+            Some(n) if !day_noun_def => (n, digits_at + 1, true),
             Some(_) => return None,
             None if day_noun => return None,
             None => {
@@ -48,6 +69,7 @@ impl NumberRecognizer {
                 // and one after another definite noun is its adjective
                 // (`الجولة الثالثة`, `الأسبوع الثالث` is nth_week's).
                 let after_noun = first == i
+                    && !weekday
                     && i > 0
                     && a.tokens()[i - 1].kind == TokenKind::Word
                     && lexicon
@@ -61,20 +83,33 @@ impl NumberRecognizer {
                 if continues_a_number(a, first, &o) {
                     return None;
                 }
-                (o.value.as_f64()? as u32, o.end_tok)
+                (o.value.as_f64()? as u32, o.end_tok, false)
             }
         };
-        if !(1..=31).contains(&day) || !lexicon.tok_is(a, end, Role::Of) {
+        if !(1..=31).contains(&day) {
             return None;
         }
-        let (offset, month_end) = self.relative_month_at(state, end + 1)?;
+        // `15 الجاري`: the news idiom with the month left out.
+        let month_after = if in_digits && !key_at(a, end).ends_with('ه') {
+            match lexicon.relative.at(a, end).map(|m| (m.value, m.end_tok)) {
+                Some((Relative::Adj(offset), adj_end)) => Some((*offset, adj_end)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let (offset, month_end) = match month_after {
+            Some(found) => found,
+            None if lexicon.tok_is(a, end, Role::Of) => self.relative_month_at(state, end + 1)?,
+            None => return None,
+        };
         let value = state.refd.map_or(Value::Null, |r| {
             let (year, month) = add_months(r, offset);
             NaiveDate::from_ymd_opt(year, month, day).map_or(Value::Null, |d| {
                 Value::String(d.format("%Y-%m-%d").to_string())
             })
         });
-        let mut c = Candidate::new(a.tokens()[i].start, month_end, Label::Date, value, RULE);
+        let mut c = Candidate::new(start, month_end, Label::Date, value, RULE);
         c.evidence = format!("day {day} of the month {offset:+} from the reference");
         Some(c)
     }

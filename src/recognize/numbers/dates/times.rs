@@ -406,20 +406,41 @@ pub(crate) fn date_times_by_sentence(a: &Doc<'_, '_>, mentions: &mut [Mention]) 
         .filter(|m| matches!(m.label, Label::Date | Label::Time) && m.rule != "date/dateline")
         .filter_map(|m| fixed_day(m).map(|d| (m.start, m.end, d.to_string())))
         .collect();
+    // Code points that end a sentence, in order: whether two offsets are in
+    // one sentence is a binary search, so a long document with many times
+    // costs O(n log n), not a scan of the text per time and day.
+    let breaks: Vec<usize> = a
+        .text()
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{061F}' | '\n' | '\u{2026}'))
+        .map(|(n, _)| n)
+        .collect();
     let same_sentence = |x: usize, y: usize| {
         let (from, to) = (x.min(y), x.max(y));
-        !a.slice(from, to)
-            .contains(['.', '!', '?', '\u{061F}', '\n', '\u{2026}'])
+        let first_at_or_after = breaks.partition_point(|&b| b < from);
+        breaks.get(first_at_or_after).is_none_or(|&b| b >= to)
     };
+    // Each test is monotone: if a day ending at `e` is in the time's
+    // sentence, so is any day ending between `e` and the time. So only the
+    // nearest day on each side needs the test: the latest end before the
+    // time (the last such day in document order among equals, as
+    // `max_by_key` chose) and the earliest start after it (the first).
+    let mut by_end: Vec<(usize, usize)> = days.iter().enumerate().map(|(n, d)| (d.1, n)).collect();
+    by_end.sort_unstable();
+    let mut by_start: Vec<(usize, usize)> =
+        days.iter().enumerate().map(|(n, d)| (d.0, n)).collect();
+    by_start.sort_unstable();
     for m in mentions.iter_mut().filter(|m| undated(m)) {
-        let before = days
-            .iter()
-            .filter(|(_, end, _)| *end <= m.start && same_sentence(*end, m.start))
-            .max_by_key(|(_, end, _)| *end);
+        let before = by_end[..by_end.partition_point(|&(end, _)| end <= m.start)]
+            .last()
+            .filter(|&&(end, _)| same_sentence(end, m.start))
+            .map(|&(_, n)| &days[n]);
         let after = || {
-            days.iter()
-                .filter(|(start, _, _)| *start >= m.end && same_sentence(m.end, *start))
-                .min_by_key(|(start, _, _)| *start)
+            by_start
+                .get(by_start.partition_point(|&(start, _)| start < m.end))
+                .filter(|&&(start, _)| same_sentence(m.end, start))
+                .map(|&(_, n)| &days[n])
         };
         if let Some((_, _, day)) = before.or_else(after) {
             let clock = m.value.as_str().unwrap_or_default();

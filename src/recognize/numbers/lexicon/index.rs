@@ -62,6 +62,8 @@ impl Lexicon {
         for (k, _) in self.words.iter().filter(|(_, w)| w.tens.is_some()) {
             ds.insert(fw.with_article(k));
         }
+        // The article written apart before digits: الـ15 من الشهر الجاري.
+        ds.insert(fw.article().to_string());
         ds.extend(fw.words(Role::DateStart).map(str::to_string));
         // Decades: الثمانينيات, الثمانينات.
         let decades: Vec<String> = self
