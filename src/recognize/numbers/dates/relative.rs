@@ -99,24 +99,14 @@ impl NumberRecognizer {
         if bare_form {
             return None;
         }
-        // A day of this month: السبت السادس عشر [من هذا الشهر].
+        // A day of this month: السبت السادس عشر. With `من` after it, the
+        // month is named (`من هذا الشهر`, `من الشهر المقبل`: day_of_month.rs;
+        // `من أبريل`: date_parts).
         let o = self.ordinal(state, e)?;
         let day = o.value.as_f64()? as u32;
-        let mut end = o.end_tok;
+        let end = o.end_tok;
         if lexicon.tok_is(a, end, Role::Of) {
-            let k2 = end + 1;
-            let this_month =
-                lexicon.tok_is(a, k2, Role::This) && lexicon.tok_is(a, k2 + 1, Role::MonthNounDef);
-            let current = lexicon.tok_is(a, k2, Role::MonthNounDef)
-                && matches!(
-                    lexicon.relative.at(a, k2 + 1).map(|m| m.value),
-                    Some(Relative::Adj(0))
-                );
-            if this_month || current {
-                end = k2 + 2;
-            } else {
-                return None;
-            }
+            return None;
         }
         let date = NaiveDate::from_ymd_opt(r.year(), r.month(), day)?;
         Some(Candidate::new(
