@@ -117,6 +117,12 @@ impl CliticTable {
             .filter(|rest| !rest.is_empty())
     }
 
+    /// The definite article (key form, `ال`), empty when the file has no
+    /// article row.
+    pub fn article(&self) -> &str {
+        &self.article_text
+    }
+
     /// Every proclitic sequence (key form), in file order.
     pub fn proclitics(&self) -> &[String] {
         &self.proclitics

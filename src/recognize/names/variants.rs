@@ -22,11 +22,12 @@ use super::*;
 /// Shortest word (in letters) a variant is built from.
 const MIN_PART_LETTERS: usize = 3;
 
-/// The definite article as written (alef, lam), as characters: a key alone
-/// cannot tell `ال` from a folded `أل` (`ألمانيا`), so the entry as written
-/// decides.
-const ALEF: char = '\u{0627}';
-const LAM: char = '\u{0644}';
+/// The definite article of the clitic table in force (`rules/text/clitics.csv`,
+/// key form `ال`). A key alone cannot tell `ال` from a folded `أل`
+/// (`ألمانيا`), so the entry as written decides where it can.
+fn article() -> &'static str {
+    crate::text::clitics::active_table().article()
+}
 
 impl NameRecognizer {
     /// Add the article and spacing variants of every gazetteer entry (see
@@ -81,10 +82,12 @@ impl NameRecognizer {
     fn article_variant(&self, keys: &[String], first_written: &str) -> Option<Vec<String>> {
         let first = &keys[0];
         let (bare, with_article) = if has_written_article(first_written) {
-            let bare: String = first.chars().skip(2).collect();
+            let bare = first.strip_prefix(article())?.to_string();
             (bare, first.clone())
+        } else if article().is_empty() {
+            return None;
         } else {
-            (first.clone(), format!("{ALEF}{LAM}{first}"))
+            (first.clone(), format!("{}{first}", article()))
         };
         if bare.chars().count() < MIN_PART_LETTERS
             || !self.name_like_word(&bare)
@@ -157,17 +160,26 @@ impl NameRecognizer {
 /// Whether a word as written starts with the article (a bare alef, then lam,
 /// then at least two letters).
 fn has_written_article(word: &str) -> bool {
-    let mut letters = word
+    let letters: String = word
         .chars()
-        .filter(|&c| !crate::text::normalize::is_dropped(c));
-    letters.next() == Some(ALEF) && letters.next() == Some(LAM) && letters.count() >= 2
+        .filter(|&c| !crate::text::normalize::is_dropped(c))
+        .collect();
+    article_then_two_letters(&letters)
 }
 
-/// Whether a key starts like the article (alef, lam, two more letters).
-/// Keys fold `أل` to `ال`, so this is the cautious reading: used only to
-/// refuse a variant.
+/// Whether a key starts like the article (and two more letters). Keys fold
+/// `أل` to `ال`, so this is the cautious reading: used only to refuse a
+/// variant.
 fn key_has_article(key: &str) -> bool {
-    key.starts_with(ALEF) && key.chars().nth(1) == Some(LAM) && key.chars().count() >= 4
+    article_then_two_letters(key)
+}
+
+/// Whether `word` is the article and at least two more letters.
+fn article_then_two_letters(word: &str) -> bool {
+    !article().is_empty()
+        && word
+            .strip_prefix(article())
+            .is_some_and(|rest| rest.chars().nth(1).is_some())
 }
 
 /// A letter of the basic Arabic block (no digit, Latin or punctuation).
