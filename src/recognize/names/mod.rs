@@ -22,6 +22,7 @@ mod person_cues;
 mod propagation;
 mod sports_rules;
 mod variants;
+mod verbs;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -176,6 +177,8 @@ pub struct NameRecognizer {
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).
     likeness: likeness::NameLikeness,
+    /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
+    verb_shapes: verbs::VerbShapes,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -299,6 +302,10 @@ impl NameRecognizer {
             return true;
         }
         if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
+            return false;
+        }
+        // An unlisted verb ends the name, even after a given name (`[طلعت زكريا] يتقمص`).
+        if self.is_verb_shaped(d, i) {
             return false;
         }
         // `مرماه` ("his goal"): a common word + the attached pronoun `ه`.
