@@ -16,6 +16,7 @@ const LIST_HEADS: &[&str] = &[
     "name/speaker",
     "name/appositive-person",
     "name/person-list",
+    "name/person-first-name",
     "name/gazetteer-person",
     "name/learned-person",
 ];

@@ -12,6 +12,7 @@ mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
+mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
@@ -477,6 +478,7 @@ impl NameRecognizer {
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
+        self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
