@@ -94,10 +94,16 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        if first >= a.len() || !self.is_name_token(d, first, false) || d.has_article(first) {
+        if first >= a.len() || d.has_article(first) {
             return None;
         }
-        let mut last = first;
+        // Two unknown name words after the title make a name even when the
+        // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
+        let pair = !self.is_name_token(d, first, false) && self.unknown_name_pair(d, first);
+        if !pair && !self.is_name_token(d, first, false) {
+            return None;
+        }
+        let mut last = if pair { first + 1 } else { first };
         while last + 1 < a.len() && last + 1 - first < 4 {
             let prev_particle = d.any(last, flag::PARTICLE);
             if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
