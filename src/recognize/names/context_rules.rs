@@ -181,8 +181,10 @@ impl NameRecognizer {
     /// Given name (from the lists) + following name tokens.
     pub(super) fn person_list_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
         let a = d.a;
+        // `آل` + a family name alone is the family, not a person (`آل خليفة`).
         let starts_with_particle = d.any(i, flag::PARTICLE)
             && !d.any(i, flag::LIGHT_STOP)
+            && !self.dynasty_particles.contains(a.key(i))
             && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
         let listed_family =
             |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
@@ -203,6 +205,13 @@ impl NameRecognizer {
             }
         };
         if d.any(i, flag::STOP_OF_LIGHT) {
+            return;
+        }
+        // The family after a free-standing `آل` (no name before it) is no person.
+        let after_dynasty = i > 0
+            && self.dynasty_particles.contains(a.key(i - 1))
+            && (i < 2 || !d.any(i - 2, flag::GIVEN | flag::FAMILY | flag::PARTICLE));
+        if after_dynasty {
             return;
         }
         // A family name with the article standing alone (`المفتي`, also a

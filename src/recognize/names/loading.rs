@@ -25,6 +25,7 @@ impl NameRecognizer {
             particles: WordSet::default(),
             nasab: WordSet::default(),
             foreign_particles: WordSet::default(),
+            dynasty_particles: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),

@@ -158,6 +158,9 @@ pub struct NameRecognizer {
     nasab: WordSet,
     /// The particles of European names (`فان`, `دي`): role `foreign`.
     foreign_particles: WordSet,
+    /// The particle of a ruling family (`آل`): role `dynasty`. Alone before
+    /// a family name it names the family, not a person (`آل خليفة`).
+    dynasty_particles: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
