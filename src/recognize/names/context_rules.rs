@@ -86,7 +86,8 @@ impl NameRecognizer {
         let mut skipped = 0;
         while j < a.len() && skipped < 3 {
             let skippable = d.is_norp(j)
-                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN));
+                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN))
+                || self.title_complement(d, j);
             if !skippable {
                 break;
             }

@@ -79,3 +79,25 @@ impl NameRecognizer {
             && (d.any(i + 1, flag::GIVEN | flag::FAMILY) || !self.looks_ordinary(d, i + 1))
     }
 }
+
+impl NameRecognizer {
+    /// A word of a title's construct chain skipped before the name: an
+    /// indefinite ordinary noun (`رئيس [بلدية] باريس`, `وزير [خارجية]`) or
+    /// a one-word place (`رئيس وزراء [إسرائيل]`), right after a bare word
+    /// of the chain (the title in the construct state, not `الرئيس`, after
+    /// which a bare word is the name). Never a listed name, a stop word or
+    /// a verb.
+    pub(super) fn title_complement(&self, d: &Doc<'_>, j: usize) -> bool {
+        if j == 0 || d.has_article(j - 1) || d.any(j - 1, flag::GPE_WORD) {
+            return false;
+        }
+        let bare_noun = !d.has_article(j)
+            && d.any(j, flag::COMMON)
+            && !d.any(
+                j,
+                flag::GIVEN | flag::FAMILY | flag::STOP | flag::LIGHT_STOP,
+            );
+        let place = d.any(j, flag::GPE_WORD) && !d.any(j, flag::GIVEN | flag::FAMILY);
+        d.is_word(j) && (bare_noun || place) && !self.is_verb_shaped(d, j)
+    }
+}
