@@ -25,6 +25,7 @@ impl NameRecognizer {
             particles: WordSet::default(),
             nasab: WordSet::default(),
             foreign_particles: WordSet::default(),
+            dynasty_particles: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
@@ -39,7 +40,11 @@ impl NameRecognizer {
             org_sectors: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
+            verb_shapes: Default::default(),
         };
+        if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
+            r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
+        }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
         }
