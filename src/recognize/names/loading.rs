@@ -177,6 +177,9 @@ impl NameRecognizer {
             }
             v.add(first, bits);
         }
+        for key in self.sports.words() {
+            v.add(key, flag::SPORTS_CUE);
+        }
         for key in self.pattern_index.keys() {
             v.add(key, flag::PATTERN_KEY);
         }
