@@ -294,10 +294,11 @@ impl NameRecognizer {
     /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
     /// ANERcorp does not annotate nationality adjectives.
     pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
+        if label == Label::Norp {
+            return false;
+        }
         let k = crate::text::key(entry);
-        label != Label::Norp
-            && !k.contains(' ')
-            && (self.ambiguous.contains(&k) || self.stop.contains(&k))
+        !k.contains(' ') && (self.ambiguous.contains(&k) || self.stop.contains(&k))
     }
 
     pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {

@@ -39,7 +39,7 @@ impl NameRecognizer {
         for (keys, payload) in &entries {
             if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
                 for k in keys {
-                    name_words.insert(k);
+                    name_words.insert_key(k);
                 }
             }
         }
