@@ -182,6 +182,9 @@ impl NameRecognizer {
             }
             v.add(first, bits);
         }
+        for key in self.sports.words() {
+            v.add(key, flag::SPORTS_CUE);
+        }
         for key in self.pattern_index.keys() {
             v.add(key, flag::PATTERN_KEY);
         }
@@ -296,10 +299,11 @@ impl NameRecognizer {
     /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
     /// ANERcorp does not annotate nationality adjectives.
     pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
+        if label == Label::Norp {
+            return false;
+        }
         let k = crate::text::key(entry);
-        label != Label::Norp
-            && !k.contains(' ')
-            && (self.ambiguous.contains(&k) || self.stop.contains(&k))
+        !k.contains(' ') && (self.ambiguous.contains(&k) || self.stop.contains(&k))
     }
 
     pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {

@@ -71,6 +71,11 @@ impl SportsCues {
         Ok(())
     }
 
+    /// Every cue word, for the vocabulary.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// The role of a key, whole or after a proclitic (`وفاز`, `لفريق`, `بهدفين`).
     fn role_of(&self, key: &str) -> Option<CueRole> {
         if self.0.is_empty() {
@@ -93,7 +98,10 @@ struct Team {
 
 impl NameRecognizer {
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<CueRole> {
-        if i >= d.a.len() || !d.is_word(i) {
+        // The vocabulary flags a cue word and every word with a cue stem,
+        // so most tokens are refused without a lookup.
+        let f = d.f.get(i);
+        if !d.is_word(i) || (f.word | f.stems) & flag::SPORTS_CUE == 0 {
             return None;
         }
         self.sports.role_of(d.a.key(i))
