@@ -172,6 +172,7 @@ fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
         reference_date: None,
         explain: false,
         propagation_window: None,
+        window: None,
     }
 }
 

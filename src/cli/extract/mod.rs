@@ -61,6 +61,10 @@ pub struct ExtractArgs {
     /// that are mostly idle; the output is the same for any N.
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+    /// Extract a document longer than this many code points window by
+    /// window (for tests; the default keeps memory flat on any document).
+    #[arg(long, value_name = "CHARS", hide = true)]
+    pub window_chars: Option<NonZeroUsize>,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
@@ -85,6 +89,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
         explain: false,
+        window_chars: args.window_chars.map(NonZeroUsize::get),
         ..ExtractOptions::default()
     };
     let inputs = if args.paths.is_empty() {

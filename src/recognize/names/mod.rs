@@ -20,6 +20,7 @@ mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod propagation;
+pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod variants;
 
