@@ -4,6 +4,8 @@
 //! the year of the narrative, the countries the document names) reaches
 //! windows far past the one it was found in.
 
+mod common;
+
 use std::path::Path;
 
 use kashif::io::formats::write_jsonl;
@@ -138,4 +140,77 @@ fn the_year_of_the_narrative_and_the_countries_named_cross_windows() {
         jsonl(&mentions),
         jsonl(&extract(&text, usize::MAX, &ExtractOptions::default()))
     );
+}
+
+/// The corpus articles joined into one document of about `bytes` bytes.
+fn long_document(bytes: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let articles: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut text = String::new();
+    while text.len() < bytes {
+        for a in &articles {
+            text.push_str(a);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+#[test]
+fn extract_writes_a_long_document_in_parts_with_the_whole_document_output() {
+    // About 2 MB of output: the pipeline hands it to the writer in parts.
+    let text = long_document(1_200_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).unwrap();
+    let path = path.to_str().unwrap();
+    let whole = extractor().extract(
+        "long",
+        &text,
+        &ExtractOptions {
+            window_chars: Some(usize::MAX),
+            ..ExtractOptions::default()
+        },
+    );
+    let expected = jsonl(&whole);
+    assert!(
+        expected.len() > 2 << 20,
+        "{} bytes of output",
+        expected.len()
+    );
+    for threads in ["1", "2"] {
+        for window in ["3000", "100000"] {
+            let out = common::kashif(&[
+                "extract",
+                "--threads",
+                threads,
+                "--window-chars",
+                window,
+                path,
+            ]);
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            assert!(
+                out.stdout == expected.as_bytes(),
+                "JSONL, window {window}, {threads} threads"
+            );
+        }
+    }
+    let csv = common::kashif(&["extract", "--format", "csv", "--window-chars", "3000", path]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.starts_with("doc,start,end"))
+            .count(),
+        1
+    );
+    assert_eq!(csv.lines().count(), whole.len() + 1);
 }

@@ -8,7 +8,7 @@
 //! however far the reader or a fast worker runs ahead of a slow one. The
 //! output bytes and the order of messages on stderr are those of a serial run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -58,19 +58,30 @@ struct Chunk {
 enum Event {
     /// A document's output ends at this offset of the chunk's buffer.
     Written { end: usize, text_bytes: usize },
+    /// Part of a long document's output ends at this offset; the rest follows.
+    Part { end: usize },
     /// The item failed; the message goes to stderr.
     Failed(String),
     /// The output could not be formatted; the run stops.
     Fatal(String),
 }
 
-/// A chunk extracted and formatted.
+/// A chunk extracted and formatted, or a part of it: a long document's
+/// output leaves in parts of about `PART_BYTES` as its windows are done,
+/// so it is never held whole.
 struct Done {
     seq: u64,
     text_bytes: usize,
     output: Vec<u8>,
     events: Vec<Event>,
+    /// The chunk's last part.
+    last: bool,
 }
+
+/// A long document's output is handed to the writer once this much of it
+/// is formatted (JSONL and CSV; brat numbers its lines and CoNLL needs the
+/// whole document, so those are written whole).
+const PART_BYTES: usize = 1 << 20;
 
 /// The in-flight budget: the reader takes a share before sending a chunk,
 /// the writer gives it back once the chunk is written.
@@ -200,67 +211,118 @@ fn work(
     stop: &AtomicBool,
     spare: &Mutex<Vec<Vec<u8>>>,
 ) {
+    let take_buffer = || {
+        spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default()
+    };
     loop {
         let chunk = match jobs.lock().unwrap_or_else(PoisonError::into_inner).recv() {
             Ok(chunk) => chunk,
             Err(_) => return,
         };
-        let mut output = spare
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pop()
-            .unwrap_or_default();
-        let mut events = Vec::with_capacity(chunk.items.len());
+        let mut part = Done {
+            seq: chunk.seq,
+            text_bytes: chunk.text_bytes,
+            output: take_buffer(),
+            events: Vec::with_capacity(chunk.items.len()),
+            last: false,
+        };
         for item in chunk.items {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            events.push(match item {
+            let event = match item {
                 Err(message) => Event::Failed(message),
-                Ok(doc) => extract_one(settings, &doc, &mut output),
-            });
+                Ok(doc) => extract_one(settings, &doc, &mut part, &mut |part: &mut Done| {
+                    // Send what is formatted; the chunk goes on in a new buffer.
+                    let next = Done {
+                        seq: part.seq,
+                        text_bytes: part.text_bytes,
+                        output: take_buffer(),
+                        events: Vec::new(),
+                        last: false,
+                    };
+                    done.send(std::mem::replace(part, next)).is_ok()
+                }),
+            };
+            part.events.push(event);
         }
-        let finished = Done {
-            seq: chunk.seq,
-            text_bytes: chunk.text_bytes,
-            output,
-            events,
-        };
-        if done.send(finished).is_err() {
+        part.last = true;
+        if done.send(part).is_err() {
             return;
         }
     }
 }
 
-/// Extract one document and append its output to `output`.
-fn extract_one(settings: &Settings<'_>, doc: &kashif::io::Document, output: &mut Vec<u8>) -> Event {
-    let start = output.len();
+/// Extract one document and append its output to `part.output`; a long
+/// document in JSONL or CSV sends each `PART_BYTES` of output on with `send`
+/// (after a `Part` event) as soon as its windows are done.
+fn extract_one(
+    settings: &Settings<'_>,
+    doc: &kashif::io::Document,
+    part: &mut Done,
+    send: &mut dyn FnMut(&mut Done) -> bool,
+) -> Event {
+    let mut start = part.output.len();
+    let mut sent_parts = false;
+    let streams = matches!(settings.format, Format::Jsonl | Format::Csv);
     // A bug in a rule must cost one document, not the run: the panic
     // message is printed above this document's error.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mentions = settings
-            .extractor
-            .extract(&doc.id, &doc.text, settings.options);
-        write(output, settings.format, doc, &mentions)
+        if !streams {
+            let mentions = settings
+                .extractor
+                .extract(&doc.id, &doc.text, settings.options);
+            return write(&mut part.output, settings.format, doc, &mentions);
+        }
+        let mut result = Ok(());
+        let x = settings.extractor;
+        x.extract_windows(&doc.id, &doc.text, settings.options, |mentions| {
+            if result.is_err() {
+                return;
+            }
+            result = write(&mut part.output, settings.format, doc, &mentions);
+            if result.is_ok() && part.output.len() >= PART_BYTES {
+                part.events.push(Event::Part {
+                    end: part.output.len(),
+                });
+                sent_parts = true;
+                if !send(part) {
+                    result = Err(kashif::Error::Invalid("the output writer stopped".into()));
+                }
+                start = 0;
+            }
+        });
+        result
     }));
     match run {
         Ok(Ok(())) => Event::Written {
-            end: output.len(),
+            end: part.output.len(),
             text_bytes: doc.text.len(),
         },
         Ok(Err(e)) => {
-            output.truncate(start);
+            part.output.truncate(start);
             Event::Fatal(match e {
                 kashif::Error::Io(io) => io.to_string(),
                 other => other.to_string(),
             })
         }
         Err(_) => {
-            output.truncate(start);
-            Event::Failed(format!(
-                "{}: internal error while extracting (a bug, please report it); document skipped",
-                doc.id
-            ))
+            part.output.truncate(start);
+            Event::Failed(if sent_parts {
+                format!(
+                    "{}: internal error while extracting (a bug, please report it); the output of this document is incomplete",
+                    doc.id
+                )
+            } else {
+                format!(
+                    "{}: internal error while extracting (a bug, please report it); document skipped",
+                    doc.id
+                )
+            })
         }
     }
 }
@@ -281,19 +343,23 @@ fn write_in_order(
         write_error: None,
     };
     let mut first_output = true;
-    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    // Parts of chunks not yet writable, in the order each chunk sent them.
+    let mut pending: BTreeMap<u64, VecDeque<Done>> = BTreeMap::new();
     let mut next = 0u64;
     for finished in done {
-        pending.insert(finished.seq, finished);
-        while let Some(mut chunk) = pending.remove(&next) {
-            next += 1;
+        pending.entry(finished.seq).or_default().push_back(finished);
+        while let Some(mut chunk) = pending.get_mut(&next).and_then(VecDeque::pop_front) {
+            if chunk.last {
+                pending.remove(&next);
+                next += 1;
+            }
             let mut start = 0;
             for event in chunk.events.drain(..) {
                 if outcome.write_error.is_some() {
                     break;
                 }
                 match event {
-                    Event::Written { end, text_bytes } => {
+                    Event::Written { end, .. } | Event::Part { end } => {
                         let written = (|| {
                             if first_output && settings.format == Format::Csv {
                                 formats::write_csv(&mut out, &[], true)?;
@@ -304,7 +370,9 @@ fn write_in_order(
                         match written {
                             Ok(()) => {
                                 first_output = false;
-                                progress.document(text_bytes);
+                                if let Event::Written { text_bytes, .. } = event {
+                                    progress.document(text_bytes);
+                                }
                             }
                             Err(e) => {
                                 outcome.write_error = Some(match e {
@@ -325,7 +393,9 @@ fn write_in_order(
             if outcome.write_error.is_some() {
                 stop.store(true, Ordering::Relaxed);
             }
-            budget.release(chunk.text_bytes);
+            if chunk.last {
+                budget.release(chunk.text_bytes);
+            }
             chunk.output.clear();
             let mut spare = spare.lock().unwrap_or_else(PoisonError::into_inner);
             if spare.len() < 2 * settings.threads.max(1) {
