@@ -66,6 +66,13 @@ pub struct DocCarry {
 /// (at least 1). A text no longer than that is one window.
 pub fn plan(text: &str, window_chars: usize) -> Vec<WindowSpan> {
     let window_chars = window_chars.max(1);
+    // No more bytes than the window's code points: one window, nothing to scan.
+    if text.len() <= window_chars {
+        return vec![WindowSpan {
+            context: 0..text.len(),
+            core: 0..text.len(),
+        }];
+    }
     let mut cores = Vec::new();
     let mut start = 0;
     while start < text.len() {

@@ -1,23 +1,25 @@
 //! The streaming engine of `kashif extract`. The calling thread reads
-//! documents and groups them into chunks (about `CHUNK_BYTES` of text, so the
-//! hand-off cost stays small for short articles while a long document travels
-//! alone); `threads` worker threads extract and format whole chunks into byte
-//! buffers; one writer thread puts the buffers back in input order (a reorder
-//! buffer keyed by chunk number) and writes them. Reading, extraction and
-//! writing overlap. An in-flight budget (chunks and text bytes) bounds memory
+//! inputs (files, JSONL lines: raw bytes, no decoding or parsing) and groups
+//! them into chunks (about `CHUNK_BYTES` of text, so the hand-off cost stays
+//! small for short articles while a long document travels alone); `threads`
+//! worker threads decode, parse, extract and format whole chunks into byte
+//! buffers, a long document's output leaving in parts as its windows are
+//! done; one writer thread puts the buffers back in input order (a reorder
+//! buffer keyed by chunk number), refuses duplicate ids and writes. Reading,
+//! extraction and writing overlap. An in-flight budget (chunks and text bytes) bounds memory
 //! however far the reader or a fast worker runs ahead of a slow one. The
 //! output bytes and the order of messages on stderr are those of a serial run.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::{BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use kashif::io::formats::{self, Format};
 use kashif::{ExtractOptions, Extractor};
 
-use super::{write, Item, Progress};
+use super::{write, Item, Place, Progress};
 
 /// A chunk is sent once it holds this many bytes of text…
 pub const CHUNK_BYTES: usize = 64 * 1024;
@@ -56,6 +58,8 @@ struct Chunk {
 
 /// What became of one item of a chunk.
 enum Event {
+    /// A document's output follows (unless its id was seen before).
+    Start { id: Arc<str>, place: Place },
     /// A document's output ends at this offset of the chunk's buffer.
     Written { end: usize, text_bytes: usize },
     /// Part of a long document's output ends at this offset; the rest follows.
@@ -134,7 +138,7 @@ impl Feeder<'_> {
         if self.stopped() {
             return;
         }
-        self.text_bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+        self.text_bytes += item.len();
         self.items.push(item);
         if self.text_bytes >= CHUNK_BYTES || self.items.len() >= CHUNK_DOCS {
             self.send();
@@ -234,19 +238,25 @@ fn work(
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            let event = match item {
+            let event = match item.parse() {
                 Err(message) => Event::Failed(message),
-                Ok(doc) => extract_one(settings, &doc, &mut part, &mut |part: &mut Done| {
-                    // Send what is formatted; the chunk goes on in a new buffer.
-                    let next = Done {
-                        seq: part.seq,
-                        text_bytes: part.text_bytes,
-                        output: take_buffer(),
-                        events: Vec::new(),
-                        last: false,
-                    };
-                    done.send(std::mem::replace(part, next)).is_ok()
-                }),
+                Ok((doc, place)) => {
+                    part.events.push(Event::Start {
+                        id: doc.id.clone(),
+                        place,
+                    });
+                    extract_one(settings, &doc, &mut part, &mut |part: &mut Done| {
+                        // Send what is formatted; the chunk goes on in a new buffer.
+                        let next = Done {
+                            seq: part.seq,
+                            text_bytes: part.text_bytes,
+                            output: take_buffer(),
+                            events: Vec::new(),
+                            last: false,
+                        };
+                        done.send(std::mem::replace(part, next)).is_ok()
+                    })
+                }
             };
             part.events.push(event);
         }
@@ -343,6 +353,10 @@ fn write_in_order(
         write_error: None,
     };
     let mut first_output = true;
+    // Document id → where it was first read; a later document with the same
+    // id is refused (its output, already extracted, is dropped).
+    let mut seen: HashMap<Arc<str>, Place> = HashMap::new();
+    let mut skipping = false;
     // Parts of chunks not yet writable, in the order each chunk sent them.
     let mut pending: BTreeMap<u64, VecDeque<Done>> = BTreeMap::new();
     let mut next = 0u64;
@@ -359,6 +373,22 @@ fn write_in_order(
                     break;
                 }
                 match event {
+                    Event::Start { id, place } => match seen.get(&id) {
+                        Some(first) => {
+                            progress.warn(&format!(
+                                "kashif extract: {place}: duplicate document id `{id}` (first read from {first}); document skipped"
+                            ));
+                            outcome.failed = true;
+                            skipping = true;
+                        }
+                        None => {
+                            seen.insert(id, place);
+                        }
+                    },
+                    Event::Written { end, .. } | Event::Part { end } if skipping => {
+                        skipping = matches!(event, Event::Part { .. });
+                        start = end;
+                    }
                     Event::Written { end, .. } | Event::Part { end } => {
                         let written = (|| {
                             if first_output && settings.format == Format::Csv {
