@@ -205,9 +205,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         None
     };
 
-    let threads = args
-        .threads
-        .map_or_else(rayon::current_num_threads, NonZeroUsize::get);
+    let threads = args.threads.map_or_else(default_threads, NonZeroUsize::get);
     let settings = pipeline::Settings {
         extractor: &extractor,
         options: &options,
@@ -252,6 +250,17 @@ pub fn run(args: ExtractArgs) -> i32 {
         return 1;
     }
     i32::from(outcome.failed)
+}
+
+/// Worker threads without `--threads`: `RAYON_NUM_THREADS` when it is a
+/// positive number (as rayon reads it), else one per core. The pipeline
+/// runs its own threads, so no rayon pool is started just to ask.
+fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }
 
 /// The reading side of one `extract` run: inputs become items pushed into
