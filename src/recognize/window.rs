@@ -158,8 +158,12 @@ fn next_cut(text: &str, start: usize, window_chars: usize) -> Option<usize> {
     if from >= text.len() {
         return None;
     }
-    // A text with no boundary for a long stretch gets the first one further on.
-    let cut = boundary_after(text, from, text.len())?;
+    // A boundary near `from` first (so a text without line breaks is not
+    // searched to its end for each window); a text with no boundary for a
+    // long stretch gets the first one further on.
+    let near = advance(text, from, LINE_SEARCH_CHARS);
+    let cut =
+        boundary_after(text, from, near).or_else(|| boundary_after(text, near, text.len()))?;
     (cut < text.len()).then_some(cut)
 }
 
@@ -187,7 +191,7 @@ fn margin_before(text: &str, cut: usize) -> usize {
 fn margin_after(text: &str, cut: usize) -> usize {
     let from = advance(text, cut, MARGIN_CHARS);
     let limit = advance(text, from, LINE_SEARCH_CHARS);
-    if limit >= text.len() && !text[from..].contains('\n') {
+    if limit >= text.len() && !text[from..limit].contains('\n') {
         return text.len();
     }
     boundary_after(text, from, limit).unwrap_or(from)
