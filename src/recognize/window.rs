@@ -106,12 +106,31 @@ pub fn plan(text: &str, window_chars: usize) -> Vec<WindowSpan> {
         .collect()
 }
 
-/// The byte offset `chars` code points after `from`, or the end.
+/// The byte offset `chars` code points after `from`, or the end: counts
+/// the bytes that start a character, without decoding.
 fn advance(text: &str, from: usize, chars: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(b, _)| from + b)
+    let bytes = &text.as_bytes()[from..];
+    let starts = |block: &[u8]| block.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    // Whole blocks while the target is past them (a loop the compiler vectorizes)…
+    let (mut seen, mut i) = (0, 0);
+    while i + 64 <= bytes.len() {
+        let n = starts(&bytes[i..i + 64]);
+        if seen + n > chars {
+            break;
+        }
+        seen += n;
+        i += 64;
+    }
+    // …then byte by byte to the character.
+    for (k, &b) in bytes[i..].iter().enumerate() {
+        if (b as i8) >= -0x40 {
+            if seen == chars {
+                return from + i + k;
+            }
+            seen += 1;
+        }
+    }
+    text.len()
 }
 
 /// The byte offset `chars` code points before `from`, or 0.
@@ -274,6 +293,25 @@ mod tests {
 
     #[test]
     fn counts_code_points() {
-        assert_eq!(count_chars("aب€😀"), 4);
+        let text = "aب€😀b";
+        assert_eq!(count_chars(text), 5);
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(advance(text, 0, n), b);
+        }
+        assert_eq!(advance(text, 1, 1), 3);
+        assert_eq!(advance(text, 0, 9), text.len());
+        assert_eq!(retreat(text, text.len(), 2), text.len() - 5);
+        let long = "بكين ".repeat(100);
+        for n in [0, 1, 63, 64, 65, 200, 499, 500, 501] {
+            let expected = long.char_indices().nth(n).map_or(long.len(), |(b, _)| b);
+            assert_eq!(advance(&long, 0, n), expected, "{n}");
+            assert_eq!(
+                advance(&long, 9, n),
+                long[9..]
+                    .char_indices()
+                    .nth(n)
+                    .map_or(long.len(), |(b, _)| 9 + b)
+            );
+        }
     }
 }
