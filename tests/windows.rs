@@ -214,3 +214,24 @@ fn extract_writes_a_long_document_in_parts_with_the_whole_document_output() {
     );
     assert_eq!(csv.lines().count(), whole.len() + 1);
 }
+
+#[test]
+fn crlf_lines_and_presentation_forms_give_the_same_output_in_windows() {
+    // CRLF line ends, and presentation forms (NFKC-expanded, other offsets
+    // alignment) in some windows only.
+    let crlf = long_document(60_000).replace('\n', "\r\n");
+    let forms = format!(
+        "ﺑﻜﻴﻦ 7 أبريل 2015 (شينخوا) ﻻ ﻷ\n{}\nوقال الرئيس ﺷﻲ جين بينغ إن ﺍﻟﺼﻴﻦ مستعدة.\n",
+        long_document(60_000)
+    );
+    for text in [&crlf, &forms] {
+        let whole = jsonl(&extract(text, usize::MAX, &ExtractOptions::default()));
+        for window in [300, 5000] {
+            assert!(
+                jsonl(&extract(text, window, &ExtractOptions::default())) == whole,
+                "window of {window} code points changes the output of {:?}…",
+                text.chars().take(40).collect::<String>()
+            );
+        }
+    }
+}
