@@ -21,6 +21,7 @@ mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod propagation;
+pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod variants;
 mod verbs;
