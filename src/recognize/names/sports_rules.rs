@@ -83,6 +83,11 @@ impl SportsCues {
     }
 }
 
+/// A dash between two teams of a fixture (`-`, `–`, `—`).
+fn is_dash(light: &str) -> bool {
+    matches!(light, "-" | "\u{2013}" | "\u{2014}")
+}
+
 /// A team name found at a token: its char start, the token after it, and
 /// whether it is a listed city.
 struct Team {
@@ -176,7 +181,77 @@ impl NameRecognizer {
                         self.club(d, &team, "name/club-after-head", out);
                     }
                 }
+                // `أمام مضيفه [ليون]`, `ضيفه [اندرلخت] البلجيكي`: the host
+                // word is said of a team only.
+                Some(CueRole::Host) => {
+                    if let Some(team) = self.team_at(d, i + 1) {
+                        self.club(d, &team, "name/club-host", out);
+                    }
+                }
                 _ => {}
+            }
+        }
+        self.fixture_lines(d, out);
+    }
+
+    /// `( COUNTRY )` at token `k`: the token after the closing bracket.
+    fn bracketed_country(&self, d: &Doc<'_>, k: usize) -> Option<usize> {
+        if k + 2 >= d.a.len() || d.a.light(k) != "(" {
+            return None;
+        }
+        let place = self
+            .gaz_matches(d, k + 1, false)
+            .into_iter()
+            .filter(|m| m.payload.label == Label::Gpe)
+            .max_by_key(|m| m.end)?;
+        (place.end < d.a.len() && d.a.light(place.end) == ")").then_some(place.end + 1)
+    }
+
+    /// A team with its country in brackets at token `i` (`ليون ( فرنسا )`):
+    /// the team (none when it is a known organization, which keeps its own
+    /// mention) and the token after the bracket.
+    fn team_with_country(&self, d: &Doc<'_>, i: usize) -> Option<(Option<Team>, usize)> {
+        let known_org = self
+            .gaz_matches(d, i, false)
+            .into_iter()
+            .filter(|m| m.payload.label == Label::Org)
+            .max_by_key(|m| m.end);
+        if let Some(org) = known_org {
+            return Some((None, self.bracketed_country(d, org.end)?));
+        }
+        let team = self.team_at(d, i)?;
+        let after = self.bracketed_country(d, team.end_token)?;
+        Some((Some(team), after))
+    }
+
+    /// Fixture and result lines of a draw or a round: `A ( COUNTRY ) - B
+    /// ( COUNTRY )`, each team with its country in brackets, joined by a dash.
+    /// When one of the two is a listed city or a known organization, the
+    /// others are clubs too (a player's line names persons, who are neither);
+    /// the countries stay GPE.
+    fn fixture_lines(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        for i in 0..d.a.len() {
+            if !d.is_word(i) {
+                continue;
+            }
+            let Some((first, dash)) = self.team_with_country(d, i) else {
+                continue;
+            };
+            // An unknown team starts after punctuation (the line's start).
+            if first.as_ref().is_some_and(|t| !t.city) && i > 0 && d.is_word(i - 1) {
+                continue;
+            }
+            if dash >= d.a.len() || !is_dash(d.a.light(dash)) {
+                continue;
+            }
+            let Some((second, _)) = self.team_with_country(d, dash + 1) else {
+                continue;
+            };
+            let anchored = |t: &Option<Team>| t.as_ref().is_none_or(|t| t.city);
+            if anchored(&first) || anchored(&second) {
+                for team in [first, second].into_iter().flatten() {
+                    self.club(d, &team, "name/club-fixture", out);
+                }
             }
         }
     }
