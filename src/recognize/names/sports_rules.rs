@@ -35,6 +35,9 @@ pub(super) enum CueRole {
     MatchNoun,
     /// `فريق`, `لاعب`, `مدرب`: a team follows.
     TeamHead,
+    /// `في`, `مدينة`: the city after it is the place, also where the same
+    /// name was a club earlier in the document.
+    PlaceCue,
     /// `أهداف`, `بهدفين`, `الشوط`: a football frame.
     GoalWord,
 }
@@ -49,6 +52,7 @@ impl CueRole {
             "match_noun" => CueRole::MatchNoun,
             "team_head" => CueRole::TeamHead,
             "goal_word" => CueRole::GoalWord,
+            "place_cue" => CueRole::PlaceCue,
             _ => return None,
         })
     }
@@ -65,7 +69,7 @@ impl SportsCues {
             file,
             text,
             "role",
-            "result_verb, result_noun, opponent_prep, host, match_noun, team_head or goal_word",
+            "result_verb, result_noun, opponent_prep, host, match_noun, team_head, goal_word or place_cue",
             CueRole::parse,
         )?;
         Ok(())
@@ -94,6 +98,8 @@ struct Team {
     start: usize,
     end_token: usize,
     city: bool,
+    /// The city's gazetteer entry.
+    entry: Option<Source>,
 }
 
 impl NameRecognizer {
@@ -117,6 +123,7 @@ impl NameRecognizer {
                 start: m.start,
                 end_token: m.end,
                 city: true,
+                entry: Some(m.payload.source.clone()),
             })
     }
 
@@ -144,6 +151,7 @@ impl NameRecognizer {
             start: d.a.tokens()[i].start,
             end_token: end,
             city: false,
+            entry: None,
         })
     }
 
@@ -159,7 +167,9 @@ impl NameRecognizer {
             .mention(team.start, end, Label::Org, serde_json::Value::Null, rule);
         m.priority = priority::CONTEXT;
         if d.ctx.explain {
-            m.evidence = if team.city {
+            m.evidence = if rule == "name/club-propagated" {
+                "a city that is a club earlier in the document".to_string()
+            } else if team.city {
                 "a city in a match frame: a club".to_string()
             } else {
                 "an unknown name in a match frame with a goal or host word: a club".to_string()
@@ -192,6 +202,53 @@ impl NameRecognizer {
             }
         }
         self.fixture_lines(d, out);
+        self.propagate_clubs(d, out);
+    }
+
+    /// A city that a sports frame made a club is the club at its later
+    /// mentions in the document (`وسيفتقد [برشلونة] جهود مهاجمه`), within
+    /// the propagation window, unless a place cue (`في`, `مدينة`), the
+    /// preposition `ب` or a bracket after it (a dateline) makes it the place.
+    fn propagate_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        let clubs: Vec<(usize, Source)> = out
+            .iter()
+            .filter(|m| m.label == Label::Org && m.rule.starts_with("name/club-"))
+            .filter_map(|m| {
+                let i = d.a.tokens().partition_point(|t| t.end <= m.start);
+                let city = self.city_at(d, i, true)?;
+                if city.start == m.start {
+                    Some((m.start, city.entry?))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        if clubs.is_empty() {
+            return;
+        }
+        let lines = super::propagation::LineIndex::new(d.a.text());
+        let window = d.ctx.propagation_window;
+        for i in 0..d.a.len() {
+            let Some(city) = self.city_at(d, i, true) else {
+                continue;
+            };
+            let Some(entry) = city.entry.as_ref() else {
+                continue;
+            };
+            let line = lines.line_of(city.start);
+            let source = clubs.iter().find(|(start, e)| {
+                *start < city.start
+                    && e.file == entry.file
+                    && e.line == entry.line
+                    && window.is_none_or(|w| line - lines.line_of(*start) <= w)
+            });
+            let in_place = (i > 0 && self.cue(d, i - 1) == Some(CueRole::PlaceCue))
+                || (city.start > d.a.tokens()[i].start && d.a.key(i).starts_with('ب'))
+                || (city.end_token < d.a.len() && d.a.light(city.end_token) == "(");
+            if source.is_some() && !in_place {
+                self.club(d, &city, "name/club-propagated", out);
+            }
+        }
     }
 
     /// `( COUNTRY )` at token `k`: the token after the closing bracket.
