@@ -351,6 +351,14 @@ impl NameRecognizer {
             // which stands alone (`فريق [العربي]`, the club).
             let definite_head = after > 0 && d.has_article(after - 1);
             let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
+            // A rank describes the holder (`المؤسسة المالية الأولى`, "the
+            // first financial institution"): a superlative, no name.
+            let ranked = (after..=last).any(|k| d.any(k, flag::RANK) && d.has_article(k));
+            if ranked {
+                // The bracketed name after the description still names it
+                // (`لنادي الدرجة الثانية ([Triestina])`).
+                return alias.map(|a| vec![a]);
+            }
             if !evidence || ((definite_head || descriptor) && only_nationality && alias.is_none()) {
                 return None;
             }
