@@ -38,8 +38,10 @@ impl NameRecognizer {
                 TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
                 TriggerKind::NameSuffix => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
+                // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(d, after)
+                    .or_else(|| self.quoted_after(d, after, Label::Org, "name/org-quoted"))
                     .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
                 TriggerKind::FacilityHead => self.facility_with_head(d, &m),
