@@ -10,23 +10,68 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The allocator of the `kashif` binary, so the benches time what it runs.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
+/// The allocator of the `kashif` binary (mimalloc), so the benches time
+/// what it runs, with a counter of allocations that is switched on only
+/// while [`allocations`] measures a stage (off, it costs one relaxed load).
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations (and reallocations) made by `work`, and its result.
+fn allocations<R>(work: impl FnOnce() -> R) -> (u64, R) {
+    ALLOCATIONS.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    let r = work();
+    COUNTING.store(false, Ordering::Relaxed);
+    (ALLOCATIONS.load(Ordering::Relaxed), r)
+}
+
 use criterion::{
-    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+    black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, SamplingMode,
+    Throughput,
 };
 use rayon::prelude::*;
 use tokenizers::normalizers::Sequence;
 use tokenizers::{NormalizedString, Normalizer};
 
+use kashif::io::formats::write_jsonl;
 use kashif::perf;
+use kashif::recognize::resolve_conflicts;
 use kashif::recognize::DocContext;
 use kashif::text::clitics::{clitic_splits, shared_table};
 use kashif::text::{key, light, reference, scan, Analysis, TokenKind};
-use kashif::{Document, ExtractOptions, Extractor};
+use kashif::{Document, ExtractOptions, Extractor, Mention};
 
 /// Size of the assembled corpus (bytes).
 const CORPUS_BYTES: usize = 10_000_000;
@@ -172,6 +217,7 @@ fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
         reference_date: None,
         explain: false,
         propagation_window: None,
+        window: None,
     }
 }
 
@@ -195,6 +241,52 @@ fn names_count(x: &Extractor, ids: &[Document], analyses: &[Analysis<'_>]) -> us
         out.clear();
     }
     n
+}
+
+/// The candidates of both recognizers, per document (the input of conflict resolution).
+fn candidates(x: &Extractor, ids: &[Document], analyses: &[Analysis<'_>]) -> Vec<Vec<Mention>> {
+    ids.iter()
+        .zip(analyses)
+        .map(|(d, a)| {
+            let mut out = Vec::new();
+            x.numbers().recognize(&ctx(&d.id, a), &mut out);
+            x.names().recognize(&ctx(&d.id, a), &mut out);
+            out
+        })
+        .collect()
+}
+
+/// Mentions kept by conflict resolution over each document's candidates.
+fn resolve_count(candidates: Vec<Vec<Mention>>) -> usize {
+    candidates
+        .into_iter()
+        .map(|c| resolve_conflicts(c).len())
+        .sum()
+}
+
+/// The mentions of each document, extracted once (the input of the writer).
+fn mentions_of(x: &Extractor, docs: &[Document]) -> Vec<Vec<Mention>> {
+    let options = ExtractOptions::default();
+    docs.iter()
+        .map(|d| x.extract(&d.id, &d.text, &options))
+        .collect()
+}
+
+/// Write every document's mentions as JSONL into `out` (cleared first); its lines.
+fn write_lines(mentions: &[Vec<Mention>], out: &mut Vec<u8>) -> usize {
+    out.clear();
+    for m in mentions {
+        write_jsonl(out, m).unwrap();
+    }
+    out.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// FNV-1a of bytes: the seed's JSONL output is pinned by this hash, so a
+/// bench that writes other bytes (a value, an offset) stops before timing.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn extract_count(x: &Extractor, docs: &[Document], pool: &rayon::ThreadPool) -> usize {
@@ -437,8 +529,62 @@ fn stages(c: &mut Criterion) {
         }
         g.finish();
     }
+    // Conflict resolution on each document's candidates (collected once;
+    // each timed run resolves a fresh copy, made outside the timing).
+    let seed_candidates = candidates(&x, &inp.seed, &seed_an);
+    let corpus_candidates = candidates(&x, &inp.corpus, &corpus_an);
+    let unique_an: Vec<Analysis<'_>> = inp.unique.iter().map(|d| Analysis::new(&d.text)).collect();
+    assert_count(
+        "resolved mentions (corpus)",
+        resolve_count(corpus_candidates.clone()),
+        resolve_count(candidates(&x, &inp.unique, &unique_an)) * inp.passes,
+    );
+    drop(unique_an);
+    {
+        let mut g = group(c, "resolve");
+        for (name, docs, cands) in [
+            ("seed", &inp.seed, &seed_candidates),
+            ("corpus-10MB", &inp.corpus, &corpus_candidates),
+        ] {
+            g.throughput(bytes(docs));
+            g.bench_with_input(
+                BenchmarkId::new("resolve_conflicts", name),
+                cands,
+                |b, cands| b.iter_batched(|| cands.clone(), resolve_count, BatchSize::LargeInput),
+            );
+        }
+        g.finish();
+    }
+    drop(corpus_candidates);
     drop(corpus_an);
     drop(seed_an);
+
+    // The JSONL writer on the extracted mentions; the seed's bytes are pinned.
+    let seed_mentions = mentions_of(&x, &inp.seed);
+    let corpus_mentions = mentions_of(&x, &inp.corpus);
+    let mut buffer = Vec::new();
+    write_lines(&seed_mentions, &mut buffer);
+    expected.check("jsonl_fnv1a", fnv1a(&buffer) as usize);
+    assert_count(
+        "JSONL lines (corpus)",
+        write_lines(&corpus_mentions, &mut buffer),
+        corpus_mentions.iter().map(Vec::len).sum(),
+    );
+    {
+        let mut g = group(c, "write");
+        for (name, docs, mentions) in [
+            ("seed", &inp.seed, &seed_mentions),
+            ("corpus-10MB", &inp.corpus, &corpus_mentions),
+        ] {
+            g.throughput(bytes(docs));
+            g.bench_with_input(BenchmarkId::new("jsonl", name), mentions, |b, mentions| {
+                b.iter(|| write_lines(black_box(mentions), &mut buffer))
+            });
+        }
+        g.finish();
+    }
+    allocation_report(&x, &inp, &corpus_mentions);
+    drop(corpus_mentions);
 
     // The full pipeline, one document per rayon task, 1 and all threads.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -490,6 +636,42 @@ fn stages(c: &mut Criterion) {
             b.iter(|| Extractor::with_default_rules().unwrap())
         });
         g.finish();
+    }
+}
+
+/// Allocations per KB of input of each stage on the distinct corpus
+/// documents (one pass), printed once: the allocator is a cost the timings
+/// include but do not show.
+fn allocation_report(x: &Extractor, inp: &Inputs, corpus_mentions: &[Vec<Mention>]) {
+    let docs = &inp.unique;
+    let kb = perf::total_bytes(docs) as f64 / 1000.0;
+    let (tokenize, analyses) = allocations(|| {
+        docs.iter()
+            .map(|d| Analysis::new(&d.text))
+            .collect::<Vec<_>>()
+    });
+    let (numbers, _) = allocations(|| numbers_count(x, docs, &analyses));
+    let (names, _) = allocations(|| names_count(x, docs, &analyses));
+    let cands = candidates(x, docs, &analyses);
+    let (resolve, _) = allocations(|| resolve_count(cands));
+    let (extract, _) = allocations(|| mentions_of(x, docs));
+    let unique_mentions = &corpus_mentions[..docs.len().min(corpus_mentions.len())];
+    let mut buffer = Vec::new();
+    write_lines(unique_mentions, &mut buffer);
+    let (write, _) = allocations(|| write_lines(unique_mentions, &mut buffer));
+    eprintln!(
+        "allocations per KB of input ({} distinct documents, {kb:.0} KB):",
+        docs.len()
+    );
+    for (stage, n) in [
+        ("tokenize", tokenize),
+        ("numbers", numbers),
+        ("names", names),
+        ("resolve", resolve),
+        ("write (JSONL)", write),
+        ("extract (whole pipeline)", extract),
+    ] {
+        eprintln!("  {stage:<26} {:>8.1}", n as f64 / kb);
     }
 }
 

@@ -115,5 +115,6 @@ fn context<'a>(id: &str, analysis: &'a Analysis<'a>) -> DocContext<'a> {
         reference_date: None,
         explain: false,
         propagation_window: None,
+        window: None,
     }
 }

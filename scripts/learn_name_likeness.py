@@ -73,7 +73,10 @@ def is_arabic_word(tok):
     return len(tok) >= 2 and all("\u0621" <= c <= "\u064a" for c in tok)
 
 
-def main():
+def name_and_word_types():
+    """The word types (lookup keys, 2+ letters) of the training parts, split
+    into names (seen more often inside a person entity than outside) and
+    ordinary words; both sorted."""
     for p in (ANER, WIKIFANE):
         if not p.exists():
             sys.exit(f"error: {p} not found")
@@ -97,6 +100,11 @@ def main():
                     votes[key(tok)][0] += 1
     names = sorted(k for k, (p, o) in votes.items() if p > o and len(k) >= 2)
     words = sorted(k for k, (p, o) in votes.items() if o >= p and len(k) >= 2)
+    return names, words
+
+
+def main():
+    names, words = name_and_word_types()
 
     def train(pos, neg):
         cp, cn = collections.Counter(), collections.Counter()

@@ -230,9 +230,28 @@ pub struct DocContext<'a> {
     pub explain: bool,
     /// See [`crate::ExtractOptions::propagation_window`].
     pub propagation_window: Option<usize>,
+    /// The window of a long document the analysis covers, with the state
+    /// earlier windows carried; `None` when the analysis is the whole document.
+    pub window: Option<&'a crate::recognize::window::DocWindow<'a>>,
 }
 
 impl DocContext<'_> {
+    /// Code points of the document before the analysed text.
+    pub fn char_base(&self) -> usize {
+        self.window.map_or(0, |w| w.char_base)
+    }
+
+    /// Line breaks of the document before the analysed text.
+    pub fn line_base(&self) -> usize {
+        self.window.map_or(0, |w| w.line_base)
+    }
+
+    /// Whether a local code point offset is in the part of the analysed
+    /// text whose mentions are kept (everywhere for a whole document).
+    pub fn in_core(&self, offset: usize) -> bool {
+        self.window.is_none_or(|w| w.core.contains(&offset))
+    }
+
     /// Build a candidate mention over original code point offsets
     /// `start..end`. Its `text` stays empty: the pipeline fills it in for
     /// the mentions that survive conflict resolution

@@ -56,15 +56,60 @@ pub fn csv_error(e: csv::Error) -> Error {
     }
 }
 
-/// Write mentions as JSON lines.
+/// Write mentions as JSON lines, byte for byte what `serde_json` writes for
+/// a [`Mention`] (keys in field order, `modifier` only when set). The lines
+/// are built in one buffer and written with one call; the document id is
+/// escaped once per run of mentions of one document, and strings with nothing
+/// to escape are copied whole (the others go through `serde_json`).
 pub fn write_jsonl(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
+    let mut lines = Vec::with_capacity(mentions.len() * JSONL_BYTES_PER_MENTION);
+    let mut doc: Option<(&str, Vec<u8>)> = None;
     for m in mentions {
-        serde_json::to_writer(&mut *out, m).map_err(|e| match e.io_error_kind() {
-            Some(_) => Error::Io(e.into()),
-            None => Error::Invalid(e.to_string()),
-        })?;
-        out.write_all(b"\n")?;
+        lines.extend_from_slice(b"{\"doc\":");
+        match &doc {
+            Some((id, json)) if *id == &*m.doc => lines.extend_from_slice(json),
+            _ => {
+                let mut json = Vec::new();
+                push_json_str(&mut json, &m.doc)?;
+                lines.extend_from_slice(&json);
+                doc = Some((&m.doc, json));
+            }
+        }
+        let mut number = itoa::Buffer::new();
+        lines.extend_from_slice(b",\"start\":");
+        lines.extend_from_slice(number.format(m.start).as_bytes());
+        lines.extend_from_slice(b",\"end\":");
+        lines.extend_from_slice(number.format(m.end).as_bytes());
+        lines.extend_from_slice(b",\"type\":");
+        push_json_str(&mut lines, m.label.as_str())?;
+        lines.extend_from_slice(b",\"text\":");
+        push_json_str(&mut lines, &m.text)?;
+        lines.extend_from_slice(b",\"value\":");
+        serde_json::to_writer(&mut lines, &m.value).map_err(|e| Error::Invalid(e.to_string()))?;
+        lines.extend_from_slice(b",\"rule\":");
+        push_json_str(&mut lines, &m.rule)?;
+        if let Some(modifier) = m.modifier {
+            lines.extend_from_slice(b",\"modifier\":");
+            push_json_str(&mut lines, modifier.as_str())?;
+        }
+        lines.extend_from_slice(b"}\n");
     }
+    out.write_all(&lines)?;
+    Ok(())
+}
+
+/// About the length of one mention's JSON line (a first guess for the buffer).
+const JSONL_BYTES_PER_MENTION: usize = 160;
+
+/// Append `s` as a JSON string: quoted as it is when it has no quote,
+/// backslash or control character, else escaped by `serde_json`.
+fn push_json_str(out: &mut Vec<u8>, s: &str) -> Result<()> {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return serde_json::to_writer(out, s).map_err(|e| Error::Invalid(e.to_string()));
+    }
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
     Ok(())
 }
 
@@ -152,4 +197,63 @@ pub fn write_conll(
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::mention::Modifier;
+
+    fn mention(doc: &str, text: &str, value: serde_json::Value, rule: &str) -> Mention {
+        Mention {
+            doc: Arc::from(doc),
+            start: 7,
+            end: 1_234_567,
+            label: Label::Money,
+            text: text.to_string(),
+            value,
+            rule: rule.to_string(),
+            modifier: None,
+            evidence: "not written".to_string(),
+            priority: 3,
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_are_what_serde_json_writes() {
+        let mut with_modifier = mention("d\"1", "نحو 5%", json!(5), "percent/x");
+        with_modifier.modifier = Some(Modifier::Approx);
+        let mentions = vec![
+            mention(
+                "news-1",
+                "3 ملايين دولار",
+                json!({"amount": 3e6, "unit": "USD"}),
+                "money/amount",
+            ),
+            mention("news-1", "قال \"عنان\"", serde_json::Value::Null, "name/x"),
+            mention("news-1", "a\\b\tc\u{1}\u{7f}\u{2028}", json!(28.6), "r"),
+            mention(
+                "news-2",
+                "",
+                json!({"min": 1, "max": [1, "2"]}),
+                "date/range",
+            ),
+            with_modifier,
+            mention("", "x", json!("2015-05-05"), ""),
+        ];
+        let mut written = Vec::new();
+        write_jsonl(&mut written, &mentions).unwrap();
+        let expected: String = mentions
+            .iter()
+            .map(|m| serde_json::to_string(m).unwrap() + "\n")
+            .collect();
+        assert_eq!(String::from_utf8(written).unwrap(), expected);
+        let mut empty = Vec::new();
+        write_jsonl(&mut empty, &[]).unwrap();
+        assert!(empty.is_empty());
+    }
 }

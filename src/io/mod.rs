@@ -240,6 +240,19 @@ pub fn read_jsonl_documents(
     reader: impl std::io::BufRead,
     mut handle: impl FnMut(usize, Result<Document, String>),
 ) -> Result<(), String> {
+    read_jsonl_lines(source, reader, |line_no, line| {
+        handle(line_no, parse_jsonl_document(source, line_no, &line))
+    })
+}
+
+/// Read the non-blank lines of a JSONL input, unparsed (for
+/// [`parse_jsonl_document`] on another thread), with their 1-based line
+/// numbers. Only a read failure of the input itself stops the reading.
+pub fn read_jsonl_lines(
+    source: &str,
+    reader: impl std::io::BufRead,
+    mut handle: impl FnMut(usize, Vec<u8>),
+) -> Result<(), String> {
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| format!("{source}: cannot read: {e}"))?;
         let line_no = n + 1;
@@ -251,7 +264,7 @@ pub fn read_jsonl_documents(
         if content.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        handle(line_no, parse_jsonl_document(source, line_no, &line));
+        handle(line_no, line);
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod names;
 pub mod numbers;
+pub mod window;
 
 use std::sync::Arc;
 
@@ -32,6 +33,10 @@ pub struct ExtractOptions {
     /// CoNLL evaluation sets it: its documents are batches of sentences, one
     /// per line, that may join unrelated articles.
     pub propagation_window: Option<usize>,
+    /// Extract a document longer than this many code points window by
+    /// window (`None`: [`window::DEFAULT_WINDOW_CHARS`]); the output is the
+    /// same, memory is bounded by the window (see [`Extractor::extract_windows`]).
+    pub window_chars: Option<usize>,
 }
 
 /// The extraction pipeline with its compiled rules.
@@ -70,8 +75,66 @@ impl Extractor {
 
     /// Extract all mentions of one document, sorted by offset.
     pub fn extract(&self, doc: &str, text: &str, options: &ExtractOptions) -> Vec<Mention> {
-        let analysis = Analysis::new(text);
-        self.extract_analyzed(doc, &analysis, options)
+        let mut mentions = Vec::new();
+        self.extract_windows(doc, text, options, |part| {
+            if mentions.is_empty() {
+                mentions = part;
+            } else {
+                mentions.extend(part);
+            }
+        });
+        mentions
+    }
+
+    /// Extract one document, handing its mentions to `emit` in parts, in
+    /// offset order. A document longer than the window
+    /// ([`ExtractOptions::window_chars`]) is analysed window by window
+    /// (`window.rs`), one part per window, so memory stays that of a window
+    /// plus the text; a shorter one is one part. Either way the mentions
+    /// are those of the whole document, with its offsets.
+    pub fn extract_windows(
+        &self,
+        doc: &str,
+        text: &str,
+        options: &ExtractOptions,
+        mut emit: impl FnMut(Vec<Mention>),
+    ) {
+        let window_chars = options.window_chars.unwrap_or(window::DEFAULT_WINDOW_CHARS);
+        let spans = window::plan(text, window_chars);
+        if spans.len() == 1 {
+            emit(self.extract_analyzed(doc, &Analysis::new(text), options));
+            return;
+        }
+        let doc: Arc<str> = Arc::from(doc);
+        let carry = window::DocCarry::default();
+        // Code points and line breaks before the current core.
+        let (mut chars, mut lines) = (0, 0);
+        for (k, span) in spans.iter().enumerate() {
+            let before_core = &text[span.context.start..span.core.start];
+            let core = &text[span.core.clone()];
+            let local_core_start = window::count_chars(before_core);
+            let core_chars = window::count_chars(core);
+            let win = window::DocWindow {
+                document: text,
+                char_base: chars - local_core_start,
+                line_base: lines - bytecount(before_core, b'\n'),
+                core: local_core_start..local_core_start + core_chars,
+                first: k == 0,
+                carry: &carry,
+            };
+            let analysis = Analysis::new(&text[span.context.clone()]);
+            let mut mentions = clitics::with_table(self.clitics, || {
+                self.extract_with_clitics(doc.clone(), &analysis, options, Some(&win))
+            });
+            drop(analysis);
+            for m in &mut mentions {
+                m.start += win.char_base;
+                m.end += win.char_base;
+            }
+            emit(mentions);
+            chars += core_chars;
+            lines += bytecount(core, b'\n');
+        }
     }
 
     /// Extract from an already analyzed document.
@@ -82,29 +145,35 @@ impl Extractor {
         options: &ExtractOptions,
     ) -> Vec<Mention> {
         clitics::with_table(self.clitics, || {
-            self.extract_with_clitics(doc, analysis, options)
+            self.extract_with_clitics(Arc::from(doc), analysis, options, None)
         })
     }
 
-    /// [`Self::extract_analyzed`] once this extractor's clitic table is in force.
+    /// [`Self::extract_analyzed`] once this extractor's clitic table is in
+    /// force; with a window, only the mentions that start in its core.
     fn extract_with_clitics(
         &self,
-        doc: &str,
+        doc: Arc<str>,
         analysis: &Analysis<'_>,
         options: &ExtractOptions,
+        window: Option<&window::DocWindow<'_>>,
     ) -> Vec<Mention> {
         let ctx = DocContext {
-            doc: Arc::from(doc),
+            doc,
             analysis,
             reference_date: options.reference_date,
             explain: options.explain,
             propagation_window: options.propagation_window,
+            window,
         };
         let mut candidates = Vec::new();
         self.numbers.recognize(&ctx, &mut candidates);
         self.names.recognize(&ctx, &mut candidates);
         let mut mentions = resolve_conflicts(candidates);
         join_adjacent_persons(analysis, &mut mentions);
+        if window.is_some() {
+            mentions.retain(|m| ctx.in_core(m.start));
+        }
         if let Some(types) = &options.types {
             mentions.retain(|m| types.contains(&m.label));
         }
@@ -234,4 +303,9 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
         .collect();
     kept.sort_by_key(|m| (m.start, m.end, m.layer()));
     kept
+}
+
+/// How many times a byte occurs in a text.
+fn bytecount(text: &str, byte: u8) -> usize {
+    text.bytes().filter(|&b| b == byte).count()
 }

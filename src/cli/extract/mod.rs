@@ -7,7 +7,6 @@
 //! on stderr, exit 1), never the run; a failed write ends the run with one
 //! message (exit 1); a closed pipe ends it quietly (see `main.rs`).
 
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -61,12 +60,87 @@ pub struct ExtractArgs {
     /// that are mostly idle; the output is the same for any N.
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
+    /// Extract a document longer than this many code points window by
+    /// window (for tests; the default keeps memory flat on any document).
+    #[arg(long, value_name = "CHARS", hide = true)]
+    pub window_chars: Option<NonZeroUsize>,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
 
-/// One unit of input: a document or the error that replaced it.
-type Item = Result<Document, String>;
+/// One unit of input as read: a worker decodes and parses it, so the
+/// reading thread does no UTF-8 or JSON work (`pipeline.rs`).
+pub enum Item {
+    /// A whole text file: its name (for messages), document id and bytes.
+    File {
+        name: Arc<str>,
+        id: Arc<str>,
+        bytes: Vec<u8>,
+    },
+    /// A non-blank JSONL line: its input's name, line number and bytes.
+    Line {
+        source: Arc<str>,
+        line_no: usize,
+        bytes: Vec<u8>,
+    },
+    /// An input that could not be read: the message.
+    Failed(String),
+}
+
+/// Where a document was read: a file, or a line of a JSONL input.
+#[derive(Clone)]
+pub struct Place {
+    source: Arc<str>,
+    line_no: Option<usize>,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line_no {
+            Some(n) => write!(f, "{}:{n}", self.source),
+            None => write!(f, "{}", self.source),
+        }
+    }
+}
+
+impl Item {
+    /// Bytes of input the item holds (for chunking).
+    fn len(&self) -> usize {
+        match self {
+            Item::File { bytes, .. } | Item::Line { bytes, .. } => bytes.len(),
+            Item::Failed(_) => 0,
+        }
+    }
+
+    /// The document, decoded and parsed, with where it was read; or the
+    /// message that replaces it.
+    fn parse(self) -> Result<(Document, Place), String> {
+        match self {
+            Item::File { name, id, bytes } => {
+                io::check_id(&id).map_err(|e| format!("{name}: {e}"))?;
+                let text = io::decode(Path::new(&*name), bytes).map_err(|e| e.to_string())?;
+                let place = Place {
+                    source: name,
+                    line_no: None,
+                };
+                Ok((Document::new(id, text), place))
+            }
+            Item::Line {
+                source,
+                line_no,
+                bytes,
+            } => {
+                let doc = io::parse_jsonl_document(&source, line_no, &bytes)?;
+                let place = Place {
+                    source,
+                    line_no: Some(line_no),
+                };
+                Ok((doc, place))
+            }
+            Item::Failed(message) => Err(message),
+        }
+    }
+}
 
 /// Run the command; returns the exit code.
 pub fn run(args: ExtractArgs) -> i32 {
@@ -85,6 +159,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
         explain: false,
+        window_chars: args.window_chars.map(NonZeroUsize::get),
         ..ExtractOptions::default()
     };
     let inputs = if args.paths.is_empty() {
@@ -130,9 +205,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         None
     };
 
-    let threads = args
-        .threads
-        .map_or_else(rayon::current_num_threads, NonZeroUsize::get);
+    let threads = args.threads.map_or_else(default_threads, NonZeroUsize::get);
     let settings = pipeline::Settings {
         extractor: &extractor,
         options: &options,
@@ -141,10 +214,7 @@ pub fn run(args: ExtractArgs) -> i32 {
         total_bytes,
     };
     let outcome = pipeline::run(&settings, |feeder| {
-        let mut reader = Reader {
-            feeder,
-            seen: HashMap::new(),
-        };
+        let mut reader = Reader { feeder };
         for source in sources {
             if reader.feeder.stopped() {
                 break;
@@ -152,7 +222,7 @@ pub fn run(args: ExtractArgs) -> i32 {
             let path = match source {
                 Ok(path) => path,
                 Err(message) => {
-                    reader.feeder.push(Err(message));
+                    reader.feeder.push(Item::Failed(message));
                     continue;
                 }
             };
@@ -171,7 +241,7 @@ pub fn run(args: ExtractArgs) -> i32 {
                 }
             };
             if let Err(message) = result {
-                reader.feeder.push(Err(message));
+                reader.feeder.push(Item::Failed(message));
             }
         }
     });
@@ -182,13 +252,22 @@ pub fn run(args: ExtractArgs) -> i32 {
     i32::from(outcome.failed)
 }
 
-/// The reading side of one `extract` run: inputs become documents pushed
-/// into the pipeline; the ids seen so far (a duplicate is refused, naming
-/// both places).
+/// Worker threads without `--threads`: `RAYON_NUM_THREADS` when it is a
+/// positive number (as rayon reads it), else one per core. The pipeline
+/// runs its own threads, so no rayon pool is started just to ask.
+fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+}
+
+/// The reading side of one `extract` run: inputs become items pushed into
+/// the pipeline, unparsed (duplicate ids are refused by the writer, which
+/// sees documents in input order).
 struct Reader<'f, 'p> {
     feeder: &'f mut pipeline::Feeder<'p>,
-    /// Document id → where it was first read.
-    seen: HashMap<Arc<str>, String>,
 }
 
 impl Reader<'_, '_> {
@@ -206,32 +285,24 @@ impl Reader<'_, '_> {
                 reader
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("{name}: cannot read: {e}"))?;
-                let item = io::check_id(id)
-                    .map_err(|e| format!("{name}: {e}"))
-                    .and_then(|()| io::decode(Path::new(name), bytes).map_err(|e| e.to_string()))
-                    .map(|text| Document::new(id, text));
-                self.push(name, item);
+                self.feeder.push(Item::File {
+                    name: name.into(),
+                    id: id.into(),
+                    bytes,
+                });
                 Ok(())
             }
-            InputFormat::Jsonl => io::read_jsonl_documents(name, reader, |line_no, item| {
-                self.push(&format!("{name}:{line_no}"), item);
-            }),
-        }
-    }
-
-    /// Queue one input item (a duplicate id becomes an error).
-    fn push(&mut self, place: &str, item: Item) {
-        let item = item.and_then(|doc| match self.seen.get(&doc.id) {
-            Some(first) => Err(format!(
-                "{place}: duplicate document id `{}` (first read from {first}); document skipped",
-                doc.id
-            )),
-            None => {
-                self.seen.insert(doc.id.clone(), place.to_string());
-                Ok(doc)
+            InputFormat::Jsonl => {
+                let source: Arc<str> = name.into();
+                io::read_jsonl_lines(name, reader, |line_no, bytes| {
+                    self.feeder.push(Item::Line {
+                        source: source.clone(),
+                        line_no,
+                        bytes,
+                    });
+                })
             }
-        });
-        self.feeder.push(item);
+        }
     }
 }
 

@@ -1,23 +1,25 @@
 //! The streaming engine of `kashif extract`. The calling thread reads
-//! documents and groups them into chunks (about `CHUNK_BYTES` of text, so the
-//! hand-off cost stays small for short articles while a long document travels
-//! alone); `threads` worker threads extract and format whole chunks into byte
-//! buffers; one writer thread puts the buffers back in input order (a reorder
-//! buffer keyed by chunk number) and writes them. Reading, extraction and
-//! writing overlap. An in-flight budget (chunks and text bytes) bounds memory
+//! inputs (files, JSONL lines: raw bytes, no decoding or parsing) and groups
+//! them into chunks (about `CHUNK_BYTES` of text, so the hand-off cost stays
+//! small for short articles while a long document travels alone); `threads`
+//! worker threads decode, parse, extract and format whole chunks into byte
+//! buffers, a long document's output leaving in parts as its windows are
+//! done; one writer thread puts the buffers back in input order (a reorder
+//! buffer keyed by chunk number), refuses duplicate ids and writes. Reading,
+//! extraction and writing overlap. An in-flight budget (chunks and text bytes) bounds memory
 //! however far the reader or a fast worker runs ahead of a slow one. The
 //! output bytes and the order of messages on stderr are those of a serial run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::{BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use kashif::io::formats::{self, Format};
 use kashif::{ExtractOptions, Extractor};
 
-use super::{write, Item, Progress};
+use super::{write, Item, Place, Progress};
 
 /// A chunk is sent once it holds this many bytes of text…
 pub const CHUNK_BYTES: usize = 64 * 1024;
@@ -56,21 +58,34 @@ struct Chunk {
 
 /// What became of one item of a chunk.
 enum Event {
+    /// A document's output follows (unless its id was seen before).
+    Start { id: Arc<str>, place: Place },
     /// A document's output ends at this offset of the chunk's buffer.
     Written { end: usize, text_bytes: usize },
+    /// Part of a long document's output ends at this offset; the rest follows.
+    Part { end: usize },
     /// The item failed; the message goes to stderr.
     Failed(String),
     /// The output could not be formatted; the run stops.
     Fatal(String),
 }
 
-/// A chunk extracted and formatted.
+/// A chunk extracted and formatted, or a part of it: a long document's
+/// output leaves in parts of about `PART_BYTES` as its windows are done,
+/// so it is never held whole.
 struct Done {
     seq: u64,
     text_bytes: usize,
     output: Vec<u8>,
     events: Vec<Event>,
+    /// The chunk's last part.
+    last: bool,
 }
+
+/// A long document's output is handed to the writer once this much of it
+/// is formatted (JSONL and CSV; brat numbers its lines and CoNLL needs the
+/// whole document, so those are written whole).
+const PART_BYTES: usize = 1 << 20;
 
 /// The in-flight budget: the reader takes a share before sending a chunk,
 /// the writer gives it back once the chunk is written.
@@ -123,7 +138,7 @@ impl Feeder<'_> {
         if self.stopped() {
             return;
         }
-        self.text_bytes += item.as_ref().map_or(0, |doc| doc.text.len());
+        self.text_bytes += item.len();
         self.items.push(item);
         if self.text_bytes >= CHUNK_BYTES || self.items.len() >= CHUNK_DOCS {
             self.send();
@@ -200,67 +215,124 @@ fn work(
     stop: &AtomicBool,
     spare: &Mutex<Vec<Vec<u8>>>,
 ) {
+    let take_buffer = || {
+        spare
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default()
+    };
     loop {
         let chunk = match jobs.lock().unwrap_or_else(PoisonError::into_inner).recv() {
             Ok(chunk) => chunk,
             Err(_) => return,
         };
-        let mut output = spare
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .pop()
-            .unwrap_or_default();
-        let mut events = Vec::with_capacity(chunk.items.len());
+        let mut part = Done {
+            seq: chunk.seq,
+            text_bytes: chunk.text_bytes,
+            output: take_buffer(),
+            events: Vec::with_capacity(chunk.items.len()),
+            last: false,
+        };
         for item in chunk.items {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
-            events.push(match item {
+            let event = match item.parse() {
                 Err(message) => Event::Failed(message),
-                Ok(doc) => extract_one(settings, &doc, &mut output),
-            });
+                Ok((doc, place)) => {
+                    part.events.push(Event::Start {
+                        id: doc.id.clone(),
+                        place,
+                    });
+                    extract_one(settings, &doc, &mut part, &mut |part: &mut Done| {
+                        // Send what is formatted; the chunk goes on in a new buffer.
+                        let next = Done {
+                            seq: part.seq,
+                            text_bytes: part.text_bytes,
+                            output: take_buffer(),
+                            events: Vec::new(),
+                            last: false,
+                        };
+                        done.send(std::mem::replace(part, next)).is_ok()
+                    })
+                }
+            };
+            part.events.push(event);
         }
-        let finished = Done {
-            seq: chunk.seq,
-            text_bytes: chunk.text_bytes,
-            output,
-            events,
-        };
-        if done.send(finished).is_err() {
+        part.last = true;
+        if done.send(part).is_err() {
             return;
         }
     }
 }
 
-/// Extract one document and append its output to `output`.
-fn extract_one(settings: &Settings<'_>, doc: &kashif::io::Document, output: &mut Vec<u8>) -> Event {
-    let start = output.len();
+/// Extract one document and append its output to `part.output`; a long
+/// document in JSONL or CSV sends each `PART_BYTES` of output on with `send`
+/// (after a `Part` event) as soon as its windows are done.
+fn extract_one(
+    settings: &Settings<'_>,
+    doc: &kashif::io::Document,
+    part: &mut Done,
+    send: &mut dyn FnMut(&mut Done) -> bool,
+) -> Event {
+    let mut start = part.output.len();
+    let mut sent_parts = false;
+    let streams = matches!(settings.format, Format::Jsonl | Format::Csv);
     // A bug in a rule must cost one document, not the run: the panic
     // message is printed above this document's error.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mentions = settings
-            .extractor
-            .extract(&doc.id, &doc.text, settings.options);
-        write(output, settings.format, doc, &mentions)
+        if !streams {
+            let mentions = settings
+                .extractor
+                .extract(&doc.id, &doc.text, settings.options);
+            return write(&mut part.output, settings.format, doc, &mentions);
+        }
+        let mut result = Ok(());
+        let x = settings.extractor;
+        x.extract_windows(&doc.id, &doc.text, settings.options, |mentions| {
+            if result.is_err() {
+                return;
+            }
+            result = write(&mut part.output, settings.format, doc, &mentions);
+            if result.is_ok() && part.output.len() >= PART_BYTES {
+                part.events.push(Event::Part {
+                    end: part.output.len(),
+                });
+                sent_parts = true;
+                if !send(part) {
+                    result = Err(kashif::Error::Invalid("the output writer stopped".into()));
+                }
+                start = 0;
+            }
+        });
+        result
     }));
     match run {
         Ok(Ok(())) => Event::Written {
-            end: output.len(),
+            end: part.output.len(),
             text_bytes: doc.text.len(),
         },
         Ok(Err(e)) => {
-            output.truncate(start);
+            part.output.truncate(start);
             Event::Fatal(match e {
                 kashif::Error::Io(io) => io.to_string(),
                 other => other.to_string(),
             })
         }
         Err(_) => {
-            output.truncate(start);
-            Event::Failed(format!(
-                "{}: internal error while extracting (a bug, please report it); document skipped",
-                doc.id
-            ))
+            part.output.truncate(start);
+            Event::Failed(if sent_parts {
+                format!(
+                    "{}: internal error while extracting (a bug, please report it); the output of this document is incomplete",
+                    doc.id
+                )
+            } else {
+                format!(
+                    "{}: internal error while extracting (a bug, please report it); document skipped",
+                    doc.id
+                )
+            })
         }
     }
 }
@@ -281,19 +353,43 @@ fn write_in_order(
         write_error: None,
     };
     let mut first_output = true;
-    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+    // Document id → where it was first read; a later document with the same
+    // id is refused (its output, already extracted, is dropped).
+    let mut seen: HashMap<Arc<str>, Place> = HashMap::new();
+    let mut skipping = false;
+    // Parts of chunks not yet writable, in the order each chunk sent them.
+    let mut pending: BTreeMap<u64, VecDeque<Done>> = BTreeMap::new();
     let mut next = 0u64;
     for finished in done {
-        pending.insert(finished.seq, finished);
-        while let Some(mut chunk) = pending.remove(&next) {
-            next += 1;
+        pending.entry(finished.seq).or_default().push_back(finished);
+        while let Some(mut chunk) = pending.get_mut(&next).and_then(VecDeque::pop_front) {
+            if chunk.last {
+                pending.remove(&next);
+                next += 1;
+            }
             let mut start = 0;
             for event in chunk.events.drain(..) {
                 if outcome.write_error.is_some() {
                     break;
                 }
                 match event {
-                    Event::Written { end, text_bytes } => {
+                    Event::Start { id, place } => match seen.get(&id) {
+                        Some(first) => {
+                            progress.warn(&format!(
+                                "kashif extract: {place}: duplicate document id `{id}` (first read from {first}); document skipped"
+                            ));
+                            outcome.failed = true;
+                            skipping = true;
+                        }
+                        None => {
+                            seen.insert(id, place);
+                        }
+                    },
+                    Event::Written { end, .. } | Event::Part { end } if skipping => {
+                        skipping = matches!(event, Event::Part { .. });
+                        start = end;
+                    }
+                    Event::Written { end, .. } | Event::Part { end } => {
                         let written = (|| {
                             if first_output && settings.format == Format::Csv {
                                 formats::write_csv(&mut out, &[], true)?;
@@ -304,7 +400,9 @@ fn write_in_order(
                         match written {
                             Ok(()) => {
                                 first_output = false;
-                                progress.document(text_bytes);
+                                if let Event::Written { text_bytes, .. } = event {
+                                    progress.document(text_bytes);
+                                }
                             }
                             Err(e) => {
                                 outcome.write_error = Some(match e {
@@ -325,7 +423,9 @@ fn write_in_order(
             if outcome.write_error.is_some() {
                 stop.store(true, Ordering::Relaxed);
             }
-            budget.release(chunk.text_bytes);
+            if chunk.last {
+                budget.release(chunk.text_bytes);
+            }
             chunk.output.clear();
             let mut spare = spare.lock().unwrap_or_else(PoisonError::into_inner);
             if spare.len() < 2 * settings.threads.max(1) {

@@ -36,6 +36,9 @@ impl NameRecognizer {
             if role == "foreign" {
                 self.foreign_particles.insert(row.get(word));
             }
+            if role == "dynasty" {
+                self.dynasty_particles.insert(row.get(word));
+            }
         }
         Ok(())
     }

@@ -88,7 +88,8 @@ impl NameRecognizer {
         let mut skipped = 0;
         while j < a.len() && skipped < 3 {
             let skippable = d.is_norp(j)
-                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN));
+                || (d.has_article(j) && d.any(j, flag::COMMON) && !d.any(j, flag::GIVEN))
+                || self.title_complement(d, j);
             if !skippable {
                 break;
             }
@@ -96,10 +97,16 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        if first >= a.len() || !self.is_name_token(d, first, false) || d.has_article(first) {
+        if first >= a.len() || d.has_article(first) {
             return None;
         }
-        let mut last = first;
+        // Two unknown name words after the title make a name even when the
+        // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
+        let pair = !self.is_name_token(d, first, false) && self.unknown_name_pair(d, first);
+        if !pair && !self.is_name_token(d, first, false) {
+            return None;
+        }
+        let mut last = if pair { first + 1 } else { first };
         while last + 1 < a.len() && last + 1 - first < 4 {
             let prev_particle = d.any(last, flag::PARTICLE);
             if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
@@ -177,8 +184,10 @@ impl NameRecognizer {
     /// Given name (from the lists) + following name tokens.
     pub(super) fn person_list_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
         let a = d.a;
+        // `آل` + a family name alone is the family, not a person (`آل خليفة`).
         let starts_with_particle = d.any(i, flag::PARTICLE)
             && !d.any(i, flag::LIGHT_STOP)
+            && !self.dynasty_particles.contains(a.key(i))
             && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
         let listed_family =
             |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
@@ -199,6 +208,13 @@ impl NameRecognizer {
             }
         };
         if d.any(i, flag::STOP_OF_LIGHT) {
+            return;
+        }
+        // The family after a free-standing `آل` (no name before it) is no person.
+        let after_dynasty = i > 0
+            && self.dynasty_particles.contains(a.key(i - 1))
+            && (i < 2 || !d.any(i - 2, flag::GIVEN | flag::FAMILY | flag::PARTICLE));
+        if after_dynasty {
             return;
         }
         // A family name with the article standing alone (`المفتي`, also a

@@ -1,7 +1,8 @@
 //! Coordinated persons: after a sure person name, the next items of the
 //! same list are persons too (`ديديه يوكانان وايمانويل ايبواه [ودراماني
 //! ديابي]`, `محمد منير ، [وعلي الحجار] ، ونيكول سابا`). An item is one to
-//! three name-like words after `و` glued to its first word (or after a
+//! three name-like words (a family name may carry the article: `ورجاء
+//! الجداوي`) after `و` glued to its first word (or after a
 //! comma), and it must end at a list boundary: punctuation, the next `و`
 //! word, a stop word or the end. Keyed on the list's shape, not on names.
 
@@ -16,6 +17,7 @@ const LIST_HEADS: &[&str] = &[
     "name/speaker",
     "name/appositive-person",
     "name/person-list",
+    "name/person-first-name",
     "name/gazetteer-person",
     "name/learned-person",
 ];
@@ -67,10 +69,12 @@ impl NameRecognizer {
             None => return None,
         };
         let mut last = i;
+        // A family name may carry the article (`ورجاء [الجداوي]`): a listed
+        // family name or a nisba-shaped word after the item's first word.
         while last + 1 < a.len()
             && last + 1 - i < MAX_ITEM_WORDS
             && self.is_name_token(d, last + 1, false)
-            && !d.has_article(last + 1)
+            && (!d.has_article(last + 1) || self.definite_family(d, last + 1))
             && !d.any(last + 1, flag::COMMON)
         {
             last += 1;
@@ -109,6 +113,15 @@ impl NameRecognizer {
             && (flags & (flag::GIVEN | flag::FAMILY) != 0
                 || (flags & flag::NAME_LIKE != 0
                     && flags & (flag::COMMON | flag::STOP | flag::TRIGGER) == 0))
+    }
+
+    /// A family name with the article: listed, or shaped like a nisba
+    /// (`الجداوي`) and no nationality or lexicon word.
+    fn definite_family(&self, d: &Doc<'_>, k: usize) -> bool {
+        d.has_article(k)
+            && !d.is_norp(k)
+            && !d.any(k, flag::NON_PERSON_WORD | flag::STOP | flag::TRIGGER)
+            && (d.any(k, flag::FAMILY) || d.a.key(k).ends_with('ي'))
     }
 
     /// Whether token `i` (whole or after its proclitic) is a listed name part.

@@ -82,6 +82,10 @@ pub mod flag {
     pub const NON_PERSON_WORD: Flags = GAZ_WORD & !PERSON_WORD;
     /// The bits a word's own entries can have.
     pub const OWN: Flags = (1 << 24) - 1;
+    /// A sports cue word (`rules/names/sports_cues.csv`); as a stem flag,
+    /// after a proclitic. It only gates the cue lookup, so it is no pattern
+    /// lexicon and lies outside [`OWN`].
+    pub const SPORTS_CUE: Flags = 1 << 27;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).

@@ -62,6 +62,15 @@ impl WordSet {
         }
     }
 
+    /// Add a word that is already a key (a token or phrase key), without
+    /// normalizing it again: [`crate::text::key`] leaves a key as it is.
+    pub fn insert_key(&mut self, key: &str) {
+        debug_assert_eq!(crate::text::key(key), key);
+        if !key.is_empty() && !self.0.contains(key) {
+            self.0.insert(key.to_string());
+        }
+    }
+
     /// Whether the key is in the set.
     pub fn contains(&self, key: &str) -> bool {
         self.0.contains(key)

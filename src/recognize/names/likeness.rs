@@ -40,6 +40,8 @@ impl NameLikeness {
         let gram_col = table.column("gram")?;
         let weight_col = table.column("weight")?;
         let mut out = NameLikeness::default();
+        // One entry per row: sized once instead of rehashed as it grows.
+        out.weights.reserve(table.rows.len());
         for row in &table.rows {
             let weight: f32 = row.get(weight_col).parse().map_err(|_| {
                 Error::rule(

@@ -25,6 +25,7 @@ impl NameRecognizer {
             particles: WordSet::default(),
             nasab: WordSet::default(),
             foreign_particles: WordSet::default(),
+            dynasty_particles: WordSet::default(),
             stop: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
@@ -39,7 +40,11 @@ impl NameRecognizer {
             org_sectors: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
+            verb_shapes: Default::default(),
         };
+        if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
+            r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
+        }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
         }
@@ -177,6 +182,9 @@ impl NameRecognizer {
             }
             v.add(first, bits);
         }
+        for key in self.sports.words() {
+            v.add(key, flag::SPORTS_CUE);
+        }
         for key in self.pattern_index.keys() {
             v.add(key, flag::PATTERN_KEY);
         }
@@ -291,10 +299,11 @@ impl NameRecognizer {
     /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
     /// ANERcorp does not annotate nationality adjectives.
     pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
+        if label == Label::Norp {
+            return false;
+        }
         let k = crate::text::key(entry);
-        label != Label::Norp
-            && !k.contains(' ')
-            && (self.ambiguous.contains(&k) || self.stop.contains(&k))
+        !k.contains(' ') && (self.ambiguous.contains(&k) || self.stop.contains(&k))
     }
 
     pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {

@@ -12,6 +12,7 @@ mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
+mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
@@ -20,8 +21,10 @@ mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod propagation;
+pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod variants;
+mod verbs;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -156,6 +159,9 @@ pub struct NameRecognizer {
     nasab: WordSet,
     /// The particles of European names (`فان`, `دي`): role `foreign`.
     foreign_particles: WordSet,
+    /// The particle of a ruling family (`آل`): role `dynasty`. Alone before
+    /// a family name it names the family, not a person (`آل خليفة`).
+    dynasty_particles: WordSet,
     stop: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
@@ -176,6 +182,8 @@ pub struct NameRecognizer {
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).
     likeness: likeness::NameLikeness,
+    /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
+    verb_shapes: verbs::VerbShapes,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -299,6 +307,10 @@ impl NameRecognizer {
             return true;
         }
         if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
+            return false;
+        }
+        // An unlisted verb ends the name, even after a given name (`[طلعت زكريا] يتقمص`).
+        if self.is_verb_shaped(d, i) {
             return false;
         }
         // `مرماه` ("his goal"): a common word + the attached pronoun `ه`.
@@ -470,6 +482,7 @@ impl NameRecognizer {
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
+        self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);

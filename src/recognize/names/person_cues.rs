@@ -5,6 +5,9 @@
 //! unlisted word whose letters look like a name (the learned
 //! [`super::likeness`] score). Listed names after the adjective are found
 //! by the person lists already. Found names propagate to later mentions.
+//! Also the evidence a title needs for an unknown name whose first word
+//! alone reads as ordinary: a second unknown name word after it
+//! (`الوزير [جدعون فيلدمان]`).
 
 use super::*;
 
@@ -42,5 +45,59 @@ impl NameRecognizer {
             }
             out.push(m);
         }
+    }
+}
+
+impl NameRecognizer {
+    /// Tokens `i` and `i + 1` are two bare words that no lexicon knows as
+    /// anything but (possibly) a name, neither ordinary nor verb-shaped,
+    /// the second not ordinary-looking: after a title they are a name whose
+    /// first word alone would read as an ordinary word (`جدعون`).
+    pub(super) fn unknown_name_pair(&self, d: &Doc<'_>, i: usize) -> bool {
+        let unknown = |k: usize| {
+            d.is_word(k)
+                && !d.has_article(k)
+                && d.a.key(k).chars().nth(2).is_some()
+                && !d.any(
+                    k,
+                    flag::STOP
+                        | flag::LIGHT_STOP
+                        | flag::COMMON
+                        | flag::TRIGGER
+                        | flag::NON_PERSON_WORD
+                        | flag::PRONOUN_SUFFIX
+                        | flag::CLITIC_COMMON
+                        | flag::PARTICLE
+                        | flag::RANK,
+                )
+                && !d.a.key(k).starts_with('و')
+                && !self.ambiguous.contains(d.a.key(k))
+                && !self.is_verb_shaped(d, k)
+        };
+        unknown(i)
+            && unknown(i + 1)
+            && (d.any(i + 1, flag::GIVEN | flag::FAMILY) || !self.looks_ordinary(d, i + 1))
+    }
+}
+
+impl NameRecognizer {
+    /// A word of a title's construct chain skipped before the name: an
+    /// indefinite ordinary noun (`رئيس [بلدية] باريس`, `وزير [خارجية]`) or
+    /// a one-word place (`رئيس وزراء [إسرائيل]`), right after a bare word
+    /// of the chain (the title in the construct state, not `الرئيس`, after
+    /// which a bare word is the name). Never a listed name, a stop word or
+    /// a verb.
+    pub(super) fn title_complement(&self, d: &Doc<'_>, j: usize) -> bool {
+        if j == 0 || d.has_article(j - 1) || d.any(j - 1, flag::GPE_WORD) {
+            return false;
+        }
+        let bare_noun = !d.has_article(j)
+            && d.any(j, flag::COMMON)
+            && !d.any(
+                j,
+                flag::GIVEN | flag::FAMILY | flag::STOP | flag::LIGHT_STOP,
+            );
+        let place = d.any(j, flag::GPE_WORD) && !d.any(j, flag::GIVEN | flag::FAMILY);
+        d.is_word(j) && (bare_noun || place) && !self.is_verb_shaped(d, j)
     }
 }

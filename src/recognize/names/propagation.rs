@@ -61,32 +61,48 @@ impl LineIndex {
     }
 }
 
+/// The propagation sources of a document so far, kept from window to
+/// window of a long document (`recognize/window.rs`): a later window tags
+/// the names an earlier one found. Starts and lines are the document's.
+#[derive(Default)]
+pub struct NamesCarry {
+    table: PhraseTable<PropagationSource>,
+    /// Source texts already in the table (without a line window a name
+    /// found again adds nothing: its earliest source covers every later mention).
+    seen: rustc_hash::FxHashSet<(Box<str>, Label)>,
+    /// Cities a sports rule made clubs so far: document start and line, and
+    /// the city's gazetteer entry (`sports_rules.rs`, club propagation).
+    pub(super) clubs: Vec<(usize, usize, Source)>,
+}
+
 impl NameRecognizer {
     /// Document-level propagation: the parts of a full person name found in
     /// the document (`شي` after `شي جين بينغ`) and organization aliases are
     /// tagged at their later mentions. A propagated mention never starts
     /// before its source, never comes from a word shorter than two letters,
     /// and (with [`DocContext::propagation_window`]) stays within that many
-    /// lines after its source.
+    /// lines after its source. In a window of a long document, the sources
+    /// are those of its core added to those of the earlier windows.
     pub(super) fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
         let a = d.a;
         let window = d.ctx.propagation_window;
+        let mut whole_document = NamesCarry::default();
+        let mut carried = d.ctx.window.map(|w| w.carry.names.borrow_mut());
+        let carry = carried.as_deref_mut().unwrap_or(&mut whole_document);
         let mut sources: Vec<&Mention> = found
             .iter()
-            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()))
+            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()) && d.ctx.in_core(m.start))
             .collect();
-        if sources.is_empty() {
+        if sources.is_empty() && carry.table.is_empty() {
             return;
         }
         sources.sort_by_key(|m| m.start);
+        let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::new(a.text());
-        let mut table: PhraseTable<PropagationSource> = PhraseTable::default();
-        // Without a window a name found again adds nothing the table does
-        // not have: its earliest source already covers every later mention.
-        let mut seen: rustc_hash::FxHashSet<(&str, Label)> = Default::default();
+        let NamesCarry { table, seen, .. } = carry;
         for m in sources {
             let text = a.slice(m.start, m.end);
-            if window.is_none() && !seen.insert((text, m.label)) {
+            if window.is_none() && !seen.insert((text.into(), m.label)) {
                 continue;
             }
             let keys = mention_keys(a, m.start, m.end);
@@ -96,8 +112,8 @@ impl NameRecognizer {
             }
             let source = PropagationSource {
                 label: m.label,
-                start: m.start,
-                line: lines.line_of(m.start),
+                start: char_base + m.start,
+                line: line_base + lines.line_of(m.start),
             };
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
@@ -120,13 +136,13 @@ impl NameRecognizer {
         if table.is_empty() {
             return;
         }
-        let ending = lexicon::EndingFilter::of(&table);
+        let ending = lexicon::EndingFilter::of(table);
         for i in 0..a.len() {
             if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
                 continue;
             }
-            let at = a.tokens()[i].start;
-            let line = lines.line_of(at);
+            let at = char_base + a.tokens()[i].start;
+            let line = line_base + lines.line_of(a.tokens()[i].start);
             let reaches =
                 |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
             let Some(m) = table

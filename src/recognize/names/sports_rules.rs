@@ -75,6 +75,11 @@ impl SportsCues {
         Ok(())
     }
 
+    /// Every cue word, for the vocabulary.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// The role of a key, whole or after a proclitic (`وفاز`, `لفريق`, `بهدفين`).
     fn role_of(&self, key: &str) -> Option<CueRole> {
         if self.0.is_empty() {
@@ -104,7 +109,10 @@ struct Team {
 
 impl NameRecognizer {
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<CueRole> {
-        if i >= d.a.len() || !d.is_word(i) {
+        // The vocabulary flags a cue word and every word with a cue stem,
+        // so most tokens are refused without a lookup.
+        let f = d.f.get(i);
+        if !d.is_word(i) || (f.word | f.stems) & flag::SPORTS_CUE == 0 {
             return None;
         }
         self.sports.role_of(d.a.key(i))
@@ -210,23 +218,32 @@ impl NameRecognizer {
     /// the propagation window, unless a place cue (`في`, `مدينة`), the
     /// preposition `ب` or a bracket after it (a dateline) makes it the place.
     fn propagate_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
-        let clubs: Vec<(usize, Source)> = out
+        let lines = super::propagation::LineIndex::new(d.a.text());
+        let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
+        let found: Vec<(usize, usize, Source)> = out
             .iter()
-            .filter(|m| m.label == Label::Org && m.rule.starts_with("name/club-"))
+            .filter(|m| {
+                m.label == Label::Org && m.rule.starts_with("name/club-") && d.ctx.in_core(m.start)
+            })
             .filter_map(|m| {
                 let i = d.a.tokens().partition_point(|t| t.end <= m.start);
                 let city = self.city_at(d, i, true)?;
-                if city.start == m.start {
-                    Some((m.start, city.entry?))
-                } else {
-                    None
+                if city.start != m.start {
+                    return None;
                 }
+                let line = line_base + lines.line_of(m.start);
+                Some((char_base + m.start, line, city.entry?))
             })
             .collect();
+        // A long document's earlier windows left their clubs in the carry.
+        let mut whole_document = super::propagation::NamesCarry::default();
+        let mut carried = d.ctx.window.map(|w| w.carry.names.borrow_mut());
+        let carry = carried.as_deref_mut().unwrap_or(&mut whole_document);
+        carry.clubs.extend(found);
+        let clubs = &carry.clubs;
         if clubs.is_empty() {
             return;
         }
-        let lines = super::propagation::LineIndex::new(d.a.text());
         let window = d.ctx.propagation_window;
         for i in 0..d.a.len() {
             let Some(city) = self.city_at(d, i, true) else {
@@ -235,12 +252,13 @@ impl NameRecognizer {
             let Some(entry) = city.entry.as_ref() else {
                 continue;
             };
-            let line = lines.line_of(city.start);
-            let source = clubs.iter().find(|(start, e)| {
-                *start < city.start
+            let at = char_base + city.start;
+            let line = line_base + lines.line_of(city.start);
+            let source = clubs.iter().find(|(start, source_line, e)| {
+                *start < at
                     && e.file == entry.file
                     && e.line == entry.line
-                    && window.is_none_or(|w| line - lines.line_of(*start) <= w)
+                    && window.is_none_or(|w| line - source_line <= w)
             });
             let in_place = (i > 0 && self.cue(d, i - 1) == Some(CueRole::PlaceCue))
                 || (city.start > d.a.tokens()[i].start && d.a.key(i).starts_with('ب'))

@@ -33,16 +33,18 @@ impl NameRecognizer {
     /// Add the article and spacing variants of every gazetteer entry (see
     /// the module docs). Runs after every word list and table is loaded.
     pub(super) fn add_gazetteer_variants(&mut self) {
+        // The entries are rebuilt from the table once, for both passes.
+        let entries = self.gazetteer.entries();
         let mut name_words = WordSet::default();
-        for (keys, payload) in self.gazetteer.entries() {
+        for (keys, payload) in &entries {
             if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
-                for k in &keys {
-                    name_words.insert(k);
+                for k in keys {
+                    name_words.insert_key(k);
                 }
             }
         }
         let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
-        for (keys, payload) in self.gazetteer.entries() {
+        for (keys, payload) in &entries {
             if payload.label == Label::Norp || !is_plain_arabic(&payload.source.entry) {
                 continue;
             }
@@ -50,17 +52,17 @@ impl NameRecognizer {
             if written.len() != keys.len() {
                 continue;
             }
-            let mut add = |v: Vec<String>| variants.push((v, payload.clone()));
+            let mut add = |v: Vec<String>| variants.push((v, (*payload).clone()));
             if keys.len() >= 2
                 && payload.label != Label::Person
                 && !keys[1..].iter().any(|k| key_has_article(k))
             {
-                if let Some(v) = self.article_variant(&keys, written[0]) {
+                if let Some(v) = self.article_variant(keys, written[0]) {
                     add(v);
                 }
             }
             if keys.len() == 2 {
-                if let Some(v) = self.glued_variant(&keys) {
+                if let Some(v) = self.glued_variant(keys) {
                     add(v);
                 }
             }
@@ -70,6 +72,7 @@ impl NameRecognizer {
                 }
             }
         }
+        drop(entries);
         for (keys, payload) in variants {
             if !self.gazetteer.contains_keys(&keys) {
                 self.gazetteer.insert_keys(keys, payload);
@@ -124,24 +127,26 @@ impl NameRecognizer {
     /// names lexicons (a given name or a word of a multi-word entry) and
     /// name-like (`نيويورك` → `نيو يورك`).
     fn spaced_variants(&self, key: &str, name_words: &WordSet) -> Vec<Vec<String>> {
-        let letters: Vec<char> = key.chars().collect();
-        if !letters.iter().all(|&c| is_arabic_letter(c)) {
+        if !key.chars().all(is_arabic_letter) {
             return Vec::new();
         }
         let known =
             |w: &str| name_words.contains(w) && self.name_like_word(w) && !self.is_nisba_word(w);
+        // Byte offsets of the cuts that leave both parts MIN_PART_LETTERS letters.
+        let letters = key.chars().count();
         let mut out = Vec::new();
-        for cut in MIN_PART_LETTERS..=letters.len().saturating_sub(MIN_PART_LETTERS) {
-            let left: String = letters[..cut].iter().collect();
-            let right: String = letters[cut..].iter().collect();
-            if known(&left) && known(&right) {
-                out.push(vec![left, right]);
+        for (cut, (at, _)) in key.char_indices().enumerate() {
+            if cut < MIN_PART_LETTERS || cut > letters.saturating_sub(MIN_PART_LETTERS) {
+                continue;
+            }
+            let (left, right) = key.split_at(at);
+            if known(left) && known(right) {
+                out.push(vec![left.to_string(), right.to_string()]);
             }
         }
         out
     }
 
-    /// A one-word NORP entry (`ليبي`): never half of a split name.
     fn is_nisba_word(&self, key: &str) -> bool {
         self.gazetteer
             .word_payloads(key)
@@ -160,11 +165,15 @@ impl NameRecognizer {
 /// Whether a word as written starts with the article (a bare alef, then lam,
 /// then at least two letters).
 fn has_written_article(word: &str) -> bool {
-    let letters: String = word
+    // The article's letters, then two more, over the letters as written
+    // (marks skipped), without building the string.
+    let mut letters = word
         .chars()
-        .filter(|&c| !crate::text::normalize::is_dropped(c))
-        .collect();
-    article_then_two_letters(&letters)
+        .filter(|&c| !crate::text::normalize::is_dropped(c));
+    let article = article();
+    !article.is_empty()
+        && article.chars().all(|a| letters.next() == Some(a))
+        && letters.nth(1).is_some()
 }
 
 /// Whether a key starts like the article (and two more letters). Keys fold

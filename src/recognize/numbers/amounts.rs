@@ -87,7 +87,7 @@ impl NumberRecognizer {
             if code.is_none() {
                 let named = state
                     .named_countries
-                    .get_or_init(|| self.named_countries(a));
+                    .get_or_init(|| self.document_countries(state));
                 if let Some(x) = named.iter().find_map(|country| {
                     lexicon
                         .currency_country

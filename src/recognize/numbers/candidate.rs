@@ -53,7 +53,7 @@ pub(crate) struct DocState<'a, 'b, 't> {
     /// The countries named in the document (places of
     /// `dateline_places.csv`), most named first; computed when an ambiguous
     /// currency needs them.
-    pub named_countries: std::cell::OnceCell<Vec<String>>,
+    pub named_countries: super::NamedCountries<'a>,
 }
 
 impl DocState<'_, '_, '_> {

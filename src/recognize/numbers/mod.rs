@@ -31,6 +31,7 @@ use serde_json::{json, Value};
 use crate::error::Result;
 use crate::mention::DocContext;
 use crate::mention::{number_value, Label, Mention, Modifier};
+use crate::recognize::window::{self, DocWindow};
 use crate::rules::RuleFiles;
 use crate::text::TokenKind;
 
@@ -41,6 +42,39 @@ use candidate::url_ranges;
 pub(crate) use candidate::{is_comma, key_at, light_at, Amount, Candidate, DocState, Suffix};
 use values::exact_value;
 pub use values::{duration, duration_label, fmt_num, merge_durations, round};
+
+/// What the numeric recognizer carries from window to window of a long
+/// document (`recognize/window.rs`).
+#[derive(Default)]
+pub struct NumbersCarry {
+    /// The date and country of the document's dateline (read in the first window).
+    dateline: (Option<chrono::NaiveDate>, Option<String>),
+    /// The last year the text named so far (`dates::anchor_to_narrative_year`).
+    narrative_year: Option<String>,
+    /// The countries the whole document names, once counted.
+    named_countries: Option<Vec<String>>,
+}
+
+/// The countries named in the document, counted when an ambiguous currency
+/// first needs them; with the window of a long document, over all of it.
+#[derive(Default)]
+pub(crate) struct NamedCountries<'w> {
+    cell: std::cell::OnceCell<Vec<String>>,
+    window: Option<&'w DocWindow<'w>>,
+}
+
+impl<'w> std::ops::Deref for NamedCountries<'w> {
+    type Target = std::cell::OnceCell<Vec<String>>;
+    fn deref(&self) -> &Self::Target {
+        &self.cell
+    }
+}
+
+/// Countries by times named, most first; ties: the first named first.
+fn most_named_first(mut counts: Vec<(String, usize, usize)>) -> Vec<String> {
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
+    counts.into_iter().map(|(c, _, _)| c).collect()
+}
 
 /// The numeric recognizer.
 pub struct NumberRecognizer {
@@ -59,14 +93,31 @@ impl NumberRecognizer {
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let doc = Doc::indexed(&self.lexicon, ctx.analysis);
         let a = &doc;
-        let dl = self.dateline(a);
+        // The dateline is read where the document starts; a later window
+        // of a long document gets its date and country from the first.
+        let dl = if ctx.window.is_none_or(|w| w.first) {
+            self.dateline(a)
+        } else {
+            None
+        };
+        let (dateline_date, dateline_country) = match ctx.window {
+            Some(w) if !w.first => w.carry.numbers.borrow().dateline.clone(),
+            _ => (
+                dl.as_ref().and_then(|d| d.date),
+                dl.as_ref().and_then(|d| d.country.clone()),
+            ),
+        };
+        if let Some(w) = ctx.window.filter(|w| w.first) {
+            w.carry.numbers.borrow_mut().dateline = (dateline_date, dateline_country.clone());
+        }
         let state = DocState {
             a,
-            refd: ctx
-                .reference_date
-                .or_else(|| dl.as_ref().and_then(|d| d.date)),
-            country: dl.as_ref().and_then(|d| d.country.clone()),
-            named_countries: Default::default(),
+            refd: ctx.reference_date.or(dateline_date),
+            country: dateline_country,
+            named_countries: NamedCountries {
+                window: ctx.window,
+                ..Default::default()
+            },
         };
         let first_mention = out.len();
         let mut cands = Vec::new();
@@ -150,11 +201,18 @@ impl NumberRecognizer {
             m.priority = c.priority;
             out.push(m);
         }
+        let mut carried = ctx.window.map(|w| w.carry.numbers.borrow_mut());
+        let mut year = None;
         dates::anchor_to_narrative_year(
             &mut out[first_mention..],
             state.refd.is_none(),
             state.refd.map(|r| chrono::Datelike::year(&r)),
+            carried
+                .as_mut()
+                .map_or(&mut year, |c| &mut c.narrative_year),
+            |m| ctx.in_core(m.start),
         );
+        drop(carried);
         dates::date_times_by_sentence(a, &mut out[first_mention..]);
     }
 
@@ -269,25 +327,55 @@ impl NumberRecognizer {
         self.dates_at(state, i, out);
     }
 
-    /// The countries named in a document, most often named first (ties: the
-    /// first named first).
-    fn named_countries(&self, a: &Doc<'_, '_>) -> Vec<String> {
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    /// The countries named in the document, most often named first (ties:
+    /// the first named first). In a window of a long document they are
+    /// counted over the whole document once, window by window, and kept.
+    fn document_countries(&self, state: &DocState<'_, '_, '_>) -> Vec<String> {
+        let mut counts = Vec::new();
+        match state.named_countries.window {
+            Some(w) if w.document.len() != state.a.text().len() => {
+                if let Some(known) = &w.carry.numbers.borrow().named_countries {
+                    return known.clone();
+                }
+                let mut base = 0;
+                for span in window::plan(w.document, window::DEFAULT_WINDOW_CHARS) {
+                    let analysis = crate::text::Analysis::new(&w.document[span.core]);
+                    let doc = Doc::indexed(&self.lexicon, &analysis);
+                    self.count_countries(&doc, base, &mut counts);
+                    base += doc.len();
+                }
+                let countries = most_named_first(counts);
+                w.carry.numbers.borrow_mut().named_countries = Some(countries.clone());
+                countries
+            }
+            _ => {
+                self.count_countries(state.a, 0, &mut counts);
+                most_named_first(counts)
+            }
+        }
+    }
+
+    /// Count the countries a text names (places of `dateline_places.csv`):
+    /// (country, times named, token of its first mention + `base`).
+    fn count_countries(
+        &self,
+        a: &Doc<'_, '_>,
+        base: usize,
+        counts: &mut Vec<(String, usize, usize)>,
+    ) {
         let mut i = 0;
         while i < a.len() {
             match self.lexicon.dateline_places.at_clitic(a, i) {
                 Some(m) => {
                     match counts.iter_mut().find(|(c, _, _)| c == m.value) {
                         Some(entry) => entry.1 += 1,
-                        None => counts.push((m.value.clone(), 1, i)),
+                        None => counts.push((m.value.clone(), 1, base + i)),
                     }
                     i = m.end_tok.max(i + 1);
                 }
                 None => i += 1,
             }
         }
-        counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
-        counts.into_iter().map(|(c, _, _)| c).collect()
     }
 
     /// `تحت الصفر` at token `k`: below zero.

@@ -37,25 +37,25 @@ fn needs_year(value: &Value) -> bool {
 /// before them, in text order: every one in a document without a reference
 /// date (`no_dateline`), else only those that say `من العام نفسه`
 /// (`date/same-year`), which take the reference year when the text named none.
+/// `year` is the last year named before these mentions (an earlier window's,
+/// in a long document) and becomes the last one named among them; only the
+/// mentions `in_core` are read and filled (the others are a window's margins).
 pub(crate) fn anchor_to_narrative_year(
     mentions: &mut [Mention],
     no_dateline: bool,
     reference_year: Option<i32>,
+    year: &mut Option<String>,
+    in_core: impl Fn(&Mention) -> bool,
 ) {
     let wants = |m: &Mention| {
         m.label == Label::Date && needs_year(&m.value) && (no_dateline || m.rule == SAME_YEAR_RULE)
     };
-    if !mentions.iter().any(wants) {
-        return;
-    }
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&k| mentions[k].label == Label::Date && in_core(&mentions[k]))
+        .collect();
     order.sort_by_key(|&k| mentions[k].start);
-    let mut year: Option<String> = None;
     for k in order {
         let m = &mut mentions[k];
-        if m.label != Label::Date {
-            continue;
-        }
         if wants(m) {
             let y = year
                 .clone()
@@ -64,7 +64,7 @@ pub(crate) fn anchor_to_narrative_year(
                 m.value = Value::String(format!("{y}{}", &v[4..]));
             }
         } else if let Some(y) = last_named_year(&m.value) {
-            year = Some(y.to_string());
+            *year = Some(y.to_string());
         }
     }
 }

@@ -1,0 +1,84 @@
+//! A person's name found from its surname reaches back to the word before
+//! it when that word is a first name nobody listed (`[سيب بلاتر]`, `[بوب
+//! غرين]`) or a particle of a European name (`[فان نيستلروي]`). The
+//! evidence is the listed surname after it plus the word's own letters: a
+//! bare word in no lexicon, no ordinary or verb-shaped word, whose
+//! name-likeness score is high. Keyed on the shape of the name, not on a
+//! list of first names. The longer name is not propagated: its first name
+//! alone is weaker evidence than the surname, which propagates already.
+
+use super::*;
+
+/// The rules whose person mentions may start at a surname.
+const SURNAME_SOURCES: &[&str] = &[
+    "name/person-list",
+    "name/learned-person",
+    "name/gazetteer-person",
+];
+
+impl NameRecognizer {
+    /// Add, for every person mention in `found` that starts at a word other
+    /// than a listed given name, the longer mention with the first name or
+    /// particle before it.
+    pub(super) fn extend_persons_left(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        let a = d.a;
+        let mut added: Vec<Mention> = Vec::new();
+        for m in found.iter() {
+            if m.label != Label::Person || !SURNAME_SOURCES.contains(&m.rule.as_str()) {
+                continue;
+            }
+            // The mention's first token, which must begin exactly at the mention.
+            let first = a.tokens().partition_point(|t| t.end <= m.start);
+            if first == 0 || a.tokens().get(first).is_none_or(|t| t.start != m.start) {
+                continue;
+            }
+            if d.any(first, flag::GIVEN | flag::PARTICLE) {
+                continue;
+            }
+            let before = first - 1;
+            let particle = self.foreign_particles.contains(a.key(before))
+                && (before == 0 || !d.any(before - 1, flag::GIVEN));
+            if !particle && !self.unlisted_first_name(d, before) {
+                continue;
+            }
+            let mut longer = d.ctx.mention(
+                a.tokens()[before].start,
+                m.end,
+                Label::Person,
+                serde_json::Value::Null,
+                "name/person-first-name",
+            );
+            longer.priority = m.priority;
+            if d.ctx.explain {
+                longer.evidence = format!(
+                    "`{}` before the surname `{}`",
+                    a.surface(before),
+                    a.surface(first)
+                );
+            }
+            added.push(longer);
+        }
+        found.extend(added);
+    }
+
+    /// A bare word that no lexicon knows (not even as a word seen untagged
+    /// three times in ANERcorp), no ordinary, verb-shaped or
+    /// conjunct word, whose letters look like a name's.
+    fn unlisted_first_name(&self, d: &Doc<'_>, i: usize) -> bool {
+        self.is_bare_proper(d, i)
+            && !d.any(
+                i,
+                flag::GIVEN
+                    | flag::FAMILY
+                    | flag::PARTICLE
+                    | flag::GAZ_WORD
+                    | flag::LIGHT_STOP
+                    | flag::NAME_SUFFIX,
+            )
+            && d.f.get(i).stems & flag::OWN == 0
+            && !self.ambiguous.contains(d.a.key(i))
+            && !d.a.key(i).starts_with('و')
+            && !self.is_verb_shaped(d, i)
+            && self.looks_like_name(d, i)
+    }
+}
