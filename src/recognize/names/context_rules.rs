@@ -38,8 +38,10 @@ impl NameRecognizer {
                 TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
                 TriggerKind::NameSuffix => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
+                // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(d, after)
+                    .or_else(|| self.quoted_after(d, after, Label::Org, "name/org-quoted"))
                     .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
                 TriggerKind::FacilityHead => self.facility_with_head(d, &m),
@@ -367,6 +369,14 @@ impl NameRecognizer {
             // which stands alone (`فريق [العربي]`, the club).
             let definite_head = after > 0 && d.has_article(after - 1);
             let only_nationality = (after..chain_end).all(|k| d.is_norp(k));
+            // A rank describes the holder (`المؤسسة المالية الأولى`, "the
+            // first financial institution"): a superlative, no name.
+            let ranked = (after..=last).any(|k| d.any(k, flag::RANK) && d.has_article(k));
+            if ranked {
+                // The bracketed name after the description still names it
+                // (`لنادي الدرجة الثانية ([Triestina])`).
+                return alias.map(|a| vec![a]);
+            }
             if !evidence || ((definite_head || descriptor) && only_nationality && alias.is_none()) {
                 return None;
             }

@@ -70,6 +70,9 @@ pub struct NamesCarry {
     /// Source texts already in the table (without a line window a name
     /// found again adds nothing: its earliest source covers every later mention).
     seen: rustc_hash::FxHashSet<(Box<str>, Label)>,
+    /// Cities a sports rule made clubs so far: document start and line, and
+    /// the city's gazetteer entry (`sports_rules.rs`, club propagation).
+    pub(super) clubs: Vec<(usize, usize, Source)>,
 }
 
 impl NameRecognizer {
@@ -96,7 +99,7 @@ impl NameRecognizer {
         sources.sort_by_key(|m| m.start);
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::new(a.text());
-        let NamesCarry { table, seen } = carry;
+        let NamesCarry { table, seen, .. } = carry;
         for m in sources {
             let text = a.slice(m.start, m.end);
             if window.is_none() && !seen.insert((text.into(), m.label)) {

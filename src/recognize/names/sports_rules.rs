@@ -35,6 +35,9 @@ pub(super) enum CueRole {
     MatchNoun,
     /// `فريق`, `لاعب`, `مدرب`: a team follows.
     TeamHead,
+    /// `في`, `مدينة`: the city after it is the place, also where the same
+    /// name was a club earlier in the document.
+    PlaceCue,
     /// `أهداف`, `بهدفين`, `الشوط`: a football frame.
     GoalWord,
 }
@@ -49,6 +52,7 @@ impl CueRole {
             "match_noun" => CueRole::MatchNoun,
             "team_head" => CueRole::TeamHead,
             "goal_word" => CueRole::GoalWord,
+            "place_cue" => CueRole::PlaceCue,
             _ => return None,
         })
     }
@@ -65,7 +69,7 @@ impl SportsCues {
             file,
             text,
             "role",
-            "result_verb, result_noun, opponent_prep, host, match_noun, team_head or goal_word",
+            "result_verb, result_noun, opponent_prep, host, match_noun, team_head, goal_word or place_cue",
             CueRole::parse,
         )?;
         Ok(())
@@ -88,12 +92,19 @@ impl SportsCues {
     }
 }
 
+/// A dash between two teams of a fixture (`-`, `–`, `—`).
+fn is_dash(light: &str) -> bool {
+    matches!(light, "-" | "\u{2013}" | "\u{2014}")
+}
+
 /// A team name found at a token: its char start, the token after it, and
 /// whether it is a listed city.
 struct Team {
     start: usize,
     end_token: usize,
     city: bool,
+    /// The city's gazetteer entry.
+    entry: Option<Source>,
 }
 
 impl NameRecognizer {
@@ -120,6 +131,7 @@ impl NameRecognizer {
                 start: m.start,
                 end_token: m.end,
                 city: true,
+                entry: Some(m.payload.source.clone()),
             })
     }
 
@@ -147,6 +159,7 @@ impl NameRecognizer {
             start: d.a.tokens()[i].start,
             end_token: end,
             city: false,
+            entry: None,
         })
     }
 
@@ -162,7 +175,9 @@ impl NameRecognizer {
             .mention(team.start, end, Label::Org, serde_json::Value::Null, rule);
         m.priority = priority::CONTEXT;
         if d.ctx.explain {
-            m.evidence = if team.city {
+            m.evidence = if rule == "name/club-propagated" {
+                "a city that is a club earlier in the document".to_string()
+            } else if team.city {
                 "a city in a match frame: a club".to_string()
             } else {
                 "an unknown name in a match frame with a goal or host word: a club".to_string()
@@ -184,7 +199,134 @@ impl NameRecognizer {
                         self.club(d, &team, "name/club-after-head", out);
                     }
                 }
+                // `أمام مضيفه [ليون]`, `ضيفه [اندرلخت] البلجيكي`: the host
+                // word is said of a team only.
+                Some(CueRole::Host) => {
+                    if let Some(team) = self.team_at(d, i + 1) {
+                        self.club(d, &team, "name/club-host", out);
+                    }
+                }
                 _ => {}
+            }
+        }
+        self.fixture_lines(d, out);
+        self.propagate_clubs(d, out);
+    }
+
+    /// A city that a sports frame made a club is the club at its later
+    /// mentions in the document (`وسيفتقد [برشلونة] جهود مهاجمه`), within
+    /// the propagation window, unless a place cue (`في`, `مدينة`), the
+    /// preposition `ب` or a bracket after it (a dateline) makes it the place.
+    fn propagate_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        let lines = super::propagation::LineIndex::new(d.a.text());
+        let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
+        let found: Vec<(usize, usize, Source)> = out
+            .iter()
+            .filter(|m| {
+                m.label == Label::Org && m.rule.starts_with("name/club-") && d.ctx.in_core(m.start)
+            })
+            .filter_map(|m| {
+                let i = d.a.tokens().partition_point(|t| t.end <= m.start);
+                let city = self.city_at(d, i, true)?;
+                if city.start != m.start {
+                    return None;
+                }
+                let line = line_base + lines.line_of(m.start);
+                Some((char_base + m.start, line, city.entry?))
+            })
+            .collect();
+        // A long document's earlier windows left their clubs in the carry.
+        let mut whole_document = super::propagation::NamesCarry::default();
+        let mut carried = d.ctx.window.map(|w| w.carry.names.borrow_mut());
+        let carry = carried.as_deref_mut().unwrap_or(&mut whole_document);
+        carry.clubs.extend(found);
+        let clubs = &carry.clubs;
+        if clubs.is_empty() {
+            return;
+        }
+        let window = d.ctx.propagation_window;
+        for i in 0..d.a.len() {
+            let Some(city) = self.city_at(d, i, true) else {
+                continue;
+            };
+            let Some(entry) = city.entry.as_ref() else {
+                continue;
+            };
+            let at = char_base + city.start;
+            let line = line_base + lines.line_of(city.start);
+            let source = clubs.iter().find(|(start, source_line, e)| {
+                *start < at
+                    && e.file == entry.file
+                    && e.line == entry.line
+                    && window.is_none_or(|w| line - source_line <= w)
+            });
+            let in_place = (i > 0 && self.cue(d, i - 1) == Some(CueRole::PlaceCue))
+                || (city.start > d.a.tokens()[i].start && d.a.key(i).starts_with('ب'))
+                || (city.end_token < d.a.len() && d.a.light(city.end_token) == "(");
+            if source.is_some() && !in_place {
+                self.club(d, &city, "name/club-propagated", out);
+            }
+        }
+    }
+
+    /// `( COUNTRY )` at token `k`: the token after the closing bracket.
+    fn bracketed_country(&self, d: &Doc<'_>, k: usize) -> Option<usize> {
+        if k + 2 >= d.a.len() || d.a.light(k) != "(" {
+            return None;
+        }
+        let place = self
+            .gaz_matches(d, k + 1, false)
+            .into_iter()
+            .filter(|m| m.payload.label == Label::Gpe)
+            .max_by_key(|m| m.end)?;
+        (place.end < d.a.len() && d.a.light(place.end) == ")").then_some(place.end + 1)
+    }
+
+    /// A team with its country in brackets at token `i` (`ليون ( فرنسا )`):
+    /// the team (none when it is a known organization, which keeps its own
+    /// mention) and the token after the bracket.
+    fn team_with_country(&self, d: &Doc<'_>, i: usize) -> Option<(Option<Team>, usize)> {
+        let known_org = self
+            .gaz_matches(d, i, false)
+            .into_iter()
+            .filter(|m| m.payload.label == Label::Org)
+            .max_by_key(|m| m.end);
+        if let Some(org) = known_org {
+            return Some((None, self.bracketed_country(d, org.end)?));
+        }
+        let team = self.team_at(d, i)?;
+        let after = self.bracketed_country(d, team.end_token)?;
+        Some((Some(team), after))
+    }
+
+    /// Fixture and result lines of a draw or a round: `A ( COUNTRY ) - B
+    /// ( COUNTRY )`, each team with its country in brackets, joined by a dash.
+    /// When one of the two is a listed city or a known organization, the
+    /// others are clubs too (a player's line names persons, who are neither);
+    /// the countries stay GPE.
+    fn fixture_lines(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        for i in 0..d.a.len() {
+            if !d.is_word(i) {
+                continue;
+            }
+            let Some((first, dash)) = self.team_with_country(d, i) else {
+                continue;
+            };
+            // An unknown team starts after punctuation (the line's start).
+            if first.as_ref().is_some_and(|t| !t.city) && i > 0 && d.is_word(i - 1) {
+                continue;
+            }
+            if dash >= d.a.len() || !is_dash(d.a.light(dash)) {
+                continue;
+            }
+            let Some((second, _)) = self.team_with_country(d, dash + 1) else {
+                continue;
+            };
+            let anchored = |t: &Option<Team>| t.as_ref().is_none_or(|t| t.city);
+            if anchored(&first) || anchored(&second) {
+                for team in [first, second].into_iter().flatten() {
+                    self.club(d, &team, "name/club-fixture", out);
+                }
             }
         }
     }
