@@ -27,21 +27,7 @@ INPUT="$WORK/articles.jsonl"
 cargo build --release --quiet
 KASHIF=target/release/kashif
 
-python3 - "$INPUT" "$MB" <<'PY'
-import json, pathlib, sys
-out, mb = sys.argv[1], float(sys.argv[2])
-docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(pathlib.Path("corpus").glob("*.txt"))]
-target, size, n = int(mb * 1_000_000), 0, 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < target:
-        for stem, text in docs:
-            line = json.dumps({"id": f"{stem}#{n}", "text": text}, ensure_ascii=False) + "\n"
-            f.write(line)
-            size += len(line.encode("utf-8"))
-            n += 1
-            if size >= target:
-                break
-PY
+python3 scripts/bench_articles.py jsonl "$MB" >"$INPUT"
 BYTES=$(stat -c %s "$INPUT")
 
 # Wall seconds of one command, output discarded.

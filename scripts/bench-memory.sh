@@ -31,24 +31,7 @@ BASE="${KASHIF_BASE:-}"
 
 # Articles, joined (one document) or as JSONL lines (a stream), to stdout.
 articles() {
-    python3 - "$1" "$2" <<'PY'
-import json, pathlib, sys
-mode, mb = sys.argv[1], float(sys.argv[2])
-docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(pathlib.Path("corpus").glob("*.txt"))]
-target, size, n = int(mb * 1_000_000), 0, 0
-out = sys.stdout
-while size < target:
-    for stem, text in docs:
-        if mode == "doc":
-            piece = (text + "\n\n") if size else text
-        else:
-            piece = json.dumps({"id": f"{stem}#{n}", "text": text}, ensure_ascii=False) + "\n"
-        out.write(piece)
-        size += len(piece.encode("utf-8"))
-        n += 1
-        if size >= target:
-            break
-PY
+    python3 scripts/bench_articles.py "$1" "$2"
 }
 
 articles doc "$DOC_MB" >"$DOC"
