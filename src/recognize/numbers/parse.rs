@@ -437,9 +437,14 @@ impl Lexicon {
                 }
                 match l {
                     "-" | "−" => {
+                        // A spaced dash between two numbers, digits or words
+                        // (`3 - 2`, a score `صفر - 2`), separates them.
                         let spaced = j + 1 < a.len()
                             && a.tokens()[j + 1].kind == TokenKind::Number
-                            && (j == 0 || a.tokens()[j - 1].kind != TokenKind::Number);
+                            && (j == 0
+                                || (a.tokens()[j - 1].kind != TokenKind::Number
+                                    && (a.tokens()[j - 1].kind != TokenKind::Word
+                                        || self.number(a, j - 1).is_none())));
                         if next_glued || spaced {
                             self.digits_number(a, j + 1, t.start, -1.0)
                         } else {
