@@ -72,18 +72,19 @@ impl VerbShapes {
 
     /// Whether a lookup key has one of the shapes.
     pub fn matches(&self, key: &str) -> bool {
-        let letters: Vec<char> = key.chars().collect();
-        let Some(shapes) = self.by_len.get(letters.len()) else {
+        // Called for every unlisted word in a name run: no allocation.
+        let len = key.chars().count();
+        let Some(shapes) = self.by_len.get(len) else {
             return false;
         };
         // A final `ه` is the key of `ة`: a noun (`نخلة`), no verb's root letter.
-        let last = letters.len().saturating_sub(1);
+        let last = len.saturating_sub(1);
         shapes.iter().any(|shape| {
             shape
                 .iter()
-                .zip(&letters)
+                .zip(key.chars())
                 .enumerate()
-                .all(|(n, (slot, &c))| match *slot {
+                .all(|(n, (slot, c))| match *slot {
                     Slot::Root => is_root_letter(c) && !(n == last && c == 'ه'),
                     Slot::Letter(l) => l == c,
                 })
