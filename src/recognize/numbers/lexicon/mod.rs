@@ -433,6 +433,13 @@ impl Lexicon {
         self.kinds.get(k).copied().unwrap_or(0)
     }
 
+    /// Whether `key` (any string, not only a token's) has one of the `kind`
+    /// bits in the index (the Bloom filter first, then one probe).
+    #[inline]
+    pub fn key_has(&self, key: &str, kind: u32) -> bool {
+        self.kind_of(key) & kind != 0
+    }
+
     /// Whether the key of token `i` has a function-word role (false past
     /// the end).
     #[inline]
