@@ -233,7 +233,7 @@ impl Role {
         ("date_start", Role::DateStart),
     ];
 
-    fn bit(self) -> u64 {
+    pub(crate) fn bit(self) -> u64 {
         1 << (self as u8)
     }
 
@@ -299,6 +299,11 @@ impl FunctionWords {
     /// (`بالرقم` → `الرقم`, `بنتيجة` → `نتيجة`).
     pub fn is_with_proclitics(&self, key: &str, role: Role) -> bool {
         self.is(key, role) || super::lexicon::stems(key).any(|(_, stem)| self.is(&stem, role))
+    }
+
+    /// Every key with its role bits.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.roles.iter().map(|(k, b)| (k.as_str(), *b))
     }
 
     /// Whether `key` has any role but the engine gates and identifier nouns.
