@@ -23,6 +23,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod trailing_verbs;
 mod variants;
 mod verbs;
 
@@ -94,6 +95,10 @@ pub enum TriggerKind {
     /// The indefinite head of an official name (`وزارة`, `منظمة`): any
     /// construct chain after it is the name.
     OrgHeadStrong,
+    /// A head that names an institution only with a purpose complement
+    /// after it (`[المركز الوطني للدراسات الفضائية]`); otherwise another
+    /// kind of the same word reads it (`المركز` is a facility head too).
+    OrgHeadPurpose,
     /// A word that may close a facility or organization name (`الدولي`).
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
@@ -117,6 +122,7 @@ impl TriggerKind {
             "person_title" => TriggerKind::PersonTitle,
             "org_head" => TriggerKind::OrgHead,
             "org_head_strong" => TriggerKind::OrgHeadStrong,
+            "org_head_purpose" => TriggerKind::OrgHeadPurpose,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
             "misc_descriptor" => TriggerKind::MiscDescriptor,
@@ -145,6 +151,8 @@ enum HeadStrength {
     Weak,
     /// `شركة`, `شبكة`: a descriptor; as a head it needs evidence too.
     Descriptor,
+    /// `المركز`: only a purpose complement (`للدراسات`) is evidence.
+    Purpose,
 }
 
 /// The compiled names recognizer.
@@ -482,6 +490,7 @@ impl NameRecognizer {
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
+        self.trim_trailing_verbs(&d, &mut found);
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
