@@ -23,6 +23,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod title_surname;
 mod trailing_verbs;
 mod variants;
 mod verbs;
