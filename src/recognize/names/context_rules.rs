@@ -65,7 +65,7 @@ impl NameRecognizer {
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
                 TriggerKind::FacilityHead => self.facility_with_head(d, m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
-                    self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
+                    self.quoted_after_described(d, after)
                 }
             };
             for mut mention in emitted.into_iter().flatten() {
@@ -338,7 +338,7 @@ impl NameRecognizer {
             let nisba_shaped = if d.is_norp(j.saturating_sub(1))
                 || self.org_sectors.contains(a.key(j.saturating_sub(1)))
             {
-                is_nisba_shaped(key) || participle
+                is_nisba_shaped(key) || participle || d.any(j, flag::RANK)
             } else {
                 ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c)) || participle
             };
@@ -715,7 +715,8 @@ impl NameRecognizer {
             _ => "\"",
         };
         let mut k = after + 1;
-        while k < a.len() && k - after <= 8 && a.light(k) != close {
+        // A full stop inside closes no name: it is a quoted sentence.
+        while k < a.len() && k - after <= 8 && a.light(k) != close && a.light(k) != "." {
             k += 1;
         }
         if k >= a.len() || a.light(k) != close || k == after + 1 {

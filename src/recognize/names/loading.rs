@@ -27,6 +27,7 @@ impl NameRecognizer {
             foreign_particles: WordSet::default(),
             dynasty_particles: WordSet::default(),
             stop: WordSet::default(),
+            stop_adjectives: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
@@ -64,6 +65,10 @@ impl NameRecognizer {
             load_words("names/stopwords.csv", text, "word", &mut r.stop)?;
             let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
             let col = table.column("word")?;
+            let kind = table.column("kind")?;
+            for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
+                r.stop_adjectives.insert(row.get(col));
+            }
             r.stop_light.extend(
                 table
                     .rows

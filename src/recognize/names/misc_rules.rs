@@ -1,7 +1,10 @@
 //! MISC rules of their own: an event or work name runs on over the sector
 //! words after it (`[مهرجان جرش للثقافة والفنون]`, `[مؤتمر الدوحة للتنمية
 //! المستدامة]`), as an organization's name does (`org_rules.rs`; the words
-//! are data, `rules/names/org_sectors.csv`).
+//! are data, `rules/names/org_sectors.csv`); a quoted title or model name
+//! after a work or product head and its adjectives (`الصاروخ الأوروبي
+//! الجديد "[آريان 6]"`, `برنامجا بعنوان «[…]»`; the heads are data,
+//! `rules/names/triggers_works.csv`).
 
 use super::*;
 
@@ -27,5 +30,34 @@ impl NameRecognizer {
                 m.evidence = format!("{}; runs on over `{}`", m.evidence, d.a.surface(next));
             }
         }
+    }
+
+    /// A quoted name after a MISC head, directly or after up to two words
+    /// describing the head (`الصاروخ الأوروبي الجديد "[آريان 6]"`,
+    /// `ببرنامج جديد «[حور الدنيا]»`). A stop word or verb between them
+    /// ends the search (`الكتاب الذي "…"`).
+    pub(super) fn quoted_after_described(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        const MAX_DESCRIBING_WORDS: usize = 2;
+        let tokens = d.a.tokens();
+        for skipped in 0..=MAX_DESCRIBING_WORDS {
+            let open = after + skipped;
+            // After a describing word the quotation mark must open, with a
+            // space before it: `انتهت".` closes a quotation.
+            let spaced =
+                skipped == 0 || (open < tokens.len() && tokens[open - 1].end < tokens[open].start);
+            if spaced {
+                if let Some(found) = self.quoted_after(d, open, Label::Misc, "name/misc-quoted") {
+                    return Some(found);
+                }
+            }
+            if open >= d.a.len()
+                || (d.is_stop(open) && !self.stop_adjectives.contains(d.a.key(open)))
+                || d.any(open, flag::PRONOUN_SUFFIX)
+                || self.is_verb_shaped(d, open)
+            {
+                return None;
+            }
+        }
+        None
     }
 }

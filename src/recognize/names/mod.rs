@@ -170,6 +170,9 @@ pub struct NameRecognizer {
     /// a family name it names the family, not a person (`آل خليفة`).
     dynasty_particles: WordSet,
     stop: WordSet,
+    /// The stop words of kind `adjective` (`الجديد`, `السابق`): they close a
+    /// name but may describe a head before a quoted title.
+    stop_adjectives: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
