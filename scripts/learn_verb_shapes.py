@@ -5,9 +5,11 @@ words are almost never part of a name in the training data.
 A template is a lookup key shape: `C` stands for one root letter (any Arabic
 letter but the long vowels ا و ي, ى, ة and hamza forms, and not a
 final ه, the key of ة), every other
-character is itself (`يتCCC` matches يتقمص, `تتCاCC` matches تتواصل). The
+character is itself (`يتCCC` matches يتقمص, `تتCاCC` matches تتبادل). The
 candidates are built here from the imperfect prefixes (ي ت ن) and the
-derived-form stems, with the plural and dual endings, and from the past
+derived-form stems, with the plural and dual endings (also after the future
+`س`: سيحاكم; such a shape is kept when its base shape is and it matches
+at least one ordinary word and no more names than the share allows), and from the past
 forms of the derived stems (تCCC, اCتCC, استCCC…) with their 3fs and 3mp
 endings. The bare triliteral past (CCC) and the 4th-form past (اCCC, as
 أحمد) are no candidates: too many names have those shapes.
@@ -45,6 +47,9 @@ from learn_name_likeness import name_and_word_types  # noqa: E402  (the same nam
 NOT_ROOT = set("اويىةءؤئ")
 
 IMPERFECT_PREFIXES = ["ي", "ت", "ن"]
+# The future particle `س` written on the imperfect (سيحاكم, ستتواصل).
+FUTURE_PREFIX = "س"
+FUTURE_FORMS = {FUTURE_PREFIX + p for p in ["ي", "ت", "ن"]}
 # Imperfect stems after the prefix: forms I, V, VI, X, VIII, VII, III.
 IMPERFECT_STEMS = ["CCC", "تCCC", "تCاCC", "ستCCC", "CتCC", "نCCC", "CاCC"]
 IMPERFECT_ENDINGS = ["", "ون", "ان", "وا"]
@@ -69,6 +74,7 @@ def candidates():
         for s in IMPERFECT_STEMS:
             for e in IMPERFECT_ENDINGS:
                 out.append(p + s + e)
+                out.append(FUTURE_PREFIX + p + s + e)
     for s in PAST_STEMS:
         for e in PAST_ENDINGS:
             out.append(s + e)
@@ -94,11 +100,20 @@ def matches(template, k):
 def main():
     names, words = name_and_word_types()
     rows = []
-    for t in candidates():
+    kept_shapes = set()
+    # Base shapes first: a future shape (سيCاCC) inherits the evidence of its
+    # base (يCاCC), as future forms are too rare to count MIN_WORDS of their own.
+    for t in sorted(candidates(), key=lambda t: (t[:2] in FUTURE_FORMS, t)):
         n = sum(matches(t, k) for k in names)
         w = sum(matches(t, k) for k in words)
         share = n / (n + w) if n + w else 0.0
-        kept = w >= MIN_WORDS and share <= MAX_NAME_SHARE
+        base = t[len(FUTURE_PREFIX):] if t[:2] in FUTURE_FORMS else None
+        if base is not None:
+            kept = base in kept_shapes and w >= 1 and share <= MAX_NAME_SHARE
+        else:
+            kept = w >= MIN_WORDS and share <= MAX_NAME_SHARE
+        if kept:
+            kept_shapes.add(t)
         examples = " ".join(sorted(k for k in names if matches(t, k))[:4])
         print(f"  {'keep' if kept else 'drop'} {t:10} ordinary {w:5}  names {n:4} ({share:.1%}) {examples}")
         if kept:

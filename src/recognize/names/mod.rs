@@ -23,6 +23,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod trailing_verbs;
 mod variants;
 mod verbs;
 
@@ -492,6 +493,7 @@ impl NameRecognizer {
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
+        self.trim_trailing_verbs(&d, &mut found);
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.propagate(&d, &mut found);
