@@ -4,8 +4,10 @@
 //!
 //! It also precompiles the rule tables whose compiled form depends on their
 //! own file only, so a default run skips parsing them: the name-likeness
-//! weights (`rules/names/name_likeness.csv`) as a static hash table
-//! (`src/rules/static_table.rs`). The recognizer uses the precompiled form
+//! weights (`rules/names/name_likeness.csv`) and the common and ambiguous
+//! word sets (`rules/names/common_words.csv`, keyed by the crate's own
+//! `text::key`) as static hash tables (`src/rules/static_table.rs`). The
+//! recognizer uses the precompiled form
 //! only when the file it is given is the embedded one (no overlay); a file
 //! the precompiler does not understand gets none, and is compiled at run
 //! time with the usual errors.
@@ -16,6 +18,10 @@ use std::path::Path;
 #[allow(dead_code)] // the build script writes tables; the binary reads them
 #[path = "src/rules/static_table.rs"]
 mod static_table;
+
+#[allow(dead_code)] // the build script keys words; the binary does much more
+#[path = "src/text/normalize.rs"]
+mod normalize;
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -50,6 +56,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/static_table.rs");
+    println!("cargo:rerun-if-changed=src/text/normalize.rs");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let mut code = String::from("/// Every rule file under `rules/`, embedded at build time.\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
@@ -67,6 +74,8 @@ fn main() {
     std::fs::write(out, code).unwrap();
     let likeness = std::fs::read_to_string(root.join("names/name_likeness.csv")).ok();
     write_likeness_table(Path::new(&out_dir), likeness.as_deref());
+    let common = std::fs::read_to_string(root.join("names/common_words.csv")).ok();
+    write_common_words_tables(Path::new(&out_dir), common.as_deref());
 }
 
 /// The rows of a plain CSV rule file (no quote, carriage return or byte
@@ -99,27 +108,19 @@ fn plain_csv_rows(text: &str) -> Option<(Vec<&str>, Vec<Vec<&str>>)> {
 fn write_likeness_table(out_dir: &Path, text: Option<&str>) {
     let code = match text.and_then(likeness_blobs) {
         None => "const PRECOMPILED: Option<Precompiled> = None;\n".to_string(),
-        Some((bias, blobs)) => {
-            let mut fields = String::new();
-            for (name, blob) in ["keys", "ends", "slots", "weights"].iter().zip(&blobs) {
-                let file = format!("likeness.{name}");
-                std::fs::write(out_dir.join(&file), blob).unwrap();
-                writeln!(
-                    fields,
-                    "    {name}: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),"
-                )
-                .unwrap();
-            }
-            format!(
-                "const PRECOMPILED: Option<Precompiled> = Some(Precompiled {{\n    bias_bits: {bias:#x},\n{fields}}});\n"
-            )
-        }
+        Some((bias, blobs)) => format!(
+            "const PRECOMPILED: Option<Precompiled> = Some(Precompiled {{\n    bias_bits: {bias:#x},{}\n}});\n",
+            include_fields(out_dir, "likeness", &blobs)
+        ),
     };
     std::fs::write(out_dir.join("likeness_table.rs"), code).unwrap();
 }
 
+/// A part of a precompiled table: its field name and bytes.
+type Blob = (&'static str, Vec<u8>);
+
 /// The bias bits and the blobs (keys, ends, slots, weights) of the weights.
-fn likeness_blobs(text: &str) -> Option<(u32, [Vec<u8>; 4])> {
+fn likeness_blobs(text: &str) -> Option<(u32, Vec<Blob>)> {
     let (header, rows) = plain_csv_rows(text)?;
     let gram_col = header.iter().position(|h| *h == "gram")?;
     let weight_col = header.iter().position(|h| *h == "weight")?;
@@ -135,14 +136,108 @@ fn likeness_blobs(text: &str) -> Option<(u32, [Vec<u8>; 4])> {
             order.push(gram);
         }
     }
-    let keys: Vec<u8> = order.iter().flat_map(|g| g.bytes()).collect();
-    let ends = static_table::u32_blob(order.iter().scan(0u32, |end, g| {
-        *end += g.len() as u32;
+    let mut blobs = table_blobs(&order);
+    blobs.push((
+        "weights",
+        static_table::u32_blob(order.iter().map(|g| weights[g].to_bits())),
+    ));
+    Some((bias.to_bits(), blobs))
+}
+
+/// The blobs (keys, ends, slots) of a `StaticTable` of these distinct keys.
+fn table_blobs<K: AsRef<str>>(keys: &[K]) -> Vec<Blob> {
+    let bytes: Vec<u8> = keys.iter().flat_map(|k| k.as_ref().bytes()).collect();
+    let ends = static_table::u32_blob(keys.iter().scan(0u32, |end, k| {
+        *end += k.as_ref().len() as u32;
         Some(*end)
     }));
     let slots = static_table::u32_blob(
-        static_table::build_slots(order.iter().map(|g| g.as_bytes())).into_iter(),
+        static_table::build_slots(keys.iter().map(|k| k.as_ref().as_bytes())).into_iter(),
     );
-    let values = static_table::u32_blob(order.iter().map(|g| weights[g].to_bits()));
-    Some((bias.to_bits(), [keys, ends, slots, values]))
+    vec![("keys", bytes), ("ends", ends), ("slots", slots)]
+}
+
+/// Struct fields `PART: include_bytes!(..),` of the blobs, each written to
+/// `out_dir` as `NAME.PART`.
+fn include_fields(out_dir: &Path, name: &str, blobs: &[Blob]) -> String {
+    let mut fields = String::new();
+    for (part, blob) in blobs {
+        let file = format!("{name}.{part}");
+        std::fs::write(out_dir.join(&file), blob).unwrap();
+        write!(
+            fields,
+            "\n    {part}: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),"
+        )
+        .unwrap();
+    }
+    fields
+}
+
+/// Highest entity share of a common word and fewest sightings of an
+/// ambiguous one: `COMMON_MAX_SHARE` and `AMBIGUOUS_MIN_COUNT` of
+/// `src/recognize/names/loading.rs`. The tables carry them (`thresholds`)
+/// and the loader compiles the file at run time when they differ.
+const COMMON_MAX_SHARE: f64 = 0.05;
+const AMBIGUOUS_MIN_COUNT: usize = 3;
+
+/// `common_words_tables.rs` in `out_dir`: `PRECOMPILED_COMMON_WORDS`, the
+/// common and ambiguous word sets of `names/common_words.csv` as
+/// `load_common_words` builds them (keys, each once, in file order), or
+/// `None` when the file is absent, not plain or has a row it would reject.
+fn write_common_words_tables(out_dir: &Path, text: Option<&str>) {
+    let code = match text.and_then(common_words_sets) {
+        None => "const PRECOMPILED_COMMON_WORDS: Option<PrecompiledCommonWords> = None;\n".to_string(),
+        Some((common, ambiguous)) => format!(
+            "const PRECOMPILED_COMMON_WORDS: Option<PrecompiledCommonWords> = Some(PrecompiledCommonWords {{\n    \
+             thresholds: ({COMMON_MAX_SHARE:?}, {AMBIGUOUS_MIN_COUNT}),\n    \
+             common: {},\n    ambiguous: {},\n}});\n",
+            static_table_code(out_dir, "common", &common),
+            static_table_code(out_dir, "ambiguous", &ambiguous),
+        ),
+    };
+    std::fs::write(out_dir.join("common_words_tables.rs"), code).unwrap();
+}
+
+/// The common and ambiguous keys of the file, each once, in file order.
+fn common_words_sets(text: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let (header, rows) = plain_csv_rows(text)?;
+    let word_col = header.iter().position(|h| *h == "word")?;
+    // The optional columns' defaults are left to the run-time loader.
+    let count_col = header.iter().position(|h| *h == "count")?;
+    let share_col = header.iter().position(|h| *h == "entity_share")?;
+    let (mut common, mut ambiguous) = (KeySet::default(), KeySet::default());
+    for row in &rows {
+        let count: usize = row[count_col].parse().ok()?;
+        let share: f64 = row[share_col].parse().ok()?;
+        let key = normalize::key(row[word_col]);
+        if count >= AMBIGUOUS_MIN_COUNT {
+            ambiguous.insert(&key);
+        }
+        if share <= COMMON_MAX_SHARE {
+            common.insert(&key);
+        }
+    }
+    Some((common.keys, ambiguous.keys))
+}
+
+/// Distinct non-empty keys in first-seen order.
+#[derive(Default)]
+struct KeySet {
+    keys: Vec<String>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl KeySet {
+    fn insert(&mut self, key: &str) {
+        if !key.is_empty() && self.seen.insert(key.to_string()) {
+            self.keys.push(key.to_string());
+        }
+    }
+}
+
+/// A `StaticTable { .. }` expression of these distinct keys, its blobs
+/// written to `out_dir` as `NAME.keys`, `NAME.ends` and `NAME.slots`.
+fn static_table_code(out_dir: &Path, name: &str, keys: &[String]) -> String {
+    let fields = include_fields(out_dir, name, &table_blobs(keys));
+    format!("StaticTable {{{fields}\n}}")
 }

@@ -5,7 +5,7 @@
 use kashif::{ExtractOptions, Extractor, RuleFiles};
 
 /// The rule files whose default run reads a precompiled table.
-const PRECOMPILED_FILES: &[&str] = &["names/name_likeness.csv"];
+const PRECOMPILED_FILES: &[&str] = &["names/name_likeness.csv", "names/common_words.csv"];
 
 /// Every mention of every corpus article, as comparable text.
 fn corpus_mentions(x: &Extractor) -> Vec<String> {
@@ -43,5 +43,33 @@ fn precompiled_tables_and_runtime_compilation_find_the_same_mentions() {
     assert_eq!(a.len(), b.len());
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x, y);
+    }
+}
+
+/// Whether the corpus mentions differ with these rules
+/// from the default ones.
+fn mentions_differ(rules: &RuleFiles) -> bool {
+    let default = Extractor::new(&RuleFiles::embedded()).unwrap();
+    corpus_mentions(&default) != corpus_mentions(&Extractor::new(rules).unwrap())
+}
+
+/// The comparison above can fail: each precompiled file's rows matter to
+/// the corpus mentions, so a table that lost them would show. (Without its
+/// rows, an overlay file keeps only its header and is compiled at run time.)
+#[test]
+fn each_precompiled_file_changes_the_corpus_mentions() {
+    for file in PRECOMPILED_FILES {
+        let mut rules = RuleFiles::embedded();
+        let text = rules.get(file).unwrap().to_string();
+        let header = text
+            .lines()
+            .find(|line| !line.starts_with('#'))
+            .unwrap()
+            .to_string();
+        rules.insert(*file, format!("{header}\n"));
+        assert!(
+            mentions_differ(&rules),
+            "{file} without rows: same mentions"
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::rules::static_table::StaticTable;
+
 pub use crate::text::phrase_table::{phrase_keys, PhraseMatch, PhraseTable};
 
 /// A cheap test before a clitic-aware [`PhraseTable::may_start`] on a small
@@ -49,16 +51,20 @@ fn ending_hash(key: &str) -> Option<usize> {
     Some((last.wrapping_mul(31) ^ before.wrapping_mul(131)) % 4096)
 }
 
-/// A set of single-word keys.
+/// A set of single-word keys: those inserted at run time, and possibly a
+/// table `build.rs` precompiled from an embedded rule file.
 #[derive(Debug, Default)]
-pub struct WordSet(HashSet<String>);
+pub struct WordSet {
+    words: HashSet<String>,
+    precompiled: Option<StaticTable>,
+}
 
 impl WordSet {
     /// Add a word (normalized to its key).
     pub fn insert(&mut self, word: &str) {
         let k = crate::text::key(word);
-        if !k.is_empty() {
-            self.0.insert(k);
+        if !k.is_empty() && !self.in_precompiled(&k) {
+            self.words.insert(k);
         }
     }
 
@@ -66,28 +72,54 @@ impl WordSet {
     /// normalizing it again: [`crate::text::key`] leaves a key as it is.
     pub fn insert_key(&mut self, key: &str) {
         debug_assert_eq!(crate::text::key(key), key);
-        if !key.is_empty() && !self.0.contains(key) {
-            self.0.insert(key.to_string());
+        if !key.is_empty() && !self.contains(key) {
+            self.words.insert(key.to_string());
         }
     }
 
+    /// Add the keys of a precompiled table (distinct, non-empty keys, as
+    /// [`crate::text::key`] gives them): an empty set reads the table where
+    /// it lies, any other copies its keys in.
+    pub fn add_precompiled(&mut self, table: StaticTable) {
+        if self.words.is_empty() && self.precompiled.is_none() {
+            self.precompiled = Some(table);
+        } else {
+            for index in 0..table.len() {
+                if let Ok(key) = std::str::from_utf8(table.key(index)) {
+                    self.insert_key(key);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn in_precompiled(&self, key: &str) -> bool {
+        self.precompiled
+            .is_some_and(|t| t.get(key.as_bytes()).is_some())
+    }
+
     /// Whether the key is in the set.
+    #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        self.0.contains(key)
+        self.in_precompiled(key) || (!self.words.is_empty() && self.words.contains(key))
     }
 
     /// The words' keys.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        let table = self.precompiled.iter().flat_map(|t| {
+            // build.rs wrote the keys from `&str`s: always UTF-8.
+            (0..t.len()).filter_map(|index| std::str::from_utf8(t.key(index)).ok())
+        });
+        table.chain(self.words.iter().map(String::as_str))
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.precompiled.map_or(0, |t| t.len()) + self.words.len()
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 }

@@ -4,6 +4,7 @@
 //! built once. A malformed row is an error naming its file and line.
 
 use super::*;
+use crate::rules::static_table::StaticTable;
 
 /// Highest ANERcorp entity share of a word that still counts as common.
 pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
@@ -11,6 +12,23 @@ pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
 /// Occurrences needed before a mostly-untagged word makes a one-word
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 pub(super) const AMBIGUOUS_MIN_COUNT: usize = 3;
+
+/// The rule file of the common and ambiguous words.
+pub(super) const COMMON_WORDS_FILE: &str = "names/common_words.csv";
+
+/// The common and ambiguous word sets of the embedded
+/// [`COMMON_WORDS_FILE`] as `build.rs` compiled them, with the thresholds
+/// (share, count) it applied.
+#[derive(Debug, Clone, Copy)]
+struct PrecompiledCommonWords {
+    thresholds: (f64, usize),
+    common: StaticTable,
+    ambiguous: StaticTable,
+}
+
+// `PRECOMPILED_COMMON_WORDS`: the embedded file's sets, or `None` when
+// `build.rs` left them to run time.
+include!(concat!(env!("OUT_DIR"), "/common_words_tables.rs"));
 
 impl NameRecognizer {
     /// Compile the names rules. Every file is optional; a malformed row is
@@ -80,8 +98,8 @@ impl NameRecognizer {
         if let Some(text) = rules.get("names/rank_words.csv") {
             load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
         }
-        if let Some(text) = rules.get("names/common_words.csv") {
-            r.load_common_words("names/common_words.csv", text)?;
+        if let Some(text) = rules.get(COMMON_WORDS_FILE) {
+            r.load_common_words(COMMON_WORDS_FILE, text)?;
         }
         let gaz_files: Vec<(String, String)> = rules
             .matching("names/gaz_", ".csv")
@@ -279,7 +297,18 @@ impl NameRecognizer {
     /// `word,count,entity_share`: share <= 5 % is a common word (stops name
     /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
     /// entries equal to it are left out).
+    /// The embedded file reads the sets `build.rs` precompiled from it.
     pub(super) fn load_common_words(&mut self, file: &str, text: &str) -> Result<()> {
+        if let Some(p) = PRECOMPILED_COMMON_WORDS {
+            if p.thresholds == (COMMON_MAX_SHARE, AMBIGUOUS_MIN_COUNT)
+                && crate::rules::RuleFiles::embedded_text(COMMON_WORDS_FILE) == Some(text)
+                && file == COMMON_WORDS_FILE
+            {
+                self.common.add_precompiled(p.common);
+                self.ambiguous.add_precompiled(p.ambiguous);
+                return Ok(());
+            }
+        }
         let table = crate::rules::CsvTable::parse(file, text)?;
         let word_col = table.column("word")?;
         let share_col = table.optional_column("entity_share");
@@ -472,4 +501,58 @@ pub(super) fn load_keyed_words<T>(
         out.insert(key, value);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys of a set, sorted.
+    fn sorted(set: &WordSet) -> Vec<&str> {
+        let mut keys: Vec<&str> = set.iter().collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// The embedded file read from `build.rs`'s tables and parsed at run
+    /// time (a trailing comment makes it an overlay) give the same sets.
+    #[test]
+    fn precompiled_common_words_equal_the_runtime_ones() {
+        let text = RuleFiles::embedded_text(COMMON_WORDS_FILE).unwrap();
+        let precompiled = PRECOMPILED_COMMON_WORDS.expect("build.rs compiled the embedded file");
+        let mut fast = NameRecognizer::new(&RuleFiles::default()).unwrap();
+        fast.load_common_words(COMMON_WORDS_FILE, text).unwrap();
+        assert_eq!(fast.common.len(), precompiled.common.len());
+        let mut slow = NameRecognizer::new(&RuleFiles::default()).unwrap();
+        let overlay = format!("{text}\n# compiled at run time\n");
+        slow.load_common_words(COMMON_WORDS_FILE, &overlay).unwrap();
+        assert!(slow.common.len() > 10_000 && slow.ambiguous.len() > 2_000);
+        assert_eq!(sorted(&fast.common), sorted(&slow.common));
+        assert_eq!(sorted(&fast.ambiguous), sorted(&slow.ambiguous));
+        for key in slow.common.iter() {
+            assert!(fast.common.contains(key), "{key} not in the table");
+        }
+        for key in slow.ambiguous.iter() {
+            assert!(fast.ambiguous.contains(key), "{key} not in the table");
+        }
+    }
+
+    /// A set that holds a table and run-time words counts and finds both.
+    #[test]
+    fn a_word_set_adds_a_table_to_its_words() {
+        let precompiled = PRECOMPILED_COMMON_WORDS.expect("build.rs compiled the embedded file");
+        let first = std::str::from_utf8(precompiled.ambiguous.key(0)).unwrap();
+        let mut set = WordSet::default();
+        set.insert("x");
+        set.add_precompiled(precompiled.ambiguous);
+        set.insert(first);
+        assert_eq!(set.len(), precompiled.ambiguous.len() + 1);
+        assert!(set.contains("x") && set.contains(first));
+        let mut table_first = WordSet::default();
+        table_first.add_precompiled(precompiled.ambiguous);
+        table_first.insert("x");
+        table_first.insert(first);
+        assert_eq!(table_first.len(), set.len());
+        assert_eq!(sorted(&table_first), sorted(&set));
+    }
 }
