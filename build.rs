@@ -157,16 +157,22 @@ fn table_blobs<K: AsRef<str>>(keys: &[K]) -> Vec<Blob> {
     vec![("keys", bytes), ("ends", ends), ("slots", slots)]
 }
 
-/// Struct fields `PART: include_bytes!(..),` of the blobs, each written to
-/// `out_dir` as `NAME.PART`.
+/// Struct fields `PART: include_bytes!(..),` of the blobs (`include_str!`
+/// for the keys), each written to `out_dir` as `NAME.PART`.
 fn include_fields(out_dir: &Path, name: &str, blobs: &[Blob]) -> String {
     let mut fields = String::new();
     for (part, blob) in blobs {
         let file = format!("{name}.{part}");
         std::fs::write(out_dir.join(&file), blob).unwrap();
+        // The keys are text (`&str`, checked once by the compiler).
+        let include = if *part == "keys" {
+            "include_str"
+        } else {
+            "include_bytes"
+        };
         write!(
             fields,
-            "\n    {part}: include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),"
+            "\n    {part}: {include}!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),"
         )
         .unwrap();
     }

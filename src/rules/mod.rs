@@ -10,6 +10,7 @@ pub mod registry;
 pub mod static_table;
 pub mod typed;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -24,7 +25,8 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 /// directory (`names/triggers.csv`).
 #[derive(Debug, Clone, Default)]
 pub struct RuleFiles {
-    files: BTreeMap<String, String>,
+    /// An embedded file's text is borrowed from the binary, not copied.
+    files: BTreeMap<String, Cow<'static, str>>,
     /// Files an overlay wrote or extended, and where their lines came from.
     origins: BTreeMap<String, overlay::Origin>,
     /// Overlay files whose names are not embedded.
@@ -46,7 +48,7 @@ impl RuleFiles {
         RuleFiles {
             files: EMBEDDED_RULES
                 .iter()
-                .map(|(name, text)| (name.to_string(), text.to_string()))
+                .map(|(name, text)| (name.to_string(), Cow::Borrowed(*text)))
                 .collect(),
             ..RuleFiles::default()
         }
@@ -65,7 +67,7 @@ impl RuleFiles {
 
     /// Add or replace one file (tests, programmatic use).
     pub fn insert(&mut self, name: impl Into<String>, text: impl Into<String>) {
-        self.files.insert(name.into(), text.into());
+        self.files.insert(name.into(), Cow::Owned(text.into()));
     }
 
     /// The embedded (default) text of a rule file, whatever the overlay.
@@ -76,10 +78,18 @@ impl RuleFiles {
             .map(|(_, text)| *text)
     }
 
+    /// Whether `text` is the embedded text of rule file `name` (so a table
+    /// `build.rs` precompiled from that file may stand for it). The text of
+    /// an embedded file that no overlay changed is the embedded text itself.
+    pub fn is_embedded_text(name: &str, text: &str) -> bool {
+        Self::embedded_text(name)
+            .is_some_and(|embedded| std::ptr::eq(embedded, text) || embedded == text)
+    }
+
     /// The text of a file, if present.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.note(Some(name), None);
-        self.files.get(name).map(String::as_str)
+        self.files.get(name).map(|text| text.as_ref())
     }
 
     /// A required file: a clear error when it is missing.
@@ -99,7 +109,7 @@ impl RuleFiles {
         self.files
             .iter()
             .filter(move |(k, _)| k.starts_with(prefix) && k.ends_with(suffix))
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 
     /// Parse a required CSV rule file.
@@ -120,6 +130,6 @@ impl RuleFiles {
     /// Every file with its text, in name order (not counted as read by
     /// [`RuleFiles::check_overlay_files_read`]: for reports, not recognizers).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.files.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 }

@@ -126,14 +126,14 @@ impl RuleFiles {
     /// `shown` the name errors use for it (the overlay's path).
     pub fn overlay_file(&mut self, rel: &str, shown: &str, text: &str) -> Result<()> {
         let Some(embedded) = self.files.get(rel).cloned() else {
-            self.files.insert(rel.to_string(), text.to_string());
+            self.files.insert(rel.to_string(), text.to_string().into());
             self.origins
                 .insert(rel.to_string(), Origin::Whole(shown.to_string()));
             self.new_files.insert(rel.to_string());
             return Ok(());
         };
         if has_replace_directive(text) {
-            self.files.insert(rel.to_string(), text.to_string());
+            self.files.insert(rel.to_string(), text.to_string().into());
             self.origins
                 .insert(rel.to_string(), Origin::Whole(shown.to_string()));
             return Ok(());
@@ -143,7 +143,7 @@ impl RuleFiles {
         } else {
             append_lines(&embedded, text)
         };
-        self.files.insert(rel.to_string(), merged);
+        self.files.insert(rel.to_string(), merged.into());
         self.origins.insert(
             rel.to_string(),
             Origin::Merged {

@@ -85,17 +85,14 @@ impl WordSet {
             self.precompiled = Some(table);
         } else {
             for index in 0..table.len() {
-                if let Ok(key) = std::str::from_utf8(table.key(index)) {
-                    self.insert_key(key);
-                }
+                self.insert_key(table.key(index));
             }
         }
     }
 
     #[inline]
     fn in_precompiled(&self, key: &str) -> bool {
-        self.precompiled
-            .is_some_and(|t| t.get(key.as_bytes()).is_some())
+        self.precompiled.is_some_and(|t| t.get(key).is_some())
     }
 
     /// Whether the key is in the set.
@@ -106,10 +103,10 @@ impl WordSet {
 
     /// The words' keys.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        let table = self.precompiled.iter().flat_map(|t| {
-            // build.rs wrote the keys from `&str`s: always UTF-8.
-            (0..t.len()).filter_map(|index| std::str::from_utf8(t.key(index)).ok())
-        });
+        let table = self
+            .precompiled
+            .iter()
+            .flat_map(|t| (0..t.len()).map(|index| t.key(index)));
         table.chain(self.words.iter().map(String::as_str))
     }
 

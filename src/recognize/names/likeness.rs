@@ -53,7 +53,7 @@ impl Default for Weights {
 #[derive(Debug, Clone, Copy)]
 struct Precompiled {
     bias_bits: u32,
-    keys: &'static [u8],
+    keys: &'static str,
     ends: &'static [u8],
     slots: &'static [u8],
     weights: &'static [u8],
@@ -80,7 +80,7 @@ impl Weights {
             Weights::Compiled(map) => map.get(gram).copied().unwrap_or(0.0),
             Weights::Precompiled(p) => p
                 .table()
-                .get(gram.as_bytes())
+                .get(gram)
                 .map_or(0.0, |n| f32::from_bits(u32_at(p.weights, n))),
         }
     }
@@ -99,7 +99,7 @@ impl NameLikeness {
     /// [`NameLikeness::parse`].
     pub fn load(file: &str, text: &str) -> Result<Self> {
         if let Some(p) = PRECOMPILED {
-            if file == LIKENESS_FILE && crate::rules::RuleFiles::embedded_text(file) == Some(text) {
+            if file == LIKENESS_FILE && crate::rules::RuleFiles::is_embedded_text(file, text) {
                 return Ok(NameLikeness {
                     weights: Weights::Precompiled(p),
                     bias: f32::from_bits(p.bias_bits),
