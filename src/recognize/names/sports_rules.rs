@@ -317,8 +317,8 @@ impl NameRecognizer {
                 next_bracket = k;
             }
         }
-        for i in 0..d.a.len() {
-            if !d.is_word(i) || bracket_after[i] >= d.a.len() || bracket_after[i] - i > reach {
+        for (i, &bracket) in bracket_after.iter().enumerate() {
+            if !d.is_word(i) || bracket >= d.a.len() || bracket - i > reach {
                 continue;
             }
             let Some((first, dash)) = self.team_with_country(d, i) else {
