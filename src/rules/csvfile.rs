@@ -2,11 +2,15 @@
 //! one header row, then rows. Every row remembers its line number so a
 //! recognizer can report `rules/numbers/currencies.csv:12: …`.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 
-/// A parsed CSV rule file.
+/// A parsed CSV rule file. Its rows borrow the file's text where they can
+/// (a row without quotes or padding is its line): rule loading is most of
+/// kashif's start-up, and a row costs no allocation then.
 #[derive(Debug, Clone)]
-pub struct CsvTable {
+pub struct CsvTable<'t> {
     /// The file's relative name, for error messages.
     pub file: String,
     /// Column names from the header row.
@@ -14,17 +18,20 @@ pub struct CsvTable {
     /// 1-based line of the header row.
     pub header_line: usize,
     /// The data rows.
-    pub rows: Vec<CsvRow>,
+    pub rows: Vec<CsvRow<'t>>,
 }
 
 /// One data row with its 1-based line number.
 #[derive(Debug, Clone)]
-pub struct CsvRow {
+pub struct CsvRow<'t> {
     /// 1-based line number in the file.
     pub line: usize,
-    /// The row's trimmed cells, one after another in one buffer (one
-    /// allocation per row: rule loading is most of kashif's start-up).
-    text: Box<str>,
+    /// The row's trimmed cells, one after another: the file's line itself
+    /// when no cell needed trimming or unquoting (cells then lie one comma
+    /// apart, `gap` 1), else one buffer of the cells (`gap` 0).
+    text: Cow<'t, str>,
+    /// Bytes between one cell's end and the next cell's start in `text`.
+    gap: u8,
     /// Where each cell ends in `text`: the first [`INLINE_CELLS`] here…
     ends: [u32; INLINE_CELLS],
     /// …and those of any further cells.
@@ -37,9 +44,9 @@ pub struct CsvRow {
 /// files have at most this many columns).
 const INLINE_CELLS: usize = 5;
 
-impl CsvTable {
+impl<'t> CsvTable<'t> {
     /// Parse `text` (the content of rule file `file`).
-    pub fn parse(file: &str, text: &str) -> Result<Self> {
+    pub fn parse(file: &str, text: &'t str) -> Result<Self> {
         // Most rule files have no quoted cell: they are split on commas
         // directly, which is several times faster than the csv reader
         // (rule loading is most of kashif's start-up). A quote, a carriage
@@ -54,10 +61,11 @@ impl CsvTable {
 
     /// [`CsvTable::parse`] of a text without quotes, carriage returns or a
     /// byte order mark: what the csv reader gives for it, errors included.
-    fn parse_plain(file: &str, text: &str) -> Result<Self> {
+    fn parse_plain(file: &str, text: &'t str) -> Result<Self> {
         let mut header: Option<Vec<String>> = None;
         let mut header_line = None;
-        let mut rows = Vec::new();
+        // At most one row per line: sized once instead of grown.
+        let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         // One pass over the bytes finds every line end and comma (a
         // `split('\n')` then `split(',')` searched again for each line and
         // cell: a third of rule loading). Both are ASCII, so every cut
@@ -101,7 +109,7 @@ impl CsvTable {
                     header = Some(names);
                 }
                 Some(names) => {
-                    let row = CsvRow::from_cells(line_number, cells);
+                    let row = CsvRow::of_line(line_number, line, cells);
                     if row.cells as usize != names.len() {
                         return Err(Error::rule(
                             file,
@@ -130,19 +138,19 @@ impl CsvTable {
 
     /// The cells of the line `start..end` of `text` whose commas are at
     /// `commas` (what `line.split(',')` gives).
-    fn cells<'t, 'c>(
-        text: &'t str,
+    fn cells<'a, 'c>(
+        text: &'a str,
         start: usize,
         end: usize,
         commas: &'c [usize],
-    ) -> impl Iterator<Item = &'t str> + Clone + use<'t, 'c> {
+    ) -> impl Iterator<Item = &'a str> + Clone + use<'a, 'c> {
         let starts = std::iter::once(start).chain(commas.iter().map(|&c| c + 1));
         let ends = commas.iter().copied().chain(std::iter::once(end));
         starts.zip(ends).map(move |(s, e)| &text[s..e])
     }
 
     /// [`CsvTable::parse`] with the csv reader (quoted cells, `\r\n`).
-    fn parse_with_reader(file: &str, text: &str) -> Result<Self> {
+    fn parse_with_reader(file: &str, text: &'t str) -> Result<Self> {
         // Comment lines are blanked rather than skipped by the csv reader, so
         // its line numbers stay those of the file.
         let blanked: String = text
@@ -226,15 +234,49 @@ impl CsvTable {
     }
 
     /// An error at a row of this file.
-    pub fn error(&self, row: &CsvRow, message: impl Into<String>) -> Error {
+    pub fn error(&self, row: &CsvRow<'_>, message: impl Into<String>) -> Error {
         Error::rule(&self.file, row.line, message)
     }
 }
 
-impl CsvRow {
-    /// A row of these cells, trimmed. The buffer is sized exactly, so it
-    /// becomes the row's `Box<str>` without a reallocation.
-    fn from_cells<'c>(line: usize, record: impl Iterator<Item = &'c str> + Clone) -> CsvRow {
+impl<'t> CsvRow<'t> {
+    /// The row of a line (`cells` are its pieces between commas): the line
+    /// itself when every cell is trimmed already, else a copy.
+    fn of_line(
+        line_number: usize,
+        line: &'t str,
+        cells: impl Iterator<Item = &'t str> + Clone,
+    ) -> CsvRow<'t> {
+        if !cells
+            .clone()
+            .all(|cell| trim_cell(cell).len() == cell.len())
+        {
+            return CsvRow::from_cells(line_number, cells);
+        }
+        let mut ends = [0u32; INLINE_CELLS];
+        let mut more_ends = Vec::new();
+        let mut count = 0u32;
+        let base = line.as_ptr() as usize;
+        for (n, cell) in cells.enumerate() {
+            let end = (cell.as_ptr() as usize - base + cell.len()) as u32;
+            match ends.get_mut(n) {
+                Some(slot) => *slot = end,
+                None => more_ends.push(end),
+            }
+            count += 1;
+        }
+        CsvRow {
+            line: line_number,
+            text: Cow::Borrowed(line),
+            gap: 1,
+            ends,
+            more_ends,
+            cells: count,
+        }
+    }
+
+    /// A row of these cells, trimmed, in a buffer of its own (sized exactly).
+    fn from_cells<'c>(line: usize, record: impl Iterator<Item = &'c str> + Clone) -> CsvRow<'t> {
         let bytes = record.clone().map(|cell| trim_cell(cell).len()).sum();
         let mut text = String::with_capacity(bytes);
         let mut ends = [0u32; INLINE_CELLS];
@@ -251,7 +293,8 @@ impl CsvRow {
         }
         CsvRow {
             line,
-            text: text.into_boxed_str(),
+            text: Cow::Owned(text),
+            gap: 0,
             ends,
             more_ends,
             cells,
@@ -271,7 +314,11 @@ impl CsvRow {
         if index >= self.cells as usize {
             return "";
         }
-        let start = if index == 0 { 0 } else { self.end(index - 1) };
+        let start = if index == 0 {
+            0
+        } else {
+            self.end(index - 1) + self.gap as usize
+        };
         &self.text[start..self.end(index)]
     }
 }
@@ -376,7 +423,7 @@ mod tests {
     }
 
     /// Both parsers' results, comparable.
-    fn outcome(result: Result<CsvTable>) -> std::result::Result<String, String> {
+    fn outcome(result: Result<CsvTable<'_>>) -> std::result::Result<String, String> {
         result.map_err(|e| e.to_string()).map(|t| {
             let rows: Vec<String> = t
                 .rows

@@ -94,7 +94,7 @@ impl RuleFiles {
     }
 
     /// Parse a required CSV rule file.
-    pub fn csv(&self, name: &str) -> Result<CsvTable> {
+    pub fn csv(&self, name: &str) -> Result<CsvTable<'_>> {
         CsvTable::parse(name, self.require(name)?)
     }
 

@@ -53,7 +53,7 @@ pub struct Located<T> {
     pub value: T,
 }
 
-impl CsvTable {
+impl CsvTable<'_> {
     /// Every row deserialized as `T`, with its line number. See the module
     /// documentation for the column rules.
     pub fn rows<T: DeserializeOwned>(&self) -> Result<Vec<Located<T>>> {
@@ -191,7 +191,7 @@ mod tests {
         priority: Option<i32>,
     }
 
-    fn table(text: &str) -> CsvTable {
+    fn table(text: &str) -> CsvTable<'_> {
         CsvTable::parse("names/x.csv", text).unwrap()
     }
 

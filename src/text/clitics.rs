@@ -163,33 +163,71 @@ impl CliticTable {
 
     /// Candidate proclitic splits of a key-normalized word, shortest
     /// proclitic first (see [`clitic_splits_iter`]).
-    pub fn splits<'k>(&'static self, key: &'k str) -> impl Iterator<Item = CliticSplit<'k>> + 'k {
-        let article = self.article;
-        self.proclitics_of(key)
-            .into_iter()
-            .flatten()
-            .filter_map(move |p| {
-                let stem = key.strip_prefix(p)?;
-                // at least MIN_STEM_CHARS characters left, without counting them all
-                stem.chars().nth(MIN_STEM_CHARS - 1)?;
-                Some((p, stem))
-            })
-            .flat_map(move |(p, stem)| {
-                let prefix_chars = p.chars().count();
-                let restored = article.and_then(|(alef, lam)| {
-                    (p.ends_with(lam) && stem.starts_with(lam)).then(|| CliticSplit {
-                        proclitic: p,
-                        prefix_chars,
-                        stem_key: Cow::Owned(format!("{alef}{stem}")),
-                    })
-                });
-                std::iter::once(CliticSplit {
-                    proclitic: p,
-                    prefix_chars,
-                    stem_key: Cow::Borrowed(stem),
-                })
-                .chain(restored)
-            })
+    pub fn splits<'k>(&'static self, key: &'k str) -> Splits<'k> {
+        Splits {
+            key,
+            proclitics: self.proclitics_of(key),
+            next: 0,
+            restore: None,
+            article: self.article,
+        }
+    }
+}
+
+/// The iterator of [`CliticTable::splits`]: a plain state machine (no
+/// adapter chain) that allocates only for a stem whose article is restored
+/// after ل, and only when the caller asks for that split.
+pub struct Splits<'k> {
+    key: &'k str,
+    /// The proclitics the word starts with, shortest first.
+    proclitics: [Option<&'static str>; 2],
+    /// The index in `proclitics` to try next.
+    next: usize,
+    /// The split just returned when its stem also gets the article back
+    /// (`لل` + `صين` → `الصين`): the proclitic, its length and the stem.
+    restore: Option<(&'static str, usize, &'k str)>,
+    /// The article's first letter and the letter it shares with a proclitic.
+    article: Option<(char, char)>,
+}
+
+impl<'k> Iterator for Splits<'k> {
+    type Item = CliticSplit<'k>;
+
+    fn next(&mut self) -> Option<CliticSplit<'k>> {
+        if let Some((proclitic, prefix_chars, stem)) = self.restore.take() {
+            let alef = self.article.map_or('\0', |(alef, _)| alef);
+            let mut restored = String::with_capacity(alef.len_utf8() + stem.len());
+            restored.push(alef);
+            restored.push_str(stem);
+            return Some(CliticSplit {
+                proclitic,
+                prefix_chars,
+                stem_key: Cow::Owned(restored),
+            });
+        }
+        while let Some(&slot) = self.proclitics.get(self.next) {
+            self.next += 1;
+            let Some(p) = slot else { continue };
+            let Some(stem) = self.key.strip_prefix(p) else {
+                continue;
+            };
+            // at least MIN_STEM_CHARS characters left, without counting them all
+            if stem.chars().nth(MIN_STEM_CHARS - 1).is_none() {
+                continue;
+            }
+            let prefix_chars = p.chars().count();
+            if let Some((_, lam)) = self.article {
+                if p.ends_with(lam) && stem.starts_with(lam) {
+                    self.restore = Some((p, prefix_chars, stem));
+                }
+            }
+            return Some(CliticSplit {
+                proclitic: p,
+                prefix_chars,
+                stem_key: Cow::Borrowed(stem),
+            });
+        }
+        None
     }
 }
 

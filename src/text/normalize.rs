@@ -84,17 +84,41 @@ pub fn light(s: &str) -> String {
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        // Arabic letters (most of every lexicon) are kept as they are but
-        // for the alef forms and ى ة; tatweel (U+0640) is dropped.
-        if ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}' {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        // Arabic letters U+0621–U+064A (most of every lexicon) are two
+        // bytes led by D8 or D9: folded here without decoding the string
+        // (rule loading keys every lexicon entry at start-up).
+        if (lead == 0xD8 || lead == 0xD9) && at + 1 < bytes.len() {
+            let c = (((lead & 0x1F) as u32) << 6) | (bytes[at + 1] & 0x3F) as u32;
+            if (0x0621..=0x064A).contains(&c) && c != 0x0640 {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                let folded = match c {
+                    0x0622 | 0x0623 | 0x0625 => 'ا',
+                    0x0649 => 'ي',
+                    0x0629 => 'ه',
+                    _ => {
+                        // Unchanged: the two bytes as they are.
+                        out.push_str(&s[at..at + 2]);
+                        at += 2;
+                        continue;
+                    }
+                };
+                out.push(folded);
+                at += 2;
+                continue;
             }
-            out.push(key_char(light_char(c)));
-            continue;
         }
+        let c = match s[at..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        at += c.len_utf8();
         if is_dropped(c) {
             continue;
         }

@@ -120,6 +120,17 @@ impl<T> PhraseTable<T> {
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
     }
 
+    /// [`PhraseTable::insert`] of a phrase whose [`crate::text::key`] the
+    /// caller has already computed (`key`), so it is not worked out twice.
+    pub fn insert_with_key(&mut self, phrase: &str, key: &str, payload: T) -> bool {
+        debug_assert_eq!(crate::text::key(phrase), key);
+        if is_plain(phrase) {
+            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+        }
+        let a = scan(phrase);
+        self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
+    }
+
     /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
     /// returns false when there are none.
     pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {

@@ -36,6 +36,9 @@ impl NameRecognizer {
                     self.org_with_head(d, m.start, after, HeadStrength::Strong)
                 }
                 TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
+                TriggerKind::OrgHeadPurpose => {
+                    self.org_with_head(d, m.start, after, HeadStrength::Purpose)
+                }
                 TriggerKind::NameSuffix => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
@@ -316,14 +319,24 @@ impl NameRecognizer {
             // After a nationality adjective or a name word (`الفرنسية`,
             // `الله`), a definite ordinary noun that is no adjective begins
             // the next phrase (`وكالة الأنباء الفرنسية | الخبر`).
-            // Adjective-shaped: a nisba or feminine ending, or a participle (`الموحد`).
-            let nisba_shaped = ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c))
-                || key.starts_with("\u{0627}\u{0644}\u{0645}");
+            // Adjective-shaped: a nisba or feminine ending, or a participle
+            // (`الموحد`). After a nationality adjective only a nisba or a
+            // participle goes on (`البنك المركزي المصري | الفائدة`).
+            let participle = key.starts_with("\u{0627}\u{0644}\u{0645}");
+            let nisba_shaped = if d.is_norp(j.saturating_sub(1))
+                || self.org_sectors.contains(a.key(j.saturating_sub(1)))
+            {
+                is_nisba_shaped(key) || participle
+            } else {
+                ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c)) || participle
+            };
             if d.has_article(j)
                 && last == Some(j - 1)
                 && d.any(j, flag::COMMON)
                 && !nisba_shaped
-                && (d.is_norp(j - 1) || !d.any(j - 1, flag::COMMON))
+                && (d.is_norp(j - 1)
+                    || !d.any(j - 1, flag::COMMON)
+                    || self.org_sectors.contains(a.key(j - 1)))
             {
                 break;
             }
@@ -366,7 +379,19 @@ impl NameRecognizer {
                     .any(|m| m.payload.label != Label::Misc)
             });
             let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
-            let evidence = alias.is_some() || known || (chain_end - after >= 2 && uncommon);
+            // A purpose complement after a described head names an
+            // institution (`[الهيئة العليا المستقلة للانتخابات]`,
+            // `[المركز الوطني للدراسات الفضائية]`): sector words are data.
+            let purpose =
+                (after + 1..=last).any(|k| self.org_sectors.contains(a.key(k)) && !d.is_stop(k));
+            // A purpose head (`المركز`, also a facility's) names an
+            // institution only with a purpose complement; otherwise the
+            // facility rule reads it (`[مركز دبي التجاري العالمي]FAC`).
+            let evidence = if strength == HeadStrength::Purpose {
+                purpose
+            } else {
+                alias.is_some() || known || purpose || (chain_end - after >= 2 && uncommon)
+            };
             // A definite head with only nationality adjectives describes
             // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
             // After an indefinite descriptor the word is the name itself,

@@ -168,6 +168,11 @@ pub struct WordFlags {
 }
 
 impl Vocabulary {
+    /// Room for `additional` more words (sized once instead of rehashed).
+    pub fn reserve(&mut self, additional: usize) {
+        self.words.reserve(additional);
+    }
+
     /// Add flags to a normalized word. Call [`Vocabulary::finish`] after the last.
     pub fn add(&mut self, key: &str, flags: Flags) {
         if key.is_empty() {

@@ -61,8 +61,9 @@ impl NameRecognizer {
             }
         }
         if let Some(text) = rules.get("names/stopwords.csv") {
-            load_words("names/stopwords.csv", text, "word", &mut r.stop)?;
+            // Parsed once for both forms: keys and light forms.
             let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
+            load_table_words(&table, "word", &mut r.stop)?;
             let col = table.column("word")?;
             r.stop_light.extend(
                 table
@@ -126,6 +127,14 @@ impl NameRecognizer {
     /// Merge the one-word lexicons into the vocabulary of token flags.
     pub(super) fn build_vocabulary(&self) -> Vocabulary {
         let mut v = Vocabulary::default();
+        // Most words are in one list: their count is about the vocabulary's.
+        v.reserve(
+            [&self.given, &self.family, &self.stop, &self.common]
+                .iter()
+                .map(|set| set.len())
+                .sum::<usize>()
+                + self.gazetteer.len(),
+        );
         for (set, bits) in [
             (&self.given, flag::GIVEN),
             (&self.family, flag::FAMILY),
@@ -239,7 +248,9 @@ impl NameRecognizer {
             if entry.trim().is_empty() {
                 return Err(table.error(row, "empty entry"));
             }
-            if self.ambiguous_single_word(entry, label) {
+            // The key serves the filter and the table alike.
+            let key = crate::text::key(entry);
+            if self.ambiguous_single_key(&key, label) {
                 self.skipped_ambiguous += 1;
                 continue;
             }
@@ -253,7 +264,7 @@ impl NameRecognizer {
                 },
                 priority,
             };
-            self.gazetteer.insert(entry, payload);
+            self.gazetteer.insert_with_key(entry, &key, payload);
         }
         Ok(())
     }
@@ -299,11 +310,14 @@ impl NameRecognizer {
     /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
     /// ANERcorp does not annotate nationality adjectives.
     pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
-        if label == Label::Norp {
-            return false;
-        }
-        let k = crate::text::key(entry);
-        !k.contains(' ') && (self.ambiguous.contains(&k) || self.stop.contains(&k))
+        label != Label::Norp && self.ambiguous_single_key(&crate::text::key(entry), label)
+    }
+
+    /// [`Self::ambiguous_single_word`] of an entry's key.
+    fn ambiguous_single_key(&self, k: &str, label: Label) -> bool {
+        label != Label::Norp
+            && !k.contains(' ')
+            && (self.ambiguous.contains(k) || self.stop.contains(k))
     }
 
     pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
@@ -379,7 +393,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, org_head_purpose, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
                         row.get(kind_col)
                     ),
                 )
@@ -408,7 +422,15 @@ impl NameRecognizer {
 }
 
 pub(super) fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet) -> Result<()> {
-    let table = crate::rules::CsvTable::parse(file, text)?;
+    load_table_words(&crate::rules::CsvTable::parse(file, text)?, column, set)
+}
+
+/// [`load_words`] of a parsed table.
+fn load_table_words(
+    table: &crate::rules::CsvTable<'_>,
+    column: &str,
+    set: &mut WordSet,
+) -> Result<()> {
     let col = table.column(column)?;
     for row in &table.rows {
         let word = row.get(col);

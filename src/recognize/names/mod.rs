@@ -97,6 +97,10 @@ pub enum TriggerKind {
     /// The indefinite head of an official name (`وزارة`, `منظمة`): any
     /// construct chain after it is the name.
     OrgHeadStrong,
+    /// A head that names an institution only with a purpose complement
+    /// after it (`[المركز الوطني للدراسات الفضائية]`); otherwise another
+    /// kind of the same word reads it (`المركز` is a facility head too).
+    OrgHeadPurpose,
     /// A word that may close a facility or organization name (`الدولي`).
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
@@ -120,6 +124,7 @@ impl TriggerKind {
             "person_title" => TriggerKind::PersonTitle,
             "org_head" => TriggerKind::OrgHead,
             "org_head_strong" => TriggerKind::OrgHeadStrong,
+            "org_head_purpose" => TriggerKind::OrgHeadPurpose,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
             "misc_descriptor" => TriggerKind::MiscDescriptor,
@@ -148,6 +153,8 @@ enum HeadStrength {
     Weak,
     /// `شركة`, `شبكة`: a descriptor; as a head it needs evidence too.
     Descriptor,
+    /// `المركز`: only a purpose complement (`للدراسات`) is evidence.
+    Purpose,
 }
 
 /// The compiled names recognizer.

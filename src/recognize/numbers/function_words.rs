@@ -233,7 +233,7 @@ impl Role {
         ("date_start", Role::DateStart),
     ];
 
-    fn bit(self) -> u64 {
+    pub(crate) fn bit(self) -> u64 {
         1 << (self as u8)
     }
 
@@ -249,6 +249,10 @@ impl Role {
 #[derive(Debug, Default)]
 pub struct FunctionWords {
     roles: HashMap<String, u64>,
+    /// The keys of each role (indexed by the role's number), in the
+    /// iteration order of `roles`, so that [`FunctionWords::words`] walks a
+    /// short list instead of the whole table.
+    by_role: Vec<Vec<String>>,
     article: String,
     /// Surface forms of the family prefixes.
     family_prefixes: Vec<String>,
@@ -279,6 +283,15 @@ impl FunctionWords {
             }
             *fw.roles.entry(key).or_default() |= role.bit();
         }
+        fw.by_role = (0..Role::NAMES.len())
+            .map(|bit| {
+                fw.roles
+                    .iter()
+                    .filter(|(_, b)| *b & (1 << bit) != 0)
+                    .map(|(k, _)| k.clone())
+                    .collect()
+            })
+            .collect();
         if fw.article.is_empty() {
             return Err(Error::rule(
                 "numbers/function_words.csv",
@@ -301,6 +314,11 @@ impl FunctionWords {
         self.is(key, role) || super::lexicon::stems(key).any(|(_, stem)| self.is(&stem, role))
     }
 
+    /// Every key with its role bits.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.roles.iter().map(|(k, b)| (k.as_str(), *b))
+    }
+
     /// Whether `key` has any role but the engine gates and identifier nouns.
     pub fn any_role(&self, key: &str) -> bool {
         let gates = Role::Start.bit() | Role::DateStart.bit() | Role::IdNoun.bit();
@@ -309,10 +327,11 @@ impl FunctionWords {
 
     /// Every key with `role`.
     pub fn words(&self, role: Role) -> impl Iterator<Item = &str> {
-        self.roles
-            .iter()
-            .filter(move |(_, b)| *b & role.bit() != 0)
-            .map(|(k, _)| k.as_str())
+        self.by_role
+            .get(role as usize)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// Whether a token's surface is a family-name prefix (`آل`).

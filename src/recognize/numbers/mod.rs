@@ -220,7 +220,7 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
-        if Self::in_hyphenated_name(a, i) {
+        if self.in_hyphenated_name(a, i) {
             return;
         }
         if let Some(c) = self.count_after_definite_noun(state, i) {
@@ -390,8 +390,9 @@ impl NumberRecognizer {
 
     /// Whether the number at `i` ends a hyphenated name (`كوفيد-19`,
     /// `إف-16`, `سو-35`): a word, a dash and the digits with no space
-    /// between them are an identifier, no amount (GUIDELINES N16).
-    fn in_hyphenated_name(a: &Doc<'_, '_>, i: usize) -> bool {
+    /// between them are an identifier, no amount (GUIDELINES N16). The
+    /// conjunction `و` before the dash is no name: `و-4` is "and minus 4".
+    fn in_hyphenated_name(&self, a: &Doc<'_, '_>, i: usize) -> bool {
         let tokens = a.tokens();
         i >= 2
             && tokens[i].kind == TokenKind::Number
@@ -399,6 +400,7 @@ impl NumberRecognizer {
             && tokens[i - 1].glued
             && matches!(light_at(a, i - 1), "-" | "\u{2013}")
             && tokens[i - 2].kind == TokenKind::Word
+            && !self.lexicon.tok_is(a, i - 2, Role::And)
     }
 
     /// Whether the plain number `c` at `i` is part of an identifier, no

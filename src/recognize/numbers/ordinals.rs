@@ -27,6 +27,14 @@ impl NumberRecognizer {
             return None;
         }
         let key = key_at(a, i);
+        // A form is an ordinal word, or ال + an ordinal or a number word
+        // (the loop below), or the article before digits: the token's index
+        // bits rule out every other word before any table lookup.
+        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
+        if !a.key_is(i, ORDINAL_FORM) && !a.stem_is(i, ORDINAL_FORM) && key != lexicon.fw.article()
+        {
+            return None;
+        }
         // A chemical name: ثاني أكسيد الكربون (dioxide), no ordinal.
         if lexicon.tok_is(a, i + 1, Role::ChemicalNoun) {
             return None;
@@ -58,8 +66,6 @@ impl NumberRecognizer {
                 return Some(c);
             }
         }
-        // A form is an ordinal word, or ال + an ordinal or a number word.
-        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
         let whole_form = a
             .key_is(i, ORDINAL_FORM)
             .then_some((0, std::borrow::Cow::Borrowed(key)));

@@ -429,9 +429,14 @@ impl Lexicon {
                 let next_glued = j + 1 < a.len()
                     && a.tokens()[j + 1].glued
                     && a.tokens()[j + 1].kind == TokenKind::Number;
+                // A dash glued to the word or number before it joins them
+                // (`كوفيد-19`, `10-15`), except after the conjunction
+                // `و`, where it is a minus sign (`بين صفر و-4`).
                 let prev_number = j > 0
                     && a.tokens()[j].glued
-                    && matches!(a.tokens()[j - 1].kind, TokenKind::Number | TokenKind::Word);
+                    && matches!(a.tokens()[j - 1].kind, TokenKind::Number | TokenKind::Word)
+                    && !(a.tokens()[j - 1].kind == TokenKind::Word
+                        && self.fw.is(key_at(a, j - 1), Role::And));
                 if prev_number {
                     return None;
                 }

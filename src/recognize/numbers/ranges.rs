@@ -116,6 +116,9 @@ impl NumberRecognizer {
             (None, None) => None,
         };
         let start = n.start;
+        // The value's bounds are ordered (GUIDELINES 91): `بين صفر و-4` =
+        // {"min": -4, "max": 0}.
+        let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
         let mut c = match sfx {
             None => {
                 let years = n.plain_digits
@@ -145,7 +148,7 @@ impl NumberRecognizer {
                         start,
                         end,
                         Label::Cardinal,
-                        json!({"min": number_value(x), "max": number_value(y)}),
+                        json!({"min": number_value(lo), "max": number_value(hi)}),
                         "number/range",
                     );
                     c.priority = 1;
@@ -154,8 +157,8 @@ impl NumberRecognizer {
             }
             Some(Suffix::Time { .. }) => return None,
             Some(s) => {
-                let (l, v, _, ev) = self.typed(Some(x), &s);
-                let (_, v2, _, _) = self.typed(Some(y), &s);
+                let (l, v, _, ev) = self.typed(Some(lo), &s);
+                let (_, v2, _, _) = self.typed(Some(hi), &s);
                 let value = match l {
                     Label::Money => {
                         json!({"min": v["amount"], "max": v2["amount"], "currency": v["currency"]})

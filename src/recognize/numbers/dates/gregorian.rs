@@ -135,27 +135,33 @@ impl NumberRecognizer {
         if k >= a.len() || a.tokens()[k].kind != TokenKind::Word {
             return None;
         }
-        let months = &self.lexicon.months;
-        let one_word = |w: &str| months.word_payloads(w).find(|m| !m.hijri).map(|m| m.month);
+        let lexicon = &self.lexicon;
+        let months = &lexicon.months;
+        // A month name of one word; the index's Bloom filter and kind bits
+        // answer "no" for most strings without a probe of the table.
+        let one_word = |w: &str| {
+            if !lexicon.key_has(w, kind::MONTH) {
+                return None;
+            }
+            months.word_payloads(w).find(|m| !m.hijri).map(|m| m.month)
+        };
         // The splits of a key into a head of 2+ letters and a month name.
-        let splits = |key: &'_ str| {
-            let key = key.to_string();
+        fn splits(key: &str) -> impl Iterator<Item = (&str, &str)> {
             key.char_indices()
                 .skip(2)
-                .map(|(p, _)| (key[..p].to_string(), key[p..].to_string()))
-                .collect::<Vec<_>>()
-        };
+                .map(move |(p, _)| (&key[..p], &key[p..]))
+        }
         let key = key_at(a, k);
         for (head, tail) in splits(key) {
-            if let (Some(m1), Some(m2)) = (one_word(&head), one_word(&tail)) {
-                if m1 == m2 {
-                    return Some((m1, k + 1));
+            if let Some(m2) = one_word(tail) {
+                if one_word(head) == Some(m2) {
+                    return Some((m2, k + 1));
                 }
             }
         }
         if k + 1 < a.len() && months.starts(key) && one_word(key).is_none() {
             for (_, tail) in splits(key_at(a, k + 1)) {
-                if let Some(m) = one_word(&tail) {
+                if let Some(m) = one_word(tail) {
                     return Some((m, k + 2));
                 }
             }

@@ -4,7 +4,7 @@
 //! so that most tokens cost no hashing. See [`super::kind`].
 
 use super::super::function_words::{FunctionWords, Role};
-use super::{kind, HashMap, HashSet, Lexicon, DATE, MOD, NUM, ORD, START, UNIT};
+use super::{kind, HashMap, HashSet, IndexEntry, Lexicon, DATE, MOD, NUM, ORD, START, UNIT};
 
 impl Lexicon {
     /// Build the start sets and the key index over the filled tables.
@@ -103,8 +103,8 @@ impl Lexicon {
             .filter(|(_, modifiers)| modifiers.iter().any(|m| !m.post))
             .map(|(k, _)| k.to_string())
             .collect();
-        let mut kinds: HashMap<String, u32> = HashMap::default();
-        let mut add = |k: &str, bits: u32| *kinds.entry(k.to_string()).or_default() |= bits;
+        let mut kinds: HashMap<String, IndexEntry> = HashMap::default();
+        let mut add = |k: &str, bits: u32| kinds.entry(k.to_string()).or_default().kinds |= bits;
         for (set, flag) in [
             (&self.starters, START),
             (&self.num_starters, NUM),
@@ -164,6 +164,11 @@ impl Lexicon {
             for k in fw.words(role) {
                 add(k, bits);
             }
+        }
+        // Every function word with its roles, so that a document's token
+        // index carries them too (`Doc::role_is`).
+        for (k, roles) in fw.entries() {
+            kinds.entry(k.to_string()).or_default().roles |= roles;
         }
         for k in kinds.keys() {
             self.filter.insert(k);

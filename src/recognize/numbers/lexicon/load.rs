@@ -29,10 +29,10 @@ fn yes_no<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error
 }
 
 /// The rows of one numbers file, read by the typed loader.
-fn rows<T: serde::de::DeserializeOwned>(
-    rules: &RuleFiles,
+fn rows<'r, T: serde::de::DeserializeOwned>(
+    rules: &'r RuleFiles,
     file: &str,
-) -> Result<(CsvTable, Vec<Located<T>>)> {
+) -> Result<(CsvTable<'r>, Vec<Located<T>>)> {
     let table = rules.csv(file)?;
     let rows = table.rows()?;
     Ok((table, rows))

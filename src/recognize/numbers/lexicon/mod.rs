@@ -191,6 +191,19 @@ pub struct TokenInfo {
     pub key: u32,
     /// The union of the kind bits of the stems after proclitics.
     pub stems: u32,
+    /// The function-word role bits of the key ([`FunctionWords`]), so that
+    /// a role test on a token is a bit test, not a hash probe.
+    pub roles: u64,
+}
+
+/// One key of the lexicon index: its kind bits (token flags in the low
+/// byte) and its function-word role bits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IndexEntry {
+    /// Token flags and [`kind`] bits.
+    pub kinds: u32,
+    /// [`Role`] bits (`FunctionWords`).
+    pub roles: u64,
 }
 
 /// A document's analysis with what each token is in the lexicons. Derefs
@@ -235,6 +248,13 @@ impl<'a, 't> Doc<'a, 't> {
             return true;
         }
         self.info.get(i).is_some_and(|t| t.key & kind != 0)
+    }
+
+    /// Whether the key of token `i` has a function-word role (false past
+    /// the end): the bit looked up with the token's other index bits.
+    #[inline]
+    pub fn role_is(&self, i: usize, role: Role) -> bool {
+        self.info.get(i).is_some_and(|t| t.roles & role.bit() != 0)
     }
 
     /// Whether a stem of token `i` after proclitics may have one of the
@@ -346,8 +366,9 @@ pub struct Lexicon {
     /// Keys that can start a date or a time.
     pub date_starters: HashSet<String>,
     /// The lexicon index: every key of the tables and sets above with its
-    /// token flags (low byte) and [`kind`] bits.
-    pub kinds: HashMap<String, u32>,
+    /// token flags (low byte) and [`kind`] bits, and every function word
+    /// with its role bits.
+    pub kinds: HashMap<String, IndexEntry>,
     /// The keys of `kinds`, to reject the others without hashing.
     filter: KeyFilter,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
@@ -390,7 +411,8 @@ impl Lexicon {
     #[inline]
     fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
         let k = a.key(i);
-        let whole = self.kind_of(k);
+        let entry = self.entry_of(k);
+        let whole = entry.kinds;
         let tables = whole & !START_FLAGS;
         let mut stems = 0;
         let key = match a.tokens()[i].kind {
@@ -421,28 +443,45 @@ impl Lexicon {
                 key
             }
         };
-        TokenInfo { key, stems }
+        TokenInfo {
+            key,
+            stems,
+            roles: entry.roles,
+        }
     }
 
-    /// The index bits of one key, with the Bloom filter before the hash.
+    /// The index entry of one key, with the Bloom filter before the hash.
+    #[inline]
+    fn entry_of(&self, k: &str) -> IndexEntry {
+        if !self.filter.may_contain(k) {
+            return IndexEntry::default();
+        }
+        self.kinds.get(k).copied().unwrap_or_default()
+    }
+
+    /// The index bits of one key (see [`Lexicon::entry_of`]).
     #[inline]
     fn kind_of(&self, k: &str) -> u32 {
-        if !self.filter.may_contain(k) {
-            return 0;
-        }
-        self.kinds.get(k).copied().unwrap_or(0)
+        self.entry_of(k).kinds
+    }
+
+    /// Whether `key` (any string, not only a token's) has one of the `kind`
+    /// bits in the index (the Bloom filter first, then one probe).
+    #[inline]
+    pub fn key_has(&self, key: &str, kind: u32) -> bool {
+        self.kind_of(key) & kind != 0
     }
 
     /// Whether the key of token `i` has a function-word role (false past
     /// the end).
     #[inline]
-    pub fn tok_is(&self, a: &Analysis<'_>, i: usize, role: Role) -> bool {
-        i < a.len() && self.fw.is(a.key(i), role)
+    pub fn tok_is(&self, a: &Doc<'_, '_>, i: usize, role: Role) -> bool {
+        a.role_is(i, role)
     }
 
     /// An era word at token `i` after a year (`1436 هـ`, `2015 م`): the token
     /// after it, and whether the era is Hijri. No era word: `(i, false)`.
-    pub fn after_era(&self, a: &Analysis<'_>, i: usize) -> (usize, bool) {
+    pub fn after_era(&self, a: &Doc<'_, '_>, i: usize) -> (usize, bool) {
         if self.tok_is(a, i, Role::EraHijri) {
             (i + 1, true)
         } else if self.tok_is(a, i, Role::EraGregorian) {
