@@ -441,8 +441,6 @@ MISC_DESCRIPTORS = curated("misc_descriptors.csv", "list")
 
 NAME_SUFFIXES = curated("name_suffixes.csv", "list")
 
-ORG_HEADS_PURPOSE = curated("org_heads_purpose.csv", "table")
-
 NON_NAME_ADJECTIVES = curated("non_name_adjectives.csv", "list")
 
 ROLE_NOUNS = curated("role_nouns.csv", "list")
@@ -916,8 +914,6 @@ def main():
         (MISC_HEADS, "misc_head", ""),
     ]:
         trig.extend([w, kind, note] for w in variants(words))
-    for w, note in ORG_HEADS_PURPOSE:
-        trig.append([w, "org_head_purpose", note])
     tout, tseen = [], set()
     for r in trig:
         k = (norm(r[0]), r[1])
@@ -930,9 +926,7 @@ def main():
         "Context words. person_title: a PERSON name follows, the title stays outside the span.",
         "org_head: begins an organization name and stays inside it when the name has evidence (a known place or",
         "nationality, an uncommon word, a bracketed alias). org_head_strong: the indefinite head of an official name",
-        "(وزارة, منظمة, حزب…), any construct chain after it is the name. org_head_purpose: an institution's head only when",
-        "a purpose complement from names/org_sectors.csv follows (المركز الوطني للدراسات الفضائية); the word's other kinds",
-        "read it otherwise. speech_verb: a speaker's name may follow",
+        "(وزارة, منظمة, حزب…), any construct chain after it is the name. speech_verb: a speaker's name may follow",
         "(وقال [عنان]) when it is no ordinary word. name_suffix: may close a facility or",
         "organization name (الدولي). org_descriptor: generic descriptor that is dropped",
         "when a bare proper name follows (شركة الاتصالات [هواوي]); a word may be both org_head and org_descriptor, the",

@@ -10,10 +10,26 @@ impl NameRecognizer {
     /// Trigger rules: titles, organization heads and descriptors, place
     /// heads, facility heads, MISC heads before a quoted name.
     pub(super) fn triggers_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
-        let Some(m) = self.trigger_matches(d, i, true).into_iter().next() else {
+        let matches = self.trigger_matches(d, i, true);
+        let Some(m) = matches.first() else {
             return;
         };
         let after = m.end;
+        // The same phrase may be listed in several trigger files, each with
+        // its kinds (`المركز`: facility head in triggers.csv, purpose head
+        // in triggers_institutions.csv); all of them apply.
+        let mut kinds = m.payload.kinds.clone();
+        for other in matches.iter().skip(1) {
+            if (other.start, other.end) == (m.start, m.end) {
+                kinds.extend(
+                    other
+                        .payload
+                        .kinds
+                        .iter()
+                        .filter(|k| !m.payload.kinds.contains(k)),
+                );
+            }
+        }
         // A title after a name in apposition (`[X] وزيرة …`).
         if !m.clitic && m.payload.kinds.contains(&TriggerKind::PersonTitle) {
             self.appositive_person_at(d, i, out);
@@ -26,7 +42,7 @@ impl NameRecognizer {
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
-        for &kind in &m.payload.kinds {
+        for &kind in &kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
                 continue;
             }
@@ -47,9 +63,9 @@ impl NameRecognizer {
                     .or_else(|| self.quoted_after(d, after, Label::Org, "name/org-quoted"))
                     .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
-                TriggerKind::FacilityHead => self.facility_with_head(d, &m),
+                TriggerKind::FacilityHead => self.facility_with_head(d, m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
-                    self.quoted_after(d, after, Label::Misc, "name/misc-quoted")
+                    self.quoted_after_described(d, after)
                 }
             };
             for mut mention in emitted.into_iter().flatten() {
@@ -326,7 +342,7 @@ impl NameRecognizer {
             let nisba_shaped = if d.is_norp(j.saturating_sub(1))
                 || self.org_sectors.contains(a.key(j.saturating_sub(1)))
             {
-                is_nisba_shaped(key) || participle
+                is_nisba_shaped(key) || participle || d.any(j, flag::RANK)
             } else {
                 ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c)) || participle
             };
@@ -703,7 +719,8 @@ impl NameRecognizer {
             _ => "\"",
         };
         let mut k = after + 1;
-        while k < a.len() && k - after <= 8 && a.light(k) != close {
+        // A full stop inside closes no name: it is a quoted sentence.
+        while k < a.len() && k - after <= 8 && a.light(k) != close && a.light(k) != "." {
             k += 1;
         }
         if k >= a.len() || a.light(k) != close || k == after + 1 {

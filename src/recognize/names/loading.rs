@@ -27,6 +27,7 @@ impl NameRecognizer {
             foreign_particles: WordSet::default(),
             dynasty_particles: WordSet::default(),
             stop: WordSet::default(),
+            stop_adjectives: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
@@ -46,7 +47,7 @@ impl NameRecognizer {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
-            r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
+            r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
         }
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
@@ -65,6 +66,10 @@ impl NameRecognizer {
             let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
             load_table_words(&table, "word", &mut r.stop)?;
             let col = table.column("word")?;
+            let kind = table.column("kind")?;
+            for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
+                r.stop_adjectives.insert(row.get(col));
+            }
             r.stop_light.extend(
                 table
                     .rows

@@ -1,7 +1,12 @@
 //! MISC rules of their own: an event or work name runs on over the sector
 //! words after it (`[مهرجان جرش للثقافة والفنون]`, `[مؤتمر الدوحة للتنمية
 //! المستدامة]`), as an organization's name does (`org_rules.rs`; the words
-//! are data, `rules/names/org_sectors.csv`).
+//! are data, `rules/names/org_sectors.csv`); a quoted title or model name
+//! after a work or product head and its adjectives (`الصاروخ الأوروبي
+//! الجديد "[آريان 6]"`, `برنامجا بعنوان «[…]»`; the heads are data,
+//! `rules/names/triggers_works.csv`); and a year right after an event's name
+//! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
+//! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 95).
 
 use super::*;
 
@@ -11,13 +16,10 @@ impl NameRecognizer {
     pub(super) fn extend_misc_over_sectors(&self, d: &Doc<'_>, found: &mut [Mention]) {
         let tokens = d.a.tokens();
         for m in found.iter_mut().filter(|m| m.label == Label::Misc) {
-            let next = tokens.partition_point(|t| t.start < m.end);
-            if next >= tokens.len()
-                || next == 0
-                || tokens[next - 1].end != m.end
-                || !d.is_word(next)
-                || !self.org_sectors.contains(d.a.key(next))
-            {
+            let Some(next) = token_after(d, m) else {
+                continue;
+            };
+            if !d.is_word(next) || !self.org_sectors.contains(d.a.key(next)) {
                 continue;
             }
             let last = self.sector_tail(d, next);
@@ -28,4 +30,76 @@ impl NameRecognizer {
             }
         }
     }
+
+    /// A quoted name after a MISC head, directly or after up to two words
+    /// describing the head (`الصاروخ الأوروبي الجديد "[آريان 6]"`,
+    /// `ببرنامج جديد «[حور الدنيا]»`). A stop word or verb between them
+    /// ends the search (`الكتاب الذي "…"`).
+    pub(super) fn quoted_after_described(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
+        const MAX_DESCRIBING_WORDS: usize = 2;
+        let tokens = d.a.tokens();
+        for skipped in 0..=MAX_DESCRIBING_WORDS {
+            let open = after + skipped;
+            // After a describing word the quotation mark must open, with a
+            // space before it: `انتهت".` closes a quotation.
+            let spaced =
+                skipped == 0 || (open < tokens.len() && tokens[open - 1].end < tokens[open].start);
+            if spaced {
+                if let Some(found) = self.quoted_after(d, open, Label::Misc, "name/misc-quoted") {
+                    return Some(found);
+                }
+            }
+            if open >= d.a.len()
+                || (d.is_stop(open) && !self.stop_adjectives.contains(d.a.key(open)))
+                || d.any(open, flag::PRONOUN_SUFFIX)
+                || self.is_verb_shaped(d, open)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Extend every MISC candidate that a year follows directly over that
+    /// year (`[كأس العالم 2026]`); a year in brackets or after a comma is
+    /// another mention (`([2006])`).
+    pub(super) fn extend_misc_over_year(&self, d: &Doc<'_>, found: &mut [Mention]) {
+        let tokens = d.a.tokens();
+        for m in found.iter_mut().filter(|m| m.label == Label::Misc) {
+            let Some(next) = token_after(d, m) else {
+                continue;
+            };
+            if tokens[next].start == m.end
+                || !super::patterns::is_year(d.a.surface(next))
+                || opens_period(d, next)
+            {
+                continue;
+            }
+            m.end = tokens[next].end;
+            m.text.clear();
+            if d.ctx.explain {
+                m.evidence = format!(
+                    "{}; runs on over the year `{}`",
+                    m.evidence,
+                    d.a.surface(next)
+                );
+            }
+        }
+    }
+}
+
+/// Whether the year at `i` opens a period that another year closes
+/// (`1914 1918`, `1914 - 1918`): the period is a DATE of its own
+/// (decision 62), no part of the event's name.
+fn opens_period(d: &Doc<'_>, i: usize) -> bool {
+    let a = d.a;
+    let year_at = |k: usize| k < a.len() && super::patterns::is_year(a.surface(k));
+    year_at(i + 1) || (i + 1 < a.len() && matches!(a.light(i + 1), "-" | "–") && year_at(i + 2))
+}
+
+/// The token after a mention that ends on a token boundary.
+fn token_after(d: &Doc<'_>, m: &Mention) -> Option<usize> {
+    let tokens = d.a.tokens();
+    let next = tokens.partition_point(|t| t.start < m.end);
+    (next < tokens.len() && next > 0 && tokens[next - 1].end == m.end).then_some(next)
 }

@@ -173,6 +173,9 @@ pub struct NameRecognizer {
     /// a family name it names the family, not a person (`آل خليفة`).
     dynasty_particles: WordSet,
     stop: WordSet,
+    /// The stop words of kind `adjective` (`الجديد`, `السابق`): they close a
+    /// name but may describe a head before a quoted title.
+    stop_adjectives: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
     common: WordSet,
     ambiguous: WordSet,
@@ -499,6 +502,7 @@ impl NameRecognizer {
         self.sector_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
+        self.extend_misc_over_year(&d, &mut found);
         self.trim_trailing_verbs(&d, &mut found);
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);

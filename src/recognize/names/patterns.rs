@@ -10,7 +10,8 @@
 //!
 //! Token tests: `text` (exact surface), `key` (normalized form), `in` /
 //! `not_in` (lexicons: `given family particle stop common trigger name` or a
-//! names label such as `gpe`), `shape` (`word number punct al bare`), and on
+//! names label such as `gpe`), `shape` (`word number year punct al bare`;
+//! `year` is four digits from 1000 to 2199), and on
 //! the first element `clitic: true` (also match the stem after a proclitic;
 //! the span then starts after it). Operators: `op` = `?`, `*`, `+` (repeats
 //! capped at 8). `"in_span": false` keeps a token out of the span (heads,
@@ -92,6 +93,8 @@ pub struct Example {
 enum Shape {
     Word,
     Number,
+    /// A number of four digits from 1000 to 2199 (`1936`, `٢٠١١`).
+    Year,
     Punct,
     Al,
     Bare,
@@ -226,12 +229,13 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
                 None => None,
                 Some("word") => Some(Shape::Word),
                 Some("number") => Some(Shape::Number),
+                Some("year") => Some(Shape::Year),
                 Some("punct") => Some(Shape::Punct),
                 Some("al") => Some(Shape::Al),
                 Some("bare") => Some(Shape::Bare),
                 Some(other) => {
                     return Err(err(format!(
-                        "element {k}: unknown shape `{other}` (expected word number punct al bare)"
+                        "element {k}: unknown shape `{other}` (expected word number year punct al bare)"
                     )))
                 }
             };
@@ -294,6 +298,7 @@ impl Element {
             let ok = match shape {
                 Shape::Word => word,
                 Shape::Number => token.kind == TokenKind::Number,
+                Shape::Year => token.kind == TokenKind::Number && is_year(a.surface(i)),
                 Shape::Punct => token.kind == TokenKind::Punct,
                 Shape::Al => al,
                 Shape::Bare => word && !al,
@@ -467,5 +472,26 @@ impl Pattern {
             }
             n -= 1;
         }
+    }
+}
+
+/// Four digits of any script (`1936`, `٢٠١١`) from 1000 to 2199: a year.
+pub(super) fn is_year(surface: &str) -> bool {
+    let digits: Option<Vec<u32>> = surface
+        .chars()
+        .map(|c| c.to_digit(10).or_else(|| arabic_digit(c)))
+        .collect();
+    match digits.as_deref() {
+        Some([a, b, _, _]) => *a == 1 || (*a == 2 && *b <= 1),
+        _ => false,
+    }
+}
+
+/// The value of an Arabic-Indic or Eastern Arabic-Indic digit.
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
     }
 }
