@@ -171,6 +171,7 @@ impl Extractor {
         self.names.recognize(&ctx, &mut candidates);
         let mut mentions = resolve_conflicts(candidates);
         join_adjacent_persons(analysis, &mut mentions);
+        names::latin_gloss::add_person_glosses(&ctx, &mut mentions);
         if window.is_some() {
             mentions.retain(|m| ctx.in_core(m.start));
         }
@@ -237,7 +238,10 @@ pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention
                 && analysis
                     .slice(prev.end, m.start)
                     .chars()
-                    .all(|c| c == ' ' || c == '\u{00A0}');
+                    .all(|c| c == ' ' || c == '\u{00A0}')
+                // An Arabic name and its Latin spelling stay two mentions.
+                && starts_latin(analysis.slice(prev.start, prev.end))
+                    == starts_latin(analysis.slice(m.start, m.end));
             if joinable {
                 let prev = &mut out[k];
                 prev.end = m.end;
@@ -253,6 +257,13 @@ pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention
         out.push(m);
     }
     *mentions = out;
+}
+
+/// Whether a mention's text starts with a Latin letter.
+fn starts_latin(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{017F}').contains(&c))
 }
 
 /// Set each mention's `text` to its slice of the original document.

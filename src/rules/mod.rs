@@ -7,6 +7,7 @@ pub mod csvfile;
 pub mod overlay;
 pub mod profile;
 pub mod registry;
+pub mod static_table;
 pub mod typed;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,6 +66,14 @@ impl RuleFiles {
     /// Add or replace one file (tests, programmatic use).
     pub fn insert(&mut self, name: impl Into<String>, text: impl Into<String>) {
         self.files.insert(name.into(), text.into());
+    }
+
+    /// The embedded (default) text of a rule file, whatever the overlay.
+    pub fn embedded_text(name: &str) -> Option<&'static str> {
+        EMBEDDED_RULES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| *text)
     }
 
     /// The text of a file, if present.

@@ -174,6 +174,42 @@ impl CliticTable {
     }
 }
 
+impl CliticTable {
+    /// Call `f` with the stem key of every split of [`CliticTable::splits`],
+    /// in the same order, without allocating: a stem whose article is
+    /// restored after ل is written into a buffer on the stack (a stem too
+    /// long for it is allocated).
+    pub fn for_each_stem_key(&'static self, key: &str, mut f: impl FnMut(&str)) {
+        let mut splits = self.splits(key);
+        loop {
+            if let Some((_, _, stem)) = splits.restore.take() {
+                let alef = self.article.map_or('\0', |(alef, _)| alef);
+                let mut buf = [0u8; 128];
+                let head = alef.encode_utf8(&mut buf).len();
+                match buf.get_mut(head..head + stem.len()) {
+                    Some(tail) => {
+                        tail.copy_from_slice(stem.as_bytes());
+                        // a char and a str: always UTF-8
+                        f(std::str::from_utf8(&buf[..head + stem.len()]).unwrap_or_default());
+                    }
+                    None => f(&format!("{alef}{stem}")),
+                }
+                continue;
+            }
+            match splits.next() {
+                Some(split) => f(&split.stem_key),
+                None => break,
+            }
+        }
+    }
+}
+
+/// Every stem key of [`clitic_splits_iter`], in order, without allocating
+/// (see [`CliticTable::for_each_stem_key`]).
+pub fn for_each_stem_key(key: &str, f: impl FnMut(&str)) {
+    active_table().for_each_stem_key(key, f)
+}
+
 /// The iterator of [`CliticTable::splits`]: a plain state machine (no
 /// adapter chain) that allocates only for a stem whose article is restored
 /// after ل, and only when the caller asks for that split.
@@ -206,16 +242,18 @@ impl<'k> Iterator for Splits<'k> {
             });
         }
         while let Some(&slot) = self.proclitics.get(self.next) {
+            // The slots hold a one-letter and a two-letter proclitic, read
+            // off the word's own first letters: the word starts with it.
+            let prefix_chars = self.next + 1;
             self.next += 1;
             let Some(p) = slot else { continue };
-            let Some(stem) = self.key.strip_prefix(p) else {
+            let Some(stem) = self.key.get(p.len()..) else {
                 continue;
             };
             // at least MIN_STEM_CHARS characters left, without counting them all
             if stem.chars().nth(MIN_STEM_CHARS - 1).is_none() {
                 continue;
             }
-            let prefix_chars = p.chars().count();
             if let Some((_, lam)) = self.article {
                 if p.ends_with(lam) && stem.starts_with(lam) {
                     self.restore = Some((p, prefix_chars, stem));
@@ -357,6 +395,32 @@ mod tests {
         assert_eq!(all, stems("وللصين"));
         assert!(clitic_splits_iter(&key).any(|s| s.stem_key == "الصين"));
         assert_eq!(clitic_splits_iter("الصين").count(), 0);
+    }
+
+    #[test]
+    fn stem_keys_without_allocation_equal_the_iterator() {
+        let long = format!("لل{}", "ص".repeat(80));
+        for word in [
+            "وللصين",
+            "للعام",
+            "بالرقم",
+            "والصين",
+            "ولل",
+            "الصين",
+            long.as_str(),
+        ] {
+            let key = crate::text::key(word);
+            let mut seen = Vec::new();
+            for_each_stem_key(&key, |s| seen.push(s.to_string()));
+            let expected: Vec<String> = clitic_splits_iter(&key)
+                .map(|s| s.stem_key.into_owned())
+                .collect();
+            assert_eq!(seen, expected, "{word}");
+        }
+        // the restored article is among them, also past the stack buffer
+        let mut seen = Vec::new();
+        for_each_stem_key(&long, |s| seen.push(s.to_string()));
+        assert!(seen.contains(&format!("ال{}", "ص".repeat(80))), "{seen:?}");
     }
 
     #[test]

@@ -195,7 +195,7 @@ impl<T> PhraseTable<T> {
 
     /// Every entry: its token keys and payload, in insertion order (built
     /// on demand, for load-time passes over a table).
-    pub fn entries(&self) -> Vec<(Vec<String>, &T)> {
+    pub fn entries(&self) -> Vec<(Vec<&str>, &T)> {
         let mut heads: Vec<(&str, Option<&str>)> = vec![("", None); self.entries.len()];
         for (first, f) in &self.by_first {
             for &id in &f.singles {
@@ -211,9 +211,9 @@ impl<T> PhraseTable<T> {
             .into_iter()
             .enumerate()
             .map(|(id, (first, second))| {
-                let mut keys = vec![first.to_string()];
-                keys.extend(second.map(str::to_string));
-                keys.extend(self.rest_keys(id as u32).map(str::to_string));
+                let mut keys = vec![first];
+                keys.extend(second);
+                keys.extend(self.rest_keys(id as u32));
                 (keys, &self.entries[id].payload)
             })
             .collect()

@@ -129,6 +129,10 @@ impl NameRecognizer {
         while last + 1 < a.len() && last + 1 - first < 4 {
             let prev_particle = d.any(last, flag::PARTICLE);
             if self.family_ends(d, first, last) || !self.is_name_token(d, last + 1, prev_particle) {
+                // `اللواء [يحيى رسول]،`: an ordinary word as the surname.
+                if self.common_surname_after_title(d, first, last + 1) {
+                    last += 1;
+                }
                 break;
             }
             last += 1;

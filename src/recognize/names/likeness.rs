@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Result};
+use crate::rules::static_table::{u32_at, StaticTable};
 
 /// The rule file of the n-gram weights.
 pub const LIKENESS_FILE: &str = "names/name_likeness.csv";
@@ -29,19 +30,94 @@ pub const NAME_ABOVE: f32 = 0.25;
 /// The n-gram weights and the bias.
 #[derive(Debug, Default)]
 pub struct NameLikeness {
-    weights: FxHashMap<Box<str>, f32>,
+    weights: Weights,
     bias: f32,
 }
 
+/// The weights by gram: compiled from the rule file at run time, or the
+/// table `build.rs` precompiled from the embedded file.
+#[derive(Debug)]
+enum Weights {
+    Compiled(FxHashMap<Box<str>, f32>),
+    Precompiled(Precompiled),
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights::Compiled(FxHashMap::default())
+    }
+}
+
+/// The embedded weights file as `build.rs` compiled it: the grams in a
+/// [`StaticTable`] and their weights (`f32` bits, little-endian) by index.
+#[derive(Debug, Clone, Copy)]
+struct Precompiled {
+    bias_bits: u32,
+    keys: &'static [u8],
+    ends: &'static [u8],
+    slots: &'static [u8],
+    weights: &'static [u8],
+}
+
+impl Precompiled {
+    fn table(&self) -> StaticTable {
+        StaticTable {
+            keys: self.keys,
+            ends: self.ends,
+            slots: self.slots,
+        }
+    }
+}
+
+// `PRECOMPILED`: the embedded file's table, or `None` when `build.rs` left
+// it to run time.
+include!(concat!(env!("OUT_DIR"), "/likeness_table.rs"));
+
+impl Weights {
+    #[inline]
+    fn get(&self, gram: &str) -> f32 {
+        match self {
+            Weights::Compiled(map) => map.get(gram).copied().unwrap_or(0.0),
+            Weights::Precompiled(p) => p
+                .table()
+                .get(gram.as_bytes())
+                .map_or(0.0, |n| f32::from_bits(u32_at(p.weights, n))),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Weights::Compiled(map) => map.is_empty(),
+            Weights::Precompiled(p) => p.table().is_empty(),
+        }
+    }
+}
+
 impl NameLikeness {
+    /// The weights of rule file `file` with this text: the table `build.rs`
+    /// precompiled when the text is the embedded file's, else
+    /// [`NameLikeness::parse`].
+    pub fn load(file: &str, text: &str) -> Result<Self> {
+        if let Some(p) = PRECOMPILED {
+            if file == LIKENESS_FILE && crate::rules::RuleFiles::embedded_text(file) == Some(text) {
+                return Ok(NameLikeness {
+                    weights: Weights::Precompiled(p),
+                    bias: f32::from_bits(p.bias_bits),
+                });
+            }
+        }
+        Self::parse(file, text)
+    }
+
     /// Parse the weights file; a malformed row is an error naming its line.
     pub fn parse(file: &str, text: &str) -> Result<Self> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let gram_col = table.column("gram")?;
         let weight_col = table.column("weight")?;
-        let mut out = NameLikeness::default();
+        let mut weights = FxHashMap::default();
+        let mut bias = 0.0;
         // One entry per row: sized once instead of rehashed as it grows.
-        out.weights.reserve(table.rows.len());
+        weights.reserve(table.rows.len());
         for row in &table.rows {
             let weight: f32 = row.get(weight_col).parse().map_err(|_| {
                 Error::rule(
@@ -52,12 +128,15 @@ impl NameLikeness {
             })?;
             let gram = row.get(gram_col);
             if gram == BIAS_ROW {
-                out.bias = weight;
+                bias = weight;
             } else {
-                out.weights.insert(gram.into(), weight);
+                weights.insert(gram.into(), weight);
             }
         }
-        Ok(out)
+        Ok(NameLikeness {
+            weights: Weights::Compiled(weights),
+            bias,
+        })
     }
 
     /// Whether any weights were loaded (without them every score is the bias).
@@ -68,24 +147,39 @@ impl NameLikeness {
     /// The score of a lookup key: the bias plus the mean weight of its
     /// 2-, 3- and 4-grams with the word's edges marked (`^`, `$`).
     pub fn score(&self, key: &str) -> f32 {
-        let mut marked = String::with_capacity(key.len() + 2);
-        marked.push('^');
-        marked.push_str(key);
-        marked.push('$');
-        let bounds: Vec<usize> = marked
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(marked.len()))
-            .collect();
+        // The marked word and its character starts live on the stack for
+        // any ordinary word (no allocation per scored token).
+        let mut marked_buf = [0u8; MARKED_BYTES];
+        let mut bounds_buf = [0usize; MARKED_CHARS + 1];
+        let (marked_heap, bounds_heap);
+        let needed = key.len() + 2;
+        let (marked, bounds): (&str, &[usize]) =
+            if needed <= MARKED_BYTES && key.chars().count() + 2 <= MARKED_CHARS {
+                marked_buf[0] = b'^';
+                marked_buf[1..needed - 1].copy_from_slice(key.as_bytes());
+                marked_buf[needed - 1] = b'$';
+                let marked = std::str::from_utf8(&marked_buf[..needed]).unwrap_or_default();
+                let mut n = 0;
+                for (i, _) in marked.char_indices() {
+                    bounds_buf[n] = i;
+                    n += 1;
+                }
+                bounds_buf[n] = needed;
+                (marked, &bounds_buf[..=n])
+            } else {
+                marked_heap = format!("^{key}$");
+                bounds_heap = marked_heap
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(marked_heap.len()))
+                    .collect::<Vec<usize>>();
+                (marked_heap.as_str(), bounds_heap.as_slice())
+            };
         let chars = bounds.len() - 1;
         let (mut sum, mut count) = (0.0f32, 0usize);
         for n in 2..=4 {
             for s in 0..(chars + 1).saturating_sub(n) {
-                sum += self
-                    .weights
-                    .get(&marked[bounds[s]..bounds[s + n]])
-                    .copied()
-                    .unwrap_or(0.0);
+                sum += self.weights.get(&marked[bounds[s]..bounds[s + n]]);
                 count += 1;
             }
         }
@@ -95,6 +189,11 @@ impl NameLikeness {
         self.bias + sum / count as f32
     }
 }
+
+/// Bytes of a marked word scored without an allocation.
+const MARKED_BYTES: usize = 128;
+/// Characters of a marked word scored without an allocation.
+const MARKED_CHARS: usize = 64;
 
 impl super::NameRecognizer {
     /// An unlisted word whose letters look like an ordinary word's
@@ -155,6 +254,45 @@ mod tests {
         let err = NameLikeness::parse("t.csv", "gram,weight\n^ي,abc\n").unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("t.csv") && msg.contains('2'), "{msg}");
+    }
+
+    #[test]
+    fn the_precompiled_weights_are_the_parsed_ones() {
+        let text = crate::rules::RuleFiles::embedded_text(LIKENESS_FILE).expect("embedded");
+        let parsed = NameLikeness::parse(LIKENESS_FILE, text).unwrap();
+        let loaded = NameLikeness::load(LIKENESS_FILE, text).unwrap();
+        let (Weights::Compiled(map), Weights::Precompiled(p)) = (&parsed.weights, &loaded.weights)
+        else {
+            panic!("build.rs precompiled no table for the embedded {LIKENESS_FILE}");
+        };
+        assert_eq!(p.table().len(), map.len());
+        for (gram, weight) in map {
+            assert_eq!(
+                loaded.weights.get(gram).to_bits(),
+                weight.to_bits(),
+                "{gram}"
+            );
+        }
+        assert_eq!(parsed.bias.to_bits(), loaded.bias.to_bits());
+        for word in [
+            "فابريغاس",
+            "يتقمص",
+            "محمد",
+            "x",
+            "",
+            "مممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممممم",
+        ] {
+            assert_eq!(
+                parsed.score(word).to_bits(),
+                loaded.score(word).to_bits(),
+                "{word}"
+            );
+        }
+        // Another text (an overlay) is compiled at run time.
+        let overlaid = format!("{text}^zz,1\n");
+        let other = NameLikeness::load(LIKENESS_FILE, &overlaid).unwrap();
+        assert!(matches!(other.weights, Weights::Compiled(_)));
+        assert!(other.score("zz") > parsed.score("zz"));
     }
 
     #[test]

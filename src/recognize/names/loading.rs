@@ -47,7 +47,7 @@ impl NameRecognizer {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
-            r.likeness = likeness::NameLikeness::parse(likeness::LIKENESS_FILE, text)?;
+            r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
         }
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;

@@ -12,6 +12,7 @@ mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
+pub mod latin_gloss;
 mod left_extension;
 pub mod lexicon;
 mod likeness;
@@ -23,6 +24,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod title_surname;
 mod trailing_verbs;
 mod variants;
 mod verbs;
@@ -292,6 +294,13 @@ impl NameRecognizer {
 
     /// A word that can be part of a person's name after a title or a given name.
     fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
+        // A Latin word does not continue an Arabic name (`[جورج بوش] George W. Bush`).
+        if i > 0
+            && latin_gloss::is_latin_word(d.a.surface(i))
+                != latin_gloss::is_latin_word(d.a.surface(i - 1))
+        {
+            return false;
+        }
         if self.joins_foreign_name(d, i) {
             return true;
         }

@@ -67,7 +67,7 @@ impl NameRecognizer {
                 }
             }
             if keys.len() == 1 && !has_written_article(written[0]) {
-                for v in self.spaced_variants(&keys[0], &name_words) {
+                for v in self.spaced_variants(keys[0], &name_words) {
                     add(v);
                 }
             }
@@ -82,15 +82,15 @@ impl NameRecognizer {
 
     /// The entry with the article added to or dropped from its first word,
     /// when that word is no ordinary word in either form.
-    fn article_variant(&self, keys: &[String], first_written: &str) -> Option<Vec<String>> {
-        let first = &keys[0];
+    fn article_variant(&self, keys: &[&str], first_written: &str) -> Option<Vec<String>> {
+        let first = keys[0];
         let (bare, with_article) = if has_written_article(first_written) {
             let bare = first.strip_prefix(article())?.to_string();
-            (bare, first.clone())
+            (bare, first.to_string())
         } else if article().is_empty() {
             return None;
         } else {
-            (first.clone(), format!("{}{first}", article()))
+            (first.to_string(), format!("{}{first}", article()))
         };
         if bare.chars().count() < MIN_PART_LETTERS
             || !self.name_like_word(&bare)
@@ -98,7 +98,7 @@ impl NameRecognizer {
         {
             return None;
         }
-        let mut v = keys.to_vec();
+        let mut v: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
         v[0] = if has_written_article(first_written) {
             bare
         } else {
@@ -109,7 +109,7 @@ impl NameRecognizer {
 
     /// A two-word entry glued into one word, when both words are name-like
     /// and neither carries the article.
-    fn glued_variant(&self, keys: &[String]) -> Option<Vec<String>> {
+    fn glued_variant(&self, keys: &[&str]) -> Option<Vec<String>> {
         let ok = keys.iter().all(|k| {
             k.chars().count() >= MIN_PART_LETTERS
                 && !key_has_article(k)
@@ -198,14 +198,56 @@ fn is_arabic_letter(c: char) -> bool {
 
 /// An entry written in Arabic letters and spaces only (marks allowed).
 fn is_plain_arabic(entry: &str) -> bool {
-    entry
-        .chars()
-        .all(|c| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c))
+    let plain = |c: char| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c);
+    // Two-byte characters (the Arabic block: letters and marks) are read
+    // off their bytes; anything else is decoded (every entry is checked at
+    // start-up).
+    let bytes = entry.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        if lead == b' ' {
+            at += 1;
+        } else if (0xC0..0xE0).contains(&lead) && at + 1 < bytes.len() {
+            let c = (((lead & 0x1F) as u32) << 6) | (bytes[at + 1] & 0x3F) as u32;
+            if !char::from_u32(c).is_some_and(plain) {
+                return false;
+            }
+            at += 2;
+        } else {
+            return entry[at..].chars().all(plain);
+        }
+    }
+    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_arabic_is_read_off_the_bytes_as_off_the_characters() {
+        for entry in [
+            "",
+            " ",
+            "بكين",
+            "أبو ظبي",
+            "الأُمَم المتحدة",
+            "ـــ",
+            "3M",
+            "بي بي سي 2",
+            "é",
+            "ب\u{200F}",
+            "ب\u{00AD}ب",
+            "ب€",
+            "ٱ",
+        ] {
+            let slow = entry
+                .chars()
+                .all(|c| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c));
+            assert_eq!(is_plain_arabic(entry), slow, "{entry:?}");
+        }
+    }
 
     #[test]
     fn article_is_read_from_the_written_word_not_the_key() {

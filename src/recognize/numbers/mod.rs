@@ -265,15 +265,21 @@ impl NumberRecognizer {
         let k = key_at(a, i);
         let fw = &self.lexicon.fw;
         // The connector, also after a glued و or ف (وبين, ومن).
-        let bare = k
+        let glued = k
             .strip_prefix(['و', 'ف'])
-            .filter(|rest| fw.is(rest, Role::RangeBetween) || fw.is(rest, Role::RangeFrom))
-            .unwrap_or(k);
-        let (between_at, is_between) = if fw.is(bare, Role::RangeBetween) {
+            .filter(|rest| fw.is(rest, Role::RangeBetween) || fw.is(rest, Role::RangeFrom));
+        // The roles of the connector: the glued one's, else the token's own
+        // (its role bits, no lookup).
+        let bare_is = |role: Role| match glued {
+            Some(rest) => fw.is(rest, role),
+            None => a.role_is(i, role),
+        };
+        let (between_at, is_between) = if bare_is(Role::RangeBetween) {
             (Some(i + 1), true)
-        } else if fw.is(k, Role::RangeWhat) && self.lexicon.tok_is(a, i + 1, Role::RangeBetween) {
+        } else if a.role_is(i, Role::RangeWhat) && self.lexicon.tok_is(a, i + 1, Role::RangeBetween)
+        {
             (Some(i + 2), true)
-        } else if fw.is(bare, Role::RangeFrom) && !k.starts_with('ف') {
+        } else if bare_is(Role::RangeFrom) && !k.starts_with('ف') {
             (Some(i + 1), false)
         } else {
             (None, false)

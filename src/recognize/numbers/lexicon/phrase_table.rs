@@ -79,8 +79,6 @@ pub fn stems(key: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> + '_ {
 }
 
 /// Call `f` on every stem of [`stems`].
-pub(super) fn for_each_stem(key: &str, mut f: impl FnMut(&str)) {
-    for split in clitic_splits_iter(key) {
-        f(&split.stem_key);
-    }
+pub(super) fn for_each_stem(key: &str, f: impl FnMut(&str)) {
+    crate::text::clitics::for_each_stem_key(key, f);
 }

@@ -1,0 +1,106 @@
+//! The Latin spelling written after a person's Arabic name is the same
+//! person: `تشارلز داو ([Charles Dow])`, `شاخت هيلمار [Hjalmar Schacht]`.
+//! Wikipedia and news text gloss foreign names this way; the gloss is a
+//! run of one to five Latin words, the first capitalised, right after the
+//! Arabic name or inside brackets right after it. Only a person mention
+//! found by another rule opens a gloss, so a capitalised Latin word alone
+//! is never a name.
+
+use crate::mention::{DocContext, Label, Layer, Mention};
+
+/// At most this many Latin words make one gloss.
+const MAX_GLOSS_WORDS: usize = 5;
+
+/// A word of Latin letters (ASCII or Latin-1 and Extended-A accented), with
+/// inner apostrophes or hyphens: `Dow`, `O'Neil`, `Jean-Paul`.
+pub(super) fn is_latin_word(s: &str) -> bool {
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{017F}').contains(&c);
+    s.chars().next().is_some_and(latin) && s.chars().all(|c| latin(c) || c == '\'' || c == '-')
+}
+
+/// After conflict resolution: add a PERSON mention for the Latin gloss
+/// after every person mention of `mentions` (sorted by offset) whose gloss
+/// no other names mention covers; the result stays sorted.
+pub fn add_person_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
+    let a = ctx.analysis;
+    let tokens = a.tokens();
+    let mut added: Vec<Mention> = Vec::new();
+    for m in mentions.iter().filter(|m| {
+        m.label == Label::Person
+            && !is_latin_word(a.slice(m.start, m.end).split(' ').next().unwrap_or(""))
+    }) {
+        let next = tokens.partition_point(|t| t.start < m.end);
+        if next == 0 || next >= tokens.len() || tokens[next - 1].end != m.end {
+            continue;
+        }
+        let opened = a.surface(next) == "(";
+        let first = if opened { next + 1 } else { next };
+        let latin_at = |k: usize| {
+            k < tokens.len()
+                && tokens[k].kind == crate::text::TokenKind::Word
+                && is_latin_word(a.surface(k))
+        };
+        if !latin_at(first) || !a.surface(first).starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let mut last = first;
+        let mut words = 1;
+        while words < MAX_GLOSS_WORDS {
+            // An initial with its full stop (`George W. Bush`).
+            let initial = a.surface(last).chars().count() == 1
+                && last + 1 < tokens.len()
+                && a.surface(last + 1) == ".";
+            if latin_at(last + 1) {
+                last += 1;
+            } else if initial && latin_at(last + 2) {
+                last += 2;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        // In brackets the gloss is all there is inside them.
+        if opened && (last + 1 >= tokens.len() || a.surface(last + 1) != ")") {
+            continue;
+        }
+        let (start, end) = (tokens[first].start, tokens[last].end);
+        let covered = mentions
+            .iter()
+            .any(|o| o.layer() == Layer::Names && o.start < end && start < o.end);
+        if covered {
+            continue;
+        }
+        let mut gloss = ctx.mention(
+            start,
+            end,
+            Label::Person,
+            serde_json::Value::Null,
+            "name/latin-gloss",
+        );
+        gloss.priority = m.priority;
+        if ctx.explain {
+            gloss.evidence = format!("the Latin spelling of `{}`", a.slice(m.start, m.end));
+        }
+        added.push(gloss);
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.start, m.end, m.layer()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_latin_word;
+
+    #[test]
+    fn latin_words_are_letters_with_inner_marks() {
+        assert!(is_latin_word("Dow"));
+        assert!(is_latin_word("O'Neil"));
+        assert!(is_latin_word("Jean-Paul"));
+        assert!(is_latin_word("Frédéric"));
+        assert!(!is_latin_word("داو"));
+        assert!(!is_latin_word("1889"));
+        assert!(!is_latin_word("-Dow"));
+    }
+}
