@@ -28,6 +28,8 @@ pub struct PhraseTable<T> {
     /// A kind bit the table's first keys carry in a token index built over
     /// it (the numbers lexicon's); 0 when no index knows the table.
     index_kind: u32,
+    /// The most tokens of any entry.
+    max_tokens: u32,
 }
 
 /// One phrase: its length in tokens, where its third key is in
@@ -102,7 +104,13 @@ impl<T> PhraseTable<T> {
             rest_text: String::new(),
             rest_ends: Vec::new(),
             index_kind,
+            max_tokens: 0,
         }
+    }
+
+    /// The most tokens any entry has (0 for an empty table).
+    pub fn max_tokens(&self) -> usize {
+        self.max_tokens as usize
     }
 
     /// The kind bit of the table's first keys in a token index (0: none).
@@ -170,6 +178,7 @@ impl<T> PhraseTable<T> {
                 }
             },
         }
+        self.max_tokens = self.max_tokens.max(len);
         self.entries.push(Entry {
             len,
             rest_from,

@@ -59,8 +59,13 @@ impl NameRecognizer {
         }
         // The first word: `و` + a name-like stem, or (after a comma) a name word.
         let key = a.key(i);
+        let conjunct = |s: &crate::text::clitics::CliticSplit<'_>| s.proclitic.chars().eq(['و']);
+        // `احمد ماهر و[النقراشي]`: a family name with the article alone is an item too.
+        let definite_item = crate::text::clitics::clitic_splits_iter(key)
+            .find(|s| conjunct(s) && self.definite_family_stem(&s.stem_key));
         let start = match crate::text::clitics::clitic_splits_iter(key)
-            .find(|s| s.proclitic.chars().eq(['و']) && self.item_stem_ok(&s.stem_key))
+            .find(|s| conjunct(s) && self.item_stem_ok(&s.stem_key))
+            .or(definite_item.clone())
         {
             Some(split) => crate::text::clitics::stem_start(a, i, &split)?,
             None if comma && self.is_name_token(d, i, false) && !d.any(i, flag::COMMON) => {
@@ -69,9 +74,13 @@ impl NameRecognizer {
             None => return None,
         };
         let mut last = i;
+        let definite_only = definite_item.is_some()
+            && !crate::text::clitics::clitic_splits_iter(key)
+                .any(|s| conjunct(&s) && self.item_stem_ok(&s.stem_key));
         // A family name may carry the article (`ورجاء [الجداوي]`): a listed
         // family name or a nisba-shaped word after the item's first word.
-        while last + 1 < a.len()
+        while !definite_only
+            && last + 1 < a.len()
             && last + 1 - i < MAX_ITEM_WORDS
             && self.is_name_token(d, last + 1, false)
             && (!d.has_article(last + 1) || self.definite_family(d, last + 1))
@@ -81,13 +90,15 @@ impl NameRecognizer {
         }
         // A one-word item must be a listed name part: a lone unknown word
         // after `و` is as often a noun (`وأعضاء`) as a name.
-        if last == i && !self.item_stem_listed(d, i) {
+        if last == i && !definite_only && !self.item_stem_listed(d, i) {
             return None;
         }
         let boundary = last + 1 >= a.len()
             || !d.is_word(last + 1)
             || d.is_stop(last + 1)
-            || a.key(last + 1).starts_with('و');
+            || a.key(last + 1).starts_with('و')
+            // A proclitic on an ordinary word (`كاحد`, `بالفريق`) starts no name.
+            || d.any(last + 1, flag::CLITIC_COMMON);
         if !boundary {
             return None;
         }
@@ -113,6 +124,24 @@ impl NameRecognizer {
             && (flags & (flag::GIVEN | flag::FAMILY) != 0
                 || (flags & flag::NAME_LIKE != 0
                     && flags & (flag::COMMON | flag::STOP | flag::TRIGGER) == 0))
+    }
+
+    /// A stem after `و` that is a family name with the article standing
+    /// alone: listed, or shaped like a nisba (`النقراشي`), and no
+    /// nationality, ordinary or lexicon word.
+    fn definite_family_stem(&self, stem: &str) -> bool {
+        let flags = self.vocab.word_flags(stem).word;
+        let bare = crate::text::clitics::active_table().strip_article(stem);
+        bare.is_some_and(|b| b.chars().nth(2).is_some())
+            && flags
+                & (flag::NORP_WORD
+                    | flag::NON_PERSON_WORD
+                    | flag::COMMON
+                    | flag::STOP
+                    | flag::TRIGGER
+                    | flag::INFLECTED)
+                == 0
+            && (flags & flag::FAMILY != 0 || stem.ends_with('ي'))
     }
 
     /// A family name with the article: listed, or shaped like a nisba

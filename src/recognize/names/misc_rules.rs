@@ -6,7 +6,7 @@
 //! الجديد "[آريان 6]"`, `برنامجا بعنوان «[…]»`; the heads are data,
 //! `rules/names/triggers_works.csv`); and a year right after an event's name
 //! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
-//! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 95).
+//! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 92).
 
 use super::*;
 

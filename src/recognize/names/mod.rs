@@ -500,6 +500,7 @@ impl NameRecognizer {
         }
         self.sports_clubs(&d, &mut found);
         self.sector_names(&d, &mut found);
+        self.latin_orgs(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
         self.extend_misc_over_year(&d, &mut found);

@@ -5,7 +5,11 @@
 //! (`[برشلونة]ORG [الإسباني]NORP`, `[حزب الله]ORG [اللبناني]NORP`;
 //! gold/GUIDELINES.md decision 37), while a name made only of ordinary words
 //! keeps it (`[البنك المركزي المصري]`, `[الحزب الشيوعي الصيني]`: the
-//! adjective is what makes those a name).
+//! adjective is what makes those a name). Latin-script names: before a
+//! feminine nationality adjective a capitalised Latin name is a company
+//! (`مع [Microsoft]ORG [الأمريكية]NORP`: the adjective agrees with the
+//! feminine `شركة` it stands for), and a Latin code of letters and digits
+//! after an organization descriptor is its name (`مجموعة [G42]`).
 
 use super::*;
 
@@ -233,6 +237,67 @@ pub(super) fn is_masculine_singular(adjective: &str) -> bool {
 /// `و` + a definite word of two letters or more (`والمالية`, `والنسيج`), by key.
 pub(super) fn is_definite_conjunct(key: &str) -> bool {
     key.starts_with("وال") && key.chars().count() > 4
+}
+
+/// Whether a token is Latin script: ASCII letters, digits, `&`, `.`, `-`.
+fn is_latin_token(surface: &str) -> bool {
+    !surface.is_empty()
+        && surface
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | '-'))
+}
+
+impl NameRecognizer {
+    /// Latin-script organization names (see the module header): a run of
+    /// Latin words starting with a capital before a feminine definite
+    /// nationality adjective, and one Latin code with a digit after an
+    /// organization descriptor (the tokenizer may split `G42` in two).
+    pub(super) fn latin_orgs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        const MAX_LATIN_TOKENS: usize = 8;
+        let a = d.a;
+        let tokens = a.tokens();
+        let latin = |k: usize| is_latin_token(a.surface(k));
+        let capital = |k: usize| a.surface(k).starts_with(|c: char| c.is_ascii_uppercase());
+        for j in 1..a.len() {
+            // `[Microsoft] الأمريكية`: the adjective after the name.
+            let feminine_nationality =
+                d.is_norp(j) && d.has_article(j) && a.key(j).ends_with('\u{0647}');
+            if feminine_nationality && latin(j - 1) {
+                let mut first = j - 1;
+                while first > 0 && j - first < MAX_LATIN_TOKENS && latin(first - 1) {
+                    first -= 1;
+                }
+                if capital(first) {
+                    let mut m = self.span(d, first, j - 1, Label::Org, "name/latin-org");
+                    m.priority = priority::CONTEXT;
+                    out.push(m);
+                }
+                continue;
+            }
+            // `مجموعة [G42]`: a code of letters and digits after a descriptor.
+            if !(latin(j) && capital(j)) || (j >= 2 && tokens[j - 1].start == tokens[j - 2].end) {
+                continue;
+            }
+            let mut last = j;
+            while last + 1 < a.len()
+                && tokens[last + 1].start == tokens[last].end
+                && latin(last + 1)
+            {
+                last += 1;
+            }
+            let has_digit = (j..=last).any(|k| a.surface(k).chars().any(|c| c.is_ascii_digit()));
+            let described = has_digit
+                && self
+                    .trigger_matches(d, j - 1, true)
+                    .iter()
+                    .any(|t| t.end == j && t.payload.kinds.contains(&TriggerKind::OrgDescriptor));
+            if described {
+                let mut m = self.span(d, j, last, Label::Org, "name/latin-org");
+                m.priority = priority::CONTEXT;
+                out.push(m);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

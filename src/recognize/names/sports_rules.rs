@@ -305,8 +305,20 @@ impl NameRecognizer {
     /// others are clubs too (a player's line names persons, who are neither);
     /// the countries stay GPE.
     fn fixture_lines(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
-        for i in 0..d.a.len() {
-            if !d.is_word(i) {
+        // A team (a gazetteer entry or a few unknown words) ends right
+        // before its bracket, so a token with no `(` within that reach
+        // starts no fixture: most tokens skip the gazetteer probes.
+        let reach = MAX_UNKNOWN_TEAM_WORDS.max(self.gazetteer.max_tokens());
+        let mut next_bracket = d.a.len();
+        let mut bracket_after = vec![usize::MAX; d.a.len()];
+        for k in (0..d.a.len()).rev() {
+            bracket_after[k] = next_bracket;
+            if d.a.light(k) == "(" {
+                next_bracket = k;
+            }
+        }
+        for (i, &bracket) in bracket_after.iter().enumerate() {
+            if !d.is_word(i) || bracket >= d.a.len() || bracket - i > reach {
                 continue;
             }
             let Some((first, dash)) = self.team_with_country(d, i) else {

@@ -249,6 +249,9 @@ impl Role {
 #[derive(Debug, Default)]
 pub struct FunctionWords {
     roles: HashMap<String, u64>,
+    /// A Bloom filter of the keys of `roles`: most words asked about are
+    /// no function word and cost no hash probe.
+    filter: super::lexicon::KeyFilter,
     /// The keys of each role (indexed by the role's number), in the
     /// iteration order of `roles`, so that [`FunctionWords::words`] walks a
     /// short list instead of the whole table.
@@ -283,6 +286,9 @@ impl FunctionWords {
             }
             *fw.roles.entry(key).or_default() |= role.bit();
         }
+        for key in fw.roles.keys() {
+            fw.filter.insert(key);
+        }
         fw.by_role = (0..Role::NAMES.len())
             .map(|bit| {
                 fw.roles
@@ -305,7 +311,7 @@ impl FunctionWords {
     /// Whether `key` has `role`.
     #[inline]
     pub fn is(&self, key: &str, role: Role) -> bool {
-        self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
+        self.filter.may_contain(key) && self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
     }
 
     /// Whether `key` has `role`, taken whole or after its proclitics
@@ -322,7 +328,7 @@ impl FunctionWords {
     /// Whether `key` has any role but the engine gates and identifier nouns.
     pub fn any_role(&self, key: &str) -> bool {
         let gates = Role::Start.bit() | Role::DateStart.bit() | Role::IdNoun.bit();
-        self.roles.get(key).is_some_and(|b| b & !gates != 0)
+        self.filter.may_contain(key) && self.roles.get(key).is_some_and(|b| b & !gates != 0)
     }
 
     /// Every key with `role`.

@@ -64,7 +64,7 @@ pub struct WordInfo {
 /// reject them before any hash table probe (a false "maybe" only costs the
 /// probe).
 #[derive(Debug, Default)]
-struct KeyFilter {
+pub(crate) struct KeyFilter {
     bits: Vec<u64>,
 }
 
@@ -98,7 +98,7 @@ impl KeyFilter {
         [(h >> 40) as usize & mask, (h >> 20) as usize & mask]
     }
 
-    fn insert(&mut self, key: &str) {
+    pub(crate) fn insert(&mut self, key: &str) {
         if self.bits.is_empty() {
             self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
         }
@@ -109,7 +109,7 @@ impl KeyFilter {
 
     /// False when the key was surely not inserted.
     #[inline]
-    fn may_contain(&self, key: &str) -> bool {
+    pub(crate) fn may_contain(&self, key: &str) -> bool {
         !self.bits.is_empty()
             && Self::positions(key)
                 .iter()
