@@ -263,7 +263,7 @@ pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention
 fn starts_latin(text: &str) -> bool {
     text.chars()
         .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{017F}').contains(&c))
+        .is_some_and(names::latin_gloss::is_latin_letter)
 }
 
 /// Set each mention's `text` to its slice of the original document.

@@ -15,21 +15,6 @@ impl NameRecognizer {
             return;
         };
         let after = m.end;
-        // The same phrase may be listed in several trigger files, each with
-        // its kinds (`المركز`: facility head in triggers.csv, purpose head
-        // in triggers_institutions.csv); all of them apply.
-        let mut kinds = m.payload.kinds.clone();
-        for other in matches.iter().skip(1) {
-            if (other.start, other.end) == (m.start, m.end) {
-                kinds.extend(
-                    other
-                        .payload
-                        .kinds
-                        .iter()
-                        .filter(|k| !m.payload.kinds.contains(k)),
-                );
-            }
-        }
         // A title after a name in apposition (`[X] وزيرة …`).
         if !m.clitic && m.payload.kinds.contains(&TriggerKind::PersonTitle) {
             self.appositive_person_at(d, i, out);
@@ -42,7 +27,7 @@ impl NameRecognizer {
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
-        for &kind in &kinds {
+        for &kind in &m.payload.kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
                 continue;
             }

@@ -14,8 +14,14 @@ const MAX_GLOSS_WORDS: usize = 5;
 /// A word of Latin letters (ASCII or Latin-1 and Extended-A accented), with
 /// inner apostrophes or hyphens: `Dow`, `O'Neil`, `Jean-Paul`.
 pub(super) fn is_latin_word(s: &str) -> bool {
-    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{017F}').contains(&c);
-    s.chars().next().is_some_and(latin) && s.chars().all(|c| latin(c) || c == '\'' || c == '-')
+    s.chars().next().is_some_and(is_latin_letter)
+        && s.chars()
+            .all(|c| is_latin_letter(c) || c == '\'' || c == '-')
+}
+
+/// A Latin letter: ASCII, or Latin-1 and Extended-A accented (`é`, `ł`).
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{017F}').contains(&c)
 }
 
 /// After conflict resolution: add a PERSON mention for the Latin gloss

@@ -114,9 +114,7 @@ impl NameRecognizer {
         if let Some(text) = rules.get("names/org_acronyms.csv") {
             r.load_acronyms("names/org_acronyms.csv", text)?;
         }
-        for (file, text) in rules.matching("names/triggers", ".csv") {
-            r.load_triggers(file, text)?;
-        }
+        r.load_triggers(rules.matching("names/triggers", ".csv"))?;
         if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
             r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
         }
@@ -415,12 +413,41 @@ impl NameRecognizer {
         Ok(())
     }
 
-    pub(super) fn load_triggers(&mut self, file: &str, text: &str) -> Result<()> {
+    /// Load every trigger file; a phrase listed in several rows or files
+    /// (`المركز`: a facility head in triggers.csv, a purpose head in
+    /// triggers_institutions.csv) is one entry with all its kinds, its
+    /// source the first row.
+    pub(super) fn load_triggers<'f>(
+        &mut self,
+        files: impl Iterator<Item = (&'f str, &'f str)>,
+    ) -> Result<()> {
+        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
+        let mut order = Vec::new();
+        for (file, text) in files {
+            self.load_trigger_rows(file, text, &mut merged, &mut order)?;
+        }
+        for (key, trigger) in order {
+            let (kinds, source) = merged.remove(&key).unwrap_or_default();
+            if !key.contains(' ') {
+                self.trigger_words.insert(&key);
+            }
+            self.triggers.insert(&trigger, Trigger { kinds, source });
+        }
+        Ok(())
+    }
+
+    /// The rows of one trigger file, merged into `merged` by key (`order`
+    /// keeps the first spelling of each key in reading order).
+    fn load_trigger_rows(
+        &self,
+        file: &str,
+        text: &str,
+        merged: &mut HashMap<String, (Vec<TriggerKind>, String)>,
+        order: &mut Vec<(String, String)>,
+    ) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let trigger_col = table.column("trigger")?;
         let kind_col = table.column("kind")?;
-        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
-        let mut order = Vec::new();
         for row in &table.rows {
             let trigger = row.get(trigger_col);
             let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
@@ -443,13 +470,6 @@ impl NameRecognizer {
             if !slot.0.contains(&kind) {
                 slot.0.push(kind);
             }
-        }
-        for (key, trigger) in order {
-            let (kinds, source) = merged.remove(&key).unwrap_or_default();
-            if !key.contains(' ') {
-                self.trigger_words.insert(&key);
-            }
-            self.triggers.insert(&trigger, Trigger { kinds, source });
         }
         Ok(())
     }
