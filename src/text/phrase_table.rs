@@ -202,9 +202,10 @@ impl<T> PhraseTable<T> {
         })
     }
 
-    /// Every entry: its token keys and payload, in insertion order (built
-    /// on demand, for load-time passes over a table).
-    pub fn entries(&self) -> Vec<(Vec<&str>, &T)> {
+    /// Call `visit` with every entry's token keys and payload, in insertion
+    /// order (for load-time passes over a table: one keys buffer serves
+    /// every entry).
+    pub fn for_each_entry<'a>(&'a self, mut visit: impl FnMut(&[&'a str], &'a T)) {
         let mut heads: Vec<(&str, Option<&str>)> = vec![("", None); self.entries.len()];
         for (first, f) in &self.by_first {
             for &id in &f.singles {
@@ -216,16 +217,14 @@ impl<T> PhraseTable<T> {
                 }
             }
         }
-        heads
-            .into_iter()
-            .enumerate()
-            .map(|(id, (first, second))| {
-                let mut keys = vec![first];
-                keys.extend(second);
-                keys.extend(self.rest_keys(id as u32));
-                (keys, &self.entries[id].payload)
-            })
-            .collect()
+        let mut keys: Vec<&'a str> = Vec::new();
+        for (id, (first, second)) in heads.into_iter().enumerate() {
+            keys.clear();
+            keys.push(first);
+            keys.extend(second);
+            keys.extend(self.rest_keys(id as u32));
+            visit(&keys, &self.entries[id].payload);
+        }
     }
 
     /// Whether an entry has exactly these token keys.
