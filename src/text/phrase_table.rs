@@ -122,7 +122,8 @@ impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
         if is_plain(phrase) {
             let key = crate::text::key(phrase);
-            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+            // A key's only white space is single spaces, none at its ends.
+            return self.insert_iter(key.split_ascii_whitespace(), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
@@ -133,7 +134,8 @@ impl<T> PhraseTable<T> {
     pub fn insert_with_key(&mut self, phrase: &str, key: &str, payload: T) -> bool {
         debug_assert_eq!(crate::text::key(phrase), key);
         if is_plain(phrase) {
-            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+            // A key's only white space is single spaces, none at its ends.
+            return self.insert_iter(key.split_ascii_whitespace(), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
@@ -253,6 +255,13 @@ impl<T> PhraseTable<T> {
         self.rest_keys(id)
             .enumerate()
             .all(|(n, key)| a.key(i + 2 + n) == key)
+    }
+
+    /// Room for `additional` more phrases (most with a first key of their
+    /// own), sized once instead of grown.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_first.reserve(additional);
     }
 
     /// Number of entries.

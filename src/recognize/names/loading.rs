@@ -320,37 +320,50 @@ impl NameRecognizer {
     ) -> Result<()> {
         let file_name: Arc<str> = Arc::from(file);
         // One rule id per label and kind, shared by the entries.
-        let mut rules: HashMap<(Label, bool), Arc<str>> = HashMap::new();
+        let mut rules: Vec<((Label, bool), Arc<str>)> = Vec::new();
+        // The previous row's label cell and label: rows come in runs of one
+        // label, parsed once a run.
+        let mut previous: Option<(&str, Label)> = None;
+        self.gazetteer.reserve(rows.size_hint().0);
         for row in rows {
             let GazetteerRow {
                 line,
                 entry,
                 key,
-                label,
+                label: label_cell,
                 learned,
             } = row?;
-            let label: Label = label
-                .parse()
-                .map_err(|e: Error| Error::rule(file, line, e.to_string()))?;
-            if label.layer() != Layer::Names {
-                return Err(Error::rule(
-                    file,
-                    line,
-                    format!("{label} is not a names-layer label"),
-                ));
-            }
+            let label = match previous {
+                Some((cell, label)) if cell == label_cell => label,
+                _ => {
+                    let label: Label = label_cell
+                        .parse()
+                        .map_err(|e: Error| Error::rule(file, line, e.to_string()))?;
+                    if label.layer() != Layer::Names {
+                        return Err(Error::rule(
+                            file,
+                            line,
+                            format!("{label} is not a names-layer label"),
+                        ));
+                    }
+                    previous = Some((label_cell, label));
+                    label
+                }
+            };
             let priority = if learned {
                 priority::LEARNED
             } else {
                 priority::CURATED
             };
-            let rule = rules
-                .entry((label, learned))
-                .or_insert_with(|| {
+            let rule = match rules.iter().find(|(of, _)| *of == (label, learned)) {
+                Some((_, rule)) => rule.clone(),
+                None => {
                     let kind = if learned { "learned" } else { "gazetteer" };
-                    Arc::from(format!("name/{kind}-{}", label_rule(label)))
-                })
-                .clone();
+                    let rule: Arc<str> = Arc::from(format!("name/{kind}-{}", label_rule(label)));
+                    rules.push(((label, learned), rule.clone()));
+                    rule
+                }
+            };
             if entry.trim().is_empty() {
                 return Err(Error::rule(file, line, "empty entry"));
             }

@@ -52,7 +52,7 @@ impl NameRecognizer {
                 return;
             }
             // Arabic letters, marks and spaces: its words lie between spaces.
-            let mut written = payload.source.entry.split(' ').filter(|w| !w.is_empty());
+            let mut written = payload.source.entry.split_ascii_whitespace();
             let Some(first_written) = written.next() else {
                 return;
             };
