@@ -72,6 +72,10 @@ pub struct PhraseMatch<'a, T> {
     pub payload: &'a T,
 }
 
+/// The matches at one token: most tokens have one or two, kept inline
+/// (no heap allocation per lookup).
+pub type Matches<'a, T> = smallvec::SmallVec<[PhraseMatch<'a, T>; 4]>;
+
 /// Whether a phrase is only Arabic letters (no tatweel) and spaces: its
 /// token keys are then its key split on spaces.
 fn is_plain(phrase: &str) -> bool {
@@ -352,13 +356,8 @@ impl<T> PhraseTable<T> {
 
     /// All matches starting at token `i`, the whole first token and (when
     /// `clitics`) its clitic stems; longest first.
-    pub fn matches_at<'a>(
-        &'a self,
-        a: &Analysis<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Vec<PhraseMatch<'a, T>> {
-        let mut out = Vec::new();
+    pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
+        let mut out = Matches::new();
         let token = a.tokens()[i];
         self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
         if clitics && token.kind == TokenKind::Word {
@@ -383,7 +382,7 @@ impl<T> PhraseTable<T> {
         first_key: &str,
         start: usize,
         clitic: bool,
-        out: &mut Vec<PhraseMatch<'a, T>>,
+        out: &mut Matches<'a, T>,
     ) {
         let Some(first) = self.by_first.get(first_key) else {
             return;
