@@ -168,7 +168,7 @@ impl NameRecognizer {
         (from..to.min(d.a.len())).any(|k| self.cue(d, k) == Some(CueRole::GoalWord))
     }
 
-    fn club(&self, d: &Doc<'_>, team: &Team, rule: &str, out: &mut Vec<Mention>) {
+    fn club(&self, d: &Doc<'_>, team: &Team, rule: &'static str, out: &mut Vec<Mention>) {
         let end = d.a.tokens()[team.end_token - 1].end;
         let mut m = d
             .ctx
