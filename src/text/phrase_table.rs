@@ -143,17 +143,26 @@ impl<T> PhraseTable<T> {
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
     }
 
-    /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
-    /// returns false when there are none.
-    pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
-        self.insert_iter(keys.iter().map(String::as_str), payload)
+    /// Add a phrase by its token keys (as [`phrase_keys`] gives them:
+    /// owned or borrowed); returns false when there are none.
+    pub fn insert_keys<K: AsRef<str>>(
+        &mut self,
+        keys: impl IntoIterator<Item = K>,
+        payload: T,
+    ) -> bool {
+        self.insert_iter(keys.into_iter(), payload)
     }
 
     /// Add a phrase by its token keys; returns false when there are none.
-    fn insert_iter<'k>(&mut self, mut keys: impl Iterator<Item = &'k str>, payload: T) -> bool {
+    fn insert_iter<K: AsRef<str>>(
+        &mut self,
+        mut keys: impl Iterator<Item = K>,
+        payload: T,
+    ) -> bool {
         let Some(first_key) = keys.next() else {
             return false;
         };
+        let first_key = first_key.as_ref();
         let id = self.entries.len() as u32;
         let rest_from = self.rest_ends.len() as u32;
         let mut len = 1u32;
@@ -161,7 +170,7 @@ impl<T> PhraseTable<T> {
         if second_key.is_some() {
             len += 1;
             for key in keys {
-                self.rest_text.push_str(key);
+                self.rest_text.push_str(key.as_ref());
                 self.rest_ends.push(self.rest_text.len() as u32);
                 len += 1;
             }
@@ -175,10 +184,10 @@ impl<T> PhraseTable<T> {
             .expect("the first key was just added");
         match second_key {
             None => first.singles.push(id),
-            Some(second) => match first.by_second.get_mut(second) {
+            Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
                 None => {
-                    first.by_second.insert(second.into(), vec![id]);
+                    first.by_second.insert(second.as_ref().into(), vec![id]);
                 }
             },
         }
@@ -470,7 +479,7 @@ mod tests {
         assert_eq!(table.longest_from(&a, 0, a.key(0)), None);
         let a = analysis_keys("جامعة (الدول) العربية");
         assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&4, a.len())));
-        assert!(!table.insert("", 5) && !table.insert_keys(Vec::new(), 5));
+        assert!(!table.insert("", 5) && !table.insert_keys(Vec::<String>::new(), 5));
         assert_eq!(table.len(), 4);
     }
 

@@ -88,9 +88,10 @@ impl LineIndex {
 #[derive(Default)]
 pub struct NamesCarry {
     table: PhraseTable<PropagationSource>,
-    /// Source texts already in the table (without a line window a name
-    /// found again adds nothing: its earliest source covers every later mention).
-    seen: rustc_hash::FxHashSet<(Box<str>, Label)>,
+    /// Source texts already in the table, with the labels they were found
+    /// with (one bit per [`Label`]): without a line window a name found
+    /// again adds nothing, its earliest source covers every later mention.
+    seen: rustc_hash::FxHashMap<Box<str>, u16>,
     /// Cities a sports rule made clubs so far: document start and line, and
     /// the city's gazetteer entry (`sports_rules.rs`, club propagation).
     pub(super) clubs: Vec<(usize, usize, Source)>,
@@ -123,8 +124,15 @@ impl NameRecognizer {
         let NamesCarry { table, seen, .. } = carry;
         for m in sources {
             let text = a.slice(m.start, m.end);
-            if window.is_none() && !seen.insert((text.into(), m.label)) {
-                continue;
+            if window.is_none() {
+                let label_bit = 1u16 << (m.label as u16);
+                match seen.get_mut(text) {
+                    Some(labels) if *labels & label_bit != 0 => continue,
+                    Some(labels) => *labels |= label_bit,
+                    None => {
+                        seen.insert(text.into(), label_bit);
+                    }
+                }
             }
             let keys = mention_keys(a, m.start, m.end);
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
@@ -145,7 +153,7 @@ impl NameRecognizer {
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                            table.insert_keys(vec![k.clone()], source.person());
+                            table.insert_keys([k.as_ref()], source.person());
                         } else {
                             table.insert(k, source.person());
                         }
