@@ -18,6 +18,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/pattern-nasab",
     "name/nasab-chain",
     "name/norp-person",
+    "name/cue-person",
 ];
 
 /// Where a propagated name was found: its label, start and line.
