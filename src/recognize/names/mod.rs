@@ -24,6 +24,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod subject_cues;
 mod title_surname;
 mod trailing_verbs;
 mod variants;
@@ -197,6 +198,8 @@ pub struct NameRecognizer {
     likeness: likeness::NameLikeness,
     /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
     verb_shapes: verbs::VerbShapes,
+    /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
+    person_cues: subject_cues::PersonCueWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -451,6 +454,7 @@ impl NameRecognizer {
                 }
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
+                self.cue_person_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {

@@ -18,6 +18,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/pattern-nasab",
     "name/nasab-chain",
     "name/norp-person",
+    "name/cue-person",
 ];
 
 /// Where a propagated name was found: its label, start and line.
@@ -174,10 +175,13 @@ impl NameRecognizer {
             let line = line_base + lines.line_of(a.tokens()[i].start);
             let reaches =
                 |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            // A proclitic split of a word that is itself ordinary is no
+            // mention of the name (`لصالح` is "in favour of", not ل + `صالح`).
+            let ordinary_whole = d.any(i, flag::STOP | flag::COMMON);
             let Some(m) = table
                 .matches_at(a, i, true)
                 .into_iter()
-                .find(|m| reaches(m.payload))
+                .find(|m| reaches(m.payload) && !(m.clitic && ordinary_whole))
             else {
                 continue;
             };
