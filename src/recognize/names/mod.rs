@@ -17,6 +17,7 @@ mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod media_rules;
 mod misc_rules;
 mod org_rules;
 pub mod patterns;
@@ -190,6 +191,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
+    /// Media names used only with a cue (`rules/names/media_names.csv`).
+    media: media_rules::MediaNames,
     /// Sector words of company names (`rules/names/org_sectors.csv`).
     org_sectors: org_rules::OrgSectors,
     /// Every one-word lexicon above, merged for one lookup per token.
@@ -495,6 +498,7 @@ impl NameRecognizer {
         self.sports_clubs(&d, &mut found);
         self.sector_names(&d, &mut found);
         self.latin_orgs(&d, &mut found);
+        self.media_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
         self.extend_misc_over_year(&d, &mut found);
