@@ -21,6 +21,8 @@ Which words lead (measured on the learning parts only):
   * unambiguous: of all the times the word is followed by a number within
     three tokens (no stop word between), it leads a MISC entity holding that
     number in >= 50 % (`اي` "any", `ال` and single letters fail this);
+  * each Arabic lead also in its other spelling of a foreign /g/ (ج or غ:
+    `بوينج` / `بوينغ`, `الميج` / `الميغ`);
   * >= 2 letters, no stop word of rules/names/stopwords.csv, no ordinary
     word of rules/names/common_words.csv (seen 3+ times, in a name <= 5 %:
     `الاف` "thousands"), no number.
@@ -138,6 +140,14 @@ def main():
             kept.append(k)
     if not kept:
         sys.exit("error: no product lead word passed the filters")
+    # Arabic writes a foreign /g/ as ج or غ (بوينج and بوينغ both lead in
+    # the data): every Arabic-script lead also matches in the other spelling.
+    for k in list(kept):
+        for a, b in (("ج", "غ"), ("غ", "ج")):
+            other = k.replace(a, b)
+            if other != k and other not in kept and other not in stop and other not in common:
+                kept.append(other)
+    kept.sort()
 
     # The example sentence uses the most frequent lead in its usual spelling.
     top = max(kept, key=lambda k: (seen[k], k))
