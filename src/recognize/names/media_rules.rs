@@ -132,7 +132,12 @@ impl NameRecognizer {
                 });
                 if let Some(end) = found {
                     let start = a.orig_offset(i, 1);
-                    out.push(media.mention(d, start, end, "after a speech word with ل"));
+                    out.push(media.mention(
+                        d,
+                        start,
+                        end,
+                        "after a speech word, glued to its preposition",
+                    ));
                 }
                 continue;
             }
