@@ -71,7 +71,7 @@ fn propagation_stays_in_its_document() {
 fn a_window_limits_propagation_to_the_next_lines() {
     let filler = "وتواصلت الأمطار في المنطقة طوال اليوم .\n".repeat(5);
     let text = format!(
-        "وقال الرئيس الفرنسي إيمانويل دوبرانكو إن الزيارة مهمة .\nوأكد دوبرانكو ذلك .\n{filler}وغادر دوبرانكو المدينة ."
+        "وقال الرئيس الفرنسي إيمانويل دوبرانكو إن الزيارة مهمة .\nوأكد دوبرانكو ذلك .\n{filler}وشوهد دوبرانكو في المدينة ."
     );
     let near = nth_offset(&text, "دوبرانكو", 1);
     let far = nth_offset(&text, "دوبرانكو", 2);
