@@ -443,9 +443,15 @@ impl Lexicon {
                 match l {
                     "-" | "−" => {
                         // A spaced dash between two numbers, digits or words
-                        // (`3 - 2`, a score `صفر - 2`), separates them.
+                        // (`3 - 2`, a score `صفر - 2`), separates them. After a
+                        // sign word (`سالب - 15`) it is no second sign either;
+                        // reading that word would read this dash again.
+                        let after_sign_word = j > 0
+                            && a.tokens()[j - 1].kind == TokenKind::Word
+                            && self.fw.is(key_at(a, j - 1), Role::Negative);
                         let spaced = j + 1 < a.len()
                             && a.tokens()[j + 1].kind == TokenKind::Number
+                            && !after_sign_word
                             && (j == 0
                                 || (a.tokens()[j - 1].kind != TokenKind::Number
                                     && (a.tokens()[j - 1].kind != TokenKind::Word
