@@ -41,7 +41,7 @@ impl NameRecognizer {
         d: &Doc<'_>,
         i: usize,
         first: usize,
-        rule: &str,
+        rule: &'static str,
         cue: &str,
         out: &mut Vec<Mention>,
     ) {
