@@ -321,6 +321,11 @@ impl NameRecognizer {
             if !d.is_word(i) || bracket >= d.a.len() || bracket - i > reach {
                 continue;
             }
+            // Without a gazetteer entry starting here, only a run of at
+            // most MAX_UNKNOWN_TEAM_WORDS unknown words can reach the bracket.
+            if bracket - i > MAX_UNKNOWN_TEAM_WORDS && !d.any(i, flag::GAZ_FIRST) {
+                continue;
+            }
             let Some((first, dash)) = self.team_with_country(d, i) else {
                 continue;
             };
