@@ -115,7 +115,7 @@ fn mentions_to_py<'py>(py: Python<'py>, mentions: &[Mention]) -> PyResult<Bound<
         d.set_item(intern!(py, "type"), m.label.as_str())?;
         d.set_item(intern!(py, "text"), &m.text)?;
         d.set_item(intern!(py, "value"), json_to_py(py, &m.value)?)?;
-        d.set_item(intern!(py, "rule"), &m.rule)?;
+        d.set_item(intern!(py, "rule"), m.rule.as_str())?;
         if let Some(modifier) = m.modifier {
             let name = serde_json::to_value(modifier)
                 .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
