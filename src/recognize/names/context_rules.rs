@@ -86,7 +86,7 @@ impl NameRecognizer {
         first: usize,
         last: usize,
         label: Label,
-        rule: &str,
+        rule: &'static str,
     ) -> Mention {
         let a = d.a;
         let mut m = d.ctx.mention(
@@ -737,7 +737,7 @@ impl NameRecognizer {
         d: &Doc<'_>,
         after: usize,
         label: Label,
-        rule: &str,
+        rule: &'static str,
     ) -> Option<Vec<Mention>> {
         let a = d.a;
         let open = a.light(after.min(a.len().saturating_sub(1)));
