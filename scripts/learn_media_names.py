@@ -76,7 +76,7 @@ def spans(sent, wanted):
 
 def main():
     cues = load_rows(RULES / "names" / "media_cues.csv")
-    heads = set(key.many(r["word"] for r in cues if r["role"] == "head"))
+    heads = set(key.many(r["word"] for r in cues if r["role"] in ("head", "publication")))
     stop = set(key.many(r["word"] for r in load_rows(RULES / "names" / "stopwords.csv")))
     wikifane = learning_part(load_sentences())
     aner = learning_part(anercorp_sentences())

@@ -22,8 +22,11 @@ const RULE: &str = "name/media-cued";
 /// What a media cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MediaCue {
-    /// `صحيفة`, `مراسل`: the name follows.
+    /// `قناة`, `مراسل`: the name follows.
     Head,
+    /// `صحيفة`, `جريدة`: the name follows, also a place name the
+    /// publication is named after (`جريدة [القدس]`, `صحيفة "[بابل]"`).
+    Publication,
     /// `قال`, `تصريحات`: the name follows with the proclitic ل.
     Speech,
 }
@@ -62,6 +65,7 @@ impl MediaNames {
             "head or speech",
             |cell| match cell {
                 "head" => Some(MediaCue::Head),
+                "publication" => Some(MediaCue::Publication),
                 "speech" => Some(MediaCue::Speech),
                 _ => None,
             },
@@ -136,16 +140,20 @@ impl NameRecognizer {
                         d,
                         start,
                         end,
-                        "after a speech word, glued to its preposition",
+                        "with the proclitic lam after a speech word",
                     ));
                 }
+                continue;
+            }
+            if let Some((start, end)) = self.place_publication(d, i) {
+                out.push(media.mention(d, start, end, "a place name after a publication head"));
                 continue;
             }
             let Some(end) = media.name_end(d, i, a.key(i)) else {
                 continue;
             };
             let start = a.tokens()[i].start;
-            if before == Some(MediaCue::Head) {
+            if matches!(before, Some(MediaCue::Head | MediaCue::Publication)) {
                 out.push(media.mention(d, start, end, "after a media head"));
             } else if end < a.len()
                 && encloses(a.light(i - 1), a.light(end))
@@ -158,6 +166,29 @@ impl NameRecognizer {
                 out.push(media.mention(d, start, end, "alone in brackets or quotation marks"));
             }
         }
+    }
+}
+
+impl NameRecognizer {
+    /// A place name right after a publication head, bare or alone in
+    /// quotation marks (`جريدة [القدس]`, `صحيفة " [بابل] "`): the publication
+    /// named after the place. Its code point start and end token.
+    fn place_publication(&self, d: &Doc<'_>, i: usize) -> Option<(usize, usize)> {
+        let a = d.a;
+        let quoted = i >= 2 && matches!(a.light(i - 1), "\"" | "«" | "“");
+        let cue_at = if quoted { i - 2 } else { i - 1 };
+        if self.media.cue(d, cue_at) != Some(MediaCue::Publication) {
+            return None;
+        }
+        let place = self
+            .gaz_matches(d, i, false)
+            .into_iter()
+            .filter(|g| g.payload.label == Label::Gpe)
+            .max_by_key(|g| g.end)?;
+        if quoted && !(place.end < a.len() && encloses(a.light(i - 1), a.light(place.end))) {
+            return None;
+        }
+        Some((a.tokens()[i].start, place.end))
     }
 }
 
