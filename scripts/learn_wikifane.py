@@ -70,11 +70,13 @@ def load_rows(path):
     return list(csv.DictReader(rows))
 
 
-def load_sentences():
-    if not WIKIFANE.exists():
-        sys.exit(f"error: WikiFANE not found at {WIKIFANE}")
+def load_sentences(path=WIKIFANE):
+    """The sentences of a CoNLL file (`TOKEN ... TAG` lines, a blank line
+    between sentences) as lists of (token, tag); WikiFANE by default."""
+    if not path.exists():
+        sys.exit(f"error: {path.name} not found at {path}")
     sents, cur = [], []
-    with open(WIKIFANE, encoding="utf-8-sig") as fh:
+    with open(path, encoding="utf-8-sig") as fh:
         for n, line in enumerate(fh, 1):
             fields = line.split()
             if not fields:
@@ -83,7 +85,7 @@ def load_sentences():
                     cur = []
                 continue
             if len(fields) < 2:
-                sys.exit(f"error: {WIKIFANE}:{n}: expected TOKEN TAG")
+                sys.exit(f"error: {path}:{n}: expected TOKEN TAG")
             cur.append((fields[0].replace("\u200e", ""), fields[-1]))
     if cur:
         sents.append(cur)

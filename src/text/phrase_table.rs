@@ -72,6 +72,10 @@ pub struct PhraseMatch<'a, T> {
     pub payload: &'a T,
 }
 
+/// The matches at one token: most tokens have one or two, kept inline
+/// (no heap allocation per lookup).
+pub type Matches<'a, T> = smallvec::SmallVec<[PhraseMatch<'a, T>; 4]>;
+
 /// Whether a phrase is only Arabic letters (no tatweel) and spaces: its
 /// token keys are then its key split on spaces.
 fn is_plain(phrase: &str) -> bool {
@@ -141,17 +145,26 @@ impl<T> PhraseTable<T> {
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
     }
 
-    /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
-    /// returns false when there are none.
-    pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
-        self.insert_iter(keys.iter().map(String::as_str), payload)
+    /// Add a phrase by its token keys (as [`phrase_keys`] gives them:
+    /// owned or borrowed); returns false when there are none.
+    pub fn insert_keys<K: AsRef<str>>(
+        &mut self,
+        keys: impl IntoIterator<Item = K>,
+        payload: T,
+    ) -> bool {
+        self.insert_iter(keys.into_iter(), payload)
     }
 
     /// Add a phrase by its token keys; returns false when there are none.
-    fn insert_iter<'k>(&mut self, mut keys: impl Iterator<Item = &'k str>, payload: T) -> bool {
+    fn insert_iter<K: AsRef<str>>(
+        &mut self,
+        mut keys: impl Iterator<Item = K>,
+        payload: T,
+    ) -> bool {
         let Some(first_key) = keys.next() else {
             return false;
         };
+        let first_key = first_key.as_ref();
         let id = self.entries.len() as u32;
         let rest_from = self.rest_ends.len() as u32;
         let mut len = 1u32;
@@ -159,7 +172,7 @@ impl<T> PhraseTable<T> {
         if second_key.is_some() {
             len += 1;
             for key in keys {
-                self.rest_text.push_str(key);
+                self.rest_text.push_str(key.as_ref());
                 self.rest_ends.push(self.rest_text.len() as u32);
                 len += 1;
             }
@@ -173,10 +186,10 @@ impl<T> PhraseTable<T> {
             .expect("the first key was just added");
         match second_key {
             None => first.singles.push(id),
-            Some(second) => match first.by_second.get_mut(second) {
+            Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
                 None => {
-                    first.by_second.insert(second.into(), vec![id]);
+                    first.by_second.insert(second.as_ref().into(), vec![id]);
                 }
             },
         }
@@ -360,13 +373,8 @@ impl<T> PhraseTable<T> {
 
     /// All matches starting at token `i`, the whole first token and (when
     /// `clitics`) its clitic stems; longest first.
-    pub fn matches_at<'a>(
-        &'a self,
-        a: &Analysis<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Vec<PhraseMatch<'a, T>> {
-        let mut out = Vec::new();
+    pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
+        let mut out = Matches::new();
         let token = a.tokens()[i];
         self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
         if clitics && token.kind == TokenKind::Word {
@@ -391,7 +399,7 @@ impl<T> PhraseTable<T> {
         first_key: &str,
         start: usize,
         clitic: bool,
-        out: &mut Vec<PhraseMatch<'a, T>>,
+        out: &mut Matches<'a, T>,
     ) {
         let Some(first) = self.by_first.get(first_key) else {
             return;
@@ -479,7 +487,7 @@ mod tests {
         assert_eq!(table.longest_from(&a, 0, a.key(0)), None);
         let a = analysis_keys("جامعة (الدول) العربية");
         assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&4, a.len())));
-        assert!(!table.insert("", 5) && !table.insert_keys(Vec::new(), 5));
+        assert!(!table.insert("", 5) && !table.insert_keys(Vec::<String>::new(), 5));
         assert_eq!(table.len(), 4);
     }
 

@@ -277,7 +277,7 @@ impl Vocabulary {
                     f.word |= self.own(light) & flag::LIGHT_STOP;
                 }
             }
-            if has_pronoun_suffix(light) {
+            if has_pronoun_suffix(light) || self.has_possessive_ta(key) {
                 f.word |= flag::PRONOUN_SUFFIX;
             }
             if word {
@@ -291,6 +291,26 @@ impl Vocabulary {
             out.push(f);
         }
         TokenFeatures { tokens: out }
+    }
+}
+
+impl Vocabulary {
+    /// A listed noun in `ة` with the pronoun `ه` attached (`شركته`,
+    /// `وشريكته`: "his company", "and his partner"), as keyed: no name.
+    fn has_possessive_ta(&self, key: &str) -> bool {
+        // The pronoun `ه` after the `ت` a `ة` becomes before a suffix.
+        let Some(stem) = key.strip_suffix('ه').and_then(|k| k.strip_suffix('ت')) else {
+            return false;
+        };
+        let listed = |s: &str| {
+            let mut noun = String::with_capacity(s.len() + 2);
+            noun.push_str(s);
+            noun.push('ه');
+            s.chars().count() >= 2 && self.own(&noun) & (flag::COMMON | flag::TRIGGER) != 0
+        };
+        let mut found = listed(stem);
+        crate::text::clitics::for_each_stem_key(stem, |s| found = found || listed(s));
+        found
     }
 }
 

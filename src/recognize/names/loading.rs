@@ -107,13 +107,18 @@ impl NameRecognizer {
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
             sports: Default::default(),
+            media: Default::default(),
             org_sectors: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
             verb_shapes: Default::default(),
+            person_cues: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(subject_cues::CUES_FILE) {
+            r.person_cues.load(subject_cues::CUES_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
@@ -167,6 +172,12 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(sports_rules::CUES_FILE) {
             r.sports.load(sports_rules::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::NAMES_FILE) {
+            r.media.load_names(media_rules::NAMES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::CUES_FILE) {
+            r.media.load_cues(media_rules::CUES_FILE, text)?;
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);
