@@ -6,7 +6,8 @@
 //! own file only, so a default run skips parsing them: the name-likeness
 //! weights (`rules/names/name_likeness.csv`) and the common and ambiguous
 //! word sets (`rules/names/common_words.csv`, keyed by the crate's own
-//! `text::key`) as static hash tables (`src/rules/static_table.rs`). The
+//! `text::key`) as static hash tables (`src/rules/static_table.rs`), and the
+//! rows of each gazetteer (`rules/names/gaz_*.csv`) with their keys. The
 //! recognizer uses the precompiled form
 //! only when the file it is given is the embedded one (no overlay); a file
 //! the precompiler does not understand gets none, and is compiled at run
@@ -76,6 +77,149 @@ fn main() {
     write_likeness_table(Path::new(&out_dir), likeness.as_deref());
     let common = std::fs::read_to_string(root.join("names/common_words.csv")).ok();
     write_common_words_tables(Path::new(&out_dir), common.as_deref());
+    let gazetteers: Vec<(&str, String)> = files
+        .iter()
+        .filter(|rel| rel.starts_with(GAZETTEER_PREFIX) && rel.ends_with(".csv"))
+        .filter_map(|rel| Some((rel.as_str(), std::fs::read_to_string(root.join(rel)).ok()?)))
+        .collect();
+    write_gazetteer_rows(Path::new(&out_dir), &gazetteers);
+}
+
+/// The gazetteer files (`names/gaz_*.csv`, as `NameRecognizer::new` finds them).
+const GAZETTEER_PREFIX: &str = "names/gaz_";
+
+/// `gazetteer_rows.rs` in `out_dir`: `PRECOMPILED_GAZETTEERS`, for each
+/// gazetteer file the precompiler understands, its rows as
+/// `NameRecognizer::load_gazetteer` reads them (line, entry, key, label
+/// cell, learned), so a default run neither parses the file nor keys its
+/// entries. A file with a row the loader would reject for its priority or
+/// an empty entry, or one not plain enough for [`csv_rows`], gets none
+/// (labels are checked at run time either way).
+fn write_gazetteer_rows(out_dir: &Path, files: &[(&str, String)]) {
+    let mut code =
+        String::from("const PRECOMPILED_GAZETTEERS: &[(&str, PrecompiledGazetteer)] = &[\n");
+    for (n, (file, text)) in files.iter().enumerate() {
+        let Some((pieces, lines, learned)) = gazetteer_rows(text) else {
+            continue;
+        };
+        let keys: String = pieces.concat();
+        let ends = static_table::u32_blob(pieces.iter().scan(0u32, |end, p| {
+            *end += p.len() as u32;
+            Some(*end)
+        }));
+        let blobs: Vec<Blob> = vec![
+            ("keys", keys.into_bytes()),
+            ("ends", ends),
+            ("lines", static_table::u32_blob(lines.into_iter())),
+            ("learned", learned),
+        ];
+        let fields = include_fields(out_dir, &format!("gazetteer{n}"), &blobs);
+        writeln!(
+            code,
+            "    ({file:?}, PrecompiledGazetteer {{{fields}\n    }}),"
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    std::fs::write(out_dir.join("gazetteer_rows.rs"), code).unwrap();
+}
+
+/// The rows of a gazetteer file: three pieces a row (entry, key, label
+/// cell), the line of each row and whether it is learned (1) or curated (0).
+type GazetteerRows = (Vec<String>, Vec<u32>, Vec<u8>);
+
+fn gazetteer_rows(text: &str) -> Option<GazetteerRows> {
+    let (header, rows) = csv_rows(text)?;
+    let entry_col = header.iter().position(|h| h == "entry")?;
+    let label_col = header.iter().position(|h| h == "label")?;
+    let priority_col = header.iter().position(|h| h == "priority");
+    let (mut pieces, mut lines, mut learned) = (Vec::new(), Vec::new(), Vec::new());
+    for (line, cells) in rows {
+        learned.push(match priority_col.map(|c| cells[c].as_str()) {
+            None | Some("" | "curated") => 0,
+            Some("learned") => 1,
+            Some(_) => return None,
+        });
+        let entry = &cells[entry_col];
+        if entry.trim().is_empty() {
+            return None;
+        }
+        pieces.push(entry.clone());
+        pieces.push(normalize::key(entry));
+        pieces.push(cells[label_col].clone());
+        lines.push(line);
+    }
+    Some((pieces, lines, learned))
+}
+
+/// The header and the rows (1-based line, cells) of a CSV rule file as
+/// `CsvTable::parse` reads it, cells unquoted and trimmed; `None` for a file
+/// with anything this reader is not sure to read alike: a carriage return,
+/// a byte order mark, a quote anywhere but around a whole cell, a quoted
+/// cell over several lines, a row whose cell count is not the header's.
+#[allow(clippy::type_complexity)]
+fn csv_rows(text: &str) -> Option<(Vec<String>, Vec<(u32, Vec<String>)>)> {
+    if text.contains('\r') || text.starts_with('\u{FEFF}') {
+        return None;
+    }
+    let mut header: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if line.trim_start().starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let cells = csv_cells(line)?;
+        match &header {
+            None if cells.iter().all(|c| c.is_empty()) => return None,
+            None => header = Some(cells),
+            Some(names) if names.len() != cells.len() => return None,
+            Some(_) => rows.push((index as u32 + 1, cells)),
+        }
+    }
+    Some((header?, rows))
+}
+
+/// The trimmed cells of one CSV line: a cell is plain (no quote) or all
+/// quoted (`"a, b"`, `""` for a quote inside); `None` for anything else.
+fn csv_cells(line: &str) -> Option<Vec<String>> {
+    let mut cells = Vec::new();
+    let mut rest = line;
+    loop {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let mut cell = String::new();
+            let mut chars = quoted.char_indices();
+            let after = loop {
+                let (at, c) = chars.next()?;
+                if c != '"' {
+                    cell.push(c);
+                } else if quoted[at + 1..].starts_with('"') {
+                    cell.push('"');
+                    chars.next();
+                } else {
+                    break &quoted[at + 1..];
+                }
+            };
+            cells.push(cell.trim().to_string());
+            match after.strip_prefix(',') {
+                Some(next) => rest = next,
+                None if after.is_empty() => return Some(cells),
+                None => return None,
+            }
+        } else {
+            let (cell, next) = match rest.find(',') {
+                Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+                None => (rest, None),
+            };
+            if cell.contains('"') {
+                return None;
+            }
+            cells.push(cell.trim().to_string());
+            match next {
+                Some(next) => rest = next,
+                None => return Some(cells),
+            }
+        }
+    }
 }
 
 /// The rows of a plain CSV rule file (no quote, carriage return or byte

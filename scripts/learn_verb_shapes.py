@@ -11,7 +11,8 @@ derived-form stems, with the plural and dual endings (also after the future
 `س`: سيحاكم; such a shape is kept when its base shape is and it matches
 at least one ordinary word and no more names than the share allows), and from the past
 forms of the derived stems (تCCC, اCتCC, استCCC…) with their 3fs and 3mp
-endings. The bare triliteral past (CCC) and the 4th-form past (اCCC, as
+endings, and every candidate again with one root slot written as a weak
+letter (و or ي: تتواCC for تتواصل, يCوC for يقول). The bare triliteral past (CCC) and the 4th-form past (اCCC, as
 أحمد) are no candidates: too many names have those shapes.
 
 Each candidate is counted over word types of ANERcorp (first 80 % of
@@ -47,6 +48,8 @@ from learn_name_likeness import name_and_word_types  # noqa: E402  (the same nam
 NOT_ROOT = set("اويىةءؤئ")
 
 IMPERFECT_PREFIXES = ["ي", "ت", "ن"]
+# The weak letters that stand for a root letter in the weak-root variants.
+WEAK_ROOTS = ["و", "ي"]
 # The future particle `س` written on the imperfect (سيحاكم, ستتواصل).
 FUTURE_PREFIX = "س"
 FUTURE_FORMS = {FUTURE_PREFIX + p for p in ["ي", "ت", "ن"]}
@@ -79,7 +82,11 @@ def candidates():
         for e in PAST_ENDINGS:
             out.append(s + e)
     out += FORM_ONE_PAST
-    return sorted(set(out))
+    # Weak roots: the same shapes with one root slot written as the weak
+    # letter و or ي (تتواصل is تتCاCC with و as its first root letter, يقول
+    # is يCCC with a hollow و): kept only on the same evidence.
+    weak = [t[:n] + w + t[n + 1 :] for t in out for n, c in enumerate(t) if c == "C" for w in WEAK_ROOTS]
+    return sorted(set(out + weak))
 
 
 def matches(template, k):

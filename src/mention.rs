@@ -164,7 +164,7 @@ pub struct Mention {
     /// The normalized value (numeric layer) or `null` (names layer).
     pub value: Value,
     /// Stable id of the rule that produced the mention (`money/amount-currency`).
-    pub rule: String,
+    pub rule: RuleId,
     /// Comparator or approximator inside the span, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<Modifier>,
@@ -216,6 +216,170 @@ pub fn number_value(x: f64) -> Value {
     }
 }
 
+/// The id of the rule that produced a mention (`name/title-person`): a
+/// `'static` literal or a string shared with the rule that owns it, so a
+/// candidate gets its rule id without allocating. Compares, hashes, prints
+/// and serializes as the text it holds.
+#[derive(Clone)]
+pub struct RuleId(RuleText);
+
+#[derive(Clone)]
+enum RuleText {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl RuleId {
+    /// The rule id as text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            RuleText::Static(s) => s,
+            RuleText::Shared(s) => s,
+        }
+    }
+}
+
+impl Default for RuleId {
+    fn default() -> Self {
+        RuleId(RuleText::Static(""))
+    }
+}
+
+impl std::ops::Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for RuleId {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for RuleId {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for RuleId {
+    fn from(s: &'static str) -> Self {
+        RuleId(RuleText::Static(s))
+    }
+}
+
+impl From<Arc<str>> for RuleId {
+    fn from(s: Arc<str>) -> Self {
+        RuleId(RuleText::Shared(s))
+    }
+}
+
+impl From<&Arc<str>> for RuleId {
+    fn from(s: &Arc<str>) -> Self {
+        RuleId(RuleText::Shared(s.clone()))
+    }
+}
+
+impl From<&RuleId> for RuleId {
+    fn from(r: &RuleId) -> Self {
+        r.clone()
+    }
+}
+
+impl From<String> for RuleId {
+    fn from(s: String) -> Self {
+        RuleId(RuleText::Shared(s.into()))
+    }
+}
+
+impl From<&String> for RuleId {
+    fn from(s: &String) -> Self {
+        RuleId(RuleText::Shared(s.as_str().into()))
+    }
+}
+
+impl From<RuleId> for String {
+    fn from(r: RuleId) -> Self {
+        r.as_str().to_string()
+    }
+}
+
+impl PartialEq for RuleId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for RuleId {}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for RuleId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for RuleId {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<RuleId> for str {
+    fn eq(&self, other: &RuleId) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// What a recognizer sees of one document.
 pub struct DocContext<'a> {
     /// The document id.
@@ -262,7 +426,7 @@ impl DocContext<'_> {
         end: usize,
         label: Label,
         value: serde_json::Value,
-        rule: &str,
+        rule: impl Into<RuleId>,
     ) -> Mention {
         Mention {
             doc: self.doc.clone(),
@@ -271,7 +435,7 @@ impl DocContext<'_> {
             label,
             text: String::new(),
             value,
-            rule: rule.to_string(),
+            rule: rule.into(),
             modifier: None,
             evidence: String::new(),
             priority: 0,

@@ -264,7 +264,7 @@ fn corpus_gold() -> Vec<kashif::Mention> {
         }
     }
     for m in &mut all {
-        m.rule = format!("test/{}", m.label.as_str().to_lowercase());
+        m.rule = format!("test/{}", m.label.as_str().to_lowercase()).into();
     }
     all
 }

@@ -46,7 +46,7 @@ fn targets_reject_what_they_should_check() {
         label: kashif::Label::Gpe,
         text: "بكين".to_string(),
         value: serde_json::Value::Null,
-        rule: "r".to_string(),
+        rule: "r".into(),
         modifier: None,
         evidence: String::new(),
         priority: 0,

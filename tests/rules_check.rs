@@ -62,7 +62,7 @@ fn emitted_rule_ids() -> BTreeSet<String> {
             extractor
                 .extract("t", text, &options)
                 .into_iter()
-                .map(|m| m.rule),
+                .map(|m| m.rule.to_string()),
         );
     }
     ids

@@ -26,7 +26,7 @@ fn extractor(dir: &Path) -> kashif::Result<Extractor> {
 fn found(x: &Extractor, text: &str) -> Vec<(String, String, String)> {
     x.extract("t", text, &ExtractOptions::default())
         .into_iter()
-        .map(|m| (m.text, m.label.to_string(), m.rule))
+        .map(|m| (m.text, m.label.to_string(), m.rule.to_string()))
         .collect()
 }
 

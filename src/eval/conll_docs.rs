@@ -95,7 +95,7 @@ pub fn conll_scored_docs_laid_out(
                     label: label_of(ty),
                     text: chars[start..end].iter().collect(),
                     value: serde_json::Value::Null,
-                    rule,
+                    rule: rule.into(),
                     modifier: None,
                     evidence: String::new(),
                     priority: 0,
@@ -123,7 +123,7 @@ pub fn conll_scored_docs_laid_out(
                                 && m.start < te
                                 && ts < m.end
                         })
-                        .map_or_else(|| UNATTRIBUTED_RULE.to_string(), |m| m.rule.clone());
+                        .map_or_else(|| UNATTRIBUTED_RULE.to_string(), |m| m.rule.to_string());
                     pred.push(mention(i + a, i + b, &ty, rule));
                 }
                 predicted.push(p);

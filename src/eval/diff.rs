@@ -90,7 +90,7 @@ impl Run {
                     label: m.label.as_str().to_string(),
                     text: m.text.clone(),
                     value: m.value.clone(),
-                    rule: m.rule.clone(),
+                    rule: m.rule.to_string(),
                     modifier: m.modifier.map(|x| {
                         serde_json::to_value(x)
                             .ok()
@@ -185,7 +185,7 @@ impl Run {
                 label,
                 text: m.text.clone(),
                 value: m.value.clone(),
-                rule: m.rule.clone(),
+                rule: m.rule.clone().into(),
                 modifier,
                 evidence: String::new(),
                 priority: 0,
@@ -359,7 +359,7 @@ fn judge(docs: &[ScoredDoc], ev: &CorpusEval) -> BTreeMap<Key, (Verdict, Option<
                         Verdict {
                             status: "correct".to_string(),
                             pred: Some(Side::of(p)),
-                            rule: Some(p.rule.clone()),
+                            rule: Some(p.rule.to_string()),
                         },
                         None,
                     )

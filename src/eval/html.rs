@@ -453,7 +453,7 @@ mod tests {
             label,
             text: doc.text.chars().skip(start).take(end - start).collect(),
             value: json!(null),
-            rule: rule.to_string(),
+            rule: rule.to_string().into(),
             modifier: None,
             evidence: "why".to_string(),
             priority: 0,

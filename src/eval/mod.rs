@@ -296,7 +296,7 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
                         layer,
                         gold: Some(Side::of(g)),
                         pred: Some(Side::of(p)),
-                        rule: Some(p.rule.clone()),
+                        rule: Some(p.rule.to_string()),
                         left,
                         span,
                         right,
@@ -308,10 +308,12 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
             let strict = align(&gs, &ps, Scheme::Strict);
             for (pi, (outcome, gi)) in strict.pred.iter().enumerate() {
                 let p = &pred[pi];
-                let stats = rules.entry(p.rule.clone()).or_insert_with(|| RuleStats {
-                    rule: p.rule.clone(),
-                    ..RuleStats::default()
-                });
+                let stats = rules
+                    .entry(p.rule.to_string())
+                    .or_insert_with(|| RuleStats {
+                        rule: p.rule.to_string(),
+                        ..RuleStats::default()
+                    });
                 stats.fired += 1;
                 if wrong_value[pi] {
                     stats.wrong_value += 1;
@@ -355,7 +357,7 @@ pub fn evaluate(docs: &[ScoredDoc], known_rules: &BTreeSet<String>) -> CorpusEva
                     layer,
                     gold: g.map(Side::of),
                     pred: Some(Side::of(p)),
-                    rule: Some(p.rule.clone()),
+                    rule: Some(p.rule.to_string()),
                     left,
                     span,
                     right,
@@ -461,7 +463,7 @@ mod tests {
             label,
             text: doc.text.chars().skip(start).take(end - start).collect(),
             value,
-            rule: rule.to_string(),
+            rule: rule.to_string().into(),
             modifier: None,
             evidence: String::new(),
             priority: 0,

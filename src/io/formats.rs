@@ -216,7 +216,7 @@ mod tests {
             label: Label::Money,
             text: text.to_string(),
             value,
-            rule: rule.to_string(),
+            rule: rule.to_string().into(),
             modifier: None,
             evidence: "not written".to_string(),
             priority: 3,

@@ -468,7 +468,7 @@ mod tests {
             label,
             text: text.into(),
             value,
-            rule: rule.into(),
+            rule: rule.to_string().into(),
             modifier: None,
             evidence: String::new(),
             priority: 0,

@@ -72,6 +72,10 @@ pub struct PhraseMatch<'a, T> {
     pub payload: &'a T,
 }
 
+/// The matches at one token: most tokens have one or two, kept inline
+/// (no heap allocation per lookup).
+pub type Matches<'a, T> = smallvec::SmallVec<[PhraseMatch<'a, T>; 4]>;
+
 /// Whether a phrase is only Arabic letters (no tatweel) and spaces: its
 /// token keys are then its key split on spaces.
 fn is_plain(phrase: &str) -> bool {
@@ -122,7 +126,8 @@ impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
         if is_plain(phrase) {
             let key = crate::text::key(phrase);
-            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+            // A key's only white space is single spaces, none at its ends.
+            return self.insert_iter(key.split_ascii_whitespace(), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
@@ -133,23 +138,33 @@ impl<T> PhraseTable<T> {
     pub fn insert_with_key(&mut self, phrase: &str, key: &str, payload: T) -> bool {
         debug_assert_eq!(crate::text::key(phrase), key);
         if is_plain(phrase) {
-            return self.insert_iter(key.split(' ').filter(|k| !k.is_empty()), payload);
+            // A key's only white space is single spaces, none at its ends.
+            return self.insert_iter(key.split_ascii_whitespace(), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
     }
 
-    /// Add a phrase by its token keys (as [`phrase_keys`] gives them);
-    /// returns false when there are none.
-    pub fn insert_keys(&mut self, keys: Vec<String>, payload: T) -> bool {
-        self.insert_iter(keys.iter().map(String::as_str), payload)
+    /// Add a phrase by its token keys (as [`phrase_keys`] gives them:
+    /// owned or borrowed); returns false when there are none.
+    pub fn insert_keys<K: AsRef<str>>(
+        &mut self,
+        keys: impl IntoIterator<Item = K>,
+        payload: T,
+    ) -> bool {
+        self.insert_iter(keys.into_iter(), payload)
     }
 
     /// Add a phrase by its token keys; returns false when there are none.
-    fn insert_iter<'k>(&mut self, mut keys: impl Iterator<Item = &'k str>, payload: T) -> bool {
+    fn insert_iter<K: AsRef<str>>(
+        &mut self,
+        mut keys: impl Iterator<Item = K>,
+        payload: T,
+    ) -> bool {
         let Some(first_key) = keys.next() else {
             return false;
         };
+        let first_key = first_key.as_ref();
         let id = self.entries.len() as u32;
         let rest_from = self.rest_ends.len() as u32;
         let mut len = 1u32;
@@ -157,7 +172,7 @@ impl<T> PhraseTable<T> {
         if second_key.is_some() {
             len += 1;
             for key in keys {
-                self.rest_text.push_str(key);
+                self.rest_text.push_str(key.as_ref());
                 self.rest_ends.push(self.rest_text.len() as u32);
                 len += 1;
             }
@@ -171,10 +186,10 @@ impl<T> PhraseTable<T> {
             .expect("the first key was just added");
         match second_key {
             None => first.singles.push(id),
-            Some(second) => match first.by_second.get_mut(second) {
+            Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
                 None => {
-                    first.by_second.insert(second.into(), vec![id]);
+                    first.by_second.insert(second.as_ref().into(), vec![id]);
                 }
             },
         }
@@ -202,9 +217,10 @@ impl<T> PhraseTable<T> {
         })
     }
 
-    /// Every entry: its token keys and payload, in insertion order (built
-    /// on demand, for load-time passes over a table).
-    pub fn entries(&self) -> Vec<(Vec<&str>, &T)> {
+    /// Call `visit` with every entry's token keys and payload, in insertion
+    /// order (for load-time passes over a table: one keys buffer serves
+    /// every entry).
+    pub fn for_each_entry<'a>(&'a self, mut visit: impl FnMut(&[&'a str], &'a T)) {
         let mut heads: Vec<(&str, Option<&str>)> = vec![("", None); self.entries.len()];
         for (first, f) in &self.by_first {
             for &id in &f.singles {
@@ -216,16 +232,14 @@ impl<T> PhraseTable<T> {
                 }
             }
         }
-        heads
-            .into_iter()
-            .enumerate()
-            .map(|(id, (first, second))| {
-                let mut keys = vec![first];
-                keys.extend(second);
-                keys.extend(self.rest_keys(id as u32));
-                (keys, &self.entries[id].payload)
-            })
-            .collect()
+        let mut keys: Vec<&'a str> = Vec::new();
+        for (id, (first, second)) in heads.into_iter().enumerate() {
+            keys.clear();
+            keys.push(first);
+            keys.extend(second);
+            keys.extend(self.rest_keys(id as u32));
+            visit(&keys, &self.entries[id].payload);
+        }
     }
 
     /// Whether an entry has exactly these token keys.
@@ -254,6 +268,13 @@ impl<T> PhraseTable<T> {
         self.rest_keys(id)
             .enumerate()
             .all(|(n, key)| a.key(i + 2 + n) == key)
+    }
+
+    /// Room for `additional` more phrases (most with a first key of their
+    /// own), sized once instead of grown.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        self.by_first.reserve(additional);
     }
 
     /// Number of entries.
@@ -352,13 +373,8 @@ impl<T> PhraseTable<T> {
 
     /// All matches starting at token `i`, the whole first token and (when
     /// `clitics`) its clitic stems; longest first.
-    pub fn matches_at<'a>(
-        &'a self,
-        a: &Analysis<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Vec<PhraseMatch<'a, T>> {
-        let mut out = Vec::new();
+    pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
+        let mut out = Matches::new();
         let token = a.tokens()[i];
         self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
         if clitics && token.kind == TokenKind::Word {
@@ -383,7 +399,7 @@ impl<T> PhraseTable<T> {
         first_key: &str,
         start: usize,
         clitic: bool,
-        out: &mut Vec<PhraseMatch<'a, T>>,
+        out: &mut Matches<'a, T>,
     ) {
         let Some(first) = self.by_first.get(first_key) else {
             return;
@@ -471,7 +487,7 @@ mod tests {
         assert_eq!(table.longest_from(&a, 0, a.key(0)), None);
         let a = analysis_keys("جامعة (الدول) العربية");
         assert_eq!(table.longest_from(&a, 0, a.key(0)), Some((&4, a.len())));
-        assert!(!table.insert("", 5) && !table.insert_keys(Vec::new(), 5));
+        assert!(!table.insert("", 5) && !table.insert_keys(Vec::<String>::new(), 5));
         assert_eq!(table.len(), 4);
     }
 

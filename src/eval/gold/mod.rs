@@ -157,7 +157,7 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
             label: row.label,
             text: slice.to_string(),
             value: row.value,
-            rule: GOLD_RULE.to_string(),
+            rule: GOLD_RULE.into(),
             modifier: row.modifier,
             evidence: String::new(),
             priority: 0,

@@ -96,7 +96,8 @@ pub fn parse_predictions_jsonl(
                 .get("rule")
                 .and_then(Value::as_str)
                 .unwrap_or("-")
-                .to_string(),
+                .to_string()
+                .into(),
             modifier: None,
             evidence: String::new(),
             priority: 0,

@@ -27,8 +27,22 @@ impl NameRecognizer {
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
+        // A head inside a listed prepositional idiom (`بقيادة`, "led by")
+        // introduces the leader, no organization of that head.
+        let idiom = d.is_stop(i);
         for &kind in &m.payload.kinds {
             if described && matches!(kind, TriggerKind::OrgHead | TriggerKind::OrgHeadStrong) {
+                continue;
+            }
+            if idiom
+                && matches!(
+                    kind,
+                    TriggerKind::OrgHead
+                        | TriggerKind::OrgHeadStrong
+                        | TriggerKind::OrgHeadPurpose
+                        | TriggerKind::OrgDescriptor
+                )
+            {
                 continue;
             }
             let emitted = match kind {
@@ -72,7 +86,7 @@ impl NameRecognizer {
         first: usize,
         last: usize,
         label: Label,
-        rule: &str,
+        rule: &'static str,
     ) -> Mention {
         let a = d.a;
         let mut m = d.ctx.mention(
@@ -286,9 +300,17 @@ impl NameRecognizer {
         }
         let mut j = after;
         let mut last = None;
-        let mut bare_run = true; // only bare nouns since the head (construct chain)
+        // Only bare nouns since the head (a construct chain). A definite
+        // head governs no genitive: a bare word after it begins the next
+        // phrase (`النادي | جماهير الأهلي`, `الجمعية | يعطي`).
+        let mut bare_run = !(after > 0 && d.has_article(after - 1));
         while j < a.len() && j - after < 5 {
             if d.is_stop(j) {
+                break;
+            }
+            // A person's title before a name ends the organization
+            // (`حزب الله | السيد حسن نصر الله`).
+            if last.is_some() && self.title_before_name(d, j) {
                 break;
             }
             let key = a.key(j);
@@ -296,9 +318,12 @@ impl NameRecognizer {
             // (a relative) and any conjunct after a nationality adjective,
             // which closes the name (`منظمة التحرير الفلسطينية | والحكومة`),
             // start a new phrase.
+            // A conjunct that is a known name of its own is the next
+            // entity (`الاتحاد الأوروبي | والصين`).
             let conj_al = super::org_rules::is_definite_conjunct(key)
                 && self.vocab.own(&key["و".len()..]) & (flag::TRIGGER | flag::STOP) == 0
-                && !(last == Some(j - 1) && d.is_norp(j - 1));
+                && !(last == Some(j - 1) && d.is_norp(j - 1))
+                && self.gaz_matches(d, j, true).is_empty();
             // A place is the genitive of the head or of a bare noun
             // (`بنك الصين`), never after a definite word (`مجلس الوزراء التزام لبنان`).
             let known_place = bare_run
@@ -424,6 +449,18 @@ impl NameRecognizer {
         Some(out)
     }
 
+    /// A person's title at `j` with a name after it (`السيد حسن`): the
+    /// title of the person who follows, not a word of the name before it.
+    fn title_before_name(&self, d: &Doc<'_>, j: usize) -> bool {
+        self.trigger_matches(d, j, false).iter().any(|t| {
+            t.payload.kinds.contains(&TriggerKind::PersonTitle)
+                && t.end < d.a.len()
+                && d.is_word(t.end)
+                && !d.has_article(t.end)
+                && !d.is_stop(t.end)
+        })
+    }
+
     /// Descriptor dropped before a bare name: `شركة [هواوي]`,
     /// `شركة الاتصالات [هواوي]`, `وكالة [موديز]`.
     pub(super) fn org_after_descriptor(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
@@ -443,6 +480,11 @@ impl NameRecognizer {
             j += 1;
         }
         if j >= a.len() || !self.is_bare_proper(d, j) {
+            return None;
+        }
+        // A word right before a quoted name is the kind of thing named, the
+        // quotation the name (`شبكة أقمار "[كايبر]"`).
+        if j + 1 < a.len() && matches!(a.light(j + 1), "\"" | "«" | "“") {
             return None;
         }
         // Right after a definite head the bare word is the predicate
@@ -483,7 +525,11 @@ impl NameRecognizer {
         out.extend(self.bracket_alias(d, last + 1));
         // Coordinated names under the same descriptor: `شركة هواوي و[زد]`.
         let mut k = last + 1;
-        while k < a.len() && d.is_word(k) && a.key(k).starts_with('و') {
+        while k < a.len()
+            && d.is_word(k)
+            && a.key(k).starts_with('و')
+            && !d.any(k, flag::PRONOUN_SUFFIX)
+        {
             let stem_key = &a.key(k)["و".len()..];
             let proper = stem_key.chars().nth(1).is_some()
                 && !stem_key.starts_with("ال")
@@ -691,7 +737,7 @@ impl NameRecognizer {
         d: &Doc<'_>,
         after: usize,
         label: Label,
-        rule: &str,
+        rule: &'static str,
     ) -> Option<Vec<Mention>> {
         let a = d.a;
         let open = a.light(after.min(a.len().saturating_sub(1)));

@@ -6,6 +6,8 @@
 //! clitic stems, and every rule then tests bits instead of hashing the same
 //! word again ([`TokenFeatures`]).
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::mention::Label;
@@ -141,8 +143,10 @@ fn has_article(surface: &str) -> bool {
 }
 
 /// Every one-word lexicon of the names rules, merged: word key → its own
-/// flags and (after [`Vocabulary::finish`]) its full [`WordFlags`], so a
-/// listed word costs one lookup.
+/// flags and its full [`WordFlags`], so a listed word costs one lookup.
+/// The full flags of a listed word are derived the first time a document
+/// asks for them, not at start-up: a run meets a few thousand of the
+/// vocabulary's words, and deriving all of them was a tenth of start-up.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     words: FxHashMap<String, VocabEntry>,
@@ -151,10 +155,12 @@ pub struct Vocabulary {
     only_word_keys: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Default)]
 struct VocabEntry {
     own: Flags,
-    full: WordFlags,
+    /// [`Vocabulary::derive`] of the word, once asked for (the own flags
+    /// of every word are final by then: [`Vocabulary::finish`] was called).
+    full: OnceLock<WordFlags>,
 }
 
 /// The flags of a word: its own and derived ones, and the union of the own
@@ -183,24 +189,17 @@ impl Vocabulary {
             None => {
                 let entry = VocabEntry {
                     own: flags,
-                    full: WordFlags::default(),
+                    full: OnceLock::new(),
                 };
                 self.words.insert(key.to_string(), entry);
             }
         }
     }
 
-    /// Work out every listed word's full flags once.
+    /// Close the vocabulary after the last [`Vocabulary::add`]: the own
+    /// flags are final from here on, and the full flags of a word are
+    /// derived from them when first asked for.
     pub fn finish(&mut self) {
-        // `values_mut` visits the entries in the order `iter` did.
-        let full: Vec<WordFlags> = self
-            .words
-            .iter()
-            .map(|(k, e)| self.derive(k, e.own))
-            .collect();
-        for (e, f) in self.words.values_mut().zip(full) {
-            e.full = f;
-        }
         self.only_word_keys = self
             .words
             .keys()
@@ -215,7 +214,7 @@ impl Vocabulary {
     /// The flags of a word and of its clitic stems, derived ones included.
     pub fn word_flags(&self, key: &str) -> WordFlags {
         match self.words.get(key) {
-            Some(e) => e.full,
+            Some(e) => *e.full.get_or_init(|| self.derive(key, e.own)),
             None => self.derive(key, 0),
         }
     }
@@ -278,7 +277,7 @@ impl Vocabulary {
                     f.word |= self.own(light) & flag::LIGHT_STOP;
                 }
             }
-            if has_pronoun_suffix(light) {
+            if has_pronoun_suffix(light) || self.has_possessive_ta(key) {
                 f.word |= flag::PRONOUN_SUFFIX;
             }
             if word {
@@ -292,6 +291,26 @@ impl Vocabulary {
             out.push(f);
         }
         TokenFeatures { tokens: out }
+    }
+}
+
+impl Vocabulary {
+    /// A listed noun in `ة` with the pronoun `ه` attached (`شركته`,
+    /// `وشريكته`: "his company", "and his partner"), as keyed: no name.
+    fn has_possessive_ta(&self, key: &str) -> bool {
+        // The pronoun `ه` after the `ت` a `ة` becomes before a suffix.
+        let Some(stem) = key.strip_suffix('ه').and_then(|k| k.strip_suffix('ت')) else {
+            return false;
+        };
+        let listed = |s: &str| {
+            let mut noun = String::with_capacity(s.len() + 2);
+            noun.push_str(s);
+            noun.push('ه');
+            s.chars().count() >= 2 && self.own(&noun) & (flag::COMMON | flag::TRIGGER) != 0
+        };
+        let mut found = listed(stem);
+        crate::text::clitics::for_each_stem_key(stem, |s| found = found || listed(s));
+        found
     }
 }
 

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use crate::rules::static_table::StaticTable;
 
-pub use crate::text::phrase_table::{phrase_keys, PhraseMatch, PhraseTable};
+pub use crate::text::phrase_table::{phrase_keys, Matches, PhraseMatch, PhraseTable};
 
 /// A cheap test before a clitic-aware [`PhraseTable::may_start`] on a small
 /// table: a word, and every clitic stem of it, ends in the word's last two

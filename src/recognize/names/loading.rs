@@ -4,7 +4,7 @@
 //! built once. A malformed row is an error naming its file and line.
 
 use super::*;
-use crate::rules::static_table::StaticTable;
+use crate::rules::static_table::{self, StaticTable};
 
 /// Highest ANERcorp entity share of a word that still counts as common.
 pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
@@ -29,6 +29,57 @@ struct PrecompiledCommonWords {
 // `PRECOMPILED_COMMON_WORDS`: the embedded file's sets, or `None` when
 // `build.rs` left them to run time.
 include!(concat!(env!("OUT_DIR"), "/common_words_tables.rs"));
+
+/// One row of a gazetteer file: its line, entry, the entry's key when
+/// `build.rs` worked it out, label cell and priority (learned or curated).
+struct GazetteerRow<'r> {
+    line: usize,
+    entry: &'r str,
+    key: Option<&'r str>,
+    label: &'r str,
+    learned: bool,
+}
+
+/// The rows of an embedded gazetteer file as `build.rs` read them: three
+/// pieces a row in `keys` (entry, key, label cell; `ends` where each piece
+/// ends, `u32` little-endian), each row's line (`lines`, `u32`) and
+/// whether it is learned (`learned`, one byte: 1 or 0).
+#[derive(Debug, Clone, Copy)]
+struct PrecompiledGazetteer {
+    keys: &'static str,
+    ends: &'static [u8],
+    lines: &'static [u8],
+    learned: &'static [u8],
+}
+
+impl PrecompiledGazetteer {
+    fn rows(self) -> impl Iterator<Item = GazetteerRow<'static>> {
+        let PrecompiledGazetteer {
+            keys,
+            ends,
+            lines,
+            learned,
+        } = self;
+        let piece = move |n: usize| {
+            let start = match n {
+                0 => 0,
+                _ => static_table::u32_at(ends, n - 1) as usize,
+            };
+            &keys[start..static_table::u32_at(ends, n) as usize]
+        };
+        (0..learned.len()).map(move |row| GazetteerRow {
+            line: static_table::u32_at(lines, row) as usize,
+            entry: piece(3 * row),
+            key: Some(piece(3 * row + 1)),
+            label: piece(3 * row + 2),
+            learned: learned[row] == 1,
+        })
+    }
+}
+
+// `PRECOMPILED_GAZETTEERS`: the rows of each embedded gazetteer file
+// `build.rs` could read.
+include!(concat!(env!("OUT_DIR"), "/gazetteer_rows.rs"));
 
 impl NameRecognizer {
     /// Compile the names rules. Every file is optional; a malformed row is
@@ -56,13 +107,18 @@ impl NameRecognizer {
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
             sports: Default::default(),
+            media: Default::default(),
             org_sectors: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
             verb_shapes: Default::default(),
+            person_cues: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(subject_cues::CUES_FILE) {
+            r.person_cues.load(subject_cues::CUES_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
@@ -101,11 +157,7 @@ impl NameRecognizer {
         if let Some(text) = rules.get(COMMON_WORDS_FILE) {
             r.load_common_words(COMMON_WORDS_FILE, text)?;
         }
-        let gaz_files: Vec<(String, String)> = rules
-            .matching("names/gaz_", ".csv")
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        for (name, text) in &gaz_files {
+        for (name, text) in rules.matching("names/gaz_", ".csv") {
             r.load_gazetteer(name, text)?;
         }
         if let Some(text) = rules.get("names/norp_nisba.csv") {
@@ -120,6 +172,12 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(sports_rules::CUES_FILE) {
             r.sports.load(sports_rules::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::NAMES_FILE) {
+            r.media.load_names(media_rules::NAMES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::CUES_FILE) {
+            r.media.load_cues(media_rules::CUES_FILE, text)?;
         }
         for (name, text) in rules.matching("names/patterns", ".jsonl") {
             r.patterns.extend(patterns::parse_file(name, text)?);
@@ -179,10 +237,10 @@ impl NameRecognizer {
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
                 v.add(stem, flag::COMMON_H_STEM);
-                v.add(&format!("{stem}ت"), flag::COMMON_PRONOUN_STEM);
+                v.add(&[stem, "ت"].concat(), flag::COMMON_PRONOUN_STEM);
             } else if let Some(stem) = word.strip_suffix('ي') {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
-                v.add(&format!("{stem}ا"), flag::COMMON_PRONOUN_STEM);
+                v.add(&[stem, "ا"].concat(), flag::COMMON_PRONOUN_STEM);
             } else {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
             }
@@ -225,17 +283,24 @@ impl NameRecognizer {
         v
     }
 
+    /// Load a gazetteer file (`entry,label[,priority]`). The embedded file
+    /// reads the rows `build.rs` precompiled from it, keys included.
     pub(super) fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
+        if crate::rules::RuleFiles::is_embedded_text(file, text) {
+            if let Some((_, rows)) = PRECOMPILED_GAZETTEERS
+                .iter()
+                .find(|(name, _)| *name == file)
+            {
+                return self.add_gazetteer_rows(file, rows.rows().map(Ok));
+            }
+        }
         let table = crate::rules::CsvTable::parse(file, text)?;
         let entry_col = table.column("entry")?;
         let label_col = table.column("label")?;
         // `priority`: `curated` (the default) or `learned` (a list derived
         // from a corpus, below curated lists and triggers in conflicts).
         let priority_col = table.optional_column("priority");
-        let file_name: Arc<str> = Arc::from(file);
-        // One rule id per label and kind, shared by the entries.
-        let mut rules: HashMap<(Label, bool), Arc<str>> = HashMap::new();
-        for row in &table.rows {
+        let rows = table.rows.iter().map(|row| {
             let learned = match priority_col.map(|c| row.get(c)) {
                 None | Some("" | "curated") => false,
                 Some("learned") => true,
@@ -246,32 +311,83 @@ impl NameRecognizer {
                     ))
                 }
             };
-            let entry = row.get(entry_col);
-            let label: Label = row
-                .get(label_col)
-                .parse()
-                .map_err(|e: Error| table.error(row, e.to_string()))?;
-            if label.layer() != Layer::Names {
-                return Err(table.error(row, format!("{label} is not a names-layer label")));
-            }
+            Ok(GazetteerRow {
+                line: row.line,
+                entry: row.get(entry_col),
+                key: None,
+                label: row.get(label_col),
+                learned,
+            })
+        });
+        self.add_gazetteer_rows(file, rows)
+    }
+
+    /// Add the rows of gazetteer `file` to the phrase table, in order; the
+    /// first bad row is an error.
+    fn add_gazetteer_rows<'r>(
+        &mut self,
+        file: &str,
+        rows: impl Iterator<Item = Result<GazetteerRow<'r>>>,
+    ) -> Result<()> {
+        let file_name: Arc<str> = Arc::from(file);
+        // One rule id per label and kind, shared by the entries.
+        let mut rules: Vec<((Label, bool), Arc<str>)> = Vec::new();
+        // The previous row's label cell and label: rows come in runs of one
+        // label, parsed once a run.
+        let mut previous: Option<(&str, Label)> = None;
+        self.gazetteer.reserve(rows.size_hint().0);
+        for row in rows {
+            let GazetteerRow {
+                line,
+                entry,
+                key,
+                label: label_cell,
+                learned,
+            } = row?;
+            let label = match previous {
+                Some((cell, label)) if cell == label_cell => label,
+                _ => {
+                    let label: Label = label_cell
+                        .parse()
+                        .map_err(|e: Error| Error::rule(file, line, e.to_string()))?;
+                    if label.layer() != Layer::Names {
+                        return Err(Error::rule(
+                            file,
+                            line,
+                            format!("{label} is not a names-layer label"),
+                        ));
+                    }
+                    previous = Some((label_cell, label));
+                    label
+                }
+            };
             let priority = if learned {
                 priority::LEARNED
             } else {
                 priority::CURATED
             };
-            let rule = rules
-                .entry((label, learned))
-                .or_insert_with(|| {
+            let rule = match rules.iter().find(|(of, _)| *of == (label, learned)) {
+                Some((_, rule)) => rule.clone(),
+                None => {
                     let kind = if learned { "learned" } else { "gazetteer" };
-                    Arc::from(format!("name/{kind}-{}", label_rule(label)))
-                })
-                .clone();
+                    let rule: Arc<str> = Arc::from(format!("name/{kind}-{}", label_rule(label)));
+                    rules.push(((label, learned), rule.clone()));
+                    rule
+                }
+            };
             if entry.trim().is_empty() {
-                return Err(table.error(row, "empty entry"));
+                return Err(Error::rule(file, line, "empty entry"));
             }
             // The key serves the filter and the table alike.
-            let key = crate::text::key(entry);
-            if self.ambiguous_single_key(&key, label) {
+            let computed;
+            let key = match key {
+                Some(key) => key,
+                None => {
+                    computed = crate::text::key(entry);
+                    &computed
+                }
+            };
+            if self.ambiguous_single_key(key, label) {
                 self.skipped_ambiguous += 1;
                 continue;
             }
@@ -280,12 +396,12 @@ impl NameRecognizer {
                 rule,
                 source: Source {
                     file: file_name.clone(),
-                    line: row.line,
+                    line,
                     entry: entry.into(),
                 },
                 priority,
             };
-            self.gazetteer.insert_with_key(entry, &key, payload);
+            self.gazetteer.insert_with_key(entry, key, payload);
         }
         Ok(())
     }
@@ -369,7 +485,7 @@ impl NameRecognizer {
             };
             for suffix in ["", "ة", "ون", "ين", "ات"] {
                 for article in ["", "ال"] {
-                    let form = format!("{article}{stem}{suffix}");
+                    let form = [article, stem, suffix].concat();
                     self.gazetteer.insert(
                         &form,
                         GazEntry {
@@ -554,6 +670,51 @@ mod tests {
         }
         for key in slow.ambiguous.iter() {
             assert!(fast.ambiguous.contains(key), "{key} not in the table");
+        }
+    }
+
+    /// Every gazetteer entry with its payload, as comparable text.
+    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
+        let mut out = Vec::new();
+        r.gazetteer
+            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
+        out
+    }
+
+    /// A recognizer with the common and ambiguous words only (the filter
+    /// a gazetteer row goes through).
+    fn with_common_words() -> NameRecognizer {
+        let mut r = NameRecognizer::new(&RuleFiles::default()).unwrap();
+        let text = RuleFiles::embedded_text(COMMON_WORDS_FILE).unwrap();
+        r.load_common_words(COMMON_WORDS_FILE, text).unwrap();
+        r
+    }
+
+    /// Each gazetteer file `build.rs` precompiled loads the same entries,
+    /// in the same order and with the same payloads (line, rule, priority),
+    /// as its text parsed at run time (a trailing comment makes it an
+    /// overlay).
+    #[test]
+    fn precompiled_gazetteers_load_as_their_files_parse() {
+        assert!(
+            PRECOMPILED_GAZETTEERS.len() >= 5,
+            "build.rs precompiled {} gazetteer files (see csv_rows in build.rs)",
+            PRECOMPILED_GAZETTEERS.len()
+        );
+        for (file, _) in PRECOMPILED_GAZETTEERS {
+            let text = RuleFiles::embedded_text(file).unwrap();
+            let mut fast = with_common_words();
+            fast.load_gazetteer(file, text).unwrap();
+            let mut slow = with_common_words();
+            let overlay = format!("{text}\n# compiled at run time\n");
+            slow.load_gazetteer(file, &overlay).unwrap();
+            let (a, b) = (gazetteer_entries(&fast), gazetteer_entries(&slow));
+            assert!(b.len() > 10, "{file}: {} entries", b.len());
+            assert_eq!(a.len(), b.len(), "{file}");
+            for (x, y) in a.iter().zip(&b) {
+                assert_eq!(x, y, "{file}");
+            }
+            assert_eq!(fast.skipped_ambiguous, slow.skipped_ambiguous, "{file}");
         }
     }
 

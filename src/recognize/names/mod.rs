@@ -17,6 +17,7 @@ mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod media_rules;
 mod misc_rules;
 mod org_rules;
 pub mod patterns;
@@ -24,6 +25,7 @@ mod person_cues;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
+mod subject_cues;
 mod title_surname;
 mod trailing_verbs;
 mod variants;
@@ -33,7 +35,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use features::{flag, Flags, TokenFeatures, Vocabulary};
-use lexicon::{PhraseMatch, PhraseTable, WordSet};
+use lexicon::{Matches, PhraseMatch, PhraseTable, WordSet};
 use patterns::Pattern;
 
 use crate::error::{Error, Result};
@@ -189,6 +191,8 @@ pub struct NameRecognizer {
     skipped_ambiguous: usize,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
+    /// Media names used only with a cue (`rules/names/media_names.csv`).
+    media: media_rules::MediaNames,
     /// Sector words of company names (`rules/names/org_sectors.csv`).
     org_sectors: org_rules::OrgSectors,
     /// Every one-word lexicon above, merged for one lookup per token.
@@ -197,6 +201,8 @@ pub struct NameRecognizer {
     likeness: likeness::NameLikeness,
     /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
     verb_shapes: verbs::VerbShapes,
+    /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
+    person_cues: subject_cues::PersonCueWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -410,22 +416,12 @@ impl NameRecognizer {
     }
 
     /// Gazetteer matches at token `i` (with `clitics`, also of its stems).
-    fn gaz_matches<'s>(
-        &'s self,
-        d: &Doc<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Vec<PhraseMatch<'s, GazEntry>> {
+    fn gaz_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, GazEntry> {
         gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
-    fn trigger_matches<'s>(
-        &'s self,
-        d: &Doc<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Vec<PhraseMatch<'s, Trigger>> {
+    fn trigger_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, Trigger> {
         gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics)
     }
 
@@ -461,6 +457,7 @@ impl NameRecognizer {
                 }
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
+                self.cue_person_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
@@ -501,6 +498,7 @@ impl NameRecognizer {
         self.sports_clubs(&d, &mut found);
         self.sector_names(&d, &mut found);
         self.latin_orgs(&d, &mut found);
+        self.media_names(&d, &mut found);
         self.trim_org_nationality(&d, &mut found);
         self.extend_misc_over_sectors(&d, &mut found);
         self.extend_misc_over_year(&d, &mut found);
@@ -517,26 +515,23 @@ impl NameRecognizer {
         // Prefer the whole word: a clitic split only when no whole-word
         // match of the same first token exists.
         let whole = matches.iter().any(|m| !m.clitic);
-        let mut kept: Vec<_> = matches.iter().filter(|m| !(whole && m.clitic)).collect();
+        let kept = || matches.iter().filter(move |m| !(whole && m.clitic));
         // The same span as a country and as a nisba form (`السعودية`): the
         // adjective reading after a definite noun (`السوق السعودية`), the
         // place otherwise (`للسعودية`, `بين السعودية والبحرين`).
         let after_definite = i > 0 && d.has_article(i - 1) && !d.is_stop(i - 1);
-        let spans_with = |label: Label, m: &&PhraseMatch<'_, GazEntry>| {
-            kept.iter()
-                .any(|o| o.start == m.start && o.end == m.end && o.payload.label == label)
+        let spans_with = |label: Label, m: &PhraseMatch<'_, GazEntry>| {
+            kept().any(|o| o.start == m.start && o.end == m.end && o.payload.label == label)
         };
-        let drop: Vec<bool> = kept
-            .iter()
-            .map(|m| match m.payload.label {
+        for m in kept() {
+            let dropped = match m.payload.label {
                 Label::Norp => spans_with(Label::Gpe, m) && !after_definite,
                 Label::Gpe => spans_with(Label::Norp, m) && after_definite,
                 _ => false,
-            })
-            .collect();
-        let mut drops = drop.into_iter();
-        kept.retain(|_| !drops.next().unwrap_or(false));
-        for m in kept {
+            };
+            if dropped {
+                continue;
+            }
             let mut start = m.start;
             // A descriptor heading an entry whose remainder is itself an entry
             // of the same label is dropped (`سلطنة [عمان]`, `وكالة [رويترز]`).
@@ -592,18 +587,22 @@ fn gated_matches<'s, T>(
     d: &Doc<'_>,
     i: usize,
     clitics: bool,
-) -> Vec<PhraseMatch<'s, T>> {
+) -> Matches<'s, T> {
     let stems = clitics && d.f.stem_any(i, first);
     if !d.any(i, first) && !stems {
-        return Vec::new();
+        return Matches::new();
     }
     table.matches_at(d.a, i, stems)
 }
 
 /// The token keys of the text `start..end`, as [`lexicon::phrase_keys`]
-/// gives them: read off the analysis when the span is whole word tokens,
-/// scanned again otherwise (a span starting after a proclitic).
-fn mention_keys(a: &Analysis<'_>, start: usize, end: usize) -> Vec<String> {
+/// gives them: borrowed from the analysis when the span is whole word
+/// tokens, scanned again otherwise (a span starting after a proclitic).
+fn mention_keys<'a>(
+    a: &'a Analysis<'_>,
+    start: usize,
+    end: usize,
+) -> smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]> {
     let tokens = a.tokens();
     let first = tokens.partition_point(|t| t.end <= start);
     let stop = tokens.partition_point(|t| t.start < end);
@@ -614,8 +613,13 @@ fn mention_keys(a: &Analysis<'_>, start: usize, end: usize) -> Vec<String> {
             .iter()
             .all(|t| t.kind == crate::text::TokenKind::Word);
     if aligned {
-        (first..stop).map(|k| a.key(k).to_string()).collect()
+        (first..stop)
+            .map(|k| std::borrow::Cow::Borrowed(a.key(k)))
+            .collect()
     } else {
         lexicon::phrase_keys(a.slice(start, end))
+            .into_iter()
+            .map(std::borrow::Cow::Owned)
+            .collect()
     }
 }

@@ -126,7 +126,7 @@ struct Element {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// Stable rule id (the mention's `rule`).
-    pub id: String,
+    pub id: crate::mention::RuleId,
     /// The label of the mentions it produces.
     pub label: Label,
     /// Conflict priority (lower wins); default 5.
@@ -270,7 +270,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
             return Err(err("no element is in the span".into()));
         }
         out.push(Pattern {
-            id: raw.id,
+            id: raw.id.into(),
             label,
             priority: raw.priority,
             source: format!("{file}:{line_no}"),

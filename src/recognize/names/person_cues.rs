@@ -30,15 +30,27 @@ impl NameRecognizer {
         {
             return;
         }
-        let Some(mentions) = self.title_person(d, first) else {
-            return;
-        };
-        for mut m in mentions {
-            m.rule = "name/norp-person".into();
+        self.push_cued_person(d, i, first, "name/norp-person", "nationality", out);
+    }
+
+    /// The person named from token `first` on after the cue word `i`, as
+    /// rule `rule` with the person lists' priority; `cue` names the kind of
+    /// cue in the explanation.
+    pub(super) fn push_cued_person(
+        &self,
+        d: &Doc<'_>,
+        i: usize,
+        first: usize,
+        rule: &'static str,
+        cue: &str,
+        out: &mut Vec<Mention>,
+    ) {
+        for mut m in self.title_person(d, first).into_iter().flatten() {
+            m.rule = rule.into();
             m.priority = priority::PERSON_LIST;
             if d.ctx.explain {
                 m.evidence = format!(
-                    "nationality `{}` + a name-like word `{}`",
+                    "{cue} `{}` + a name-like word `{}`",
                     d.a.surface(i),
                     d.a.surface(first)
                 );

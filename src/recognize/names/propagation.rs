@@ -18,6 +18,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/pattern-nasab",
     "name/nasab-chain",
     "name/norp-person",
+    "name/cue-person",
 ];
 
 /// Where a propagated name was found: its label, start and line.
@@ -45,13 +46,34 @@ pub(super) struct LineIndex {
 }
 
 impl LineIndex {
+    /// The lines of `text` when a propagation `window` compares them;
+    /// without a window no line is ever compared, so none is worked out
+    /// (every offset answers line 0).
+    pub(super) fn for_window(text: &str, window: Option<usize>) -> Self {
+        match window {
+            Some(_) => Self::new(text),
+            None => LineIndex {
+                line_starts: Vec::new(),
+            },
+        }
+    }
+
     pub(super) fn new(text: &str) -> Self {
-        let line_starts = text
-            .chars()
-            .enumerate()
-            .filter(|&(_, c)| c == '\n')
-            .map(|(n, _)| n + 1)
-            .collect();
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::new();
+        // Code points before the current line: UTF-8 bytes that are no
+        // continuation byte (0b10xx_xxxx) start one each.
+        let mut chars = 0;
+        let mut from = 0;
+        for newline in memchr::memchr_iter(b'\n', bytes) {
+            chars += bytes[from..newline]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count();
+            chars += 1;
+            line_starts.push(chars);
+            from = newline + 1;
+        }
         LineIndex { line_starts }
     }
 
@@ -67,9 +89,10 @@ impl LineIndex {
 #[derive(Default)]
 pub struct NamesCarry {
     table: PhraseTable<PropagationSource>,
-    /// Source texts already in the table (without a line window a name
-    /// found again adds nothing: its earliest source covers every later mention).
-    seen: rustc_hash::FxHashSet<(Box<str>, Label)>,
+    /// Source texts already in the table, with the labels they were found
+    /// with (one bit per [`Label`]): without a line window a name found
+    /// again adds nothing, its earliest source covers every later mention.
+    seen: rustc_hash::FxHashMap<Box<str>, u16>,
     /// Cities a sports rule made clubs so far: document start and line, and
     /// the city's gazetteer entry (`sports_rules.rs`, club propagation).
     pub(super) clubs: Vec<(usize, usize, Source)>,
@@ -98,12 +121,19 @@ impl NameRecognizer {
         }
         sources.sort_by_key(|m| m.start);
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
-        let lines = LineIndex::new(a.text());
+        let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
         for m in sources {
             let text = a.slice(m.start, m.end);
-            if window.is_none() && !seen.insert((text.into(), m.label)) {
-                continue;
+            if window.is_none() {
+                let label_bit = 1u16 << (m.label as u16);
+                match seen.get_mut(text) {
+                    Some(labels) if *labels & label_bit != 0 => continue,
+                    Some(labels) => *labels |= label_bit,
+                    None => {
+                        seen.insert(text.into(), label_bit);
+                    }
+                }
             }
             let keys = mention_keys(a, m.start, m.end);
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
@@ -124,7 +154,7 @@ impl NameRecognizer {
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                            table.insert_keys(vec![k.clone()], source.person());
+                            table.insert_keys([k.as_ref()], source.person());
                         } else {
                             table.insert(k, source.person());
                         }
@@ -145,10 +175,13 @@ impl NameRecognizer {
             let line = line_base + lines.line_of(a.tokens()[i].start);
             let reaches =
                 |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            // A proclitic split of a word that is itself ordinary is no
+            // mention of the name (`لصالح` is "in favour of", not ل + `صالح`).
+            let ordinary_whole = d.any(i, flag::STOP | flag::COMMON);
             let Some(m) = table
                 .matches_at(a, i, true)
                 .into_iter()
-                .find(|m| reaches(m.payload))
+                .find(|m| reaches(m.payload) && !(m.clitic && ordinary_whole))
             else {
                 continue;
             };
@@ -174,5 +207,30 @@ impl NameRecognizer {
             }
             found.push(mention);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn lines_count_code_points_not_bytes() {
+        let text = "سطر أول\nsecond\n\nثالث ٣\r\nlast";
+        let lines = LineIndex::new(text);
+        let naive: Vec<usize> = text
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '\n')
+            .map(|(n, _)| n + 1)
+            .collect();
+        assert_eq!(lines.line_starts, naive);
+        let char_of = |byte: usize| text[..byte].chars().count();
+        assert_eq!(lines.line_of(0), 0);
+        assert_eq!(lines.line_of(char_of(text.find("second").unwrap())), 1);
+        assert_eq!(lines.line_of(char_of(text.find("last").unwrap())), 4);
+        let unwindowed = LineIndex::for_window(text, None);
+        assert_eq!(unwindowed.line_of(char_of(text.find("last").unwrap())), 0);
+        assert_eq!(LineIndex::for_window(text, Some(3)).line_starts, naive);
     }
 }

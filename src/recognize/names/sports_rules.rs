@@ -168,7 +168,7 @@ impl NameRecognizer {
         (from..to.min(d.a.len())).any(|k| self.cue(d, k) == Some(CueRole::GoalWord))
     }
 
-    fn club(&self, d: &Doc<'_>, team: &Team, rule: &str, out: &mut Vec<Mention>) {
+    fn club(&self, d: &Doc<'_>, team: &Team, rule: &'static str, out: &mut Vec<Mention>) {
         let end = d.a.tokens()[team.end_token - 1].end;
         let mut m = d
             .ctx
@@ -218,7 +218,7 @@ impl NameRecognizer {
     /// the propagation window, unless a place cue (`في`, `مدينة`), the
     /// preposition `ب` or a bracket after it (a dateline) makes it the place.
     fn propagate_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
-        let lines = super::propagation::LineIndex::new(d.a.text());
+        let lines = super::propagation::LineIndex::for_window(d.a.text(), d.ctx.propagation_window);
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let found: Vec<(usize, usize, Source)> = out
             .iter()
@@ -319,6 +319,11 @@ impl NameRecognizer {
         }
         for (i, &bracket) in bracket_after.iter().enumerate() {
             if !d.is_word(i) || bracket >= d.a.len() || bracket - i > reach {
+                continue;
+            }
+            // Without a gazetteer entry starting here, only a run of at
+            // most MAX_UNKNOWN_TEAM_WORDS unknown words can reach the bracket.
+            if bracket - i > MAX_UNKNOWN_TEAM_WORDS && !d.any(i, flag::GAZ_FIRST) {
                 continue;
             }
             let Some((first, dash)) = self.team_with_country(d, i) else {

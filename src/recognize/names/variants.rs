@@ -17,6 +17,8 @@
 //! (hamza, alef, ya, ta marbuta) need nothing here: the key normalizer folds
 //! them for entries and text alike.
 
+use rustc_hash::FxHashSet;
+
 use super::*;
 
 /// Shortest word (in letters) a variant is built from.
@@ -33,31 +35,36 @@ impl NameRecognizer {
     /// Add the article and spacing variants of every gazetteer entry (see
     /// the module docs). Runs after every word list and table is loaded.
     pub(super) fn add_gazetteer_variants(&mut self) {
-        // The entries are rebuilt from the table once, for both passes.
-        let entries = self.gazetteer.entries();
-        let mut name_words = WordSet::default();
-        for (keys, payload) in &entries {
+        // The words of multi-word entries, borrowed from the table.
+        let mut name_words: FxHashSet<&str> = FxHashSet::default();
+        self.gazetteer.for_each_entry(|keys, payload| {
             if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
-                for k in keys {
-                    name_words.insert_key(k);
-                }
+                name_words.extend(keys.iter().copied());
             }
-        }
+        });
         let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
-        for (keys, payload) in &entries {
-            if payload.label == Label::Norp || !is_plain_arabic(&payload.source.entry) {
-                continue;
+        self.gazetteer.for_each_entry(|keys, payload| {
+            // A person entry of three words or more has no variant.
+            if payload.label == Label::Norp
+                || (payload.label == Label::Person && keys.len() >= 3)
+                || !is_plain_arabic(&payload.source.entry)
+            {
+                return;
             }
-            let written: Vec<&str> = payload.source.entry.split_whitespace().collect();
-            if written.len() != keys.len() {
-                continue;
+            // Arabic letters, marks and spaces: its words lie between spaces.
+            let mut written = payload.source.entry.split_ascii_whitespace();
+            let Some(first_written) = written.next() else {
+                return;
+            };
+            if 1 + written.count() != keys.len() {
+                return;
             }
-            let mut add = |v: Vec<String>| variants.push((v, (*payload).clone()));
+            let mut add = |v: Vec<String>| variants.push((v, payload.clone()));
             if keys.len() >= 2
                 && payload.label != Label::Person
                 && !keys[1..].iter().any(|k| key_has_article(k))
             {
-                if let Some(v) = self.article_variant(keys, written[0]) {
+                if let Some(v) = self.article_variant(keys, first_written) {
                     add(v);
                 }
             }
@@ -66,13 +73,13 @@ impl NameRecognizer {
                     add(v);
                 }
             }
-            if keys.len() == 1 && !has_written_article(written[0]) {
+            if keys.len() == 1 && !has_written_article(first_written) {
                 for v in self.spaced_variants(keys[0], &name_words) {
                     add(v);
                 }
             }
-        }
-        drop(entries);
+        });
+        drop(name_words);
         for (keys, payload) in variants {
             if !self.gazetteer.contains_keys(&keys) {
                 self.gazetteer.insert_keys(keys, payload);
@@ -90,7 +97,7 @@ impl NameRecognizer {
         } else if article().is_empty() {
             return None;
         } else {
-            (first.to_string(), format!("{}{first}", article()))
+            (first.to_string(), [article(), first].concat())
         };
         if bare.chars().count() < MIN_PART_LETTERS
             || !self.name_like_word(&bare)
@@ -119,14 +126,14 @@ impl NameRecognizer {
         if !ok {
             return None;
         }
-        let glued = format!("{}{}", keys[0], keys[1]);
+        let glued = keys.concat();
         (self.name_like_word(&glued)).then(|| vec![glued])
     }
 
     /// A one-word entry split in two where both halves are words of the
     /// names lexicons (a given name or a word of a multi-word entry) and
     /// name-like (`نيويورك` → `نيو يورك`).
-    fn spaced_variants(&self, key: &str, name_words: &WordSet) -> Vec<Vec<String>> {
+    fn spaced_variants(&self, key: &str, name_words: &FxHashSet<&str>) -> Vec<Vec<String>> {
         if !key.chars().all(is_arabic_letter) {
             return Vec::new();
         }

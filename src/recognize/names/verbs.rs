@@ -3,7 +3,8 @@
 //! `scripts/learn_verb_shapes.py`) are Arabic verb templates whose words are
 //! almost never name words in the training parts of ANERcorp and WikiFANE:
 //! `C` is one root letter, any other character is itself (`يتCCC`,
-//! `تتCاCC` for تتبادل). A word of such a shape ends a name run only when it is listed
+//! `تتCاCC` for تتبادل; a weak root letter is written as itself: `تتواCC` for
+//! تتواصل). A word of such a shape ends a name run only when it is listed
 //! in no name lexicon and its letters do not look like a name's (the
 //! [`super::likeness`] score is below 0): `ترامب` has a verb's shape but
 //! reads as a name.

@@ -1,0 +1,200 @@
+//! Media names that are ordinary words (`الجزيرة` "the island", `الحياة`
+//! "life", `الشرق الأوسط` "the Middle East"): the gazetteers leave them out,
+//! so a name of `rules/names/media_names.csv` (learned by
+//! `scripts/learn_media_names.py`) is an ORG only where a cue of
+//! `rules/names/media_cues.csv` vouches for it: right after a media head
+//! (`مراسل [الجزيرة]`, `صحيفة [الحياة]`; the head stays outside, decision
+//! 37), with the proclitic ل right after a speech word (`قال [للجزيرة]`,
+//! "told Al Jazeera"), or alone in brackets or quotation marks (a byline:
+//! `( [الجزيرة] )`, `« [الشرق الأوسط] »`). Decision 98.
+
+use super::*;
+
+/// The learned media names.
+pub(super) const NAMES_FILE: &str = "names/media_names.csv";
+
+/// The cue words.
+pub(super) const CUES_FILE: &str = "names/media_cues.csv";
+
+/// The rule id of every mention this module makes.
+const RULE: &str = "name/media-cued";
+
+/// What a media cue word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MediaCue {
+    /// `صحيفة`, `مراسل`: the name follows.
+    Head,
+    /// `قال`, `تصريحات`: the name follows with the proclitic ل.
+    Speech,
+}
+
+/// Media names by their first word, and the cue words.
+#[derive(Debug, Default)]
+pub(super) struct MediaNames {
+    /// First word key → the keys of the remaining words of each name.
+    names: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
+    cues: rustc_hash::FxHashMap<String, MediaCue>,
+}
+
+impl MediaNames {
+    /// Read the `entry` rows of the names file; an empty entry is an error
+    /// naming the line.
+    pub(super) fn load_names(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let entry = table.column("entry")?;
+        for row in &table.rows {
+            let key = crate::text::key(row.get(entry));
+            let mut words = key.split_whitespace().map(str::to_string);
+            let Some(first) = words.next() else {
+                return Err(table.error(row, "empty `entry`".to_string()));
+            };
+            self.names.entry(first).or_default().push(words.collect());
+        }
+        Ok(())
+    }
+
+    /// Read the `word,role` rows of the cue file (`head` or `speech`).
+    pub(super) fn load_cues(&mut self, file: &str, text: &str) -> Result<()> {
+        self.cues = super::loading::load_keyed_words(
+            file,
+            text,
+            "role",
+            "head or speech",
+            |cell| match cell {
+                "head" => Some(MediaCue::Head),
+                "speech" => Some(MediaCue::Speech),
+                _ => None,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// The cue of token `i`, also behind the conjunction (`وقال`).
+    fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
+        let key = d.a.key(i);
+        self.cues.get(key).copied().or_else(|| {
+            let mut found = None;
+            crate::text::clitics::for_each_stem_key(key, |stem| {
+                found = found.or_else(|| self.cues.get(stem).copied());
+            });
+            found
+        })
+    }
+
+    /// One past the last token of the longest media name whose first word
+    /// has key `first` at token `i`.
+    fn name_end(&self, d: &Doc<'_>, i: usize, first: &str) -> Option<usize> {
+        let a = d.a;
+        self.names
+            .get(first)?
+            .iter()
+            .filter(|rest| {
+                i + rest.len() < a.len()
+                    && rest.iter().enumerate().all(|(k, w)| a.key(i + 1 + k) == w)
+            })
+            .map(|rest| i + 1 + rest.len())
+            .max()
+    }
+
+    fn mention(&self, d: &Doc<'_>, start: usize, end: usize, why: &str) -> Mention {
+        let mut m = d.ctx.mention(
+            start,
+            d.a.tokens()[end - 1].end,
+            Label::Org,
+            serde_json::Value::Null,
+            RULE,
+        );
+        m.priority = priority::CONTEXT;
+        if d.ctx.explain {
+            m.evidence = format!("a media name {why}");
+        }
+        m
+    }
+}
+
+impl NameRecognizer {
+    /// The media names of a document that a cue vouches for.
+    pub(super) fn media_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        let media = &self.media;
+        let a = d.a;
+        for i in 1..a.len() {
+            if !d.is_word(i) {
+                continue;
+            }
+            let before = media.cue(d, i - 1);
+            // `قال للجزيرة`: the stem after ل (its article restored).
+            if before == Some(MediaCue::Speech) {
+                let mut found = None;
+                crate::text::clitics::for_each_stem_key(a.key(i), |stem| {
+                    if found.is_none() && a.key(i).starts_with('ل') {
+                        found = media.name_end(d, i, stem);
+                    }
+                });
+                if let Some(end) = found {
+                    let start = a.orig_offset(i, 1);
+                    out.push(media.mention(
+                        d,
+                        start,
+                        end,
+                        "after a speech word, glued to its preposition",
+                    ));
+                }
+                continue;
+            }
+            let Some(end) = media.name_end(d, i, a.key(i)) else {
+                continue;
+            };
+            let start = a.tokens()[i].start;
+            if before == Some(MediaCue::Head) {
+                out.push(media.mention(d, start, end, "after a media head"));
+            } else if end < a.len()
+                && encloses(a.light(i - 1), a.light(end))
+                && !self
+                    .gaz_matches(d, i, false)
+                    .iter()
+                    .any(|g| g.payload.label == Label::Gpe)
+            {
+                // A place in brackets glosses a place (`بيت المقدس ( القدس )`).
+                out.push(media.mention(d, start, end, "alone in brackets or quotation marks"));
+            }
+        }
+    }
+}
+
+/// Whether `open` and `close` are a pair of brackets or quotation marks.
+fn encloses(open: &str, close: &str) -> bool {
+    matches!(
+        (open, close),
+        ("(", ")") | ("«", "»") | ("\"", "\"") | ("“", "”")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_cue_role_is_an_error_naming_file_and_line() {
+        let mut media = MediaNames::default();
+        let err = media
+            .load_cues("names/media_cues.csv", "word,role\nصحيفة,head\nقال,verb\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("names/media_cues.csv") && err.contains('3'),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn names_load_by_their_first_word() {
+        let mut media = MediaNames::default();
+        media
+            .load_names(
+                "names/media_names.csv",
+                "entry,count,source\nالشرق الأوسط,3,x\n",
+            )
+            .unwrap();
+        assert_eq!(media.names.get("الشرق").map(Vec::len), Some(1));
+    }
+}
