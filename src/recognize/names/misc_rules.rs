@@ -4,7 +4,8 @@
 //! are data, `rules/names/org_sectors.csv`); a quoted title or model name
 //! after a work or product head and its adjectives (`الصاروخ الأوروبي
 //! الجديد "[آريان 6]"`, `برنامجا بعنوان «[…]»`; the heads are data,
-//! `rules/names/triggers_works.csv`); and a year right after an event's name
+//! `rules/names/triggers_works.csv`), or bracketed (`ديوانه الأول ( [رقصة
+//! الهياج] )`); and a year right after an event's name
 //! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
 //! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 92).
 
@@ -45,7 +46,10 @@ impl NameRecognizer {
             let spaced =
                 skipped == 0 || (open < tokens.len() && tokens[open - 1].end < tokens[open].start);
             if spaced {
-                if let Some(found) = self.quoted_after(d, open, Label::Misc, "name/misc-quoted") {
+                if let Some(found) = self
+                    .quoted_after(d, open, Label::Misc, "name/misc-quoted")
+                    .or_else(|| self.bracketed_title(d, open))
+                {
                     return Some(found);
                 }
             }
@@ -58,6 +62,36 @@ impl NameRecognizer {
             }
         }
         None
+    }
+
+    /// A title in brackets after a work or product head (`ديوانه الأول
+    /// ( [رقصة الهياج] )`, decision 57 with rule 4: the brackets are
+    /// outside). The bracket holds one to eight tokens, no full stop, and
+    /// starts with a word that is no stop word (`( 1980 )` is a year,
+    /// `( الذي … )` a clause) or an organization (a credited source:
+    /// `( رويترز )`); one ordinary, listed or adjective word alone is a
+    /// genre or a gloss (`( وثائقي )`).
+    fn bracketed_title(&self, d: &Doc<'_>, open: usize) -> Option<Vec<Mention>> {
+        const MAX_TITLE_TOKENS: usize = 8;
+        let a = d.a;
+        if open + 2 >= a.len() || a.light(open) != "(" {
+            return None;
+        }
+        let first = open + 1;
+        // A news source credited in brackets (`مؤتمر صحفي ( رويترز )`) is
+        // no title.
+        if d.is_stop(first) || d.any(first, flag::ORG_WORD) {
+            return None;
+        }
+        let close = (first..a.len().min(first + MAX_TITLE_TOKENS + 1))
+            .take_while(|&k| a.light(k) != ".")
+            .find(|&k| a.light(k) == ")")?;
+        // One ordinary word or adjective alone is a gloss or a genre.
+        let gloss = close == first + 1
+            && (d.any(first, flag::COMMON | flag::GAZ_WORD)
+                || super::context_rules::is_nisba_shaped(a.key(first)));
+        (close > first && !gloss)
+            .then(|| vec![self.span(d, first, close - 1, Label::Misc, "name/misc-bracketed")])
     }
 
     /// Extend every MISC candidate that a year follows directly over that
