@@ -35,6 +35,21 @@ impl EndingFilter {
         filter
     }
 
+    /// The filter of a set of single-word keys (cue words).
+    pub fn of_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut filter = EndingFilter {
+            bits: [0; 64],
+            everything: false,
+        };
+        for word in words {
+            match ending_hash(word) {
+                Some(h) => filter.bits[h / 64] |= 1 << (h % 64),
+                None => filter.everything = true,
+            }
+        }
+        filter
+    }
+
     /// Whether a word with this key may start a phrase of the table.
     #[inline]
     pub fn may_pass(&self, key: &str) -> bool {

@@ -37,6 +37,9 @@ pub(super) struct MediaNames {
     /// First word key → the keys of the remaining words of each name.
     names: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
     cues: rustc_hash::FxHashMap<String, MediaCue>,
+    /// The cue words' endings: a word, and each stem of it, ends like the
+    /// cue it is, so most words are no cue without a clitic walk.
+    cue_endings: Option<super::lexicon::EndingFilter>,
 }
 
 impl MediaNames {
@@ -70,12 +73,18 @@ impl MediaNames {
                 _ => None,
             },
         )?;
+        self.cue_endings = Some(super::lexicon::EndingFilter::of_words(
+            self.cues.keys().map(String::as_str),
+        ));
         Ok(())
     }
 
     /// The cue of token `i`, also behind the conjunction (`وقال`).
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
         let key = d.a.key(i);
+        if !self.cue_endings.as_ref().is_some_and(|f| f.may_pass(key)) {
+            return None;
+        }
         self.cues.get(key).copied().or_else(|| {
             let mut found = None;
             crate::text::clitics::for_each_stem_key(key, |stem| {
