@@ -121,7 +121,7 @@ def main():
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
         fh.write(
             "# Media names (newspapers, channels, agencies), tagged ORG by kashif only next to a media cue\n"
-            "# (rules/names/media_cues.csv) or alone in brackets or quotation marks (decision 98).\n"
+            "# (rules/names/media_cues.csv) or alone in brackets or quotation marks (decision 95).\n"
             "# Learned from WikiFANE gold (fine class Media), first 80 % of sentences, and ANERcorp ORG entities\n"
             "# after a media head word, first 80 % of sentences; entries are kashif keys; count = times seen.\n"
             "# Sources: WikiFANE (Alotaibi and Lee, COLING 2014), CC BY-SA 3.0; ANERcorp, CC BY-SA 4.0 (the shared\n"

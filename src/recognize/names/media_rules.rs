@@ -6,7 +6,7 @@
 //! (`مراسل [الجزيرة]`, `صحيفة [الحياة]`; the head stays outside, decision
 //! 37), with the proclitic ل right after a speech word (`قال [للجزيرة]`,
 //! "told Al Jazeera"), or alone in brackets or quotation marks (a byline:
-//! `( [الجزيرة] )`, `« [الشرق الأوسط] »`). Decision 98.
+//! `( [الجزيرة] )`, `« [الشرق الأوسط] »`). Decision 95.
 
 use super::*;
 
