@@ -59,10 +59,12 @@ impl NameRecognizer {
                 | flag::STOP
                 | flag::TRIGGER,
         );
+        // The cue test (a hash probe or two) before the likeness score
+        // (a probe per character n-gram): most words are no cue.
         if listed
+            || !self.person_cues.is_cue(d.a.key(i))
             || !self.is_name_token(d, first, false)
             || !self.looks_like_name(d, first)
-            || !self.person_cues.is_cue(d.a.key(i))
         {
             return;
         }
