@@ -142,10 +142,16 @@ fn variants(files: &[(String, String)]) -> Option<(Inputs<'_>, [usize; 5], Strin
         },
         |key| nisba_words.contains(key),
     );
+    // A variant whose keys are an entry already (or an earlier variant) is
+    // not added: only those the recognizer adds are written.
+    let mut taken: HashSet<String> = entries.iter().map(|e| e.keys.join(" ")).collect();
     let (mut lines, mut numbers) = (Vec::new(), Vec::new());
     variant_rules::gazetteer_variants(&rules, |entry, keys| {
-        numbers.push(entry);
-        lines.push(keys.join(" "));
+        let line = keys.join(" ");
+        if taken.insert(line.clone()) {
+            numbers.push(entry);
+            lines.push(line);
+        }
     });
     let mut keys = String::new();
     for (n, line) in lines.iter().enumerate() {

@@ -69,39 +69,39 @@ impl NameRecognizer {
     /// embedded one, they are read from `build.rs`'s list instead of worked
     /// out again (not with [`RuleFiles::compiled_at_run_time`]).
     pub(super) fn add_gazetteer_variants(&mut self, rules: &RuleFiles) {
-        let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
         self.variants_precompiled = false;
-        match PRECOMPILED_VARIANTS {
-            Some(p) if rules.may_use_precompiled() && self.has_inputs_of(&p, rules) => {
+        if let Some(p) = PRECOMPILED_VARIANTS {
+            if rules.may_use_precompiled() && self.has_inputs_of(&p, rules) {
                 self.variants_precompiled = true;
+                // `build.rs` left out the variants whose keys are taken.
                 // No variant: no line (an empty `keys` splits into one).
                 let count = p.entries.len() / 4;
-                variants.reserve(count);
+                self.gazetteer.reserve(count);
                 for (n, line) in p.keys.split('\n').take(count).enumerate() {
                     let entry = static_table::u32_at(p.entries, n);
-                    let keys = line.split(' ').map(str::to_string).collect();
-                    variants.push((keys, self.gazetteer.payload(entry).clone()));
+                    let payload = self.gazetteer.payload(entry).clone();
+                    self.gazetteer.insert_keys(line.split(' '), payload);
                 }
-            }
-            _ => {
-                let mut payloads: Vec<&GazEntry> = Vec::with_capacity(self.gazetteer.len());
-                self.gazetteer
-                    .for_each_entry(|_, payload| payloads.push(payload));
-                let inputs = VariantInputs::new(
-                    |visit| {
-                        self.gazetteer.for_each_entry(|keys, payload| {
-                            visit(keys, entry_kind(payload.label), &payload.source.entry)
-                        })
-                    },
-                    article(),
-                    |key| self.name_like_word(key),
-                    |key| self.is_nisba_word(key),
-                );
-                variant_rules::gazetteer_variants(&inputs, |entry, keys| {
-                    variants.push((keys, payloads[entry as usize].clone()))
-                });
+                return;
             }
         }
+        let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
+        let mut payloads: Vec<&GazEntry> = Vec::with_capacity(self.gazetteer.len());
+        self.gazetteer
+            .for_each_entry(|_, payload| payloads.push(payload));
+        let inputs = VariantInputs::new(
+            |visit| {
+                self.gazetteer.for_each_entry(|keys, payload| {
+                    visit(keys, entry_kind(payload.label), &payload.source.entry)
+                })
+            },
+            article(),
+            |key| self.name_like_word(key),
+            |key| self.is_nisba_word(key),
+        );
+        variant_rules::gazetteer_variants(&inputs, |entry, keys| {
+            variants.push((keys, payloads[entry as usize].clone()))
+        });
         for (keys, payload) in variants {
             if !self.gazetteer.contains_keys(&keys) {
                 self.gazetteer.insert_keys(keys, payload);
