@@ -158,70 +158,31 @@ impl NameRecognizer {
         if let Some(text) = rules.get(COMMON_WORDS_FILE) {
             r.load_common_words(COMMON_WORDS_FILE, text)?;
         }
-        // The gazetteer fills on a second thread (with the clitic table in
-        // force here) while this one loads the rules that do not depend on
-        // it. Its error, if any, comes first, as in a serial load.
-        let clitics = crate::text::clitics::active_table();
-        let (ambiguous, stop) = (&r.ambiguous, &r.stop);
-        let (gazetteer, rest, vocab) = std::thread::scope(|scope| {
-            let gazetteer = scope.spawn(move || {
-                crate::text::clitics::with_table(clitics, || {
-                    let mut load = GazetteerLoad::new(ambiguous, stop);
-                    load.load(rules)
-                        .map(|()| (load.table, load.skipped_ambiguous))
-                })
-            });
-            // Closures capture the fields they use: not the two sets lent
-            // to the gazetteer's thread.
-            let rest = (|| -> Result<()> {
-                load_triggers(
-                    rules.matching("names/triggers", ".csv"),
-                    &mut r.triggers,
-                    &mut r.trigger_words,
-                )?;
-                if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
-                    r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
-                }
-                if let Some(text) = rules.get(sports_rules::CUES_FILE) {
-                    r.sports.load(sports_rules::CUES_FILE, text)?;
-                }
-                if let Some(text) = rules.get(media_rules::NAMES_FILE) {
-                    r.media.load_names(media_rules::NAMES_FILE, text)?;
-                }
-                if let Some(text) = rules.get(media_rules::CUES_FILE) {
-                    r.media.load_cues(media_rules::CUES_FILE, text)?;
-                }
-                for (name, text) in rules.matching("names/patterns", ".jsonl") {
-                    r.patterns.extend(patterns::parse_file(name, text)?);
-                }
-                Ok(())
-            })();
-            // The word lists' part of the vocabulary, meanwhile, with room
-            // for about a word per gazetteer line.
-            let gazetteer_lines: usize = rules
-                .matching("names/gaz_", ".csv")
-                .map(|(_, text)| memchr::memchr_iter(b'\n', text.as_bytes()).count())
-                .sum();
-            let lists = WordLists {
-                given: &r.given,
-                family: &r.family,
-                particles: &r.particles,
-                stop: &r.stop,
-                common: &r.common,
-                trigger_words: &r.trigger_words,
-                rank: &r.rank,
-                stop_light: &r.stop_light,
-            };
-            let vocab = rest
-                .is_ok()
-                .then(|| word_list_vocabulary(lists, gazetteer_lines));
-            let gazetteer = gazetteer
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (gazetteer, rest, vocab)
-        });
-        (r.gazetteer, r.skipped_ambiguous) = gazetteer?;
-        rest?;
+        for (name, text) in rules.matching("names/gaz_", ".csv") {
+            r.load_gazetteer(name, text)?;
+        }
+        if let Some(text) = rules.get("names/norp_nisba.csv") {
+            r.load_nisba("names/norp_nisba.csv", text)?;
+        }
+        if let Some(text) = rules.get("names/org_acronyms.csv") {
+            r.load_acronyms("names/org_acronyms.csv", text)?;
+        }
+        r.load_triggers(rules.matching("names/triggers", ".csv"))?;
+        if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
+            r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
+        }
+        if let Some(text) = rules.get(sports_rules::CUES_FILE) {
+            r.sports.load(sports_rules::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::NAMES_FILE) {
+            r.media.load_names(media_rules::NAMES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(media_rules::CUES_FILE) {
+            r.media.load_cues(media_rules::CUES_FILE, text)?;
+        }
+        for (name, text) in rules.matching("names/patterns", ".jsonl") {
+            r.patterns.extend(patterns::parse_file(name, text)?);
+        }
         for (n, pattern) in r.patterns.iter().enumerate() {
             match pattern.first_keys() {
                 Some(keys) => {
@@ -239,15 +200,52 @@ impl NameRecognizer {
             }
         }
         r.add_gazetteer_variants(rules);
-        let mut vocab = vocab.unwrap_or_default();
-        r.add_phrase_words(&mut vocab);
-        r.vocab = vocab;
+        r.vocab = r.build_vocabulary();
         Ok(r)
     }
 
-    /// Add the words of the phrase tables and patterns to the vocabulary
-    /// and close it.
-    fn add_phrase_words(&self, v: &mut Vocabulary) {
+    /// Merge the one-word lexicons into the vocabulary of token flags.
+    pub(super) fn build_vocabulary(&self) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        // Most words are in one list: their count is about the vocabulary's.
+        v.reserve(
+            [&self.given, &self.family, &self.stop, &self.common]
+                .iter()
+                .map(|set| set.len())
+                .sum::<usize>()
+                + self.gazetteer.len(),
+        );
+        for (set, bits) in [
+            (&self.given, flag::GIVEN),
+            (&self.family, flag::FAMILY),
+            (&self.particles, flag::PARTICLE),
+            (&self.stop, flag::STOP),
+            (&self.common, flag::COMMON),
+            (&self.trigger_words, flag::TRIGGER),
+            (&self.rank, flag::RANK),
+        ] {
+            for word in set.iter() {
+                v.add(word, bits);
+            }
+        }
+        for word in &self.stop_light {
+            v.add(word, flag::LIGHT_STOP);
+            let key = crate::text::key(word);
+            if key != *word {
+                v.add(&key, flag::LIGHT_STOP_VARIANT);
+            }
+        }
+        for word in self.common.iter() {
+            if let Some(stem) = word.strip_suffix('ه') {
+                v.add(stem, flag::COMMON_H_STEM);
+                v.add(&[stem, "ت"].concat(), flag::COMMON_PRONOUN_STEM);
+            } else if let Some(stem) = word.strip_suffix('ي') {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+                v.add(&[stem, "ا"].concat(), flag::COMMON_PRONOUN_STEM);
+            } else {
+                v.add(word, flag::COMMON_PRONOUN_STEM);
+            }
+        }
         for (first, singles) in self.gazetteer.first_words() {
             let labels = singles.fold(0, |f, p| f | features::label_word_flag(p.label));
             v.add(first, flag::GAZ_FIRST | labels);
@@ -283,226 +281,12 @@ impl NameRecognizer {
             v.add(key, flag::PATTERN_CLITIC_KEY);
         }
         v.finish();
-    }
-
-    /// `word,count,entity_share`: share <= 5 % is a common word (stops name
-    /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
-    /// entries equal to it are left out).
-    /// The embedded file reads the sets `build.rs` precompiled from it.
-    pub(super) fn load_common_words(&mut self, file: &str, text: &str) -> Result<()> {
-        if let Some(p) = PRECOMPILED_COMMON_WORDS {
-            if p.thresholds == (COMMON_MAX_SHARE, AMBIGUOUS_MIN_COUNT)
-                && file == COMMON_WORDS_FILE
-                && crate::rules::RuleFiles::is_embedded_text(file, text)
-            {
-                self.common.add_precompiled(p.common);
-                self.ambiguous.add_precompiled(p.ambiguous);
-                return Ok(());
-            }
-        }
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let word_col = table.column("word")?;
-        let share_col = table.optional_column("entity_share");
-        let count_col = table.optional_column("count");
-        for row in &table.rows {
-            let count: usize = match count_col {
-                Some(c) => row.get(c).parse().map_err(|_| {
-                    table.error(row, format!("count `{}` is not a whole number", row.get(c)))
-                })?,
-                None => AMBIGUOUS_MIN_COUNT,
-            };
-            let share: f64 = match share_col {
-                Some(c) => row.get(c).parse().map_err(|_| {
-                    table.error(
-                        row,
-                        format!("entity_share `{}` is not a number", row.get(c)),
-                    )
-                })?,
-                None => 0.0,
-            };
-            if count >= AMBIGUOUS_MIN_COUNT {
-                self.ambiguous.insert(row.get(word_col));
-            }
-            if share <= COMMON_MAX_SHARE {
-                self.common.insert(row.get(word_col));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Load every trigger file into the trigger phrases and (one-word ones)
-/// words; a phrase listed in several rows or files (`المركز`: a facility
-/// head in triggers.csv, a purpose head in triggers_institutions.csv) is
-/// one entry with all its kinds, its source the first row.
-fn load_triggers<'f>(
-    files: impl Iterator<Item = (&'f str, &'f str)>,
-    triggers: &mut PhraseTable<Trigger>,
-    trigger_words: &mut WordSet,
-) -> Result<()> {
-    let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
-    let mut order = Vec::new();
-    for (file, text) in files {
-        load_trigger_rows(file, text, &mut merged, &mut order)?;
-    }
-    for (key, trigger) in order {
-        let (kinds, source) = merged.remove(&key).unwrap_or_default();
-        if !key.contains(' ') {
-            trigger_words.insert(&key);
-        }
-        triggers.insert(&trigger, Trigger { kinds, source });
-    }
-    Ok(())
-}
-
-/// The rows of one trigger file, merged into `merged` by key (`order`
-/// keeps the first spelling of each key in reading order).
-fn load_trigger_rows(
-    file: &str,
-    text: &str,
-    merged: &mut HashMap<String, (Vec<TriggerKind>, String)>,
-    order: &mut Vec<(String, String)>,
-) -> Result<()> {
-    let table = crate::rules::CsvTable::parse(file, text)?;
-    let trigger_col = table.column("trigger")?;
-    let kind_col = table.column("kind")?;
-    for row in &table.rows {
-        let trigger = row.get(trigger_col);
-        let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
-            table.error(
-                row,
-                format!(
-                    "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, org_head_purpose, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
-                    row.get(kind_col)
-                ),
-            )
-        })?;
-        let key = crate::text::key(trigger);
-        if key.is_empty() {
-            return Err(table.error(row, "empty trigger"));
-        }
-        let slot = merged.entry(key.clone()).or_insert_with(|| {
-            order.push((key.clone(), trigger.to_string()));
-            (Vec::new(), format!("{file}:{} {trigger}", row.line))
-        });
-        if !slot.0.contains(&kind) {
-            slot.0.push(kind);
-        }
-    }
-    Ok(())
-}
-
-/// The word lists the vocabulary's first part comes from.
-struct WordLists<'a> {
-    given: &'a WordSet,
-    family: &'a WordSet,
-    particles: &'a WordSet,
-    stop: &'a WordSet,
-    common: &'a WordSet,
-    trigger_words: &'a WordSet,
-    rank: &'a WordSet,
-    stop_light: &'a rustc_hash::FxHashSet<String>,
-}
-
-/// The part of the vocabulary of token flags that comes from the one-word
-/// lists (not the gazetteer or other phrase tables), with room for `more`
-/// words: it is built while the gazetteer loads (flags are OR-ed, so the
-/// order of [`Vocabulary::add`] calls does not matter).
-fn word_list_vocabulary(lists: WordLists<'_>, more: usize) -> Vocabulary {
-    let WordLists {
-        given,
-        family,
-        particles,
-        stop,
-        common,
-        trigger_words,
-        rank,
-        stop_light,
-    } = lists;
-    let mut v = Vocabulary::default();
-    // Most words are in one list: their count is about the vocabulary's.
-    v.reserve(
-        [given, family, stop, common]
-            .iter()
-            .map(|set| set.len())
-            .sum::<usize>()
-            + more,
-    );
-    for (set, bits) in [
-        (given, flag::GIVEN),
-        (family, flag::FAMILY),
-        (particles, flag::PARTICLE),
-        (stop, flag::STOP),
-        (common, flag::COMMON),
-        (trigger_words, flag::TRIGGER),
-        (rank, flag::RANK),
-    ] {
-        for word in set.iter() {
-            v.add(word, bits);
-        }
-    }
-    for word in stop_light {
-        v.add(word, flag::LIGHT_STOP);
-        let key = crate::text::key(word);
-        if key != *word {
-            v.add(&key, flag::LIGHT_STOP_VARIANT);
-        }
-    }
-    for word in common.iter() {
-        if let Some(stem) = word.strip_suffix('ه') {
-            v.add(stem, flag::COMMON_H_STEM);
-            v.add(&[stem, "ت"].concat(), flag::COMMON_PRONOUN_STEM);
-        } else if let Some(stem) = word.strip_suffix('ي') {
-            v.add(word, flag::COMMON_PRONOUN_STEM);
-            v.add(&[stem, "ا"].concat(), flag::COMMON_PRONOUN_STEM);
-        } else {
-            v.add(word, flag::COMMON_PRONOUN_STEM);
-        }
-    }
-    v
-}
-
-/// The gazetteer as the loader fills it: its files, the nisba forms and the
-/// acronyms, in that order. It reads only the common, ambiguous and stop
-/// words, so it is filled on a thread of its own while the other names
-/// rules load.
-pub(super) struct GazetteerLoad<'w> {
-    pub(super) table: PhraseTable<GazEntry>,
-    /// One-word entries left out as ambiguous.
-    pub(super) skipped_ambiguous: usize,
-    ambiguous: &'w WordSet,
-    stop: &'w WordSet,
-}
-
-impl<'w> GazetteerLoad<'w> {
-    /// An empty gazetteer filtered by these ambiguous and stop words.
-    pub(super) fn new(ambiguous: &'w WordSet, stop: &'w WordSet) -> Self {
-        GazetteerLoad {
-            table: PhraseTable::default(),
-            skipped_ambiguous: 0,
-            ambiguous,
-            stop,
-        }
-    }
-
-    /// Load every gazetteer file, the nisba forms and the acronyms of
-    /// `rules`; the first bad row is an error.
-    fn load(&mut self, rules: &RuleFiles) -> Result<()> {
-        for (name, text) in rules.matching("names/gaz_", ".csv") {
-            self.load_gazetteer(name, text)?;
-        }
-        if let Some(text) = rules.get("names/norp_nisba.csv") {
-            self.load_nisba("names/norp_nisba.csv", text)?;
-        }
-        if let Some(text) = rules.get("names/org_acronyms.csv") {
-            self.load_acronyms("names/org_acronyms.csv", text)?;
-        }
-        Ok(())
+        v
     }
 
     /// Load a gazetteer file (`entry,label[,priority]`). The embedded file
     /// reads the rows `build.rs` precompiled from it, keys included.
-    fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
+    pub(super) fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
         if crate::rules::RuleFiles::is_embedded_text(file, text) {
             if let Some((_, rows)) = PRECOMPILED_GAZETTEERS
                 .iter()
@@ -552,7 +336,7 @@ impl<'w> GazetteerLoad<'w> {
         // The previous row's label cell and label: rows come in runs of one
         // label, parsed once a run.
         let mut previous: Option<(&str, Label)> = None;
-        self.table.reserve(rows.size_hint().0);
+        self.gazetteer.reserve(rows.size_hint().0);
         for row in rows {
             let GazetteerRow {
                 line,
@@ -618,7 +402,54 @@ impl<'w> GazetteerLoad<'w> {
                 },
                 priority,
             };
-            self.table.insert_with_key(entry, key, payload);
+            self.gazetteer.insert_with_key(entry, key, payload);
+        }
+        Ok(())
+    }
+
+    /// NORP forms from nisba stems: S, Sة, الS, الSة, Sون, Sين, Sات and their
+    /// ال forms (`صيني` → `الصينية`, `الصينيون`, `صينيات`…).
+    /// `word,count,entity_share`: share <= 5 % is a common word (stops name
+    /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
+    /// entries equal to it are left out).
+    /// The embedded file reads the sets `build.rs` precompiled from it.
+    pub(super) fn load_common_words(&mut self, file: &str, text: &str) -> Result<()> {
+        if let Some(p) = PRECOMPILED_COMMON_WORDS {
+            if p.thresholds == (COMMON_MAX_SHARE, AMBIGUOUS_MIN_COUNT)
+                && file == COMMON_WORDS_FILE
+                && crate::rules::RuleFiles::is_embedded_text(file, text)
+            {
+                self.common.add_precompiled(p.common);
+                self.ambiguous.add_precompiled(p.ambiguous);
+                return Ok(());
+            }
+        }
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let word_col = table.column("word")?;
+        let share_col = table.optional_column("entity_share");
+        let count_col = table.optional_column("count");
+        for row in &table.rows {
+            let count: usize = match count_col {
+                Some(c) => row.get(c).parse().map_err(|_| {
+                    table.error(row, format!("count `{}` is not a whole number", row.get(c)))
+                })?,
+                None => AMBIGUOUS_MIN_COUNT,
+            };
+            let share: f64 = match share_col {
+                Some(c) => row.get(c).parse().map_err(|_| {
+                    table.error(
+                        row,
+                        format!("entity_share `{}` is not a number", row.get(c)),
+                    )
+                })?,
+                None => 0.0,
+            };
+            if count >= AMBIGUOUS_MIN_COUNT {
+                self.ambiguous.insert(row.get(word_col));
+            }
+            if share <= COMMON_MAX_SHARE {
+                self.common.insert(row.get(word_col));
+            }
         }
         Ok(())
     }
@@ -627,7 +458,7 @@ impl<'w> GazetteerLoad<'w> {
     /// ANERcorp, `names/common_words.csv`) would fire on ordinary text
     /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
     /// ANERcorp does not annotate nationality adjectives.
-    fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
+    pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
         label != Label::Norp && self.ambiguous_single_key(&crate::text::key(entry), label)
     }
 
@@ -638,9 +469,7 @@ impl<'w> GazetteerLoad<'w> {
             && (self.ambiguous.contains(k) || self.stop.contains(k))
     }
 
-    /// NORP forms from nisba stems: S, Sة, الS, الSة, Sون, Sين, Sات and their
-    /// ال forms (`صيني` → `الصينية`, `الصينيون`, `صينيات`…).
-    fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
+    pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let stem_col = table.column("stem")?;
         let file_name: Arc<str> = Arc::from(file);
@@ -658,7 +487,7 @@ impl<'w> GazetteerLoad<'w> {
             for suffix in ["", "ة", "ون", "ين", "ات"] {
                 for article in ["", "ال"] {
                     let form = [article, stem, suffix].concat();
-                    self.table.insert(
+                    self.gazetteer.insert(
                         &form,
                         GazEntry {
                             label: Label::Norp,
@@ -673,7 +502,7 @@ impl<'w> GazetteerLoad<'w> {
         Ok(())
     }
 
-    fn load_acronyms(&mut self, file: &str, text: &str) -> Result<()> {
+    pub(super) fn load_acronyms(&mut self, file: &str, text: &str) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let col = table.column("acronym")?;
         let file_name: Arc<str> = Arc::from(file);
@@ -684,7 +513,7 @@ impl<'w> GazetteerLoad<'w> {
                 self.skipped_ambiguous += 1;
                 continue;
             }
-            self.table.insert(
+            self.gazetteer.insert(
                 acronym,
                 GazEntry {
                     label: Label::Org,
@@ -697,6 +526,67 @@ impl<'w> GazetteerLoad<'w> {
                     priority: priority::CURATED,
                 },
             );
+        }
+        Ok(())
+    }
+
+    /// Load every trigger file; a phrase listed in several rows or files
+    /// (`المركز`: a facility head in triggers.csv, a purpose head in
+    /// triggers_institutions.csv) is one entry with all its kinds, its
+    /// source the first row.
+    pub(super) fn load_triggers<'f>(
+        &mut self,
+        files: impl Iterator<Item = (&'f str, &'f str)>,
+    ) -> Result<()> {
+        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
+        let mut order = Vec::new();
+        for (file, text) in files {
+            self.load_trigger_rows(file, text, &mut merged, &mut order)?;
+        }
+        for (key, trigger) in order {
+            let (kinds, source) = merged.remove(&key).unwrap_or_default();
+            if !key.contains(' ') {
+                self.trigger_words.insert(&key);
+            }
+            self.triggers.insert(&trigger, Trigger { kinds, source });
+        }
+        Ok(())
+    }
+
+    /// The rows of one trigger file, merged into `merged` by key (`order`
+    /// keeps the first spelling of each key in reading order).
+    fn load_trigger_rows(
+        &self,
+        file: &str,
+        text: &str,
+        merged: &mut HashMap<String, (Vec<TriggerKind>, String)>,
+        order: &mut Vec<(String, String)>,
+    ) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let trigger_col = table.column("trigger")?;
+        let kind_col = table.column("kind")?;
+        for row in &table.rows {
+            let trigger = row.get(trigger_col);
+            let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
+                table.error(
+                    row,
+                    format!(
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, org_head_purpose, name_suffix, speech_verb, org_descriptor, place_head, facility_head, misc_head or misc_descriptor)",
+                        row.get(kind_col)
+                    ),
+                )
+            })?;
+            let key = crate::text::key(trigger);
+            if key.is_empty() {
+                return Err(table.error(row, "empty trigger"));
+            }
+            let slot = merged.entry(key.clone()).or_insert_with(|| {
+                order.push((key.clone(), trigger.to_string()));
+                (Vec::new(), format!("{file}:{} {trigger}", row.line))
+            });
+            if !slot.0.contains(&kind) {
+                slot.0.push(kind);
+            }
         }
         Ok(())
     }
@@ -785,9 +675,10 @@ mod tests {
     }
 
     /// Every gazetteer entry with its payload, as comparable text.
-    fn gazetteer_entries(table: &PhraseTable<GazEntry>) -> Vec<String> {
+    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
         let mut out = Vec::new();
-        table.for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
+        r.gazetteer
+            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
         out
     }
 
@@ -813,16 +704,12 @@ mod tests {
         );
         for (file, _) in PRECOMPILED_GAZETTEERS {
             let text = RuleFiles::embedded_text(file).unwrap();
-            let words = with_common_words();
-            let mut fast = GazetteerLoad::new(&words.ambiguous, &words.stop);
+            let mut fast = with_common_words();
             fast.load_gazetteer(file, text).unwrap();
-            let mut slow = GazetteerLoad::new(&words.ambiguous, &words.stop);
+            let mut slow = with_common_words();
             let overlay = format!("{text}\n# compiled at run time\n");
             slow.load_gazetteer(file, &overlay).unwrap();
-            let (a, b) = (
-                gazetteer_entries(&fast.table),
-                gazetteer_entries(&slow.table),
-            );
+            let (a, b) = (gazetteer_entries(&fast), gazetteer_entries(&slow));
             assert!(b.len() > 10, "{file}: {} entries", b.len());
             assert_eq!(a.len(), b.len(), "{file}");
             for (x, y) in a.iter().zip(&b) {
