@@ -106,6 +106,7 @@ impl NameRecognizer {
             pattern_index_clitic: Default::default(),
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
+            variants_precompiled: false,
             sports: Default::default(),
             media: Default::default(),
             org_sectors: Default::default(),
@@ -198,7 +199,7 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
-        r.add_gazetteer_variants();
+        r.add_gazetteer_variants(rules);
         r.vocab = r.build_vocabulary();
         Ok(r)
     }

@@ -28,6 +28,7 @@ mod sports_rules;
 mod subject_cues;
 mod title_surname;
 mod trailing_verbs;
+mod variant_rules;
 mod variants;
 mod verbs;
 
@@ -189,6 +190,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Whether the gazetteer variants were read from `build.rs`'s list.
+    variants_precompiled: bool,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
     /// Media names used only with a cue (`rules/names/media_names.csv`).
