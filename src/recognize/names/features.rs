@@ -88,6 +88,12 @@ pub mod flag {
     /// after a proclitic. It only gates the cue lookup, so it is no pattern
     /// lexicon and lies outside [`OWN`].
     pub const SPORTS_CUE: Flags = 1 << 27;
+    /// A media cue word (`rules/names/media_cues.csv`); as a stem flag,
+    /// after a proclitic. Like [`SPORTS_CUE`], only a gate for the lookup.
+    pub const MEDIA_CUE: Flags = 1 << 28;
+    /// The first word of a media name (`rules/names/media_names.csv`); as
+    /// a stem flag, after a proclitic. Only a gate for the lookup.
+    pub const MEDIA_FIRST: Flags = 1 << 29;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).

@@ -273,6 +273,12 @@ impl NameRecognizer {
         for key in self.sports.words() {
             v.add(key, flag::SPORTS_CUE);
         }
+        for key in self.media.cue_words() {
+            v.add(key, flag::MEDIA_CUE);
+        }
+        for key in self.media.first_words() {
+            v.add(key, flag::MEDIA_FIRST);
+        }
         for key in self.pattern_index.keys() {
             v.add(key, flag::PATTERN_KEY);
         }
