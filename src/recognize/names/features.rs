@@ -94,6 +94,12 @@ pub mod flag {
     /// The first word of a media name (`rules/names/media_names.csv`); as
     /// a stem flag, after a proclitic. Only a gate for the lookup.
     pub const MEDIA_FIRST: Flags = 1 << 29;
+    /// A one-word gazetteer entry of any label (with [`GAZ_SECOND`], a
+    /// gate: a token starts a gazetteer match only as a one-word entry or
+    /// as the first word of a phrase whose second word follows).
+    pub const GAZ_SINGLE: Flags = 1 << 30;
+    /// The second word of some gazetteer phrase.
+    pub const GAZ_SECOND: Flags = 1 << 31;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).

@@ -246,8 +246,13 @@ impl NameRecognizer {
             }
         }
         for (first, singles) in self.gazetteer.first_words() {
-            let labels = singles.fold(0, |f, p| f | features::label_word_flag(p.label));
-            v.add(first, flag::GAZ_FIRST | labels);
+            let (single, labels) = singles.fold((0, 0), |(_, f), p| {
+                (flag::GAZ_SINGLE, f | features::label_word_flag(p.label))
+            });
+            v.add(first, flag::GAZ_FIRST | single | labels);
+        }
+        for second in self.gazetteer.second_keys() {
+            v.add(second, flag::GAZ_SECOND);
         }
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;

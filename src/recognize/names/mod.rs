@@ -417,6 +417,18 @@ impl NameRecognizer {
 
     /// Gazetteer matches at token `i` (with `clitics`, also of its stems).
     fn gaz_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, GazEntry> {
+        // A match is a one-word entry or a phrase whose second word is the
+        // next token's key (a token that is no word is not flagged: it may be one).
+        let f = d.f.get(i);
+        let next_second =
+            d.any(i + 1, flag::GAZ_SECOND) || (i + 1 < d.a.len() && !d.is_word(i + 1));
+        let may_start = |bits: Flags| {
+            bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
+        };
+        let possible = may_start(f.word) || (clitics && may_start(f.stems));
+        if !possible {
+            return Matches::new();
+        }
         gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
     }
 

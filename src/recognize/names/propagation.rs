@@ -185,15 +185,12 @@ impl NameRecognizer {
             else {
                 continue;
             };
-            // A match made only of one-letter words (a clitic stem) is noise.
-            if a.slice(m.start, a.tokens()[m.end - 1].end)
-                .chars()
-                .nth(1)
-                .is_none()
-            {
+            // A match made only of one-letter words (a clitic stem) is
+            // noise: fewer than two code points of the text.
+            let end = a.tokens()[m.end - 1].end;
+            if end < m.start + 2 {
                 continue;
             }
-            let end = a.tokens()[m.end - 1].end;
             let mut mention = d.ctx.mention(
                 m.start,
                 end,
