@@ -251,8 +251,13 @@ impl NameRecognizer {
             });
             v.add(first, flag::GAZ_FIRST | single | labels);
         }
+        // A second key that starts with no letter (a digit) is not added:
+        // the vocabulary stays one of words, and `gaz_matches` lets such a
+        // next token through unflagged.
         for second in self.gazetteer.second_keys() {
-            v.add(second, flag::GAZ_SECOND);
+            if second.chars().next().is_some_and(is_word_char) {
+                v.add(second, flag::GAZ_SECOND);
+            }
         }
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;
