@@ -79,9 +79,30 @@ impl MediaNames {
         Ok(())
     }
 
-    /// The cue of token `i`, also behind the conjunction (`وقال`).
+    /// Every cue word, for the vocabulary.
+    pub(super) fn cue_words(&self) -> impl Iterator<Item = &str> {
+        self.cues.keys().map(String::as_str)
+    }
+
+    /// The first word of every media name, for the vocabulary.
+    pub(super) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    /// The cue of token `i`, also behind the conjunction (`وقال`). The
+    /// vocabulary flags a word token that is a cue or has a cue stem, so
+    /// most tokens are refused without a lookup.
+    #[inline]
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
-        let key = d.a.key(i);
+        let f = d.f.get(i);
+        if f.word & flag::WORD != 0 && (f.word | f.stems) & flag::MEDIA_CUE == 0 {
+            return None;
+        }
+        self.cue_lookup(d.a.key(i))
+    }
+
+    /// The cue of a key, whole or behind a proclitic (see [`Self::cue`]).
+    fn cue_lookup(&self, key: &str) -> Option<MediaCue> {
         if !self.cue_endings.as_ref().is_some_and(|f| f.may_pass(key)) {
             return None;
         }
@@ -138,6 +159,9 @@ impl NameRecognizer {
             // `قال للجزيرة`: the stem after ل (its article restored).
             if before == Some(MediaCue::Speech) {
                 let mut found = None;
+                if !d.f.stem_any(i, flag::MEDIA_FIRST) {
+                    continue;
+                }
                 crate::text::clitics::for_each_stem_key(a.key(i), |stem| {
                     if found.is_none() && a.key(i).starts_with('ل') {
                         found = media.name_end(d, i, stem);
@@ -156,6 +180,9 @@ impl NameRecognizer {
             }
             if let Some((start, end)) = self.place_publication(d, i) {
                 out.push(media.mention(d, start, end, "a place name after a publication head"));
+                continue;
+            }
+            if !d.any(i, flag::MEDIA_FIRST) {
                 continue;
             }
             let Some(end) = media.name_end(d, i, a.key(i)) else {
