@@ -19,6 +19,7 @@ mod likeness;
 mod loading;
 mod media_rules;
 mod misc_rules;
+mod ordinary_tail;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
@@ -388,6 +389,9 @@ impl NameRecognizer {
     /// inside a name run. A rank after a given name alone is a regnal number and continues it
     /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
     fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        if self.ordinary_word_ends(d, first, last) {
+            return true;
+        }
         if !d.any(last, flag::FAMILY)
             || d.any(last + 1, flag::GIVEN | flag::FAMILY | flag::PARTICLE)
         {
