@@ -21,6 +21,8 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/norp-person",
     "name/cue-person",
     "name/place-head",
+    "name/place-definition",
+    "name/place-definition-natural",
 ];
 
 /// Where a propagated name was found: its label, start and line.
