@@ -114,12 +114,17 @@ impl NameRecognizer {
             likeness: Default::default(),
             verb_shapes: Default::default(),
             person_cues: Default::default(),
+            place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
+            r.place_definitions
+                .load(place_definitions::DEFINITIONS_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;

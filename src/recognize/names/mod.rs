@@ -23,6 +23,7 @@ mod ordinary_tail;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
+mod place_definitions;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
@@ -208,6 +209,9 @@ pub struct NameRecognizer {
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
     person_cues: subject_cues::PersonCueWords,
+    /// Copulas and place nouns of a place's defining sentence
+    /// (`rules/names/place_definitions.csv`).
+    place_definitions: place_definitions::PlaceDefinitionWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -481,6 +485,7 @@ impl NameRecognizer {
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
+                self.place_definition_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
