@@ -321,6 +321,14 @@ impl<T> PhraseTable<T> {
         })
     }
 
+    /// The second key of every phrase of two or more tokens (a key once
+    /// per first key it follows).
+    pub fn second_keys(&self) -> impl Iterator<Item = &str> {
+        self.by_first
+            .values()
+            .flat_map(|f| f.by_second.keys().map(|k| &**k))
+    }
+
     /// Whether some phrase starts with this key.
     pub fn starts(&self, key: &str) -> bool {
         self.by_first.contains_key(key)

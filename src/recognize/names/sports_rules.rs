@@ -31,6 +31,11 @@ pub(super) enum CueRole {
     OpponentPrep,
     /// `ضيفه`, `مضيفه`: between the preposition and the opponent.
     Host,
+    /// `حساب` (`على حساب X`, "at the expense of X"): between the
+    /// preposition and the opponent, but said of a team only inside a
+    /// result frame or with a goal word after it (a bank account is a
+    /// `حساب` too).
+    FrameHost,
     /// `مباراة`: two teams follow.
     MatchNoun,
     /// `فريق`, `لاعب`, `مدرب`: a team follows.
@@ -49,6 +54,7 @@ impl CueRole {
             "result_noun" => CueRole::ResultNoun,
             "opponent_prep" => CueRole::OpponentPrep,
             "host" => CueRole::Host,
+            "frame_host" => CueRole::FrameHost,
             "match_noun" => CueRole::MatchNoun,
             "team_head" => CueRole::TeamHead,
             "goal_word" => CueRole::GoalWord,
@@ -69,7 +75,7 @@ impl SportsCues {
             file,
             text,
             "role",
-            "result_verb, result_noun, opponent_prep, host, match_noun, team_head, goal_word or place_cue",
+            "result_verb, result_noun, opponent_prep, host, frame_host, match_noun, team_head, goal_word or place_cue",
             CueRole::parse,
         )?;
         Ok(())
@@ -120,8 +126,13 @@ impl NameRecognizer {
 
     /// A listed city at token `i` (after a proclitic with `clitics`).
     fn city_at(&self, d: &Doc<'_>, i: usize, clitics: bool) -> Option<Team> {
-        self.gaz_matches(d, i, clitics)
-            .into_iter()
+        Self::city_of(&self.gaz_matches(d, i, clitics))
+    }
+
+    /// The longest listed city among gazetteer matches at one token.
+    fn city_of(matches: &Matches<'_, GazEntry>) -> Option<Team> {
+        matches
+            .iter()
             .filter(|m| {
                 m.payload.label == Label::Gpe
                     && m.payload.source.file.starts_with("names/gaz_cities")
@@ -145,6 +156,12 @@ impl NameRecognizer {
         if let Some(city) = self.city_at(d, i, false) {
             return Some(city);
         }
+        self.unknown_team_at(d, i)
+    }
+
+    /// A run of unknown bare words at token `i` (`i` in the document), as
+    /// [`Self::team_at`] reads one when no city starts there.
+    fn unknown_team_at(&self, d: &Doc<'_>, i: usize) -> Option<Team> {
         let unknown = |k: usize| {
             self.is_bare_proper(d, k)
                 && !d.any(k, flag::GIVEN | flag::FAMILY | flag::NORP_WORD)
@@ -204,6 +221,17 @@ impl NameRecognizer {
                 Some(CueRole::Host) => {
                     if let Some(team) = self.team_at(d, i + 1) {
                         self.club(d, &team, "name/club-host", out);
+                    }
+                }
+                // `على حساب [بورتو] ... الهدف`: away from a result word, the
+                // expense idiom names a team when a goal word follows.
+                Some(CueRole::FrameHost)
+                    if i > 0 && self.cue(d, i - 1) == Some(CueRole::OpponentPrep) =>
+                {
+                    if let Some(team) = self.team_at(d, i + 1) {
+                        if self.goal_word_in(d, team.end_token, team.end_token + GOAL_WINDOW) {
+                            self.club(d, &team, "name/club-host", out);
+                        }
                     }
                 }
                 _ => {}
@@ -286,15 +314,19 @@ impl NameRecognizer {
     /// the team (none when it is a known organization, which keeps its own
     /// mention) and the token after the bracket.
     fn team_with_country(&self, d: &Doc<'_>, i: usize) -> Option<(Option<Team>, usize)> {
-        let known_org = self
-            .gaz_matches(d, i, false)
-            .into_iter()
+        // One lookup for the organization and the city (`team_at`).
+        let matches = self.gaz_matches(d, i, false);
+        let known_org = matches
+            .iter()
             .filter(|m| m.payload.label == Label::Org)
             .max_by_key(|m| m.end);
         if let Some(org) = known_org {
             return Some((None, self.bracketed_country(d, org.end)?));
         }
-        let team = self.team_at(d, i)?;
+        let team = match Self::city_of(&matches) {
+            Some(city) => city,
+            None => self.unknown_team_at(d, i)?,
+        };
         let after = self.bracketed_country(d, team.end_token)?;
         Some((Some(team), after))
     }
@@ -360,7 +392,9 @@ impl NameRecognizer {
             return;
         }
         let (hosted, opponent) = match prep {
-            Some(p) if self.cue(d, p + 1) == Some(CueRole::Host) => (true, self.team_at(d, p + 2)),
+            Some(p) if matches!(self.cue(d, p + 1), Some(CueRole::Host | CueRole::FrameHost)) => {
+                (true, self.team_at(d, p + 2))
+            }
             Some(p) => (false, self.team_at(d, p + 1)),
             None => (false, None),
         };
