@@ -186,6 +186,10 @@ impl NameRecognizer {
                 continue;
             }
             if !d.any(i, flag::MEDIA_FIRST) {
+                // Not a listed media name: a title after a publication head.
+                if let Some(m) = self.definite_publication(d, i) {
+                    out.push(m);
+                }
                 continue;
             }
             let Some(end) = media.name_end(d, i, a.key(i)) else {
@@ -240,8 +244,10 @@ impl NameRecognizer {
     /// (decision 95), so it heads no organization span of its own.
     pub(super) fn indefinite_publication_head(&self, d: &Doc<'_>, i: usize) -> bool {
         let key = d.a.key(i);
+        // `للصحيفة`: li + the article is definite too.
+        let lam_article = key.strip_prefix('ل').is_some_and(|rest| rest.starts_with('ل'));
         !d.has_article(i)
-            && !key.starts_with("لل")
+            && !lam_article
             && self.media.cue(d, i) == Some(MediaCue::Publication)
     }
 
