@@ -245,10 +245,10 @@ impl NameRecognizer {
     pub(super) fn indefinite_publication_head(&self, d: &Doc<'_>, i: usize) -> bool {
         let key = d.a.key(i);
         // `للصحيفة`: li + the article is definite too.
-        let lam_article = key.strip_prefix('ل').is_some_and(|rest| rest.starts_with('ل'));
-        !d.has_article(i)
-            && !lam_article
-            && self.media.cue(d, i) == Some(MediaCue::Publication)
+        let lam_article = key
+            .strip_prefix('ل')
+            .is_some_and(|rest| rest.starts_with('ل'));
+        !d.has_article(i) && !lam_article && self.media.cue(d, i) == Some(MediaCue::Publication)
     }
 
     /// A definite noun right after an indefinite publication head is the
