@@ -129,7 +129,8 @@ impl NameRecognizer {
         }
         // Two unknown name words after the title make a name even when the
         // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
-        let pair = !self.is_name_token(d, first, false) && self.unknown_name_pair(d, first);
+        let pair = !self.is_name_token(d, first, false)
+            && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first));
         if !pair && !self.is_name_token(d, first, false) {
             return None;
         }

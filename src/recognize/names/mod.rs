@@ -28,6 +28,7 @@ mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
+mod title_given;
 mod title_surname;
 mod trailing_verbs;
 mod variant_rules;
