@@ -26,7 +26,9 @@ Filters (measured on the learning part only):
     (the NORP forms of norp_nisba.csv) count as common words, and an entity made only of common
     words (rules/names/common_words.csv, entity share <= 5 %), stop words,
     titles or ordinary words of WikiFANE (seen >= 3 times, inside an entity
-    in < 20 % of them) is dropped;
+    in < 20 % of them) is dropped, and so is an entry that begins with an
+    indefinite publication head (rules/names/media_cues.csv; the head stays
+    outside the title, decisions 95 and 101);
   * a given (family) name is the first (last) word of a person entity of
     >= 2 words, seen so >= 2 times, >= 3 letters, and tagged as a person in
     >= 75 % of all its occurrences (`رفعت` is also a verb); a given name has
@@ -121,6 +123,16 @@ def main():
     # name, and a phrase of ordinary words (`الحكومة الفلسطينية`) is no name.
     titles = set(key.many(r["trigger"] for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "person_title"))
     common = set(key.many(r["word"] for r in load_rows(RULES / "names" / "common_words.csv") if float(r["entity_share"]) <= 0.05))
+    # A publication head stays outside its title (decisions 95 and 101:
+    # `صحيفة [الحياة]`): the engine finds the title by the cue, so an entry
+    # that begins with an indefinite publication head is left out.
+    publication_heads = set(
+        key.many(
+            r["word"]
+            for r in load_rows(RULES / "names" / "media_cues.csv")
+            if r["role"] == "publication" and not r["word"].startswith("ال")
+        )
+    )
     # Nationality adjectives (the engine's NORP forms of rules/names/norp_nisba.csv) describe, they do not name.
     for stem in key.many(r["stem"] for r in load_rows(RULES / "names" / "norp_nisba.csv")):
         for form in (stem, stem + "ه", stem + "ون", stem + "ين", stem + "ات"):
@@ -205,6 +217,8 @@ def main():
         if not (count >= 2 or (len(k) >= 2 and total == count)):
             continue
         if len(k) == 1 and (len(k[0]) < 3 or k[0] in stop):
+            continue
+        if len(k) > 1 and k[0] in publication_heads:
             continue
         # A proclitic glued to the first word (`للسعوديه`, `وفرنسا`): the engine
         # strips proclitics itself, so only the bare form is an entry.

@@ -277,6 +277,12 @@ impl<T> PhraseTable<T> {
         self.by_first.reserve(additional);
     }
 
+    /// The payload of entry `id` (entries are numbered in insertion order,
+    /// as [`PhraseTable::for_each_entry`] visits them).
+    pub fn payload(&self, id: u32) -> &T {
+        &self.entries[id as usize].payload
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

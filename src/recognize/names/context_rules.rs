@@ -60,7 +60,16 @@ impl NameRecognizer {
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(d, after)
                     .or_else(|| self.quoted_after(d, after, Label::Org, "name/org-quoted"))
-                    .or_else(|| self.org_with_head(d, m.start, after, HeadStrength::Descriptor)),
+                    .or_else(|| {
+                        // A publication head stays outside (decision 95):
+                        // `صحيفة [الشرق الأوسط]`, not the head with its name.
+                        let publication = after == i + 1 && self.indefinite_publication_head(d, i);
+                        (!publication)
+                            .then(|| {
+                                self.org_with_head(d, m.start, after, HeadStrength::Descriptor)
+                            })
+                            .flatten()
+                    }),
                 TriggerKind::PlaceHead => self.place_after_head(d, after),
                 TriggerKind::FacilityHead => self.facility_with_head(d, m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {

@@ -140,7 +140,7 @@ pub fn label_word_flag(label: Label) -> Flags {
 /// Suffixes of inflected forms of ordinary words: accusative tanween
 /// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
 /// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
-const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
+pub(super) const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 
 /// A word ending in an attached pronoun (`روايتها`, `التزامهم`): an
 /// ordinary noun or verb, not part of a name.

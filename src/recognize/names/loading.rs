@@ -106,6 +106,7 @@ impl NameRecognizer {
             pattern_index_clitic: Default::default(),
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
+            variants_precompiled: false,
             sports: Default::default(),
             media: Default::default(),
             org_sectors: Default::default(),
@@ -113,12 +114,17 @@ impl NameRecognizer {
             likeness: Default::default(),
             verb_shapes: Default::default(),
             person_cues: Default::default(),
+            place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
+            r.place_definitions
+                .load(place_definitions::DEFINITIONS_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
@@ -198,7 +204,7 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
-        r.add_gazetteer_variants();
+        r.add_gazetteer_variants(rules);
         r.vocab = r.build_vocabulary();
         Ok(r)
     }

@@ -16,8 +16,11 @@ pub(super) const NAMES_FILE: &str = "names/media_names.csv";
 /// The cue words.
 pub(super) const CUES_FILE: &str = "names/media_cues.csv";
 
-/// The rule id of every mention this module makes.
+/// The rule id of a listed media name with its cue.
 const RULE: &str = "name/media-cued";
+
+/// The rule id of a definite noun after a publication head.
+const PUBLICATION_RULE: &str = "name/publication-named";
 
 /// What a media cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +189,9 @@ impl NameRecognizer {
                 continue;
             }
             let Some(end) = media.name_end(d, i, a.key(i)) else {
+                if let Some(m) = self.definite_publication(d, i) {
+                    out.push(m);
+                }
                 continue;
             };
             let start = a.tokens()[i].start;
@@ -225,6 +231,58 @@ impl NameRecognizer {
             return None;
         }
         Some((a.tokens()[i].start, place.end))
+    }
+}
+
+impl NameRecognizer {
+    /// Whether token `i` is an indefinite publication head (`صحيفة`,
+    /// `وجريدة`; not `الصحيفة`): it stays outside the name after it
+    /// (decision 95), so it heads no organization span of its own.
+    pub(super) fn indefinite_publication_head(&self, d: &Doc<'_>, i: usize) -> bool {
+        let key = d.a.key(i);
+        !d.has_article(i)
+            && !key.starts_with("لل")
+            && self.media.cue(d, i) == Some(MediaCue::Publication)
+    }
+
+    /// A definite noun right after an indefinite publication head is the
+    /// publication's name (`صحيفة [الحياة]`, `جريدة [الأهرام]`, `مجلة
+    /// [العربي]`): the construct "the newspaper of X" names a newspaper only
+    /// by its title. A word that describes instead is no title: an
+    /// institution or title word (`صحيفة الحزب`, "the party's paper"), a
+    /// person's name, a stop or time word, a word with a pronoun suffix. An
+    /// indefinite head takes no definite adjective, so a nisba here is a
+    /// title (`مجلة [العربي]`). Decision 95 extended (decision 101).
+    fn definite_publication(&self, d: &Doc<'_>, i: usize) -> Option<Mention> {
+        let a = d.a;
+        if !d.has_article(i)
+            || d.is_stop(i)
+            || d.any(
+                i,
+                flag::TRIGGER | flag::PRONOUN_SUFFIX | flag::RANK | flag::PERSON_WORD,
+            )
+            || a.tokens()[i].glued
+        {
+            return None;
+        }
+        if !self.indefinite_publication_head(d, i - 1) {
+            return None;
+        }
+        let mut m = d.ctx.mention(
+            a.tokens()[i].start,
+            a.tokens()[i].end,
+            Label::Org,
+            serde_json::Value::Null,
+            PUBLICATION_RULE,
+        );
+        m.priority = priority::CONTEXT;
+        if d.ctx.explain {
+            m.evidence = format!(
+                "a definite noun after the publication head {}",
+                a.surface(i - 1)
+            );
+        }
+        Some(m)
     }
 }
 

@@ -19,15 +19,18 @@ mod likeness;
 mod loading;
 mod media_rules;
 mod misc_rules;
+mod ordinary_tail;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
+mod place_definitions;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
 mod title_surname;
 mod trailing_verbs;
+mod variant_rules;
 mod variants;
 mod verbs;
 
@@ -190,6 +193,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Whether the gazetteer variants were read from `build.rs`'s list.
+    variants_precompiled: bool,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
     /// Media names used only with a cue (`rules/names/media_names.csv`).
@@ -204,6 +209,9 @@ pub struct NameRecognizer {
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
     person_cues: subject_cues::PersonCueWords,
+    /// Copulas and place nouns of a place's defining sentence
+    /// (`rules/names/place_definitions.csv`).
+    place_definitions: place_definitions::PlaceDefinitionWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -385,6 +393,9 @@ impl NameRecognizer {
     /// inside a name run. A rank after a given name alone is a regnal number and continues it
     /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
     fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        if self.ordinary_word_ends(d, first, last) {
+            return true;
+        }
         if !d.any(last, flag::FAMILY)
             || d.any(last + 1, flag::GIVEN | flag::FAMILY | flag::PARTICLE)
         {
@@ -474,6 +485,7 @@ impl NameRecognizer {
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
+                self.place_definition_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {

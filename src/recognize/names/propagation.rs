@@ -1,5 +1,6 @@
 //! Document-level propagation: names found by sure rules (full person
-//! names, organization aliases) are tagged at their later bare mentions in
+//! names, organization aliases, an unknown place after its head: `قرية
+//! [كفرتمرين]`) are tagged at their later bare mentions in
 //! the same document, never before their source and never from a one-letter
 //! word.
 
@@ -19,6 +20,9 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/nasab-chain",
     "name/norp-person",
     "name/cue-person",
+    "name/place-head",
+    "name/place-definition",
+    "name/place-definition-natural",
 ];
 
 /// Where a propagated name was found: its label, start and line.

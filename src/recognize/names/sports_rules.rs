@@ -31,6 +31,11 @@ pub(super) enum CueRole {
     OpponentPrep,
     /// `ضيفه`, `مضيفه`: between the preposition and the opponent.
     Host,
+    /// `حساب` (`على حساب X`, "at the expense of X"): between the
+    /// preposition and the opponent, but said of a team only inside a
+    /// result frame or with a goal word after it (a bank account is a
+    /// `حساب` too).
+    FrameHost,
     /// `مباراة`: two teams follow.
     MatchNoun,
     /// `فريق`, `لاعب`, `مدرب`: a team follows.
@@ -49,6 +54,7 @@ impl CueRole {
             "result_noun" => CueRole::ResultNoun,
             "opponent_prep" => CueRole::OpponentPrep,
             "host" => CueRole::Host,
+            "frame_host" => CueRole::FrameHost,
             "match_noun" => CueRole::MatchNoun,
             "team_head" => CueRole::TeamHead,
             "goal_word" => CueRole::GoalWord,
@@ -69,7 +75,7 @@ impl SportsCues {
             file,
             text,
             "role",
-            "result_verb, result_noun, opponent_prep, host, match_noun, team_head, goal_word or place_cue",
+            "result_verb, result_noun, opponent_prep, host, frame_host, match_noun, team_head, goal_word or place_cue",
             CueRole::parse,
         )?;
         Ok(())
@@ -215,6 +221,17 @@ impl NameRecognizer {
                 Some(CueRole::Host) => {
                     if let Some(team) = self.team_at(d, i + 1) {
                         self.club(d, &team, "name/club-host", out);
+                    }
+                }
+                // `على حساب [بورتو] ... الهدف`: away from a result word, the
+                // expense idiom names a team when a goal word follows.
+                Some(CueRole::FrameHost)
+                    if i > 0 && self.cue(d, i - 1) == Some(CueRole::OpponentPrep) =>
+                {
+                    if let Some(team) = self.team_at(d, i + 1) {
+                        if self.goal_word_in(d, team.end_token, team.end_token + GOAL_WINDOW) {
+                            self.club(d, &team, "name/club-host", out);
+                        }
                     }
                 }
                 _ => {}
@@ -375,7 +392,9 @@ impl NameRecognizer {
             return;
         }
         let (hosted, opponent) = match prep {
-            Some(p) if self.cue(d, p + 1) == Some(CueRole::Host) => (true, self.team_at(d, p + 2)),
+            Some(p) if matches!(self.cue(d, p + 1), Some(CueRole::Host | CueRole::FrameHost)) => {
+                (true, self.team_at(d, p + 2))
+            }
             Some(p) => (false, self.team_at(d, p + 1)),
             None => (false, None),
         };
