@@ -100,6 +100,9 @@ pub mod flag {
     pub const GAZ_SINGLE: Flags = 1 << 30;
     /// The second word of some gazetteer phrase.
     pub const GAZ_SECOND: Flags = 1 << 31;
+    /// A sector word of company names (`rules/names/org_sectors.csv`,
+    /// either kind): a gate for the sector lookups of word tokens.
+    pub const ORG_SECTOR: Flags = 1 << 36;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).

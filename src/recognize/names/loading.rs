@@ -289,6 +289,9 @@ impl NameRecognizer {
         for key in self.sports.words() {
             v.add(key, flag::SPORTS_CUE);
         }
+        for key in self.org_sectors.words() {
+            v.add(key, flag::ORG_SECTOR);
+        }
         for key in self.media.cue_words() {
             v.add(key, flag::MEDIA_CUE);
         }

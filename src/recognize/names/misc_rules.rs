@@ -20,7 +20,10 @@ impl NameRecognizer {
             let Some(next) = token_after(d, m) else {
                 continue;
             };
-            if !d.is_word(next) || !self.org_sectors.contains(d.a.key(next)) {
+            if !d.is_word(next)
+                || !d.any(next, flag::ORG_SECTOR)
+                || !self.org_sectors.contains(d.a.key(next))
+            {
                 continue;
             }
             let last = self.sector_tail(d, next);

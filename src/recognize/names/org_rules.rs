@@ -59,6 +59,11 @@ impl OrgSectors {
         self.words.contains_key(key)
     }
 
+    /// Every sector word, for the vocabulary.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
     fn standalone(&self, key: &str) -> bool {
         self.words.get(key).copied().unwrap_or(false)
     }
@@ -74,7 +79,11 @@ impl NameRecognizer {
     pub(super) fn sector_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
         let mut j = 1;
         while j < d.a.len() {
-            if !d.is_word(j) || !self.org_sectors.standalone(d.a.key(j)) {
+            // A word token carries its own vocabulary flags: most are no sector word.
+            if !d.is_word(j)
+                || !d.any(j, flag::ORG_SECTOR)
+                || !self.org_sectors.standalone(d.a.key(j))
+            {
                 j += 1;
                 continue;
             }
