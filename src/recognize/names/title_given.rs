@@ -53,7 +53,7 @@ impl NameRecognizer {
             && !self.is_verb_shaped(d, i)
             && !self.looks_ordinary(d, i)
             && (if conjunct_shaped {
-                self.vocab.own(key) == 0
+                self.vocab.own(key) & flag::OWN == 0
                     && !d.f.stem_any(
                         i,
                         flag::GIVEN | flag::FAMILY | flag::GAZ_WORD | flag::TRIGGER,
