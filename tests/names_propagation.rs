@@ -83,3 +83,46 @@ fn a_window_limits_propagation_to_the_next_lines() {
     let whole = persons(&extract(&text, None));
     assert!(whole.iter().any(|(s, _)| *s == far), "{whole:?}");
 }
+
+/// GPE mentions as (start, text, rule).
+fn places(mentions: &[Mention]) -> Vec<(usize, String, String)> {
+    mentions
+        .iter()
+        .filter(|m| m.label == Label::Gpe)
+        .map(|m| (m.start, m.text.clone(), m.rule.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn a_place_found_after_its_head_is_propagated_forward_only() {
+    // An unknown village: bare before its head, after it `قرية` vouches for it.
+    let text = "زار الوفد كفرتمرين صباحا .\nوولد الشاعر في قرية كفرتمرين عام 1950 .\nوغادر كفرتمرين إلى المدينة شابا ثم عاد لكفرتمرين .";
+    let found = places(&extract(text, None));
+    let at = |n: usize| nth_offset(text, "كفرتمرين", n);
+    assert!(
+        found
+            .iter()
+            .any(|(s, t, r)| *s == at(1) && t == "كفرتمرين" && r == "name/place-head"),
+        "the head finds the place: {found:?}"
+    );
+    for n in [2, 3] {
+        assert!(
+            found
+                .iter()
+                .any(|(s, t, r)| *s == at(n) && t == "كفرتمرين" && r == "name/propagated"),
+            "later mention {n} is propagated: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|(s, _, _)| *s == at(0)),
+        "the mention before the head is not reached back to: {found:?}"
+    );
+}
+
+#[test]
+fn an_ordinary_word_after_a_place_head_is_not_propagated() {
+    // `منطقة حدودية` is no name, so `حدودية` later is not one either.
+    let text = "انتشرت القوات في منطقة حدودية .\nوقالت إن المعابر حدودية وضيقة .";
+    let found = places(&extract(text, None));
+    assert!(found.is_empty(), "no place: {found:?}");
+}

@@ -53,10 +53,21 @@ impl Extractor {
     pub fn new(rules: &RuleFiles) -> Result<Self> {
         let compile = || -> Result<Self> {
             let clitics = CliticTable::compiled_for(rules)?;
-            clitics::with_table(clitics, || {
+            // The two recognizers share nothing: the numbers one compiles
+            // on a second thread while this one compiles the names (most
+            // of start-up). Errors are reported as a serial compilation
+            // would (numbers first); a panic goes on in this thread.
+            std::thread::scope(|scope| {
+                let numbers = scope.spawn(|| {
+                    clitics::with_table(clitics, || numbers::NumberRecognizer::new(rules))
+                });
+                let names = clitics::with_table(clitics, || names::NameRecognizer::new(rules));
+                let numbers = numbers
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 Ok(Extractor {
-                    numbers: numbers::NumberRecognizer::new(rules)?,
-                    names: names::NameRecognizer::new(rules)?,
+                    numbers: numbers?,
+                    names: names?,
                     clitics,
                 })
             })

@@ -33,6 +33,9 @@ pub struct RuleFiles {
     new_files: BTreeSet<String>,
     /// What the recognizers asked for (shared by clones).
     requests: Arc<Mutex<Requests>>,
+    /// Work out at run time what `build.rs` precompiled from several files
+    /// (the gazetteer variants), even when the inputs are the embedded ones.
+    compile_at_run_time: bool,
 }
 
 /// The file names and families (prefix, suffix) read so far.
@@ -63,6 +66,21 @@ impl RuleFiles {
                 requests.families.insert((p.to_string(), s.to_string()));
             }
         }
+    }
+
+    /// These files, with the tables `build.rs` precompiled from several
+    /// files at once (the gazetteer variants) worked out at run time even
+    /// when their inputs are the embedded ones: the slow path a test
+    /// compares with the default one.
+    pub fn compiled_at_run_time(mut self) -> Self {
+        self.compile_at_run_time = true;
+        self
+    }
+
+    /// Whether tables precompiled from several files may stand for their
+    /// inputs (see [`RuleFiles::compiled_at_run_time`]).
+    pub fn may_use_precompiled(&self) -> bool {
+        !self.compile_at_run_time
     }
 
     /// Add or replace one file (tests, programmatic use).

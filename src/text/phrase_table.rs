@@ -277,6 +277,12 @@ impl<T> PhraseTable<T> {
         self.by_first.reserve(additional);
     }
 
+    /// The payload of entry `id` (entries are numbered in insertion order,
+    /// as [`PhraseTable::for_each_entry`] visits them).
+    pub fn payload(&self, id: u32) -> &T {
+        &self.entries[id as usize].payload
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -313,6 +319,14 @@ impl<T> PhraseTable<T> {
                     .map(|&id| &self.entries[id as usize].payload),
             )
         })
+    }
+
+    /// The second key of every phrase of two or more tokens (a key once
+    /// per first key it follows).
+    pub fn second_keys(&self) -> impl Iterator<Item = &str> {
+        self.by_first
+            .values()
+            .flat_map(|f| f.by_second.keys().map(|k| &**k))
     }
 
     /// Whether some phrase starts with this key.

@@ -86,6 +86,29 @@ impl NameRecognizer {
         (self.is_name_token(d, j, true) && !d.is_norp(j)).then_some(j)
     }
 
+    /// A word before `بن` that is also an ordinary word (`[علي بن سيف]`,
+    /// `[صقر بن سعود]`, `[عتبة بن غزوان]`): in `X بن Y` the word is the
+    /// son's name unless it is a function word as written (`على`), a
+    /// title or other trigger, a verb, a known non-person name, a word with
+    /// a proclitic or an attached pronoun. The caller also wants the
+    /// father's given name after `بن` (`نظام بن علي` is Ben Ali's regime).
+    fn common_nasab_head(&self, d: &Doc<'_>, j: usize) -> bool {
+        d.is_word(j)
+            && d.a.key(j).chars().nth(1).is_some()
+            && !d.has_article(j)
+            && !d.a.key(j).starts_with('\u{0648}')
+            && !d.any(
+                j,
+                flag::LIGHT_STOP
+                    | flag::TRIGGER
+                    | flag::PARTICLE
+                    | flag::NON_PERSON_WORD
+                    | flag::PRONOUN_SUFFIX
+                    | flag::INFLECTED,
+            )
+            && !self.is_verb_shaped(d, j)
+    }
+
     /// A nasab chain through the particle at `i` (`عبادة بن الصامت`,
     /// `محمد بن عبد الله بن حيزان`, `ربعي بن الافكل التغلبي`): one name word
     /// (or a compound) before it, then links of particle + part.
@@ -95,7 +118,8 @@ impl NameRecognizer {
         }
         // The first part: `عبادة`, `عبد الله`, `أبو بكر`.
         let compound = i >= 2 && self.is_joining_particle(d, i - 2);
-        if !self.is_name_token(d, i - 1, compound) || d.is_norp(i - 1) {
+        let listed_head = self.is_name_token(d, i - 1, compound);
+        if !(listed_head || (!compound && self.common_nasab_head(d, i - 1))) || d.is_norp(i - 1) {
             return;
         }
         if d.has_article(i - 1) && !compound {
@@ -114,14 +138,23 @@ impl NameRecognizer {
         let Some(mut last) = last else {
             return;
         };
+        // An ordinary word before `بن` is a name only when a father's given
+        // name follows (`[صقر بن سعود]`) or the chain goes on (`X بن Y بن
+        // Z`); `مرمى بن فوستر` ("Ben Foster's goal") is no name.
+        let links = (i..at).filter(|&k| self.is_nasab(d, k)).count();
+        if !listed_head && !d.any(i + 1, flag::GIVEN) && links < 2 {
+            return;
+        }
         // `آل مكتوم` after the chain, then a closing nisba (`التغلبي`).
         if self.is_joining_particle(d, at) && self.is_name_token(d, at + 1, true) {
             last = at + 1;
             at += 2;
         }
+        // Or a family name with the article after a given name, as after
+        // any given name (`[صقر بن سعود الزايد]`).
         let nisba = at < d.a.len()
             && d.has_article(at)
-            && d.a.key(at).ends_with('\u{064A}')
+            && (d.a.key(at).ends_with('\u{064A}') || d.any(last, flag::GIVEN))
             && !d.is_norp(at)
             && !d.any(at, flag::COMMON | flag::TRIGGER | flag::STOP);
         if nisba {

@@ -63,11 +63,22 @@ impl NameRecognizer {
         // `احمد ماهر و[النقراشي]`: a family name with the article alone is an item too.
         let definite_item = crate::text::clitics::clitic_splits_iter(key)
             .find(|s| conjunct(s) && self.definite_family_stem(&s.stem_key));
+        // A word known whole is not split: an inflected ordinary word
+        // (`وزيرا` is "as minister", no `و` + `زيرا`), a particle (`ولد`), a
+        // trigger or a place; a listed name known whole is the item itself
+        // (`وليد`). A merely common whole word still splits (`وعلي`).
+        let own = self.vocab.own(key);
+        let whole_name = own & (flag::GIVEN | flag::FAMILY) != 0 && !d.any(i, flag::COMMON);
+        let known_whole = whole_name
+            || own & (flag::PARTICLE | flag::TRIGGER | flag::NON_PERSON_WORD) != 0
+            || d.any(i, flag::INFLECTED);
         let start = match crate::text::clitics::clitic_splits_iter(key)
             .find(|s| conjunct(s) && self.item_stem_ok(&s.stem_key))
             .or(definite_item.clone())
+            .filter(|_| !known_whole)
         {
             Some(split) => crate::text::clitics::stem_start(a, i, &split)?,
+            None if whole_name && key.starts_with('\u{0648}') => a.tokens()[i].start,
             None if comma && self.is_name_token(d, i, false) && !d.any(i, flag::COMMON) => {
                 a.tokens()[i].start
             }

@@ -88,6 +88,18 @@ pub mod flag {
     /// after a proclitic. It only gates the cue lookup, so it is no pattern
     /// lexicon and lies outside [`OWN`].
     pub const SPORTS_CUE: Flags = 1 << 27;
+    /// A media cue word (`rules/names/media_cues.csv`); as a stem flag,
+    /// after a proclitic. Like [`SPORTS_CUE`], only a gate for the lookup.
+    pub const MEDIA_CUE: Flags = 1 << 28;
+    /// The first word of a media name (`rules/names/media_names.csv`); as
+    /// a stem flag, after a proclitic. Only a gate for the lookup.
+    pub const MEDIA_FIRST: Flags = 1 << 29;
+    /// A one-word gazetteer entry of any label (with [`GAZ_SECOND`], a
+    /// gate: a token starts a gazetteer match only as a one-word entry or
+    /// as the first word of a phrase whose second word follows).
+    pub const GAZ_SINGLE: Flags = 1 << 30;
+    /// The second word of some gazetteer phrase.
+    pub const GAZ_SECOND: Flags = 1 << 31;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).
@@ -125,12 +137,18 @@ pub fn label_word_flag(label: Label) -> Flags {
 /// Suffixes of inflected forms of ordinary words: accusative tanween
 /// (`رقما`), masculine and feminine sound plurals (`مهندسون`, `اتفاقات`);
 /// not `ين`/`ان`, which end many names (`بوتين`, `الفردان`).
-const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
+pub(super) const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 
 /// A word ending in an attached pronoun (`روايتها`, `التزامهم`): an
 /// ordinary noun or verb, not part of a name.
 pub fn has_pronoun_suffix(word: &str) -> bool {
     ["ها", "هم", "هما", "هن"].iter().any(|s| word.ends_with(s)) && word.chars().count() > 4
+}
+
+/// Whether a key has no Arabic letter (`ء` to `ي`): `derive` finds nothing
+/// in it but that it is no ordinary word.
+fn no_arabic_letter(key: &str) -> bool {
+    !key.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 /// Whether a token starts with the definite article as written: a bare
@@ -139,7 +157,7 @@ fn has_article(surface: &str) -> bool {
     let mut letters = surface
         .chars()
         .filter(|&c| !crate::text::normalize::is_dropped(c));
-    letters.next() == Some('ا') && letters.next() == Some('ل') && letters.count() >= 2
+    letters.next() == Some('ا') && letters.next() == Some('ل') && letters.nth(1).is_some()
 }
 
 /// Every one-word lexicon of the names rules, merged: word key → its own
@@ -261,6 +279,14 @@ impl Vocabulary {
             let word = token.kind == TokenKind::Word;
             let mut f = if word || !self.only_word_keys {
                 self.word_flags(key)
+            } else if no_arabic_letter(key) && !crate::text::clitics::starts_with_proclitic(key) {
+                // Punctuation and digits: no stem, inflection, conjunction
+                // or pronoun (all Arabic letters), so `derive` would say
+                // only that it may be part of a name.
+                WordFlags {
+                    word: flag::NAME_LIKE,
+                    stems: 0,
+                }
             } else {
                 self.derive(key, 0)
             };
@@ -393,6 +419,18 @@ mod tests {
             "one key for both"
         );
         assert!(!f.any(9, flag::WORD), "past the end: nothing");
+    }
+
+    #[test]
+    fn punctuation_and_digits_take_the_derived_flags_without_a_walk() {
+        let v = vocabulary();
+        let doc = crate::text::scan("قال ، 2015 . محمد");
+        let f = v.features(&doc);
+        for i in [1, 2, 3] {
+            assert!(no_arabic_letter(doc.key(i)), "{}", doc.key(i));
+            assert_eq!(f.get(i), v.derive(doc.key(i), 0), "{}", doc.key(i));
+        }
+        assert!(!no_arabic_letter("و2"));
     }
 
     #[test]

@@ -106,6 +106,7 @@ impl NameRecognizer {
             pattern_index_clitic: Default::default(),
             unkeyed_patterns: Vec::new(),
             skipped_ambiguous: 0,
+            variants_precompiled: false,
             sports: Default::default(),
             media: Default::default(),
             org_sectors: Default::default(),
@@ -113,12 +114,17 @@ impl NameRecognizer {
             likeness: Default::default(),
             verb_shapes: Default::default(),
             person_cues: Default::default(),
+            place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
+            r.place_definitions
+                .load(place_definitions::DEFINITIONS_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;
@@ -198,7 +204,7 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
-        r.add_gazetteer_variants();
+        r.add_gazetteer_variants(rules);
         r.vocab = r.build_vocabulary();
         Ok(r)
     }
@@ -246,8 +252,18 @@ impl NameRecognizer {
             }
         }
         for (first, singles) in self.gazetteer.first_words() {
-            let labels = singles.fold(0, |f, p| f | features::label_word_flag(p.label));
-            v.add(first, flag::GAZ_FIRST | labels);
+            let (single, labels) = singles.fold((0, 0), |(_, f), p| {
+                (flag::GAZ_SINGLE, f | features::label_word_flag(p.label))
+            });
+            v.add(first, flag::GAZ_FIRST | single | labels);
+        }
+        // A second key that starts with no letter (a digit) is not added:
+        // the vocabulary stays one of words, and `gaz_matches` lets such a
+        // next token through unflagged.
+        for second in self.gazetteer.second_keys() {
+            if second.chars().next().is_some_and(is_word_char) {
+                v.add(second, flag::GAZ_SECOND);
+            }
         }
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;
@@ -272,6 +288,12 @@ impl NameRecognizer {
         }
         for key in self.sports.words() {
             v.add(key, flag::SPORTS_CUE);
+        }
+        for key in self.media.cue_words() {
+            v.add(key, flag::MEDIA_CUE);
+        }
+        for key in self.media.first_words() {
+            v.add(key, flag::MEDIA_FIRST);
         }
         for key in self.pattern_index.keys() {
             v.add(key, flag::PATTERN_KEY);

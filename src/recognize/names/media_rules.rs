@@ -82,9 +82,30 @@ impl MediaNames {
         Ok(())
     }
 
-    /// The cue of token `i`, also behind the conjunction (`وقال`).
+    /// Every cue word, for the vocabulary.
+    pub(super) fn cue_words(&self) -> impl Iterator<Item = &str> {
+        self.cues.keys().map(String::as_str)
+    }
+
+    /// The first word of every media name, for the vocabulary.
+    pub(super) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
+    }
+
+    /// The cue of token `i`, also behind the conjunction (`وقال`). The
+    /// vocabulary flags a word token that is a cue or has a cue stem, so
+    /// most tokens are refused without a lookup.
+    #[inline]
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
-        let key = d.a.key(i);
+        let f = d.f.get(i);
+        if f.word & flag::WORD != 0 && (f.word | f.stems) & flag::MEDIA_CUE == 0 {
+            return None;
+        }
+        self.cue_lookup(d.a.key(i))
+    }
+
+    /// The cue of a key, whole or behind a proclitic (see [`Self::cue`]).
+    fn cue_lookup(&self, key: &str) -> Option<MediaCue> {
         if !self.cue_endings.as_ref().is_some_and(|f| f.may_pass(key)) {
             return None;
         }
@@ -141,6 +162,9 @@ impl NameRecognizer {
             // `قال للجزيرة`: the stem after ل (its article restored).
             if before == Some(MediaCue::Speech) {
                 let mut found = None;
+                if !d.f.stem_any(i, flag::MEDIA_FIRST) {
+                    continue;
+                }
                 crate::text::clitics::for_each_stem_key(a.key(i), |stem| {
                     if found.is_none() && a.key(i).starts_with('ل') {
                         found = media.name_end(d, i, stem);
@@ -159,6 +183,14 @@ impl NameRecognizer {
             }
             if let Some((start, end)) = self.place_publication(d, i) {
                 out.push(media.mention(d, start, end, "a place name after a publication head"));
+                continue;
+            }
+            if !d.any(i, flag::MEDIA_FIRST) {
+                // No listed media name starts here; a definite title after a
+                // publication head still may (`صحيفة [الحياة]`).
+                if let Some(m) = self.definite_publication(d, i) {
+                    out.push(m);
+                }
                 continue;
             }
             let Some(end) = media.name_end(d, i, a.key(i)) else {
@@ -212,10 +244,20 @@ impl NameRecognizer {
     /// `وجريدة`; not `الصحيفة`): it stays outside the name after it
     /// (decision 95), so it heads no organization span of its own.
     pub(super) fn indefinite_publication_head(&self, d: &Doc<'_>, i: usize) -> bool {
+        if d.has_article(i) || self.media.cue(d, i) != Some(MediaCue::Publication) {
+            return false;
+        }
+        // The cue word itself, or its stem after a proclitic, without the
+        // article (`لصحيفة`, not `للصحيفة`, whose stem is `الصحيفة`).
+        let articles = crate::text::clitics::active_table();
+        let indefinite = |k: &str| {
+            self.media.cues.get(k) == Some(&MediaCue::Publication)
+                && articles.strip_article(k).is_none()
+        };
         let key = d.a.key(i);
-        !d.has_article(i)
-            && !key.starts_with("لل")
-            && self.media.cue(d, i) == Some(MediaCue::Publication)
+        let mut found = indefinite(key);
+        crate::text::clitics::for_each_stem_key(key, |stem| found = found || indefinite(stem));
+        found
     }
 
     /// A definite noun right after an indefinite publication head is the

@@ -19,15 +19,18 @@ mod likeness;
 mod loading;
 mod media_rules;
 mod misc_rules;
+mod ordinary_tail;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
+mod place_definitions;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
 mod title_surname;
 mod trailing_verbs;
+mod variant_rules;
 mod variants;
 mod verbs;
 
@@ -42,6 +45,7 @@ use crate::error::{Error, Result};
 use crate::mention::DocContext;
 use crate::mention::{Label, Layer, Mention};
 use crate::rules::RuleFiles;
+use crate::text::normalize::is_word_char;
 use crate::text::Analysis;
 
 /// Conflict priorities (lower wins among equally long candidates).
@@ -194,6 +198,8 @@ pub struct NameRecognizer {
     /// Patterns whose first element is no fixed word: tried everywhere.
     unkeyed_patterns: Vec<usize>,
     skipped_ambiguous: usize,
+    /// Whether the gazetteer variants were read from `build.rs`'s list.
+    variants_precompiled: bool,
     /// Sports cue words (`rules/names/sports_cues.csv`).
     sports: sports_rules::SportsCues,
     /// Media names used only with a cue (`rules/names/media_names.csv`).
@@ -208,6 +214,9 @@ pub struct NameRecognizer {
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
     person_cues: subject_cues::PersonCueWords,
+    /// Copulas and place nouns of a place's defining sentence
+    /// (`rules/names/place_definitions.csv`).
+    place_definitions: place_definitions::PlaceDefinitionWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -389,6 +398,9 @@ impl NameRecognizer {
     /// inside a name run. A rank after a given name alone is a regnal number and continues it
     /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
     fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        if self.ordinary_word_ends(d, first, last) {
+            return true;
+        }
         if !d.any(last, flag::FAMILY)
             || d.any(last + 1, flag::GIVEN | flag::FAMILY | flag::PARTICLE)
         {
@@ -422,6 +434,20 @@ impl NameRecognizer {
 
     /// Gazetteer matches at token `i` (with `clitics`, also of its stems).
     fn gaz_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, GazEntry> {
+        // A match is a one-word entry or a phrase whose second word is the
+        // next token's key. A token that is no word, or whose key starts
+        // with no letter, is not flagged: it may be one.
+        let f = d.f.get(i);
+        let next_second = d.any(i + 1, flag::GAZ_SECOND)
+            || (i + 1 < d.a.len()
+                && (!d.is_word(i + 1) || !d.a.key(i + 1).chars().next().is_some_and(is_word_char)));
+        let may_start = |bits: Flags| {
+            bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
+        };
+        let possible = may_start(f.word) || (clitics && may_start(f.stems));
+        if !possible {
+            return Matches::new();
+        }
         gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
     }
 
@@ -440,7 +466,8 @@ impl NameRecognizer {
             a,
             f: self.vocab.features(a),
         };
-        let mut found: Vec<Mention> = Vec::new();
+        // Candidates come at about one per four tokens: sized once.
+        let mut found: Vec<Mention> = Vec::with_capacity(a.len() / 4);
         // Pattern indices to try at a token; one buffer for the whole document.
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..a.len() {
@@ -463,6 +490,7 @@ impl NameRecognizer {
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
+                self.place_definition_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {

