@@ -35,6 +35,7 @@ import collections
 import csv
 import math
 import os
+import sys
 
 SOURCE = "rules/names/gaz_misc.csv"
 TARGET = "rules/profiles/wikifane/names/gaz_misc.csv"
@@ -43,7 +44,6 @@ LEARNED_TARGET = "rules/profiles/wikifane/names/gaz_anercorp.csv"
 TRIGGERS = "rules/names/triggers.csv"
 TRIGGERS_TARGET = "rules/profiles/wikifane/names/triggers.csv"
 MAP = "rules/profiles/wikifane_map.csv"
-WIKIFANE = os.path.join("..", "shared", "data", "wikifane", "WikiFANE_Gold_2014_500K.txt")
 # A descriptor is kept when it heads the ORG this share of the times, seen this often.
 KEPT_SHARE = 2 / 3
 KEPT_MIN = 5
@@ -96,22 +96,11 @@ def main():
 
 
 def wikifane_sentences():
-    """The sentences of WikiFANE's gold as (token, tag) lists."""
-    sentences, current = [], []
-    with open(WIKIFANE, encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.rstrip("\n").replace("\u200e", "")
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                current = []
-                continue
-            parts = line.split("\t")
-            if len(parts) == 2:
-                current.append(parts)
-    if current:
-        sentences.append(current)
-    return sentences
+    """The sentences of WikiFANE's gold as (token, tag) lists (learn_wikifane's reader)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from learn_wikifane import load_sentences  # noqa: E402  (one reader of the file)
+
+    return load_sentences()
 
 
 def kept_descriptors():
