@@ -104,3 +104,25 @@ fn the_anercorp_profile_names_currencies_misc_and_the_core_does_not() {
         [misc("دولار"), misc("الدولار"), misc("الدولار")]
     );
 }
+
+#[test]
+fn the_wikifane_profile_keeps_a_club_descriptor_inside_and_the_core_drops_it() {
+    let text = "وانتقل المدافع إلى نادي كورنثيانز البرازيلي بعد موسمين.\n".as_bytes();
+    let core = kashif_stdin(&["extract", "--types", "ORG", "-"], text);
+    assert!(core.status.success(), "{}", stderr(&core));
+    assert_eq!(
+        labels_of(&core),
+        [("كورنثيانز".to_string(), "ORG".to_string())],
+        "decision 37 drops the descriptor"
+    );
+    let wikifane = kashif_stdin(
+        &["extract", "--profile", "wikifane", "--types", "ORG", "-"],
+        text,
+    );
+    assert!(wikifane.status.success(), "{}", stderr(&wikifane));
+    assert_eq!(
+        labels_of(&wikifane),
+        [("نادي كورنثيانز".to_string(), "ORG".to_string())],
+        "rules/profiles/wikifane/names/triggers.csv keeps نادي inside"
+    );
+}

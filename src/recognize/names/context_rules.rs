@@ -21,12 +21,21 @@ impl NameRecognizer {
         }
         // A descriptor before a bare name (`شركة [توتال]`) or a known
         // organization (`صحيفة [الأهرام]`) is no head of that name.
+        // An official-name head before a place is the name's own word
+        // (`[بنك مصر]`, like `[بنك الصين]`), no descriptor of the place.
+        let official_before_place = m.payload.kinds.contains(&TriggerKind::OrgHeadStrong)
+            && self
+                .gaz_matches(d, after, false)
+                .iter()
+                .any(|g| matches!(g.payload.label, Label::Gpe | Label::Loc));
         let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
+            && !official_before_place
             && (self.org_after_descriptor(d, after).is_some()
                 || self
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
+        let kept_descriptor = m.payload.kinds.contains(&TriggerKind::OrgDescriptorKept);
         // A head inside a listed prepositional idiom (`بقيادة`, "led by")
         // introduces the leader, no organization of that head.
         let idiom = d.is_stop(i);
@@ -54,11 +63,25 @@ impl NameRecognizer {
                 TriggerKind::OrgHeadPurpose => {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
-                TriggerKind::NameSuffix => None,
+                TriggerKind::NameSuffix | TriggerKind::OrgDescriptorKept => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
+                TriggerKind::OrgDescriptor if official_before_place => None,
                 TriggerKind::OrgDescriptor => self
                     .org_after_descriptor(d, after)
+                    .map(|mut found| {
+                        // A profile may keep the descriptor inside (`[نادي ميلان]`).
+                        if kept_descriptor {
+                            if let Some(named) = found.first_mut() {
+                                // Head and name together are what a
+                                // lexicon may list as something else
+                                // (`قناة بنما`, the canal): the lexicon wins.
+                                named.start = m.start;
+                                named.priority = priority::TRIGGER;
+                            }
+                        }
+                        found
+                    })
                     .or_else(|| self.quoted_after(d, after, Label::Org, "name/org-quoted"))
                     .or_else(|| {
                         // A publication head stays outside (decision 95):
@@ -519,6 +542,15 @@ impl NameRecognizer {
             .find(|m| m.payload.label == Label::Org)
         {
             last = known.end - 1;
+        } else if let Some(place) = self
+            .gaz_matches(d, j, false)
+            .into_iter()
+            .filter(|m| matches!(m.payload.label, Label::Gpe | Label::Loc))
+            .max_by_key(|m| m.end)
+        {
+            // A known place is the whole name (`نادي [برشلونة] تحفيز`): the
+            // word after it begins the next phrase.
+            last = place.end - 1;
         } else {
             while last + 1 < a.len()
                 && last + 1 - first < 2

@@ -186,7 +186,8 @@ impl NameRecognizer {
                 continue;
             }
             if !d.any(i, flag::MEDIA_FIRST) {
-                // Not a listed media name: a title after a publication head.
+                // No listed media name starts here; a definite title after a
+                // publication head still may (`صحيفة [الحياة]`).
                 if let Some(m) = self.definite_publication(d, i) {
                     out.push(m);
                 }
@@ -243,12 +244,20 @@ impl NameRecognizer {
     /// `وجريدة`; not `الصحيفة`): it stays outside the name after it
     /// (decision 95), so it heads no organization span of its own.
     pub(super) fn indefinite_publication_head(&self, d: &Doc<'_>, i: usize) -> bool {
+        if d.has_article(i) || self.media.cue(d, i) != Some(MediaCue::Publication) {
+            return false;
+        }
+        // The cue word itself, or its stem after a proclitic, without the
+        // article (`لصحيفة`, not `للصحيفة`, whose stem is `الصحيفة`).
+        let articles = crate::text::clitics::active_table();
+        let indefinite = |k: &str| {
+            self.media.cues.get(k) == Some(&MediaCue::Publication)
+                && articles.strip_article(k).is_none()
+        };
         let key = d.a.key(i);
-        // `للصحيفة`: li + the article is definite too.
-        let lam_article = key
-            .strip_prefix('ل')
-            .is_some_and(|rest| rest.starts_with('ل'));
-        !d.has_article(i) && !lam_article && self.media.cue(d, i) == Some(MediaCue::Publication)
+        let mut found = indefinite(key);
+        crate::text::clitics::for_each_stem_key(key, |stem| found = found || indefinite(stem));
+        found
     }
 
     /// A definite noun right after an indefinite publication head is the

@@ -117,6 +117,10 @@ pub enum TriggerKind {
     MiscDescriptor,
     /// A generic descriptor dropped before a bare name (`شركة [هواوي]`).
     OrgDescriptor,
+    /// With `OrgDescriptor` on the same word: the descriptor stays inside
+    /// the name after it (`[نادي ميلان]`), as a corpus's profile may say
+    /// (WikiFANE's); the core has no such row (decision 37).
+    OrgDescriptorKept,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
     PlaceHead,
     /// A facility head, kept (`[ميناء جوادر]`).
@@ -136,6 +140,7 @@ impl TriggerKind {
             "speech_verb" => TriggerKind::SpeechVerb,
             "misc_descriptor" => TriggerKind::MiscDescriptor,
             "org_descriptor" => TriggerKind::OrgDescriptor,
+            "org_descriptor_kept" => TriggerKind::OrgDescriptorKept,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
             "misc_head" => TriggerKind::MiscHead,
