@@ -29,6 +29,8 @@ mod snapshot;
 const TOLERANCE: f64 = 0.005;
 
 /// Every pinned score: (key, measured value). One line per score.
+/// (A pin can equal a math constant by chance: WikiFANE 0.6931 is ln 2.)
+#[allow(clippy::approx_constant)]
 const PINS: &[(&str, f64)] = &[
     // The seed article alone (strict micro-F1 per layer).
     ("seed/names/strict-f1", 0.9796),
@@ -46,19 +48,19 @@ const PINS: &[(&str, f64)] = &[
     ("corpus-test/numeric/strict-f1", 0.9617),
     ("corpus-test/value-accuracy", 0.9791),
     // `kashif eval --conll ../shared/data/anercorp/train.txt --split 0.8..1.0` (conlleval F1).
-    ("anercorp-dev/micro-f1", 0.7751),
+    ("anercorp-dev/micro-f1", 0.7749),
     ("anercorp-dev/LOC", 0.8367),
     ("anercorp-dev/MISC", 0.5206),
     ("anercorp-dev/ORG", 0.7241),
-    ("anercorp-dev/PERS", 0.8268),
+    ("anercorp-dev/PERS", 0.8260),
     // WikiFANE held-out 20 % of sentences, coarse view (`eval --conll FILE --map wikifane`,
     // which applies the `wikifane` profile: no named events).
-    ("wikifane-dev/micro-f1", 0.6846),
-    ("wikifane-dev/LOC", 0.7721),
-    ("wikifane-dev/ORG", 0.5395),
-    ("wikifane-dev/PERS", 0.6317),
+    ("wikifane-dev/micro-f1", 0.6931),
+    ("wikifane-dev/LOC", 0.7720),
+    ("wikifane-dev/ORG", 0.6010),
+    ("wikifane-dev/PERS", 0.6316),
     // tests/names_cases.jsonl, strict micro-F1 over all cases (names layer).
-    ("names-cases/micro-f1", 0.9719),
+    ("names-cases/micro-f1", 0.9729),
     // tests/numbers_cases.jsonl: share of cases kashif gets exactly right
     // (tests/numbers_cases.rs requires every case).
     ("numbers-cases/pass-rate", 1.0),
