@@ -54,7 +54,13 @@ fn main() {
         );
         return;
     }
-    let unique = perf::default_documents(Path::new(env!("CARGO_MANIFEST_DIR")), true);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let unique = perf::default_documents(repo, true);
+    // Instruction counts differ by the inputs: say which ones this run has.
+    match perf::anercorp_path(repo) {
+        Some(path) => eprintln!("inputs: corpus/ and ANERcorp ({})", path.display()),
+        None => eprintln!("inputs: corpus/ only (ANERcorp absent beside the repository)"),
+    }
     let (docs, _) = perf::assemble(&unique, (megabytes * 1e6) as usize);
     let x = Extractor::with_default_rules().expect("rules");
     let options = ExtractOptions::default();

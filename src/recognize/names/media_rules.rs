@@ -267,7 +267,7 @@ impl NameRecognizer {
     /// institution or title word (`صحيفة الحزب`, "the party's paper"), a
     /// person's name, a stop or time word, a word with a pronoun suffix. An
     /// indefinite head takes no definite adjective, so a nisba here is a
-    /// title (`مجلة [العربي]`). Decision 95 extended (decision 101).
+    /// title (`مجلة [العربي]`). Decision 95 extended (decision 98).
     fn definite_publication(&self, d: &Doc<'_>, i: usize) -> Option<Mention> {
         let a = d.a;
         if !d.has_article(i)

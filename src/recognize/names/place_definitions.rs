@@ -4,7 +4,7 @@
 //! unknown bare word (listed in no lexicon, no common word, no verb shape)
 //! followed by a copula and an indefinite place noun, or by the place noun
 //! and a nationality adjective, is that place; the copula, the noun and the
-//! adjective stay outside the span (gold/GUIDELINES.md decision 104). The
+//! adjective stay outside the span (gold/GUIDELINES.md decision 99). The
 //! words are data (`rules/names/place_definitions.csv`); the place found
 //! is propagated to its later bare mentions (`propagation.rs`).
 
