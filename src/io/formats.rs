@@ -57,44 +57,55 @@ pub fn csv_error(e: csv::Error) -> Error {
 }
 
 /// Write mentions as JSON lines, byte for byte what `serde_json` writes for
-/// a [`Mention`] (keys in field order, `modifier` only when set). The lines
-/// are built in one buffer and written with one call; the document id is
-/// escaped once per run of mentions of one document, and strings with nothing
-/// to escape are copied whole (the others go through `serde_json`).
+/// a [`Mention`] (keys in field order, `modifier` only when set): the lines
+/// of [`append_jsonl`], written with one call.
 pub fn write_jsonl(out: &mut impl Write, mentions: &[Mention]) -> Result<()> {
     let mut lines = Vec::with_capacity(mentions.len() * JSONL_BYTES_PER_MENTION);
-    let mut doc: Option<(&str, Vec<u8>)> = None;
+    append_jsonl(&mut lines, mentions)?;
+    out.write_all(&lines)?;
+    Ok(())
+}
+
+/// Append mentions as JSON lines to `out` (see [`write_jsonl`]), for a
+/// caller that reuses one buffer. The document id is escaped once per run
+/// of mentions of one document; labels and modifiers are written as they
+/// are (ASCII letters); other strings with nothing to escape are copied
+/// whole (the others go through `serde_json`); null, integer and string
+/// values are written without `serde_json`.
+pub fn append_jsonl(out: &mut Vec<u8>, mentions: &[Mention]) -> Result<()> {
+    out.reserve(mentions.len() * JSONL_BYTES_PER_MENTION);
+    // The document id of the run of mentions, and where its JSON is in `out`.
+    let mut doc: Option<(&str, std::ops::Range<usize>)> = None;
+    let mut number = itoa::Buffer::new();
     for m in mentions {
-        lines.extend_from_slice(b"{\"doc\":");
+        out.extend_from_slice(b"{\"doc\":");
         match &doc {
-            Some((id, json)) if *id == &*m.doc => lines.extend_from_slice(json),
+            Some((id, json)) if *id == &*m.doc => out.extend_from_within(json.clone()),
             _ => {
-                let mut json = Vec::new();
-                push_json_str(&mut json, &m.doc)?;
-                lines.extend_from_slice(&json);
-                doc = Some((&m.doc, json));
+                let at = out.len();
+                push_json_str(out, &m.doc)?;
+                doc = Some((&m.doc, at..out.len()));
             }
         }
-        let mut number = itoa::Buffer::new();
-        lines.extend_from_slice(b",\"start\":");
-        lines.extend_from_slice(number.format(m.start).as_bytes());
-        lines.extend_from_slice(b",\"end\":");
-        lines.extend_from_slice(number.format(m.end).as_bytes());
-        lines.extend_from_slice(b",\"type\":");
-        push_json_str(&mut lines, m.label.as_str())?;
-        lines.extend_from_slice(b",\"text\":");
-        push_json_str(&mut lines, &m.text)?;
-        lines.extend_from_slice(b",\"value\":");
-        serde_json::to_writer(&mut lines, &m.value).map_err(|e| Error::Invalid(e.to_string()))?;
-        lines.extend_from_slice(b",\"rule\":");
-        push_json_str(&mut lines, &m.rule)?;
+        out.extend_from_slice(b",\"start\":");
+        out.extend_from_slice(number.format(m.start).as_bytes());
+        out.extend_from_slice(b",\"end\":");
+        out.extend_from_slice(number.format(m.end).as_bytes());
+        out.extend_from_slice(b",\"type\":\"");
+        out.extend_from_slice(m.label.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"text\":");
+        push_json_str(out, &m.text)?;
+        out.extend_from_slice(b",\"value\":");
+        push_json_value(out, &m.value, &mut number)?;
+        out.extend_from_slice(b",\"rule\":");
+        push_json_str(out, &m.rule)?;
         if let Some(modifier) = m.modifier {
-            lines.extend_from_slice(b",\"modifier\":");
-            push_json_str(&mut lines, modifier.as_str())?;
+            out.extend_from_slice(b",\"modifier\":\"");
+            out.extend_from_slice(modifier.as_str().as_bytes());
+            out.push(b'"');
         }
-        lines.extend_from_slice(b"}\n");
+        out.extend_from_slice(b"}\n");
     }
-    out.write_all(&lines)?;
     Ok(())
 }
 
@@ -104,12 +115,42 @@ const JSONL_BYTES_PER_MENTION: usize = 160;
 /// Append `s` as a JSON string: quoted as it is when it has no quote,
 /// backslash or control character, else escaped by `serde_json`.
 fn push_json_str(out: &mut Vec<u8>, s: &str) -> Result<()> {
-    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    // No early exit: the test of every byte compiles to vector code.
+    let needs_escape = s.bytes().fold(false, |any, b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if needs_escape {
         return serde_json::to_writer(out, s).map_err(|e| Error::Invalid(e.to_string()));
     }
+    out.reserve(s.len() + 2);
     out.push(b'"');
     out.extend_from_slice(s.as_bytes());
     out.push(b'"');
+    Ok(())
+}
+
+/// Append a JSON value as `serde_json` writes it: null, integers and
+/// strings directly, anything else through `serde_json`.
+fn push_json_value(
+    out: &mut Vec<u8>,
+    value: &serde_json::Value,
+    number: &mut itoa::Buffer,
+) -> Result<()> {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::String(s) => push_json_str(out, s)?,
+        Value::Number(n) if n.is_u64() || n.is_i64() => match n.as_u64() {
+            Some(u) => out.extend_from_slice(number.format(u).as_bytes()),
+            None => {
+                let i = n.as_i64().unwrap_or_default();
+                out.extend_from_slice(number.format(i).as_bytes());
+            }
+        },
+        other => {
+            serde_json::to_writer(&mut *out, other).map_err(|e| Error::Invalid(e.to_string()))?
+        }
+    }
     Ok(())
 }
 
@@ -244,6 +285,13 @@ mod tests {
             ),
             with_modifier,
             mention("", "x", json!("2015-05-05"), ""),
+            mention("", "x", json!(-3), "r\"1"),
+            mention("", "x", json!(u64::MAX), "r"),
+            mention("", "x", json!(i64::MIN), "r"),
+            mention("", "x", json!(1.5e300), "r"),
+            mention("", "x", json!(true), "r"),
+            mention("", "x", json!("a\"b\n"), "r"),
+            mention("", "x", json!([]), "r"),
         ];
         let mut written = Vec::new();
         write_jsonl(&mut written, &mentions).unwrap();
@@ -255,5 +303,13 @@ mod tests {
         let mut empty = Vec::new();
         write_jsonl(&mut empty, &[]).unwrap();
         assert!(empty.is_empty());
+        // Appending to a buffer in use keeps what it holds.
+        let mut reused = b"kept\n".to_vec();
+        append_jsonl(&mut reused, &mentions).unwrap();
+        append_jsonl(&mut reused, &mentions[..1]).unwrap();
+        let mut again = String::from("kept\n") + &expected;
+        again.push_str(&serde_json::to_string(&mentions[0]).unwrap());
+        again.push('\n');
+        assert_eq!(String::from_utf8(reused).unwrap(), again);
     }
 }

@@ -204,26 +204,45 @@ impl Extractor {
     }
 }
 
-/// The spans kept so far in one layer, which never overlap: start → end in
-/// a B-tree, so each test and insertion is logarithmic and a whole
-/// resolution O(n log n) on any input (a sorted `Vec` with inserts was
-/// quadratic when spans of mixed lengths alternate).
+/// The code points taken so far by the spans kept in one layer, which never
+/// overlap: one bit per code point, so testing and taking a span costs its
+/// length over 64 whatever the number of spans kept (a sorted `Vec` with
+/// inserts was quadratic when spans of mixed lengths alternate; a B-tree
+/// cost a logarithmic walk and a node allocation per span).
 #[derive(Debug, Default)]
-pub struct OccupiedSpans(std::collections::BTreeMap<usize, usize>);
+pub struct OccupiedSpans(Vec<u64>);
 
 impl OccupiedSpans {
     /// Take `start..end` if it overlaps no span taken yet; whether it was.
+    /// An empty span is always taken and occupies nothing.
     pub fn take(&mut self, start: usize, end: usize) -> bool {
-        // Only the last span starting before `end` can reach into this one.
-        if self
-            .0
-            .range(..end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > start)
-        {
+        if end <= start {
+            return true;
+        }
+        let (first, last) = (start / 64, (end - 1) / 64);
+        if self.0.len() <= last {
+            self.0.resize(last + 1, 0);
+        }
+        // The bits of word `w` that lie in `start..end`.
+        let mask = |w: usize| {
+            let low = if w == first {
+                !0u64 << (start % 64)
+            } else {
+                !0
+            };
+            let high = if w == last {
+                !0u64 >> (63 - (end - 1) % 64)
+            } else {
+                !0
+            };
+            low & high
+        };
+        if (first..=last).any(|w| self.0[w] & mask(w) != 0) {
             return false;
         }
-        self.0.insert(start, end);
+        for w in first..=last {
+            self.0[w] |= mask(w);
+        }
         true
     }
 }
@@ -277,13 +296,53 @@ fn starts_latin(text: &str) -> bool {
         .is_some_and(names::latin_gloss::is_latin_letter)
 }
 
-/// Set each mention's `text` to its slice of the original document.
+/// Set each mention's `text` to its slice of the original document
+/// ([`Analysis::slice`]). Mentions sorted by start (as the pipeline has
+/// them) are found with one forward walk over the tokens; any order gives
+/// the same texts.
 pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
+    let mut cursor = 0;
     for m in mentions {
         if m.text.is_empty() {
-            m.text = analysis.slice(m.start, m.end).to_string();
+            let (b0, at) = byte_offset_from(analysis, cursor, m.start);
+            let (b1, _) = byte_offset_from(analysis, at, m.end);
+            m.text = analysis.text()[b0..b1.max(b0)].to_string();
+            cursor = at;
         }
     }
+}
+
+/// [`Analysis::char_to_byte`] with the token search starting at token
+/// `from` (going back to the start when the offset lies before it): the
+/// byte offset of code point `char_offset`, and the index of the first
+/// token ending after it, to start the next search from.
+fn byte_offset_from(analysis: &Analysis<'_>, from: usize, char_offset: usize) -> (usize, usize) {
+    let tokens = analysis.tokens();
+    let mut idx = from.min(tokens.len());
+    if idx > 0 && tokens[idx - 1].end > char_offset {
+        idx = tokens.partition_point(|t| t.end <= char_offset);
+    }
+    while idx < tokens.len() && tokens[idx].end <= char_offset {
+        idx += 1;
+    }
+    let (mut byte, mut ch) = match idx.checked_sub(1).map(|j| &tokens[j]) {
+        Some(prev) => (prev.byte_end, prev.end),
+        None => (0, 0),
+    };
+    if let Some(t) = tokens.get(idx) {
+        if t.start <= char_offset {
+            byte = t.byte_start;
+            ch = t.start;
+        }
+    }
+    for c in analysis.text()[byte..].chars() {
+        if ch == char_offset {
+            break;
+        }
+        byte += c.len_utf8();
+        ch += 1;
+    }
+    (byte, idx)
 }
 
 /// Keep a non-overlapping set of mentions per layer: the longest span wins,
@@ -293,41 +352,141 @@ pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
 pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
     // Sort small keys, not the mentions themselves; the candidate's index
     // makes the order total, as a stable sort of the mentions would.
-    let mut order: Vec<(std::cmp::Reverse<usize>, i32, usize, Label, u32)> = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.end > m.start)
-        .map(|(n, m)| {
-            (
-                std::cmp::Reverse(m.len()),
-                m.priority,
-                m.start,
-                m.label,
-                n as u32,
-            )
-        })
-        .collect();
-    order.sort_unstable();
+    let order = resolution_order(&candidates);
     let mut occupied: [OccupiedSpans; 2] = Default::default();
     let mut keep = vec![false; candidates.len()];
-    for &(_, _, _, _, n) in &order {
-        let m = &candidates[n as usize];
+    for n in order {
+        let m = &candidates[n];
         let layer = match m.layer() {
             Layer::Names => 0,
             Layer::Numeric => 1,
         };
-        keep[n as usize] = occupied[layer].take(m.start, m.end);
+        keep[n] = occupied[layer].take(m.start, m.end);
     }
     let mut kept: Vec<Mention> = candidates
         .into_iter()
         .zip(keep)
         .filter_map(|(m, k)| k.then_some(m))
         .collect();
-    kept.sort_by_key(|m| (m.start, m.end, m.layer()));
+    // Spans of one layer never overlap, so no two survivors share this key:
+    // an unstable sort gives the stable order.
+    kept.sort_unstable_by_key(|m| (m.start, m.end, m.layer()));
     kept
+}
+
+/// The indexes of the non-empty candidates in the order conflict
+/// resolution tries them: longest first, then the lower priority, the
+/// earlier start, the label, and the candidate that came first. The keys
+/// are packed into one integer each (a tuple sort when a field is too
+/// large for its bits).
+fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
+    const LABEL_BITS: u32 = 4;
+    const INDEX_BITS: u32 = 28;
+    const _: () = assert!(Label::ALL.len() <= 1 << LABEL_BITS);
+    let packable = candidates.len() < 1 << INDEX_BITS
+        && candidates
+            .iter()
+            .all(|m| m.end <= u32::MAX as usize && m.start <= m.end);
+    if packable {
+        let mut keys: Vec<u128> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.end > m.start)
+            .map(|(n, m)| {
+                let longest_first = u32::MAX - m.len() as u32;
+                // Order-preserving map of i32 onto u32.
+                let priority = (m.priority as u32) ^ (1 << 31);
+                (longest_first as u128) << 96
+                    | (priority as u128) << 64
+                    | (m.start as u128) << 32
+                    | (m.label as u128) << INDEX_BITS
+                    | n as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        return keys
+            .into_iter()
+            .map(|k| (k as usize) & ((1 << INDEX_BITS) - 1))
+            .collect();
+    }
+    let mut order: Vec<(std::cmp::Reverse<usize>, i32, usize, Label, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.end > m.start)
+        .map(|(n, m)| (std::cmp::Reverse(m.len()), m.priority, m.start, m.label, n))
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, _, _, _, n)| n).collect()
 }
 
 /// How many times a byte occurs in a text.
 fn bytecount(text: &str, byte: u8) -> usize {
     text.bytes().filter(|&b| b == byte).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn candidate(start: usize, end: usize, label: Label, priority: i32) -> Mention {
+        Mention {
+            doc: Arc::from("d"),
+            start,
+            end,
+            label,
+            text: String::new(),
+            value: serde_json::Value::Null,
+            rule: "r".into(),
+            modifier: None,
+            evidence: String::new(),
+            priority,
+        }
+    }
+
+    proptest! {
+        /// Taking spans in any order takes exactly those that overlap no
+        /// span taken before, as a pairwise test says.
+        #[test]
+        fn occupied_spans_take_what_overlaps_nothing(
+            spans in prop::collection::vec((0usize..300, 0usize..80), 0..60)
+        ) {
+            let mut occupied = OccupiedSpans::default();
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for (start, len) in spans {
+                let end = start + len;
+                let free = len == 0 || taken.iter().all(|&(s, e)| e <= start || end <= s);
+                prop_assert_eq!(occupied.take(start, end), free);
+                if free && len > 0 {
+                    taken.push((start, end));
+                }
+            }
+        }
+
+        /// The packed keys order candidates as the tuple of their fields.
+        #[test]
+        fn resolution_order_is_the_tuple_order(
+            spans in prop::collection::vec((0usize..50, 0usize..6, prop_oneof![-3i32..3, Just(i32::MIN), Just(i32::MAX)], 0usize..14), 0..40)
+        ) {
+            let candidates: Vec<Mention> = spans
+                .iter()
+                .map(|&(start, len, priority, label)| {
+                    candidate(start, start + len, Label::ALL[label], priority)
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..candidates.len())
+                .filter(|&n| candidates[n].end > candidates[n].start)
+                .collect();
+            expected.sort_by(|&x, &y| {
+                let (p, q) = (&candidates[x], &candidates[y]);
+                q.len()
+                    .cmp(&p.len())
+                    .then(p.priority.cmp(&q.priority))
+                    .then(p.start.cmp(&q.start))
+                    .then(p.label.cmp(&q.label))
+                    .then(x.cmp(&y))
+            });
+            prop_assert_eq!(resolution_order(&candidates), expected);
+        }
+    }
 }

@@ -366,13 +366,13 @@ impl Progress {
 /// Write one document's mentions in `format` (CSV rows without the header,
 /// which the pipeline writes once before the first document's rows).
 fn write(
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
     format: Format,
     doc: &Document,
     mentions: &[Mention],
 ) -> kashif::Result<()> {
     match format {
-        Format::Jsonl => formats::write_jsonl(out, mentions),
+        Format::Jsonl => formats::append_jsonl(out, mentions),
         Format::Csv => formats::write_csv(out, mentions, false),
         Format::Brat => {
             writeln!(out, "# {}", doc.id)?;

@@ -160,7 +160,7 @@ impl NumberRecognizer {
             .map(|(k, c)| {
                 let mut end = a.tokens()[c.end_tok - 1].end;
                 // The Hijri mark هـ keeps its tatweel.
-                if self.lexicon.fw.is(a.key(c.end_tok - 1), Role::EraHijri) {
+                if a.role_is(c.end_tok - 1, Role::EraHijri) {
                     while a.slice(end, end + 1) == "\u{0640}" {
                         end += 1;
                     }

@@ -170,8 +170,11 @@ impl Lexicon {
         for (k, roles) in fw.entries() {
             kinds.entry(k.to_string()).or_default().roles |= roles;
         }
-        for k in kinds.keys() {
+        for (k, entry) in &kinds {
             self.filter.insert(k);
+            if entry.kinds != 0 {
+                self.stem_endings.insert(k);
+            }
         }
         self.kinds = kinds;
     }

@@ -117,6 +117,73 @@ impl KeyFilter {
     }
 }
 
+/// The two-character endings of the index keys that have kind bits. A
+/// stem after proclitics is a suffix of its word (with the article put back
+/// in front after ل), so a word whose last two characters end no such key
+/// has no stem in the index, and its clitic splits need not be walked.
+#[derive(Debug, Default)]
+pub(crate) struct StemEndings {
+    bits: Vec<u64>,
+    /// A key of one character has kind bits: the filter cannot tell, every
+    /// word is walked.
+    short_key: bool,
+}
+
+impl StemEndings {
+    /// Bits in the set: 2^12 (512 bytes).
+    const SIZE_LOG2: u32 = 12;
+
+    /// The last two characters of `key`, `None` when it has fewer.
+    #[inline]
+    fn ending(key: &str) -> Option<&str> {
+        let mut back = key.char_indices().rev();
+        back.next()?;
+        let (at, _) = back.next()?;
+        Some(&key[at..])
+    }
+
+    #[inline]
+    fn position(ending: &str) -> usize {
+        let h = ending.bytes().fold(ending.len() as u64, |h, b| {
+            (h << 8 | b as u64).rotate_left(3)
+        });
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SIZE_LOG2)) as usize
+    }
+
+    pub(crate) fn insert(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        match Self::ending(key) {
+            Some(e) => {
+                let p = Self::position(e);
+                self.bits[p / 64] |= 1 << (p % 64);
+            }
+            // Only a stem as short as the key could be it.
+            None => self.short_key |= crate::text::clitics::MIN_STEM_CHARS < 2,
+        }
+    }
+
+    /// False when no stem of `word` (a suffix of it, or the article and a
+    /// suffix) can be a key inserted.
+    #[inline]
+    pub(crate) fn may_have_stem(&self, word: &str) -> bool {
+        if self.short_key {
+            return true;
+        }
+        match Self::ending(word) {
+            Some(e) => {
+                let p = Self::position(e);
+                self.bits
+                    .get(p / 64)
+                    .is_some_and(|w| w & (1 << (p % 64)) != 0)
+            }
+            // A stem is never longer than its word.
+            None => false,
+        }
+    }
+}
+
 /// Token flag: the token can start some numeric expression.
 pub const START: u8 = 1;
 /// Token flag: the token can start an amount.
@@ -371,6 +438,9 @@ pub struct Lexicon {
     pub kinds: HashMap<String, IndexEntry>,
     /// The keys of `kinds`, to reject the others without hashing.
     filter: KeyFilter,
+    /// The endings of the keys of `kinds` with kind bits, to skip the
+    /// stems of a word that ends no such key.
+    stem_endings: StemEndings,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -425,13 +495,17 @@ impl Lexicon {
                 if crate::text::clitics::starts_with_proclitic(k) {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
-                    for_each_stem(k, |s| {
-                        let bits = self.kind_of(s);
-                        stems |= bits;
-                        if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
-                            wa = bits;
-                        }
-                    });
+                    // A word that ends no key with kind bits has no stem
+                    // with any (all its stems end as it does).
+                    if self.stem_endings.may_have_stem(k) {
+                        for_each_stem(k, |s| {
+                            let bits = self.kind_of(s);
+                            stems |= bits;
+                            if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
+                                wa = bits;
+                            }
+                        });
+                    }
                     // و + one letter has no stem: look it up alone.
                     if let Some(rest) = after_wa.filter(|r| r.chars().nth(1).is_none()) {
                         wa = self.kind_of(rest);
