@@ -177,7 +177,9 @@ impl Extractor {
             propagation_window: options.propagation_window,
             window,
         };
-        let mut candidates = Vec::new();
+        // Both layers' candidates come at about one per three tokens: sized
+        // once, so the names layer's are appended without regrowing.
+        let mut candidates = Vec::with_capacity(analysis.len() / 3 + 8);
         self.numbers.recognize(&ctx, &mut candidates);
         self.names.recognize(&ctx, &mut candidates);
         let mut mentions = resolve_conflicts(candidates);
@@ -252,41 +254,42 @@ impl OccupiedSpans {
 /// then a `عبد` compound): they become one mention. A comma, a conjunction
 /// (`إيفا وهيرمان`) or a line end keeps them apart.
 pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention>) {
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    // The last names-layer mention kept, by index into `out`.
+    // Compacted in place: mentions[..kept] are the output so far, and a
+    // document with nothing to join moves no mention.
+    let mut kept = 0;
+    // The last names-layer mention kept, by index into mentions[..kept].
     let mut last_name: Option<usize> = None;
-    for m in mentions.drain(..) {
-        if m.layer() != Layer::Names {
-            out.push(m);
-            continue;
-        }
-        if let Some(k) = last_name {
-            let prev = &out[k];
-            let joinable = prev.label == Label::Person
-                && m.label == Label::Person
-                && prev.end < m.start
-                && analysis
-                    .slice(prev.end, m.start)
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{00A0}')
-                // An Arabic name and its Latin spelling stay two mentions.
-                && starts_latin(analysis.slice(prev.start, prev.end))
-                    == starts_latin(analysis.slice(m.start, m.end));
-            if joinable {
-                let prev = &mut out[k];
-                prev.end = m.end;
-                prev.text.clear();
-                prev.rule = "name/person-joined".into();
-                if !m.evidence.is_empty() || !prev.evidence.is_empty() {
-                    prev.evidence = format!("{}; then {}", prev.evidence, m.evidence);
+    for r in 0..mentions.len() {
+        if mentions[r].layer() == Layer::Names {
+            if let Some(k) = last_name {
+                let (out, rest) = mentions.split_at_mut(r);
+                let (prev, m) = (&mut out[k], &rest[0]);
+                let joinable = prev.label == Label::Person
+                    && m.label == Label::Person
+                    && prev.end < m.start
+                    && analysis
+                        .slice(prev.end, m.start)
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{00A0}')
+                    // An Arabic name and its Latin spelling stay two mentions.
+                    && starts_latin(analysis.slice(prev.start, prev.end))
+                        == starts_latin(analysis.slice(m.start, m.end));
+                if joinable {
+                    prev.end = m.end;
+                    prev.text.clear();
+                    prev.rule = "name/person-joined".into();
+                    if !m.evidence.is_empty() || !prev.evidence.is_empty() {
+                        prev.evidence = format!("{}; then {}", prev.evidence, m.evidence);
+                    }
+                    continue;
                 }
-                continue;
             }
+            last_name = Some(kept);
         }
-        last_name = Some(out.len());
-        out.push(m);
+        mentions.swap(kept, r);
+        kept += 1;
     }
-    *mentions = out;
+    mentions.truncate(kept);
 }
 
 /// Whether a mention's text starts with a Latin letter.
