@@ -410,7 +410,7 @@ impl NumberRecognizer {
         // Year noun: عام 2013, لعام 2014, العام 2014.
         if t.kind == TokenKind::Word {
             let key = key_at(a, i);
-            let (ys, ok) = if lexicon.fw.is(key, Role::YearNoun) {
+            let (ys, ok) = if a.role_is(i, Role::YearNoun) {
                 (t.start, true)
             } else if !a.stem_is(i, kind::YEAR_NOUN) {
                 (0, false)
