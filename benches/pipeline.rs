@@ -65,7 +65,7 @@ use rayon::prelude::*;
 use tokenizers::normalizers::Sequence;
 use tokenizers::{NormalizedString, Normalizer};
 
-use kashif::io::formats::write_jsonl;
+use kashif::io::formats::append_jsonl;
 use kashif::perf;
 use kashif::recognize::resolve_conflicts;
 use kashif::recognize::DocContext;
@@ -272,11 +272,12 @@ fn mentions_of(x: &Extractor, docs: &[Document]) -> Vec<Vec<Mention>> {
         .collect()
 }
 
-/// Write every document's mentions as JSONL into `out` (cleared first); its lines.
+/// Append every document's mentions as JSONL to `out` (cleared first), as
+/// `kashif extract` does into its reused buffers; the lines written.
 fn write_lines(mentions: &[Vec<Mention>], out: &mut Vec<u8>) -> usize {
     out.clear();
     for m in mentions {
-        write_jsonl(out, m).unwrap();
+        append_jsonl(out, m).unwrap();
     }
     out.iter().filter(|&&b| b == b'\n').count()
 }

@@ -366,15 +366,23 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
         };
         keep[n] = occupied[layer].take(m.start, m.end);
     }
-    let mut kept: Vec<Mention> = candidates
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(m, k)| k.then_some(m))
+    // The survivors' order by small keys, so each survivor moves once. Spans
+    // of one layer never overlap: no two survivors share (start, end, layer).
+    let mut survivors: Vec<(usize, usize, Layer, usize)> = keep
+        .iter()
+        .enumerate()
+        .filter(|(_, &k)| k)
+        .map(|(n, _)| {
+            let m = &candidates[n];
+            (m.start, m.end, m.layer(), n)
+        })
         .collect();
-    // Spans of one layer never overlap, so no two survivors share this key:
-    // an unstable sort gives the stable order.
-    kept.sort_unstable_by_key(|m| (m.start, m.end, m.layer()));
-    kept
+    survivors.sort_unstable();
+    let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(Some).collect();
+    survivors
+        .into_iter()
+        .filter_map(|(_, _, _, n)| slots[n].take())
+        .collect()
 }
 
 /// The indexes of the non-empty candidates in the order conflict
