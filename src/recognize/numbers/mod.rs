@@ -371,6 +371,10 @@ impl NumberRecognizer {
     ) {
         let mut i = 0;
         while i < a.len() {
+            if !self.lexicon.may_start_place(a, i) {
+                i += 1;
+                continue;
+            }
             match self.lexicon.dateline_places.at_clitic(a, i) {
                 Some(m) => {
                     match counts.iter_mut().find(|(c, _, _)| c == m.value) {
@@ -625,5 +629,44 @@ impl NumberRecognizer {
         );
         r.priority = 1;
         Some(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Analysis;
+
+    /// The gate before the place lookup of `count_countries` lets through
+    /// every token where the table finds a place (taken whole or after
+    /// proclitics), and turns most other tokens away.
+    #[test]
+    fn place_gate_keeps_every_place() {
+        let r = NumberRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let (mut places, mut tokens, mut let_through) = (0, 0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let analysis = Analysis::new(&text);
+            let doc = Doc::indexed(&r.lexicon, &analysis);
+            for i in 0..doc.len() {
+                let gate = r.lexicon.may_start_place(&doc, i);
+                tokens += 1;
+                let_through += usize::from(gate);
+                if r.lexicon.dateline_places.at_clitic(&doc, i).is_some() {
+                    places += 1;
+                    assert!(gate, "{}: token {i} starts a place", path.display());
+                }
+            }
+        }
+        assert!(places > 50, "{places} places in the corpus");
+        assert!(
+            let_through * 4 < tokens,
+            "{let_through} of {tokens} let through"
+        );
     }
 }

@@ -441,6 +441,9 @@ pub struct Lexicon {
     /// The endings of the keys of `kinds` with kind bits, to skip the
     /// stems of a word that ends no such key.
     stem_endings: StemEndings,
+    /// The first keys of `dateline_places` (a table the index does not
+    /// cover), to skip the tokens that can start no place.
+    place_first_keys: KeyFilter,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -473,6 +476,9 @@ impl Lexicon {
         };
         lexicon.load_tables(rules, &fw)?;
         lexicon.build_index(&fw);
+        for k in lexicon.dateline_places.first_keys() {
+            lexicon.place_first_keys.insert(k);
+        }
         lexicon.fw = fw;
         Ok(lexicon)
     }
@@ -522,6 +528,24 @@ impl Lexicon {
             stems,
             roles: entry.roles,
         }
+    }
+
+    /// Whether a place of `dateline_places` may start at token `i`, taken
+    /// whole or after its proclitics (false: `dateline_places.at_clitic`
+    /// surely finds none there).
+    pub fn may_start_place(&self, a: &Doc<'_, '_>, i: usize) -> bool {
+        let Some(token) = a.tokens().get(i) else {
+            return false;
+        };
+        let k = a.key(i);
+        if self.place_first_keys.may_contain(k) {
+            return true;
+        }
+        let mut any = false;
+        if token.kind == TokenKind::Word && crate::text::clitics::starts_with_proclitic(k) {
+            for_each_stem(k, |s| any |= self.place_first_keys.may_contain(s));
+        }
+        any
     }
 
     /// The index entry of one key, with the Bloom filter before the hash.
