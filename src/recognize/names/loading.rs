@@ -114,6 +114,7 @@ impl NameRecognizer {
             likeness: Default::default(),
             verb_shapes: Default::default(),
             person_cues: Default::default(),
+            lone_ordinary: Default::default(),
             place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
@@ -121,6 +122,9 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(lone_names::LONE_ORDINARY_FILE) {
+            r.lone_ordinary.load(lone_names::LONE_ORDINARY_FILE, text)?;
         }
         if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
             r.place_definitions

@@ -17,6 +17,7 @@ mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod lone_names;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
@@ -215,6 +216,9 @@ pub struct NameRecognizer {
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
     person_cues: subject_cues::PersonCueWords,
+    /// Name words that alone are mostly ordinary words
+    /// (`rules/names/person_lone_ordinary.csv`).
+    lone_ordinary: lone_names::LoneOrdinaryWords,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -539,6 +543,7 @@ impl NameRecognizer {
         self.trim_trailing_verbs(&d, &mut found);
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
+        self.drop_lone_ordinary_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         out.extend(found);
     }
