@@ -101,6 +101,7 @@ impl NameRecognizer {
             common: WordSet::default(),
             ambiguous: WordSet::default(),
             rank: WordSet::default(),
+            ordinals: WordSet::default(),
             patterns: Vec::new(),
             pattern_index: Default::default(),
             pattern_index_clitic: Default::default(),
@@ -162,7 +163,12 @@ impl NameRecognizer {
             );
         }
         if let Some(text) = rules.get("names/rank_words.csv") {
-            load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
+            let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
+            load_table_words(&table, "word", &mut r.rank)?;
+            let (word, kind) = (table.column("word")?, table.column("kind")?);
+            for row in table.rows.iter().filter(|row| row.get(kind) == "ordinal") {
+                r.ordinals.insert(row.get(word));
+            }
         }
         if let Some(text) = rules.get(COMMON_WORDS_FILE) {
             r.load_common_words(COMMON_WORDS_FILE, text)?;

@@ -193,6 +193,8 @@ pub struct NameRecognizer {
     common: WordSet,
     ambiguous: WordSet,
     rank: WordSet,
+    /// The rank words of kind `ordinal` (`الثامن`; not `الأخير`).
+    ordinals: WordSet,
     patterns: Vec<Pattern>,
     /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
     pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -337,7 +339,14 @@ impl NameRecognizer {
                 && teen(i + 1)
                 && d.any(i - 1, flag::GIVEN)
                 && !d.has_article(i - 1);
-            if compound_first || (teen(i) && d.any(i - 1, flag::RANK)) {
+            // A rank after a given name is a regnal number, though most
+            // ranks are ordinary words (`هنري [الثامن]`, `لويس [التاسع]`).
+            let regnal = d.has_article(i)
+                && self.ordinals.contains(d.a.key(i))
+                && d.any(i - 1, flag::GIVEN)
+                && !d.has_article(i - 1)
+                && !d.any(i - 1, flag::RANK);
+            if compound_first || regnal || (teen(i) && d.any(i - 1, flag::RANK)) {
                 return true;
             }
         }
