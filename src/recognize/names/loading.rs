@@ -116,6 +116,7 @@ impl NameRecognizer {
             verb_shapes: Default::default(),
             person_cues: Default::default(),
             lone_ordinary: Default::default(),
+            group_heads: Default::default(),
             place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
@@ -123,6 +124,9 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(group_names::GROUP_HEADS_FILE) {
+            r.group_heads.load(group_names::GROUP_HEADS_FILE, text)?;
         }
         if let Some(text) = rules.get(lone_names::LONE_ORDINARY_FILE) {
             r.lone_ordinary.load(lone_names::LONE_ORDINARY_FILE, text)?;

@@ -12,6 +12,7 @@ mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
+mod group_names;
 pub mod latin_gloss;
 mod left_extension;
 pub mod lexicon;
@@ -221,6 +222,8 @@ pub struct NameRecognizer {
     /// Name words that alone are mostly ordinary words
     /// (`rules/names/person_lone_ordinary.csv`).
     lone_ordinary: lone_names::LoneOrdinaryWords,
+    /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
+    group_heads: group_names::GroupHeads,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -553,7 +556,9 @@ impl NameRecognizer {
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
         self.drop_lone_ordinary_persons(&d, &mut found);
+        self.drop_group_persons(&d, &mut found);
         self.propagate(&d, &mut found);
+        self.drop_group_persons(&d, &mut found);
         out.extend(found);
     }
 
