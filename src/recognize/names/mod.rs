@@ -391,8 +391,14 @@ impl NameRecognizer {
         }
         if d.has_article(i) {
             // `عبد الله`, a nisba surname (`البقالي`, `الحسيني`), or a family
-            // name with the article right after a given name (`حسين الفردان`).
-            let after_given = i > 0 && d.any(i - 1, flag::GIVEN);
+            // name with the article right after a given name (`حسين الفردان`),
+            // also a compound one (`عبد الله الحمود`, `أبو بكر البغدادي`).
+            // A nasab link (`بن العوام`) is closed by the next rule instead.
+            let after_compound = i > 1
+                && d.any(i - 2, flag::PARTICLE)
+                && !d.any(i - 2, flag::LIGHT_STOP)
+                && !self.nasab.contains(d.a.key(i - 2));
+            let after_given = i > 0 && (d.any(i - 1, flag::GIVEN) || after_compound);
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
