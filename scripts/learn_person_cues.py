@@ -61,7 +61,10 @@ def fold(k, known):
     return k
 
 
-def main():
+def training_sentences():
+    """The training sentences of ANERcorp and WikiFANE (first 80 % of each),
+    each with the test of a person tag in its tag set, and WikiFANE's part
+    alone; the lookup keys of their Arabic words are primed."""
     person_classes = {r["fine"] for r in load_rows(RULES / "profiles" / "wikifane_map.csv") if r["label"] == "PERSON"}
     aner, _held_out, _ = load_anercorp()
     wiki_all = load_wikifane()
@@ -69,6 +72,11 @@ def main():
     sources = [(s, lambda t: t.endswith("-PERS")) for s in aner]
     sources += [(s, lambda t: t != "O" and t[2:] in person_classes) for s in wiki]
     key.prime(t for s, _ in sources for t, _ in s if is_arabic_word(t))
+    return sources, wiki
+
+
+def main():
+    sources, wiki = training_sentences()
     norp_classes = {r["fine"] for r in load_rows(RULES / "profiles" / "wikifane_map.csv") if r["label"] == "NORP"}
 
     as_name = collections.Counter()

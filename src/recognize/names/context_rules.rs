@@ -246,6 +246,9 @@ impl NameRecognizer {
             && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
         let listed_family =
             |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
+        // A two-letter name behind a proclitic (`لوي` read as ل + `وي`) is
+        // no name on its own.
+        let mut short_stem = false;
         let (start, is_given) = if d.any(i, flag::GIVEN) || starts_with_particle {
             (a.tokens()[i].start, true)
         } else if listed_family(d.f.get(i).word) {
@@ -257,6 +260,9 @@ impl NameRecognizer {
                 let own = self.vocab.own(&s.stem_key);
                 own & flag::GIVEN != 0 || listed_family(own)
             });
+            short_stem = split
+                .as_ref()
+                .is_some_and(|s| s.stem_key.chars().nth(2).is_none());
             match split.and_then(|s| crate::text::clitics::stem_start(a, i, &s)) {
                 Some(start) => (start, true),
                 None => return,
@@ -293,7 +299,7 @@ impl NameRecognizer {
         }
         // A lone given name that is also a common word, or a lone particle
         // (`بن`), is not enough.
-        if last == i && d.any(i, flag::COMMON | flag::PARTICLE) {
+        if last == i && (short_stem || d.any(i, flag::COMMON | flag::PARTICLE)) {
             return;
         }
         let mut m = d.ctx.mention(

@@ -101,6 +101,7 @@ impl NameRecognizer {
             common: WordSet::default(),
             ambiguous: WordSet::default(),
             rank: WordSet::default(),
+            ordinals: WordSet::default(),
             patterns: Vec::new(),
             pattern_index: Default::default(),
             pattern_index_clitic: Default::default(),
@@ -114,6 +115,8 @@ impl NameRecognizer {
             likeness: Default::default(),
             verb_shapes: Default::default(),
             person_cues: Default::default(),
+            lone_ordinary: Default::default(),
+            group_heads: Default::default(),
             place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
@@ -121,6 +124,12 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(group_names::GROUP_HEADS_FILE) {
+            r.group_heads.load(group_names::GROUP_HEADS_FILE, text)?;
+        }
+        if let Some(text) = rules.get(lone_names::LONE_ORDINARY_FILE) {
+            r.lone_ordinary.load(lone_names::LONE_ORDINARY_FILE, text)?;
         }
         if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
             r.place_definitions
@@ -158,7 +167,12 @@ impl NameRecognizer {
             );
         }
         if let Some(text) = rules.get("names/rank_words.csv") {
-            load_words("names/rank_words.csv", text, "word", &mut r.rank)?;
+            let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
+            load_table_words(&table, "word", &mut r.rank)?;
+            let (word, kind) = (table.column("word")?, table.column("kind")?);
+            for row in table.rows.iter().filter(|row| row.get(kind) == "ordinal") {
+                r.ordinals.insert(row.get(word));
+            }
         }
         if let Some(text) = rules.get(COMMON_WORDS_FILE) {
             r.load_common_words(COMMON_WORDS_FILE, text)?;

@@ -12,11 +12,13 @@ mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
+mod group_names;
 pub mod latin_gloss;
 mod left_extension;
 pub mod lexicon;
 mod likeness;
 mod loading;
+mod lone_names;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
@@ -192,6 +194,8 @@ pub struct NameRecognizer {
     common: WordSet,
     ambiguous: WordSet,
     rank: WordSet,
+    /// The rank words of kind `ordinal` (`الثامن`; not `الأخير`).
+    ordinals: WordSet,
     patterns: Vec<Pattern>,
     /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
     pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -215,6 +219,11 @@ pub struct NameRecognizer {
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
     person_cues: subject_cues::PersonCueWords,
+    /// Name words that alone are mostly ordinary words
+    /// (`rules/names/person_lone_ordinary.csv`).
+    lone_ordinary: lone_names::LoneOrdinaryWords,
+    /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
+    group_heads: group_names::GroupHeads,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -333,7 +342,14 @@ impl NameRecognizer {
                 && teen(i + 1)
                 && d.any(i - 1, flag::GIVEN)
                 && !d.has_article(i - 1);
-            if compound_first || (teen(i) && d.any(i - 1, flag::RANK)) {
+            // A rank after a given name is a regnal number, though most
+            // ranks are ordinary words (`هنري [الثامن]`, `لويس [التاسع]`).
+            let regnal = d.has_article(i)
+                && self.ordinals.contains(d.a.key(i))
+                && d.any(i - 1, flag::GIVEN)
+                && !d.has_article(i - 1)
+                && !d.any(i - 1, flag::RANK);
+            if compound_first || regnal || (teen(i) && d.any(i - 1, flag::RANK)) {
                 return true;
             }
         }
@@ -375,8 +391,14 @@ impl NameRecognizer {
         }
         if d.has_article(i) {
             // `عبد الله`, a nisba surname (`البقالي`, `الحسيني`), or a family
-            // name with the article right after a given name (`حسين الفردان`).
-            let after_given = i > 0 && d.any(i - 1, flag::GIVEN);
+            // name with the article right after a given name (`حسين الفردان`),
+            // also a compound one (`عبد الله الحمود`, `أبو بكر البغدادي`).
+            // A nasab link (`بن العوام`) is closed by the next rule instead.
+            let after_compound = i > 1
+                && d.any(i - 2, flag::PARTICLE)
+                && !d.any(i - 2, flag::LIGHT_STOP)
+                && !self.nasab.contains(d.a.key(i - 2));
+            let after_given = i > 0 && (d.any(i - 1, flag::GIVEN) || after_compound);
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
@@ -539,7 +561,10 @@ impl NameRecognizer {
         self.trim_trailing_verbs(&d, &mut found);
         self.extend_persons_left(&d, &mut found);
         self.coordinated_persons(&d, &mut found);
+        self.drop_lone_ordinary_persons(&d, &mut found);
+        self.drop_group_persons(&d, &mut found);
         self.propagate(&d, &mut found);
+        self.drop_group_persons(&d, &mut found);
         out.extend(found);
     }
 

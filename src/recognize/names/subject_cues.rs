@@ -17,19 +17,29 @@ pub(super) const CUES_FILE: &str = "names/person_cue_words.csv";
 #[derive(Debug, Default)]
 pub(super) struct PersonCueWords(rustc_hash::FxHashSet<String>);
 
-impl PersonCueWords {
-    /// Read the `word` column; an empty word is an error naming its line.
-    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let word_col = table.column("word")?;
-        for row in &table.rows {
-            let key = crate::text::key(row.get(word_col));
-            if key.is_empty() {
-                return Err(table.error(row, "empty `word`".to_string()));
-            }
-            self.0.insert(key);
+/// The keys of the `word` column of a rule file; an empty word is an error
+/// naming its line.
+pub(super) fn load_word_keys(
+    file: &str,
+    text: &str,
+    keys: &mut rustc_hash::FxHashSet<String>,
+) -> Result<()> {
+    let table = crate::rules::CsvTable::parse(file, text)?;
+    let word_col = table.column("word")?;
+    for row in &table.rows {
+        let key = crate::text::key(row.get(word_col));
+        if key.is_empty() {
+            return Err(table.error(row, "empty `word`".to_string()));
         }
-        Ok(())
+        keys.insert(key);
+    }
+    Ok(())
+}
+
+impl PersonCueWords {
+    /// Read the `word` column ([`load_word_keys`]).
+    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
+        load_word_keys(file, text, &mut self.0)
     }
 
     /// Whether a key is a cue, whole or after a proclitic (`وتوفي`, `بقيادة`).
