@@ -114,6 +114,5 @@ fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
     if i == 0 {
         return true;
     }
-    let (prev, this) = (&a.tokens()[i - 1], &a.tokens()[i]);
-    a.slice(prev.end, this.start).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
+    a.gap_before(i).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
 }

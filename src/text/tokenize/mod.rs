@@ -181,6 +181,14 @@ impl<'t> Analysis<'t> {
         t.end
     }
 
+    /// The original text between token `i - 1` and token `i` (before the
+    /// first token for `i == 0`): `slice(tokens[i - 1].end, tokens[i].start)`
+    /// read off the tokens' byte offsets, with no search.
+    pub fn gap_before(&self, i: usize) -> &'t str {
+        let from = i.checked_sub(1).map_or(0, |j| self.tokens[j].byte_end);
+        &self.text[from..self.tokens[i].byte_start.max(from)]
+    }
+
     /// Code point offset → byte offset in the original text, for any
     /// offset that is a token boundary or inside a token.
     pub fn char_to_byte(&self, char_offset: usize) -> usize {
@@ -703,5 +711,26 @@ mod tests {
         assert!(entry('ة').key_fold);
         assert_eq!(entry('أ').light, 'ا');
         assert_eq!(entry('\u{0651}').class, Class::Dropped);
+    }
+
+    #[test]
+    fn the_gap_before_a_token_is_the_slice_between_it_and_the_last() {
+        let texts = [
+            "  قال الرئيسُ\n\nـالصين، 2015-04-07 بـ15 x",
+            // Presentation forms take the expanding scanner.
+            "\u{FEFB}\u{0640} \u{FE8D}\u{FEDF}\nمصر.",
+        ];
+        for text in texts {
+            let a = Analysis::new(text);
+            assert!(a.len() > 2, "{text}");
+            for i in 0..a.len() {
+                let from = i.checked_sub(1).map_or(0, |j| a.tokens()[j].end);
+                assert_eq!(
+                    a.gap_before(i),
+                    a.slice(from, a.tokens()[i].start),
+                    "{text} {i}"
+                );
+            }
+        }
     }
 }
