@@ -114,5 +114,10 @@ fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
     if i == 0 {
         return true;
     }
+    // The scanner starts a new sentence at each of these (and after `…`):
+    // a token in the sentence of the one before starts none.
+    if a.tokens()[i].sentence == a.tokens()[i - 1].sentence {
+        return false;
+    }
     a.gap_before(i).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
 }
