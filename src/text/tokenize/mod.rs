@@ -737,40 +737,36 @@ mod tests {
         assert_eq!(entry('\u{0651}').class, Class::Dropped);
     }
 
+    /// Texts for the offset helpers: both scanners (presentation forms
+    /// take the expanding one), gaps with line breaks, dropped marks and
+    /// tatweel, sentence ends, glued digits.
+    const OFFSET_TEXTS: [&str; 3] = [
+        "  قال.ثم\nجاء ! هل ؟ نعم? لا\r\nبعد … ذلك 28.6 . الرئيسُ\n\nـالصين، 2015-04-07 بـ15 x",
+        "\u{FEFB}.\u{FE8D}\nمصر ؟ \u{FEFB}\u{0640}!ها \u{FE8D}\u{FEDF}\nمصر … . ! \u{FEFB}",
+        "و ب ك ل ي ن م ع ف ق ث ص ض ط ظ\nآخر",
+    ];
+
     #[test]
     fn a_line_break_or_a_full_stop_before_a_token_starts_a_sentence() {
         // Rules test a sentence start by the sentence ids first, so a line
         // break in the gap or one of `. ! ? ؟` before a token must start a
         // new sentence in both scanners.
-        let texts = [
-            "قال.ثم\nجاء ! هل ؟ نعم? لا\r\nبعد … ذلك 28.6 .",
-            "\u{FEFB}.\u{FE8D}\nمصر ؟ \u{FEFB}\u{0640}!ها",
-        ];
-        for text in texts {
+        for text in OFFSET_TEXTS {
             let a = Analysis::new(text);
-            assert!(a.len() > 4, "{text}");
             for i in 1..a.len() {
                 let starts = a.gap_before(i).contains('\n')
                     || matches!(a.light(i - 1), "." | "!" | "?" | "؟");
-                if starts {
-                    assert_ne!(
-                        a.tokens()[i].sentence,
-                        a.tokens()[i - 1].sentence,
-                        "{text} {i}"
-                    );
-                }
+                let new_sentence = a.tokens()[i].sentence != a.tokens()[i - 1].sentence;
+                assert!(!starts || new_sentence, "{text} {i}");
             }
         }
     }
 
     #[test]
-    fn a_slice_is_the_text_between_the_bytes_of_its_offsets() {
-        let texts = [
-            "قال الرئيسُ ـالصين، 2015-04-07 بـ15 x و ب ك ل ي ن م ع ف ق ث ص ض ط ظ\nآخر",
-            "\u{FEFB}\u{0640} \u{FE8D}\u{FEDF}\nمصر … . ! \u{FEFB}",
-        ];
-        for text in texts {
+    fn slices_and_gaps_are_the_text_between_the_bytes_of_their_offsets() {
+        for text in OFFSET_TEXTS {
             let a = Analysis::new(text);
+            assert!(a.len() > 4, "{text}");
             let chars = text.chars().count();
             for start in 0..=chars {
                 for end in 0..=chars {
@@ -778,26 +774,10 @@ mod tests {
                     assert_eq!(a.slice(start, end), &text[b0..b1.max(b0)], "{start}..{end}");
                 }
             }
-        }
-    }
-
-    #[test]
-    fn the_gap_before_a_token_is_the_slice_between_it_and_the_last() {
-        let texts = [
-            "  قال الرئيسُ\n\nـالصين، 2015-04-07 بـ15 x",
-            // Presentation forms take the expanding scanner.
-            "\u{FEFB}\u{0640} \u{FE8D}\u{FEDF}\nمصر.",
-        ];
-        for text in texts {
-            let a = Analysis::new(text);
-            assert!(a.len() > 2, "{text}");
             for i in 0..a.len() {
                 let from = i.checked_sub(1).map_or(0, |j| a.tokens()[j].end);
-                assert_eq!(
-                    a.gap_before(i),
-                    a.slice(from, a.tokens()[i].start),
-                    "{text} {i}"
-                );
+                let gap = a.slice(from, a.tokens()[i].start);
+                assert_eq!(a.gap_before(i), gap, "{text} {i}");
             }
         }
     }
