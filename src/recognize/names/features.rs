@@ -145,6 +145,11 @@ pub(super) const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 /// A word ending in an attached pronoun (`روايتها`, `التزامهم`): an
 /// ordinary noun or verb, not part of a name.
 pub fn has_pronoun_suffix(word: &str) -> bool {
+    // Each suffix ends in `ا` (D8 A7), `م` (D9 85) or `ن` (D9 86): one byte
+    // test refuses most words.
+    if !matches!(word.as_bytes().last(), Some(0xA7 | 0x85 | 0x86)) {
+        return false;
+    }
     ["ها", "هم", "هما", "هن"].iter().any(|s| word.ends_with(s)) && word.chars().count() > 4
 }
 
@@ -294,16 +299,21 @@ impl Vocabulary {
                 self.derive(key, 0)
             };
             let light = a.light(i);
-            if light == key {
-                if f.word & flag::STOP != 0 {
-                    f.word |= flag::STOP_OF_LIGHT;
-                }
-            } else {
-                // The light form has `ى` or `ة`, which no key has: it is no
-                // stop key, and a light stop form only when one is listed.
-                f.word &= !flag::LIGHT_STOP;
-                if f.word & flag::LIGHT_STOP_VARIANT != 0 {
-                    f.word |= self.own(light) & flag::LIGHT_STOP;
+            // Whether the light form is the key matters only to a word
+            // with one of these flags (most have none: no comparison).
+            let stop_bits = flag::STOP | flag::LIGHT_STOP | flag::LIGHT_STOP_VARIANT;
+            if f.word & stop_bits != 0 {
+                if light == key {
+                    if f.word & flag::STOP != 0 {
+                        f.word |= flag::STOP_OF_LIGHT;
+                    }
+                } else {
+                    // The light form has `ى` or `ة`, which no key has: it is no
+                    // stop key, and a light stop form only when one is listed.
+                    f.word &= !flag::LIGHT_STOP;
+                    if f.word & flag::LIGHT_STOP_VARIANT != 0 {
+                        f.word |= self.own(light) & flag::LIGHT_STOP;
+                    }
                 }
             }
             if has_pronoun_suffix(light) || self.has_possessive_ta(key) {

@@ -59,11 +59,25 @@ impl EndingFilter {
 }
 
 /// A hash in `0..4096` of a word's last two characters (`None` for fewer).
+#[inline]
 fn ending_hash(key: &str) -> Option<usize> {
+    let mix =
+        |last: usize, before: usize| (last.wrapping_mul(31) ^ before.wrapping_mul(131)) % 4096;
+    // Two 2-byte characters at the end (Arabic letters): decoded off the
+    // bytes. A lead byte 110x_xxxx two bytes from the end starts the last
+    // character, and one four bytes from the end the one before.
+    let b = key.as_bytes();
+    if let [.., b0, b1, b2, b3] = *b {
+        if b0 & 0xE0 == 0xC0 && b2 & 0xE0 == 0xC0 {
+            let before = ((b0 as usize & 0x1F) << 6) | (b1 as usize & 0x3F);
+            let last = ((b2 as usize & 0x1F) << 6) | (b3 as usize & 0x3F);
+            return Some(mix(last, before));
+        }
+    }
     let mut chars = key.chars().rev();
     let last = chars.next()? as usize;
     let before = chars.next()? as usize;
-    Some((last.wrapping_mul(31) ^ before.wrapping_mul(131)) % 4096)
+    Some(mix(last, before))
 }
 
 /// A set of single-word keys: those inserted at run time, and possibly a
@@ -133,5 +147,46 @@ impl WordSet {
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ending_hash;
+    use proptest::prelude::*;
+
+    /// The hash by decoding the last two characters, with no byte shortcut.
+    fn by_chars(key: &str) -> Option<usize> {
+        let mut chars = key.chars().rev();
+        let last = chars.next()? as usize;
+        let before = chars.next()? as usize;
+        Some((last.wrapping_mul(31) ^ before.wrapping_mul(131)) % 4096)
+    }
+
+    #[test]
+    fn the_byte_shortcut_hashes_as_the_characters_do() {
+        for key in [
+            "",
+            "ا",
+            "ab",
+            "بوتين",
+            "aب",
+            "بa",
+            "€ب",
+            "ب€",
+            "ي𝄞",
+            "ßب",
+            "ßß",
+            "x€ß",
+        ] {
+            assert_eq!(ending_hash(key), by_chars(key), "{key}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_hashes_as_its_characters(key in "\\PC{0,6}") {
+            prop_assert_eq!(ending_hash(&key), by_chars(&key));
+        }
     }
 }

@@ -43,6 +43,9 @@ pub(super) struct MediaNames {
     /// The cue words' endings: a word, and each stem of it, ends like the
     /// cue it is, so most words are no cue without a clitic walk.
     cue_endings: Option<super::lexicon::EndingFilter>,
+    /// Some cue has no word character, so a number or punctuation token
+    /// (whose key has none) may be one; otherwise only word tokens are.
+    non_word_cues: bool,
 }
 
 impl MediaNames {
@@ -76,6 +79,7 @@ impl MediaNames {
                 _ => None,
             },
         )?;
+        self.non_word_cues = self.cues.keys().any(|k| !k.chars().any(is_word_char));
         self.cue_endings = Some(super::lexicon::EndingFilter::of_words(
             self.cues.keys().map(String::as_str),
         ));
@@ -94,11 +98,17 @@ impl MediaNames {
 
     /// The cue of token `i`, also behind the conjunction (`وقال`). The
     /// vocabulary flags a word token that is a cue or has a cue stem, so
-    /// most tokens are refused without a lookup.
+    /// most tokens are refused without a lookup; a number or punctuation
+    /// token is looked up only when some cue has no word character.
     #[inline]
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
         let f = d.f.get(i);
-        if f.word & flag::WORD != 0 && (f.word | f.stems) & flag::MEDIA_CUE == 0 {
+        let refused = if f.word & flag::WORD != 0 {
+            (f.word | f.stems) & flag::MEDIA_CUE == 0
+        } else {
+            !self.non_word_cues
+        };
+        if refused {
             return None;
         }
         self.cue_lookup(d.a.key(i))
@@ -159,6 +169,15 @@ impl NameRecognizer {
                 continue;
             }
             let before = media.cue(d, i - 1);
+            // Every reading below needs a cue right before `i` (two tokens
+            // back behind an opening quotation mark) or a media name's
+            // first word at `i`: most words have neither.
+            if before.is_none()
+                && !d.any(i, flag::MEDIA_FIRST)
+                && !(opens_quote(a.light(i - 1)) && i >= 2 && media.cue(d, i - 2).is_some())
+            {
+                continue;
+            }
             // `قال للجزيرة`: the stem after ل (its article restored).
             if before == Some(MediaCue::Speech) {
                 let mut found = None;
@@ -222,7 +241,7 @@ impl NameRecognizer {
     /// named after the place. Its code point start and end token.
     fn place_publication(&self, d: &Doc<'_>, i: usize) -> Option<(usize, usize)> {
         let a = d.a;
-        let quoted = i >= 2 && matches!(a.light(i - 1), "\"" | "«" | "“");
+        let quoted = i >= 2 && opens_quote(a.light(i - 1));
         let cue_at = if quoted { i - 2 } else { i - 1 };
         if self.media.cue(d, cue_at) != Some(MediaCue::Publication) {
             return None;
@@ -299,6 +318,11 @@ impl NameRecognizer {
         }
         Some(m)
     }
+}
+
+/// Whether a token opens a quotation (`"`, `«`, `“`).
+fn opens_quote(light: &str) -> bool {
+    matches!(light, "\"" | "«" | "“")
 }
 
 /// Whether `open` and `close` are a pair of brackets or quotation marks.

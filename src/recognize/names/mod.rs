@@ -244,6 +244,13 @@ impl Doc<'_> {
         self.f.any(i, mask)
     }
 
+    /// Whether token `i` or one of its clitic stems has any bit of `mask`.
+    #[inline]
+    fn any_or_stem(&self, i: usize, mask: Flags) -> bool {
+        let f = self.f.get(i);
+        (f.word | f.stems) & mask != 0
+    }
+
     /// A word token.
     #[inline]
     fn is_word(&self, i: usize) -> bool {

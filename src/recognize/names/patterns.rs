@@ -136,6 +136,22 @@ pub struct Pattern {
     /// The example it carries, if any.
     pub example: Option<Example>,
     elements: Vec<Element>,
+    /// [`Pattern::may_start`]'s masks, worked out once from the first
+    /// element: the flags a token (`.0`) or its stems (`.1`) must have one
+    /// of; `None` when any token may start a match.
+    start_masks: Option<(Flags, Flags)>,
+}
+
+/// The masks of [`Pattern::start_masks`] for a first element.
+fn start_masks(first: &Element) -> Option<(Flags, Flags)> {
+    let lists_only = first.op == Op::One
+        && first.keys.is_empty()
+        && first.lexicons != 0
+        && first.lexicons & !flag::OWN == 0;
+    lists_only.then(|| {
+        let stems = if first.clitic { first.lexicons } else { 0 };
+        (first.lexicons, stems)
+    })
 }
 
 /// A pattern match over original code points.
@@ -275,6 +291,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Pattern>> {
             priority: raw.priority,
             source: format!("{file}:{line_no}"),
             example: raw.example,
+            start_masks: start_masks(&elements[0]),
             elements,
         });
     }
@@ -327,14 +344,8 @@ impl Pattern {
     /// element asks for word lists the token (and its stems) are in none of.
     #[inline]
     pub fn may_start(&self, token: WordFlags) -> bool {
-        let first = &self.elements[0];
-        let lists_only = first.op == Op::One
-            && first.keys.is_empty()
-            && first.lexicons != 0
-            && first.lexicons & !flag::OWN == 0;
-        !lists_only
-            || token.word & first.lexicons != 0
-            || (first.clitic && token.stems & first.lexicons != 0)
+        self.start_masks
+            .is_none_or(|(word, stems)| token.word & word != 0 || token.stems & stems != 0)
     }
 
     /// Whether the first element may match a stem after a proclitic.

@@ -114,6 +114,10 @@ fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
     if i == 0 {
         return true;
     }
-    let (prev, this) = (&a.tokens()[i - 1], &a.tokens()[i]);
-    a.slice(prev.end, this.start).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
+    // The scanner starts a new sentence at each of these (and after `…`):
+    // a token in the sentence of the one before starts none.
+    if a.tokens()[i].sentence == a.tokens()[i - 1].sentence {
+        return false;
+    }
+    a.gap_before(i).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
 }

@@ -26,10 +26,21 @@ enum Slot {
     Letter(char),
 }
 
-/// The verb shapes, by length in letters.
+/// The verb shapes, by length in letters, each length's sorted by their
+/// first slot so that a word is compared with the shapes that begin with
+/// its first letter or a root letter only.
 #[derive(Debug, Default)]
 pub struct VerbShapes {
     by_len: Vec<Vec<Vec<Slot>>>,
+}
+
+/// The order of shapes of one length: root-letter first slots, then by
+/// first letter.
+fn first_slot_order(shape: &[Slot]) -> Option<char> {
+    match shape[0] {
+        Slot::Root => None,
+        Slot::Letter(c) => Some(c),
+    }
 }
 
 /// A root letter of a template: an Arabic letter other than the long
@@ -68,6 +79,9 @@ impl VerbShapes {
             }
             out.by_len[slots.len()].push(slots);
         }
+        for shapes in &mut out.by_len {
+            shapes.sort_by_key(|shape| first_slot_order(shape));
+        }
         Ok(out)
     }
 
@@ -75,21 +89,29 @@ impl VerbShapes {
     pub fn matches(&self, key: &str) -> bool {
         // Called for every unlisted word in a name run: no allocation.
         let len = key.chars().count();
-        let Some(shapes) = self.by_len.get(len) else {
+        let Some(shapes) = self.by_len.get(len).filter(|shapes| !shapes.is_empty()) else {
             return false;
         };
+        let letters: smallvec::SmallVec<[char; 16]> = key.chars().collect();
         // A final `ه` is the key of `ة`: a noun (`نخلة`), no verb's root letter.
         let last = len.saturating_sub(1);
-        shapes.iter().any(|shape| {
+        let fits = |shape: &Vec<Slot>| {
             shape
                 .iter()
-                .zip(key.chars())
+                .zip(&letters)
                 .enumerate()
-                .all(|(n, (slot, c))| match *slot {
+                .all(|(n, (slot, &c))| match *slot {
                     Slot::Root => is_root_letter(c) && !(n == last && c == 'ه'),
                     Slot::Letter(l) => l == c,
                 })
-        })
+        };
+        // Shapes starting with a root letter, then those starting with the
+        // word's first letter (the list is sorted by first slot).
+        let roots = shapes.partition_point(|s| first_slot_order(s).is_none());
+        let first = Some(letters[0]);
+        let from = roots + shapes[roots..].partition_point(|s| first_slot_order(s) < first);
+        let to = from + shapes[from..].partition_point(|s| first_slot_order(s) == first);
+        shapes[..roots].iter().any(fits) || shapes[from..to].iter().any(fits)
     }
 }
 
@@ -126,6 +148,65 @@ mod tests {
         assert!(!s.matches("تمس"), "too short");
         assert!(!s.matches("يوسف"));
         assert!(!s.matches("تجره"), "a final ه is the key of ة");
+    }
+
+    /// Every shape tried in file order, with no index (the definition).
+    fn matches_any_shape(s: &VerbShapes, key: &str) -> bool {
+        let len = key.chars().count();
+        s.by_len.get(len).is_some_and(|shapes| {
+            shapes.iter().any(|shape| {
+                shape
+                    .iter()
+                    .zip(key.chars())
+                    .enumerate()
+                    .all(|(n, (slot, c))| match *slot {
+                        Slot::Root => is_root_letter(c) && !(n + 1 == len && c == 'ه'),
+                        Slot::Letter(l) => l == c,
+                    })
+            })
+        })
+    }
+
+    #[test]
+    fn the_first_slot_index_finds_what_every_shape_finds() {
+        let rules = crate::rules::RuleFiles::embedded();
+        let text = rules.get(VERB_SHAPES_FILE).expect("embedded");
+        let s = VerbShapes::parse(VERB_SHAPES_FILE, text).unwrap();
+        let corpus = rules.get("names/person_given.csv").expect("embedded");
+        let (mut words, mut verbs) = (0, 0);
+        // Shapes filled with every letter at every slot, and listed names.
+        let letters: Vec<char> = ('\u{0621}'..='\u{064A}').collect();
+        let mut keys: Vec<String> = Vec::new();
+        for shapes in &s.by_len {
+            for shape in shapes {
+                for &c in &letters {
+                    keys.push(
+                        shape
+                            .iter()
+                            .map(|slot| match *slot {
+                                Slot::Root => c,
+                                Slot::Letter(l) => l,
+                            })
+                            .collect(),
+                    );
+                }
+            }
+        }
+        keys.extend(
+            corpus
+                .split(|c: char| !crate::text::normalize::is_word_char(c))
+                .map(crate::text::key),
+        );
+        for key in keys.iter().filter(|k| !k.is_empty()) {
+            let expected = matches_any_shape(&s, key);
+            assert_eq!(s.matches(key), expected, "{key}");
+            words += 1;
+            verbs += usize::from(expected);
+        }
+        assert!(
+            words > 5_000 && verbs > 1_000 && verbs < words,
+            "{verbs} of {words}"
+        );
     }
 
     #[test]

@@ -181,11 +181,25 @@ impl<'t> Analysis<'t> {
         t.end
     }
 
+    /// The original text between token `i - 1` and token `i` (before the
+    /// first token for `i == 0`): `slice(tokens[i - 1].end, tokens[i].start)`
+    /// read off the tokens' byte offsets, with no search.
+    pub fn gap_before(&self, i: usize) -> &'t str {
+        let from = i.checked_sub(1).map_or(0, |j| self.tokens[j].byte_end);
+        &self.text[from..self.tokens[i].byte_start.max(from)]
+    }
+
     /// Code point offset → byte offset in the original text, for any
     /// offset that is a token boundary or inside a token.
     pub fn char_to_byte(&self, char_offset: usize) -> usize {
         // Find the token containing or following the offset, then walk.
         let idx = self.tokens.partition_point(|t| t.end <= char_offset);
+        self.byte_from(idx, char_offset)
+    }
+
+    /// [`Self::char_to_byte`] given `idx`, the first token ending after
+    /// the offset (`tokens.len()` when none does).
+    fn byte_from(&self, idx: usize, char_offset: usize) -> usize {
         let (mut byte, mut ch) = match idx.checked_sub(1).map(|j| &self.tokens[j]) {
             Some(prev) => (prev.byte_end, prev.end),
             None => (0, 0),
@@ -208,8 +222,26 @@ impl<'t> Analysis<'t> {
 
     /// The original text between two code point offsets.
     pub fn slice(&self, start: usize, end: usize) -> &'t str {
-        let b0 = self.char_to_byte(start);
-        let b1 = self.char_to_byte(end);
+        let first = self.tokens.partition_point(|t| t.end <= start);
+        let b0 = self.byte_from(first, start);
+        // Tokens end in order, so the end's token is at or after the
+        // start's: most slices are a mention of a few tokens, found by a
+        // short walk; a longer one is searched for.
+        const WALK: usize = 8;
+        let tokens = &self.tokens[first..];
+        let walked = tokens
+            .iter()
+            .take(WALK)
+            .take_while(|t| t.end <= end)
+            .count();
+        let last = if end < start {
+            self.tokens.partition_point(|t| t.end <= end)
+        } else if walked < WALK {
+            first + walked
+        } else {
+            first + tokens.partition_point(|t| t.end <= end)
+        };
+        let b1 = self.byte_from(last, end);
         &self.text[b0..b1.max(b0)]
     }
 }
@@ -703,5 +735,50 @@ mod tests {
         assert!(entry('ة').key_fold);
         assert_eq!(entry('أ').light, 'ا');
         assert_eq!(entry('\u{0651}').class, Class::Dropped);
+    }
+
+    /// Texts for the offset helpers: both scanners (presentation forms
+    /// take the expanding one), gaps with line breaks, dropped marks and
+    /// tatweel, sentence ends, glued digits.
+    const OFFSET_TEXTS: [&str; 3] = [
+        "  قال.ثم\nجاء ! هل ؟ نعم? لا\r\nبعد … ذلك 28.6 . الرئيسُ\n\nـالصين، 2015-04-07 بـ15 x",
+        "\u{FEFB}.\u{FE8D}\nمصر ؟ \u{FEFB}\u{0640}!ها \u{FE8D}\u{FEDF}\nمصر … . ! \u{FEFB}",
+        "و ب ك ل ي ن م ع ف ق ث ص ض ط ظ\nآخر",
+    ];
+
+    #[test]
+    fn a_line_break_or_a_full_stop_before_a_token_starts_a_sentence() {
+        // Rules test a sentence start by the sentence ids first, so a line
+        // break in the gap or one of `. ! ? ؟` before a token must start a
+        // new sentence in both scanners.
+        for text in OFFSET_TEXTS {
+            let a = Analysis::new(text);
+            for i in 1..a.len() {
+                let starts = a.gap_before(i).contains('\n')
+                    || matches!(a.light(i - 1), "." | "!" | "?" | "؟");
+                let new_sentence = a.tokens()[i].sentence != a.tokens()[i - 1].sentence;
+                assert!(!starts || new_sentence, "{text} {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn slices_and_gaps_are_the_text_between_the_bytes_of_their_offsets() {
+        for text in OFFSET_TEXTS {
+            let a = Analysis::new(text);
+            assert!(a.len() > 4, "{text}");
+            let chars = text.chars().count();
+            for start in 0..=chars {
+                for end in 0..=chars {
+                    let (b0, b1) = (a.char_to_byte(start), a.char_to_byte(end));
+                    assert_eq!(a.slice(start, end), &text[b0..b1.max(b0)], "{start}..{end}");
+                }
+            }
+            for i in 0..a.len() {
+                let from = i.checked_sub(1).map_or(0, |j| a.tokens()[j].end);
+                let gap = a.slice(from, a.tokens()[i].start);
+                assert_eq!(a.gap_before(i), gap, "{text} {i}");
+            }
+        }
     }
 }
