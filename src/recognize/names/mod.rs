@@ -20,6 +20,7 @@ mod loading;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
+mod org_heads;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
