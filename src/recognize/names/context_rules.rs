@@ -50,6 +50,7 @@ impl NameRecognizer {
                     TriggerKind::OrgHead
                         | TriggerKind::OrgHeadStrong
                         | TriggerKind::OrgHeadPurpose
+                        | TriggerKind::OrgHeadNamed
                         | TriggerKind::OrgDescriptor
                 )
             {
@@ -64,6 +65,7 @@ impl NameRecognizer {
                 TriggerKind::OrgHeadPurpose => {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
+                TriggerKind::OrgHeadNamed => self.institution_with_name(d, i, m.start, after),
                 TriggerKind::NameSuffix | TriggerKind::OrgDescriptorKept => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).

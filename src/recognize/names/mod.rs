@@ -109,6 +109,10 @@ pub enum TriggerKind {
     /// after it (`[المركز الوطني للدراسات الفضائية]`); otherwise another
     /// kind of the same word reads it (`المركز` is a facility head too).
     OrgHeadPurpose,
+    /// An institution head kept before a bare proper name (`[مدرسة
+    /// ايجلبروك]`, `[كلية بيمبروك]`): schools and colleges keep their head
+    /// (decision 58), where other descriptors drop it (decision 37).
+    OrgHeadNamed,
     /// A word that may close a facility or organization name (`الدولي`).
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
@@ -137,6 +141,7 @@ impl TriggerKind {
             "org_head" => TriggerKind::OrgHead,
             "org_head_strong" => TriggerKind::OrgHeadStrong,
             "org_head_purpose" => TriggerKind::OrgHeadPurpose,
+            "org_head_named" => TriggerKind::OrgHeadNamed,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
             "misc_descriptor" => TriggerKind::MiscDescriptor,

@@ -1,7 +1,8 @@
 //! Organization heads in context: an organization head kept with its
 //! construct chain (`[وزارة الاقتصاد والمالية]`), a descriptor dropped
-//! before a bare name (`شركة [هواوي]`, `وكالة [موديز]`), and a bracketed
-//! alias right after an organization (`(...)`). Called from the trigger
+//! before a bare name (`شركة [هواوي]`, `وكالة [موديز]`), an institution
+//! head kept before one (`[كلية بيمبروك]`), and a bracketed alias right
+//! after an organization (`(...)`). Called from the trigger
 //! rules in `context_rules.rs`.
 
 use super::context_rules::is_nisba_shaped;
@@ -295,6 +296,45 @@ impl NameRecognizer {
             k += 1;
         }
         Some(out)
+    }
+
+    /// An indefinite institution head kept before a bare proper name
+    /// (`[مدرسة ايجلبروك]`, `[اكاديمية ديرفيلد]`; decision 58). A known place after the head is the construct chain's
+    /// (`[جامعة القاهرة]`, read by the head rules), and a Latin name after
+    /// it stands alone (decision 58: `دار [ARC Publications]`).
+    pub(super) fn institution_with_name(
+        &self,
+        d: &Doc<'_>,
+        head: usize,
+        start: usize,
+        after: usize,
+    ) -> Option<Vec<Mention>> {
+        let a = d.a;
+        if d.has_article(head)
+            || !self.is_bare_proper(d, after)
+            || a.key(after)
+                .chars()
+                .next()
+                .is_some_and(super::latin_gloss::is_latin_letter)
+            || self
+                .gaz_matches(d, after, false)
+                .iter()
+                .any(|m| m.payload.label != Label::Person)
+        {
+            return None;
+        }
+        let mut found = self.org_after_descriptor(d, after)?;
+        // The name and its bracketed alias; a conjunct after the name is no
+        // second institution of the head (`مدرسة ادموند ولاش`, one name).
+        let alias = found
+            .get(1)
+            .is_some_and(|m| m.rule.as_str() == "name/org-alias");
+        found.truncate(1 + usize::from(alias));
+        let named = found.first_mut()?;
+        named.start = start;
+        named.rule = "name/org-institution".into();
+        named.priority = priority::TRIGGER;
+        Some(found)
     }
 
     /// `(` bare words `)` right after an organization: its alias, also ORG.
