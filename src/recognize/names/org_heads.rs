@@ -36,6 +36,12 @@ impl NameRecognizer {
         // head governs no genitive: a bare word after it begins the next
         // phrase (`النادي | جماهير الأهلي`, `الجمعية | يعطي`).
         let mut bare_run = !(after > 0 && d.has_article(after - 1));
+        // Where a purpose complement begins (`الهيئة العليا [للإغاثة]`).
+        // None in a quoted title, the quoted rules' (`مسلسل "مدرسة الروابي
+        // للبنات"`, a work).
+        let mut purpose_at = None;
+        let head = (0..after).rev().find(|&k| a.tokens()[k].start <= start);
+        let quoted = head.is_some_and(|h| h > 0 && matches!(a.light(h - 1), "\"" | "«" | "“"));
         while j < a.len() && j - after < 5 {
             if d.is_stop(j) {
                 break;
@@ -100,6 +106,22 @@ impl NameRecognizer {
             }
             // A sector word continues a begun name (`الهيئة العربية للتصنيع`).
             let sector = last.is_some() && self.org_sectors.contains(key);
+            // A listed name is whole: `ل` after it begins another phrase
+            // (`[الاتحاد الأوروبي] للفترة`).
+            let listed =
+                head.is_some_and(|h| self.gaz_matches(d, h, true).iter().any(|m| m.end == j));
+            if !sector
+                && !descriptor
+                && !quoted
+                && !listed
+                && self.purpose_complement(d, after, last, j)
+            {
+                purpose_at.get_or_insert(j);
+                last = Some(j);
+                bare_run = false;
+                j += 1;
+                continue;
+            }
             if d.has_article(j) || sector || (conj_al && last.is_some()) {
                 last = Some(j);
                 bare_run = false;
@@ -140,8 +162,8 @@ impl NameRecognizer {
             // A purpose complement after a described head names an
             // institution (`[الهيئة العليا المستقلة للانتخابات]`,
             // `[المركز الوطني للدراسات الفضائية]`): sector words are data.
-            let purpose =
-                (after + 1..=last).any(|k| self.org_sectors.contains(a.key(k)) && !d.is_stop(k));
+            let purpose = purpose_at.is_some_and(|k| k <= last)
+                || (after + 1..=last).any(|k| self.org_sectors.contains(a.key(k)) && !d.is_stop(k));
             // A purpose head (`المركز`, also a facility's) names an
             // institution only with a purpose complement; otherwise the
             // facility rule reads it (`[مركز دبي التجاري العالمي]FAC`).
@@ -179,6 +201,33 @@ impl NameRecognizer {
         let mut out = vec![m];
         out.extend(alias);
         Some(out)
+    }
+
+    /// A purpose complement at `j` after a described head: `لل` + a noun
+    /// after the head's definite adjectives (`[الهيئة العليا للإغاثة]`,
+    /// `[الهيئة الملكية الأردنية للأفلام]`), the remit that makes the
+    /// description an institution's name, as a listed sector word does
+    /// (`للتنمية`). Not after a noun (`الوزارة الحصيلة النهائية للحملة`:
+    /// the verb's object), nor right after a participle, which takes `ل`
+    /// for its object (`اللجنة المنظمة للبطولة`, "organizing the
+    /// championship"); a head with no adjective is read by its own rules,
+    /// and a generic descriptor (`الموقع الجغرافي للمنطقة`) takes none.
+    fn purpose_complement(&self, d: &Doc<'_>, after: usize, last: Option<usize>, j: usize) -> bool {
+        let a = d.a;
+        let Some(prev) = last.filter(|&l| l + 1 == j && l >= after) else {
+            return false;
+        };
+        let key = a.key(j);
+        let adjectives = (after..=prev).all(|k| {
+            let key = a.key(k);
+            d.has_article(k) && (d.is_norp(k) || adjective_shaped(key) || is_participle(key))
+        });
+        adjectives
+            && !is_participle(a.key(prev))
+            && key.starts_with("\u{0644}\u{0644}")
+            && key.chars().count() > 4
+            && !d.is_stop(j)
+            && !d.any(j, flag::PRONOUN_SUFFIX)
     }
 
     /// A person's title at `j` with a name after it (`السيد حسن`): the
@@ -356,4 +405,24 @@ impl NameRecognizer {
         }
         Some(m)
     }
+}
+
+/// A definite word shaped like an adjective of an institution's name, as
+/// keyed: a nisba (`الوطنيه`), the feminine active participle of a
+/// three-letter root (`العامه`, `الخاصه`, `القابضه`, `الدائمه`) or the
+/// feminine elative (`العليا`). A noun of another shape (`الحصيله`) is not.
+fn adjective_shaped(key: &str) -> bool {
+    let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
+        return false;
+    };
+    let c: Vec<char> = stem.chars().collect();
+    let active_participle =
+        matches!(c.len(), 4 | 5) && c[1] == '\u{0627}' && c[c.len() - 1] == '\u{0647}';
+    let elative = c.len() == 4 && stem.ends_with("\u{064A}\u{0627}");
+    is_nisba_shaped(key) || active_participle || elative
+}
+
+/// A definite participle of a derived verb (`المنظمه`, `المستقله`), as keyed.
+fn is_participle(key: &str) -> bool {
+    key.starts_with("\u{0627}\u{0644}\u{0645}")
 }
