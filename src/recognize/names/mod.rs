@@ -597,6 +597,9 @@ impl NameRecognizer {
                 mention.evidence = format!("lexicon {}", m.payload.source);
             }
             out.push(mention);
+            if m.payload.label == Label::Org {
+                out.extend(self.listed_org_alias(d, m.end));
+            }
         }
     }
 

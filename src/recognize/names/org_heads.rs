@@ -386,6 +386,23 @@ impl NameRecognizer {
         Some(found)
     }
 
+    /// The bracketed alias after a listed organization
+    /// (`[الاتحاد الإفريقي لكرة القدم] ([كاف])`): as [`Self::bracket_alias`],
+    /// with words only, so a count or a listed place in brackets
+    /// (`(27 دولة)`, `(نيويورك)`) stays what it is.
+    pub(super) fn listed_org_alias(&self, d: &Doc<'_>, j: usize) -> Option<Mention> {
+        let alias = self.bracket_alias(d, j)?;
+        let a = d.a;
+        let words = (j + 1..a.len())
+            .take_while(|&k| a.tokens()[k].start < alias.end)
+            .all(|k| d.is_word(k) && !a.key(k).chars().any(|c| c.is_ascii_digit()));
+        let listed_other = self
+            .gaz_matches(d, j + 1, false)
+            .iter()
+            .any(|m| m.payload.label != Label::Org);
+        (words && !listed_other).then_some(alias)
+    }
+
     /// `(` bare words `)` right after an organization: its alias, also ORG.
     pub(super) fn bracket_alias(&self, d: &Doc<'_>, j: usize) -> Option<Mention> {
         let a = d.a;
