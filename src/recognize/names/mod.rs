@@ -22,6 +22,7 @@ mod lone_names;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
+mod org_heads;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
@@ -110,6 +111,10 @@ pub enum TriggerKind {
     /// after it (`[المركز الوطني للدراسات الفضائية]`); otherwise another
     /// kind of the same word reads it (`المركز` is a facility head too).
     OrgHeadPurpose,
+    /// An institution head kept before a bare proper name (`[مدرسة
+    /// ايجلبروك]`, `[كلية بيمبروك]`): schools and colleges keep their head
+    /// (decision 58), where other descriptors drop it (decision 37).
+    OrgHeadNamed,
     /// A word that may close a facility or organization name (`الدولي`).
     NameSuffix,
     /// A speech verb: a speaker's name may follow (`وقال [عنان]`).
@@ -138,6 +143,7 @@ impl TriggerKind {
             "org_head" => TriggerKind::OrgHead,
             "org_head_strong" => TriggerKind::OrgHeadStrong,
             "org_head_purpose" => TriggerKind::OrgHeadPurpose,
+            "org_head_named" => TriggerKind::OrgHeadNamed,
             "name_suffix" => TriggerKind::NameSuffix,
             "speech_verb" => TriggerKind::SpeechVerb,
             "misc_descriptor" => TriggerKind::MiscDescriptor,
@@ -623,6 +629,9 @@ impl NameRecognizer {
                 mention.evidence = format!("lexicon {}", m.payload.source);
             }
             out.push(mention);
+            if m.payload.label == Label::Org {
+                out.extend(self.listed_org_alias(d, m.end));
+            }
         }
     }
 
