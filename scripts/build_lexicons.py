@@ -1080,7 +1080,7 @@ def main():
 
     # ------------------------------------------------------------------ summary
     print("\nrows per file:")
-    profile_rows = split_anercorp_profile(idx_train)
+    profile_rows = split_anercorp_profile()
     for fn in sorted(WRITTEN):
         print(f"  {fn:24s} {WRITTEN[fn]:6d}")
     print(f"  profiles/anercorp/names/gaz_anercorp.csv {profile_rows:6d}")
@@ -1117,7 +1117,6 @@ ANERCORP_CONVENTIONS = curated("anercorp_conventions.csv", "table")
 # ANERcorp's own label of each learned entry (normalised key), before a curated
 # list relabels it: the anercorp profile brings it back for the conventions.
 ANERCORP_LEARNED_LABEL = {}
-ANER2LABEL = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
 PROFILE_GAZ = ROOT / "rules" / "profiles" / "anercorp" / "names" / "gaz_anercorp.csv"
 PROFILE_CURRENCIES = ROOT / "rules" / "profiles" / "anercorp" / "names" / "gaz_anercorp_currencies.csv"
 
@@ -1152,27 +1151,6 @@ def write_anercorp_currencies():
     return len(entries)
 
 
-def standalone_label(idx_train, entry):
-    """ANERcorp's label of an entry seen as a whole entity of its own in the
-    learning part (`الله` alone, not inside `عبد الله`): the type of most of
-    its exact-span entities when they are >= 60 % of its occurrences outside
-    a longer entity and there are two or more; else None. (label, count)."""
-    best = None
-    for aner_type, label in ANER2LABEL.items():
-        occ, _anyent, _typed, exact = idx_train.stats(entry, aner_type)
-        if exact >= 2 and (best is None or exact > best[1]):
-            best = (label, exact, occ)
-    if best is None:
-        return None
-    label, exact, occ = best
-    inside_longer = 0
-    for si, a, b in idx_train.occurrences(entry):
-        s = idx_train.sents[si]
-        if s[a][1].startswith("I-") or (b < len(s) and s[b][1].startswith("I-")):
-            inside_longer += 1
-    return (label, exact) if exact / max(occ - inside_longer, 1) >= 0.6 else None
-
-
 CURATED_GAZETTEERS = ["gaz_countries.csv", "gaz_cities.csv", "gaz_regions.csv", "gaz_geography.csv",
                       "gaz_orgs.csv", "gaz_misc.csv", "gaz_norp.csv", "gaz_persons.csv"]
 
@@ -1203,15 +1181,14 @@ def write_convention_removals(aner_labels):
         ], header + ["remove"], drop)
 
 
-def split_anercorp_profile(idx_train):
+def split_anercorp_profile():
     """Move the learned entries that only ANERcorp's conventions label so out
     of the core gaz_anercorp.csv into the anercorp profile: MISC entries
     holding a currency name (the core reads them as MONEY), and the entries
     of curated/anercorp_conventions.csv (relabelled to their core label, or
     left out of the core when it is empty; the profile gets ANERcorp's own
-    label, also for a convention entry no learned row holds when ANERcorp
-    tags it as an entity of its own, see standalone_label). Returns the
-    profile's row count."""
+    label, the one learned before a curated list relabelled the entry).
+    Returns the profile's row count."""
     path = OUT / "gaz_anercorp.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     comments = [l for l in lines if l.startswith("#")]
@@ -1227,12 +1204,10 @@ def split_anercorp_profile(idx_train):
         return {f[2:] if f.startswith("ال") else f for f in forms}
 
     core, profile = [], []
-    learned = set()
     for r in body:
         entry, label = r[0], r[1]
         convention = conventions.get(norm(entry))
         if convention:
-            learned.add(norm(entry))
             core_label, why = convention
             if core_label:
                 core.append([entry, core_label] + r[2:])
@@ -1242,10 +1217,6 @@ def split_anercorp_profile(idx_train):
             profile.append(r + [""])
         else:
             core.append(r)
-    for entry, _core_label, _why in ((r + ["", ""])[:3] for r in ANERCORP_CONVENTIONS):
-        own = None if norm(entry) in learned else standalone_label(idx_train, entry)
-        if own:
-            profile.append([entry, own[0], "learned", str(own[1]), ""])
     write_convention_removals({norm(r[0]): r[1] for r in profile if not r[-1]})
     comments.append("# ANERcorp's own labelling (currency names and a few works and places as MISC) is in")
     comments.append("# rules/profiles/anercorp/names/gaz_anercorp.csv, applied by --profile anercorp.")
