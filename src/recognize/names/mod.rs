@@ -445,6 +445,9 @@ impl NameRecognizer {
         let may_start = |bits: Flags| {
             bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
         };
+        // A word listed whole as a stop word (a verb, a particle) is read whole:
+        // `لجأوا` is a verb, not ل + `جاوا`.
+        let clitics = clitics && f.word & flag::STOP == 0;
         let possible = may_start(f.word) || (clitics && may_start(f.stems));
         if !possible {
             return Matches::new();
