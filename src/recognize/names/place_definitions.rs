@@ -26,6 +26,8 @@ pub(super) struct PlaceDefinitionWords {
     place_nouns: rustc_hash::FxHashMap<String, Label>,
     /// Border words: `ب` + an unknown word within a few words after one is a GPE.
     border_words: rustc_hash::FxHashSet<String>,
+    /// The locative proclitics before such a town (`ب`).
+    locatives: rustc_hash::FxHashSet<String>,
 }
 
 /// How many tokens before `ب` + name a border word may stand.
@@ -53,6 +55,9 @@ impl PlaceDefinitionWords {
                 "border_word" => {
                     self.border_words.insert(key);
                 }
+                "locative" => {
+                    self.locatives.insert(key);
+                }
                 "place_noun" => {
                     let label = match row.get(label_col) {
                         "GPE" => Label::Gpe,
@@ -70,7 +75,7 @@ impl PlaceDefinitionWords {
                     return Err(table.error(
                         row,
                         format!(
-                            "unknown kind `{other}` (expected copula, place_noun or border_word)"
+                            "unknown kind `{other}` (expected copula, place_noun, border_word or locative)"
                         ),
                     ))
                 }
@@ -136,20 +141,24 @@ impl NameRecognizer {
             return;
         }
         let key = a.key(i);
-        let Some(split) =
-            crate::text::clitics::clitic_splits_iter(key).find(|s| s.proclitic == "ب")
+        let Some(split) = crate::text::clitics::clitic_splits_iter(key)
+            .find(|s| words.locatives.contains(s.proclitic))
         else {
             return;
         };
         let stem = split.stem_key.as_ref();
         let known =
             flag::GAZ_WORD | flag::GIVEN | flag::FAMILY | flag::COMMON | flag::STOP | flag::TRIGGER;
-        if stem.starts_with("ال")
-            || stem.chars().count() < 3
+        // CLITIC_COMMON: the stem has the article or is a listed word.
+        if stem.chars().count() < 3
             || self.vocab.own(stem) & known != 0
             || d.any(
                 i,
-                flag::STOP | flag::COMMON | flag::INFLECTED | flag::PRONOUN_SUFFIX,
+                flag::STOP
+                    | flag::COMMON
+                    | flag::CLITIC_COMMON
+                    | flag::INFLECTED
+                    | flag::PRONOUN_SUFFIX,
             )
             || self.is_verb_shaped(d, i)
         {
@@ -167,8 +176,9 @@ impl NameRecognizer {
         );
         m.priority = priority::TRIGGER;
         if d.ctx.explain {
-            m.evidence = "`ب` + an unknown word after a border word (names/place_definitions.csv)"
-                .to_string();
+            m.evidence =
+                "a locative proclitic + an unknown word after a border word (names/place_definitions.csv)"
+                    .to_string();
         }
         out.push(m);
     }
