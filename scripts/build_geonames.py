@@ -14,8 +14,9 @@ curated lists), after filters that keep ordinary words out:
   label wins), nor in curated/ambiguous_skip.csv;
 - a one-word name, and each form of it behind a proclitic (rules/text/
   clitics.csv: `ك` + `بيرا` is `كبيرا`), is none of: a common word of ANERcorp's
-  training part (rules/names/common_words.csv), a stop word, a listed given or
-  family name, a word seen in the training text (the first 80 % of the
+  training part (rules/names/common_words.csv) or, without the article, the
+  feminine plural of one (`ربات` of `ربة`), a stop word, a one-word trigger (a title or a head such as
+  `السفيرة`, rules/names/triggers*.csv), a listed given or family name, a word seen in the training text (the first 80 % of the
   sentences of ANERcorp and of WikiFANE; the rest is held out for evaluation)
   that is a place in fewer than half of its sightings;
 - a name of several words has at least one word that is not an ordinary word
@@ -94,6 +95,15 @@ def place_counts() -> tuple[collections.Counter, collections.Counter]:
     return seen, place
 
 
+def plural_singular(k: str) -> str | None:
+    """The singular a feminine sound plural without the article may come from
+    (`ربات` <- `ربه`, the key of ربة): a town name that is the plural of a
+    common word is read as the plural. None for other words."""
+    if k.startswith("ال") or not k.endswith("ات") or len(k) < 4:
+        return None
+    return k[:-2] + "ه"
+
+
 def main() -> None:
     towns = cities()
     known = set()
@@ -101,8 +111,11 @@ def main() -> None:
         if path != OUT:
             known.update(key.many(row["entry"] for row in load_rows(path)))
     known.update(key.many(row["entry"] for row in load_rows(NAMES / "curated" / "ambiguous_skip.csv")))
-    ordinary = set(key.many(row["word"] for row in load_rows(NAMES / "common_words.csv")))
+    common = set(key.many(row["word"] for row in load_rows(NAMES / "common_words.csv")))
+    ordinary = set(common)
     ordinary.update(key.many(row["word"] for row in load_rows(NAMES / "stopwords.csv")))
+    for path in NAMES.glob("triggers*.csv"):
+        ordinary.update(key.many(row["trigger"] for row in load_rows(path) if " " not in row["trigger"]))
     for pattern in ("person_given*.csv", "person_family*.csv"):
         for path in NAMES.glob(pattern):
             ordinary.update(key.many(row["name"] for row in load_rows(path)))
@@ -110,7 +123,8 @@ def main() -> None:
     proclitics = [row["clitic"] for row in load_rows(CLITICS) if row["role"] == "proclitic"]
 
     def ordinary_word(k: str) -> bool:
-        return k in ordinary or (seen[k] > 0 and place[k] / seen[k] < MIN_PLACE_SHARE)
+        return (k in ordinary or (seen[k] > 0 and place[k] / seen[k] < MIN_PLACE_SHARE)
+                or plural_singular(k) in common)
 
     names: dict[str, tuple[str, int, str]] = {}
     candidates = [

@@ -415,6 +415,11 @@ impl NameRecognizer {
             if proclitic.ends_with('ل') && indefinite_head && a.light(after).ends_with('ة') {
                 return None;
             }
+            // A head with the article takes no bare name after it: the word
+            // is a predicate or a verb (`المسجد مكون من`, `القصر ينشد`).
+            if !indefinite_head {
+                return None;
+            }
             let mut last = after;
             while last + 1 < a.len()
                 && last + 1 - after < 3

@@ -480,6 +480,9 @@ impl NameRecognizer {
         let may_start = |bits: Flags| {
             bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
         };
+        // A word listed whole as a stop word (a verb, a particle) is read whole:
+        // `لجأوا` is a verb, not ل + `جاوا`.
+        let clitics = clitics && f.word & flag::STOP == 0;
         let possible = may_start(f.word) || (clitics && may_start(f.stems));
         if !possible {
             return Matches::new();
@@ -527,6 +530,7 @@ impl NameRecognizer {
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
                 self.place_definition_at(&d, i, &mut found);
+                self.place_after_border_word_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
