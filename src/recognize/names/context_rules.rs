@@ -322,7 +322,11 @@ impl NameRecognizer {
     /// Place head dropped: `مقاطعة [شانشي]`, `ولاية [ورقلة]`.
     pub(super) fn place_after_head(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
         let a = d.a;
-        if after >= a.len() || !self.is_bare_proper(d, after) || a.tokens()[after].glued {
+        if after >= a.len()
+            || !self.is_bare_proper(d, after)
+            || a.tokens()[after].glued
+            || (after > 0 && d.has_article(after - 1) && self.is_verb_shaped(d, after))
+        {
             return None;
         }
         // `منطقة حدودية`, `حي سكني`: an adjective, not a name.
