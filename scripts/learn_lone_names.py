@@ -34,7 +34,7 @@ ORDINARY_PER_LONE = 2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learn_name_likeness import key, is_arabic_word  # noqa: E402
-from learn_person_cues import training_sentences  # noqa: E402  (the same training parts as the cue words)
+from learn_person_cues import training_sentences, write_table  # noqa: E402  (the same training parts as the cue words)
 
 HEADER = [
     "# Person-name words that standing alone are mostly ordinary words (generated): a one-word person",
@@ -69,12 +69,7 @@ def main():
         for k in in_person
         if ordinary[k] >= MIN_ORDINARY and ordinary[k] >= ORDINARY_PER_LONE * lone[k]
     )
-    with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(HEADER) + "\n")
-        fh.write("word,ordinary,lone\n")
-        for k, o, n in rows:
-            fh.write(f"{k},{o},{n}\n")
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} words")
+    write_table(OUT, HEADER, "word,ordinary,lone", rows, "words")
 
 
 if __name__ == "__main__":

@@ -54,6 +54,17 @@ HEADER = [
 ]
 
 
+def write_table(path, header, columns, rows, what):
+    """Write a generated table: its `#` header lines, the column row, then
+    one comma-joined line per row tuple; print its row count."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(header) + "\n")
+        fh.write(columns + "\n")
+        for row in rows:
+            fh.write(",".join(str(cell) for cell in row) + "\n")
+    print(f"{path.relative_to(ROOT)}: {len(rows)} {what}")
+
+
 def fold(k, known):
     """The key without a leading conjunction when the rest is a word seen on its own."""
     if len(k) > 3 and k[0] in CONJUNCTIONS and k[1:] in known:
@@ -116,12 +127,7 @@ def main():
             continue
         rows.append((k, n, seen[k]))
     rows.sort()
-    with open(OUT, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(HEADER) + "\n")
-        fh.write("word,person,seen\n")
-        for k, n, s in rows:
-            fh.write(f"{k},{n},{s}\n")
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} cue words")
+    write_table(OUT, HEADER, "word,person,seen", rows, "cue words")
 
 
 if __name__ == "__main__":
