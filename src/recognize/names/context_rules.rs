@@ -57,7 +57,9 @@ impl NameRecognizer {
                 continue;
             }
             let emitted = match kind {
-                TriggerKind::PersonTitle => self.title_person(d, after),
+                TriggerKind::PersonTitle => self
+                    .title_person(d, after)
+                    .filter(|_| !self.bare_title_construct(d, m.first, after)),
                 TriggerKind::OrgHeadStrong => {
                     self.org_with_head(d, m.start, after, HeadStrength::Strong)
                 }
@@ -136,6 +138,31 @@ impl NameRecognizer {
     }
 
     /// Title (+ NORP adjectives and ال-descriptors) + 1–4 name tokens.
+    /// A bare title (no article: `عمدة`, `حاكم`) heads a construct: an
+    /// unlisted word right after it is what the title governs (`عمدة
+    /// [جريكو]` is a town), not a person's name. A listed given or family
+    /// name after it still starts one, as does a name after the title's
+    /// complement (`وزير الخارجية [جون كيري]`) or after a word the training
+    /// parts show a name follows (`person_cue_words.csv`: kinship, `ابنة
+    /// [اينوبيون]`, `ابنه [قرقماز]`).
+    fn bare_title_construct(&self, d: &Doc<'_>, title: usize, after: usize) -> bool {
+        if after != title + 1
+            || d.any(after, flag::GIVEN | flag::FAMILY)
+            || d.has_article(after)
+            || d.is_norp(after)
+            || self.title_complement(d, after)
+            || self.person_cues.is_cue(d.a.key(title))
+        {
+            return false;
+        }
+        let key = d.a.key(title);
+        let body = key.strip_prefix(['\u{0648}', '\u{0641}']).unwrap_or(key);
+        let after_preposition = body.strip_prefix(['\u{0628}', '\u{0643}']).unwrap_or(body);
+        let definite = after_preposition.starts_with("\u{0627}\u{0644}")
+            || body.starts_with("\u{0644}\u{0644}");
+        !definite
+    }
+
     pub(super) fn title_person(&self, d: &Doc<'_>, mut j: usize) -> Option<Vec<Mention>> {
         let a = d.a;
         let mut skipped = 0;

@@ -43,7 +43,7 @@ impl PersonCueWords {
     }
 
     /// Whether a key is a cue, whole or after a proclitic (`وتوفي`, `بقيادة`).
-    fn is_cue(&self, key: &str) -> bool {
+    pub(super) fn is_cue(&self, key: &str) -> bool {
         !self.0.is_empty()
             && (self.0.contains(key)
                 || crate::text::clitics::clitic_splits_iter(key)
