@@ -125,14 +125,23 @@ impl NameRecognizer {
         label: Label,
         rule: &'static str,
     ) -> Mention {
-        let a = d.a;
-        let mut m = d.ctx.mention(
-            a.tokens()[first].start,
-            a.tokens()[last].end,
-            label,
-            serde_json::Value::Null,
-            rule,
-        );
+        let tokens = d.a.tokens();
+        self.trigger_mention(d, tokens[first].start, tokens[last].end, label, rule)
+    }
+
+    /// A mention of a context rule over code points `start..end`: no value,
+    /// trigger priority (what every trigger rule's mention carries).
+    pub(super) fn trigger_mention(
+        &self,
+        d: &Doc<'_>,
+        start: usize,
+        end: usize,
+        label: Label,
+        rule: &'static str,
+    ) -> Mention {
+        let mut m = d
+            .ctx
+            .mention(start, end, label, serde_json::Value::Null, rule);
         m.priority = priority::TRIGGER;
         m
     }
@@ -498,14 +507,13 @@ impl NameRecognizer {
         } else {
             last
         };
-        let mut m = d.ctx.mention(
+        let m = self.trigger_mention(
+            d,
             start,
             a.tokens()[last].end,
             Label::Fac,
-            serde_json::Value::Null,
             "name/facility-head",
         );
-        m.priority = priority::TRIGGER;
         Some(vec![m])
     }
 

@@ -190,14 +190,7 @@ impl NameRecognizer {
                 return None;
             }
         }
-        let mut m = d.ctx.mention(
-            start,
-            a.tokens()[last].end,
-            Label::Org,
-            serde_json::Value::Null,
-            "name/org-head",
-        );
-        m.priority = priority::TRIGGER;
+        let m = self.trigger_mention(d, start, a.tokens()[last].end, Label::Org, "name/org-head");
         let mut out = vec![m];
         out.extend(alias);
         Some(out)
@@ -330,14 +323,13 @@ impl NameRecognizer {
                 break;
             }
             let start = a.orig_offset(k, 1);
-            let mut m = d.ctx.mention(
+            let mut m = self.trigger_mention(
+                d,
                 start,
                 a.tokens()[k].end,
                 Label::Org,
-                serde_json::Value::Null,
                 "name/org-descriptor",
             );
-            m.priority = priority::TRIGGER;
             if d.ctx.explain {
                 m.evidence = "coordinated with a name after the same descriptor".into();
             }

@@ -95,14 +95,13 @@ impl NameRecognizer {
                 .descriptor_start(d, name_token.wrapping_sub(1))
                 .unwrap_or(name_start);
             let last = self.sector_tail(d, j);
-            let mut m = d.ctx.mention(
+            let mut m = self.trigger_mention(
+                d,
                 start,
                 d.a.tokens()[last].end,
                 Label::Org,
-                serde_json::Value::Null,
                 "name/org-sector",
             );
-            m.priority = priority::TRIGGER;
             if d.ctx.explain {
                 m.evidence = format!("a name before the sector word `{}`", d.a.surface(j));
             }

@@ -167,14 +167,13 @@ impl NameRecognizer {
         let Some(start) = crate::text::clitics::stem_start(a, i, &split) else {
             return;
         };
-        let mut m = d.ctx.mention(
+        let mut m = self.trigger_mention(
+            d,
             start,
             a.tokens()[i].end,
             Label::Gpe,
-            serde_json::Value::Null,
             "name/place-after-border",
         );
-        m.priority = priority::TRIGGER;
         if d.ctx.explain {
             m.evidence =
                 "a locative proclitic + an unknown word after a border word (names/place_definitions.csv)"
