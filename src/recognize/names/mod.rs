@@ -530,7 +530,6 @@ impl NameRecognizer {
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
                 self.place_definition_at(&d, i, &mut found);
-                self.place_after_border_word_at(&d, i, &mut found);
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {

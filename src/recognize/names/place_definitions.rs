@@ -7,11 +7,6 @@
 //! adjective stay outside the span (gold/GUIDELINES.md decision 99). The
 //! words are data (`rules/names/place_definitions.csv`); the place found
 //! is propagated to its later bare mentions (`propagation.rs`).
-//!
-//! A border frame places a town the same way: after a border word
-//! (`الحدودي`, `معبر`, `منفذ`), an unknown bare word behind the locative `ب`
-//! is the town the crossing or centre stands in (`مركز التعاون الحدودي
-//! العالمي ب[خورجاس]`).
 
 use super::*;
 
@@ -24,14 +19,7 @@ pub(super) struct PlaceDefinitionWords {
     copulas: rustc_hash::FxHashSet<String>,
     /// Place noun key → the label of the place it defines.
     place_nouns: rustc_hash::FxHashMap<String, Label>,
-    /// Border words: `ب` + an unknown word within a few words after one is a GPE.
-    border_words: rustc_hash::FxHashSet<String>,
-    /// The locative proclitics before such a town (`ب`).
-    locatives: rustc_hash::FxHashSet<String>,
 }
-
-/// How many tokens before `ب` + name a border word may stand.
-const BORDER_WORD_WINDOW: usize = 3;
 
 impl PlaceDefinitionWords {
     /// Read `word,kind,label`; an unknown kind or a place noun without a
@@ -52,12 +40,6 @@ impl PlaceDefinitionWords {
                 "copula" => {
                     self.copulas.insert(key);
                 }
-                "border_word" => {
-                    self.border_words.insert(key);
-                }
-                "locative" => {
-                    self.locatives.insert(key);
-                }
                 "place_noun" => {
                     let label = match row.get(label_col) {
                         "GPE" => Label::Gpe,
@@ -74,9 +56,7 @@ impl PlaceDefinitionWords {
                 other => {
                     return Err(table.error(
                         row,
-                        format!(
-                            "unknown kind `{other}` (expected copula, place_noun, border_word or locative)"
-                        ),
+                        format!("unknown kind `{other}` (expected copula or place_noun)"),
                     ))
                 }
             }
@@ -122,62 +102,6 @@ impl NameRecognizer {
                 "defined as a place: `{}` (names/place_definitions.csv)",
                 a.slice(a.tokens()[i + 1].start, a.tokens()[noun].end)
             );
-        }
-        out.push(m);
-    }
-}
-
-impl NameRecognizer {
-    /// At token `i`, `ب` + an unknown bare word a few words after a border
-    /// word: the town the crossing stands in (`الحدودي العالمي ب[خورجاس]`).
-    pub(super) fn place_after_border_word_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
-        let words = &self.place_definitions;
-        let a = d.a;
-        if words.border_words.is_empty() || !d.is_word(i) {
-            return;
-        }
-        let lo = i.saturating_sub(BORDER_WORD_WINDOW);
-        if !(lo..i).any(|k| words.border_words.contains(a.key(k))) {
-            return;
-        }
-        let key = a.key(i);
-        let Some(split) = crate::text::clitics::clitic_splits_iter(key)
-            .find(|s| words.locatives.contains(s.proclitic))
-        else {
-            return;
-        };
-        let stem = split.stem_key.as_ref();
-        let known =
-            flag::GAZ_WORD | flag::GIVEN | flag::FAMILY | flag::COMMON | flag::STOP | flag::TRIGGER;
-        // CLITIC_COMMON: the stem has the article or is a listed word.
-        if stem.chars().count() < 3
-            || self.vocab.own(stem) & known != 0
-            || d.any(
-                i,
-                flag::STOP
-                    | flag::COMMON
-                    | flag::CLITIC_COMMON
-                    | flag::INFLECTED
-                    | flag::PRONOUN_SUFFIX,
-            )
-            || self.is_verb_shaped(d, i)
-        {
-            return;
-        }
-        let Some(start) = crate::text::clitics::stem_start(a, i, &split) else {
-            return;
-        };
-        let mut m = self.trigger_mention(
-            d,
-            start,
-            a.tokens()[i].end,
-            Label::Gpe,
-            "name/place-after-border",
-        );
-        if d.ctx.explain {
-            m.evidence =
-                "a locative proclitic + an unknown word after a border word (names/place_definitions.csv)"
-                    .to_string();
         }
         out.push(m);
     }
