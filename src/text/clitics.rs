@@ -52,6 +52,11 @@ pub struct CliticTable {
     article: Option<(char, char)>,
     /// The article as written (key form).
     article_text: String,
+    /// For each character of the Arabic block U+0600–U+06FF (by its low
+    /// eight bits): one plus the index in `singles` of the proclitic it is,
+    /// 0 for none. Empty when a one-letter proclitic lies outside the block
+    /// (then `singles` is searched).
+    arabic_singles: Vec<u8>,
 }
 
 impl CliticTable {
@@ -88,6 +93,14 @@ impl CliticTable {
                         "unknown role `{role}` (expected proclitic or article)"
                     )))
                 }
+            }
+        }
+        let in_block = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+        if table.singles.iter().all(|(c, _)| in_block(*c)) && table.singles.len() < 255 {
+            table.arabic_singles = vec![0; 256];
+            // The first row of a letter wins, as the search finds it.
+            for (index, (c, _)) in table.singles.iter().enumerate().rev() {
+                table.arabic_singles[(*c as usize) & 0xFF] = index as u8 + 1;
             }
         }
         for ((first, _), text) in &table.pairs {
@@ -137,28 +150,48 @@ impl CliticTable {
     /// Whether a key-normalized word starts with a proclitic letter (a
     /// cheap gate before looking for splits).
     pub fn starts_with_proclitic(&self, key: &str) -> bool {
-        key.chars()
-            .next()
-            .is_some_and(|first| self.singles.iter().any(|(c, _)| *c == first))
+        self.first_single(key).is_some()
     }
 
     /// The proclitics a word starts with, shortest first: at most one
     /// letter and one pair, read off its first two characters.
     fn proclitics_of(&'static self, key: &str) -> [Option<&'static str>; 2] {
-        let mut chars = key.chars();
-        let Some(first) = chars.next() else {
+        let Some((first, single)) = self.first_single(key) else {
             return [None, None];
         };
-        let Some((_, single)) = self.singles.iter().find(|(c, _)| *c == first) else {
-            return [None, None];
-        };
-        let pair = chars.next().and_then(|second| {
+        if self.pairs.is_empty() {
+            return [Some(single), None];
+        }
+        let pair = key[first.len_utf8()..].chars().next().and_then(|second| {
             self.pairs
                 .iter()
                 .find(|(letters, _)| *letters == (first, second))
                 .map(|(_, text)| text.as_str())
         });
-        [Some(single.as_str()), pair]
+        [Some(single), pair]
+    }
+
+    /// The one-letter proclitic a word starts with: its letter and text.
+    #[inline]
+    fn first_single(&self, key: &str) -> Option<(char, &str)> {
+        let found = match *key.as_bytes() {
+            // A letter of the Arabic block (two bytes led by D8–DB): its
+            // proclitic read off the table, no search.
+            [lead @ 0xD8..=0xDB, cont, ..] if !self.arabic_singles.is_empty() => {
+                let low = (((lead & 3) as usize) << 6) | (cont & 0x3F) as usize;
+                match self.arabic_singles[low] {
+                    0 => None,
+                    k => self.singles.get(k as usize - 1),
+                }
+            }
+            // Every one-letter proclitic is in the block: nothing else is one.
+            _ if !self.arabic_singles.is_empty() => None,
+            _ => {
+                let first = key.chars().next()?;
+                self.singles.iter().find(|(c, _)| *c == first)
+            }
+        };
+        found.map(|(c, text)| (*c, text.as_str()))
     }
 
     /// Candidate proclitic splits of a key-normalized word, shortest
@@ -451,6 +484,29 @@ mod tests {
                 .collect();
             assert_eq!(fast, table, "{word}");
         }
+    }
+
+    #[test]
+    fn the_letter_table_finds_what_the_search_finds() {
+        let table = shared_table();
+        assert!(!table.arabic_singles.is_empty());
+        let others = ['a', 'ß', '€', '𝄞', '\u{05FF}', '\u{0700}'];
+        for c in ('\u{0600}'..='\u{06FF}').chain(others) {
+            let word = format!("{c}صين");
+            let searched = table
+                .singles
+                .iter()
+                .find(|(s, _)| *s == c)
+                .map(|(s, text)| (*s, text.as_str()));
+            assert_eq!(table.first_single(&word), searched, "{c:?}");
+        }
+        assert_eq!(table.first_single(""), None);
+        // A proclitic outside the block: the table is not built, the search runs.
+        let text = "clitic,role,note\nو,proclitic,\nx,proclitic,\n";
+        let latin = CliticTable::parse("text/clitics.csv", text).unwrap();
+        assert!(latin.arabic_singles.is_empty());
+        assert_eq!(latin.first_single("xy"), Some(('x', "x")));
+        assert_eq!(latin.first_single("وصين"), Some(('و', "و")));
     }
 
     #[test]

@@ -390,34 +390,39 @@ impl<T> PhraseTable<T> {
     pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
         let mut out = Matches::new();
         let token = a.tokens()[i];
-        self.extend_matches(a, i, a.key(i), token.start, false, &mut out);
+        // Each key (the token's, a stem's) is looked up once: its phrases
+        // are read off the entry found.
+        if let Some(first) = self.by_first.get(a.key(i)) {
+            self.extend_matches(a, i, first, token.start, false, &mut out);
+        }
         if clitics && token.kind == TokenKind::Word {
             for split in crate::text::clitics::clitic_splits_iter(a.key(i)) {
                 // The stem's offset is only worked out for a stem the table has.
-                if !self.by_first.contains_key(split.stem_key.as_ref()) {
+                let Some(first) = self.by_first.get(split.stem_key.as_ref()) else {
                     continue;
-                }
+                };
                 if let Some(start) = stem_start(a, i, &split) {
-                    self.extend_matches(a, i, &split.stem_key, start, true, &mut out);
+                    self.extend_matches(a, i, first, start, true, &mut out);
                 }
             }
         }
-        out.sort_by_key(|m| (std::cmp::Reverse(m.end), m.clitic));
+        if out.len() > 1 {
+            out.sort_by_key(|m| (std::cmp::Reverse(m.end), m.clitic));
+        }
         out
     }
 
+    /// The matches of the phrases under `first` (the entry of token `i`'s
+    /// key or of a stem of it, starting at code point `start`).
     fn extend_matches<'a>(
         &'a self,
         a: &Analysis<'_>,
         i: usize,
-        first_key: &str,
+        first: &'a FirstKey,
         start: usize,
         clitic: bool,
         out: &mut Matches<'a, T>,
     ) {
-        let Some(first) = self.by_first.get(first_key) else {
-            return;
-        };
         let mut push = |id: u32, end: usize| {
             out.push(PhraseMatch {
                 first: i,

@@ -160,7 +160,7 @@ impl NameRecognizer {
             || d.has_article(after)
             || d.is_norp(after)
             || self.title_complement(d, after)
-            || self.person_cues.is_cue(d.a.key(title))
+            || d.any_or_stem(title, flag::PERSON_CUE)
         {
             return false;
         }

@@ -103,6 +103,14 @@ pub mod flag {
     /// A sector word of company names (`rules/names/org_sectors.csv`,
     /// either kind): a gate for the sector lookups of word tokens.
     pub const ORG_SECTOR: Flags = 1 << 36;
+    /// A noun of a tribe or clan (`rules/names/group_heads.csv`); as a
+    /// stem flag, after a proclitic (`لبني`). The whole test of
+    /// `GroupHeads`, so a person mention costs no lookup.
+    pub const GROUP_HEAD: Flags = 1 << 37;
+    /// A word a person's name often follows
+    /// (`rules/names/person_cue_words.csv`); as a stem flag, after a
+    /// proclitic (`وتوفي`). The whole test of `PersonCueWords`.
+    pub const PERSON_CUE: Flags = 1 << 38;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).
@@ -341,11 +349,24 @@ impl Vocabulary {
         let Some(stem) = key.strip_suffix('ه').and_then(|k| k.strip_suffix('ت')) else {
             return false;
         };
+        // The noun is written into a buffer on the stack (no allocation
+        // per token); a stem too long for it is allocated.
         let listed = |s: &str| {
-            let mut noun = String::with_capacity(s.len() + 2);
-            noun.push_str(s);
-            noun.push('ه');
-            s.chars().count() >= 2 && self.own(&noun) & (flag::COMMON | flag::TRIGGER) != 0
+            if s.chars().nth(1).is_none() {
+                return false;
+            }
+            let mut buf = [0u8; 64];
+            let h = 'ه'.encode_utf8(&mut [0u8; 4]).len();
+            let own = match buf.get_mut(..s.len() + h) {
+                Some(noun) => {
+                    noun[..s.len()].copy_from_slice(s.as_bytes());
+                    'ه'.encode_utf8(&mut noun[s.len()..]);
+                    // a str and a char: always UTF-8
+                    self.own(std::str::from_utf8(noun).unwrap_or_default())
+                }
+                None => self.own(&format!("{s}ه")),
+            };
+            own & (flag::COMMON | flag::TRIGGER) != 0
         };
         let mut found = listed(stem);
         crate::text::clitics::for_each_stem_key(stem, |s| found = found || listed(s));

@@ -19,11 +19,11 @@ impl GroupHeads {
         super::subject_cues::load_word_keys(file, text, &mut self.0)
     }
 
-    /// Whether a key is a group noun, whole or after a proclitic.
-    fn is_head(&self, key: &str) -> bool {
-        self.0.contains(key)
-            || crate::text::clitics::clitic_splits_iter(key)
-                .any(|s| self.0.contains(s.stem_key.as_ref()))
+    /// The group nouns' keys (flagged [`flag::GROUP_HEAD`] in the
+    /// vocabulary: a token is a group noun, whole or after a proclitic,
+    /// when it or one of its stems has the flag).
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 }
 
@@ -42,7 +42,7 @@ impl NameRecognizer {
             first == 0
                 || first >= tokens.len()
                 || tokens[first].start != m.start
-                || !self.group_heads.is_head(d.a.key(first - 1))
+                || !d.any_or_stem(first - 1, flag::GROUP_HEAD)
         });
     }
 }

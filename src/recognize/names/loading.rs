@@ -309,6 +309,12 @@ impl NameRecognizer {
         for key in self.media.cue_words() {
             v.add(key, flag::MEDIA_CUE);
         }
+        for key in self.group_heads.words() {
+            v.add(key, flag::GROUP_HEAD);
+        }
+        for key in self.person_cues.words() {
+            v.add(key, flag::PERSON_CUE);
+        }
         for key in self.media.first_words() {
             v.add(key, flag::MEDIA_FIRST);
         }

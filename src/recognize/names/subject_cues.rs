@@ -42,12 +42,11 @@ impl PersonCueWords {
         load_word_keys(file, text, &mut self.0)
     }
 
-    /// Whether a key is a cue, whole or after a proclitic (`وتوفي`, `بقيادة`).
-    pub(super) fn is_cue(&self, key: &str) -> bool {
-        !self.0.is_empty()
-            && (self.0.contains(key)
-                || crate::text::clitics::clitic_splits_iter(key)
-                    .any(|s| self.0.contains(s.stem_key.as_ref())))
+    /// The cue words' keys (flagged [`flag::PERSON_CUE`] in the
+    /// vocabulary: a token is a cue, whole or after a proclitic (`وتوفي`,
+    /// `بقيادة`), when it or one of its stems has the flag).
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 }
 
@@ -72,7 +71,7 @@ impl NameRecognizer {
         // The cue test (a hash probe or two) before the likeness score
         // (a probe per character n-gram): most words are no cue.
         if listed
-            || !self.person_cues.is_cue(d.a.key(i))
+            || !d.any_or_stem(i, flag::PERSON_CUE)
             || !self.is_name_token(d, first, false)
             || !self.looks_like_name(d, first)
         {
