@@ -170,6 +170,15 @@ fn no_arabic_letter(key: &str) -> bool {
 /// Whether a token starts with the definite article as written: a bare
 /// alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
 fn has_article(surface: &str) -> bool {
+    // Most are written `ال` with no mark between: only the letters after
+    // it are counted.
+    if let Some(rest) = surface.strip_prefix("\u{0627}\u{0644}") {
+        return rest
+            .chars()
+            .filter(|&c| !crate::text::normalize::is_dropped(c))
+            .nth(1)
+            .is_some();
+    }
     let mut letters = surface
         .chars()
         .filter(|&c| !crate::text::normalize::is_dropped(c));
@@ -324,16 +333,20 @@ impl Vocabulary {
                     }
                 }
             }
+            if !word {
+                // A number or a punctuation mark ends in no pronoun and has
+                // no article.
+                out.push(f);
+                continue;
+            }
             if has_pronoun_suffix(light) || self.has_possessive_ta(key) {
                 f.word |= flag::PRONOUN_SUFFIX;
             }
-            if word {
-                f.word |= flag::WORD;
-                // Alef forms are one letter in the light form: a word whose
-                // light form has no `ال` in front has no article as written.
-                if light.starts_with("ال") && has_article(a.surface(i)) {
-                    f.word |= flag::ARTICLE;
-                }
+            f.word |= flag::WORD;
+            // Alef forms are one letter in the light form: a word whose
+            // light form has no `ال` in front has no article as written.
+            if light.starts_with("ال") && has_article(a.surface(i)) {
+                f.word |= flag::ARTICLE;
             }
             out.push(f);
         }
@@ -346,9 +359,12 @@ impl Vocabulary {
     /// `وشريكته`: "his company", "and his partner"), as keyed: no name.
     fn has_possessive_ta(&self, key: &str) -> bool {
         // The pronoun `ه` after the `ت` a `ة` becomes before a suffix.
-        let Some(stem) = key.strip_suffix('ه').and_then(|k| k.strip_suffix('ت')) else {
+        // `ته` is D8 AA D9 87: a byte test refuses most words.
+        const TA_HA: &[u8] = "\u{062A}\u{0647}".as_bytes();
+        if !key.as_bytes().ends_with(TA_HA) {
             return false;
-        };
+        }
+        let stem = &key[..key.len() - TA_HA.len()];
         // The noun is written into a buffer on the stack (no allocation
         // per token); a stem too long for it is allocated.
         let listed = |s: &str| {
@@ -468,6 +484,18 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_ta_needs_a_listed_noun_before_the_pronoun() {
+        let mut v = Vocabulary::default();
+        v.add("شركه", flag::COMMON);
+        v.finish();
+        assert!(v.has_possessive_ta("شركته"));
+        assert!(v.has_possessive_ta("وشركته"));
+        assert!(!v.has_possessive_ta("شركتها"));
+        assert!(!v.has_possessive_ta("بيته"));
+        assert!(!v.has_possessive_ta("ته"));
+    }
+
+    #[test]
     fn pronoun_suffix_needs_more_than_four_letters() {
         assert!(has_pronoun_suffix("روايتها"));
         assert!(!has_pronoun_suffix("طها"));
@@ -475,6 +503,28 @@ mod tests {
 
     #[test]
     fn article_as_written() {
+        // The definition, with no shortcut for a bare `ال`.
+        let by_letters = |surface: &str| {
+            let mut letters = surface
+                .chars()
+                .filter(|&c| !crate::text::normalize::is_dropped(c));
+            letters.next() == Some('ا') && letters.next() == Some('ل') && letters.nth(1).is_some()
+        };
+        for surface in [
+            "الاتفاق",
+            "ال",
+            "الب",
+            "البـ",
+            "البـي",
+            "اَلكتاب",
+            "الَب",
+            "الًبِت",
+            "أل",
+            "ا",
+            "",
+        ] {
+            assert_eq!(has_article(surface), by_letters(surface), "{surface}");
+        }
         assert!(has_article("الاتفاق"));
         assert!(!has_article("آلاف"));
         assert!(!has_article("أل"));
