@@ -380,7 +380,11 @@ impl Vocabulary {
                     // a str and a char: always UTF-8
                     self.own(std::str::from_utf8(noun).unwrap_or_default())
                 }
-                None => self.own(&format!("{s}ه")),
+                None => {
+                    let mut noun = s.to_string();
+                    noun.push('ه');
+                    self.own(&noun)
+                }
             };
             own & (flag::COMMON | flag::TRIGGER) != 0
         };
