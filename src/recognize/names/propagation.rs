@@ -127,6 +127,9 @@ impl NameRecognizer {
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
+        // A source adds its phrase and, for a person, about one entry per
+        // word: the table is sized once instead of grown entry by entry.
+        table.reserve(2 * sources.len());
         // A whole document keeps its seen texts borrowed from the text (no
         // allocation per source); a window adds them to the carried ones.
         let whole = d.ctx.window.is_none();
