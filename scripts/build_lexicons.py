@@ -1167,6 +1167,12 @@ def write_convention_removals(aner_labels):
         header, body = rows[0], rows[1:]
         drop = [r + ["yes"] for r in body
                 if norm(r[0]) in aner_labels and r[1] != aner_labels[norm(r[0])]]
+        if fn == "gaz_misc.csv":
+            # The profile's gaz_misc.csv is scripts/learn_anercorp_events.py's.
+            if drop:
+                sys.exit("error: a convention entry of anercorp_conventions.csv is in gaz_misc.csv; "
+                         "profiles/anercorp/names/gaz_misc.csv belongs to scripts/learn_anercorp_events.py")
+            continue
         path = PROFILE_GAZ.parent / fn
         if not drop:
             if path.exists():

@@ -126,3 +126,33 @@ fn the_wikifane_profile_keeps_a_club_descriptor_inside_and_the_core_drops_it() {
         "rules/profiles/wikifane/names/triggers.csv keeps نادي inside"
     );
 }
+
+#[test]
+fn the_anercorp_profile_reads_events_named_after_places_as_the_place() {
+    let text = "تأهل المنتخب إلى نهائيات كأس آسيا وفاز مدربه بجائزة نوبل.\n".as_bytes();
+    let core = kashif_stdin(&["extract", "--types", "GPE,LOC,MISC", "-"], text);
+    assert!(core.status.success(), "{}", stderr(&core));
+    let label = |t: &str, l: &str| (t.to_string(), l.to_string());
+    assert_eq!(
+        labels_of(&core),
+        [label("كأس آسيا", "MISC"), label("جائزة نوبل", "MISC")],
+        "the core names the tournament and the award (N24)"
+    );
+    let anercorp = kashif_stdin(
+        &[
+            "extract",
+            "--profile",
+            "anercorp",
+            "--types",
+            "GPE,LOC,MISC",
+            "-",
+        ],
+        text,
+    );
+    assert!(anercorp.status.success(), "{}", stderr(&anercorp));
+    assert_eq!(
+        labels_of(&anercorp),
+        [label("آسيا", "LOC"), label("نوبل", "MISC")],
+        "rules/profiles/anercorp/names/gaz_misc.csv (learned from ANERcorp's first 80 %)"
+    );
+}

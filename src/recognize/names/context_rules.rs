@@ -103,6 +103,9 @@ impl NameRecognizer {
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after_described(d, after)
                 }
+                TriggerKind::TitleHead => self
+                    .quoted_after_described(d, after)
+                    .or_else(|| self.unquoted_title(d, after)),
             };
             for mut mention in emitted.into_iter().flatten() {
                 if d.ctx.explain {

@@ -5,7 +5,7 @@
 //! after a work or product head and its adjectives (`الصاروخ الأوروبي
 //! الجديد "[آريان 6]"`, `برنامجا بعنوان «[…]»`; the heads are data,
 //! `rules/names/triggers_works.csv`), or bracketed (`ديوانه الأول ( [رقصة
-//! الهياج] )`); and a year right after an event's name
+//! الهياج] )`), or unquoted after `بعنوان` (`بعنوان [منتصف الليل]`); and a year right after an event's name
 //! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
 //! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 92).
 
@@ -65,6 +65,43 @@ impl NameRecognizer {
             }
         }
         None
+    }
+
+    /// A title without quotes right after a word that introduces one
+    /// (`بعنوان [فرصتنا الاخيرة والافضل] يتحدث`, decision 57): the words up
+    /// to a punctuation mark, a number, a stop word, a verb or the end of
+    /// the line, at most six; the first is no stop word or verb.
+    pub(super) fn unquoted_title(&self, d: &Doc<'_>, first: usize) -> Option<Vec<Mention>> {
+        const MAX_TITLE_WORDS: usize = 6;
+        let a = d.a;
+        // A stop word behind a proclitic ends it too (`ونشر`), and so
+        // does the word before a year (`عام 2005`; a year right after the
+        // title joins it later, as after any MISC: `[رؤية 2030]`).
+        let ends = |k: usize| {
+            k >= a.len()
+                || ((d.is_stop(k) || d.any_or_stem(k, flag::STOP))
+                    && !self.stop_adjectives.contains(a.key(k)))
+                || self.is_verb_shaped(d, k)
+                || a.gap_before(k).contains('\n')
+                || (k > first && k + 1 < a.len() && super::patterns::is_year(a.surface(k + 1)))
+        };
+        if ends(first) {
+            return None;
+        }
+        let end = (first + 1..first + MAX_TITLE_WORDS)
+            .find(|&k| ends(k))
+            .unwrap_or(first + MAX_TITLE_WORDS);
+        // A longer run that no stop closes is a sentence, no title.
+        if !ends(end) {
+            return None;
+        }
+        Some(vec![self.span(
+            d,
+            first,
+            end - 1,
+            Label::Misc,
+            "name/title-unquoted",
+        )])
     }
 
     /// A title in brackets after a work or product head (`ديوانه الأول

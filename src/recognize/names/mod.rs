@@ -134,6 +134,9 @@ pub enum TriggerKind {
     FacilityHead,
     /// A head before a quoted MISC name (`مبادرة "[الحزام والطريق]"`).
     MiscHead,
+    /// A word that introduces a title also without quotes (`بعنوان [منتصف
+    /// الليل]`, decision 57).
+    TitleHead,
 }
 
 impl TriggerKind {
@@ -152,6 +155,7 @@ impl TriggerKind {
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
             "misc_head" => TriggerKind::MiscHead,
+            "title_head" => TriggerKind::TitleHead,
             _ => return None,
         })
     }
