@@ -177,12 +177,17 @@ impl NameRecognizer {
             let chain_end = if d.is_suffix(last) { last } else { last + 1 };
             // A known event after the head is no evidence: `تنظيم [الألعاب
             // الأولمبية]` is organizing the games, no organization.
+            // After a generic descriptor a nationality says whose the thing
+            // is (`فريق العاصمة الإسبانية`, "the Spanish capital's team"),
+            // no name.
             let known = (after..=last).any(|k| {
-                self.gaz_matches(d, k, false)
-                    .iter()
-                    .any(|m| m.payload.label != Label::Misc)
+                self.gaz_matches(d, k, false).iter().any(|m| {
+                    m.payload.label != Label::Misc
+                        && !(descriptor && m.payload.label == Label::Norp)
+                })
             });
-            let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
+            let uncommon = (after..chain_end)
+                .any(|k| !(d.any(k, flag::COMMON) || (descriptor && d.is_norp(k))));
             // A purpose complement after a described head names an
             // institution (`[الهيئة العليا المستقلة للانتخابات]`,
             // `[المركز الوطني للدراسات الفضائية]`): sector words are data.
