@@ -156,3 +156,23 @@ fn the_anercorp_profile_reads_events_named_after_places_as_the_place() {
         "rules/profiles/anercorp/names/gaz_misc.csv (learned from ANERcorp's first 80 %)"
     );
 }
+
+#[test]
+fn the_anercorp_profile_leaves_a_ministry_untagged_and_keeps_a_party_whole() {
+    let text = "وأعلنت وزارة الداخلية أن حركة حماس أفرجت عن رجل. وقال حزب الله إن الهجوم فشل.\n";
+    let org = |t: &str| (t.to_string(), "ORG".to_string());
+    let core = kashif_stdin(&["extract", "--types", "ORG", "-"], text.as_bytes());
+    assert!(core.status.success(), "{}", stderr(&core));
+    assert_eq!(
+        labels_of(&core),
+        [org("وزارة الداخلية"), org("حماس"), org("حزب الله")]
+    );
+    let anercorp = kashif_stdin(
+        &["extract", "--profile", "anercorp", "--types", "ORG", "-"],
+        text.as_bytes(),
+    );
+    assert!(anercorp.status.success(), "{}", stderr(&anercorp));
+    // rules/profiles/anercorp/names/triggers.csv: وزارة begins no name in
+    // ANERcorp, حركة stays outside a listed one, حزب stays inside.
+    assert_eq!(labels_of(&anercorp), [org("حماس"), org("حزب الله")]);
+}

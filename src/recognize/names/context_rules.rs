@@ -68,7 +68,9 @@ impl NameRecognizer {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
                 TriggerKind::OrgHeadNamed => self.institution_with_name(d, i, m.start, after),
-                TriggerKind::NameSuffix | TriggerKind::OrgDescriptorKept => None,
+                TriggerKind::NameSuffix
+                | TriggerKind::OrgDescriptorKept
+                | TriggerKind::OrgHeadOutside => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
                 TriggerKind::OrgDescriptor if official_before_place => None,

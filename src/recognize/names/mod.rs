@@ -128,6 +128,11 @@ pub enum TriggerKind {
     /// the name after it (`[نادي ميلان]`), as a corpus's profile may say
     /// (WikiFANE's); the core has no such row (decision 37).
     OrgDescriptorKept,
+    /// An organization head a corpus's profile keeps outside the name
+    /// (ANERcorp's `حركة [حماس]`, `وزارة الداخلية` untagged): it begins no
+    /// organization, yet is still dropped from a listed name whose
+    /// remainder is listed (`حركة حماس` → `[حماس]`); the core has no such row.
+    OrgHeadOutside,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
     PlaceHead,
     /// A facility head, kept (`[ميناء جوادر]`).
@@ -152,6 +157,7 @@ impl TriggerKind {
             "misc_descriptor" => TriggerKind::MiscDescriptor,
             "org_descriptor" => TriggerKind::OrgDescriptor,
             "org_descriptor_kept" => TriggerKind::OrgDescriptorKept,
+            "org_head_outside" => TriggerKind::OrgHeadOutside,
             "place_head" => TriggerKind::PlaceHead,
             "facility_head" => TriggerKind::FacilityHead,
             "misc_head" => TriggerKind::MiscHead,

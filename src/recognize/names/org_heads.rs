@@ -42,6 +42,15 @@ impl NameRecognizer {
         let mut purpose_at = None;
         let head = (0..after).rev().find(|&k| a.tokens()[k].start <= start);
         let quoted = head.is_some_and(|h| h > 0 && matches!(a.light(h - 1), "\"" | "«" | "“"));
+        // A company's descriptor (`البنك`, `الشركة`) takes `ل` + a verbal
+        // noun as the sentence's purpose (`البنك التجاري | لتحقيق النجاح`),
+        // not as its remit.
+        let remit_head = head.is_some_and(|h| {
+            !self
+                .trigger_matches(d, h, true)
+                .iter()
+                .any(|t| t.payload.kinds.contains(&TriggerKind::OrgDescriptor))
+        });
         while j < a.len() && j - after < 5 {
             if d.is_stop(j) {
                 break;
@@ -106,6 +115,20 @@ impl NameRecognizer {
             }
             // A sector word continues a begun name (`الهيئة العربية للتصنيع`).
             let sector = last.is_some() && self.org_sectors.contains(key);
+            // A definite word takes no genitive: after one, a definite word
+            // that is no adjective begins the next phrase, as does another
+            // organization's head (`مجلس الأمن | المجلس الاقتصادي`,
+            // `حزب العمال | السلطة`, `المجلس التشريعي | التنازل`).
+            if last == Some(j - 1)
+                && j > after
+                && d.has_article(j - 1)
+                && d.has_article(j)
+                && !sector
+                && !d.is_norp(j)
+                && (d.is_descriptor(j) || !(adjective_like(key) || d.any(j, flag::RANK)))
+            {
+                break;
+            }
             // A listed name is whole: `ل` after it begins another phrase
             // (`[الاتحاد الأوروبي] للفترة`).
             let listed =
@@ -114,11 +137,12 @@ impl NameRecognizer {
                 && !descriptor
                 && !quoted
                 && !listed
-                && self.purpose_complement(d, after, last, j)
+                && self.purpose_complement(d, after, last, j, remit_head)
             {
                 purpose_at.get_or_insert(j);
                 last = Some(j);
-                bare_run = false;
+                // `لتنفيذ` governs what follows (`لتنفيذ حل الدولتين`).
+                bare_run = remit_head && self.bare_purpose(d, j);
                 j += 1;
                 continue;
             }
@@ -153,12 +177,17 @@ impl NameRecognizer {
             let chain_end = if d.is_suffix(last) { last } else { last + 1 };
             // A known event after the head is no evidence: `تنظيم [الألعاب
             // الأولمبية]` is organizing the games, no organization.
+            // After a generic descriptor a nationality says whose the thing
+            // is (`فريق العاصمة الإسبانية`, "the Spanish capital's team"),
+            // no name.
             let known = (after..=last).any(|k| {
-                self.gaz_matches(d, k, false)
-                    .iter()
-                    .any(|m| m.payload.label != Label::Misc)
+                self.gaz_matches(d, k, false).iter().any(|m| {
+                    m.payload.label != Label::Misc
+                        && !(descriptor && m.payload.label == Label::Norp)
+                })
             });
-            let uncommon = (after..chain_end).any(|k| !d.any(k, flag::COMMON));
+            let uncommon = (after..chain_end)
+                .any(|k| !(d.any(k, flag::COMMON) || (descriptor && d.is_norp(k))));
             // A purpose complement after a described head names an
             // institution (`[الهيئة العليا المستقلة للانتخابات]`,
             // `[المركز الوطني للدراسات الفضائية]`): sector words are data.
@@ -205,7 +234,16 @@ impl NameRecognizer {
     /// for its object (`اللجنة المنظمة للبطولة`, "organizing the
     /// championship"); a head with no adjective is read by its own rules,
     /// and a generic descriptor (`الموقع الجغرافي للمنطقة`) takes none.
-    fn purpose_complement(&self, d: &Doc<'_>, after: usize, last: Option<usize>, j: usize) -> bool {
+    /// With `remit_head` (no company's descriptor), `ل` + a bare verbal
+    /// noun is one too ([`Self::bare_purpose`]).
+    fn purpose_complement(
+        &self,
+        d: &Doc<'_>,
+        after: usize,
+        last: Option<usize>,
+        j: usize,
+        remit_head: bool,
+    ) -> bool {
         let a = d.a;
         let Some(prev) = last.filter(|&l| l + 1 == j && l >= after) else {
             return false;
@@ -217,10 +255,30 @@ impl NameRecognizer {
         });
         adjectives
             && !is_participle(a.key(prev))
-            && key.starts_with("\u{0644}\u{0644}")
-            && key.chars().count() > 4
+            && ((key.starts_with("\u{0644}\u{0644}") && key.chars().count() > 4)
+                || (remit_head && self.bare_purpose(d, j)))
             && !d.is_stop(j)
             && !d.any(j, flag::PRONOUN_SUFFIX)
+    }
+
+    /// `ل` + a bare verbal noun governing a definite one, the remit as a
+    /// construct (`[الهيئة العامة لمكافحة الفساد]`, `[التحالف الدولي لتنفيذ
+    /// حل الدولتين]`): the bare noun is no listed name (`لمصر`), and a
+    /// definite word follows it, or one more bare noun and then one.
+    fn bare_purpose(&self, d: &Doc<'_>, j: usize) -> bool {
+        let a = d.a;
+        let key = a.key(j);
+        let definite_at = |k: usize| k < a.len() && d.has_article(k) && !d.is_stop(k);
+        key.starts_with('\u{0644}')
+            && !key.starts_with("\u{0644}\u{0644}")
+            && key.chars().count() >= 5
+            && self.gaz_matches(d, j, true).is_empty()
+            && (definite_at(j + 1)
+                || (j + 1 < a.len()
+                    && d.is_word(j + 1)
+                    && !d.is_stop(j + 1)
+                    && !d.has_article(j + 1)
+                    && definite_at(j + 2)))
     }
 
     /// A person's title at `j` with a name after it (`السيد حسن`): the
@@ -429,6 +487,35 @@ fn adjective_shaped(key: &str) -> bool {
         matches!(c.len(), 4 | 5) && c[1] == '\u{0627}' && c[c.len() - 1] == '\u{0647}';
     let elative = c.len() == 4 && stem.ends_with("\u{064A}\u{0627}");
     is_nisba_shaped(key) || active_participle || elative
+}
+
+/// A definite word shaped like any adjective, as keyed: those of
+/// [`adjective_shaped`], a participle of a derived verb (`المتحده`,
+/// `المستقل`), the active participle of a three-letter root (`الحاكم`),
+/// an elative or colour (`الاعلي`, `الاحمر`) and the فعيل shape
+/// (`الجديد`, `الكبيره`), a nisba plural (`الاردنيين`) and a short
+/// feminine (`الحره`). A noun of another shape (`السلطه`, `التنازل`) is
+/// not.
+fn adjective_like(key: &str) -> bool {
+    let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
+        return false;
+    };
+    let c: Vec<char> = stem.chars().collect();
+    let masculine_participle = c.len() == 4 && c[1] == '\u{0627}';
+    let elative = c.len() == 4 && c[0] == '\u{0627}';
+    let faeel =
+        matches!(c.len(), 4 | 5) && c[2] == '\u{064A}' && (c.len() == 4 || c[4] == '\u{0647}');
+    // `الحره`: the feminine of a doubled root (`التجاره الحره`).
+    let short_feminine = c.len() == 3 && c[2] == '\u{0647}';
+    let nisba_plural =
+        stem.ends_with("\u{064A}\u{064A}\u{0646}") || stem.ends_with("\u{064A}\u{0648}\u{0646}");
+    adjective_shaped(key)
+        || is_participle(key)
+        || masculine_participle
+        || elative
+        || faeel
+        || nisba_plural
+        || short_feminine
 }
 
 /// A definite participle of a derived verb (`المنظمه`, `المستقله`), as keyed.
