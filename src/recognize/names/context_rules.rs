@@ -333,6 +333,10 @@ impl NameRecognizer {
                 last += 1;
             }
         }
+        // `[بلال فضل]،`: an ordinary word as the surname of a listed given name.
+        if is_given && last == i && self.common_surname_after_given(d, i) {
+            last += 1;
+        }
         while last > i && d.any(last, flag::PARTICLE) {
             last -= 1;
         }
