@@ -13,7 +13,9 @@ use crate::mention::{Label, Mention};
 pub const PARTICLES_FILE: &str = "names/name_particles.csv";
 
 /// The roles a particle may have.
-const ROLES: &[&str] = &["nasab", "compound", "kunya", "dynasty", "tribal", "foreign"];
+const ROLES: &[&str] = &[
+    "nasab", "compound", "kunya", "dynasty", "tribal", "foreign", "tail",
+];
 
 impl NameRecognizer {
     /// Read `word,role` rows: every particle joins name parts; `nasab`
@@ -28,6 +30,11 @@ impl NameRecognizer {
                     row,
                     format!("role `{role}` is not one of {}", ROLES.join(", ")),
                 ));
+            }
+            // A compound's second word is no particle: it ends a name.
+            if role == "tail" {
+                self.compound_tails.insert(row.get(word));
+                continue;
             }
             self.particles.insert(row.get(word));
             if role == "nasab" {

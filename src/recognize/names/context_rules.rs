@@ -338,6 +338,10 @@ impl NameRecognizer {
                 last += 1;
             }
         }
+        // `[بلال فضل]،`: an ordinary word as the surname of a listed given name.
+        if is_given && last == i && self.common_surname_after_given(d, i) {
+            last += 1;
+        }
         while last > i && d.any(last, flag::PARTICLE) {
             last -= 1;
         }
@@ -364,7 +368,7 @@ impl NameRecognizer {
     pub(super) fn place_after_head(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
         let a = d.a;
         if after >= a.len()
-            || !self.is_bare_proper(d, after)
+            || !(self.is_bare_proper(d, after) || self.definite_name_after_head(d, after))
             || a.tokens()[after].glued
             || (after > 0 && d.has_article(after - 1) && self.is_verb_shaped(d, after))
         {
@@ -392,6 +396,34 @@ impl NameRecognizer {
             Label::Gpe,
             "name/place-head",
         )])
+    }
+
+    /// `إقليم [الحوز]`: after an indefinite head, a definite word is the
+    /// head's complement (an adjective would take the article with it), a
+    /// name when it is no ordinary, nationality or nisba word, nor a word
+    /// ANERcorp's training part shows mostly outside names (`ولاية العهد`).
+    fn definite_name_after_head(&self, d: &Doc<'_>, after: usize) -> bool {
+        let key = d.a.key(after);
+        after > 0
+            && !self.ambiguous.contains(key)
+            && d.is_word(after)
+            && d.has_article(after)
+            && !d.has_article(after - 1)
+            && key.chars().nth(3).is_some()
+            && !key.ends_with('\u{064A}')
+            && !d.is_norp(after)
+            && !d.any(
+                after,
+                flag::STOP
+                    | flag::LIGHT_STOP
+                    | flag::COMMON
+                    | flag::TRIGGER
+                    | flag::RANK
+                    | flag::CLITIC_COMMON
+                    | flag::INFLECTED
+                    | flag::PRONOUN_SUFFIX
+                    | flag::NORP_WORD,
+            )
     }
 
     /// Facility head kept: head + a bare name, a known place, a titled

@@ -95,6 +95,7 @@ impl NameRecognizer {
             nasab: WordSet::default(),
             foreign_particles: WordSet::default(),
             dynasty_particles: WordSet::default(),
+            compound_tails: WordSet::default(),
             stop: WordSet::default(),
             stop_adjectives: WordSet::default(),
             stop_light: Default::default(),

@@ -202,6 +202,9 @@ pub struct NameRecognizer {
     /// The particle of a ruling family (`آل`): role `dynasty`. Alone before
     /// a family name it names the family, not a person (`آل خليفة`).
     dynasty_particles: WordSet,
+    /// The second word of a compound name (`الدين`, `الله`): role `tail`.
+    /// After a bare name word it closes the compound (`فؤاد [سراج الدين]`).
+    compound_tails: WordSet,
     stop: WordSet,
     /// The stop words of kind `adjective` (`الجديد`, `السابق`): they close a
     /// name but may describe a head before a quoted title.
@@ -386,6 +389,31 @@ impl NameRecognizer {
         if d.any(i, flag::GIVEN | flag::FAMILY | flag::PARTICLE) {
             return true;
         }
+        // The second word of a compound after a bare name word (`فؤاد
+        // [سراج الدين]`, `[محمد حسين فضل الله]`).
+        if i > 0
+            && self.compound_tails.contains(d.a.key(i))
+            && d.is_word(i - 1)
+            && !d.has_article(i - 1)
+            && !d.any(i - 1, flag::PARTICLE | flag::STOP | flag::LIGHT_STOP)
+        {
+            return true;
+        }
+        // After a listed name word, an ordinary word that a compound tail
+        // closes (`زياد [فضل] الله`; not `لحزب الله`).
+        if i > 0
+            && i + 1 < d.a.len()
+            && d.any(i - 1, flag::GIVEN | flag::FAMILY)
+            && self.compound_tails.contains(d.a.key(i + 1))
+            && !d.has_article(i)
+            && !d.a.key(i).starts_with('و')
+            && !d.any(
+                i,
+                flag::STOP | flag::LIGHT_STOP | flag::TRIGGER | flag::NON_PERSON_WORD,
+            )
+        {
+            return true;
+        }
         if d.any(i, flag::COMMON | flag::TRIGGER | flag::NON_PERSON_WORD) {
             return false;
         }
@@ -421,7 +449,11 @@ impl NameRecognizer {
                 && d.any(i - 2, flag::PARTICLE)
                 && !d.any(i - 2, flag::LIGHT_STOP)
                 && !self.nasab.contains(d.a.key(i - 2));
-            let after_given = i > 0 && (d.any(i - 1, flag::GIVEN) || after_compound);
+            // A given name behind a proclitic counts too (`و[خليل الحميد]`).
+            let after_given = i > 0
+                && (d.any(i - 1, flag::GIVEN)
+                    || after_compound
+                    || (d.a.key(i - 1).starts_with('و') && d.f.stem_any(i - 1, flag::GIVEN)));
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
         }
         // An unlisted word that looks like an ordinary word (`[شيراك] شذ`)
