@@ -121,7 +121,7 @@ impl NumberRecognizer {
                 // Compound: الحادي والعشرون.
                 if end < a.len() {
                     let nk = key_at(a, end);
-                    let (cand, next) = if lexicon.fw.is(nk, Role::And) && end + 1 < a.len() {
+                    let (cand, next) = if a.role_is(end, Role::And) && end + 1 < a.len() {
                         (key_at(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
                         (s, end + 1)
@@ -157,7 +157,7 @@ impl NumberRecognizer {
         let a = state.a;
         let fw = &self.lexicon.fw;
         let key = key_at(a, i);
-        let start = if fw.is(key, Role::AgeNoun) {
+        let start = if a.role_is(i, Role::AgeNoun) {
             a.tokens()[i].start
         } else {
             let (chars, _) = lexicon::stems(key).find(|(_, s)| fw.is(s, Role::AgeNoun))?;

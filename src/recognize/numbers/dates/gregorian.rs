@@ -36,7 +36,7 @@ impl NumberRecognizer {
         let mut k = j;
         let key = key_at(a, j);
         let mut had_shahr = false;
-        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lexicon.fw.is(key, Role::MonthNoun);
+        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && a.role_is(j, Role::MonthNoun);
         let shahr = whole_noun
             || a.stem_is(j, kind::MONTH_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::MonthNoun));
@@ -192,7 +192,7 @@ impl NumberRecognizer {
         {
             k += 1;
         }
-        if fw.is(key_at(a, k), Role::YearNoun)
+        if a.role_is(k, Role::YearNoun)
             || a.stem_is(k, kind::YEAR_NOUN)
                 && stems(key_at(a, k)).any(|(_, state)| fw.is(&state, Role::YearNoun))
         {
@@ -341,7 +341,7 @@ impl NumberRecognizer {
                 let glued_preposition = nk.starts_with(['ل', 'ب'])
                     && nk.chars().count() > 3
                     && !a.key_is(end, kind::UNIT_NAME | kind::CURRENCY);
-                lexicon.fw.is(nk, Role::PhraseStart)
+                a.role_is(end, Role::PhraseStart)
                     || self.is_date_cue(nk)
                     || definite
                     || glued_preposition
@@ -506,8 +506,8 @@ impl NumberRecognizer {
             let pk = key_at(a, i - 1);
             self.is_date_cue(pk)
                 || stems(pk).any(|(_, s)| self.is_date_cue(&s))
-                || lexicon.fw.is(pk, Role::MonthNoun)
-                || lexicon.fw.is(pk, Role::This)
+                || a.role_is(i - 1, Role::MonthNoun)
+                || a.role_is(i - 1, Role::This)
         } || lexicon.tok_is(a, end, Role::Of)
             && lexicon.tok_is(a, end + 1, Role::YearNounDef)
             && lexicon.tok_is(a, end + 2, Role::Same);
@@ -536,7 +536,7 @@ impl NumberRecognizer {
         }
         let lexicon = &self.lexicon;
         let key = key_at(a, j);
-        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lexicon.fw.is(key, Role::DayNoun);
+        let whole_noun = a.key_is(j, kind::DAY_NOUN) && a.role_is(j, Role::DayNoun);
         if whole_noun
             || a.stem_is(j, kind::DAY_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::DayNoun))

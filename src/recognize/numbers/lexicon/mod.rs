@@ -493,17 +493,27 @@ impl Lexicon {
         let mut stems = 0;
         let key = match a.tokens()[i].kind {
             TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
-            TokenKind::Punct if self.may_start(a, i) => tables | (START | NUM | DATE) as u32,
+            TokenKind::Punct if self.may_start(a, i) && Self::punct_starts(a, i, entry) => {
+                tables | (START | NUM | DATE) as u32
+            }
             TokenKind::Punct => tables | (NUM | DATE) as u32,
             TokenKind::Word => {
                 let mut key = whole;
+                // A word that ends no key with kind bits has no stem with
+                // any (all its stems end as it does): then only و + one
+                // letter is left to look up, and the proclitic test (a
+                // walk of the clitic table) is skipped for the rest.
+                let may_have_stem = self.stem_endings.may_have_stem(k);
+                let wa_and_letter = k
+                    .strip_prefix('و')
+                    .is_some_and(|r| r.chars().nth(1).is_none());
                 // Stems only when the word starts with a proclitic letter.
-                if crate::text::clitics::starts_with_proclitic(k) {
+                if (may_have_stem || wa_and_letter)
+                    && crate::text::clitics::starts_with_proclitic(k)
+                {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
-                    // A word that ends no key with kind bits has no stem
-                    // with any (all its stems end as it does).
-                    if self.stem_endings.may_have_stem(k) {
+                    if may_have_stem {
                         for_each_stem(k, |s| {
                             let bits = self.kind_of(s);
                             stems |= bits;
@@ -528,6 +538,23 @@ impl Lexicon {
             stems,
             roles: entry.roles,
         }
+    }
+
+    /// Whether punctuation that [`Lexicon::may_start`] lets through can
+    /// start an expression where it stands. A decimal point or a plus sign
+    /// is read only before digits glued to it (`.5`, `+3`): elsewhere (the
+    /// full stop ending most sentences) nothing starts there unless the
+    /// sign is in a table or has a function-word role.
+    fn punct_starts(a: &Analysis<'_>, i: usize, entry: IndexEntry) -> bool {
+        if entry.kinds & !START_FLAGS != 0 || entry.roles != 0 {
+            return true;
+        }
+        if !matches!(a.light(i), "." | "+") {
+            return true;
+        }
+        a.tokens()
+            .get(i + 1)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
     }
 
     /// Whether a place of `dateline_places` may start at token `i`, taken
