@@ -151,15 +151,24 @@ impl NumberRecognizer {
                 .skip(2)
                 .map(move |(p, _)| (&key[..p], &key[p..]))
         }
+        // A tail is a suffix of its word: none is a month name when no
+        // month name ends as the word does.
+        let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
-        for (head, tail) in splits(key) {
-            if let Some(m2) = one_word(tail) {
-                if one_word(head) == Some(m2) {
-                    return Some((m2, k + 1));
+        if may_end_in_month(key) {
+            for (head, tail) in splits(key) {
+                if let Some(m2) = one_word(tail) {
+                    if one_word(head) == Some(m2) {
+                        return Some((m2, k + 1));
+                    }
                 }
             }
         }
-        if k + 1 < a.len() && months.starts(key) && one_word(key).is_none() {
+        if k + 1 < a.len()
+            && may_end_in_month(key_at(a, k + 1))
+            && months.starts(key)
+            && one_word(key).is_none()
+        {
             for (_, tail) in splits(key_at(a, k + 1)) {
                 if let Some(m) = one_word(tail) {
                     return Some((m, k + 2));

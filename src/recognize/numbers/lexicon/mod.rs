@@ -164,6 +164,17 @@ impl StemEndings {
         }
     }
 
+    /// Insert a key that a suffix of a word may be, a key of one character
+    /// included (it ends every word that ends with its letter, which the
+    /// set cannot tell: then every word passes).
+    pub(crate) fn insert_suffix_key(&mut self, key: &str) {
+        if Self::ending(key).is_some() {
+            self.insert(key);
+        } else if !key.is_empty() {
+            self.short_key = true;
+        }
+    }
+
     /// False when no stem of `word` (a suffix of it, or the article and a
     /// suffix) can be a key inserted.
     #[inline]
@@ -441,6 +452,9 @@ pub struct Lexicon {
     /// The endings of the keys of `kinds` with kind bits, to skip the
     /// stems of a word that ends no such key.
     stem_endings: StemEndings,
+    /// The endings of the one-word month names (first keys of `months`),
+    /// to skip the words no month name ends (`glued_month_pair`).
+    pub(crate) month_endings: StemEndings,
     /// The first keys of `dateline_places` (a table the index does not
     /// cover), to skip the tokens that can start no place.
     place_first_keys: KeyFilter,
@@ -479,6 +493,9 @@ impl Lexicon {
         for k in lexicon.dateline_places.first_keys() {
             lexicon.place_first_keys.insert(k);
         }
+        for k in lexicon.months.first_keys() {
+            lexicon.month_endings.insert_suffix_key(k);
+        }
         lexicon.fw = fw;
         Ok(lexicon)
     }
@@ -499,21 +516,13 @@ impl Lexicon {
             TokenKind::Punct => tables | (NUM | DATE) as u32,
             TokenKind::Word => {
                 let mut key = whole;
-                // A word that ends no key with kind bits has no stem with
-                // any (all its stems end as it does): then only و + one
-                // letter is left to look up, and the proclitic test (a
-                // walk of the clitic table) is skipped for the rest.
-                let may_have_stem = self.stem_endings.may_have_stem(k);
-                let wa_and_letter = k
-                    .strip_prefix('و')
-                    .is_some_and(|r| r.chars().nth(1).is_none());
                 // Stems only when the word starts with a proclitic letter.
-                if (may_have_stem || wa_and_letter)
-                    && crate::text::clitics::starts_with_proclitic(k)
-                {
+                if crate::text::clitics::starts_with_proclitic(k) {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
-                    if may_have_stem {
+                    // A word that ends no key with kind bits has no stem
+                    // with any (all its stems end as it does).
+                    if self.stem_endings.may_have_stem(k) {
                         for_each_stem(k, |s| {
                             let bits = self.kind_of(s);
                             stems |= bits;
