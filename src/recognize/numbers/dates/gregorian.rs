@@ -540,7 +540,11 @@ impl NumberRecognizer {
     /// `[يوم] الخميس` at `j`: (day, start of the weekday word, end); `يوم`
     /// stays outside the span (GUIDELINES N7).
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
-        if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
+        // Every weekday found is a token key or stem with the weekday bit.
+        if j >= a.len()
+            || a.tokens()[j].kind != TokenKind::Word
+            || !a.has_kind_anywhere(kind::WEEKDAY)
+        {
             return None;
         }
         let lexicon = &self.lexicon;

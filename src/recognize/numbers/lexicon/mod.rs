@@ -290,6 +290,11 @@ pub struct Doc<'a, 't> {
     analysis: &'a Analysis<'t>,
     /// One per token.
     info: Vec<TokenInfo>,
+    /// The union of the tokens' role bits: a pattern that needs a word of
+    /// some role somewhere is skipped in a document that has none.
+    roles_in_doc: u64,
+    /// The union of the tokens' kind bits, of their keys and stems.
+    kinds_in_doc: u32,
 }
 
 impl<'t> std::ops::Deref for Doc<'_, 't> {
@@ -302,10 +307,30 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 impl<'a, 't> Doc<'a, 't> {
     /// Look every token up in the lexicon index.
     pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
-        let info = (0..analysis.len())
+        let info: Vec<TokenInfo> = (0..analysis.len())
             .map(|i| lexicon.token_info(analysis, i))
             .collect();
-        Doc { analysis, info }
+        let roles_in_doc = info.iter().fold(0, |all, t| all | t.roles);
+        let kinds_in_doc = info.iter().fold(0, |all, t| all | t.key | t.stems);
+        Doc {
+            analysis,
+            info,
+            roles_in_doc,
+            kinds_in_doc,
+        }
+    }
+
+    /// Whether some token of the document may have one of the `kind` bits,
+    /// on its key or a stem (see [`Doc::key_is`]).
+    #[inline]
+    pub fn has_kind_anywhere(&self, kind: u32) -> bool {
+        self.kinds_in_doc & kind != 0
+    }
+
+    /// Whether some token of the document has `role` (its key, not a stem).
+    #[inline]
+    pub fn has_role_anywhere(&self, role: Role) -> bool {
+        self.roles_in_doc & role.bit() != 0
     }
 
     /// Whether token `i` has one of the token flags (`START`, `NUM` …) on
