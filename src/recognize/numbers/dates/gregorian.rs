@@ -73,6 +73,7 @@ impl NumberRecognizer {
                         refd: None,
                         country: None,
                         named_countries: Default::default(),
+                        explain: false,
                     },
                     k,
                 ) {
