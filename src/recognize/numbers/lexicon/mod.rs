@@ -732,13 +732,8 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut letters = ProcliticLetters::default();
         let mut words = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let analysis = Analysis::new(&text);
+        for document in crate::perf::corpus_documents(&dir) {
+            let analysis = Analysis::new(&document.text);
             for i in 0..analysis.len() {
                 let k = analysis.key(i);
                 let expected = crate::text::clitics::starts_with_proclitic(k);
