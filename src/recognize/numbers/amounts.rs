@@ -104,10 +104,13 @@ impl NumberRecognizer {
                 }
             }
             let code = code?;
-            let name = a.slice(a.tokens()[k].start, Self::end_off(a, end));
+            let ev = state.evidence(|| {
+                let name = a.slice(a.tokens()[k].start, Self::end_off(a, end));
+                format!("currency: {name} → {code} ({how})")
+            });
             return Some((
                 Suffix::Money {
-                    ev: format!("currency: {name} → {code} ({how})"),
+                    ev,
                     code,
                     factor: c.factor,
                 },
@@ -116,12 +119,15 @@ impl NumberRecognizer {
         }
         if let Some(m) = lexicon.units.at(a, k) {
             let u = m.value;
-            let name = a.slice(a.tokens()[k].start, Self::end_off(a, m.end_tok));
+            let ev = state.evidence(|| {
+                let name = a.slice(a.tokens()[k].start, Self::end_off(a, m.end_tok));
+                format!("unit: {name} → {}", u.unit)
+            });
             return Some((
                 Suffix::Unit {
                     unit: u.unit.clone(),
                     dual: u.dual,
-                    ev: format!("unit: {name} → {}", u.unit),
+                    ev,
                 },
                 m.end_tok,
             ));
@@ -329,7 +335,9 @@ impl NumberRecognizer {
                         json!({"amount": value.map_or(Value::Null, |v| number_value(-v)), "unit": "deg"}),
                         "quantity/amount-unit",
                     );
-                    c.evidence = format!("unit: {} {} → deg", a.surface(end), a.surface(end + 1));
+                    c.evidence = state.evidence(|| {
+                        format!("unit: {} {} → deg", a.surface(end), a.surface(end + 1))
+                    });
                     return Some(c);
                 }
                 if n.plain_digits {
@@ -645,7 +653,7 @@ impl NumberRecognizer {
                         json!({"amount": number_value(n), "unit": u.unit}),
                         "quantity/unit-alone",
                     );
-                    c.evidence = format!("unit: {} → {}", a.surface(i), u.unit);
+                    c.evidence = state.evidence(|| format!("unit: {} → {}", a.surface(i), u.unit));
                     return Some(c);
                 }
             }

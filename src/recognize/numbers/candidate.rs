@@ -54,12 +54,25 @@ pub(crate) struct DocState<'a, 'b, 't> {
     /// `dateline_places.csv`), most named first; computed when an ambiguous
     /// currency needs them.
     pub named_countries: super::NamedCountries<'a>,
+    /// Whether candidates carry their evidence (`kashif explain`): without
+    /// it no evidence text is formatted.
+    pub explain: bool,
 }
 
 impl DocState<'_, '_, '_> {
     /// Whether token `i` has a token flag.
     pub fn has(&self, i: usize, flag: u8) -> bool {
         self.a.starts(i, flag)
+    }
+
+    /// The evidence text `why` formats, when candidates carry evidence;
+    /// else an empty string (no allocation).
+    pub fn evidence(&self, why: impl FnOnce() -> String) -> String {
+        if self.explain {
+            why()
+        } else {
+            String::new()
+        }
     }
 }
 

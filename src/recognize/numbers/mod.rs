@@ -118,6 +118,7 @@ impl NumberRecognizer {
                 window: ctx.window,
                 ..Default::default()
             },
+            explain: ctx.explain,
         };
         let first_mention = out.len();
         let mut cands = Vec::new();

@@ -121,7 +121,7 @@ impl NumberRecognizer {
                 // Compound: الحادي والعشرون.
                 if end < a.len() {
                     let nk = key_at(a, end);
-                    let (cand, next) = if lexicon.fw.is(nk, Role::And) && end + 1 < a.len() {
+                    let (cand, next) = if a.role_is(end, Role::And) && end + 1 < a.len() {
                         (key_at(a, end + 1), end + 2)
                     } else if let Some(s) = nk.strip_prefix('و') {
                         (s, end + 1)
@@ -157,13 +157,15 @@ impl NumberRecognizer {
         let a = state.a;
         let fw = &self.lexicon.fw;
         let key = key_at(a, i);
-        let start = if fw.is(key, Role::AgeNoun) {
+        // The ordinal first: most tokens are followed by none, and the
+        // search for the noun among the stems is the dearer test.
+        let o = self.ordinal(state, i + 1)?;
+        let start = if a.role_is(i, Role::AgeNoun) {
             a.tokens()[i].start
         } else {
             let (chars, _) = lexicon::stems(key).find(|(_, s)| fw.is(s, Role::AgeNoun))?;
             a.orig_offset(i, chars)
         };
-        let o = self.ordinal(state, i + 1)?;
         let years = o
             .value
             .as_f64()
@@ -183,6 +185,10 @@ impl NumberRecognizer {
     pub(super) fn age_of(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
         let a = state.a;
         let lexicon = &self.lexicon;
+        // No `عمره` anywhere: no number needs reading here.
+        if !a.has_role_anywhere(Role::AgeOf) {
+            return None;
+        }
         let (start, value, end) = match self.ordinal(state, i) {
             Some(o) => (o.start, o.value.as_f64()?, o.end_tok),
             None => {

@@ -120,7 +120,7 @@ impl Lexicon {
             return None;
         }
         let k = key_at(a, j);
-        if self.fw.is(k, Role::And) {
+        if a.role_is(j, Role::And) {
             return self.info(a, j + 1).map(|w| (w, j + 1, true));
         }
         let whole_is_word = a.key_is(j, kind::WORD);
@@ -435,8 +435,7 @@ impl Lexicon {
                 let prev_number = j > 0
                     && a.tokens()[j].glued
                     && matches!(a.tokens()[j - 1].kind, TokenKind::Number | TokenKind::Word)
-                    && !(a.tokens()[j - 1].kind == TokenKind::Word
-                        && self.fw.is(key_at(a, j - 1), Role::And));
+                    && !(a.tokens()[j - 1].kind == TokenKind::Word && a.role_is(j - 1, Role::And));
                 if prev_number {
                     return None;
                 }
@@ -448,7 +447,7 @@ impl Lexicon {
                         // reading that word would read this dash again.
                         let after_sign_word = j > 0
                             && a.tokens()[j - 1].kind == TokenKind::Word
-                            && self.fw.is(key_at(a, j - 1), Role::Negative);
+                            && a.role_is(j - 1, Role::Negative);
                         let spaced = j + 1 < a.len()
                             && a.tokens()[j + 1].kind == TokenKind::Number
                             && !after_sign_word
@@ -495,7 +494,7 @@ impl Lexicon {
                 if let Some(w) = self.words.get(k).filter(|_| a.key_is(j, kind::WORD)) {
                     return self.words_number(a, w, j, t.start);
                 }
-                if self.fw.is(k, Role::Negative) {
+                if a.role_is(j, Role::Negative) {
                     let mut n = self.number(a, j + 1)?;
                     n.value = n.value.map(|v| -v);
                     n.start = t.start;
@@ -566,8 +565,8 @@ impl Lexicon {
         // or the era marker (2015م, 1436هـ).
         if end < a.len() && a.tokens()[end].glued && a.tokens()[end].kind == TokenKind::Word {
             let k = key_at(a, end);
-            let ok = self.fw.is(k, Role::EraGregorian)
-                || self.fw.is(k, Role::EraHijri)
+            let ok = a.role_is(end, Role::EraGregorian)
+                || a.role_is(end, Role::EraHijri)
                 || self.units.starts(k)
                 || self.currencies.starts(k)
                 || self.time_units.contains_key(k);

@@ -56,7 +56,7 @@ impl NumberRecognizer {
         }
         let key = key_at(a, k);
         let m = if between {
-            if self.lexicon.fw.is(key, Role::And) {
+            if a.role_is(k, Role::And) {
                 self.amount(state, k + 1)
             } else if key.starts_with('و') && a.tokens()[k].kind == TokenKind::Word {
                 self.amount(state, k)
@@ -65,9 +65,7 @@ impl NumberRecognizer {
             }
         } else {
             match key {
-                _ if self.lexicon.fw.is(key, Role::RangeTo) && key != "-" => {
-                    self.amount(state, k + 1)
-                }
+                _ if a.role_is(k, Role::RangeTo) && key != "-" => self.amount(state, k + 1),
                 "-" | "–" => {
                     if n.words || self.after_score_noun(state, n.tok_start) {
                         return None;

@@ -110,7 +110,8 @@ impl NumberRecognizer {
             })
         });
         let mut c = Candidate::new(start, month_end, Label::Date, value, RULE);
-        c.evidence = format!("day {day} of the month {offset:+} from the reference");
+        c.evidence =
+            state.evidence(|| format!("day {day} of the month {offset:+} from the reference"));
         Some(c)
     }
 

@@ -69,7 +69,7 @@ impl NumberRecognizer {
         let a = state.a;
         let lexicon = &self.lexicon;
         let key = key_at(a, i);
-        let (start, k) = if lexicon.fw.is(key, Role::CenturyNoun) {
+        let (start, k) = if a.role_is(i, Role::CenturyNoun) {
             let prev = if i > 0 { key_at(a, i - 1) } else { "" };
             let cue =
                 self.is_date_cue(prev) || i > 0 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
@@ -139,7 +139,7 @@ impl NumberRecognizer {
         let a = state.a;
         let lexicon = &self.lexicon;
         let key = key_at(a, k);
-        let noun = lexicon.fw.is(key, Role::CenturyNoun)
+        let noun = a.role_is(k, Role::CenturyNoun)
             || glued
                 && key
                     .strip_prefix('ب')

@@ -36,7 +36,7 @@ impl NumberRecognizer {
         let mut k = j;
         let key = key_at(a, j);
         let mut had_shahr = false;
-        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && lexicon.fw.is(key, Role::MonthNoun);
+        let whole_noun = a.key_is(j, kind::MONTH_NOUN) && a.role_is(j, Role::MonthNoun);
         let shahr = whole_noun
             || a.stem_is(j, kind::MONTH_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::MonthNoun));
@@ -73,6 +73,7 @@ impl NumberRecognizer {
                         refd: None,
                         country: None,
                         named_countries: Default::default(),
+                        explain: false,
                     },
                     k,
                 ) {
@@ -151,15 +152,24 @@ impl NumberRecognizer {
                 .skip(2)
                 .map(move |(p, _)| (&key[..p], &key[p..]))
         }
+        // A tail is a suffix of its word: none is a month name when no
+        // month name ends as the word does.
+        let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
-        for (head, tail) in splits(key) {
-            if let Some(m2) = one_word(tail) {
-                if one_word(head) == Some(m2) {
-                    return Some((m2, k + 1));
+        if may_end_in_month(key) {
+            for (head, tail) in splits(key) {
+                if let Some(m2) = one_word(tail) {
+                    if one_word(head) == Some(m2) {
+                        return Some((m2, k + 1));
+                    }
                 }
             }
         }
-        if k + 1 < a.len() && months.starts(key) && one_word(key).is_none() {
+        if k + 1 < a.len()
+            && may_end_in_month(key_at(a, k + 1))
+            && months.starts(key)
+            && one_word(key).is_none()
+        {
             for (_, tail) in splits(key_at(a, k + 1)) {
                 if let Some(m) = one_word(tail) {
                     return Some((m, k + 2));
@@ -192,7 +202,7 @@ impl NumberRecognizer {
         {
             k += 1;
         }
-        if fw.is(key_at(a, k), Role::YearNoun)
+        if a.role_is(k, Role::YearNoun)
             || a.stem_is(k, kind::YEAR_NOUN)
                 && stems(key_at(a, k)).any(|(_, state)| fw.is(&state, Role::YearNoun))
         {
@@ -341,7 +351,7 @@ impl NumberRecognizer {
                 let glued_preposition = nk.starts_with(['ل', 'ب'])
                     && nk.chars().count() > 3
                     && !a.key_is(end, kind::UNIT_NAME | kind::CURRENCY);
-                lexicon.fw.is(nk, Role::PhraseStart)
+                a.role_is(end, Role::PhraseStart)
                     || self.is_date_cue(nk)
                     || definite
                     || glued_preposition
@@ -506,8 +516,8 @@ impl NumberRecognizer {
             let pk = key_at(a, i - 1);
             self.is_date_cue(pk)
                 || stems(pk).any(|(_, s)| self.is_date_cue(&s))
-                || lexicon.fw.is(pk, Role::MonthNoun)
-                || lexicon.fw.is(pk, Role::This)
+                || a.role_is(i - 1, Role::MonthNoun)
+                || a.role_is(i - 1, Role::This)
         } || lexicon.tok_is(a, end, Role::Of)
             && lexicon.tok_is(a, end + 1, Role::YearNounDef)
             && lexicon.tok_is(a, end + 2, Role::Same);
@@ -531,12 +541,16 @@ impl NumberRecognizer {
     /// `[يوم] الخميس` at `j`: (day, start of the weekday word, end); `يوم`
     /// stays outside the span (GUIDELINES N7).
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
-        if j >= a.len() || a.tokens()[j].kind != TokenKind::Word {
+        // Every weekday found is a token key or stem with the weekday bit.
+        if j >= a.len()
+            || a.tokens()[j].kind != TokenKind::Word
+            || !a.has_kind_anywhere(kind::WEEKDAY)
+        {
             return None;
         }
         let lexicon = &self.lexicon;
         let key = key_at(a, j);
-        let whole_noun = a.key_is(j, kind::DAY_NOUN) && lexicon.fw.is(key, Role::DayNoun);
+        let whole_noun = a.key_is(j, kind::DAY_NOUN) && a.role_is(j, Role::DayNoun);
         if whole_noun
             || a.stem_is(j, kind::DAY_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::DayNoun))

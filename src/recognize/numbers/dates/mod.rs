@@ -110,6 +110,7 @@ impl NumberRecognizer {
             refd: None,
             country: None,
             named_countries: Default::default(),
+            explain: false,
         };
         for i in 1..limit {
             // The place before the date: words only; the date starts with digits
@@ -220,7 +221,7 @@ impl NumberRecognizer {
                 let mut c = best;
                 c.start = ms;
                 c.priority += 1;
-                c.evidence = format!("date modifier {}", a.surface(i));
+                c.evidence = state.evidence(|| format!("date modifier {}", a.surface(i)));
                 out.push(c);
             } else if let Some(c) = self.modified_current_period(state, i, ms) {
                 out.push(c);
@@ -259,7 +260,7 @@ impl NumberRecognizer {
             .refd
             .map_or(Value::Null, |r| Value::String(r.format(format).to_string()));
         let mut c = Candidate::new(start, k + 1, Label::Date, value, "date/relative");
-        c.evidence = format!("date modifier {}", a.surface(i));
+        c.evidence = state.evidence(|| format!("date modifier {}", a.surface(i)));
         Some(c)
     }
 

@@ -56,12 +56,11 @@ impl NumberRecognizer {
     fn month_run(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<MonthRun> {
         let a = state.a;
         let lexicon = &self.lexicon;
-        let key = key_at(a, i);
-        let (count, adj_at) = if lexicon.fw.is(key, Role::MonthsNounDef) {
+        let (count, adj_at) = if a.role_is(i, Role::MonthsNounDef) {
             // الأشهر الخمسة: a definite count word after the plural.
             let n = lexicon.number_def(a, i + 1)?;
             (n.value?, n.end_tok)
-        } else if lexicon.fw.is(key, Role::MonthsDualDef) {
+        } else if a.role_is(i, Role::MonthsDualDef) {
             (2.0, i + 1)
         } else {
             return None;
@@ -70,10 +69,9 @@ impl NumberRecognizer {
             return None;
         }
         let count = count as u32;
-        let adj = key_at(a, adj_at);
-        let (first, last) = if lexicon.fw.is(adj, Role::FirstOfRun) {
+        let (first, last) = if a.role_is(adj_at, Role::FirstOfRun) {
             (1, count)
-        } else if lexicon.fw.is(adj, Role::Last) {
+        } else if a.role_is(adj_at, Role::Last) {
             (13 - count, 12)
         } else {
             return None;
@@ -93,12 +91,12 @@ impl NumberRecognizer {
         let lexicon = &self.lexicon;
         let fw = &lexicon.fw;
         // The period noun, also after proclitics (بالفترة); `نفس` may come first.
-        let (start, noun_at) = if fw.is_with_proclitics(key_at(a, i), Role::Same)
-            && fw.is(key_at(a, i + 1), Role::PeriodNounDef)
+        let (start, noun_at) = if a.role_is(i + 1, Role::PeriodNounDef)
+            && fw.is_with_proclitics(key_at(a, i), Role::Same)
         {
             (self.start_after_proclitics(state, i, Role::Same), i + 1)
-        } else if fw.is_with_proclitics(key_at(a, i), Role::PeriodNounDef)
-            && fw.is(key_at(a, i + 1), Role::Same)
+        } else if a.role_is(i + 1, Role::Same)
+            && fw.is_with_proclitics(key_at(a, i), Role::PeriodNounDef)
         {
             (
                 self.start_after_proclitics(state, i, Role::PeriodNounDef),
@@ -134,7 +132,7 @@ impl NumberRecognizer {
     /// dropped (`ب[الفترة]`).
     fn start_after_proclitics(&self, state: &DocState<'_, '_, '_>, i: usize, role: Role) -> usize {
         let a = state.a;
-        if self.lexicon.fw.is(key_at(a, i), role) {
+        if a.role_is(i, role) {
             return a.tokens()[i].start;
         }
         stems(key_at(a, i))

@@ -27,7 +27,7 @@ impl NumberRecognizer {
         let a = state.a;
         let lexicon = &self.lexicon;
         let key = key_at(a, i);
-        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && lexicon.fw.is(key, Role::HourNounDef);
+        let whole_noun = a.key_is(i, kind::HOUR_NOUN) && a.role_is(i, Role::HourNounDef);
         let is_sa = whole_noun
             || a.stem_is(i, kind::HOUR_NOUN)
                 && stems(key).any(|(_, s)| lexicon.fw.is(&s, Role::HourNounDef));
@@ -52,7 +52,7 @@ impl NumberRecognizer {
         // Part of a named day: صباح اليوم, مساء الأحد, هذه الليلة.
         let mut j = i;
         let mut start = a.tokens()[i].start;
-        if lexicon.fw.is(key, Role::This) {
+        if a.role_is(i, Role::This) {
             j = i + 1;
         }
         if let Some(m) = lexicon.dayparts.at_clitic(a, j) {
@@ -105,11 +105,9 @@ impl NumberRecognizer {
         if k >= a.len() {
             return None;
         }
-        let key = key_at(a, k);
         let lexicon = &self.lexicon;
-        let at_hour = lexicon.fw.is(key, Role::HourNounDef);
-        let in_hour =
-            lexicon.fw.is(key, Role::DatePrep) && lexicon.tok_is(a, k + 1, Role::HourNounDef);
+        let at_hour = a.role_is(k, Role::HourNounDef);
+        let in_hour = a.role_is(k, Role::DatePrep) && lexicon.tok_is(a, k + 1, Role::HourNounDef);
         let j = if at_hour || in_hour {
             if in_hour {
                 k + 2
@@ -222,7 +220,7 @@ impl NumberRecognizer {
         // Minutes.
         if !explicit_min && e < a.len() {
             let k = key_at(a, e);
-            let (joined, w) = if lexicon.fw.is(k, Role::And) {
+            let (joined, w) = if a.role_is(e, Role::And) {
                 (true, e + 1)
             } else if k.starts_with('و') && a.tokens()[e].kind == TokenKind::Word {
                 (true, e)
@@ -259,7 +257,7 @@ impl NumberRecognizer {
                         }
                     }
                 }
-            } else if lexicon.fw.is(k, Role::Except) {
+            } else if a.role_is(e, Role::Except) {
                 if let Some(n) = lexicon.number(a, e + 1) {
                     if let Some(v) = n.value {
                         let mut ne = n.end_tok;

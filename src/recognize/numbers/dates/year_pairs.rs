@@ -111,13 +111,12 @@ impl NumberRecognizer {
     /// (`العام المالي`) right before token `i`.
     fn season_or_fiscal_noun(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<usize> {
         let a = state.a;
-        let fw = &self.lexicon.fw;
         if i >= 1 && self.lexicon.tok_is(a, i - 1, Role::SeasonNoun) {
             return Some(a.tokens()[i - 1].start);
         }
         if i >= 2
             && self.lexicon.tok_is(a, i - 1, Role::FiscalAdjective)
-            && fw.is(a.key(i - 2), Role::YearNoun)
+            && a.role_is(i - 2, Role::YearNoun)
         {
             return Some(a.tokens()[i - 2].start);
         }

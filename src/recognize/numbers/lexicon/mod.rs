@@ -164,6 +164,17 @@ impl StemEndings {
         }
     }
 
+    /// Insert a key that a suffix of a word may be, a key of one character
+    /// included (it ends every word that ends with its letter, which the
+    /// set cannot tell: then every word passes).
+    pub(crate) fn insert_suffix_key(&mut self, key: &str) {
+        if Self::ending(key).is_some() {
+            self.insert(key);
+        } else if !key.is_empty() {
+            self.short_key = true;
+        }
+    }
+
     /// False when no stem of `word` (a suffix of it, or the article and a
     /// suffix) can be a key inserted.
     #[inline]
@@ -180,6 +191,45 @@ impl StemEndings {
             }
             // A stem is never longer than its word.
             None => false,
+        }
+    }
+}
+
+/// [`crate::text::clitics::starts_with_proclitic`] remembered by the
+/// first letter of the word, for the Arabic letters, while one document
+/// is indexed: the answer depends on that letter and the clitic table in
+/// force alone, and the table does not change during a document.
+pub(crate) struct ProcliticLetters {
+    /// For U+0620..U+065F: 0 not asked yet, 1 a proclitic letter, 2 not.
+    arabic: [u8; 64],
+}
+
+impl Default for ProcliticLetters {
+    fn default() -> Self {
+        ProcliticLetters { arabic: [0; 64] }
+    }
+}
+
+impl ProcliticLetters {
+    /// Whether a key-normalized word starts with a proclitic letter.
+    #[inline]
+    pub(crate) fn starts(&mut self, key: &str) -> bool {
+        let slot = key
+            .chars()
+            .next()
+            .and_then(|c| (c as u32).checked_sub(0x0620))
+            .filter(|&d| d < 64);
+        let Some(d) = slot else {
+            return crate::text::clitics::starts_with_proclitic(key);
+        };
+        match self.arabic[d as usize] {
+            1 => true,
+            2 => false,
+            _ => {
+                let yes = crate::text::clitics::starts_with_proclitic(key);
+                self.arabic[d as usize] = if yes { 1 } else { 2 };
+                yes
+            }
         }
     }
 }
@@ -279,6 +329,11 @@ pub struct Doc<'a, 't> {
     analysis: &'a Analysis<'t>,
     /// One per token.
     info: Vec<TokenInfo>,
+    /// The union of the tokens' role bits: a pattern that needs a word of
+    /// some role somewhere is skipped in a document that has none.
+    roles_in_doc: u64,
+    /// The union of the tokens' kind bits, of their keys and stems.
+    kinds_in_doc: u32,
 }
 
 impl<'t> std::ops::Deref for Doc<'_, 't> {
@@ -291,10 +346,31 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 impl<'a, 't> Doc<'a, 't> {
     /// Look every token up in the lexicon index.
     pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
-        let info = (0..analysis.len())
-            .map(|i| lexicon.token_info(analysis, i))
+        let mut proclitic_letters = ProcliticLetters::default();
+        let info: Vec<TokenInfo> = (0..analysis.len())
+            .map(|i| lexicon.token_info(analysis, i, &mut proclitic_letters))
             .collect();
-        Doc { analysis, info }
+        let roles_in_doc = info.iter().fold(0, |all, t| all | t.roles);
+        let kinds_in_doc = info.iter().fold(0, |all, t| all | t.key | t.stems);
+        Doc {
+            analysis,
+            info,
+            roles_in_doc,
+            kinds_in_doc,
+        }
+    }
+
+    /// Whether some token of the document may have one of the `kind` bits,
+    /// on its key or a stem (see [`Doc::key_is`]).
+    #[inline]
+    pub fn has_kind_anywhere(&self, kind: u32) -> bool {
+        self.kinds_in_doc & kind != 0
+    }
+
+    /// Whether some token of the document has `role` (its key, not a stem).
+    #[inline]
+    pub fn has_role_anywhere(&self, role: Role) -> bool {
+        self.roles_in_doc & role.bit() != 0
     }
 
     /// Whether token `i` has one of the token flags (`START`, `NUM` …) on
@@ -441,6 +517,9 @@ pub struct Lexicon {
     /// The endings of the keys of `kinds` with kind bits, to skip the
     /// stems of a word that ends no such key.
     stem_endings: StemEndings,
+    /// The endings of the one-word month names (first keys of `months`),
+    /// to skip the words no month name ends (`glued_month_pair`).
+    pub(crate) month_endings: StemEndings,
     /// The first keys of `dateline_places` (a table the index does not
     /// cover), to skip the tokens that can start no place.
     place_first_keys: KeyFilter,
@@ -479,13 +558,21 @@ impl Lexicon {
         for k in lexicon.dateline_places.first_keys() {
             lexicon.place_first_keys.insert(k);
         }
+        for k in lexicon.months.first_keys() {
+            lexicon.month_endings.insert_suffix_key(k);
+        }
         lexicon.fw = fw;
         Ok(lexicon)
     }
 
     /// What token `i` is in the lexicons: its kind bits and token flags.
     #[inline]
-    fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
+    fn token_info(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        proclitic_letters: &mut ProcliticLetters,
+    ) -> TokenInfo {
         let k = a.key(i);
         let entry = self.entry_of(k);
         let whole = entry.kinds;
@@ -493,12 +580,14 @@ impl Lexicon {
         let mut stems = 0;
         let key = match a.tokens()[i].kind {
             TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
-            TokenKind::Punct if self.may_start(a, i) => tables | (START | NUM | DATE) as u32,
+            TokenKind::Punct if self.may_start(a, i) && Self::punct_starts(a, i, entry) => {
+                tables | (START | NUM | DATE) as u32
+            }
             TokenKind::Punct => tables | (NUM | DATE) as u32,
             TokenKind::Word => {
                 let mut key = whole;
                 // Stems only when the word starts with a proclitic letter.
-                if crate::text::clitics::starts_with_proclitic(k) {
+                if proclitic_letters.starts(k) {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
                     // A word that ends no key with kind bits has no stem
@@ -528,6 +617,23 @@ impl Lexicon {
             stems,
             roles: entry.roles,
         }
+    }
+
+    /// Whether punctuation that [`Lexicon::may_start`] lets through can
+    /// start an expression where it stands. A decimal point or a plus sign
+    /// is read only before digits glued to it (`.5`, `+3`): elsewhere (the
+    /// full stop ending most sentences) nothing starts there unless the
+    /// sign is in a table or has a function-word role.
+    fn punct_starts(a: &Analysis<'_>, i: usize, entry: IndexEntry) -> bool {
+        if entry.kinds & !START_FLAGS != 0 || entry.roles != 0 {
+            return true;
+        }
+        if !matches!(a.light(i), "." | "+") {
+            return true;
+        }
+        a.tokens()
+            .get(i + 1)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
     }
 
     /// Whether a place of `dateline_places` may start at token `i`, taken
@@ -612,5 +718,36 @@ impl Lexicon {
                 stems(k).any(|(_, s)| self.starters.contains(s.as_ref()))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The letters remembered answer as the clitic table does, for every
+    /// word of the corpus and for words of one letter and none.
+    #[test]
+    fn proclitic_letters_answer_as_the_table() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut letters = ProcliticLetters::default();
+        let mut words = 0;
+        for document in crate::perf::corpus_documents(&dir) {
+            let analysis = Analysis::new(&document.text);
+            for i in 0..analysis.len() {
+                let k = analysis.key(i);
+                let expected = crate::text::clitics::starts_with_proclitic(k);
+                assert_eq!(letters.starts(k), expected, "{k}");
+                words += 1;
+            }
+        }
+        for k in ["", "و", "ب", "a", "1"] {
+            assert_eq!(
+                letters.starts(k),
+                crate::text::clitics::starts_with_proclitic(k),
+                "{k:?}"
+            );
+        }
+        assert!(words > 1000, "{words} words");
     }
 }
