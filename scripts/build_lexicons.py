@@ -646,7 +646,7 @@ def main():
     geo = write_csv("gaz_geography.csv", ["entry", "label", "note"], geo_rows, [
         "Non-political locations (label LOC): continents, world regions, seas, oceans, gulfs, straits, rivers,",
         "mountains, plateaus, deserts, lakes, islands. Project decisions: the West Bank and the Gaza Strip",
-        "(الضفة الغربية) are GPE (`قطاع [غزة]` keeps its descriptor outside, GUIDELINES N22); a few famous canals, dams, landmarks, bases, fields and ports are FAC",
+        "(الضفة الغربية, قطاع غزة) are GPE; a few famous canals, dams, landmarks, bases, fields and ports are FAC",
         "(head noun kept inside, as the guidelines require).",
         f"Sources: curated rules/names/curated/geography.csv; CLDR macro-region names via {cldr_ver}.",
     ] + COMMON_COMMENT, crossfile=True)
