@@ -1,8 +1,9 @@
 """The generated rule files are what their scripts make today.
 
 `scripts/build_lexicons.py`, then `scripts/learn_wikifane.py`, `scripts/learn_name_likeness.py`,
-`scripts/build_geonames.py`, `scripts/learn_lone_names.py` and
-`scripts/learn_anercorp_events.py` and `scripts/learn_anercorp_org_heads.py` derive the
+`scripts/build_geonames.py`, `scripts/learn_lone_names.py`,
+`scripts/learn_anercorp_events.py`, `scripts/learn_anercorp_org_heads.py` and
+`scripts/build_wikifane_profile.py` derive the
 files marked "generated" under `rules/` from `../shared` and the curated
 files. They are run on a copy of `rules/` and `scripts/` (beside a link to the
 real `../shared`, where the scripts look for it), and every file they write
@@ -24,7 +25,7 @@ from conftest import REPO, cli_path
 SHARED = REPO.parent / "shared"
 SCRIPTS = ["build_lexicons.py", "learn_wikifane.py", "learn_name_likeness.py", "build_geonames.py",
            "learn_lone_names.py", "learn_anercorp_events.py",
-           "learn_anercorp_org_heads.py"]
+           "learn_anercorp_org_heads.py", "build_wikifane_profile.py"]
 
 
 def test_generated_rule_files_match_their_scripts(tmp_path: Path) -> None:
