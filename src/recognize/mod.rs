@@ -307,45 +307,12 @@ pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
     let mut cursor = 0;
     for m in mentions {
         if m.text.is_empty() {
-            let (b0, at) = byte_offset_from(analysis, cursor, m.start);
-            let (b1, _) = byte_offset_from(analysis, at, m.end);
+            let (b0, at) = analysis.char_to_byte_from(cursor, m.start);
+            let (b1, _) = analysis.char_to_byte_from(at, m.end);
             m.text = analysis.text()[b0..b1.max(b0)].to_string();
             cursor = at;
         }
     }
-}
-
-/// [`Analysis::char_to_byte`] with the token search starting at token
-/// `from` (going back to the start when the offset lies before it): the
-/// byte offset of code point `char_offset`, and the index of the first
-/// token ending after it, to start the next search from.
-fn byte_offset_from(analysis: &Analysis<'_>, from: usize, char_offset: usize) -> (usize, usize) {
-    let tokens = analysis.tokens();
-    let mut idx = from.min(tokens.len());
-    if idx > 0 && tokens[idx - 1].end > char_offset {
-        idx = tokens.partition_point(|t| t.end <= char_offset);
-    }
-    while idx < tokens.len() && tokens[idx].end <= char_offset {
-        idx += 1;
-    }
-    let (mut byte, mut ch) = match idx.checked_sub(1).map(|j| &tokens[j]) {
-        Some(prev) => (prev.byte_end, prev.end),
-        None => (0, 0),
-    };
-    if let Some(t) = tokens.get(idx) {
-        if t.start <= char_offset {
-            byte = t.byte_start;
-            ch = t.start;
-        }
-    }
-    for c in analysis.text()[byte..].chars() {
-        if ch == char_offset {
-            break;
-        }
-        byte += c.len_utf8();
-        ch += 1;
-    }
-    (byte, idx)
 }
 
 /// Keep a non-overlapping set of mentions per layer: the longest span wins,

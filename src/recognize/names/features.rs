@@ -105,11 +105,11 @@ pub mod flag {
     pub const ORG_SECTOR: Flags = 1 << 36;
     /// A noun of a tribe or clan (`rules/names/group_heads.csv`); as a
     /// stem flag, after a proclitic (`لبني`). The whole test of
-    /// `GroupHeads`, so a person mention costs no lookup.
+    /// the group nouns, so a person mention costs no lookup.
     pub const GROUP_HEAD: Flags = 1 << 37;
     /// A word a person's name often follows
     /// (`rules/names/person_cue_words.csv`); as a stem flag, after a
-    /// proclitic (`وتوفي`). The whole test of `PersonCueWords`.
+    /// proclitic (`وتوفي`). The whole test of the cue words.
     pub const PERSON_CUE: Flags = 1 << 38;
 
     // Derived from the word's key (its stems, its ending).

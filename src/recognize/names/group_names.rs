@@ -9,28 +9,10 @@ use super::*;
 /// The noun file.
 pub(super) const GROUP_HEADS_FILE: &str = "names/group_heads.csv";
 
-/// The group nouns by key.
-#[derive(Debug, Default)]
-pub(super) struct GroupHeads(rustc_hash::FxHashSet<String>);
-
-impl GroupHeads {
-    /// Read the `word` column ([`super::subject_cues::load_word_keys`]).
-    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        super::subject_cues::load_word_keys(file, text, &mut self.0)
-    }
-
-    /// The group nouns' keys (flagged [`flag::GROUP_HEAD`] in the
-    /// vocabulary: a token is a group noun, whole or after a proclitic,
-    /// when it or one of its stems has the flag).
-    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
-    }
-}
-
 impl NameRecognizer {
     /// Drop the person mentions that start a token right after a group noun.
     pub(super) fn drop_group_persons(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
-        if self.group_heads.0.is_empty() {
+        if self.group_heads.is_empty() {
             return;
         }
         let tokens = d.a.tokens();

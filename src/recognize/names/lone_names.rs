@@ -19,22 +19,11 @@ const LEXICON_PERSON_RULES: &[&str] = &[
     "name/gazetteer-person",
 ];
 
-/// The words by key.
-#[derive(Debug, Default)]
-pub(super) struct LoneOrdinaryWords(rustc_hash::FxHashSet<String>);
-
-impl LoneOrdinaryWords {
-    /// Read the `word` column ([`super::subject_cues::load_word_keys`]).
-    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        super::subject_cues::load_word_keys(file, text, &mut self.0)
-    }
-}
-
 impl NameRecognizer {
     /// Drop the one-word person mentions of the lexicon rules whose word
     /// is mostly ordinary when it stands alone.
     pub(super) fn drop_lone_ordinary_persons(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
-        if self.lone_ordinary.0.is_empty() {
+        if self.lone_ordinary.is_empty() {
             return;
         }
         found.retain(|m| {
@@ -42,7 +31,7 @@ impl NameRecognizer {
                 return true;
             }
             let text = d.a.slice(m.start, m.end);
-            text.contains(' ') || !self.lone_ordinary.0.contains(&crate::text::key(text))
+            text.contains(' ') || !self.lone_ordinary.contains(&crate::text::key(text))
         });
     }
 }

@@ -237,12 +237,12 @@ pub struct NameRecognizer {
     /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
-    person_cues: subject_cues::PersonCueWords,
+    person_cues: subject_cues::WordKeys,
     /// Name words that alone are mostly ordinary words
     /// (`rules/names/person_lone_ordinary.csv`).
-    lone_ordinary: lone_names::LoneOrdinaryWords,
+    lone_ordinary: subject_cues::WordKeys,
     /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
-    group_heads: group_names::GroupHeads,
+    group_heads: subject_cues::WordKeys,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,

@@ -197,6 +197,22 @@ impl<'t> Analysis<'t> {
         self.byte_from(idx, char_offset)
     }
 
+    /// [`Self::char_to_byte`] with the token search starting at token
+    /// `from` (going back by a binary search when the offset lies before
+    /// it): the byte offset, and the index of the first token ending after
+    /// the offset, to start the next search from. Offsets asked in
+    /// increasing order cost a forward walk over the tokens in all.
+    pub fn char_to_byte_from(&self, from: usize, char_offset: usize) -> (usize, usize) {
+        let mut idx = from.min(self.tokens.len());
+        if idx > 0 && self.tokens[idx - 1].end > char_offset {
+            idx = self.tokens.partition_point(|t| t.end <= char_offset);
+        }
+        while idx < self.tokens.len() && self.tokens[idx].end <= char_offset {
+            idx += 1;
+        }
+        (self.byte_from(idx, char_offset), idx)
+    }
+
     /// [`Self::char_to_byte`] given `idx`, the first token ending after
     /// the offset (`tokens.len()` when none does).
     fn byte_from(&self, idx: usize, char_offset: usize) -> usize {
@@ -772,6 +788,14 @@ mod tests {
                 for end in 0..=chars {
                     let (b0, b1) = (a.char_to_byte(start), a.char_to_byte(end));
                     assert_eq!(a.slice(start, end), &text[b0..b1.max(b0)], "{start}..{end}");
+                }
+            }
+            // From any token, in any order: what char_to_byte says.
+            for from in 0..=a.len() {
+                for offset in 0..=chars {
+                    let (byte, next) = a.char_to_byte_from(from, offset);
+                    assert_eq!(byte, a.char_to_byte(offset), "{from} {offset}");
+                    assert_eq!(next, a.tokens().partition_point(|t| t.end <= offset));
                 }
             }
             for i in 0..a.len() {

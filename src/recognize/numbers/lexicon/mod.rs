@@ -195,45 +195,6 @@ impl StemEndings {
     }
 }
 
-/// [`crate::text::clitics::starts_with_proclitic`] remembered by the
-/// first letter of the word, for the Arabic letters, while one document
-/// is indexed: the answer depends on that letter and the clitic table in
-/// force alone, and the table does not change during a document.
-pub(crate) struct ProcliticLetters {
-    /// For U+0620..U+065F: 0 not asked yet, 1 a proclitic letter, 2 not.
-    arabic: [u8; 64],
-}
-
-impl Default for ProcliticLetters {
-    fn default() -> Self {
-        ProcliticLetters { arabic: [0; 64] }
-    }
-}
-
-impl ProcliticLetters {
-    /// Whether a key-normalized word starts with a proclitic letter.
-    #[inline]
-    pub(crate) fn starts(&mut self, key: &str) -> bool {
-        let slot = key
-            .chars()
-            .next()
-            .and_then(|c| (c as u32).checked_sub(0x0620))
-            .filter(|&d| d < 64);
-        let Some(d) = slot else {
-            return crate::text::clitics::starts_with_proclitic(key);
-        };
-        match self.arabic[d as usize] {
-            1 => true,
-            2 => false,
-            _ => {
-                let yes = crate::text::clitics::starts_with_proclitic(key);
-                self.arabic[d as usize] = if yes { 1 } else { 2 };
-                yes
-            }
-        }
-    }
-}
-
 /// Token flag: the token can start some numeric expression.
 pub const START: u8 = 1;
 /// Token flag: the token can start an amount.
@@ -346,9 +307,8 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 impl<'a, 't> Doc<'a, 't> {
     /// Look every token up in the lexicon index.
     pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
-        let mut proclitic_letters = ProcliticLetters::default();
         let info: Vec<TokenInfo> = (0..analysis.len())
-            .map(|i| lexicon.token_info(analysis, i, &mut proclitic_letters))
+            .map(|i| lexicon.token_info(analysis, i))
             .collect();
         let roles_in_doc = info.iter().fold(0, |all, t| all | t.roles);
         let kinds_in_doc = info.iter().fold(0, |all, t| all | t.key | t.stems);
@@ -567,12 +527,7 @@ impl Lexicon {
 
     /// What token `i` is in the lexicons: its kind bits and token flags.
     #[inline]
-    fn token_info(
-        &self,
-        a: &Analysis<'_>,
-        i: usize,
-        proclitic_letters: &mut ProcliticLetters,
-    ) -> TokenInfo {
+    fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
         let k = a.key(i);
         let entry = self.entry_of(k);
         let whole = entry.kinds;
@@ -587,7 +542,7 @@ impl Lexicon {
             TokenKind::Word => {
                 let mut key = whole;
                 // Stems only when the word starts with a proclitic letter.
-                if proclitic_letters.starts(k) {
+                if crate::text::clitics::starts_with_proclitic(k) {
                     let after_wa = k.strip_prefix('و');
                     let mut wa = 0;
                     // A word that ends no key with kind bits has no stem
@@ -718,36 +673,5 @@ impl Lexicon {
                 stems(k).any(|(_, s)| self.starters.contains(s.as_ref()))
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The letters remembered answer as the clitic table does, for every
-    /// word of the corpus and for words of one letter and none.
-    #[test]
-    fn proclitic_letters_answer_as_the_table() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut letters = ProcliticLetters::default();
-        let mut words = 0;
-        for document in crate::perf::corpus_documents(&dir) {
-            let analysis = Analysis::new(&document.text);
-            for i in 0..analysis.len() {
-                let k = analysis.key(i);
-                let expected = crate::text::clitics::starts_with_proclitic(k);
-                assert_eq!(letters.starts(k), expected, "{k}");
-                words += 1;
-            }
-        }
-        for k in ["", "و", "ب", "a", "1"] {
-            assert_eq!(
-                letters.starts(k),
-                crate::text::clitics::starts_with_proclitic(k),
-                "{k:?}"
-            );
-        }
-        assert!(words > 1000, "{words} words");
     }
 }
