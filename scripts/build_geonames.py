@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
-from build_lexicons import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
+from lexicon_sources import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
 from learn_name_likeness import load_rows  # noqa: E402
 from learn_wikifane import load_sentences as load_wikifane  # noqa: E402
 

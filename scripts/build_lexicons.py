@@ -29,280 +29,20 @@ import collections
 import csv
 import gettext
 import json
-import math
 import os
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "rules" / "names"
-ANER = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lexicon_sources import (  # noqa: E402  (normaliser, curated tables, ANERcorp reader)
+    ARABIC_WORD, LABEL2ANER, OUT, PROCLITICS, Aner, SeqIndex, clean, curated, entities,
+    load_anercorp, norm, parse_lines, variants, write_rows,
+)
+from anercorp_profile import split_anercorp_profile, write_anercorp_currencies  # noqa: E402
+
 ISO_JSON = Path("/usr/share/iso-codes/json")
 LOCALEDIR = "/usr/share/locale"
-
-# --------------------------------------------------------------------------
-# normalisation: kashif's own (`kashif normalize`), after a surface cleanup
-# --------------------------------------------------------------------------
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kashif_normalize import Normalizer  # noqa: E402
-
-TASHKEEL = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
-TATWEEL = "\u0640"
-ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0671-\u06D3 ]+$")
-
-
-def clean(s: str) -> str:
-    """Surface cleanup for output rows: drop tashkeel/tatweel, squeeze spaces,
-    re-attach a detached conjunction wa- (iso-codes writes 'البوسنة و الهرسك')."""
-    s = TASHKEEL.sub("", s).replace(TATWEEL, "")
-    s = s.replace("\u200f", "").replace("\u200e", "").replace("\u00a0", " ")
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"(?<= )و (?=\S)", "و", s)
-    return s
-
-
-KEY = Normalizer("key")
-
-
-def norm(s: str) -> str:
-    """The lookup key kashif gives the cleaned string (`kashif normalize`)."""
-    return KEY(clean(s))
-
-
-def prime_norm(strings) -> None:
-    """Compute the keys of many strings in one run of kashif."""
-    KEY.prime(clean(s) for s in strings)
-
-
-# --------------------------------------------------------------------------
-# table parsing helpers for the curated data
-# --------------------------------------------------------------------------
-CURATED = ROOT / "rules" / "names" / "curated"
-
-
-def curated_rows(name: str):
-    """The rows of a curated CSV under rules/names/curated/ (`#` lines and
-    the header skipped), each a list of stripped cells without trailing
-    empty ones."""
-    path = CURATED / name
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
-    rows = list(csv.reader(lines))[1:]
-    out = []
-    for lineno, row in enumerate(rows, 2):
-        cells = [c.strip() for c in row]
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells:
-            out.append(cells)
-    return out
-
-
-def curated(name: str, kind: str):
-    """A curated table as the value the derivations read: `table` rows of
-    fields, a `list` of entries, a `set` of entries, a `dict` of the first
-    two columns, `pairs` (tuples), or `prefixes` (entries with the space that
-    follows a title)."""
-    rows = curated_rows(name)
-    prime_norm(part for row in rows for cell in row for part in re.split(r"[;\n]", cell))
-    if kind == "table":
-        return rows
-    if kind == "list":
-        return [r[0] for r in rows]
-    if kind == "set":
-        return {r[0] for r in rows}
-    if kind == "dict":
-        return {r[0]: r[1] for r in rows}
-    if kind == "pairs":
-        return [tuple(r) for r in rows]
-    if kind == "prefixes":
-        return tuple(r[0] + " " for r in rows)
-    raise ValueError(f"{name}: unknown kind {kind}")
-
-
-def parse_lines(rows):
-    """The rows of a curated table (see `curated`)."""
-    yield from rows
-
-
-def variants(field):
-    """The spellings in a `;`-separated cell, or in a list of entries."""
-    parts = field if isinstance(field, list) else re.split(r"[;\n]", field)
-    return [clean(v) for v in parts if clean(v)]
-
-
-# --------------------------------------------------------------------------
-# ANERcorp
-# --------------------------------------------------------------------------
-def text_proclitics():
-    """The proclitics of rules/text/clitics.csv (the table kashif splits
-    with), longest first."""
-    with open(ROOT / "rules" / "text" / "clitics.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    found = [r["clitic"].strip() for r in rows if r["role"].strip() == "proclitic"]
-    return sorted(found, key=len, reverse=True)
-
-
-PROCLITICS = text_proclitics()
-
-
-def load_anercorp():
-    if not ANER.exists():
-        sys.exit(
-            f"error: ANERcorp not found at {ANER}\n"
-            "       (expected ../shared/data/anercorp/train.txt relative to the repo root)"
-        )
-    sents, cur = [], []
-    with open(ANER, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
-                continue
-            parts = line.rsplit(" ", 1)
-            if len(parts) != 2:
-                continue
-            cur.append((parts[0], parts[1]))
-    if cur:
-        sents.append(cur)
-    cut = math.floor(0.8 * len(sents))
-    prime_norm(tok for sent in sents for tok, _ in sent)
-    return sents[:cut], sents[cut:], len(sents)
-
-
-def entities(sent):
-    """Yield (start, end, type) spans from BIO tags."""
-    i = 0
-    while i < len(sent):
-        tag = sent[i][1]
-        if tag.startswith("B-") or (tag.startswith("I-") and (i == 0 or sent[i - 1][1][2:] != tag[2:])):
-            typ = tag[2:]
-            j = i + 1
-            while j < len(sent) and sent[j][1] == "I-" + typ:
-                j += 1
-            yield i, j, typ
-            i = j
-        else:
-            i += 1
-
-
-class Aner:
-    """Statistics on the learning part (first 80 %) of ANERcorp."""
-
-    def __init__(self, train, test):
-        self.train, self.test = train, test
-        self.seen = collections.Counter()          # norm token -> count
-        self.ent_tok = collections.Counter()       # norm token inside any entity
-        self.pers_tok = collections.Counter()      # norm token tagged B/I-PERS
-        self.surface = collections.defaultdict(collections.Counter)
-        for s in train:
-            for tok, tag in s:
-                n = norm(tok)
-                self.seen[n] += 1
-                if tag != "O":
-                    self.ent_tok[n] += 1
-                if tag.endswith("PERS"):
-                    self.pers_tok[n] += 1
-        # entity-initial tokens by type, for clitic stripping of entities
-        self.first_tok = collections.defaultdict(collections.Counter)
-        self.type_tok = collections.defaultdict(collections.Counter)
-        for s in train:
-            for a, b, t in entities(s):
-                self.first_tok[t][norm(s[a][0])] += 1
-                for k in range(a, b):
-                    self.type_tok[t][norm(s[k][0])] += 1
-        self.known = set()          # normalised curated names/entries (filled by main)
-
-    # ---- clitic analysis --------------------------------------------------
-    def strip_pers(self, tok: str) -> str:
-        """Strip a proclitic if the stripped form is itself observed as a PERS
-        token (and more often than the unstripped form), or is a curated name
-        while the unstripped form is not."""
-        n = norm(tok)
-        for p in PROCLITICS:
-            if tok.startswith(p) and len(tok) - len(p) >= 2:
-                rest = tok[len(p):]
-                nr = norm(rest)
-                if self.pers_tok[nr] > 0 and self.pers_tok[nr] > self.pers_tok[n]:
-                    return rest
-                if p in ("و", "ف") and nr in self.known and n not in self.known:
-                    return rest
-        return tok
-
-    def strip_first(self, tok: str, typ: str) -> str:
-        """Strip a proclitic from an entity's first token if the stripped form
-        is observed as the first token of an entity of the same type."""
-        n = norm(tok)
-        counter = self.first_tok[typ]
-        if tok.startswith("لل") and counter[norm("ال" + tok[2:])] > counter[n]:
-            return "ال" + tok[2:]
-        ttok = self.type_tok[typ]
-        for p in PROCLITICS:
-            if tok.startswith(p) and len(tok) - len(p) >= 2:
-                rest = tok[len(p):]
-                nr = norm(rest)
-                if counter[nr] > 0 and counter[nr] > counter[n]:
-                    return rest
-                if ttok[nr] > ttok[n] or (nr in self.known and n not in self.known):
-                    return rest
-        return tok
-
-
-def clitic_variants(tok: str):
-    """Possible bare forms of a running-text token (itself first)."""
-    out = [tok]
-    if tok.startswith("لل") and len(tok) > 3:
-        out.append("ال" + tok[2:])
-    for p in PROCLITICS:
-        if tok.startswith(p) and len(tok) - len(p) >= 2:
-            out.append(tok[len(p):])
-    return [norm(t) for t in out]
-
-
-class SeqIndex:
-    """Matches gazetteer entries (token sequences) against ANERcorp sentences."""
-
-    def __init__(self, sents):
-        self.sents = sents
-        self.by_first = collections.defaultdict(list)   # norm bare first token -> [(si, i)]
-        self.normed = []
-        for si, s in enumerate(sents):
-            ns = [norm(t) for t, _ in s]
-            self.normed.append(ns)
-            for i, (t, _) in enumerate(s):
-                for v in set(clitic_variants(t)):
-                    self.by_first[v].append((si, i))
-
-    def occurrences(self, entry: str):
-        toks = norm(entry).split()
-        if not toks:
-            return
-        for si, i in self.by_first.get(toks[0], ()):
-            ns = self.normed[si]
-            if ns[i + 1:i + len(toks)] == toks[1:] and i + len(toks) <= len(ns):
-                yield si, i, i + len(toks)
-
-    def stats(self, entry: str, aner_type: str | None):
-        """(occurrences, occurrences whose tokens all carry an entity tag,
-        occurrences whose tokens all carry aner_type, exact-span matches)."""
-        occ = anyent = typed = exact = 0
-        for si, a, b in self.occurrences(entry):
-            s = self.sents[si]
-            tags = [s[k][1] for k in range(a, b)]
-            occ += 1
-            if all(t != "O" for t in tags):
-                anyent += 1
-            if aner_type and all(t[2:] == aner_type for t in tags):
-                typed += 1
-                if tags[0].startswith("B-") and (b >= len(s) or s[b][1] != "I-" + aner_type):
-                    exact += 1
-        return occ, anyent, typed, exact
-
-
-LABEL2ANER = {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC", "NORP": None}
 
 
 # --------------------------------------------------------------------------
@@ -311,17 +51,6 @@ LABEL2ANER = {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC":
 WRITTEN = {}
 KEYS_BY_LABEL = collections.defaultdict(dict)   # label -> norm key -> file (for cross-file dedupe)
 DROPPED = collections.defaultdict(list)
-
-
-def write_rows(path, comments, header, rows):
-    """Write a rules CSV: `#` comment lines, the header, the rows."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        for c in comments:
-            fh.write("# " + c + "\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
 
 
 def write_csv(name, header, rows, comments, sort=True, dedupe=True, crossfile=False, label_col=1):
@@ -529,6 +258,11 @@ def nisba_forms(stem: str):
 LEARNED_NAME_SKIP = curated("learned_name_skip.csv", "set")
 ANER_ENTITY_DROP = curated("aner_entity_drop.csv", "set")
 LEARNED_TITLE_WORDS = curated("learned_title_words.csv", "set")
+
+
+# ANERcorp's own label of each learned entry (normalised key), before a curated
+# list relabels it: the anercorp profile brings it back for the conventions.
+ANERCORP_LEARNED_LABEL = {}
 
 
 def main():
@@ -1080,7 +814,7 @@ def main():
 
     # ------------------------------------------------------------------ summary
     print("\nrows per file:")
-    profile_rows = split_anercorp_profile(idx_train)
+    profile_rows = split_anercorp_profile(idx_train, ANERCORP_LEARNED_LABEL)
     for fn in sorted(WRITTEN):
         print(f"  {fn:24s} {WRITTEN[fn]:6d}")
     print(f"  profiles/anercorp/names/gaz_anercorp.csv {profile_rows:6d}")
@@ -1111,159 +845,6 @@ def main():
     if multi:
         print("\nentries with different labels in different files:",
               ", ".join(f"{k}={'/'.join(sorted(v))}" for k, v in sorted(multi.items())))
-
-
-ANERCORP_CONVENTIONS = curated("anercorp_conventions.csv", "table")
-# ANERcorp's own label of each learned entry (normalised key), before a curated
-# list relabels it: the anercorp profile brings it back for the conventions.
-ANERCORP_LEARNED_LABEL = {}
-PROFILE_GAZ = ROOT / "rules" / "profiles" / "anercorp" / "names" / "gaz_anercorp.csv"
-PROFILE_CURRENCIES = ROOT / "rules" / "profiles" / "anercorp" / "names" / "gaz_anercorp_currencies.csv"
-
-
-def currency_keys():
-    """The normalised currency names of rules/numbers/currencies.csv (Arabic,
-    three letters or more): MONEY in the core, MISC in ANERcorp."""
-    with open(ROOT / "rules" / "numbers" / "currencies.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    keys = {norm(r["name"]) for r in rows}
-    return {k for k in keys if len(k) >= 3 and ARABIC_WORD.match(k) and " " not in k}
-
-
-def write_anercorp_currencies():
-    """ANERcorp tags a currency name as MISC (`دولار B-MISC`), also with the
-    article (`الدولار`) but not a definite plural (`الدولارات` is O): the
-    anercorp profile gets every currency name of rules/numbers/currencies.csv
-    as a MISC entry, and the base names with the article too. Returns the
-    row count."""
-    with open(ROOT / "rules" / "numbers" / "currencies.csv", encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    names = currency_keys()
-    bases = {norm(r["base"]) for r in rows if norm(r["base"]) in names}
-    entries = sorted(names | {"ال" + b for b in bases})
-    write_rows(PROFILE_CURRENCIES, [
-        "ANERcorp's currency names as MISC (the core reads them inside a MONEY span and gives them no",
-        "name): every Arabic currency name of rules/numbers/currencies.csv, three letters or more, and the",
-        "base names with the article (ANERcorp tags الدولار, not the definite plural الدولارات).",
-        "Generated by scripts/build_lexicons.py from rules/numbers/currencies.csv - do not edit by hand.",
-        "Licence: MIT, as the project.",
-    ], ["entry", "label", "priority", "note"], [[e, "MISC", "learned", "currency"] for e in entries])
-    return len(entries)
-
-
-CURATED_GAZETTEERS = ["gaz_countries.csv", "gaz_cities.csv", "gaz_regions.csv", "gaz_geography.csv",
-                      "gaz_orgs.csv", "gaz_misc.csv", "gaz_norp.csv", "gaz_persons.csv"]
-
-
-# A curated entry ANERcorp's learning part leaves untagged: seen at least
-# UNTAGGED_MIN_SEEN times, inside an entity at most UNTAGGED_MAX_SHARE of them
-# (the agency bylines `د ب أ`, `ا ف ب`: 0 of 12).
-UNTAGGED_MIN_SEEN = 3
-UNTAGGED_MAX_SHARE = 0.2
-# Files whose entries ANERcorp could tag (it has no NORP; gaz_misc.csv's
-# profile is scripts/learn_anercorp_events.py's).
-UNTAGGED_FILES = set(CURATED_GAZETTEERS) - {"gaz_misc.csv", "gaz_norp.csv"}
-
-
-def untagged_in_anercorp(idx_train, entry):
-    # Dots separate tokens as spaces do for the recognizer (`د.ب.أ` = `د ب أ`).
-    occ, anyent, _, _ = idx_train.stats(" ".join(entry.replace(".", " ").split()), None)
-    return occ >= UNTAGGED_MIN_SEEN and anyent <= UNTAGGED_MAX_SHARE * occ
-
-
-def write_convention_removals(aner_labels, idx_train):
-    """A curated list outranks a learned entry, so ANERcorp's label for a
-    convention entry (`البيت الأبيض` MISC) only shows when the anercorp profile
-    also drops the curated row of another label (`البيت الأبيض` ORG in
-    gaz_orgs.csv); and a curated entry ANERcorp's learning part leaves
-    untagged (untagged_in_anercorp) is dropped too: one overlay file per
-    curated gazetteer, rows with remove=yes. aner_labels: normalised entry ->
-    ANERcorp's label."""
-    for fn in CURATED_GAZETTEERS:
-        lines = (OUT / fn).read_text(encoding="utf-8").splitlines()
-        rows = list(csv.reader([l for l in lines if not l.startswith("#")]))
-        header, body = rows[0], rows[1:]
-        drop = [r + ["yes"] for r in body
-                if (norm(r[0]) in aner_labels and r[1] != aner_labels[norm(r[0])])
-                or (fn in UNTAGGED_FILES and norm(r[0]) not in aner_labels
-                    and untagged_in_anercorp(idx_train, r[0]))]
-        if fn == "gaz_misc.csv":
-            # The profile's gaz_misc.csv is scripts/learn_anercorp_events.py's.
-            if drop:
-                sys.exit("error: a convention entry of anercorp_conventions.csv is in gaz_misc.csv; "
-                         "profiles/anercorp/names/gaz_misc.csv belongs to scripts/learn_anercorp_events.py")
-            continue
-        path = PROFILE_GAZ.parent / fn
-        if not drop:
-            if path.exists():
-                path.unlink()
-            continue
-        write_rows(path, [
-            f"Rows of names/{fn} dropped by the anercorp profile: entries of",
-            "rules/names/curated/anercorp_conventions.csv that ANERcorp labels otherwise (its label is in",
-            "profiles/anercorp/names/gaz_anercorp.csv; a curated row would outrank it), and entries ANERcorp's",
-            f"first 80 % of sentences leaves untagged (seen >= {UNTAGGED_MIN_SEEN} times, inside an entity <= "
-            f"{UNTAGGED_MAX_SHARE:.0%} of them).",
-            "remove=yes drops the core row.",
-            "Generated by scripts/build_lexicons.py - do not edit by hand; edit rules/names/curated/ and rerun the script.",
-            "Licence: MIT, as the project.",
-        ], header + ["remove"], drop)
-
-
-def split_anercorp_profile(idx_train):
-    """Move the learned entries that only ANERcorp's conventions label so out
-    of the core gaz_anercorp.csv into the anercorp profile: MISC entries
-    holding a currency name (the core reads them as MONEY), and the entries
-    of curated/anercorp_conventions.csv (relabelled to their core label, or
-    left out of the core when it is empty; the profile gets ANERcorp's own
-    label, the one learned before a curated list relabelled the entry).
-    Returns the profile's row count."""
-    path = OUT / "gaz_anercorp.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    comments = [l for l in lines if l.startswith("#")]
-    rows = list(csv.reader([l for l in lines if not l.startswith("#")]))
-    header, body = rows[0], rows[1:]
-    currencies = currency_keys()
-    conventions = {norm(entry): (core, why) for entry, core, why in
-                   ((r + ["", ""])[:3] for r in ANERCORP_CONVENTIONS)}
-
-    def bare(token):
-        key = norm(token)
-        forms = [key] + [key[len(p):] for p in PROCLITICS if key.startswith(p)]
-        return {f[2:] if f.startswith("ال") else f for f in forms}
-
-    core, profile = [], []
-    for r in body:
-        entry, label = r[0], r[1]
-        convention = conventions.get(norm(entry))
-        if convention:
-            core_label, why = convention
-            if core_label:
-                core.append([entry, core_label] + r[2:])
-                profile.append([entry, core_label] + r[2:] + ["yes"])
-            profile.append([entry, ANERCORP_LEARNED_LABEL.get(norm(entry), label)] + r[2:] + [""])
-        elif label == "MISC" and any(bare(t) & currencies for t in entry.split()):
-            profile.append(r + [""])
-        else:
-            core.append(r)
-    write_convention_removals({norm(r[0]): r[1] for r in profile if not r[-1]}, idx_train)
-    comments.append("# ANERcorp's own labelling (currency names and a few works and places as MISC) is in")
-    comments.append("# rules/profiles/anercorp/names/gaz_anercorp.csv, applied by --profile anercorp.")
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("\n".join(comments) + "\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(core)
-    write_rows(PROFILE_GAZ, [
-        "ANERcorp's labelling of learned entries that the core (shared/guidelines/annotation.md) labels",
-        "otherwise: MISC entries holding a currency name (MONEY in the core), and the entries of",
-        "rules/names/curated/anercorp_conventions.csv. An overlay on names/gaz_anercorp.csv: a row with",
-        "remove=yes drops the core row (relabelled in the core), the next row brings back ANERcorp's label.",
-        "Generated by scripts/build_lexicons.py - do not edit by hand; edit rules/names/curated/ and rerun the script.",
-        "Source: ANERcorp train.txt, first 80 % of sentences (CC BY-SA 4.0; the shared copy carries an MIT",
-        "LICENSE); derived facts. Licence: MIT, as the project.",
-    ], header + ["remove"], profile)
-    return len(profile)
 
 
 if __name__ == "__main__":

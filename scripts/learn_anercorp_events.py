@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_lexicons as bl  # noqa: E402  (one ANERcorp reader, one matcher, one normalizer)
+import lexicon_sources as bl  # noqa: E402  (one ANERcorp reader, one matcher, one normalizer)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "rules" / "names" / "gaz_misc.csv"

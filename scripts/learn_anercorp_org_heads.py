@@ -27,16 +27,15 @@ Usage: python3 scripts/learn_anercorp_org_heads.py   (from the repository root)
 
 import collections
 import csv
-import math
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kashif_normalize import Normalizer  # noqa: E402
+from lexicon_sources import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
 
 ROOT = Path(__file__).resolve().parent.parent
-ANER = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
 TRIGGERS = ROOT / "rules" / "names" / "triggers.csv"
 CLITICS = ROOT / "rules" / "text" / "clitics.csv"
 TARGET = ROOT / "rules" / "profiles" / "anercorp" / "names" / "triggers.csv"
@@ -51,16 +50,6 @@ def read_rows(path):
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
-def learning_sentences():
-    """The first 80 % of ANERcorp's sentences as (token, tag) lists."""
-    if not ANER.exists():
-        sys.exit(f"error: ANERcorp not found at {ANER}")
-    text = ANER.read_text(encoding="utf-8")
-    sents = [[tuple(line.rsplit(" ", 1)) for line in block.splitlines() if " " in line]
-             for block in text.split("\n\n") if block.strip()]
-    return sents[: math.floor(0.8 * len(sents))]
-
-
 def main():
     triggers = read_rows(TRIGGERS)
     kinds = collections.defaultdict(list)
@@ -71,7 +60,7 @@ def main():
     proclitics = sorted((r["clitic"].strip() for r in read_rows(CLITICS) if r["role"].strip() == "proclitic"),
                         key=len, reverse=True)
     key = Normalizer("key")
-    sents = learning_sentences()
+    sents, _, _ = load_anercorp()
     key.prime([t for s in sents for t, _ in s] + heads + proclitics)
     by_key = {key(h): h for h in heads}
     clitic_keys = [key(p) for p in proclitics]

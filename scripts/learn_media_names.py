@@ -27,14 +27,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-ANER = SHARED / "anercorp" / "train.txt"
 RULES = ROOT / "rules"
 OUT = RULES / "names" / "media_names.csv"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
 from learn_wikifane import entities, load_sentences  # noqa: E402  (WikiFANE's reader)
+from lexicon_sources import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
 
 key = Normalizer("key")
 QUOTES = {'"', "«", "»", "“", "”", "'"}
@@ -48,15 +47,6 @@ def load_rows(path):
 def learning_part(sents):
     """The first 80 % of a corpus's sentences (the rest is held out, never read)."""
     return sents[: math.floor(0.8 * len(sents))]
-
-
-def anercorp_sentences():
-    """ANERcorp's sentences: `TOKEN TAG` lines, a blank line after each."""
-    if not ANER.exists():
-        sys.exit(f"error: ANERcorp not found at {ANER}")
-    text = ANER.read_text(encoding="utf-8")
-    return [[tuple(line.rsplit(" ", 1)) for line in block.splitlines() if " " in line]
-            for block in text.split("\n\n") if block.strip()]
 
 
 class EveryClass(dict):
@@ -79,7 +69,7 @@ def main():
     heads = set(key.many(r["word"] for r in cues if r["role"] in ("head", "publication")))
     stop = set(key.many(r["word"] for r in load_rows(RULES / "names" / "stopwords.csv")))
     wikifane = learning_part(load_sentences())
-    aner = learning_part(anercorp_sentences())
+    aner, _, _ = load_anercorp()
     key.prime(tok for sent in wikifane + aner for tok, _ in sent)
 
     def name(tokens):

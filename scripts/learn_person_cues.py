@@ -41,7 +41,7 @@ CONJUNCTIONS = ("و", "ف")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learn_name_likeness import load_rows, key, is_arabic_word  # noqa: E402
-from build_lexicons import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
+from lexicon_sources import load_anercorp  # noqa: E402  (the same ANERcorp split as the lexicons)
 from learn_wikifane import load_sentences as load_wikifane  # noqa: E402
 
 HEADER = [
