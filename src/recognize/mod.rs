@@ -356,7 +356,7 @@ fn survivor_order(candidates: &[Mention], keep: &[bool]) -> Vec<usize> {
     let packable = candidates.len() < 1 << INDEX_BITS
         && kept().all(|(_, m)| m.start <= u32::MAX as usize && m.end <= u32::MAX as usize);
     if packable {
-        let mut keys: Vec<u128> = kept()
+        let keys: Vec<u128> = kept()
             .map(|(n, m)| {
                 (m.start as u128) << 96
                     | (m.end as u128) << 64
@@ -364,17 +364,22 @@ fn survivor_order(candidates: &[Mention], keep: &[bool]) -> Vec<usize> {
                     | n as u128
             })
             .collect();
-        keys.sort_unstable();
-        return keys
-            .into_iter()
-            .map(|k| (k as usize) & ((1 << INDEX_BITS) - 1))
-            .collect();
+        return sorted_indexes(keys, INDEX_BITS);
     }
     let mut survivors: Vec<(usize, usize, Layer, usize)> = kept()
         .map(|(n, m)| (m.start, m.end, m.layer(), n))
         .collect();
     survivors.sort_unstable();
     survivors.into_iter().map(|(_, _, _, n)| n).collect()
+}
+
+/// Sort packed keys whose low `index_bits` bits are a candidate's index:
+/// the indexes in key order.
+fn sorted_indexes(mut keys: Vec<u128>, index_bits: u32) -> Vec<usize> {
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k as usize) & ((1 << index_bits) - 1))
+        .collect()
 }
 
 /// The indexes of the non-empty candidates in the order conflict
@@ -391,7 +396,7 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
             .iter()
             .all(|m| m.end <= u32::MAX as usize && m.start <= m.end);
     if packable {
-        let mut keys: Vec<u128> = candidates
+        let keys: Vec<u128> = candidates
             .iter()
             .enumerate()
             .filter(|(_, m)| m.end > m.start)
@@ -406,11 +411,7 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
                     | n as u128
             })
             .collect();
-        keys.sort_unstable();
-        return keys
-            .into_iter()
-            .map(|k| (k as usize) & ((1 << INDEX_BITS) - 1))
-            .collect();
+        return sorted_indexes(keys, INDEX_BITS);
     }
     let mut order: Vec<(std::cmp::Reverse<usize>, i32, usize, Label, usize)> = candidates
         .iter()
