@@ -335,20 +335,50 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
     }
     // The survivors' order by small keys, so each survivor moves once. Spans
     // of one layer never overlap: no two survivors share (start, end, layer).
-    let mut survivors: Vec<(usize, usize, Layer, usize)> = keep
-        .iter()
-        .enumerate()
-        .filter(|(_, &k)| k)
-        .map(|(n, _)| {
-            let m = &candidates[n];
-            (m.start, m.end, m.layer(), n)
-        })
-        .collect();
-    survivors.sort_unstable();
+    let survivors = survivor_order(&candidates, &keep);
     let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(Some).collect();
     survivors
         .into_iter()
-        .filter_map(|(_, _, _, n)| slots[n].take())
+        .filter_map(|n| slots[n].take())
+        .collect()
+}
+
+/// The indexes of the kept candidates by (start, end, layer): packed into
+/// one integer each (a tuple sort when a field is too large for its bits).
+fn survivor_order(candidates: &[Mention], keep: &[bool]) -> Vec<usize> {
+    const INDEX_BITS: u32 = 31;
+    let kept = || {
+        keep.iter()
+            .enumerate()
+            .filter(|(_, &k)| k)
+            .map(|(n, _)| (n, &candidates[n]))
+    };
+    let packable = candidates.len() < 1 << INDEX_BITS
+        && kept().all(|(_, m)| m.start <= u32::MAX as usize && m.end <= u32::MAX as usize);
+    if packable {
+        let keys: Vec<u128> = kept()
+            .map(|(n, m)| {
+                (m.start as u128) << 96
+                    | (m.end as u128) << 64
+                    | (m.layer() as u128) << INDEX_BITS
+                    | n as u128
+            })
+            .collect();
+        return sorted_indexes(keys, INDEX_BITS);
+    }
+    let mut survivors: Vec<(usize, usize, Layer, usize)> = kept()
+        .map(|(n, m)| (m.start, m.end, m.layer(), n))
+        .collect();
+    survivors.sort_unstable();
+    survivors.into_iter().map(|(_, _, _, n)| n).collect()
+}
+
+/// Sort packed keys whose low `index_bits` bits are a candidate's index:
+/// the indexes in key order.
+fn sorted_indexes(mut keys: Vec<u128>, index_bits: u32) -> Vec<usize> {
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k as usize) & ((1 << index_bits) - 1))
         .collect()
 }
 
@@ -366,7 +396,7 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
             .iter()
             .all(|m| m.end <= u32::MAX as usize && m.start <= m.end);
     if packable {
-        let mut keys: Vec<u128> = candidates
+        let keys: Vec<u128> = candidates
             .iter()
             .enumerate()
             .filter(|(_, m)| m.end > m.start)
@@ -381,11 +411,7 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
                     | n as u128
             })
             .collect();
-        keys.sort_unstable();
-        return keys
-            .into_iter()
-            .map(|k| (k as usize) & ((1 << INDEX_BITS) - 1))
-            .collect();
+        return sorted_indexes(keys, INDEX_BITS);
     }
     let mut order: Vec<(std::cmp::Reverse<usize>, i32, usize, Label, usize)> = candidates
         .iter()
@@ -439,6 +465,26 @@ mod tests {
                     taken.push((start, end));
                 }
             }
+        }
+
+        /// The kept candidates come out by (start, end, layer), as a sort
+        /// of the tuples says.
+        #[test]
+        fn survivor_order_is_the_tuple_order(
+            spans in prop::collection::vec((0usize..50, 0usize..6, 0usize..14, any::<bool>()), 0..40)
+        ) {
+            let candidates: Vec<Mention> = spans
+                .iter()
+                .map(|&(start, len, label, _)| candidate(start, start + len, Label::ALL[label], 0))
+                .collect();
+            let keep: Vec<bool> = spans.iter().map(|s| s.3).collect();
+            let mut expected: Vec<(usize, usize, Layer, usize)> = (0..candidates.len())
+                .filter(|&n| keep[n])
+                .map(|n| (candidates[n].start, candidates[n].end, candidates[n].layer(), n))
+                .collect();
+            expected.sort_unstable();
+            let expected: Vec<usize> = expected.into_iter().map(|t| t.3).collect();
+            prop_assert_eq!(survivor_order(&candidates, &keep), expected);
         }
 
         /// The packed keys order candidates as the tuple of their fields.

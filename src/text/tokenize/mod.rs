@@ -85,20 +85,22 @@ impl<'t> Analysis<'t> {
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
         assign_sentences(text, &light, &mut tokens);
-        let key = key_arena(&light);
-        Self::assemble(text, tokens, light, key, alignment)
+        let sentences = sentence_ranges(&tokens);
+        Self::assemble(text, tokens, light, sentences, alignment)
     }
 
-    /// Build the analysis from tokens whose sentence and glue are set.
+    /// Build the analysis from tokens whose sentence and glue are set, and
+    /// their sentences' token ranges; the key arena is derived from the
+    /// light one.
     fn assemble(
         text: &'t str,
         tokens: Vec<Token>,
         light: String,
-        key: String,
+        sentences: Vec<std::ops::Range<usize>>,
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
-        debug_assert_eq!(light.len(), key.len());
-        let sentences = sentence_ranges(&tokens);
+        debug_assert_eq!(sentences, sentence_ranges(&tokens));
+        let key = key_arena(&light);
         Analysis {
             text,
             tokens,
@@ -287,26 +289,28 @@ fn assign_sentences(text: &str, light: &str, tokens: &mut [Token]) {
     }
 }
 
-/// The key arena: the light arena with ى→ي and ة→ه ([`key_char`]), done on
-/// bytes since both folds keep the UTF-8 length (ى D9 89 → ي D9 8A,
-/// ة D8 A9 → ه D9 87; lead bytes D8/D9 never occur inside a character).
+/// The key arena: the light arena with ى→ي and ة→ه ([`key_char`]); both
+/// folds keep the UTF-8 length (ى D9 89 → ي D9 8A, ة D8 A9 → ه D9 87), so
+/// offsets into the two arenas agree. The folds are found by a `memchr`
+/// search for their second bytes (lead bytes D8/D9 never occur inside a
+/// character) and the runs between them are copied whole.
 fn key_arena(light: &str) -> String {
-    debug_assert_eq!(key_char('ى'), 'ي');
-    debug_assert_eq!(key_char('ة'), 'ه');
-    let mut bytes = light.as_bytes().to_vec();
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (0xD9, 0x89) => bytes[i + 1] = 0x8A,
-            (0xD8, 0xA9) => {
-                bytes[i] = 0xD9;
-                bytes[i + 1] = 0x87;
-            }
-            _ => {}
-        }
-        i += 1;
+    let bytes = light.as_bytes();
+    let mut key = String::with_capacity(light.len());
+    let mut run = 0;
+    for i in memchr::memchr2_iter(0x89, 0xA9, bytes) {
+        let folded = match (i.checked_sub(1).map(|p| bytes[p]), bytes[i]) {
+            (Some(0xD9), 0x89) => 'ى',
+            (Some(0xD8), 0xA9) => 'ة',
+            _ => continue,
+        };
+        key.push_str(&light[run..i - 1]);
+        key.push(key_char(folded));
+        run = i + 1;
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| light.chars().map(key_char).collect())
+    key.push_str(&light[run..]);
+    debug_assert_eq!(key, light.chars().map(key_char).collect::<String>());
+    key
 }
 
 fn sentence_ranges(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
@@ -344,16 +348,15 @@ enum Class {
 }
 
 /// The scanner's view of one character: class, light form, and whether the
-/// light and key forms differ from the original.
+/// light form differs from the original (the key form is derived from the
+/// light arena afterwards, see [`key_arena`]).
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     class: Class,
     light: char,
     /// The light form differs from the original character.
     changed: bool,
-    /// The key form differs from the light form (ى ة).
-    key_fold: bool,
-    /// A letter whose light and key forms are itself (the common case).
+    /// A letter whose light form is itself (the common case).
     plain: bool,
 }
 
@@ -364,7 +367,6 @@ fn entry(c: char) -> Entry {
             class: Class::Dropped,
             light: c,
             changed: true,
-            key_fold: false,
             plain: false,
         };
     }
@@ -379,13 +381,11 @@ fn entry(c: char) -> Entry {
         Class::Other
     };
     let changed = light != c;
-    let key_fold = key_char(light) != light;
     Entry {
         class,
         light,
         changed,
-        key_fold,
-        plain: class == Class::Letter && !changed && !key_fold,
+        plain: class == Class::Letter && !changed,
     }
 }
 
@@ -492,7 +492,7 @@ impl Scanner<'_> {
         }
     }
 
-    /// Skip a run of plain letters (ASCII or Arabic block, no fold, no
+    /// Skip a run of plain letters (ASCII or Arabic block, no light fold, no
     /// dropped character between): the hot loop of the scanner. Returns the
     /// end byte and code point offset of the last one, if any was taken.
     #[inline(always)]
@@ -540,31 +540,26 @@ impl Scanner<'_> {
     }
 }
 
-/// Writes the light and key arenas. Verbatim runs of the original are
-/// copied whole; only folded characters are written one by one.
+/// Writes the light arena. Verbatim runs of the original are copied whole;
+/// only folded characters are written one by one.
 struct Arenas<'t> {
     text: &'t str,
     light: String,
-    key: String,
-    /// Start of the original bytes not yet copied to each arena.
+    /// Start of the original bytes not yet copied to the arena.
     light_run: usize,
-    key_run: usize,
 }
 
 impl Arenas<'_> {
     #[inline(always)]
     fn begin(&mut self, byte: usize) {
         self.light_run = byte;
-        self.key_run = byte;
     }
 
     /// Dropped characters lie between `from` and `to`: skip them.
     #[inline(always)]
     fn skip(&mut self, from: usize, to: usize) {
         self.light.push_str(&self.text[self.light_run..from]);
-        self.key.push_str(&self.text[self.key_run..from]);
         self.light_run = to;
-        self.key_run = to;
     }
 
     /// Character `k` is taken into the token.
@@ -575,23 +570,18 @@ impl Arenas<'_> {
             self.light.push(k.e.light);
             self.light_run = k.end;
         }
-        if k.e.changed || k.e.key_fold {
-            self.key.push_str(&self.text[self.key_run..k.byte]);
-            self.key.push(key_char(k.e.light));
-            self.key_run = k.end;
-        }
     }
 
     #[inline(always)]
     fn end(&mut self, end: usize) {
         self.light.push_str(&self.text[self.light_run..end]);
-        self.key.push_str(&self.text[self.key_run..end]);
     }
 }
 
 /// The fast scanner: one pass over the original text with a class table for
 /// ASCII and the Arabic block, no regex, no per-character buffer, no
-/// allocation per token beyond the arenas.
+/// allocation per token beyond the arenas; the sentences' token ranges are
+/// collected on the way, and the key arena is the light one with two folds.
 pub fn scan(text: &str) -> Analysis<'_> {
     let mut s = Scanner {
         bytes: text.as_bytes(),
@@ -603,15 +593,24 @@ pub fn scan(text: &str) -> Analysis<'_> {
     let mut out = Arenas {
         text,
         light: String::with_capacity(text.len()),
-        key: String::with_capacity(text.len()),
         light_run: 0,
-        key_run: 0,
     };
+    let mut sentences = Vec::new();
+    let mut sentence_begin = 0;
     let mut sentence = 0;
     let mut pending = false;
     let mut gap_space = false;
     let mut gap_newline = false;
-    while let Some(first) = s.next_kept() {
+    loop {
+        // The common gap: ASCII spaces, skipped without a table lookup.
+        while s.bytes.get(s.byte) == Some(&b' ') {
+            s.byte += 1;
+            s.ch += 1;
+            gap_space = true;
+        }
+        let Some(first) = s.next_kept() else {
+            break;
+        };
         let kind = match first.e.class {
             Class::Space => {
                 gap_space = true;
@@ -632,6 +631,13 @@ pub fn scan(text: &str) -> Analysis<'_> {
                     if let Some((end, ch)) = s.plain_letters() {
                         last.end = end;
                         last.ch = ch;
+                    }
+                    // The common end of a word: an ASCII space or sign
+                    // (never dropped), seen without a lookahead.
+                    if s.bytes.get(s.byte).is_none_or(|&b| {
+                        b < 0x80 && s.tables.ascii[b as usize].class != Class::Letter
+                    }) {
+                        break;
                     }
                     let Some(k) = s.take_if(|e| e.class == Class::Letter) else {
                         break;
@@ -654,11 +660,8 @@ pub fn scan(text: &str) -> Analysis<'_> {
                     out.end(last.end);
                 } else {
                     out.light.truncate(norm_start);
-                    out.key.truncate(norm_start);
-                    for c in slice.chars().filter(|&c| !is_dropped(c)) {
-                        out.light.push(light_char(c));
-                        out.key.push(key_char(light_char(c)));
-                    }
+                    out.light
+                        .extend(slice.chars().filter(|&c| !is_dropped(c)).map(light_char));
                 }
             }
             TokenKind::Punct => out.end(last.end),
@@ -666,6 +669,8 @@ pub fn scan(text: &str) -> Analysis<'_> {
         let glued = !tokens.is_empty() && !gap_space;
         if !tokens.is_empty() && (pending || gap_newline) {
             sentence += 1;
+            sentences.push(sentence_begin..tokens.len());
+            sentence_begin = tokens.len();
         }
         pending = kind == TokenKind::Punct && matches!(first.e.light, '.' | '!' | '?' | '؟' | '…');
         gap_space = false;
@@ -682,7 +687,10 @@ pub fn scan(text: &str) -> Analysis<'_> {
             glued,
         });
     }
-    Analysis::assemble(text, tokens, out.light, out.key, None)
+    if sentence_begin < tokens.len() {
+        sentences.push(sentence_begin..tokens.len());
+    }
+    Analysis::assemble(text, tokens, out.light, sentences, None)
 }
 
 /// The rest of a number token whose first digit was just taken: an ISO date
@@ -748,7 +756,10 @@ mod tests {
             let idx = (((bytes[0] & 3) << 6) | (bytes[1] & 0x3F)) as usize;
             assert_eq!(format!("{:?}", t.arabic[idx]), format!("{:?}", entry(c)));
         }
-        assert!(entry('ة').key_fold);
+        assert!(entry('ة').plain);
+        let light = "مدرسة على ى ة xة 28.6 ةى";
+        assert_eq!(key_arena(light), "مدرسه علي ي ه xه 28.6 هي");
+        assert!(!entry('أ').plain);
         assert_eq!(entry('أ').light, 'ا');
         assert_eq!(entry('\u{0651}').class, Class::Dropped);
     }
@@ -769,6 +780,8 @@ mod tests {
         // new sentence in both scanners.
         for text in OFFSET_TEXTS {
             let a = Analysis::new(text);
+            // The ranges the scanner collects are the runs of sentence ids.
+            assert_eq!(a.sentences(), sentence_ranges(a.tokens()), "{text}");
             for i in 1..a.len() {
                 let starts = a.gap_before(i).contains('\n')
                     || matches!(a.light(i - 1), "." | "!" | "?" | "؟");

@@ -404,20 +404,14 @@ pub(crate) fn date_times_by_sentence(a: &Doc<'_, '_>, mentions: &mut [Mention]) 
         .filter(|m| matches!(m.label, Label::Date | Label::Time) && m.rule != "date/dateline")
         .filter_map(|m| fixed_day(m).map(|d| (m.start, m.end, d.to_string())))
         .collect();
-    // Code points that end a sentence, in order: whether two offsets are in
-    // one sentence is a binary search, so a long document with many times
-    // costs O(n log n), not a scan of the text per time and day.
-    let breaks: Vec<usize> = a
-        .text()
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| matches!(c, '.' | '!' | '?' | '\u{061F}' | '\n' | '\u{2026}'))
-        .map(|(n, _)| n)
-        .collect();
+    // Two offsets are in one sentence when no character between them ends
+    // one: the text between them is searched, from the first, and the
+    // search stops at the first such character, so a test costs at most
+    // the sentence it starts in (no list of every break of the text).
     let same_sentence = |x: usize, y: usize| {
         let (from, to) = (x.min(y), x.max(y));
-        let first_at_or_after = breaks.partition_point(|&b| b < from);
-        breaks.get(first_at_or_after).is_none_or(|&b| b >= to)
+        !a.slice(from, to)
+            .contains(['.', '!', '?', '\u{061F}', '\n', '\u{2026}'])
     };
     // Each test is monotone: if a day ending at `e` is in the time's
     // sentence, so is any day ending between `e` and the time. So only the
