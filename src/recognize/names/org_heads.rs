@@ -502,7 +502,7 @@ fn adjective_shaped(key: &str) -> bool {
 /// (`الجديد`, `الكبيره`), a nisba plural (`الاردنيين`) and a short
 /// feminine (`الحره`). A noun of another shape (`السلطه`, `التنازل`) is
 /// not.
-fn adjective_like(key: &str) -> bool {
+pub(super) fn adjective_like(key: &str) -> bool {
     let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
         return false;
     };
