@@ -156,7 +156,8 @@ impl NameRecognizer {
                 let more = j < a.len()
                     && !d.is_stop(j)
                     && (definite_adjective(j, false)
-                        || super::org_rules::is_definite_conjunct(key(j)));
+                        || (super::org_rules::is_definite_conjunct(key(j))
+                            && self.vocab.own(&key(j)['و'.len_utf8()..]) & flag::STOP == 0));
                 if !more {
                     break;
                 }
