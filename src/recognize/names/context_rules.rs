@@ -105,6 +105,7 @@ impl NameRecognizer {
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after_described(d, after)
                 }
+                TriggerKind::EventHead => self.event_with_head(d, i, m.start, after),
                 TriggerKind::TitleHead => self
                     .quoted_after_described(d, after)
                     .or_else(|| self.unquoted_title(d, after)),

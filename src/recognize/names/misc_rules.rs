@@ -8,8 +8,18 @@
 //! الهياج] )`), or unquoted after `بعنوان` (`بعنوان [منتصف الليل]`); and a year right after an event's name
 //! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
 //! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 92).
+//! An event head kept inside its name (`[مهرجان عمان السينمائي الدولي]`,
+//! `[القمة العربية الإسلامية المشتركة غير العادية]`, decision 211; the
+//! heads are data, `rules/names/triggers_events.csv`).
 
 use super::*;
+
+/// `ال`, the article, as keyed.
+const AL: &str = "\u{0627}\u{0644}";
+/// `لل`: `ل` merged with the article (`للاستثمار`).
+const LIL: &str = "\u{0644}\u{0644}";
+/// `غير` ("non-"), before an adjective (`غير العادية`).
+const GHAYR: &str = "\u{063A}\u{064A}\u{0631}";
 
 impl NameRecognizer {
     /// Extend every MISC candidate that a sector word follows over that
@@ -65,6 +75,105 @@ impl NameRecognizer {
             }
         }
         None
+    }
+
+    /// An event named with its head (decision 211): an indefinite head
+    /// before a listed GPE (`[مهرجان عمان السينمائي الدولي]`, `[معرض
+    /// الرياض الدولي للكتاب]`), or a definite head before a nationality
+    /// adjective (`[القمة العربية الإسلامية المشتركة غير العادية]`) or
+    /// before adjectives and a purpose complement (`[المؤتمر الدولي
+    /// للاستثمار السياحي]`). The name runs on over definite adjectives
+    /// (any adjective shape after the first: `المشتركة`, `الطارئة`), `غير` +
+    /// an adjective, and one
+    /// `لل` complement with its adjectives and `و`+ال conjuncts (`للطاقة
+    /// المتجددة`, `للثقافة والفنون`).
+    /// A definite head with adjectives alone describes (`المؤتمر الصحفي`).
+    pub(super) fn event_with_head(
+        &self,
+        d: &Doc<'_>,
+        head: usize,
+        start: usize,
+        after: usize,
+    ) -> Option<Vec<Mention>> {
+        const MAX_ADJECTIVES: usize = 5;
+        const MAX_COMPLEMENT_WORDS: usize = 3;
+        let a = d.a;
+        if after >= a.len() || after == 0 {
+            return None;
+        }
+        let definite = d.has_article(after - 1) || a.key(head).starts_with(LIL);
+        let (mut j, mut last, mut named) = if definite {
+            (after, after - 1, false)
+        } else {
+            // `مؤتمر روما`, not `قمة جبل …` (a summit of a mountain: LOC).
+            let place_end = self
+                .gaz_matches(d, after, false)
+                .into_iter()
+                .filter(|m| m.payload.label == Label::Gpe)
+                .map(|m| m.end)
+                .max()?;
+            (place_end, place_end - 1, true)
+        };
+        let definite_adjective = |k: usize, first: bool| {
+            let key = a.key(k);
+            key.starts_with(AL)
+                && d.has_article(k)
+                && !d.is_stop(k)
+                && (d.is_norp(k)
+                    || super::context_rules::is_nisba_shaped(key)
+                    || (!first && super::org_heads::adjective_like(key)))
+        };
+        let mut adjectives = 0;
+        while j < a.len() && adjectives < MAX_ADJECTIVES {
+            if a.key(j) == GHAYR && j + 1 < a.len() && definite_adjective(j + 1, false) {
+                last = j + 1;
+                j += 2;
+            } else if definite_adjective(j, adjectives == 0) {
+                if definite && adjectives == 0 && d.is_norp(j) {
+                    named = true;
+                }
+                last = j;
+                j += 1;
+            } else {
+                break;
+            }
+            adjectives += 1;
+        }
+        let key = |k: usize| a.key(k);
+        if j < a.len()
+            && (adjectives > 0 || !definite)
+            && key(j).starts_with(LIL)
+            && key(j).chars().count() > 4
+            && !d.is_stop(j)
+            && !self.is_verb_shaped(d, j)
+            // `للمرة الأولى`, `للعام الثاني`: a count of times, no remit.
+            && !(j + 1 < a.len() && d.any(j + 1, flag::RANK))
+        {
+            named = true;
+            last = j;
+            j += 1;
+            for _ in 0..MAX_COMPLEMENT_WORDS {
+                let more = j < a.len()
+                    && !d.is_stop(j)
+                    && (definite_adjective(j, false)
+                        || (super::org_rules::is_definite_conjunct(key(j))
+                            && self.vocab.own(&key(j)['و'.len_utf8()..]) & flag::STOP == 0));
+                if !more {
+                    break;
+                }
+                last = j;
+                j += 1;
+            }
+        }
+        if !named || (definite && adjectives == 0) {
+            return None;
+        }
+        let end = a.tokens()[last].end;
+        let mut m = self.trigger_mention(d, start, end, Label::Misc, "name/event-head");
+        if d.ctx.explain {
+            m.evidence = format!("an event head `{}` kept with its name", a.surface(head));
+        }
+        Some(vec![m])
     }
 
     /// A title without quotes right after a word that introduces one

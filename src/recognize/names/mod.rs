@@ -142,6 +142,9 @@ pub enum TriggerKind {
     /// A word that introduces a title also without quotes (`بعنوان [منتصف
     /// الليل]`, decision 57).
     TitleHead,
+    /// An event head kept inside the event's name (`[مهرجان عمان السينمائي
+    /// الدولي]`, decision 211).
+    EventHead,
 }
 
 impl TriggerKind {
@@ -162,6 +165,7 @@ impl TriggerKind {
             "facility_head" => TriggerKind::FacilityHead,
             "misc_head" => TriggerKind::MiscHead,
             "title_head" => TriggerKind::TitleHead,
+            "event_head" => TriggerKind::EventHead,
             _ => return None,
         })
     }

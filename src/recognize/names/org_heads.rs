@@ -133,6 +133,12 @@ impl NameRecognizer {
             // (`[الاتحاد الأوروبي] للفترة`).
             let listed =
                 head.is_some_and(|h| self.gaz_matches(d, h, true).iter().any(|m| m.end == j));
+            // After a listed name only a nisba adjective goes on (`مجلس
+            // النواب العراقي`); a definite noun is the verb's object
+            // (`أحالت [النيابة العامة] الملف`).
+            if listed && d.has_article(j) && !is_nisba_shaped(key) && !d.is_norp(j) {
+                break;
+            }
             if !sector
                 && !descriptor
                 && !quoted
@@ -496,7 +502,7 @@ fn adjective_shaped(key: &str) -> bool {
 /// (`الجديد`, `الكبيره`), a nisba plural (`الاردنيين`) and a short
 /// feminine (`الحره`). A noun of another shape (`السلطه`, `التنازل`) is
 /// not.
-fn adjective_like(key: &str) -> bool {
+pub(super) fn adjective_like(key: &str) -> bool {
     let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
         return false;
     };
