@@ -112,6 +112,10 @@ pub mod flag {
     /// (`rules/names/person_cue_words.csv`); as a stem flag, after a
     /// proclitic (`وتوفي`). The whole test of the cue words.
     pub const PERSON_CUE: Flags = 1 << 38;
+    /// The key has a clitic split (`ومحمد`: و + `محمد`): only such a word
+    /// can match a phrase by a stem. Derived with the stems' flags, so a
+    /// listed word's bit is worked out once.
+    pub const CLITIC_STEM: Flags = 1 << 39;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).
@@ -344,6 +348,7 @@ impl Vocabulary {
         let mut word = own;
         let mut stems = 0;
         for split in clitic_splits_iter(key) {
+            word |= flag::CLITIC_STEM;
             let stem = split.stem_key.as_ref();
             let s = self.own(stem);
             stems |= s;
@@ -545,6 +550,13 @@ mod tests {
         assert_eq!(f.word & flag::NAME_LIKE, 0, "a conjunct is no name part");
         assert_ne!(v.word_flags("للصين").word & flag::CLITIC_COMMON, 0);
         assert_ne!(v.word_flags("رقما").word & flag::INFLECTED, 0);
+        assert_ne!(f.word & flag::CLITIC_STEM, 0, "و+محمد is a split");
+        assert_eq!(v.word_flags("محمد").word & flag::CLITIC_STEM, 0);
+        assert_eq!(
+            v.word_flags("وب").word & flag::CLITIC_STEM,
+            0,
+            "no stem left"
+        );
         assert_ne!(v.word_flags("محمد").word & flag::NAME_LIKE, 0);
         assert_eq!(v.word_flags("رقم").word & flag::NAME_LIKE, 0);
         assert_ne!(
