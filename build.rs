@@ -32,10 +32,8 @@ mod rules {
 #[allow(dead_code)] // the build script keys and scans phrases; the binary does much more
 #[path = "src/text"]
 mod text {
-    pub mod key_hash;
     pub mod normalize;
     pub mod tokenize;
-    pub use key_hash::key_hash;
 }
 
 #[allow(dead_code)] // the build script runs the rules; the binary also tests them

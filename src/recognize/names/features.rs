@@ -226,7 +226,7 @@ fn same_key(a: &str, b: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// Each word's entry in `entries`, by the word's key hash: a token is
-    /// looked up by the hash its analysis computed once ([`Analysis::key_hash`]).
+    /// looked up by its key's hash, computed once ([`TokenFeatures::key_hash`]).
     index: KeyHashMap<u32>,
     /// The words and their entries, in the order they were added.
     entries: Vec<(Box<str>, VocabEntry)>,
@@ -381,11 +381,15 @@ impl Vocabulary {
     /// The flags of every token of a document.
     pub fn features(&self, a: &Analysis<'_>) -> TokenFeatures {
         let mut out = Vec::with_capacity(a.len());
+        let mut hashes = Vec::with_capacity(a.len());
         for (i, token) in a.tokens().iter().enumerate() {
             let key = a.key(i);
             let word = token.kind == TokenKind::Word;
-            let mut f = if word || !self.only_word_keys {
-                self.word_flags_hashed(a.key_hash(i), key)
+            let looked_up = word || !self.only_word_keys;
+            let hash = if looked_up { key_hash(key) } else { 0 };
+            hashes.push(hash);
+            let mut f = if looked_up {
+                self.word_flags_hashed(hash, key)
             } else if no_arabic_letter(key) && !crate::text::clitics::starts_with_proclitic(key) {
                 // Punctuation and digits: no stem, inflection, conjunction
                 // or pronoun (all Arabic letters), so `derive` would say
@@ -432,7 +436,10 @@ impl Vocabulary {
             }
             out.push(f);
         }
-        TokenFeatures { tokens: out }
+        TokenFeatures {
+            tokens: out,
+            hashes,
+        }
     }
 }
 
@@ -480,6 +487,10 @@ impl Vocabulary {
 #[derive(Debug, Default)]
 pub struct TokenFeatures {
     tokens: Vec<WordFlags>,
+    /// The [`key_hash`] of each token looked up in the vocabulary (every
+    /// word token; 0 for a number or punctuation mark when no lexicon key
+    /// starts with one, see [`Vocabulary::features`]).
+    hashes: Vec<u64>,
 }
 
 impl TokenFeatures {
@@ -493,6 +504,13 @@ impl TokenFeatures {
     #[inline]
     pub fn stem_any(&self, i: usize, mask: Flags) -> bool {
         self.tokens.get(i).is_some_and(|f| f.stems & mask != 0)
+    }
+
+    /// The [`key_hash`] of word token `i`'s key, computed once with its
+    /// flags (0 for a number or punctuation mark no lexicon can hold).
+    #[inline]
+    pub fn key_hash(&self, i: usize) -> u64 {
+        self.hashes[i]
     }
 
     /// The flags of token `i` (empty past the end).
@@ -578,6 +596,18 @@ mod tests {
             "one key for both"
         );
         assert!(!f.any(9, flag::WORD), "past the end: nothing");
+    }
+
+    #[test]
+    fn each_word_keeps_the_hash_of_its_key() {
+        let v = vocabulary();
+        let doc = crate::text::scan("قال محمد ، 2015 للصين");
+        let f = v.features(&doc);
+        for i in 0..doc.len() {
+            if doc.tokens()[i].kind == TokenKind::Word {
+                assert_eq!(f.key_hash(i), key_hash(doc.key(i)), "{}", doc.key(i));
+            }
+        }
     }
 
     #[test]

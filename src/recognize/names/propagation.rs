@@ -190,7 +190,7 @@ impl NameRecognizer {
             return;
         }
         // A word starts a match whole when its key is a first key: its key
-        // hash, computed once with the analysis, is looked for among theirs
+        // hash, computed once with its flags, is looked for among theirs
         // (an equal hash only sends it on to the full lookup). By a clitic
         // stem only a word with a clitic split can, and a stem ends as its
         // word does: the ending filter turns most of those away.
@@ -205,7 +205,7 @@ impl NameRecognizer {
                     && ending.may_pass(a.key(i))
                     && table.may_start(a.key(i), true)
             };
-            if !firsts.contains(&a.key_hash(i)) && !by_stem() {
+            if !firsts.contains(&d.f.key_hash(i)) && !by_stem() {
                 continue;
             }
             let at = char_base + a.tokens()[i].start;

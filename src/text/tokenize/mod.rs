@@ -61,9 +61,6 @@ pub struct Analysis<'t> {
     tokens: Vec<Token>,
     light: String,
     key: String,
-    /// The [`super::key_hash`] of each token's key, computed once here so
-    /// that lexicon probes do not hash the key again.
-    key_hashes: Vec<u64>,
     sentences: Vec<std::ops::Range<usize>>,
     /// For documents that went through NFKC: for each char of the light
     /// arena (by byte offset), the original code point offset.
@@ -102,16 +99,11 @@ impl<'t> Analysis<'t> {
     ) -> Self {
         debug_assert_eq!(light.len(), key.len());
         let sentences = sentence_ranges(&tokens);
-        let key_hashes = tokens
-            .iter()
-            .map(|t| super::key_hash(&key[t.norm_start..t.norm_end]))
-            .collect();
         Analysis {
             text,
             tokens,
             light,
             key,
-            key_hashes,
             sentences,
             alignment,
         }
@@ -158,13 +150,6 @@ impl<'t> Analysis<'t> {
     pub fn key(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.key[t.norm_start..t.norm_end]
-    }
-
-    /// The [`super::key_hash`] of token `i`'s key (computed once, when the
-    /// document was analysed).
-    #[inline]
-    pub fn key_hash(&self, i: usize) -> u64 {
-        self.key_hashes[i]
     }
 
     /// The original code point offset of the `k`-th normalized character of
