@@ -225,13 +225,12 @@ fn same_key(a: &str, b: &str) -> bool {
 /// vocabulary's words, and deriving all of them was a tenth of start-up.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    /// Each word's entry in `entries`, by the word's key hash: a token is
-    /// looked up by its key's hash, computed once ([`TokenFeatures::key_hash`]).
-    index: KeyHashMap<u32>,
-    /// The words and their entries, in the order they were added.
-    entries: Vec<(Box<str>, VocabEntry)>,
+    /// Each word and its entry by the word's key hash: a token is looked up
+    /// by its key's hash, computed once ([`TokenFeatures::key_hash`]). The
+    /// key sits in the bucket beside its entry, as in a map keyed by string.
+    words: KeyHashMap<(Box<str>, VocabEntry)>,
     /// Words whose hash an earlier word has (none in practice), by key.
-    collided: FxHashMap<Box<str>, u32>,
+    collided: FxHashMap<Box<str>, VocabEntry>,
     /// Every key starts with a word character, so a number or punctuation
     /// token is in none of the lexicons and is not looked up.
     only_word_keys: bool,
@@ -258,28 +257,20 @@ pub struct WordFlags {
 impl Vocabulary {
     /// Room for `additional` more words (sized once instead of rehashed).
     pub fn reserve(&mut self, additional: usize) {
-        self.index.reserve(additional);
-        self.entries.reserve(additional);
-    }
-
-    /// The index in `entries` of a word, by its key and its key's hash.
-    #[inline]
-    fn find_index(&self, hash: u64, key: &str) -> Option<u32> {
-        let &at = self.index.get(&hash)?;
-        if same_key(&self.entries[at as usize].0, key) {
-            return Some(at);
-        }
-        if self.collided.is_empty() {
-            return None;
-        }
-        self.collided.get(key).copied()
+        self.words.reserve(additional);
     }
 
     /// The entry of a word, by its key and its key's hash.
     #[inline]
     fn find(&self, hash: u64, key: &str) -> Option<&VocabEntry> {
-        self.find_index(hash, key)
-            .map(|at| &self.entries[at as usize].1)
+        let (word, entry) = self.words.get(&hash)?;
+        if same_key(word, key) {
+            return Some(entry);
+        }
+        if self.collided.is_empty() {
+            return None;
+        }
+        self.collided.get(key)
     }
 
     /// Add flags to a normalized word. Call [`Vocabulary::finish`] after the last.
@@ -292,36 +283,38 @@ impl Vocabulary {
         if key.is_empty() {
             return;
         }
-        let at = self.find_index(hash, key);
-        match at {
-            Some(at) => self.entries[at as usize].1.own |= flags,
-            None => {
-                let at = self.entries.len() as u32;
+        match self.words.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
                 let entry = VocabEntry {
                     own: flags,
                     full: OnceLock::new(),
                 };
-                self.entries.push((key.into(), entry));
-                match self.index.entry(hash) {
-                    std::collections::hash_map::Entry::Occupied(_) => {
-                        self.collided.insert(key.into(), at);
-                    }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(at);
-                    }
+                slot.insert((key.into(), entry));
+            }
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                if same_key(&slot.get().0, key) {
+                    slot.get_mut().1.own |= flags;
+                } else {
+                    self.collided.entry(key.into()).or_default().own |= flags;
                 }
             }
         }
+    }
+
+    /// Every word's key and entry.
+    fn entries(&self) -> impl Iterator<Item = (&str, &VocabEntry)> {
+        let words = self.words.values().map(|(k, e)| (&**k, e));
+        words.chain(self.collided.iter().map(|(k, e)| (&**k, e)))
     }
 
     /// Close the vocabulary after the last [`Vocabulary::add`]: the own
     /// flags are final from here on, and the full flags of a word are
     /// derived from them when first asked for.
     pub fn finish(&mut self) {
-        self.only_word_keys = self
-            .entries
-            .iter()
+        let only_word_keys = self
+            .entries()
             .all(|(k, _)| k.chars().next().is_some_and(is_word_char));
+        self.only_word_keys = only_word_keys;
     }
 
     /// The word's own flags.
@@ -538,7 +531,7 @@ mod tests {
     #[test]
     fn listed_words_keep_the_flags_derived_on_the_fly() {
         let v = vocabulary();
-        for (key, e) in &v.entries {
+        for (key, e) in v.entries() {
             assert_eq!(v.word_flags(key), v.derive(key, e.own), "{key}");
         }
         assert!(v.only_word_keys);
