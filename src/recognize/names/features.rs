@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::mention::Label;
 use crate::text::clitics::clitic_splits_iter;
+use crate::text::key_hash::{key_hash, KeyHashMap};
 use crate::text::normalize::is_word_char;
 use crate::text::{Analysis, TokenKind};
 
@@ -111,6 +112,10 @@ pub mod flag {
     /// (`rules/names/person_cue_words.csv`); as a stem flag, after a
     /// proclitic (`وتوفي`). The whole test of the cue words.
     pub const PERSON_CUE: Flags = 1 << 38;
+    /// The key has a clitic split (`ومحمد`: و + `محمد`): only such a word
+    /// can match a phrase by a stem. Derived with the stems' flags, so a
+    /// listed word's bit is worked out once.
+    pub const CLITIC_STEM: Flags = 1 << 39;
 
     // Derived from the word's key (its stems, its ending).
     /// Proclitic + an ordinary, definite or known word (`للتجارة`, `وشركة`).
@@ -185,6 +190,34 @@ fn has_article(surface: &str) -> bool {
     letters.next() == Some('ا') && letters.next() == Some('ل') && letters.nth(1).is_some()
 }
 
+/// Whether two keys are equal, compared inline: a vocabulary hit (most
+/// tokens) compares a key of a few bytes, cheaper in two or four loads
+/// than through a call to `memcmp`.
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    match n {
+        // The first and the last eight bytes (overlapping below 16).
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=32 => {
+            word(a, 0) == word(b, 0)
+                && word(a, 8) == word(b, 8)
+                && word(a, n - 16) == word(b, n - 16)
+                && word(a, n - 8) == word(b, n - 8)
+        }
+        _ => a == b,
+    }
+}
+
 /// Every one-word lexicon of the names rules, merged: word key → its own
 /// flags and its full [`WordFlags`], so a listed word costs one lookup.
 /// The full flags of a listed word are derived the first time a document
@@ -192,7 +225,12 @@ fn has_article(surface: &str) -> bool {
 /// vocabulary's words, and deriving all of them was a tenth of start-up.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    words: FxHashMap<String, VocabEntry>,
+    /// Each word and its entry by the word's key hash: a token is looked up
+    /// by its key's hash, computed once ([`TokenFeatures::key_hash`]). The
+    /// key sits in the bucket beside its entry, as in a map keyed by string.
+    words: KeyHashMap<(Box<str>, VocabEntry)>,
+    /// Words whose hash an earlier word has (none in practice), by key.
+    collided: FxHashMap<Box<str>, VocabEntry>,
     /// Every key starts with a word character, so a number or punctuation
     /// token is in none of the lexicons and is not looked up.
     only_word_keys: bool,
@@ -222,41 +260,77 @@ impl Vocabulary {
         self.words.reserve(additional);
     }
 
+    /// The entry of a word, by its key and its key's hash.
+    #[inline]
+    fn find(&self, hash: u64, key: &str) -> Option<&VocabEntry> {
+        let (word, entry) = self.words.get(&hash)?;
+        if same_key(word, key) {
+            return Some(entry);
+        }
+        if self.collided.is_empty() {
+            return None;
+        }
+        self.collided.get(key)
+    }
+
     /// Add flags to a normalized word. Call [`Vocabulary::finish`] after the last.
     pub fn add(&mut self, key: &str, flags: Flags) {
+        self.add_hashed(key_hash(key), key, flags);
+    }
+
+    /// [`Vocabulary::add`] of a key with this hash.
+    fn add_hashed(&mut self, hash: u64, key: &str, flags: Flags) {
         if key.is_empty() {
             return;
         }
-        match self.words.get_mut(key) {
-            Some(e) => e.own |= flags,
-            None => {
+        match self.words.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
                 let entry = VocabEntry {
                     own: flags,
                     full: OnceLock::new(),
                 };
-                self.words.insert(key.to_string(), entry);
+                slot.insert((key.into(), entry));
+            }
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                if same_key(&slot.get().0, key) {
+                    slot.get_mut().1.own |= flags;
+                } else {
+                    self.collided.entry(key.into()).or_default().own |= flags;
+                }
             }
         }
+    }
+
+    /// Every word's key and entry.
+    fn entries(&self) -> impl Iterator<Item = (&str, &VocabEntry)> {
+        let words = self.words.values().map(|(k, e)| (&**k, e));
+        words.chain(self.collided.iter().map(|(k, e)| (&**k, e)))
     }
 
     /// Close the vocabulary after the last [`Vocabulary::add`]: the own
     /// flags are final from here on, and the full flags of a word are
     /// derived from them when first asked for.
     pub fn finish(&mut self) {
-        self.only_word_keys = self
-            .words
-            .keys()
-            .all(|k| k.chars().next().is_some_and(is_word_char));
+        let only_word_keys = self
+            .entries()
+            .all(|(k, _)| k.chars().next().is_some_and(is_word_char));
+        self.only_word_keys = only_word_keys;
     }
 
     /// The word's own flags.
     pub fn own(&self, key: &str) -> Flags {
-        self.words.get(key).map_or(0, |e| e.own)
+        self.find(key_hash(key), key).map_or(0, |e| e.own)
     }
 
     /// The flags of a word and of its clitic stems, derived ones included.
     pub fn word_flags(&self, key: &str) -> WordFlags {
-        match self.words.get(key) {
+        self.word_flags_hashed(key_hash(key), key)
+    }
+
+    /// [`Vocabulary::word_flags`] of a key whose [`key_hash`] is known.
+    #[inline]
+    fn word_flags_hashed(&self, hash: u64, key: &str) -> WordFlags {
+        match self.find(hash, key) {
             Some(e) => *e.full.get_or_init(|| self.derive(key, e.own)),
             None => self.derive(key, 0),
         }
@@ -267,6 +341,7 @@ impl Vocabulary {
         let mut word = own;
         let mut stems = 0;
         for split in clitic_splits_iter(key) {
+            word |= flag::CLITIC_STEM;
             let stem = split.stem_key.as_ref();
             let s = self.own(stem);
             stems |= s;
@@ -299,11 +374,15 @@ impl Vocabulary {
     /// The flags of every token of a document.
     pub fn features(&self, a: &Analysis<'_>) -> TokenFeatures {
         let mut out = Vec::with_capacity(a.len());
+        let mut hashes = Vec::with_capacity(a.len());
         for (i, token) in a.tokens().iter().enumerate() {
             let key = a.key(i);
             let word = token.kind == TokenKind::Word;
-            let mut f = if word || !self.only_word_keys {
-                self.word_flags(key)
+            let looked_up = word || !self.only_word_keys;
+            let hash = if looked_up { key_hash(key) } else { 0 };
+            hashes.push(hash);
+            let mut f = if looked_up {
+                self.word_flags_hashed(hash, key)
             } else if no_arabic_letter(key) && !crate::text::clitics::starts_with_proclitic(key) {
                 // Punctuation and digits: no stem, inflection, conjunction
                 // or pronoun (all Arabic letters), so `derive` would say
@@ -350,7 +429,10 @@ impl Vocabulary {
             }
             out.push(f);
         }
-        TokenFeatures { tokens: out }
+        TokenFeatures {
+            tokens: out,
+            hashes,
+        }
     }
 }
 
@@ -398,6 +480,10 @@ impl Vocabulary {
 #[derive(Debug, Default)]
 pub struct TokenFeatures {
     tokens: Vec<WordFlags>,
+    /// The [`key_hash`] of each token looked up in the vocabulary (every
+    /// word token; 0 for a number or punctuation mark when no lexicon key
+    /// starts with one, see [`Vocabulary::features`]).
+    hashes: Vec<u64>,
 }
 
 impl TokenFeatures {
@@ -411,6 +497,13 @@ impl TokenFeatures {
     #[inline]
     pub fn stem_any(&self, i: usize, mask: Flags) -> bool {
         self.tokens.get(i).is_some_and(|f| f.stems & mask != 0)
+    }
+
+    /// The [`key_hash`] of word token `i`'s key, computed once with its
+    /// flags (0 for a number or punctuation mark no lexicon can hold).
+    #[inline]
+    pub fn key_hash(&self, i: usize) -> u64 {
+        self.hashes[i]
     }
 
     /// The flags of token `i` (empty past the end).
@@ -438,10 +531,26 @@ mod tests {
     #[test]
     fn listed_words_keep_the_flags_derived_on_the_fly() {
         let v = vocabulary();
-        for (key, e) in &v.words {
+        for (key, e) in v.entries() {
             assert_eq!(v.word_flags(key), v.derive(key, e.own), "{key}");
         }
         assert!(v.only_word_keys);
+    }
+
+    #[test]
+    fn words_with_one_hash_keep_their_own_entries() {
+        let mut v = vocabulary();
+        let hash = key_hash("محمد");
+        v.add_hashed(hash, "زيد", flag::FAMILY);
+        v.add_hashed(hash, "زيد", flag::COMMON);
+        v.finish();
+        assert_eq!(v.find(hash, "محمد").map(|e| e.own), Some(flag::GIVEN));
+        assert_eq!(
+            v.find(hash, "زيد").map(|e| e.own),
+            Some(flag::FAMILY | flag::COMMON)
+        );
+        assert!(v.find(hash, "عمرو").is_none());
+        assert_eq!(v.own("محمد"), flag::GIVEN);
     }
 
     #[test]
@@ -452,6 +561,13 @@ mod tests {
         assert_eq!(f.word & flag::NAME_LIKE, 0, "a conjunct is no name part");
         assert_ne!(v.word_flags("للصين").word & flag::CLITIC_COMMON, 0);
         assert_ne!(v.word_flags("رقما").word & flag::INFLECTED, 0);
+        assert_ne!(f.word & flag::CLITIC_STEM, 0, "و+محمد is a split");
+        assert_eq!(v.word_flags("محمد").word & flag::CLITIC_STEM, 0);
+        assert_eq!(
+            v.word_flags("وب").word & flag::CLITIC_STEM,
+            0,
+            "no stem left"
+        );
         assert_ne!(v.word_flags("محمد").word & flag::NAME_LIKE, 0);
         assert_eq!(v.word_flags("رقم").word & flag::NAME_LIKE, 0);
         assert_ne!(
@@ -476,6 +592,18 @@ mod tests {
     }
 
     #[test]
+    fn each_word_keeps_the_hash_of_its_key() {
+        let v = vocabulary();
+        let doc = crate::text::scan("قال محمد ، 2015 للصين");
+        let f = v.features(&doc);
+        for i in 0..doc.len() {
+            if doc.tokens()[i].kind == TokenKind::Word {
+                assert_eq!(f.key_hash(i), key_hash(doc.key(i)), "{}", doc.key(i));
+            }
+        }
+    }
+
+    #[test]
     fn punctuation_and_digits_take_the_derived_flags_without_a_walk() {
         let v = vocabulary();
         let doc = crate::text::scan("قال ، 2015 . محمد");
@@ -497,6 +625,36 @@ mod tests {
         assert!(!v.has_possessive_ta("شركتها"));
         assert!(!v.has_possessive_ta("بيته"));
         assert!(!v.has_possessive_ta("ته"));
+    }
+
+    #[test]
+    fn keys_compare_as_strings() {
+        let keys = [
+            "",
+            "ا",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "bbcdefgh",
+            "محمد",
+            "محمن",
+            "الاتفاقية",
+            "الاتفاقيه",
+            "ابتثجحخدذرزسشصضطظعغفقكلمن",
+            "ابتثجحخدذرزسشصضطظعغفقكلمو",
+            "ببتثجحخدذرزسشصضطظعغفقكلمن",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "bbcdefghijklmnopq",
+            "abcdefghXjklmnopq",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+        ];
+        for a in keys {
+            for b in keys {
+                assert_eq!(same_key(a, b), a == b, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -718,32 +718,3 @@ fn gated_matches<'s, T>(
     }
     table.matches_at(d.a, i, stems)
 }
-
-/// The token keys of the text `start..end`, as [`lexicon::phrase_keys`]
-/// gives them: borrowed from the analysis when the span is whole word
-/// tokens, scanned again otherwise (a span starting after a proclitic).
-fn mention_keys<'a>(
-    a: &'a Analysis<'_>,
-    start: usize,
-    end: usize,
-) -> smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]> {
-    let tokens = a.tokens();
-    let first = tokens.partition_point(|t| t.end <= start);
-    let stop = tokens.partition_point(|t| t.start < end);
-    let aligned = first < stop
-        && tokens[first].start == start
-        && tokens[stop - 1].end == end
-        && tokens[first..stop]
-            .iter()
-            .all(|t| t.kind == crate::text::TokenKind::Word);
-    if aligned {
-        (first..stop)
-            .map(|k| std::borrow::Cow::Borrowed(a.key(k)))
-            .collect()
-    } else {
-        lexicon::phrase_keys(a.slice(start, end))
-            .into_iter()
-            .map(std::borrow::Cow::Owned)
-            .collect()
-    }
-}

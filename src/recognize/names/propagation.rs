@@ -5,6 +5,10 @@
 //! word.
 
 use super::*;
+use std::borrow::Cow;
+
+use crate::text::key_hash::{key_hash, KeyHashSet};
+use crate::text::TokenKind;
 
 /// The rules whose mentions are sure enough to be propagated.
 pub(super) const PROPAGATION_SOURCES: &[&str] = &[
@@ -135,7 +139,7 @@ impl NameRecognizer {
         let whole = d.ctx.window.is_none();
         let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
         for m in sources {
-            let text = a.slice(m.start, m.end);
+            let (text, keys) = source_text_and_keys(a, m.start, m.end);
             if window.is_none() {
                 let label_bit = 1u16 << (m.label as u16);
                 let known = if whole {
@@ -155,7 +159,6 @@ impl NameRecognizer {
                     seen.insert(text.into(), labels);
                 }
             }
-            let keys = mention_keys(a, m.start, m.end);
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
             if letters < 2 {
                 continue;
@@ -186,9 +189,23 @@ impl NameRecognizer {
         if table.is_empty() {
             return;
         }
+        // A word starts a match whole when its key is a first key: its key
+        // hash, computed once with its flags, is looked for among theirs
+        // (an equal hash only sends it on to the full lookup). By a clitic
+        // stem only a word with a clitic split can, and a stem ends as its
+        // word does: the ending filter turns most of those away.
+        let firsts: KeyHashSet = table.first_keys().map(key_hash).collect();
         let ending = lexicon::EndingFilter::of(table);
         for i in 0..a.len() {
-            if !d.is_word(i) || !ending.may_pass(a.key(i)) || !table.may_start(a.key(i), true) {
+            if !d.is_word(i) {
+                continue;
+            }
+            let by_stem = || {
+                d.any(i, flag::CLITIC_STEM)
+                    && ending.may_pass(a.key(i))
+                    && table.may_start(a.key(i), true)
+            };
+            if !firsts.contains(&d.f.key_hash(i)) && !by_stem() {
                 continue;
             }
             let at = char_base + a.tokens()[i].start;
@@ -227,9 +244,58 @@ impl NameRecognizer {
     }
 }
 
+/// The text of a source mention `start..end` and its token keys, as
+/// [`lexicon::phrase_keys`] gives them. A span of whole word tokens (most
+/// sources) is read off its tokens: the text between their bytes, the keys
+/// borrowed from the analysis; any other span (one starting after a
+/// proclitic) is sliced and scanned again.
+fn source_text_and_keys<'a>(
+    a: &'a Analysis<'_>,
+    start: usize,
+    end: usize,
+) -> (&'a str, smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]>) {
+    let tokens = a.tokens();
+    let first = tokens.partition_point(|t| t.end <= start);
+    let stop = tokens.partition_point(|t| t.start < end);
+    let aligned = first < stop && tokens[first].start == start && tokens[stop - 1].end == end;
+    if aligned
+        && tokens[first..stop]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word)
+    {
+        let text = &a.text()[tokens[first].byte_start..tokens[stop - 1].byte_end];
+        let keys = (first..stop).map(|k| Cow::Borrowed(a.key(k))).collect();
+        return (text, keys);
+    }
+    let text = a.slice(start, end);
+    let keys = lexicon::phrase_keys(text)
+        .into_iter()
+        .map(Cow::Owned)
+        .collect();
+    (text, keys)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::LineIndex;
+    use super::{lexicon, source_text_and_keys, LineIndex};
+
+    #[test]
+    fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
+        let text = "قال الرئيس شي جين بينغ، وللصين 3 مدن: «بكين» وشنغهاي.\nهنا";
+        let a = crate::text::Analysis::new(text);
+        let mut offsets: Vec<usize> = a.tokens().iter().flat_map(|t| [t.start, t.end]).collect();
+        // a start after a proclitic (`و[شنغهاي]`)
+        offsets.push(text.chars().position(|c| c == 'ش').unwrap() + 1);
+        for &start in &offsets {
+            for &end in offsets.iter().filter(|&&end| end > start) {
+                let (got_text, keys) = source_text_and_keys(&a, start, end);
+                let want = a.slice(start, end);
+                assert_eq!(got_text, want, "{start}..{end}");
+                let keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();
+                assert_eq!(keys, lexicon::phrase_keys(want), "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn lines_count_code_points_not_bytes() {
