@@ -19,6 +19,8 @@ curated lists), after filters that keep ordinary words out:
   `السفيرة`, rules/names/triggers*.csv), a listed given or family name, a word seen in the training text (the first 80 % of the
   sentences of ANERcorp and of WikiFANE; the rest is held out for evaluation)
   that is a place in fewer than half of its sightings;
+- a place head (a place_head trigger) before a listed place is no part of
+  the name (`ولاية قابس`: the head stays outside, decisions 19 and 36);
 - a name of several words has at least one word that is not an ordinary word
   (`شبه الجزيرة` is a description, not a town).
 
@@ -107,9 +109,14 @@ def plural_singular(k: str) -> str | None:
 def main() -> None:
     towns = cities()
     known = set()
+    known_places = set()
     for path in sorted(NAMES.glob("gaz_*.csv")):
         if path != OUT:
-            known.update(key.many(row["entry"] for row in load_rows(path)))
+            rows = load_rows(path)
+            keys = key.many(row["entry"] for row in rows)
+            known.update(keys)
+            known_places.update(k for k, row in zip(keys, rows) if row["label"] in ("GPE", "LOC"))
+    place_heads = set(key.many(row["trigger"] for row in load_rows(NAMES / "triggers.csv") if row["kind"] == "place_head"))
     known.update(key.many(row["entry"] for row in load_rows(NAMES / "curated" / "ambiguous_skip.csv")))
     common = set(key.many(row["word"] for row in load_rows(NAMES / "common_words.csv")))
     ordinary = set(common)
@@ -143,6 +150,9 @@ def main() -> None:
             dropped["already listed"] += 1
             continue
         words = k.split(" ")
+        if len(words) > 1 and words[0] in place_heads and " ".join(words[1:]) in known_places:
+            dropped["a place head before a listed place"] += 1
+            continue
         if len(words) == 1:
             if len(k) < MIN_ONE_WORD_LETTERS:
                 dropped["one word of fewer than four letters"] += 1

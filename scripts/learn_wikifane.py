@@ -28,7 +28,9 @@ Filters (measured on the learning part only):
     titles or ordinary words of WikiFANE (seen >= 3 times, inside an entity
     in < 20 % of them) is dropped, and so is an entry that begins with an
     indefinite publication head (rules/names/media_cues.csv; the head stays
-    outside the title, decisions 95 and 101);
+    outside the title, decisions 95 and 101), and so is a place head
+    (place_head triggers) before a place another gazetteer lists
+    (`مدينة طنطا`: the head stays outside, decisions 19 and 36);
   * a given (family) name is the first (last) word of a person entity of
     >= 2 words, seen so >= 2 times, >= 3 letters, and tagged as a person in
     >= 75 % of all its occurrences (`رفعت` is also a verb); a given name has
@@ -198,9 +200,18 @@ def main():
 
     # Entries another gazetteer already has are left to it (one source per entry).
     listed = set()
+    listed_places = set()
     for path in sorted((RULES / "names").glob("gaz_*.csv")):
         if path.name != "gaz_wikifane.csv":
-            listed.update(tuple(k.split()) for k in key.many(r["entry"] for r in load_rows(path)))
+            rows = load_rows(path)
+            keys = [tuple(k.split()) for k in key.many(r["entry"] for r in rows)]
+            listed.update(keys)
+            listed_places.update(k for k, r in zip(keys, rows) if r["label"] in ("GPE", "LOC"))
+    # A place head stays outside a listed place (decisions 19 and 36:
+    # `مدينة [طنطا]`): the engine finds the place by its own entry, so
+    # `head + listed place` is no entry. Only the place_head triggers:
+    # a head that belongs to the name (`وادي الريان`, `ميناء جدة`) stays.
+    place_heads = set(key.many(r["trigger"] for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "place_head"))
 
     gaz = []
     for k, labels in tagged.items():
@@ -219,6 +230,8 @@ def main():
         if len(k) == 1 and (len(k[0]) < 3 or k[0] in stop):
             continue
         if len(k) > 1 and k[0] in publication_heads:
+            continue
+        if len(k) > 1 and k[0] in place_heads and k[1:] in listed_places:
             continue
         # A proclitic glued to the first word (`للسعوديه`, `وفرنسا`): the engine
         # strips proclitics itself, so only the bare form is an entry.

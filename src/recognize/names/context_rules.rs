@@ -375,9 +375,12 @@ impl NameRecognizer {
         {
             return None;
         }
-        // `منطقة حدودية`, `حي سكني`: an adjective, not a name.
+        // `منطقة حدودية`, `حي سكني`: an adjective, not a name. After an
+        // indefinite head a word with the article is its complement, no
+        // adjective (`قرية [الجلدية]`).
         let key = a.key(after);
-        if key.ends_with("يه")
+        let complement = d.has_article(after) && !d.has_article(after - 1);
+        if key.ends_with("يه") && !complement
             || key.ends_with("ي") && a.key(after.saturating_sub(1)).starts_with("ال")
         {
             return None;

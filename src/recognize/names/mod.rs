@@ -27,6 +27,7 @@ mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod place_definitions;
+mod place_lists;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
@@ -625,6 +626,7 @@ impl NameRecognizer {
         self.coordinated_persons(&d, &mut found);
         self.drop_lone_ordinary_persons(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
+        self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         out.extend(found);
