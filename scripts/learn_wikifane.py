@@ -30,7 +30,10 @@ Filters (measured on the learning part only):
     indefinite publication head (rules/names/media_cues.csv; the head stays
     outside the title, decisions 95 and 101), and so is a place head
     (place_head triggers) before a place another gazetteer lists
-    (`مدينة طنطا`: the head stays outside, decisions 19 and 36);
+    (`مدينة طنطا`: the head stays outside, decisions 19 and 36); a
+    descriptor of rules/names/curated/place_descriptors.csv before a listed
+    place (`قطاع غزة`, N22) goes to the wikifane profile instead
+    (rules/profiles/wikifane/names/gaz_wikifane.csv: WikiFANE's own span);
   * a given (family) name is the first (last) word of a person entity of
     >= 2 words, seen so >= 2 times, >= 3 letters, and tagged as a person in
     >= 75 % of all its occurrences (`رفعت` is also a verb); a given name has
@@ -212,6 +215,10 @@ def main():
     # `head + listed place` is no entry. Only the place_head triggers:
     # a head that belongs to the name (`وادي الريان`, `ميناء جدة`) stays.
     place_heads = set(key.many(r["trigger"] for r in load_rows(RULES / "names" / "triggers.csv") if r["kind"] == "place_head"))
+    # Descriptors dropped before a listed place that are no head triggers
+    # (N22: `قطاع [غزة]`): WikiFANE's whole span goes to its profile.
+    place_descriptors = set(key.many(r["entry"] for r in load_rows(RULES / "names" / "curated" / "place_descriptors.csv")))
+    profile_rows = []
 
     gaz = []
     for k, labels in tagged.items():
@@ -232,6 +239,9 @@ def main():
         if len(k) > 1 and k[0] in publication_heads:
             continue
         if len(k) > 1 and k[0] in place_heads and k[1:] in listed_places:
+            continue
+        if len(k) > 1 and k[0] in place_descriptors and k[1:] in listed_places:
+            profile_rows.append((surface[k], label, count))
             continue
         # A proclitic glued to the first word (`للسعوديه`, `وفرنسا`): the engine
         # strips proclitics itself, so only the bare form is an entry.
@@ -268,6 +278,18 @@ def main():
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["entry", "label", "priority", "note"])
         for surf, label, count in gaz:
+            w.writerow([surf, label, "learned", count])
+    profile = RULES / "profiles" / "wikifane" / "names" / "gaz_wikifane.csv"
+    with open(profile, "w", encoding="utf-8", newline="") as fh:
+        for line in header + [
+            "WikiFANE's whole span of a descriptor and a listed place (`قطاع غزة`), which the core leaves out of",
+            "names/gaz_wikifane.csv (decision 36 and N22: `قطاع [غزة]`; descriptors in names/curated/place_descriptors.csv).",
+            "Added to names/gaz_wikifane.csv by the wikifane profile. priority = learned; note = times seen tagged.",
+        ] + LICENCE:
+            fh.write(f"# {line}\n")
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["entry", "label", "priority", "note"])
+        for surf, label, count in sorted(profile_rows, key=lambda r: (r[1], r[0])):
             w.writerow([surf, label, "learned", count])
     for name, counter, what in [
         ("person_given_wikifane.csv", person_first, "first"),
