@@ -8,6 +8,7 @@
 //! found in a document are propagated to their later bare mentions.
 
 mod appositive;
+mod biography_lead;
 mod chains;
 mod context_rules;
 mod coordination;
@@ -243,6 +244,8 @@ pub struct NameRecognizer {
     lone_ordinary: subject_cues::WordKeys,
     /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
     group_heads: subject_cues::WordKeys,
+    /// Birth words of a biography's lead bracket (`rules/names/biography_leads.csv`).
+    birth_words: subject_cues::WordKeys,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -571,6 +574,7 @@ impl NameRecognizer {
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
+                self.biography_lead_at(&d, i, &mut found);
                 self.place_definition_at(&d, i, &mut found);
             }
             candidates.clear();
