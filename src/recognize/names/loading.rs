@@ -96,6 +96,7 @@ impl NameRecognizer {
             foreign_particles: WordSet::default(),
             dynasty_particles: WordSet::default(),
             compound_tails: WordSet::default(),
+            honorifics: WordSet::default(),
             stop: WordSet::default(),
             stop_adjectives: WordSet::default(),
             stop_light: Default::default(),

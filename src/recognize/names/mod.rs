@@ -14,6 +14,7 @@ mod context_rules;
 mod coordination;
 pub mod features;
 mod group_names;
+mod honorifics;
 pub mod latin_gloss;
 mod left_extension;
 pub mod lexicon;
@@ -206,6 +207,8 @@ pub struct NameRecognizer {
     /// The second word of a compound name (`الدين`, `الله`): role `tail`.
     /// After a bare name word it closes the compound (`فؤاد [سراج الدين]`).
     compound_tails: WordSet,
+    /// Honorifics written after a person's name (`باشا`, `بك`), inside it.
+    honorifics: WordSet,
     stop: WordSet,
     /// The stop words of kind `adjective` (`الجديد`, `السابق`): they close a
     /// name but may describe a head before a quoted title.
@@ -627,6 +630,7 @@ impl NameRecognizer {
         self.drop_group_persons(&d, &mut found);
         self.propagate(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
+        self.extend_persons_over_honorifics(&d, &mut found);
         out.extend(found);
     }
 
