@@ -14,7 +14,14 @@ pub const PARTICLES_FILE: &str = "names/name_particles.csv";
 
 /// The roles a particle may have.
 const ROLES: &[&str] = &[
-    "nasab", "compound", "kunya", "dynasty", "tribal", "foreign", "tail",
+    "nasab",
+    "compound",
+    "kunya",
+    "dynasty",
+    "tribal",
+    "foreign",
+    "tail",
+    "honorific",
 ];
 
 impl NameRecognizer {
@@ -34,6 +41,11 @@ impl NameRecognizer {
             // A compound's second word is no particle: it ends a name.
             if role == "tail" {
                 self.compound_tails.insert(row.get(word));
+                continue;
+            }
+            // An honorific after a name closes it (`[مكرم عبيد باشا]`).
+            if role == "honorific" {
+                self.honorifics.insert(row.get(word));
                 continue;
             }
             self.particles.insert(row.get(word));

@@ -16,6 +16,25 @@ const SURNAME_SOURCES: &[&str] = &[
     "name/gazetteer-person",
 ];
 
+/// The person mention `span` that extends `m` (its priority kept), as rule
+/// `rule`, with the evidence `why` when the document is explained.
+pub(super) fn longer_person(
+    d: &Doc<'_>,
+    m: &Mention,
+    span: (usize, usize),
+    rule: &'static str,
+    why: impl FnOnce() -> String,
+) -> Mention {
+    let mut longer = d
+        .ctx
+        .mention(span.0, span.1, Label::Person, serde_json::Value::Null, rule);
+    longer.priority = m.priority;
+    if d.ctx.explain {
+        longer.evidence = why();
+    }
+    longer
+}
+
 impl NameRecognizer {
     /// Add, for every person mention in `found` that starts at a word other
     /// than a listed given name, the longer mention with the first name or
@@ -41,22 +60,19 @@ impl NameRecognizer {
             if !particle && !self.unlisted_first_name(d, before) {
                 continue;
             }
-            let mut longer = d.ctx.mention(
-                a.tokens()[before].start,
-                m.end,
-                Label::Person,
-                serde_json::Value::Null,
+            added.push(longer_person(
+                d,
+                m,
+                (a.tokens()[before].start, m.end),
                 "name/person-first-name",
-            );
-            longer.priority = m.priority;
-            if d.ctx.explain {
-                longer.evidence = format!(
-                    "`{}` before the surname `{}`",
-                    a.surface(before),
-                    a.surface(first)
-                );
-            }
-            added.push(longer);
+                || {
+                    format!(
+                        "`{}` before the surname `{}`",
+                        a.surface(before),
+                        a.surface(first)
+                    )
+                },
+            ));
         }
         found.extend(added);
     }

@@ -96,6 +96,7 @@ impl NameRecognizer {
             foreign_particles: WordSet::default(),
             dynasty_particles: WordSet::default(),
             compound_tails: WordSet::default(),
+            honorifics: WordSet::default(),
             stop: WordSet::default(),
             stop_adjectives: WordSet::default(),
             stop_light: Default::default(),
@@ -118,6 +119,7 @@ impl NameRecognizer {
             person_cues: Default::default(),
             lone_ordinary: Default::default(),
             group_heads: Default::default(),
+            birth_words: Default::default(),
             place_definitions: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
@@ -125,6 +127,9 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(biography_lead::BIRTH_WORDS_FILE) {
+            r.birth_words.load(biography_lead::BIRTH_WORDS_FILE, text)?;
         }
         if let Some(text) = rules.get(group_names::GROUP_HEADS_FILE) {
             r.group_heads.load(group_names::GROUP_HEADS_FILE, text)?;

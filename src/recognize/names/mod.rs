@@ -8,11 +8,13 @@
 //! found in a document are propagated to their later bare mentions.
 
 mod appositive;
+mod biography_lead;
 mod chains;
 mod context_rules;
 mod coordination;
 pub mod features;
 mod group_names;
+mod honorifics;
 pub mod latin_gloss;
 mod left_extension;
 pub mod lexicon;
@@ -210,6 +212,8 @@ pub struct NameRecognizer {
     /// The second word of a compound name (`الدين`, `الله`): role `tail`.
     /// After a bare name word it closes the compound (`فؤاد [سراج الدين]`).
     compound_tails: WordSet,
+    /// Honorifics written after a person's name (`باشا`, `بك`), inside it.
+    honorifics: WordSet,
     stop: WordSet,
     /// The stop words of kind `adjective` (`الجديد`, `السابق`): they close a
     /// name but may describe a head before a quoted title.
@@ -248,6 +252,8 @@ pub struct NameRecognizer {
     lone_ordinary: subject_cues::WordKeys,
     /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
     group_heads: subject_cues::WordKeys,
+    /// Birth words of a biography's lead bracket (`rules/names/biography_leads.csv`).
+    birth_words: subject_cues::WordKeys,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -576,6 +582,7 @@ impl NameRecognizer {
                 self.club_city_at(&d, i, &mut found);
                 self.norp_person_at(&d, i, &mut found);
                 self.cue_person_at(&d, i, &mut found);
+                self.biography_lead_at(&d, i, &mut found);
                 self.place_definition_at(&d, i, &mut found);
             }
             candidates.clear();
@@ -629,6 +636,7 @@ impl NameRecognizer {
         self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
+        self.extend_persons_over_honorifics(&d, &mut found);
         out.extend(found);
     }
 
