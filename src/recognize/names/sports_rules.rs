@@ -17,10 +17,6 @@ const MAX_UNKNOWN_TEAM_WORDS: usize = 3;
 /// looked for (the team's words and a host word lie between).
 const OPPONENT_WINDOW: usize = 5;
 
-/// Result, match, team or goal words that make a sports document, where
-/// `ضد` + a town is a match against a club.
-const SPORTS_DOCUMENT_CUES: usize = 3;
-
 /// Tokens after the opponent within which a goal word confirms the frame.
 const GOAL_WINDOW: usize = 6;
 
@@ -31,11 +27,8 @@ pub(super) enum CueRole {
     ResultVerb,
     /// `فوز`: as a verb, but only with an opponent.
     ResultNoun,
-    /// `على`, `مع`, `أمام`.
+    /// `على`, `مع`, `أمام`, `ضد`.
     OpponentPrep,
-    /// `ضد`: an opponent preposition that says a match by itself in a
-    /// sports document (`سجل هدفا ضد [تورينو]`).
-    Versus,
     /// `ضيفه`, `مضيفه`: between the preposition and the opponent.
     Host,
     /// `حساب` (`على حساب X`, "at the expense of X"): between the
@@ -52,9 +45,6 @@ pub(super) enum CueRole {
     PlaceCue,
     /// `أهداف`, `بهدفين`, `الشوط`: a football frame.
     GoalWord,
-    /// `الموسم`, `لعب`: a word of sport, evidence only for `ضد` in its
-    /// sentence.
-    SportsWord,
 }
 
 impl CueRole {
@@ -63,13 +53,11 @@ impl CueRole {
             "result_verb" => CueRole::ResultVerb,
             "result_noun" => CueRole::ResultNoun,
             "opponent_prep" => CueRole::OpponentPrep,
-            "versus" => CueRole::Versus,
             "host" => CueRole::Host,
             "frame_host" => CueRole::FrameHost,
             "match_noun" => CueRole::MatchNoun,
             "team_head" => CueRole::TeamHead,
             "goal_word" => CueRole::GoalWord,
-            "sports_word" => CueRole::SportsWord,
             "place_cue" => CueRole::PlaceCue,
             _ => return None,
         })
@@ -87,7 +75,7 @@ impl SportsCues {
             file,
             text,
             "role",
-            "result_verb, result_noun, opponent_prep, versus, host, frame_host, match_noun, team_head, goal_word, sports_word or place_cue",
+            "result_verb, result_noun, opponent_prep, host, frame_host, match_noun, team_head, goal_word or place_cue",
             CueRole::parse,
         )?;
         Ok(())
@@ -126,14 +114,6 @@ struct Team {
 }
 
 impl NameRecognizer {
-    /// Whether token `i` is an opponent preposition (`على`, `ضد`).
-    fn is_opponent_prep(&self, d: &Doc<'_>, i: usize) -> bool {
-        matches!(
-            self.cue(d, i),
-            Some(CueRole::OpponentPrep | CueRole::Versus)
-        )
-    }
-
     #[inline]
     fn cue(&self, d: &Doc<'_>, i: usize) -> Option<CueRole> {
         // The vocabulary flags a cue word and every word with a cue stem,
@@ -200,69 +180,6 @@ impl NameRecognizer {
         })
     }
 
-    /// A listed town at token `i` that is no country or region (a bare
-    /// country standing for its team stays GPE, decision 53): a city of
-    /// any gazetteer (`تورينو`, `بورتسموث`).
-    fn town_at(&self, d: &Doc<'_>, i: usize) -> Option<Team> {
-        if i >= d.a.len() {
-            return None;
-        }
-        let matches = self.gaz_matches(d, i, false);
-        let longest = matches.iter().map(|m| m.end).max()?;
-        let at_longest = || matches.iter().filter(|m| m.end == longest);
-        let country = |m: &PhraseMatch<'_, GazEntry>| {
-            m.payload.label != Label::Gpe
-                || m.payload.source.file.starts_with("names/gaz_countries")
-                || m.payload.source.file.starts_with("names/gaz_regions")
-        };
-        if at_longest().any(country) {
-            return None;
-        }
-        let town = at_longest().next()?;
-        Some(Team {
-            start: town.start,
-            end_token: town.end,
-            city: true,
-            entry: Some(town.payload.source.clone()),
-        })
-    }
-
-    /// Whether the document (or its window) speaks of sport: at least
-    /// [`SPORTS_DOCUMENT_CUES`] result, match, team or goal words.
-    fn is_sports_document(&self, d: &Doc<'_>) -> bool {
-        (0..d.a.len())
-            .filter(|&k| self.frame_word(d, k, false))
-            .nth(SPORTS_DOCUMENT_CUES - 1)
-            .is_some()
-    }
-
-    /// Whether token `k` is a result, match, team or goal word (or, with
-    /// `sports_words`, a word of sport too).
-    fn frame_word(&self, d: &Doc<'_>, k: usize, sports_words: bool) -> bool {
-        match self.cue(d, k) {
-            Some(
-                CueRole::ResultVerb
-                | CueRole::ResultNoun
-                | CueRole::MatchNoun
-                | CueRole::TeamHead
-                | CueRole::GoalWord,
-            ) => true,
-            Some(CueRole::SportsWord) => sports_words,
-            _ => false,
-        }
-    }
-
-    /// Whether the sentence of token `i` holds a result, match, team,
-    /// goal or sports word other than `i` (`في الموسم 2007 8 ضد [باليرمو]`).
-    fn sports_sentence(&self, d: &Doc<'_>, i: usize) -> bool {
-        let ends = |k: usize| matches!(d.a.light(k), "." | "!" | "?" | "؟");
-        let from = (0..i).rev().find(|&k| ends(k)).map_or(0, |k| k + 1);
-        let to = (i + 1..d.a.len()).find(|&k| ends(k)).unwrap_or(d.a.len());
-        (from..to)
-            .filter(|&k| k != i)
-            .any(|k| self.frame_word(d, k, true))
-    }
-
     /// Whether a goal word lies in `from..to` (tokens).
     fn goal_word_in(&self, d: &Doc<'_>, from: usize, to: usize) -> bool {
         (from..to.min(d.a.len())).any(|k| self.cue(d, k) == Some(CueRole::GoalWord))
@@ -277,8 +194,6 @@ impl NameRecognizer {
         if d.ctx.explain {
             m.evidence = if rule == "name/club-propagated" {
                 "a city that is a club earlier in the document".to_string()
-            } else if rule == "name/club-versus" {
-                "a town after a versus word in a sports sentence: a club".to_string()
             } else if team.city {
                 "a city in a match frame: a club".to_string()
             } else {
@@ -290,7 +205,6 @@ impl NameRecognizer {
 
     /// Emit the clubs of every sports frame of a document.
     pub(super) fn sports_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
-        let mut sports_document: Option<bool> = None;
         for i in 0..d.a.len() {
             // `cue`'s own flag test, here so that most tokens cost no call.
             if !d.is_word(i) || !d.any_or_stem(i, flag::SPORTS_CUE) {
@@ -301,15 +215,6 @@ impl NameRecognizer {
                     self.result_frame(d, i, role, out)
                 }
                 Some(CueRole::MatchNoun) => self.match_frame(d, i, out),
-                Some(CueRole::Versus) => {
-                    if let Some(team) = self.town_at(d, i + 1) {
-                        if self.sports_sentence(d, i)
-                            && *sports_document.get_or_insert_with(|| self.is_sports_document(d))
-                        {
-                            self.club(d, &team, "name/club-versus", out);
-                        }
-                    }
-                }
                 Some(CueRole::TeamHead) => {
                     if let Some(team) = self.city_at(d, i + 1, false) {
                         self.club(d, &team, "name/club-after-head", out);
@@ -324,7 +229,9 @@ impl NameRecognizer {
                 }
                 // `على حساب [بورتو] ... الهدف`: away from a result word, the
                 // expense idiom names a team when a goal word follows.
-                Some(CueRole::FrameHost) if i > 0 && self.is_opponent_prep(d, i - 1) => {
+                Some(CueRole::FrameHost)
+                    if i > 0 && self.cue(d, i - 1) == Some(CueRole::OpponentPrep) =>
+                {
                     if let Some(team) = self.team_at(d, i + 1) {
                         if self.goal_word_in(d, team.end_token, team.end_token + GOAL_WINDOW) {
                             self.club(d, &team, "name/club-host", out);
@@ -484,7 +391,7 @@ impl NameRecognizer {
         let after_team = team.as_ref().map_or(verb + 1, |t| t.end_token);
         let prep = (after_team..(verb + 1 + OPPONENT_WINDOW).min(d.a.len()))
             .take_while(|&k| d.is_word(k))
-            .find(|&k| self.is_opponent_prep(d, k));
+            .find(|&k| self.cue(d, k) == Some(CueRole::OpponentPrep));
         if role == CueRole::ResultNoun && prep.is_none() {
             return;
         }
@@ -512,7 +419,7 @@ impl NameRecognizer {
             return;
         };
         let k = first.end_token;
-        let second = if self.is_opponent_prep(d, k) {
+        let second = if self.cue(d, k) == Some(CueRole::OpponentPrep) {
             self.city_at(d, k + 1, false)
         } else if k < d.a.len() && d.a.key(k).starts_with('و') {
             self.city_at(d, k, true)
