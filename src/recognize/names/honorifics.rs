@@ -1,5 +1,5 @@
 //! Honorifics written after a person's name belong to it: `[مكرم عبيد
-//! باشا]`, `[محمد طلعت بك]`, `[علي افندي]` (decision 180). The words are
+//! باشا]`, `[محمد طلعت بك]`, `[علي افندي]` (decision 106). The words are
 //! data (`rules/names/name_particles.csv`, role `honorific`); a person
 //! mention right before one is extended over it, after propagation, so a
 //! later bare mention (`[النحاس باشا]`) takes it too.

@@ -9,7 +9,7 @@
 //! belongs to it (`[كأس آسيا 2023]`, `[مونديال 2006]`), the year also a
 //! DATE of the numeric layer (gold/GUIDELINES.md decisions 72 and 92).
 //! An event head kept inside its name (`[مهرجان عمان السينمائي الدولي]`,
-//! `[القمة العربية الإسلامية المشتركة غير العادية]`, decision 211; the
+//! `[القمة العربية الإسلامية المشتركة غير العادية]`, decision 103; the
 //! heads are data, `rules/names/triggers_events.csv`).
 
 use super::*;
@@ -77,7 +77,7 @@ impl NameRecognizer {
         None
     }
 
-    /// An event named with its head (decision 211): an indefinite head
+    /// An event named with its head (decision 103): an indefinite head
     /// before a listed GPE (`[مهرجان عمان السينمائي الدولي]`, `[معرض
     /// الرياض الدولي للكتاب]`), or a definite head before a nationality
     /// adjective (`[القمة العربية الإسلامية المشتركة غير العادية]`) or

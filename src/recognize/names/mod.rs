@@ -146,7 +146,7 @@ pub enum TriggerKind {
     /// الليل]`, decision 57).
     TitleHead,
     /// An event head kept inside the event's name (`[مهرجان عمان السينمائي
-    /// الدولي]`, decision 211).
+    /// الدولي]`, decision 103).
     EventHead,
 }
 
