@@ -62,6 +62,7 @@ LICENCE = [
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kashif_normalize import Normalizer  # noqa: E402  (kashif's own normalizer)
+from lexicon_sources import write_rows  # noqa: E402  (the one rules-CSV writer)
 
 # The lookup key of kashif (`kashif normalize --form key`).
 key = Normalizer("key")
@@ -267,45 +268,27 @@ def main():
     header = [
         f"Learned from WikiFANE gold, first 80 % of sentences ({cut} of {len(sents)}); the last 20 % is held out and never read.",
     ]
-    out = RULES / "names" / "gaz_wikifane.csv"
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        for line in header + [
-            "Typed entities: fine classes mapped by rules/profiles/wikifane_map.csv; kept when one label covers >= 60 % of",
-            "the occurrences of the token sequence and it was seen tagged >= 2 times (or once, >= 2 words, never untagged).",
-            "priority = learned (below curated lists and triggers); note = times seen tagged.",
-        ] + LICENCE:
-            fh.write(f"# {line}\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["entry", "label", "priority", "note"])
-        for surf, label, count in gaz:
-            w.writerow([surf, label, "learned", count])
-    profile = RULES / "profiles" / "wikifane" / "names" / "gaz_wikifane.csv"
-    with open(profile, "w", encoding="utf-8", newline="") as fh:
-        for line in header + [
-            "WikiFANE's whole span of a descriptor and a listed place (`قطاع غزة`), which the core leaves out of",
-            "names/gaz_wikifane.csv (decision 36 and N22: `قطاع [غزة]`; descriptors in names/curated/place_descriptors.csv).",
-            "Added to names/gaz_wikifane.csv by the wikifane profile. priority = learned; note = times seen tagged.",
-        ] + LICENCE:
-            fh.write(f"# {line}\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["entry", "label", "priority", "note"])
-        for surf, label, count in sorted(profile_rows, key=lambda r: (r[1], r[0])):
-            w.writerow([surf, label, "learned", count])
+    write_rows(RULES / "names" / "gaz_wikifane.csv", header + [
+        "Typed entities: fine classes mapped by rules/profiles/wikifane_map.csv; kept when one label covers >= 60 % of",
+        "the occurrences of the token sequence and it was seen tagged >= 2 times (or once, >= 2 words, never untagged).",
+        "priority = learned (below curated lists and triggers); note = times seen tagged.",
+    ] + LICENCE, ["entry", "label", "priority", "note"],
+        [[surf, label, "learned", count] for surf, label, count in gaz])
+    write_rows(RULES / "profiles" / "wikifane" / "names" / "gaz_wikifane.csv", header + [
+        "WikiFANE's whole span of a descriptor and a listed place (`قطاع غزة`), which the core leaves out of",
+        "names/gaz_wikifane.csv (decision 36 and N22: `قطاع [غزة]`; descriptors in names/curated/place_descriptors.csv).",
+        "Added to names/gaz_wikifane.csv by the wikifane profile. priority = learned; note = times seen tagged.",
+    ] + LICENCE, ["entry", "label", "priority", "note"],
+        [[surf, label, "learned", count] for surf, label, count in sorted(profile_rows, key=lambda r: (r[1], r[0]))])
     for name, counter, what in [
         ("person_given_wikifane.csv", person_first, "first"),
         ("person_family_wikifane.csv", person_last, "last"),
     ]:
-        with open(RULES / "names" / name, "w", encoding="utf-8", newline="") as fh:
-            for line in header + [
-                f"The {what} word of person entities (Politician, Artist, Athlete ... classes) of >= 2 words, seen so >= 2 times",
-                "and tagged as part of a person's name in >= 75 % of all its occurrences. Keys in kashif's normalized form.",
-                "count = times seen in that position.",
-            ] + LICENCE:
-                fh.write(f"# {line}\n")
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(["name", "count"])
-            for k, c in names(counter):
-                w.writerow([k, c])
+        write_rows(RULES / "names" / name, header + [
+            f"The {what} word of person entities (Politician, Artist, Athlete ... classes) of >= 2 words, seen so >= 2 times",
+            "and tagged as part of a person's name in >= 75 % of all its occurrences. Keys in kashif's normalized form.",
+            "count = times seen in that position.",
+        ] + LICENCE, ["name", "count"], [[k, c] for k, c in names(counter)])
     print(f"{len(gaz)} entities, {len(names(person_first))} given, {len(names(person_last))} family names")
 
 
