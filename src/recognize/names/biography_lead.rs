@@ -23,18 +23,6 @@ const MAX_LEAD_WORDS: usize = 5;
 const MAX_BRACKET_TOKENS: usize = 16;
 
 impl NameRecognizer {
-    /// Whether token `i` starts a sentence: the document's first token, or
-    /// after a full stop, a question or exclamation mark, or a line break.
-    fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
-        if i == 0 {
-            return true;
-        }
-        let tokens = d.a.tokens();
-        let prev = &tokens[i - 1];
-        matches!(d.a.light(i - 1), "." | "!" | "?" | "؟")
-            || d.a.slice(prev.end, tokens[i].start).contains('\n')
-    }
-
     /// A word of a lead's name: no stop, ordinary or title word (a listed
     /// name word may be ordinary too: `جمال`), no number.
     fn lead_word(&self, d: &Doc<'_>, i: usize) -> bool {
@@ -88,7 +76,7 @@ impl NameRecognizer {
 
     /// At a sentence start `i`, the lead name before a birth bracket.
     pub(super) fn biography_lead_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
-        if self.birth_words.is_empty() || !Self::starts_sentence(d, i) {
+        if self.birth_words.is_empty() || !super::place_definitions::starts_sentence(d, i) {
             return;
         }
         let a = d.a;

@@ -110,7 +110,7 @@ impl NameRecognizer {
 /// Whether token `i` starts a sentence: the first token, the first after a
 /// line break, or the first after a full stop, question or exclamation mark.
 #[inline]
-fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
+pub(super) fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
     let a = d.a;
     if i == 0 {
         return true;

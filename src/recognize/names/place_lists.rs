@@ -32,6 +32,9 @@ enum Item {
 /// first token, and the tokens any mention already covers.
 struct FoundPlaces {
     known: Vec<KnownPlace>,
+    /// For each token, the index in `known` of the first place starting
+    /// at or after it (no search per token).
+    known_from: Vec<u32>,
     covered: Vec<bool>,
 }
 
@@ -74,7 +77,19 @@ impl NameRecognizer {
             return;
         }
         known.sort_by_key(|k| (k.first, std::cmp::Reverse(k.last)));
-        let places = FoundPlaces { known, covered };
+        let mut known_from = Vec::with_capacity(n);
+        let mut next_known = 0;
+        for i in 0..n {
+            while next_known < known.len() && known[next_known].first < i {
+                next_known += 1;
+            }
+            known_from.push(next_known as u32);
+        }
+        let places = FoundPlaces {
+            known,
+            known_from,
+            covered,
+        };
         let mut added = Vec::new();
         let mut i = 0;
         while i < n {
@@ -139,7 +154,7 @@ impl NameRecognizer {
             return None;
         }
         let token = a.tokens()[i];
-        let from = places.known.partition_point(|k| k.first < i);
+        let from = places.known_from[i] as usize;
         if let Some(k) = places.known[from..]
             .iter()
             .take_while(|k| k.first == i)
@@ -154,6 +169,16 @@ impl NameRecognizer {
         // The first item of a list starts after a stop word, punctuation
         // or a place head, not inside a longer name (`سين سان [دوني]`).
         if opens == Some(false) && i > 0 && !d.is_stop(i - 1) {
+            return None;
+        }
+        // An unknown item ends where the list goes on; asked first, since
+        // most words are followed by another word and the word tests below
+        // cost lookups.
+        let boundary = i + 1 >= a.len()
+            || !d.is_word(i + 1)
+            || d.is_stop(i + 1)
+            || a.key(i + 1).starts_with('\u{0648}');
+        if !boundary {
             return None;
         }
         // A word known whole is not split (`وزير` is no `و` + `زير`).
@@ -171,11 +196,7 @@ impl NameRecognizer {
             })?;
             crate::text::clitics::stem_start(a, i, &split)?
         };
-        let boundary = i + 1 >= a.len()
-            || !d.is_word(i + 1)
-            || d.is_stop(i + 1)
-            || a.key(i + 1).starts_with('\u{0648}');
-        boundary.then_some((Item::Unknown(start), i))
+        Some((Item::Unknown(start), i))
     }
 
     /// Whether a one-word place head in the dual construct form ends just
