@@ -186,13 +186,13 @@ impl NameRecognizer {
             i,
             flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD | flag::GIVEN | flag::FAMILY,
         );
-        let start = if !conjunct && self.unknown_place_word(key) {
+        let start = if !conjunct && self.unknown_place_word(key, Some(d.f.get(i).word)) {
             token.start
         } else if known_whole {
             return None;
         } else {
             let split = crate::text::clitics::clitic_splits_iter(key).find(|s| {
-                s.proclitic.chars().eq(['\u{0648}']) && self.unknown_place_word(&s.stem_key)
+                s.proclitic.chars().eq(['\u{0648}']) && self.unknown_place_word(&s.stem_key, None)
             })?;
             crate::text::clitics::stem_start(a, i, &split)?
         };
@@ -257,11 +257,22 @@ impl NameRecognizer {
     /// A word (a stem after `و`) that may be an unknown place: three
     /// letters or more, no ordinary, listed, stop or trigger word (also
     /// without its article), no adjective with the article, no verb shape,
-    /// no attached pronoun, and letters that do not look ordinary.
-    fn unknown_place_word(&self, key: &str) -> bool {
+    /// no attached pronoun, and letters that do not look ordinary. `flags`
+    /// are the word's vocabulary flags when the caller has them (a token's
+    /// own key: [`TokenFeatures`] holds them); the tests are asked
+    /// cheapest first, the letter tests before any lookup.
+    fn unknown_place_word(&self, key: &str, flags: Option<Flags>) -> bool {
+        if key.starts_with('\u{0648}') {
+            return false;
+        }
         let bare = crate::text::clitics::active_table()
             .strip_article(key)
             .unwrap_or(key);
+        if bare.chars().nth(MIN_LETTERS - 1).is_none()
+            || !bare.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        {
+            return false;
+        }
         let refused = flag::COMMON
             | flag::STOP
             | flag::TRIGGER
@@ -273,21 +284,25 @@ impl NameRecognizer {
             | flag::INFLECTED
             | flag::CLITIC_COMMON
             | flag::COMMON_PRONOUN_STEM;
-        let flags = self.vocab.word_flags(key).word;
-        let bare_flags = self.vocab.word_flags(bare).word;
+        let flags = flags.unwrap_or_else(|| self.vocab.word_flags(key).word);
+        if flags & refused != 0 {
+            return false;
+        }
+        // Without an article the bare word is the word: no second lookup.
+        let definite = bare.len() < key.len();
+        if definite && self.vocab.word_flags(bare).word & refused != 0 {
+            return false;
+        }
         // `الشرقي`, `الشرقية`: a nisba adjective with the article.
-        let definite_adjective = bare.len() < key.len()
+        let definite_adjective = definite
             && bare
                 .strip_suffix('\u{0647}')
                 .unwrap_or(bare)
                 .ends_with('\u{064A}');
-        bare.chars().nth(MIN_LETTERS - 1).is_some()
-            && bare.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-            && !key.starts_with('\u{0648}')
-            && (flags | bare_flags) & refused == 0
-            && !definite_adjective
-            && !features::has_pronoun_suffix(key)
-            && !self.verb_shapes.matches(key)
-            && !(self.likeness.is_loaded() && self.likeness.score(key) < likeness::ORDINARY_BELOW)
+        if definite_adjective || features::has_pronoun_suffix(key) || self.verb_shapes.matches(key)
+        {
+            return false;
+        }
+        !(self.likeness.is_loaded() && self.likeness.score(key) < likeness::ORDINARY_BELOW)
     }
 }
