@@ -375,6 +375,7 @@ impl Vocabulary {
     pub fn features(&self, a: &Analysis<'_>) -> TokenFeatures {
         let mut out = Vec::with_capacity(a.len());
         let mut hashes = Vec::with_capacity(a.len());
+        let mut anywhere = 0;
         for (i, token) in a.tokens().iter().enumerate() {
             let key = a.key(i);
             let word = token.kind == TokenKind::Word;
@@ -415,6 +416,7 @@ impl Vocabulary {
             if !word {
                 // A number or a punctuation mark ends in no pronoun and has
                 // no article.
+                anywhere |= f.word | f.stems;
                 out.push(f);
                 continue;
             }
@@ -427,11 +429,13 @@ impl Vocabulary {
             if light.starts_with("ال") && has_article(a.surface(i)) {
                 f.word |= flag::ARTICLE;
             }
+            anywhere |= f.word | f.stems;
             out.push(f);
         }
         TokenFeatures {
             tokens: out,
             hashes,
+            anywhere,
         }
     }
 }
@@ -484,6 +488,9 @@ pub struct TokenFeatures {
     /// word token; 0 for a number or punctuation mark when no lexicon key
     /// starts with one, see [`Vocabulary::features`]).
     hashes: Vec<u64>,
+    /// The union of every token's word and stem flags: a pass that needs a
+    /// bit some token has is skipped for a document where none has it.
+    anywhere: Flags,
 }
 
 impl TokenFeatures {
@@ -504,6 +511,13 @@ impl TokenFeatures {
     #[inline]
     pub fn key_hash(&self, i: usize) -> u64 {
         self.hashes[i]
+    }
+
+    /// Whether some token of the document, whole or by a clitic stem, has
+    /// any bit of `mask`.
+    #[inline]
+    pub fn anywhere(&self, mask: Flags) -> bool {
+        self.anywhere & mask != 0
     }
 
     /// The flags of token `i` (empty past the end).
@@ -601,6 +615,17 @@ mod tests {
                 assert_eq!(f.key_hash(i), key_hash(doc.key(i)), "{}", doc.key(i));
             }
         }
+    }
+
+    #[test]
+    fn the_document_union_has_every_token_bit() {
+        let v = vocabulary();
+        let doc = crate::text::scan("قال ومحمد ، 2015 للصين");
+        let f = v.features(&doc);
+        let union = (0..doc.len()).fold(0, |u, i| u | f.get(i).word | f.get(i).stems);
+        assert_eq!(f.anywhere, union);
+        assert!(f.anywhere(flag::GIVEN), "a stem of ومحمد");
+        assert!(!f.anywhere(flag::COMMON), "no common word");
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub(super) const GROUP_HEADS_FILE: &str = "names/group_heads.csv";
 impl NameRecognizer {
     /// Drop the person mentions that start a token right after a group noun.
     pub(super) fn drop_group_persons(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
-        if self.group_heads.is_empty() {
+        // No token of the document is a group noun: nothing to drop.
+        if self.group_heads.is_empty() || !d.f.anywhere(flag::GROUP_HEAD) {
             return;
         }
         let tokens = d.a.tokens();
