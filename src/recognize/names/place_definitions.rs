@@ -109,16 +109,25 @@ impl NameRecognizer {
 
 /// Whether token `i` starts a sentence: the first token, the first after a
 /// line break, or the first after a full stop, question or exclamation mark.
-#[inline]
+/// Asked at every word by two rules: the sentence-id test is inlined into
+/// them, the rest (rarely reached) is not.
+#[inline(always)]
 pub(super) fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
-    let a = d.a;
     if i == 0 {
         return true;
     }
     // The scanner starts a new sentence at each of these (and after `…`):
     // a token in the sentence of the one before starts none.
-    if a.tokens()[i].sentence == a.tokens()[i - 1].sentence {
+    let tokens = d.a.tokens();
+    if tokens[i].sentence == tokens[i - 1].sentence {
         return false;
     }
+    breaks_before(d, i)
+}
+
+/// Whether a line break or a sentence mark comes right before token `i > 0`.
+#[inline(never)]
+fn breaks_before(d: &Doc<'_>, i: usize) -> bool {
+    let a = d.a;
     a.gap_before(i).contains('\n') || matches!(a.light(i - 1), "." | "؟" | "?" | "!")
 }
