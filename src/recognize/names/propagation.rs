@@ -7,7 +7,7 @@
 use super::*;
 use std::borrow::Cow;
 
-use crate::text::key_hash::{key_hash, KeyHashSet};
+use crate::text::key_hash::key_hash;
 use crate::text::TokenKind;
 
 /// The rules whose mentions are sure enough to be propagated.
@@ -45,6 +45,36 @@ impl PropagationSource {
             label: Label::Person,
             ..self
         }
+    }
+}
+
+/// The key hashes of a document table's first keys, asked at every word:
+/// a 1024-bit filter of their low bits turns most words away with one bit
+/// test, and the sorted hashes answer the rest exactly (a document has a
+/// few dozen first keys, so a hash set costs more to build and to probe).
+struct FirstKeyHashes {
+    bits: [u64; 16],
+    sorted: Vec<u64>,
+}
+
+impl FirstKeyHashes {
+    fn new(hashes: impl Iterator<Item = u64>) -> Self {
+        let mut bits = [0u64; 16];
+        let mut sorted: Vec<u64> = hashes.collect();
+        for &h in &sorted {
+            let b = (h & 1023) as usize;
+            bits[b >> 6] |= 1 << (b & 63);
+        }
+        sorted.sort_unstable();
+        sorted.dedup();
+        FirstKeyHashes { bits, sorted }
+    }
+
+    /// Whether `hash` is one of the first keys' hashes.
+    #[inline]
+    fn contains(&self, hash: u64) -> bool {
+        let b = (hash & 1023) as usize;
+        self.bits[b >> 6] & (1 << (b & 63)) != 0 && self.sorted.binary_search(&hash).is_ok()
     }
 }
 
@@ -195,7 +225,7 @@ impl NameRecognizer {
         // (an equal hash only sends it on to the full lookup). By a clitic
         // stem only a word with a clitic split can, and a stem ends as its
         // word does: the ending filter turns most of those away.
-        let firsts: KeyHashSet = table.first_keys().map(key_hash).collect();
+        let firsts = FirstKeyHashes::new(table.first_keys().map(key_hash));
         let ending = lexicon::EndingFilter::of(table);
         for i in 0..a.len() {
             if !d.is_word(i) {
@@ -206,7 +236,7 @@ impl NameRecognizer {
                     && ending.may_pass(a.key(i))
                     && table.may_start(a.key(i), true)
             };
-            if !firsts.contains(&d.f.key_hash(i)) && !by_stem() {
+            if !firsts.contains(d.f.key_hash(i)) && !by_stem() {
                 continue;
             }
             let at = char_base + a.tokens()[i].start;
@@ -278,7 +308,23 @@ fn source_text_and_keys<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{lexicon, source_text_and_keys, LineIndex};
+    use super::{key_hash, lexicon, source_text_and_keys, FirstKeyHashes, LineIndex};
+
+    #[test]
+    fn first_key_hashes_hold_exactly_their_keys() {
+        let keys = ["شي", "جين", "بينغ", "الصين", "شي", "a"];
+        let firsts = FirstKeyHashes::new(keys.iter().map(|k| key_hash(k)));
+        for k in keys {
+            assert!(firsts.contains(key_hash(k)), "{k}");
+        }
+        for k in ["بكين", "شين", "b", "", "الصينى"] {
+            assert!(!firsts.contains(key_hash(k)), "{k}");
+        }
+        // Hashes that share their low bits with a key are still told apart.
+        let h = key_hash("الصين");
+        assert!(!firsts.contains(h ^ (1 << 40)));
+        assert!(!FirstKeyHashes::new(std::iter::empty()).contains(h));
+    }
 
     #[test]
     fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
