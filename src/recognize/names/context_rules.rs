@@ -67,7 +67,9 @@ impl NameRecognizer {
                 TriggerKind::OrgHeadPurpose => {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
-                TriggerKind::OrgHeadNamed => self.institution_with_name(d, i, m.start, after),
+                TriggerKind::OrgHeadNamed => self
+                    .institution_with_name(d, i, m.start, after)
+                    .or_else(|| self.institution_with_field(d, i, m.start, after)),
                 TriggerKind::NameSuffix
                 | TriggerKind::OrgDescriptorKept
                 | TriggerKind::OrgHeadOutside => None,

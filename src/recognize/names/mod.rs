@@ -25,6 +25,7 @@ mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
 mod org_heads;
+mod org_institutions;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
