@@ -63,7 +63,9 @@ impl NameRecognizer {
                 TriggerKind::OrgHeadStrong => {
                     self.org_with_head(d, m.start, after, HeadStrength::Strong)
                 }
-                TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
+                TriggerKind::OrgHead => self
+                    .org_with_head(d, m.start, after, HeadStrength::Weak)
+                    .or_else(|| self.publisher_named(d, i, m.start, after)),
                 TriggerKind::OrgHeadPurpose => {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
