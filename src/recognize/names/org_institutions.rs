@@ -72,7 +72,7 @@ impl NameRecognizer {
 
     /// `و` + a field noun (`والدراسات`): no listed name after the `و`.
     fn field_noun_stem(&self, d: &Doc<'_>, j: usize) -> bool {
-        let stem = &d.a.key(j)["و".len()..];
+        let stem = &d.a.key(j)['\u{0648}'.len_utf8()..];
         self.vocab.own(stem) & (flag::TRIGGER | flag::STOP) == 0
             && self.gaz_matches(d, j, true).is_empty()
     }
