@@ -188,3 +188,34 @@ fn the_rule_report_lists_every_registered_id() {
         "rules with zero hits are listed"
     );
 }
+
+/// A profile's own pattern (`rules/profiles/wikifane/names/patterns_teams.jsonl`)
+/// is no core rule: it registers, and its example holds, with the profile applied.
+#[test]
+fn a_profile_pattern_is_checked_under_its_profile() {
+    let core = Registry::load(&RuleFiles::embedded()).unwrap();
+    assert!(
+        core.rules
+            .values()
+            .all(|r| !r.location.starts_with("profiles/")),
+        "the core registry holds no profile rule"
+    );
+    let mut files = RuleFiles::embedded();
+    files.apply_profile("wikifane").unwrap();
+    let mut own = Registry::load(&files).unwrap();
+    own.retain_defined_under("profiles/wikifane/");
+    assert!(own.rules.contains_key("name/pattern-national-team"));
+    let extractor = Extractor::new(&files).unwrap();
+    let failures = own.check(|text, reference_date| {
+        let options = ExtractOptions {
+            reference_date,
+            ..ExtractOptions::default()
+        };
+        extractor.extract("example", text, &options)
+    });
+    assert!(
+        failures.is_empty(),
+        "{:?}",
+        failures.first().map(|f| &f.message)
+    );
+}

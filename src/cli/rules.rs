@@ -3,8 +3,9 @@
 
 use std::io::{BufWriter, Write};
 
-use kashif::rules::registry::Registry;
-use kashif::ExtractOptions;
+use kashif::rules::profile::PROFILES_DIR;
+use kashif::rules::registry::{ExampleFailure, Registry};
+use kashif::{ExtractOptions, Extractor};
 
 use super::RuleArgs;
 
@@ -95,17 +96,47 @@ fn check(args: &RuleArgs) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let failures = registry.check(|text, reference_date| {
-        let options = ExtractOptions {
-            reference_date,
-            ..ExtractOptions::default()
+    let mut failures = check_with(&registry, &extractor);
+    let (mut rules, mut examples) = (registry.rules.len(), registry.example_count());
+    // Without `--profile`, each profile's own rules (a pattern file under
+    // `profiles/NAME/`) are checked with that profile applied, as
+    // `kashif eval` runs them.
+    if args.profile.is_none() {
+        let profiles = match args.files() {
+            Ok(files) => files.profile_names(),
+            Err(code) => return code,
         };
-        extractor.extract("example", text, &options)
-    });
+        for name in profiles {
+            let files = match args.files_with_profile(Some(&name)) {
+                Ok(f) => f,
+                Err(code) => return code,
+            };
+            let mut own = match Registry::load(&files) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("kashif rules: {}", files.locate(e));
+                    return 2;
+                }
+            };
+            own.retain_defined_under(&format!("{PROFILES_DIR}{name}/"));
+            if own.rules.is_empty() {
+                continue;
+            }
+            let profiled = match Extractor::new(&files) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("kashif: {e}");
+                    return 2;
+                }
+            };
+            failures.extend(check_with(&own, &profiled));
+            rules += own.rules.len();
+            examples += own.example_count();
+        }
+    }
     for f in &failures {
         eprintln!("{}: {}: {}", f.source, f.rule, f.message);
     }
-    let (rules, examples) = (registry.rules.len(), registry.example_count());
     if failures.is_empty() {
         super::print_all(
             "rules check",
@@ -120,4 +151,15 @@ fn check(args: &RuleArgs) -> i32 {
         );
         1
     }
+}
+
+/// Run a registry's examples through an extractor.
+fn check_with(registry: &Registry, extractor: &Extractor) -> Vec<ExampleFailure> {
+    registry.check(|text, reference_date| {
+        let options = ExtractOptions {
+            reference_date,
+            ..ExtractOptions::default()
+        };
+        extractor.extract("example", text, &options)
+    })
 }

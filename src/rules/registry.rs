@@ -147,8 +147,10 @@ impl Registry {
                 ));
             }
         }
+        // A profile's own files register under their overlay name once the
+        // profile is applied (`--profile NAME`); the core set leaves them out.
         for (name, text) in files.iter() {
-            if name.ends_with(".jsonl") {
+            if name.ends_with(".jsonl") && !name.starts_with(super::profile::PROFILES_DIR) {
                 registry.add_data_file(files, name, text)?;
             }
         }
@@ -301,6 +303,12 @@ impl Registry {
     /// Every registered id.
     pub fn ids(&self) -> BTreeSet<String> {
         self.rules.keys().cloned().collect()
+    }
+
+    /// Keep only the rules defined in files under `prefix` (a profile's
+    /// folder, `profiles/NAME/`): what a profile adds to the core.
+    pub fn retain_defined_under(&mut self, prefix: &str) {
+        self.rules.retain(|_, r| r.location.starts_with(prefix));
     }
 
     /// Number of examples over all rules.

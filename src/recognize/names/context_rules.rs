@@ -63,11 +63,15 @@ impl NameRecognizer {
                 TriggerKind::OrgHeadStrong => {
                     self.org_with_head(d, m.start, after, HeadStrength::Strong)
                 }
-                TriggerKind::OrgHead => self.org_with_head(d, m.start, after, HeadStrength::Weak),
+                TriggerKind::OrgHead => self
+                    .org_with_head(d, m.start, after, HeadStrength::Weak)
+                    .or_else(|| self.publisher_named(d, i, m.start, after)),
                 TriggerKind::OrgHeadPurpose => {
                     self.org_with_head(d, m.start, after, HeadStrength::Purpose)
                 }
-                TriggerKind::OrgHeadNamed => self.institution_with_name(d, i, m.start, after),
+                TriggerKind::OrgHeadNamed => self
+                    .institution_with_name(d, i, m.start, after)
+                    .or_else(|| self.institution_with_field(d, i, m.start, after)),
                 TriggerKind::NameSuffix
                 | TriggerKind::OrgDescriptorKept
                 | TriggerKind::OrgHeadOutside => None,

@@ -113,6 +113,7 @@ impl NameRecognizer {
             sports: Default::default(),
             media: Default::default(),
             org_sectors: Default::default(),
+            publishing: Default::default(),
             vocab: Vocabulary::default(),
             likeness: Default::default(),
             verb_shapes: Default::default(),
@@ -195,6 +196,9 @@ impl NameRecognizer {
         r.load_triggers(rules.matching("names/triggers", ".csv"))?;
         if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
             r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
+        }
+        if let Some(text) = rules.get(publisher_rules::CUES_FILE) {
+            r.publishing.load(publisher_rules::CUES_FILE, text)?;
         }
         if let Some(text) = rules.get(sports_rules::CUES_FILE) {
             r.sports.load(sports_rules::CUES_FILE, text)?;

@@ -25,12 +25,14 @@ mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
 mod org_heads;
+mod org_institutions;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod place_definitions;
 mod place_lists;
 mod propagation;
+mod publisher_rules;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
@@ -239,6 +241,8 @@ pub struct NameRecognizer {
     media: media_rules::MediaNames,
     /// Sector words of company names (`rules/names/org_sectors.csv`).
     org_sectors: org_rules::OrgSectors,
+    /// Publishing words (`rules/names/publishing_cues.csv`).
+    publishing: publisher_rules::PublishingCues,
     /// Every one-word lexicon above, merged for one lookup per token.
     vocab: Vocabulary,
     /// How name-like an unlisted word is (evidence next to a cue only).

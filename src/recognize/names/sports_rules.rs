@@ -88,14 +88,22 @@ impl SportsCues {
 
     /// The role of a key, whole or after a proclitic (`وفاز`, `لفريق`, `بهدفين`).
     fn role_of(&self, key: &str) -> Option<CueRole> {
-        if self.0.is_empty() {
-            return None;
-        }
-        self.0.get(key).copied().or_else(|| {
-            crate::text::clitics::clitic_splits_iter(key)
-                .find_map(|s| self.0.get(s.stem_key.as_ref()).copied())
-        })
+        role_with_clitics(&self.0, key)
     }
+}
+
+/// The value of a key in a word table, whole or after a proclitic.
+pub(super) fn role_with_clitics<T: Copy>(
+    table: &rustc_hash::FxHashMap<String, T>,
+    key: &str,
+) -> Option<T> {
+    if table.is_empty() {
+        return None;
+    }
+    table.get(key).copied().or_else(|| {
+        crate::text::clitics::clitic_splits_iter(key)
+            .find_map(|s| table.get(s.stem_key.as_ref()).copied())
+    })
 }
 
 /// A dash between two teams of a fixture (`-`, `–`, `—`).
