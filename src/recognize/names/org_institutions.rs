@@ -1,7 +1,7 @@
 //! Institutions named by their field: an indefinite school, college or
 //! institute head (`org_head_named`) before a definite noun naming what it
 //! teaches is one ORG with the head (`[كلية الطب]`, `[مدرسة الحقوق]`,
-//! `[كلية الشريعة والدراسات الإسلامية]`, decision 240). The bare-name case
+//! `[كلية الشريعة والدراسات الإسلامية]`, decision 107). The bare-name case
 //! (`[كلية بيمبروك]`) is `institution_with_name` in `org_heads.rs`.
 
 use super::context_rules::is_nisba_shaped;
