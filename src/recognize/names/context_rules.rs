@@ -372,6 +372,7 @@ impl NameRecognizer {
             || !(self.is_bare_proper(d, after) || self.definite_name_after_head(d, after))
             || a.tokens()[after].glued
             || (after > 0 && d.has_article(after - 1) && self.is_verb_shaped(d, after))
+            || self.bare_word_after_definite_head(d, after)
         {
             return None;
         }

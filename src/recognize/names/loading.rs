@@ -121,6 +121,7 @@ impl NameRecognizer {
             group_heads: Default::default(),
             birth_words: Default::default(),
             place_definitions: Default::default(),
+            place_within: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
@@ -140,6 +141,9 @@ impl NameRecognizer {
         if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
             r.place_definitions
                 .load(place_definitions::DEFINITIONS_FILE, text)?;
+        }
+        if let Some(text) = rules.get(place_within::PLACE_WITHIN_FILE) {
+            r.place_within.load(place_within::PLACE_WITHIN_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;

@@ -30,6 +30,7 @@ pub mod patterns;
 mod person_cues;
 mod place_definitions;
 mod place_lists;
+mod place_within;
 mod propagation;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
@@ -257,6 +258,9 @@ pub struct NameRecognizer {
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
+    /// Locative prepositions and joints of a place inside a larger one
+    /// (`rules/names/place_within.csv`).
+    place_within: place_within::PlaceWithinWords,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -633,6 +637,7 @@ impl NameRecognizer {
         self.coordinated_persons(&d, &mut found);
         self.drop_lone_ordinary_persons(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
+        self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
         self.drop_group_persons(&d, &mut found);

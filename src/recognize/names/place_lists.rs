@@ -57,12 +57,9 @@ impl NameRecognizer {
         let mut known: Vec<KnownPlace> = Vec::new();
         let mut covered = vec![false; n];
         for m in found.iter() {
-            let first = tokens.partition_point(|t| t.end <= m.start);
-            let last = tokens.partition_point(|t| t.end < m.end);
-            if first >= n || last >= n {
+            let Some((first, last)) = covered_tokens(a, m, &mut covered) else {
                 continue;
-            }
-            covered[first..=last].iter_mut().for_each(|c| *c = true);
+            };
             if matches!(m.label, Label::Gpe | Label::Loc) && tokens[last].end == m.end {
                 known.push(KnownPlace {
                     first,
@@ -258,7 +255,7 @@ impl NameRecognizer {
     /// letters or more, no ordinary, listed, stop or trigger word (also
     /// without its article), no adjective with the article, no verb shape,
     /// no attached pronoun, and letters that do not look ordinary.
-    fn unknown_place_word(&self, key: &str) -> bool {
+    pub(super) fn unknown_place_word(&self, key: &str) -> bool {
         let bare = crate::text::clitics::active_table()
             .strip_article(key)
             .unwrap_or(key);
@@ -290,4 +287,22 @@ impl NameRecognizer {
             && !self.verb_shapes.matches(key)
             && !(self.likeness.is_loaded() && self.likeness.score(key) < likeness::ORDINARY_BELOW)
     }
+}
+
+/// The first and last token of a mention, marked in `covered`; `None` when
+/// it reaches past the last token.
+pub(super) fn covered_tokens(
+    a: &Analysis<'_>,
+    m: &Mention,
+    covered: &mut [bool],
+) -> Option<(usize, usize)> {
+    let tokens = a.tokens();
+    let n = tokens.len();
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let last = tokens.partition_point(|t| t.end < m.end);
+    if first >= n || last >= n {
+        return None;
+    }
+    covered[first..=last].iter_mut().for_each(|c| *c = true);
+    Some((first, last))
 }
