@@ -464,6 +464,9 @@ impl NameRecognizer {
             ("", head_key.into())
         };
         let indefinite_head = !head_key.starts_with("ال");
+        if self.described_facility(d, after, indefinite_head) {
+            return None;
+        }
         let nisba = |k: usize| {
             // `is_word` first: `k` may be past the last token.
             d.is_word(k)

@@ -12,6 +12,7 @@ mod biography_lead;
 mod chains;
 mod context_rules;
 mod coordination;
+mod facility_descriptions;
 pub mod features;
 mod group_names;
 mod honorifics;
@@ -261,6 +262,9 @@ pub struct NameRecognizer {
     /// Locative prepositions and joints of a place inside a larger one
     /// (`rules/names/place_within.csv`).
     place_within: place_within::PlaceWithinWords,
+    /// Adjectives that make a facility head a description
+    /// (`rules/names/facility_adjectives.csv`).
+    facility_adjectives: subject_cues::WordKeys,
 }
 
 /// One document as the names rules see it: the context, its analysis and
