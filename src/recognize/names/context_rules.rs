@@ -376,6 +376,7 @@ impl NameRecognizer {
             || !(self.is_bare_proper(d, after) || self.definite_name_after_head(d, after))
             || a.tokens()[after].glued
             || (after > 0 && d.has_article(after - 1) && self.is_verb_shaped(d, after))
+            || self.bare_word_after_definite_head(d, after)
         {
             return None;
         }
@@ -467,6 +468,9 @@ impl NameRecognizer {
             ("", head_key.into())
         };
         let indefinite_head = !head_key.starts_with("ال");
+        if self.described_facility(d, after, indefinite_head) {
+            return None;
+        }
         let nisba = |k: usize| {
             // `is_word` first: `k` may be past the last token.
             d.is_word(k)

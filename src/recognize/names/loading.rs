@@ -122,6 +122,8 @@ impl NameRecognizer {
             group_heads: Default::default(),
             birth_words: Default::default(),
             place_definitions: Default::default(),
+            place_within: Default::default(),
+            facility_adjectives: Default::default(),
         };
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
@@ -141,6 +143,13 @@ impl NameRecognizer {
         if let Some(text) = rules.get(place_definitions::DEFINITIONS_FILE) {
             r.place_definitions
                 .load(place_definitions::DEFINITIONS_FILE, text)?;
+        }
+        if let Some(text) = rules.get(place_within::PLACE_WITHIN_FILE) {
+            r.place_within.load(place_within::PLACE_WITHIN_FILE, text)?;
+        }
+        if let Some(text) = rules.get(facility_descriptions::FACILITY_ADJECTIVES_FILE) {
+            r.facility_adjectives
+                .load(facility_descriptions::FACILITY_ADJECTIVES_FILE, text)?;
         }
         if let Some(text) = rules.get(likeness::LIKENESS_FILE) {
             r.likeness = likeness::NameLikeness::load(likeness::LIKENESS_FILE, text)?;

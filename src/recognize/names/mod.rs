@@ -12,6 +12,7 @@ mod biography_lead;
 mod chains;
 mod context_rules;
 mod coordination;
+mod facility_descriptions;
 pub mod features;
 mod group_names;
 mod honorifics;
@@ -31,6 +32,7 @@ pub mod patterns;
 mod person_cues;
 mod place_definitions;
 mod place_lists;
+mod place_within;
 mod propagation;
 mod publisher_rules;
 pub(crate) use propagation::NamesCarry;
@@ -261,6 +263,12 @@ pub struct NameRecognizer {
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
+    /// Locative prepositions and joints of a place inside a larger one
+    /// (`rules/names/place_within.csv`).
+    place_within: place_within::PlaceWithinWords,
+    /// Adjectives that make a facility head a description
+    /// (`rules/names/facility_adjectives.csv`).
+    facility_adjectives: subject_cues::WordKeys,
 }
 
 /// One document as the names rules see it: the context, its analysis and
@@ -637,6 +645,7 @@ impl NameRecognizer {
         self.coordinated_persons(&d, &mut found);
         self.drop_lone_ordinary_persons(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
+        self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
         self.drop_group_persons(&d, &mut found);

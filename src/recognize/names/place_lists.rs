@@ -58,12 +58,9 @@ impl FoundPlaces {
         let mut known: Vec<KnownPlace> = Vec::new();
         let mut covered = vec![false; n];
         for m in found {
-            let first = tokens.partition_point(|t| t.end <= m.start);
-            let last = tokens.partition_point(|t| t.end < m.end);
-            if first >= n || last >= n {
+            let Some((first, last)) = covered_tokens(a, m, &mut covered) else {
                 continue;
-            }
-            covered[first..=last].iter_mut().for_each(|c| *c = true);
+            };
             if matches!(m.label, Label::Gpe | Label::Loc) && tokens[last].end == m.end {
                 known.push(KnownPlace {
                     first,
@@ -304,7 +301,7 @@ impl NameRecognizer {
     /// are the word's vocabulary flags when the caller has them (a token's
     /// own key: [`TokenFeatures`] holds them); the tests are asked
     /// cheapest first, the letter tests before any lookup.
-    fn unknown_place_word(&self, key: &str, flags: Option<Flags>) -> bool {
+    pub(super) fn unknown_place_word(&self, key: &str, flags: Option<Flags>) -> bool {
         if key.starts_with('\u{0648}') {
             return false;
         }
@@ -408,4 +405,22 @@ mod tests {
             "{gated} of {tokens} tokens turned away"
         );
     }
+}
+
+/// The first and last token of a mention, marked in `covered`; `None` when
+/// it reaches past the last token.
+pub(super) fn covered_tokens(
+    a: &Analysis<'_>,
+    m: &Mention,
+    covered: &mut [bool],
+) -> Option<(usize, usize)> {
+    let tokens = a.tokens();
+    let n = tokens.len();
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let last = tokens.partition_point(|t| t.end < m.end);
+    if first >= n || last >= n {
+        return None;
+    }
+    covered[first..=last].iter_mut().for_each(|c| *c = true);
+    Some((first, last))
 }

@@ -14,7 +14,7 @@ use super::*;
 pub(super) const CUES_FILE: &str = "names/person_cue_words.csv";
 
 /// The keys of the `word` column of a rule file of words (the cue words,
-/// `group_heads.csv`, `person_lone_ordinary.csv`).
+/// `group_heads.csv`, `person_lone_ordinary.csv`, `facility_adjectives.csv`).
 #[derive(Debug, Default)]
 pub(super) struct WordKeys(rustc_hash::FxHashSet<String>);
 

@@ -1,0 +1,199 @@
+//! Places named inside a larger known place, as news and encyclopedia text
+//! locate a small place: `ولد في [رودكوبنغ] بالدنمارك`, `نزحوا من [الزبارة]
+//! في قطر`, `في [كروتوني] بولاية كالابريا`. After a locative preposition
+//! (`rules/names/place_within.csv`), an unknown one-word name followed by a
+//! place already found, joined by the clitic ب or by `في` (with a place head
+//! between them or not), is a place too (GPE, decision 108). Keyed on that
+//! context and on the word's shape (`place_lists::unknown_place_word`: no
+//! ordinary, listed, verb-shaped, adjective-shaped or ordinary-looking
+//! word), never on names. Also here: a place head with the article takes no
+//! bare name after it (`المدينة [قبض]`), except an appositive head
+//! (`العاصمة [كابول]`).
+
+use super::*;
+
+/// The preposition words file.
+pub(super) const PLACE_WITHIN_FILE: &str = "names/place_within.csv";
+/// The rule id of a place found inside a larger one.
+const PLACE_WITHIN_RULE: &str = "name/place-within";
+/// The clitic ب (it joins the larger place: `بالدنمارك`).
+const BA: char = '\u{0628}';
+
+/// The locative prepositions, by key.
+#[derive(Debug, Default)]
+pub(super) struct PlaceWithinWords {
+    prepositions: rustc_hash::FxHashSet<String>,
+    /// Words that join the larger place after the name (`في`).
+    joints: rustc_hash::FxHashSet<String>,
+    /// Definite place heads that a name follows in apposition
+    /// (`العاصمة [كابول]`).
+    appositive_heads: rustc_hash::FxHashSet<String>,
+}
+
+impl PlaceWithinWords {
+    /// Read `word,kind`; an unknown kind is an error naming its line.
+    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
+        let table = crate::rules::CsvTable::parse(file, text)?;
+        let (word_col, kind_col) = (table.column("word")?, table.column("kind")?);
+        for row in &table.rows {
+            let key = crate::text::key(row.get(word_col));
+            if key.is_empty() {
+                return Err(table.error(row, "empty `word`".to_string()));
+            }
+            match row.get(kind_col) {
+                "preposition" => {
+                    self.prepositions.insert(key);
+                }
+                "joint" => {
+                    self.joints.insert(key);
+                }
+                "appositive_head" => {
+                    self.appositive_heads.insert(key);
+                }
+                other => {
+                    return Err(table.error(
+                        row,
+                        format!(
+                        "unknown kind `{other}` (expected preposition, joint or appositive_head)"
+                    ),
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl NameRecognizer {
+    /// Add the unknown places that a known larger place follows.
+    pub(super) fn places_within_places(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        let a = d.a;
+        let n = a.len();
+        if self.place_within.prepositions.is_empty() || n < 3 {
+            return;
+        }
+        let tokens = a.tokens();
+        let joints = &self.place_within.joints;
+        let mut covered = vec![false; n];
+        // Known places by first token: whether the place starts after a
+        // clitic ب of that token (`ب[الدنمارك]`).
+        let mut place_at: Vec<Option<bool>> = vec![None; n];
+        for m in found.iter() {
+            let Some((first, _)) = place_lists::covered_tokens(a, m, &mut covered) else {
+                continue;
+            };
+            if matches!(m.label, Label::Gpe | Label::Loc) {
+                let after_ba = m.start > tokens[first].start && a.key(first).starts_with(BA);
+                let seen = place_at[first].unwrap_or(false);
+                place_at[first] = Some(seen || after_ba);
+            }
+        }
+        let mut added = Vec::new();
+        for j in 2..n {
+            let Some(after_ba) = place_at[j] else {
+                continue;
+            };
+            // The larger place's joint: `ب` on it, `في` before it, or a
+            // place head with `ب` or after `في` before it (`بولاية`).
+            let candidate = if after_ba {
+                Some(j - 1)
+            } else if joints.contains(a.key(j - 1)) {
+                Some(j - 2)
+            } else if self.place_head_at(d, j - 1) {
+                if a.key(j - 1).starts_with(BA) {
+                    Some(j - 2)
+                } else if j >= 3 && joints.contains(a.key(j - 2)) {
+                    Some(j - 3)
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            let Some(x) = candidate else {
+                continue;
+            };
+            if x == 0 || covered[x] || !d.is_word(x) {
+                continue;
+            }
+            if let Some(start) = self.inner_place_start(d, x) {
+                let mut m =
+                    self.trigger_mention(d, start, tokens[x].end, Label::Gpe, PLACE_WITHIN_RULE);
+                m.priority = priority::LEARNED;
+                if d.ctx.explain {
+                    m.evidence = format!(
+                        "a place inside `{}`",
+                        a.slice(tokens[j].start, tokens[j].end)
+                    );
+                }
+                covered[x] = true;
+                added.push(m);
+            }
+        }
+        found.extend(added);
+    }
+
+    /// Where the smaller place at token `x` starts: the word itself after a
+    /// locative preposition; `None` when the word is not shaped like an
+    /// unknown place name. A word with a clitic ب or ل is refused: it is
+    /// mostly a verbal noun or a phrase (`للقتال في العراق`).
+    fn inner_place_start(&self, d: &Doc<'_>, x: usize) -> Option<usize> {
+        let a = d.a;
+        let key = a.key(x);
+        (self.place_within.prepositions.contains(a.key(x - 1))
+            && self.unknown_place_word(key, Some(d.f.get(x).word)))
+        .then(|| a.tokens()[x].start)
+    }
+
+    /// Whether token `i` (or its stem after a clitic) is a one-word place
+    /// head (`ولاية`, `بمحافظة`).
+    fn place_head_at(&self, d: &Doc<'_>, i: usize) -> bool {
+        d.any_or_stem(i, flag::TRIGGER)
+            && self
+                .trigger_matches(d, i, true)
+                .iter()
+                .any(|m| m.end == i + 1 && m.payload.kinds.contains(&TriggerKind::PlaceHead))
+    }
+}
+
+/// The letters of the article as keyed (`ال`).
+const ARTICLE: [char; 2] = ['\u{0627}', '\u{0644}'];
+/// Proclitics written before the article (`بالمدينة`, `والقرية`).
+const BEFORE_ARTICLE: [char; 5] = ['\u{0628}', '\u{0648}', '\u{0641}', '\u{0643}', '\u{0644}'];
+
+impl NameRecognizer {
+    /// Whether the word at `after` is a bare word after a place head with
+    /// the article (`المدينة [قبض]`, `للمحافظة [واتسمت]`, `القرية [سار]`):
+    /// a definite head takes no bare name after it, the word is a predicate,
+    /// an adjective or a verb (as after a definite facility head).
+    pub(super) fn bare_word_after_definite_head(&self, d: &Doc<'_>, after: usize) -> bool {
+        after > 0
+            && !d.has_article(after)
+            && definite_form(d.a.key(after - 1))
+            && !self.appositive_head(d.a.key(after - 1))
+    }
+}
+
+impl NameRecognizer {
+    /// Whether a definite head (after its proclitic or not) is one a name
+    /// follows in apposition (`العاصمة`, `بالعاصمة`).
+    fn appositive_head(&self, key: &str) -> bool {
+        let heads = &self.place_within.appositive_heads;
+        heads.contains(key)
+            || crate::text::clitics::clitic_splits_iter(key)
+                .any(|s| heads.contains(s.stem_key.as_ref()))
+    }
+}
+
+/// Whether a key starts with the article, after one proclitic or not
+/// (`المدينة`, `بالمدينة`, `للمحافظة`: ل + ال with its alef dropped).
+fn definite_form(key: &str) -> bool {
+    let mut c = key.chars();
+    let (first, second, third) = (c.next(), c.next(), c.next());
+    match (first, second, third) {
+        (Some(a), Some(l), _) if [a, l] == ARTICLE => true,
+        (Some(p), Some(a), Some(l)) if BEFORE_ARTICLE.contains(&p) && [a, l] == ARTICLE => true,
+        (Some(l1), Some(l2), Some(_)) => l1 == ARTICLE[1] && l2 == ARTICLE[1],
+        _ => false,
+    }
+}
