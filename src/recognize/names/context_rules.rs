@@ -313,7 +313,9 @@ impl NameRecognizer {
                 None => return,
             }
         };
-        if d.any(i, flag::STOP_OF_LIGHT) {
+        // An honorific (`باشا`, `بك`) closes a name and starts none, though
+        // the training parts list it among family names.
+        if d.any(i, flag::STOP_OF_LIGHT) || self.honorifics.contains(a.key(i)) {
             return;
         }
         // The family after a free-standing `آل` (no name before it) is no person.

@@ -103,6 +103,7 @@ impl NameRecognizer {
             .any(|suffix| key.ends_with(suffix));
         d.is_word(k)
             && !adjective
+            && !is_verbal_noun(key)
             && d.has_article(k)
             && key.chars().nth(4).is_some()
             && !d.is_norp(k)
@@ -122,4 +123,17 @@ impl NameRecognizer {
             && (!d.any(k, flag::COMMON) || (ordinary_allowed && !self.ambiguous.contains(key)))
             && !self.is_verb_shaped(d, k)
     }
+}
+
+/// A definite verbal noun of the forms II and X (`التنقيب`, `الاستغناء`):
+/// `الت` + two root letters + `ي` + one, or `الاست` + four letters or more.
+/// Such words name acts, never families.
+fn is_verbal_noun(key: &str) -> bool {
+    let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
+        return false;
+    };
+    let letters: Vec<char> = stem.chars().collect();
+    let form_two = letters.len() == 5 && letters[0] == '\u{062A}' && letters[3] == '\u{064A}';
+    let form_ten = letters.len() >= 6 && stem.starts_with("\u{0627}\u{0633}\u{062A}");
+    form_two || form_ten
 }
