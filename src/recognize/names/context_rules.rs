@@ -192,13 +192,16 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        if first >= a.len() || d.has_article(first) {
+        // `المدافع [ألفارو ميخيا]`: a foreign first name spelt with `ال`.
+        let foreign_definite = self.foreign_definite_first_name(d, first);
+        if first >= a.len() || (d.has_article(first) && !foreign_definite) {
             return None;
         }
         // Two unknown name words after the title make a name even when the
         // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
-        let pair = !self.is_name_token(d, first, false)
-            && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first));
+        let pair = foreign_definite
+            || (!self.is_name_token(d, first, false)
+                && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first)));
         if !pair && !self.is_name_token(d, first, false) {
             return None;
         }

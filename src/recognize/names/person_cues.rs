@@ -113,3 +113,29 @@ impl NameRecognizer {
         d.is_word(j) && (bare_noun || place) && !self.is_verb_shaped(d, j)
     }
 }
+
+impl NameRecognizer {
+    /// Token `i` after a title is a foreign first name whose first letters
+    /// read as the article (`ألفارو`, `ألبرتو`, `ألكسندر`): a definite word
+    /// no lexicon knows, whole or without the article, no nisba-shaped
+    /// adjective, whose letters look like a name's (the learned
+    /// likeness, which puts the adjectives after a title such as `الجديد`,
+    /// `الدولي`, `الشهير` well below), and a bare name word follows it.
+    pub(super) fn foreign_definite_first_name(&self, d: &Doc<'_>, i: usize) -> bool {
+        let key = d.a.key(i);
+        let next = i + 1;
+        d.is_word(i)
+            && d.has_article(i)
+            && !d.is_norp(i)
+            && !key.ends_with('\u{064A}')
+            && !key.ends_with('\u{0647}')
+            && d.f.get(i).word & flag::OWN == 0
+            && d.f.get(i).stems & flag::OWN == 0
+            && !self.is_verb_shaped(d, i)
+            && self.looks_like_name(d, i)
+            && next < d.a.len()
+            && !d.has_article(next)
+            && self.is_name_token(d, next, false)
+            && (d.any(next, flag::GIVEN | flag::FAMILY) || !self.looks_ordinary(d, next))
+    }
+}
