@@ -192,14 +192,15 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        // `المدافع [ألفارو ميخيا]`: a foreign first name spelt with `ال`.
-        let foreign_definite = self.foreign_definite_first_name(d, first);
-        if first >= a.len() || (d.has_article(first) && !foreign_definite) {
+        // `المدافع [ألفارو ميخيا]`, `الناقد [الطاهر الشيخاوي]`: a first
+        // name written with `ال`.
+        let definite_first = self.definite_first_name(d, first);
+        if first >= a.len() || (d.has_article(first) && !definite_first) {
             return None;
         }
         // Two unknown name words after the title make a name even when the
         // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
-        let pair = foreign_definite
+        let pair = definite_first
             || (!self.is_name_token(d, first, false)
                 && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first)));
         if !pair && !self.is_name_token(d, first, false) {
