@@ -102,25 +102,45 @@ impl NameRecognizer {
         if self.is_joining_particle(d, j) {
             return self.is_name_token(d, j + 1, true).then_some(j + 1);
         }
-        (self.is_name_token(d, j, true) && !d.is_norp(j)).then_some(j)
+        let after_nasab = j > 0 && self.is_nasab(d, j - 1);
+        ((self.is_name_token(d, j, true) || (after_nasab && self.nasab_complement(d, j)))
+            && !d.is_norp(j))
+        .then_some(j)
+    }
+
+    /// A bare word right after `بن` that the lists read as an ordinary
+    /// word (`بن [بشر]`, `بن [علي]` keyed like `على`): the father's name,
+    /// unless [`Self::ordinary_name_word`] says otherwise, it is a stop word
+    /// as keyed or a rank (a word that reads as a proclitic + an ordinary
+    /// word is a name here: `بن [بشر]`).
+    fn nasab_complement(&self, d: &Doc<'_>, j: usize) -> bool {
+        let stop_as_written = d.any(j, flag::STOP) && !d.any(j, flag::LIGHT_STOP_VARIANT);
+        !stop_as_written && self.ordinary_name_word(d, j, flag::RANK)
     }
 
     /// A word before `بن` that is also an ordinary word (`[علي بن سيف]`,
     /// `[صقر بن سعود]`, `[عتبة بن غزوان]`): in `X بن Y` the word is the
-    /// son's name unless it is a function word as written (`على`), a
-    /// title or other trigger, a verb, a known non-person name, a word with
-    /// a proclitic or an attached pronoun. The caller also wants the
-    /// father's given name after `بن` (`نظام بن علي` is Ben Ali's regime).
+    /// son's name unless [`Self::ordinary_name_word`] says otherwise or it
+    /// is a particle. The caller also wants the father's given name after
+    /// `بن` (`نظام بن علي` is Ben Ali's regime).
     fn common_nasab_head(&self, d: &Doc<'_>, j: usize) -> bool {
+        self.ordinary_name_word(d, j, flag::PARTICLE)
+    }
+
+    /// An ordinary word next to `بن` that is a name there: not a function
+    /// word as written (`على`), a title or other trigger, a verb, a known
+    /// non-person name, a conjunct, a word with the article, an inflection
+    /// or an attached pronoun, nor a word with a flag of `also_not`.
+    fn ordinary_name_word(&self, d: &Doc<'_>, j: usize, also_not: super::features::Flags) -> bool {
         d.is_word(j)
             && d.a.key(j).chars().nth(1).is_some()
             && !d.has_article(j)
             && !d.a.key(j).starts_with('\u{0648}')
             && !d.any(
                 j,
-                flag::LIGHT_STOP
+                also_not
+                    | flag::LIGHT_STOP
                     | flag::TRIGGER
-                    | flag::PARTICLE
                     | flag::NON_PERSON_WORD
                     | flag::PRONOUN_SUFFIX
                     | flag::INFLECTED,
@@ -141,7 +161,8 @@ impl NameRecognizer {
         if !(listed_head || (!compound && self.common_nasab_head(d, i - 1))) || d.is_norp(i - 1) {
             return;
         }
-        if d.has_article(i - 1) && !compound {
+        // A particle is no head of its own (`آل بن علي` is a family).
+        if (d.has_article(i - 1) || d.any(i - 1, flag::PARTICLE)) && !compound {
             return;
         }
         let first = if compound { i - 2 } else { i - 1 };

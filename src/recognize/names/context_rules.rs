@@ -196,13 +196,17 @@ impl NameRecognizer {
             skipped += 1;
         }
         let first = j;
-        if first >= a.len() || d.has_article(first) {
+        // `المدافع [ألفارو ميخيا]`, `الناقد [الطاهر الشيخاوي]`: a first
+        // name written with `ال`.
+        let definite_first = self.definite_first_name(d, first);
+        if first >= a.len() || (d.has_article(first) && !definite_first) {
             return None;
         }
         // Two unknown name words after the title make a name even when the
         // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
-        let pair = !self.is_name_token(d, first, false)
-            && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first));
+        let pair = definite_first
+            || (!self.is_name_token(d, first, false)
+                && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first)));
         if !pair && !self.is_name_token(d, first, false) {
             return None;
         }
@@ -317,7 +321,9 @@ impl NameRecognizer {
                 None => return,
             }
         };
-        if d.any(i, flag::STOP_OF_LIGHT) {
+        // An honorific (`باشا`, `بك`) closes a name and starts none, though
+        // the training parts list it among family names.
+        if d.any(i, flag::STOP_OF_LIGHT) || self.honorifics.contains(a.key(i)) {
             return;
         }
         // The family after a free-standing `آل` (no name before it) is no person.

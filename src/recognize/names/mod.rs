@@ -38,6 +38,7 @@ mod publisher_rules;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
+mod surname_tails;
 mod title_given;
 mod title_surname;
 mod trailing_verbs;
@@ -648,6 +649,7 @@ impl NameRecognizer {
         self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
+        self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);
         out.extend(found);

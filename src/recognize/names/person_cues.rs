@@ -113,3 +113,63 @@ impl NameRecognizer {
         d.is_word(j) && (bare_noun || place) && !self.is_verb_shaped(d, j)
     }
 }
+
+/// The flags of a word some lexicon knows (as a name, an ordinary or stop
+/// word, a trigger, a rank or a one-word gazetteer entry).
+const KNOWN_WORD: super::features::Flags = flag::GIVEN
+    | flag::FAMILY
+    | flag::PARTICLE
+    | flag::STOP
+    | flag::COMMON
+    | flag::TRIGGER
+    | flag::LIGHT_STOP
+    | flag::RANK
+    | flag::GAZ_WORD
+    | flag::COMMON_H_STEM
+    | flag::COMMON_PRONOUN_STEM;
+
+impl NameRecognizer {
+    /// Token `i` after a title is a first name written with the article,
+    /// a definite word no lexicon knows, whole or without the article, and
+    /// no nisba-shaped adjective: either a foreign name whose first letters
+    /// read as the article (`ألفارو`, `ألبرتو`: its letters look like a
+    /// name's, by the learned likeness that puts the adjectives after a
+    /// title such as `الجديد`, `الدولي`, `الشهير` well below, and a bare
+    /// name word follows), or an Arabic one (`والناقد التونسي [الطاهر
+    /// الشيخاوي]`) before a definite family name (listed, or a nisba no
+    /// lexicon knows) that ends the name.
+    pub(super) fn definite_first_name(&self, d: &Doc<'_>, i: usize) -> bool {
+        if i >= d.a.len() {
+            return false;
+        }
+        let key = d.a.key(i);
+        let next = i + 1;
+        let unknown_definite = d.is_word(i)
+            && d.has_article(i)
+            && !d.is_norp(i)
+            && !key.ends_with('\u{064A}')
+            && !key.ends_with('\u{0647}')
+            && (d.f.get(i).word | d.f.get(i).stems) & KNOWN_WORD == 0
+            && !self.is_verb_shaped(d, i);
+        if !unknown_definite || next >= d.a.len() || !d.is_word(next) {
+            return false;
+        }
+        let foreign = self.looks_like_name(d, i)
+            && !d.has_article(next)
+            && self.is_name_token(d, next, false)
+            && (d.any(next, flag::GIVEN | flag::FAMILY) || !self.looks_ordinary(d, next));
+        foreign || self.definite_family_after_first(d, next)
+    }
+
+    /// Token `k` is a definite family name closing a name: listed as a
+    /// family name, or a nisba-shaped word no lexicon knows
+    /// (`الشيخاوي`), and the name plainly ends after it.
+    fn definite_family_after_first(&self, d: &Doc<'_>, k: usize) -> bool {
+        let key = d.a.key(k);
+        let listed = d.any(k, flag::FAMILY) && !d.any(k, flag::COMMON);
+        let nisba = key.ends_with('\u{064A}')
+            && key.chars().nth(4).is_some()
+            && (d.f.get(k).word | d.f.get(k).stems) & KNOWN_WORD == 0;
+        d.has_article(k) && !d.is_norp(k) && (listed || nisba) && self.name_ends_after(d, k)
+    }
+}

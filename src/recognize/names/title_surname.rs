@@ -64,7 +64,7 @@ impl NameRecognizer {
 
     /// The name plainly ends after token `k`: nothing follows, or no word,
     /// a stop word, a conjunct (`وعباس`) or a verb-shaped word does.
-    fn name_ends_after(&self, d: &Doc<'_>, k: usize) -> bool {
+    pub(super) fn name_ends_after(&self, d: &Doc<'_>, k: usize) -> bool {
         let next = k + 1;
         next >= d.a.len()
             || !d.is_word(next)
