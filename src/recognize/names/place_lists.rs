@@ -347,6 +347,24 @@ impl NameRecognizer {
     }
 }
 
+/// The first and last token of a mention, marked in `covered`; `None` when
+/// it reaches past the last token.
+pub(super) fn covered_tokens(
+    a: &Analysis<'_>,
+    m: &Mention,
+    covered: &mut [bool],
+) -> Option<(usize, usize)> {
+    let tokens = a.tokens();
+    let n = tokens.len();
+    let first = tokens.partition_point(|t| t.end <= m.start);
+    let last = tokens.partition_point(|t| t.end < m.end);
+    if first >= n || last >= n {
+        return None;
+    }
+    covered[first..=last].iter_mut().for_each(|c| *c = true);
+    Some((first, last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,22 +423,4 @@ mod tests {
             "{gated} of {tokens} tokens turned away"
         );
     }
-}
-
-/// The first and last token of a mention, marked in `covered`; `None` when
-/// it reaches past the last token.
-pub(super) fn covered_tokens(
-    a: &Analysis<'_>,
-    m: &Mention,
-    covered: &mut [bool],
-) -> Option<(usize, usize)> {
-    let tokens = a.tokens();
-    let n = tokens.len();
-    let first = tokens.partition_point(|t| t.end <= m.start);
-    let last = tokens.partition_point(|t| t.end < m.end);
-    if first >= n || last >= n {
-        return None;
-    }
-    covered[first..=last].iter_mut().for_each(|c| *c = true);
-    Some((first, last))
 }
