@@ -16,7 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::{HashMap, TokenInfo};
 use crate::text::clitics::CliticTable;
 
-/// Words kept at most; then the memo starts again empty (about 3 MB).
+/// Words kept at most; then the memo starts again empty (the table and
+/// its keys then take about 6 MB).
 const CAPACITY: usize = 1 << 16;
 
 /// A serial number for each lexicon loaded in the process (0: none).
