@@ -77,3 +77,47 @@ pub(super) fn with_memo<R>(
         }),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(key: u32) -> TokenInfo {
+        TokenInfo {
+            key,
+            ..TokenInfo::default()
+        }
+    }
+
+    #[test]
+    fn a_word_is_remembered_for_its_lexicon_and_clitic_table_only() {
+        let shared = crate::text::clitics::shared_table();
+        let (first, second) = (u64::MAX - 1, u64::MAX - 2);
+        let key_of = |lexicon, table, computed| {
+            with_memo(lexicon, table, |memo| {
+                memo.get_or("word", || info(computed)).key
+            })
+        };
+        assert_eq!(key_of(first, shared, 1), 1);
+        // Remembered: not computed again.
+        assert_eq!(key_of(first, shared, 2), 1);
+        // Another lexicon, then another clitic table: computed again.
+        assert_eq!(key_of(second, shared, 3), 3);
+        let other: &'static CliticTable = Box::leak(Box::default());
+        assert_eq!(key_of(second, other, 4), 4);
+        assert_eq!(key_of(second, other, 5), 4);
+    }
+
+    #[test]
+    fn a_full_memo_starts_again_empty() {
+        let mut memo = WordMemo::default();
+        for n in 0..CAPACITY {
+            memo.get_or(&n.to_string(), || info(1));
+        }
+        assert_eq!(memo.words.len(), CAPACITY);
+        assert_eq!(memo.get_or("0", || info(2)).key, 1);
+        assert_eq!(memo.get_or("new", || info(3)).key, 3);
+        assert_eq!(memo.words.len(), 1);
+        assert_eq!(memo.get_or("0", || info(4)).key, 4);
+    }
+}
