@@ -149,6 +149,7 @@ impl CliticTable {
 
     /// Whether a key-normalized word starts with a proclitic letter (a
     /// cheap gate before looking for splits).
+    #[inline]
     pub fn starts_with_proclitic(&self, key: &str) -> bool {
         self.first_single(key).is_some()
     }

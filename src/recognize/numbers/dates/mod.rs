@@ -92,11 +92,14 @@ impl NumberRecognizer {
             return None;
         }
         // The first newline within the first 400 characters.
-        let nl = a
-            .text()
-            .chars()
-            .take(400)
-            .position(|c| c == '\n')
+        // The code point offset of the first line break among the first
+        // 400 characters (which take at most 1600 bytes).
+        const FIRST_CHARS: usize = 400;
+        let text = a.text();
+        let head = &text.as_bytes()[..text.len().min(4 * FIRST_CHARS)];
+        let nl = memchr::memchr(b'\n', head)
+            .map(|b| text[..b].chars().count())
+            .filter(|&chars| chars < FIRST_CHARS)
             .unwrap_or(usize::MAX);
         let first_line_end = a
             .tokens()

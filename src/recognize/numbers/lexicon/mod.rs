@@ -24,11 +24,13 @@ use super::function_words::{FunctionWords, Role};
 use crate::error::Result;
 use crate::mention::Modifier;
 use crate::rules::RuleFiles;
+use crate::text::clitics::CliticTable;
 use crate::text::{Analysis, TokenKind};
 
 mod index;
 mod load;
 mod phrase_table;
+mod word_memo;
 
 use phrase_table::for_each_stem;
 pub use phrase_table::{stems, PhraseTable};
@@ -307,9 +309,17 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 impl<'a, 't> Doc<'a, 't> {
     /// Look every token up in the lexicon index.
     pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
-        let info: Vec<TokenInfo> = (0..analysis.len())
-            .map(|i| lexicon.token_info(analysis, i))
-            .collect();
+        let clitics = crate::text::clitics::active_table();
+        let info_of = |memo: &mut word_memo::WordMemo| -> Vec<TokenInfo> {
+            (0..analysis.len())
+                .map(|i| lexicon.token_info(analysis, i, clitics, memo))
+                .collect()
+        };
+        let info = if lexicon.serial == 0 {
+            info_of(&mut word_memo::WordMemo::default())
+        } else {
+            word_memo::with_memo(lexicon.serial, clitics, info_of)
+        };
         let roles_in_doc = info.iter().fold(0, |all, t| all | t.roles);
         let kinds_in_doc = info.iter().fold(0, |all, t| all | t.key | t.stems);
         Doc {
@@ -488,6 +498,9 @@ pub struct Lexicon {
     pub date_orders: HashMap<String, String>,
     /// The function words (range connectors, year nouns, era markers …).
     pub fw: FunctionWords,
+    /// This lexicon's serial number in the process (0: not loaded), which
+    /// ties the per-thread memo of words to it (`word_memo`).
+    serial: u64,
 }
 
 /// Adjective stem for currency lookups: key without the article and a final ه.
@@ -522,51 +535,70 @@ impl Lexicon {
             lexicon.month_endings.insert_suffix_key(k);
         }
         lexicon.fw = fw;
+        lexicon.serial = word_memo::next_lexicon_serial();
         Ok(lexicon)
     }
 
     /// What token `i` is in the lexicons: its kind bits and token flags.
     #[inline]
-    fn token_info(&self, a: &Analysis<'_>, i: usize) -> TokenInfo {
+    fn token_info(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        clitics: &CliticTable,
+        memo: &mut word_memo::WordMemo,
+    ) -> TokenInfo {
         let k = a.key(i);
+        // A word with a proclitic letter: its stems too, worked out once
+        // per word form (see `word_memo`).
+        if a.tokens()[i].kind == TokenKind::Word && clitics.starts_with_proclitic(k) {
+            return memo.get_or(k, || self.proclitic_word_info(k));
+        }
         let entry = self.entry_of(k);
         let whole = entry.kinds;
         let tables = whole & !START_FLAGS;
-        let mut stems = 0;
         let key = match a.tokens()[i].kind {
             TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
             TokenKind::Punct if self.may_start(a, i) && Self::punct_starts(a, i, entry) => {
                 tables | (START | NUM | DATE) as u32
             }
             TokenKind::Punct => tables | (NUM | DATE) as u32,
-            TokenKind::Word => {
-                let mut key = whole;
-                // Stems only when the word starts with a proclitic letter.
-                if crate::text::clitics::starts_with_proclitic(k) {
-                    let after_wa = k.strip_prefix('و');
-                    let mut wa = 0;
-                    // A word that ends no key with kind bits has no stem
-                    // with any (all its stems end as it does).
-                    if self.stem_endings.may_have_stem(k) {
-                        for_each_stem(k, |s| {
-                            let bits = self.kind_of(s);
-                            stems |= bits;
-                            if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
-                                wa = bits;
-                            }
-                        });
-                    }
-                    // و + one letter has no stem: look it up alone.
-                    if let Some(rest) = after_wa.filter(|r| r.chars().nth(1).is_none()) {
-                        wa = self.kind_of(rest);
-                    }
-                    if wa & kind::WORD != 0 {
-                        key |= kind::WA_WORD;
-                    }
-                }
-                key
-            }
+            // Without a proclitic letter (see above): no stems.
+            TokenKind::Word => whole,
         };
+        TokenInfo {
+            key,
+            stems: 0,
+            roles: entry.roles,
+        }
+    }
+
+    /// [`Lexicon::token_info`] of a word that starts with a proclitic
+    /// letter: its key's bits and roles, and its stems' bits.
+    fn proclitic_word_info(&self, k: &str) -> TokenInfo {
+        let entry = self.entry_of(k);
+        let mut key = entry.kinds;
+        let mut stems = 0;
+        let after_wa = k.strip_prefix('و');
+        let mut wa = 0;
+        // A word that ends no key with kind bits has no stem
+        // with any (all its stems end as it does).
+        if self.stem_endings.may_have_stem(k) {
+            for_each_stem(k, |s| {
+                let bits = self.kind_of(s);
+                stems |= bits;
+                if after_wa.is_some_and(|r| std::ptr::eq(r, s)) {
+                    wa = bits;
+                }
+            });
+        }
+        // و + one letter has no stem: look it up alone.
+        if let Some(rest) = after_wa.filter(|r| r.chars().nth(1).is_none()) {
+            wa = self.kind_of(rest);
+        }
+        if wa & kind::WORD != 0 {
+            key |= kind::WA_WORD;
+        }
         TokenInfo {
             key,
             stems,
