@@ -1,4 +1,4 @@
-"""Bench input made of the corpus articles (corpus/*.txt in order, repeated to
+"""Bench input made of the corpus articles (the repository's corpus/*.txt in order, repeated to
 about MB megabytes), written to stdout: one long document of the articles
 joined by blank lines (`doc`), or JSONL lines with new ids (`jsonl`).
 Shared by scripts/bench-memory.sh and scripts/bench-extract-vs-wc.sh.
@@ -12,7 +12,10 @@ import sys
 mode, mb = sys.argv[1], float(sys.argv[2])
 if mode not in ("doc", "jsonl"):
     sys.exit(f"bench_articles.py: mode must be doc or jsonl, not {mode!r}")
-docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(pathlib.Path("corpus").glob("*.txt"))]
+corpus = pathlib.Path(__file__).resolve().parent.parent / "corpus"
+docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))]
+if not docs or not any(text for _, text in docs):
+    sys.exit(f"bench_articles.py: no article text in {corpus}/*.txt")
 target, size, n = int(mb * 1_000_000), 0, 0
 out = sys.stdout
 while size < target:
