@@ -677,33 +677,6 @@ fn load_table_words(
     Ok(())
 }
 
-/// Read a `word,COLUMN` table into keys and values: `parse` turns a cell of
-/// `column` into a value, or the row is an error naming the line and
-/// `expected` (the values allowed). An empty word is an error too.
-pub(super) fn load_keyed_words<T>(
-    file: &str,
-    text: &str,
-    column: &str,
-    expected: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<rustc_hash::FxHashMap<String, T>> {
-    let table = crate::rules::CsvTable::parse(file, text)?;
-    let (word_col, value_col) = (table.column("word")?, table.column(column)?);
-    let mut out = rustc_hash::FxHashMap::default();
-    for row in &table.rows {
-        let cell = row.get(value_col);
-        let value = parse(cell).ok_or_else(|| {
-            table.error(row, format!("`{column}` is `{cell}` (expected {expected})"))
-        })?;
-        let key = crate::text::key(row.get(word_col));
-        if key.is_empty() {
-            return Err(table.error(row, "empty `word`".to_string()));
-        }
-        out.insert(key, value);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

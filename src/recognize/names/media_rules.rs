@@ -67,18 +67,15 @@ impl MediaNames {
 
     /// Read the `word,role` rows of the cue file (`head` or `speech`).
     pub(super) fn load_cues(&mut self, file: &str, text: &str) -> Result<()> {
-        self.cues = super::loading::load_keyed_words(
-            file,
-            text,
-            "role",
-            "head or speech",
-            |cell| match cell {
-                "head" => Some(MediaCue::Head),
-                "publication" => Some(MediaCue::Publication),
-                "speech" => Some(MediaCue::Speech),
-                _ => None,
-            },
-        )?;
+        self.cues =
+            super::word_tables::load_keyed_words(file, text, "role", "head or speech", |cell| {
+                match cell {
+                    "head" => Some(MediaCue::Head),
+                    "publication" => Some(MediaCue::Publication),
+                    "speech" => Some(MediaCue::Speech),
+                    _ => None,
+                }
+            })?;
         self.non_word_cues = self.cues.keys().any(|k| !k.chars().any(is_word_char));
         self.cue_endings = Some(super::lexicon::EndingFilter::of_words(
             self.cues.keys().map(String::as_str),

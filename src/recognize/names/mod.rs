@@ -45,6 +45,7 @@ mod trailing_verbs;
 mod variant_rules;
 mod variants;
 mod verbs;
+mod word_tables;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -253,14 +254,14 @@ pub struct NameRecognizer {
     /// Verb shapes that end a name run (`rules/names/verb_shapes.csv`).
     verb_shapes: verbs::VerbShapes,
     /// Words a person's name often follows (`rules/names/person_cue_words.csv`).
-    person_cues: subject_cues::WordKeys,
+    person_cues: word_tables::WordKeys,
     /// Name words that alone are mostly ordinary words
     /// (`rules/names/person_lone_ordinary.csv`).
-    lone_ordinary: subject_cues::WordKeys,
+    lone_ordinary: word_tables::WordKeys,
     /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
-    group_heads: subject_cues::WordKeys,
+    group_heads: word_tables::WordKeys,
     /// Birth words of a biography's lead bracket (`rules/names/biography_leads.csv`).
-    birth_words: subject_cues::WordKeys,
+    birth_words: word_tables::WordKeys,
     /// Copulas and place nouns of a place's defining sentence
     /// (`rules/names/place_definitions.csv`).
     place_definitions: place_definitions::PlaceDefinitionWords,
@@ -269,7 +270,7 @@ pub struct NameRecognizer {
     place_within: place_within::PlaceWithinWords,
     /// Adjectives that make a facility head a description
     /// (`rules/names/facility_adjectives.csv`).
-    facility_adjectives: subject_cues::WordKeys,
+    facility_adjectives: word_tables::WordKeys,
 }
 
 /// One document as the names rules see it: the context, its analysis and

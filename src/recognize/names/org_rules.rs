@@ -32,7 +32,7 @@ impl OrgSectors {
     /// naming the line.
     pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
         self.words =
-            super::loading::load_keyed_words(file, text, "standalone", "yes or no", |cell| {
+            super::word_tables::load_keyed_words(file, text, "standalone", "yes or no", |cell| {
                 match cell {
                     "yes" => Some(true),
                     "no" => Some(false),

@@ -36,24 +36,19 @@ pub(super) struct PublishingCues(rustc_hash::FxHashMap<String, Role>);
 impl PublishingCues {
     /// Read `word,role` rows; an unknown role is an error naming the line.
     pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        self.0 =
-            super::loading::load_keyed_words(
-                file,
-                text,
-                "role",
-                "head or cue",
-                |cell| match cell {
-                    "head" => Some(Role::Head),
-                    "cue" => Some(Role::Cue),
-                    _ => None,
-                },
-            )?;
+        self.0 = super::word_tables::load_keyed_words(file, text, "role", "head or cue", |cell| {
+            match cell {
+                "head" => Some(Role::Head),
+                "cue" => Some(Role::Cue),
+                _ => None,
+            }
+        })?;
         Ok(())
     }
 
     /// The role of a key, whole or after a proclitic (`ودار`, `بدار`).
     fn role_of(&self, key: &str) -> Option<Role> {
-        super::sports_rules::role_with_clitics(&self.0, key)
+        super::word_tables::role_with_clitics(&self.0, key)
     }
 }
 

@@ -71,7 +71,7 @@ pub(super) struct SportsCues(rustc_hash::FxHashMap<String, CueRole>);
 impl SportsCues {
     /// Read `word,role` rows; an unknown role is an error naming the line.
     pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        self.0 = super::loading::load_keyed_words(
+        self.0 = super::word_tables::load_keyed_words(
             file,
             text,
             "role",
@@ -88,22 +88,8 @@ impl SportsCues {
 
     /// The role of a key, whole or after a proclitic (`وفاز`, `لفريق`, `بهدفين`).
     fn role_of(&self, key: &str) -> Option<CueRole> {
-        role_with_clitics(&self.0, key)
+        super::word_tables::role_with_clitics(&self.0, key)
     }
-}
-
-/// The value of a key in a word table, whole or after a proclitic.
-pub(super) fn role_with_clitics<T: Copy>(
-    table: &rustc_hash::FxHashMap<String, T>,
-    key: &str,
-) -> Option<T> {
-    if table.is_empty() {
-        return None;
-    }
-    table.get(key).copied().or_else(|| {
-        crate::text::clitics::clitic_splits_iter(key)
-            .find_map(|s| table.get(s.stem_key.as_ref()).copied())
-    })
 }
 
 /// A dash between two teams of a fixture (`-`, `–`, `—`).

@@ -13,45 +13,6 @@ use super::*;
 /// The cue file.
 pub(super) const CUES_FILE: &str = "names/person_cue_words.csv";
 
-/// The keys of the `word` column of a rule file of words (the cue words,
-/// `group_heads.csv`, `person_lone_ordinary.csv`, `facility_adjectives.csv`).
-#[derive(Debug, Default)]
-pub(super) struct WordKeys(rustc_hash::FxHashSet<String>);
-
-impl WordKeys {
-    /// Read the `word` column; an empty word is an error naming its line.
-    pub(super) fn load(&mut self, file: &str, text: &str) -> Result<()> {
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let word_col = table.column("word")?;
-        for row in &table.rows {
-            let key = crate::text::key(row.get(word_col));
-            if key.is_empty() {
-                return Err(table.error(row, "empty `word`".to_string()));
-            }
-            self.0.insert(key);
-        }
-        Ok(())
-    }
-
-    /// The keys (the cue words and group nouns are flagged in the
-    /// vocabulary, [`flag::PERSON_CUE`] and [`flag::GROUP_HEAD`]: a token
-    /// has one, whole or after a proclitic (`وتوفي`, `لبني`), when it or
-    /// one of its stems has the flag).
-    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
-    }
-
-    /// Whether a key is one of the words.
-    pub(super) fn contains(&self, key: &str) -> bool {
-        self.0.contains(key)
-    }
-
-    /// Whether the file had no word.
-    pub(super) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
 impl NameRecognizer {
     /// At a cue word `i`, the unlisted name-like person named right after it.
     pub(super) fn cue_person_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
