@@ -132,8 +132,27 @@ fn is_verbal_noun(key: &str) -> bool {
     let Some(stem) = key.strip_prefix("\u{0627}\u{0644}") else {
         return false;
     };
-    let letters: Vec<char> = stem.chars().collect();
-    let form_two = letters.len() == 5 && letters[0] == '\u{062A}' && letters[3] == '\u{064A}';
-    let form_ten = letters.len() >= 6 && stem.starts_with("\u{0627}\u{0633}\u{062A}");
+    let mut letters = stem.chars();
+    let form_two = stem.chars().count() == 5
+        && letters.next() == Some('\u{062A}')
+        && letters.nth(2) == Some('\u{064A}');
+    let form_ten = stem.chars().nth(5).is_some() && stem.starts_with("\u{0627}\u{0633}\u{062A}");
     form_two || form_ten
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbal_nouns_of_forms_two_and_ten_are_told_from_family_names() {
+        for key in ["التنقيب", "التعليم", "الاستغناء", "الاستقلال"]
+        {
+            assert!(is_verbal_noun(&crate::text::key(key)), "{key}");
+        }
+        for key in ["البسام", "العسافي", "التميمي", "الاسد", "تنقيب"]
+        {
+            assert!(!is_verbal_noun(&crate::text::key(key)), "{key}");
+        }
+    }
 }
