@@ -21,7 +21,7 @@ GENERATORS = [
     "build_common_words.py", "build_lexicons.py", "learn_media_names.py",
     "learn_person_cues.py", "learn_product_models.py", "learn_verb_shapes.py",
     "learn_wikifane.py", "learn_name_likeness.py", "build_geonames.py",
-    "learn_lone_names.py", "learn_anercorp_events.py", "learn_anercorp_org_heads.py",
+    "learn_lone_names.py", "learn_anercorp_events.py", "learn_anercorp_heads.py",
     "build_wikifane_profile.py",
 ]
 
