@@ -148,6 +148,31 @@ fn jsonl_files_are_read_as_jsonl_with_a_bom() {
 }
 
 #[test]
+fn a_named_jsonl_file_is_read_as_jsonl_unless_the_format_says_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("Docs.JSONL");
+    std::fs::write(&jsonl, "{\"id\":\"one\",\"text\":\"بكين 2015\"}\n").unwrap();
+    let text = dir.path().join("plain.txt");
+    std::fs::write(&text, "موسكو").unwrap();
+    let (jsonl, text) = (jsonl.to_str().unwrap(), text.to_str().unwrap());
+    // Without --input-format each file is read by its own extension.
+    let out = kashif(&["extract", jsonl, text]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(docs_of(&out), ["one", "plain"]);
+    // An explicit format wins: the same file as one text document.
+    let out = kashif(&["extract", "--input-format", "text", jsonl]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(docs_of(&out), ["Docs"]);
+    // stdin stays text by default.
+    let out = kashif_stdin(
+        &["extract", "-"],
+        "{\"id\":\"s\",\"text\":\"بكين\"}".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(docs_of(&out), ["stdin"]);
+}
+
+#[test]
 fn directories_match_any_case_recurse_on_request_and_warn_when_empty() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("UPPER.TXT"), "بكين").unwrap();

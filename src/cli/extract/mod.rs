@@ -38,6 +38,7 @@ pub enum InputFormat {
 pub struct ExtractArgs {
     /// Files, directories (their *.txt files, any case; *.jsonl with
     /// `--input-format jsonl`) or `-` for stdin (the default), read in order.
+    /// Without `--input-format`, a file named `*.jsonl` is read as JSONL.
     pub paths: Vec<PathBuf>,
     /// Output format: jsonl, csv, conll or brat.
     #[arg(long, default_value = "jsonl")]
@@ -49,9 +50,10 @@ pub struct ExtractArgs {
     #[arg(long, value_parser = super::parse_date)]
     pub reference_date: Option<chrono::NaiveDate>,
     /// How files and stdin are read: `text` (one document each) or `jsonl`
-    /// (`{"id":…,"text":…}` per line).
-    #[arg(long, value_enum, default_value = "text")]
-    pub input_format: InputFormat,
+    /// (`{"id":…,"text":…}` per line). Default: `jsonl` for a file named
+    /// `*.jsonl` (any case), `text` for everything else.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
     /// Descend into subdirectories of the directories given.
     #[arg(short, long)]
     pub recursive: bool,
@@ -169,8 +171,8 @@ pub fn run(args: ExtractArgs) -> i32 {
     };
     let scan = DirScan {
         extension: match args.input_format {
-            InputFormat::Text => "txt",
-            InputFormat::Jsonl => "jsonl",
+            None | Some(InputFormat::Text) => "txt",
+            Some(InputFormat::Jsonl) => "jsonl",
         },
         recursive: args.recursive,
     };
@@ -229,13 +231,15 @@ pub fn run(args: ExtractArgs) -> i32 {
             let result = if path == Path::new("-") {
                 let stdin = std::io::stdin();
                 let lock = stdin.lock();
-                reader.read_input("stdin", "stdin", lock, args.input_format)
+                let format = args.input_format.unwrap_or(InputFormat::Text);
+                reader.read_input("stdin", "stdin", lock, format)
             } else {
                 match std::fs::File::open(&path) {
                     Ok(file) => {
                         let name = path.display().to_string();
                         let id = io::doc_id(&path);
-                        reader.read_input(&name, &id, BufReader::new(file), args.input_format)
+                        let format = args.input_format.unwrap_or_else(|| format_of(&path));
+                        reader.read_input(&name, &id, BufReader::new(file), format)
                     }
                     Err(source) => Err(kashif::Error::Read { path, source }.to_string()),
                 }
@@ -250,6 +254,21 @@ pub fn run(args: ExtractArgs) -> i32 {
         return 1;
     }
     i32::from(outcome.failed)
+}
+
+/// The input format of a file when `--input-format` is not given: JSONL for
+/// a `*.jsonl` file (any case), so such a file is never read as one text
+/// document made of JSON; text for everything else.
+fn format_of(path: &Path) -> InputFormat {
+    let is_jsonl = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    if is_jsonl {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    }
 }
 
 /// Worker threads without `--threads`: `RAYON_NUM_THREADS` when it is a
