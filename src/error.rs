@@ -42,6 +42,10 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Several problems in one input (every bad row of a gold file), one
+    /// line each, so a user fixes them all in one pass.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<Error>),
     /// A label that is not in the annotation standard.
     #[error("unknown label `{0}` (expected one of PERSON NORP ORG GPE LOC FAC MISC CARDINAL ORDINAL PERCENT MONEY QUANTITY DATE TIME)")]
     UnknownLabel(String),
@@ -66,6 +70,26 @@ impl Error {
             file: file.into(),
             line,
             message: message.into(),
+        }
+    }
+
+    /// One error for a list of problems: the problem itself when there is
+    /// one, [`Error::Several`] when there are more. `None` when the list is
+    /// empty.
+    pub fn from_problems(mut problems: Vec<Error>) -> Option<Self> {
+        match problems.len() {
+            0 => None,
+            1 => problems.pop(),
+            _ => Some(Error::Several(problems)),
+        }
+    }
+
+    /// Each problem's message, one per line of input at fault (a
+    /// [`Error::Several`] gives all of its own).
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Error::Several(all) => all.iter().flat_map(Error::messages).collect(),
+            other => vec![other.to_string()],
         }
     }
 

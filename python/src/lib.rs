@@ -380,7 +380,7 @@ fn evaluate_jsonl<'py>(
             let docs: Vec<GoldDoc> = if gold_path.is_dir() {
                 dataset::load_corpus(&corpus, &gold_path).map_err(|m| m.join("\n"))?
             } else {
-                vec![dataset::load_gold_file(&corpus, &gold_path)?]
+                vec![dataset::load_gold_file(&corpus, &gold_path).map_err(|m| m.join("\n"))?]
             };
             let (scored, unknown) = dataset::with_predictions(docs, &pred_name, &pred_jsonl)
                 .map_err(|e| e.to_string())?;

@@ -90,8 +90,9 @@ pub fn run(args: GoldArgs) -> i32 {
     match result {
         Ok(()) => 0,
         Err(messages) => {
-            for m in messages {
-                eprintln!("kashif gold: {m}");
+            // A file's message lists every bad row, one per line.
+            for line in messages.iter().flat_map(|m| m.lines()) {
+                eprintln!("kashif gold: {line}");
             }
             2
         }

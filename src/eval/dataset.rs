@@ -41,7 +41,7 @@ pub fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<S
     for path in paths {
         match load_gold_file(corpus, &path) {
             Ok(pair) => docs.push(pair),
-            Err(e) => errors.push(e),
+            Err(messages) => errors.extend(messages),
         }
     }
     if errors.is_empty() {
@@ -52,20 +52,21 @@ pub fn load_corpus(corpus: &Path, gold_dir: &Path) -> Result<Vec<GoldDoc>, Vec<S
 }
 
 /// One gold file `<doc>.csv` with its document `<corpus>/<doc>.txt`,
-/// loaded and validated; the error message names the file (and line).
-pub fn load_gold_file(corpus: &Path, path: &Path) -> Result<GoldDoc, String> {
+/// loaded and validated; on failure, every problem of the file, each message
+/// naming the file (and line).
+pub fn load_gold_file(corpus: &Path, path: &Path) -> Result<GoldDoc, Vec<String>> {
     let stem = io::doc_id(path);
     let doc_path = corpus.join(format!("{stem}.txt"));
     if !doc_path.is_file() {
-        return Err(format!(
+        return Err(vec![format!(
             "{}: no document {} for this gold file",
             path.display(),
             doc_path.display()
-        ));
+        )]);
     }
     io::read_document(&doc_path)
         .and_then(|doc| gold::load_gold_csv(path, &doc).map(|g| (doc, g)))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.messages())
 }
 
 /// Pair gold documents with predictions given as JSONL text (`file` names

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
-use super::{parse_label, parse_value, shown, validate, value_text, CharIndex, GoldRow};
+use super::{parse_label, parse_value, shown, validate_with, value_text, CharIndex, GoldRow};
 use crate::error::{Error, Result};
 use crate::io::Document;
 use crate::mention::{Layer, Mention, Modifier};
@@ -57,12 +57,14 @@ pub fn write_brat_ann(out: &mut impl Write, mentions: &[Mention]) -> Result<()> 
 /// Parse a brat `.ann` file for `doc`: `T` lines become mentions, an
 /// `AnnotatorNotes` on a numeric mention is its value as JSON (`null` when
 /// there is none). Relations, events and attributes are ignored;
-/// discontinuous spans are an error.
+/// discontinuous spans are an error. Every bad line is reported, each naming
+/// its line, and the file is refused when there is any.
 pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Mention>> {
     let mut rows: Vec<GoldRow> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut notes: Vec<(usize, String, String)> = Vec::new();
     let mut modifiers: Vec<(usize, String, String)> = Vec::new();
+    let mut problems: Vec<Error> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let line_no = n + 1;
         let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
@@ -78,27 +80,37 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
             let label = fields.next().unwrap_or("");
             let offsets: Vec<&str> = fields.collect();
             if middle.contains(';') {
-                return Err(Error::gold(
+                problems.push(Error::gold(
                     file,
                     line_no,
                     format!("{id}: discontinuous spans are not supported (`{middle}`)"),
                 ));
+                continue;
             }
             if offsets.len() != 2 {
-                return Err(Error::gold(
+                problems.push(Error::gold(
                     file,
                     line_no,
                     format!("{id}: expected `LABEL START END`, found `{middle}`"),
                 ));
+                continue;
             }
             let parse = |s: &str| {
                 s.parse::<usize>().map_err(|_| {
                     Error::gold(file, line_no, format!("{id}: `{s}` is not an offset"))
                 })
             };
-            let start = parse(offsets[0])?;
-            let end = parse(offsets[1])?;
-            let label = parse_label(file, line_no, label)?;
+            let parsed = parse(offsets[0]).and_then(|start| {
+                let end = parse(offsets[1])?;
+                Ok((start, end, parse_label(file, line_no, label)?))
+            });
+            let (start, end, label) = match parsed {
+                Ok(row) => row,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
             by_id.insert(id.to_string(), rows.len());
             // brat writes newlines inside a span as spaces; compare the text
             // only when it has none.
@@ -123,46 +135,53 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
             let fields: Vec<&str> = middle.split(' ').collect();
             if fields.first() == Some(&"Modifier") {
                 if fields.len() != 3 {
-                    return Err(Error::gold(
+                    problems.push(Error::gold(
                         file,
                         line_no,
                         format!(
                             "{id}: expected `Modifier T<n> gt|lt|ge|le|approx`, found `{middle}`"
                         ),
                     ));
+                    continue;
                 }
                 modifiers.push((line_no, fields[1].to_string(), fields[2].to_string()));
             }
         } else if !matches!(id.chars().next(), Some('R' | 'E' | 'N' | '*')) {
-            return Err(Error::gold(
+            problems.push(Error::gold(
                 file,
                 line_no,
                 format!("not a brat standoff line: `{}`", shown(line)),
             ));
+            continue;
         }
     }
     for (line_no, target, note) in notes {
         let Some(&i) = by_id.get(&target) else {
-            return Err(Error::gold(
+            problems.push(Error::gold(
                 file,
                 line_no,
                 format!("AnnotatorNotes for unknown annotation `{target}`"),
             ));
+            continue;
         };
         if rows[i].label.layer() == Layer::Numeric {
-            rows[i].value = parse_value(file, line_no, rows[i].label, &note)?;
+            match parse_value(file, line_no, rows[i].label, &note) {
+                Ok(value) => rows[i].value = value,
+                Err(problem) => problems.push(problem),
+            }
         }
     }
     for (line_no, target, value) in modifiers {
         let Some(&i) = by_id.get(&target) else {
-            return Err(Error::gold(
+            problems.push(Error::gold(
                 file,
                 line_no,
                 format!("Modifier for unknown annotation `{target}`"),
             ));
+            continue;
         };
         if rows[i].label.layer() != Layer::Numeric {
-            return Err(Error::gold(
+            problems.push(Error::gold(
                 file,
                 line_no,
                 format!(
@@ -170,12 +189,12 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
                     rows[i].label
                 ),
             ));
+            continue;
         }
-        rows[i].modifier = Some(
-            value
-                .parse::<Modifier>()
-                .map_err(|e| Error::gold(file, line_no, e.to_string()))?,
-        );
+        match value.parse::<Modifier>() {
+            Ok(modifier) => rows[i].modifier = Some(modifier),
+            Err(e) => problems.push(Error::gold(file, line_no, e.to_string())),
+        }
     }
     let index = CharIndex::new(&doc.text);
     for row in &mut rows {
@@ -186,7 +205,7 @@ pub fn parse_brat_ann(file: &str, ann: &str, doc: &Document) -> Result<Vec<Menti
             }
         }
     }
-    validate(file, doc, rows)
+    validate_with(file, doc, rows, problems)
 }
 
 #[cfg(test)]
@@ -194,6 +213,20 @@ mod tests {
     use super::*;
     use crate::eval::gold::tests::{doc, HEADER};
     use crate::eval::gold::{parse_gold_csv, write_gold_csv};
+
+    #[test]
+    fn every_bad_line_of_an_ann_file_is_reported() {
+        let ann = "T1\tGPE 0 4\tبكين\nnot brat\nT2\tCITY 0 4\tبكين\nT3\tGPE 9 5\tx\n#1\tAnnotatorNotes T9\t1\n";
+        let e = parse_brat_ann("d.ann", ann, &doc()).unwrap_err();
+        let messages = e.messages();
+        assert_eq!(messages.len(), 4, "{messages:#?}");
+        for (message, line) in messages
+            .iter()
+            .zip(["d.ann:2:", "d.ann:3:", "d.ann:4:", "d.ann:5:"])
+        {
+            assert!(message.starts_with(line), "{messages:#?}");
+        }
+    }
 
     #[test]
     fn csv_and_brat_round_trip() {

@@ -97,58 +97,27 @@ fn shown(s: &str) -> String {
 /// by `(start, end)`: spans non-empty and inside the document, the text
 /// equals the document slice, no overlap within a layer.
 pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Mention>> {
+    validate_with(file, doc, rows, Vec::new())
+}
+
+/// [`validate`], adding its problems to `problems` (those found while the
+/// rows were parsed): every bad row is reported, each naming its line, and
+/// the file is refused when there is any.
+pub(super) fn validate_with(
+    file: &str,
+    doc: &Document,
+    rows: Vec<GoldRow>,
+    mut problems: Vec<Error>,
+) -> Result<Vec<Mention>> {
     let index = CharIndex::new(&doc.text);
     let mut mentions = Vec::with_capacity(rows.len());
     let mut lines = Vec::with_capacity(rows.len());
     for row in rows {
-        if row.start >= row.end {
-            return Err(Error::gold(
-                file,
-                row.line,
-                format!("empty or reversed span {}..{}", row.start, row.end),
-            ));
+        if let Err(problem) = check_row(file, doc, &index, &row) {
+            problems.push(problem);
+            continue;
         }
-        let Some(slice) = index.slice(row.start, row.end) else {
-            return Err(Error::gold(
-                file,
-                row.line,
-                format!(
-                    "span {}..{} is outside the document `{}` ({} code points)",
-                    row.start,
-                    row.end,
-                    doc.id,
-                    index.len()
-                ),
-            ));
-        };
-        if let Some(problem) = edge_problem(row.label, slice) {
-            return Err(Error::gold(
-                file,
-                row.line,
-                format!(
-                    "{} span {}..{} `{}` {problem}",
-                    row.label,
-                    row.start,
-                    row.end,
-                    shown(slice)
-                ),
-            ));
-        }
-        if let Some(text) = &row.text {
-            if text != slice {
-                return Err(Error::gold(
-                    file,
-                    row.line,
-                    format!(
-                        "text `{}` does not match the document at {}..{}, which reads `{}`",
-                        shown(text),
-                        row.start,
-                        row.end,
-                        shown(slice)
-                    ),
-                ));
-            }
-        }
+        let slice = index.slice(row.start, row.end).unwrap_or_default();
         lines.push(row.line);
         mentions.push(Mention {
             doc: doc.id.clone(),
@@ -172,7 +141,7 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
             if let Some(j) = furthest {
                 if mentions[j].end > mentions[i].start {
                     let (a, b) = if lines[i] >= lines[j] { (i, j) } else { (j, i) };
-                    return Err(Error::gold(
+                    problems.push(Error::gold(
                         file,
                         lines[a],
                         format!(
@@ -198,9 +167,71 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
             }
         }
     }
+    problems.sort_by_key(|p| match p {
+        Error::Gold { line, .. } => *line,
+        _ => 0,
+    });
+    if let Some(error) = Error::from_problems(problems) {
+        return Err(error);
+    }
     let mut sorted: Vec<Mention> = order.into_iter().map(|i| mentions[i].clone()).collect();
     sorted.sort_by_key(|m| (m.start, m.end, m.layer()));
     Ok(sorted)
+}
+
+/// The checks of one row against its document: a non-empty span inside
+/// the document, edges a mention may have, and the text equal to the
+/// document slice.
+fn check_row(file: &str, doc: &Document, index: &CharIndex, row: &GoldRow) -> Result<()> {
+    if row.start >= row.end {
+        return Err(Error::gold(
+            file,
+            row.line,
+            format!("empty or reversed span {}..{}", row.start, row.end),
+        ));
+    }
+    let Some(slice) = index.slice(row.start, row.end) else {
+        return Err(Error::gold(
+            file,
+            row.line,
+            format!(
+                "span {}..{} is outside the document `{}` ({} code points)",
+                row.start,
+                row.end,
+                doc.id,
+                index.len()
+            ),
+        ));
+    };
+    if let Some(problem) = edge_problem(row.label, slice) {
+        return Err(Error::gold(
+            file,
+            row.line,
+            format!(
+                "{} span {}..{} `{}` {problem}",
+                row.label,
+                row.start,
+                row.end,
+                shown(slice)
+            ),
+        ));
+    }
+    if let Some(text) = &row.text {
+        if text != slice {
+            return Err(Error::gold(
+                file,
+                row.line,
+                format!(
+                    "text `{}` does not match the document at {}..{}, which reads `{}`",
+                    shown(text),
+                    row.start,
+                    row.end,
+                    shown(slice)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Punctuation that the guidelines keep outside names (rule 4: quotes and
@@ -295,46 +326,59 @@ pub fn parse_gold_csv(file: &str, csv_text: &str, doc: &Document) -> Result<Vec<
         ));
     }
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            Error::gold(file, line, format!("unreadable row: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() != 5 {
-            return Err(Error::gold(
+        match parse_gold_record(file, record) {
+            Ok(row) => rows.push(row),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    validate_with(file, doc, rows, problems)
+}
+
+/// One row of a gold CSV file (`start,end,type,text,value`), not yet checked
+/// against its document.
+fn parse_gold_record(
+    file: &str,
+    record: std::result::Result<csv::StringRecord, csv::Error>,
+) -> Result<GoldRow> {
+    let record = record.map_err(|e| {
+        let line = e.position().map_or(0, |p| p.line() as usize);
+        Error::gold(file, line, format!("unreadable row: {e}"))
+    })?;
+    let line = record.position().map_or(0, |p| p.line() as usize);
+    if record.len() != 5 {
+        return Err(Error::gold(
+            file,
+            line,
+            format!(
+                "row has {} fields, expected 5 (start,end,type,text,value)",
+                record.len()
+            ),
+        ));
+    }
+    let offset = |i: usize, name: &str| -> Result<usize> {
+        record[i].trim().parse::<usize>().map_err(|_| {
+            Error::gold(
                 file,
                 line,
-                format!(
-                    "row has {} fields, expected 5 (start,end,type,text,value)",
-                    record.len()
-                ),
-            ));
-        }
-        let offset = |i: usize, name: &str| -> Result<usize> {
-            record[i].trim().parse::<usize>().map_err(|_| {
-                Error::gold(
-                    file,
-                    line,
-                    format!("{name} `{}` is not a code point offset", &record[i]),
-                )
-            })
-        };
-        let start = offset(0, "start")?;
-        let end = offset(1, "end")?;
-        let label = parse_label(file, line, &record[2])?;
-        let value = parse_value(file, line, label, &record[4])?;
-        rows.push(GoldRow {
-            line,
-            start,
-            end,
-            label,
-            text: Some(record[3].to_string()),
-            value,
-            modifier: None,
-        });
-    }
-    validate(file, doc, rows)
+                format!("{name} `{}` is not a code point offset", &record[i]),
+            )
+        })
+    };
+    let start = offset(0, "start")?;
+    let end = offset(1, "end")?;
+    let label = parse_label(file, line, &record[2])?;
+    let value = parse_value(file, line, label, &record[4])?;
+    Ok(GoldRow {
+        line,
+        start,
+        end,
+        label,
+        text: Some(record[3].to_string()),
+        value,
+        modifier: None,
+    })
 }
 
 /// Read and validate `gold/<doc>.csv` for a document.
@@ -416,6 +460,35 @@ mod tests {
         parse_gold_csv("g.csv", &format!("{HEADER}{csv}"), &doc())
             .unwrap_err()
             .to_string()
+    }
+
+    #[test]
+    fn every_bad_row_of_a_file_is_reported_in_line_order() {
+        // Line 2 is good; 3 has an unknown label (a parse problem), 4 a
+        // reversed span, 5 a text that is not the document's, 6 overlaps 2.
+        let e = parse_gold_csv(
+            "g.csv",
+            &format!(
+                "{HEADER}0,4,GPE,بكين,\n0,4,CITY,بكين,\n9,5,GPE,x,\n27,33,GPE,موسكو,\n2,4,GPE,ين,\n"
+            ),
+            &doc(),
+        )
+        .unwrap_err();
+        let messages = e.messages();
+        let lines: Vec<&str> = messages
+            .iter()
+            .map(|m| m.split(':').nth(1).unwrap())
+            .collect();
+        assert_eq!(lines, ["3", "4", "5", "6"], "{messages:#?}");
+        assert!(
+            messages[0].contains("unknown label `CITY`"),
+            "{messages:#?}"
+        );
+        assert!(messages[1].contains("reversed span 9..5"), "{messages:#?}");
+        assert!(messages[2].contains("does not match"), "{messages:#?}");
+        assert!(messages[3].contains("overlaps"), "{messages:#?}");
+        // One problem stays one plain error.
+        assert_eq!(err("9,5,GPE,x,\n"), "g.csv:2: empty or reversed span 9..5");
     }
 
     #[test]
