@@ -440,7 +440,7 @@ mod tests {
             end,
             label,
             text: String::new(),
-            value: serde_json::Value::Null,
+            value: Default::default(),
             rule: "r".into(),
             modifier: None,
             evidence: String::new(),

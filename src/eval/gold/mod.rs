@@ -156,7 +156,7 @@ pub fn validate(file: &str, doc: &Document, rows: Vec<GoldRow>) -> Result<Vec<Me
             end: row.end,
             label: row.label,
             text: slice.to_string(),
-            value: row.value,
+            value: row.value.into(),
             rule: GOLD_RULE.into(),
             modifier: row.modifier,
             evidence: String::new(),
