@@ -35,6 +35,6 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use io::Document;
-pub use mention::{Label, Layer, Mention, Modifier, RuleId};
+pub use mention::{Label, Layer, Mention, MentionValue, Modifier, RuleId};
 pub use recognize::{ExtractOptions, Extractor};
 pub use rules::RuleFiles;

@@ -162,7 +162,7 @@ pub struct Mention {
     /// The original text of the span.
     pub text: String,
     /// The normalized value (numeric layer) or `null` (names layer).
-    pub value: Value,
+    pub value: MentionValue,
     /// Stable id of the rule that produced the mention (`money/amount-currency`).
     pub rule: RuleId,
     /// Comparator or approximator inside the span, when there is one.
@@ -213,6 +213,77 @@ pub fn number_value(x: f64) -> Value {
         serde_json::Number::from_f64(x)
             .map(Value::Number)
             .unwrap_or(Value::Null)
+    }
+}
+
+/// The normalized value of a mention, read as a [`Value`] (it derefs to
+/// one). `null`, the value of every names-layer mention, takes no room and
+/// no allocation; any other value is boxed. So a candidate `Mention` is 64
+/// bytes smaller than with the `Value` inline, and resolution and the
+/// recognizers move that much less per candidate.
+#[derive(Clone, Default, PartialEq)]
+pub struct MentionValue(Option<Box<Value>>);
+
+/// What a [`MentionValue`] without a box reads as.
+static NULL: Value = Value::Null;
+
+impl MentionValue {
+    /// The value, out of its box.
+    pub fn into_value(self) -> Value {
+        self.0.map_or(Value::Null, |v| *v)
+    }
+}
+
+impl From<Value> for MentionValue {
+    fn from(value: Value) -> Self {
+        if value.is_null() {
+            MentionValue(None)
+        } else {
+            MentionValue(Some(Box::new(value)))
+        }
+    }
+}
+
+impl std::ops::Deref for MentionValue {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        self.0.as_deref().unwrap_or(&NULL)
+    }
+}
+
+impl PartialEq<Value> for MentionValue {
+    fn eq(&self, other: &Value) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<str> for MentionValue {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for MentionValue {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl fmt::Debug for MentionValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for MentionValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl Serialize for MentionValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
     }
 }
 
@@ -434,7 +505,7 @@ impl DocContext<'_> {
             end,
             label,
             text: String::new(),
-            value,
+            value: value.into(),
             rule: rule.into(),
             modifier: None,
             evidence: String::new(),
@@ -455,6 +526,23 @@ mod tests {
         assert_eq!(Label::Gpe.layer(), Layer::Names);
         assert_eq!(Label::Money.layer(), Layer::Numeric);
         assert!("PERS".parse::<Label>().is_err());
+    }
+
+    #[test]
+    fn mention_values_read_as_their_json_and_null_takes_no_box() {
+        let null = MentionValue::from(Value::Null);
+        assert!(null.0.is_none() && null.is_null());
+        assert_eq!(null, MentionValue::default());
+        let date = MentionValue::from(Value::from("2015-04-07"));
+        assert_eq!(date, Value::from("2015-04-07"));
+        assert_eq!(date.to_string(), "\"2015-04-07\"");
+        assert_eq!(
+            format!("{date:?}"),
+            format!("{:?}", Value::from("2015-04-07"))
+        );
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2015-04-07\"");
+        assert_eq!(date.into_value(), Value::from("2015-04-07"));
+        assert!(std::mem::size_of::<MentionValue>() < std::mem::size_of::<Value>());
     }
 
     #[test]

@@ -326,7 +326,7 @@ fn every_error_kind_is_reported_with_its_rule() {
             p.rule = "test/wide".into();
         } else if !valued && m.label == Label::Money {
             valued = true;
-            p.value = serde_json::json!({"amount": 1, "currency": "EUR"});
+            p.value = serde_json::json!({"amount": 1, "currency": "EUR"}).into();
         }
         pred.push(p);
     }

@@ -45,7 +45,7 @@ fn targets_reject_what_they_should_check() {
         end: 4,
         label: kashif::Label::Gpe,
         text: "بكين".to_string(),
-        value: serde_json::Value::Null,
+        value: Default::default(),
         rule: "r".into(),
         modifier: None,
         evidence: String::new(),

@@ -664,7 +664,7 @@ mod tests {
             end: e,
             label: l,
             text: text.chars().skip(s).take(e - s).collect(),
-            value: serde_json::Value::Null,
+            value: Default::default(),
             rule: "r".into(),
             modifier: None,
             evidence: String::new(),

@@ -94,7 +94,7 @@ pub fn conll_scored_docs_laid_out(
                     end,
                     label: label_of(ty),
                     text: chars[start..end].iter().collect(),
-                    value: serde_json::Value::Null,
+                    value: Default::default(),
                     rule: rule.into(),
                     modifier: None,
                     evidence: String::new(),

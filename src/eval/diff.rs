@@ -89,7 +89,7 @@ impl Run {
                     end: m.end,
                     label: m.label.as_str().to_string(),
                     text: m.text.clone(),
-                    value: m.value.clone(),
+                    value: (*m.value).clone(),
                     rule: m.rule.to_string(),
                     modifier: m.modifier.map(|x| {
                         serde_json::to_value(x)
@@ -184,7 +184,7 @@ impl Run {
                 end: m.end,
                 label,
                 text: m.text.clone(),
-                value: m.value.clone(),
+                value: m.value.clone().into(),
                 rule: m.rule.clone().into(),
                 modifier,
                 evidence: String::new(),

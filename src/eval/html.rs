@@ -452,7 +452,7 @@ mod tests {
             end,
             label,
             text: doc.text.chars().skip(start).take(end - start).collect(),
-            value: json!(null),
+            value: json!(null).into(),
             rule: rule.to_string().into(),
             modifier: None,
             evidence: "why".to_string(),

@@ -97,7 +97,7 @@ impl Side {
             end: m.end,
             label: m.label,
             text: m.text.clone(),
-            value: m.value.clone(),
+            value: (*m.value).clone(),
         }
     }
 }
@@ -462,7 +462,7 @@ mod tests {
             end,
             label,
             text: doc.text.chars().skip(start).take(end - start).collect(),
-            value,
+            value: value.into(),
             rule: rule.to_string().into(),
             modifier: None,
             evidence: String::new(),

@@ -256,7 +256,7 @@ mod tests {
             end: 1_234_567,
             label: Label::Money,
             text: text.to_string(),
-            value,
+            value: value.into(),
             rule: rule.to_string().into(),
             modifier: None,
             evidence: "not written".to_string(),

@@ -475,7 +475,7 @@ mod tests {
             end: text.chars().count(),
             label,
             text: text.into(),
-            value,
+            value: value.into(),
             rule: rule.to_string().into(),
             modifier: None,
             evidence: String::new(),

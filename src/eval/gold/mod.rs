@@ -125,7 +125,7 @@ pub(super) fn validate_with(
             end: row.end,
             label: row.label,
             text: slice.to_string(),
-            value: row.value,
+            value: row.value.into(),
             rule: GOLD_RULE.into(),
             modifier: row.modifier,
             evidence: String::new(),

@@ -91,7 +91,7 @@ pub fn parse_predictions_jsonl(
             end,
             label,
             text: slice.to_string(),
-            value: v.get("value").cloned().unwrap_or(Value::Null),
+            value: v.get("value").cloned().unwrap_or(Value::Null).into(),
             rule: v
                 .get("rule")
                 .and_then(Value::as_str)

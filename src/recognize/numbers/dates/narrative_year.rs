@@ -61,7 +61,7 @@ pub(crate) fn anchor_to_narrative_year(
                 .clone()
                 .or_else(|| reference_year.map(|y| format!("{y:04}")));
             if let (Some(y), Some(v)) = (y, m.value.as_str()) {
-                m.value = Value::String(format!("{y}{}", &v[4..]));
+                m.value = Value::String(format!("{y}{}", &v[4..])).into();
             }
         } else if let Some(y) = last_named_year(&m.value) {
             *year = Some(y.to_string());

@@ -373,7 +373,7 @@ impl NumberRecognizer {
 /// The day a DATE or dated TIME mention fixes: `2024-02-20` from
 /// `"2024-02-20"`, `"2024-02-20TEV"` or a Hijri value's Gregorian date.
 fn fixed_day(m: &Mention) -> Option<&str> {
-    let v = match &m.value {
+    let v = match &*m.value {
         Value::String(s) => s.as_str(),
         Value::Object(o) => o.get("gregorian")?.as_str()?,
         _ => return None,
@@ -436,7 +436,7 @@ pub(crate) fn date_times_by_sentence(a: &Doc<'_, '_>, mentions: &mut [Mention]) 
         };
         if let Some((_, _, day)) = before.or_else(after) {
             let clock = m.value.as_str().unwrap_or_default();
-            m.value = Value::String(format!("{day}{clock}"));
+            m.value = Value::String(format!("{day}{clock}")).into();
         }
     }
 }
