@@ -572,8 +572,10 @@ impl NameRecognizer {
             a,
             f: self.vocab.features(a),
         };
-        // Candidates come at about one per four tokens: sized once.
-        let mut found: Vec<Mention> = Vec::with_capacity(a.len() / 4);
+        // Candidates come at about one per four tokens, and the passes
+        // after the word loop add more: sized once at one per two tokens,
+        // so that few documents regrow it (each regrowth copies them all).
+        let mut found: Vec<Mention> = Vec::with_capacity(a.len() / 2);
         // Pattern indices to try at a token; one buffer for the whole document.
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..a.len() {
