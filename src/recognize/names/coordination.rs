@@ -67,7 +67,9 @@ impl NameRecognizer {
         // (`وزيرا` is "as minister", no `و` + `زيرا`), a particle (`ولد`), a
         // trigger or a place; a listed name known whole is the item itself
         // (`وليد`). A merely common whole word still splits (`وعلي`).
-        let own = self.vocab.own(key);
+        // The word's own lexicon bits, as its features hold them (read
+        // here for these bits only, which the features keep as listed).
+        let own = d.f.get(i).word;
         let whole_name = own & (flag::GIVEN | flag::FAMILY) != 0 && !d.any(i, flag::COMMON);
         let known_whole = whole_name
             || own & (flag::PARTICLE | flag::TRIGGER | flag::NON_PERSON_WORD) != 0

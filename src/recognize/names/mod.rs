@@ -417,10 +417,10 @@ impl NameRecognizer {
         // The second word of a compound after a bare name word (`فؤاد
         // [سراج الدين]`, `[محمد حسين فضل الله]`).
         if i > 0
-            && self.compound_tails.contains(d.a.key(i))
             && d.is_word(i - 1)
             && !d.has_article(i - 1)
             && !d.any(i - 1, flag::PARTICLE | flag::STOP | flag::LIGHT_STOP)
+            && self.compound_tails.contains(d.a.key(i))
         {
             return true;
         }
@@ -572,8 +572,10 @@ impl NameRecognizer {
             a,
             f: self.vocab.features(a),
         };
-        // Candidates come at about one per four tokens: sized once.
-        let mut found: Vec<Mention> = Vec::with_capacity(a.len() / 4);
+        // Candidates come at about one per four tokens, and the passes
+        // after the word loop add more: sized once at one per two tokens,
+        // so that few documents regrow it (each regrowth copies them all).
+        let mut found: Vec<Mention> = Vec::with_capacity(a.len() / 2);
         // Pattern indices to try at a token; one buffer for the whole document.
         let mut candidates: Vec<usize> = Vec::new();
         for i in 0..a.len() {
@@ -593,9 +595,18 @@ impl NameRecognizer {
                 if f.word & flag::PARTICLE != 0 {
                     self.nasab_chain_at(&d, i, &mut found);
                 }
-                self.club_city_at(&d, i, &mut found);
-                self.norp_person_at(&d, i, &mut found);
-                self.cue_person_at(&d, i, &mut found);
+                // The first tests of these three rules, as bits of the
+                // word and the next one: most words call none of them.
+                const NORP_DEFINITE: Flags = flag::WORD | flag::NORP_WORD | flag::ARTICLE;
+                if d.f.get(i + 1).word & NORP_DEFINITE == NORP_DEFINITE {
+                    self.club_city_at(&d, i, &mut found);
+                }
+                if f.word & NORP_DEFINITE == NORP_DEFINITE {
+                    self.norp_person_at(&d, i, &mut found);
+                }
+                if (f.word | f.stems) & flag::PERSON_CUE != 0 {
+                    self.cue_person_at(&d, i, &mut found);
+                }
                 self.biography_lead_at(&d, i, &mut found);
                 self.place_definition_at(&d, i, &mut found);
             }
