@@ -17,14 +17,14 @@ pub(super) const NAMES_FILE: &str = "names/media_names.csv";
 pub(super) const CUES_FILE: &str = "names/media_cues.csv";
 
 /// The rule id of a listed media name with its cue.
-const RULE: &str = "name/media-cued";
+pub(super) const RULE: &str = "name/media-cued";
 
 /// The rule id of a definite noun after a publication head.
 const PUBLICATION_RULE: &str = "name/publication-named";
 
 /// What a media cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MediaCue {
+pub(super) enum MediaCue {
     /// `قناة`, `مراسل`: the name follows.
     Head,
     /// `صحيفة`, `جريدة`: the name follows, also a place name the
@@ -98,7 +98,7 @@ impl MediaNames {
     /// most tokens are refused without a lookup; a number or punctuation
     /// token is looked up only when some cue has no word character.
     #[inline]
-    fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
+    pub(super) fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
         let f = d.f.get(i);
         let refused = if f.word & flag::WORD != 0 {
             (f.word | f.stems) & flag::MEDIA_CUE == 0
@@ -318,7 +318,7 @@ impl NameRecognizer {
 }
 
 /// Whether a token opens a quotation (`"`, `«`, `“`).
-fn opens_quote(light: &str) -> bool {
+pub(super) fn opens_quote(light: &str) -> bool {
     matches!(light, "\"" | "«" | "“")
 }
 

@@ -22,6 +22,7 @@ pub mod lexicon;
 mod likeness;
 mod loading;
 mod lone_names;
+mod media_propagation;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
@@ -661,6 +662,7 @@ impl NameRecognizer {
         self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
         self.propagate(&d, &mut found);
+        self.propagate_media_names(&d, &mut found);
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);
