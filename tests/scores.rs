@@ -55,9 +55,9 @@ const PINS: &[(&str, f64)] = &[
     ("anercorp-dev/PERS", 0.8280),
     // WikiFANE held-out 20 % of sentences, coarse view (`eval --conll FILE --map wikifane`,
     // which applies the `wikifane` profile: no named events).
-    ("wikifane-dev/micro-f1", 0.7197),
-    ("wikifane-dev/LOC", 0.7884),
-    ("wikifane-dev/ORG", 0.6287),
+    ("wikifane-dev/micro-f1", 0.7245),
+    ("wikifane-dev/LOC", 0.7965),
+    ("wikifane-dev/ORG", 0.6294),
     ("wikifane-dev/PERS", 0.6776),
     // tests/names_cases.jsonl, strict micro-F1 over all cases (names layer).
     ("names-cases/micro-f1", 0.9738),
