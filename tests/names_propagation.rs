@@ -126,3 +126,32 @@ fn an_ordinary_word_after_a_place_head_is_not_propagated() {
     let found = places(&extract(text, None));
     assert!(found.is_empty(), "no place: {found:?}");
 }
+
+#[test]
+fn a_place_defined_or_found_after_its_head_reaches_past_the_window() {
+    // A person reaches only the window's lines; a place that a definition
+    // or a place head vouches for reaches its later mentions in the whole
+    // document (an article names its village throughout).
+    let filler = "وتواصلت الأمطار في المنطقة طوال اليوم .\n".repeat(5);
+    for (text, name) in [
+        (
+            format!(
+                "كفرتمرين هي قرية صغيرة في شمال البلاد .\n{filler}ويعمل أهل كفرتمرين في الزراعة ."
+            ),
+            "كفرتمرين",
+        ),
+        (
+            format!("ولد الشاعر في قرية دويرطان عام 1950 .\n{filler}وعاد إلى دويرطان شابا ."),
+            "دويرطان",
+        ),
+    ] {
+        let far = nth_offset(&text, name, 1);
+        let windowed = places(&extract(&text, Some(2)));
+        assert!(
+            windowed
+                .iter()
+                .any(|(s, t, r)| *s == far && t == name && r == "name/propagated"),
+            "{name}: {windowed:?}"
+        );
+    }
+}

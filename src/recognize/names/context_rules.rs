@@ -378,7 +378,10 @@ impl NameRecognizer {
     /// Place head dropped: `مقاطعة [شانشي]`, `ولاية [ورقلة]`.
     pub(super) fn place_after_head(&self, d: &Doc<'_>, after: usize) -> Option<Vec<Mention>> {
         let a = d.a;
+        // A word of two letters or fewer after the head is a split article or
+        // a particle (`لدولة ال عثمان`), no name.
         if after >= a.len()
+            || a.key(after).chars().nth(2).is_none()
             || !(self.is_bare_proper(d, after) || self.definite_name_after_head(d, after))
             || a.tokens()[after].glued
             || (after > 0 && d.has_article(after - 1) && self.is_verb_shaped(d, after))

@@ -2,7 +2,8 @@
 //! names, organization aliases, an unknown place after its head: `قرية
 //! [كفرتمرين]`) are tagged at their later bare mentions in
 //! the same document, never before their source and never from a one-letter
-//! word.
+//! word; with a line window, a person or organization within the window, a
+//! place that a definition or a place head vouches for in the whole document.
 
 use super::*;
 use std::borrow::Cow;
@@ -30,12 +31,24 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/place-definition-natural",
 ];
 
-/// Where a propagated name was found: its label, start and line.
+/// The rules that define a place as a document's subject (`[حصرون] هي
+/// قرية`): their place reaches every later mention of the document, past
+/// the line window (a text rarely names an unknown village it does not
+/// talk about, and an encyclopedia article names its subject throughout).
+const DOCUMENT_WIDE_SOURCES: &[&str] = &[
+    "name/place-definition",
+    "name/place-definition-natural",
+    "name/place-head",
+];
+
+/// Where a propagated name was found: its label, start and line, and
+/// whether it reaches past the line window.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PropagationSource {
     label: Label,
     start: usize,
     line: usize,
+    document_wide: bool,
 }
 
 impl PropagationSource {
@@ -198,6 +211,7 @@ impl NameRecognizer {
                 label: m.label,
                 start: char_base + m.start,
                 line: line_base + lines.line_of(m.start),
+                document_wide: DOCUMENT_WIDE_SOURCES.contains(&m.rule.as_str()),
             };
             if m.label == Label::Person && keys.len() >= 2 {
                 for k in &keys {
@@ -241,8 +255,9 @@ impl NameRecognizer {
             }
             let at = char_base + a.tokens()[i].start;
             let line = line_base + lines.line_of(a.tokens()[i].start);
-            let reaches =
-                |s: &PropagationSource| s.start <= at && window.is_none_or(|w| line - s.line <= w);
+            let reaches = |s: &PropagationSource| {
+                s.start <= at && (s.document_wide || window.is_none_or(|w| line - s.line <= w))
+            };
             // A proclitic split of a word that is itself ordinary is no
             // mention of the name (`لصالح` is "in favour of", not ل + `صالح`).
             let ordinary_whole = d.any(i, flag::STOP | flag::COMMON);
