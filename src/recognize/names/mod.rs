@@ -35,6 +35,7 @@ mod place_lists;
 mod place_within;
 mod propagation;
 mod publisher_rules;
+mod repeated_subjects;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
@@ -225,6 +226,8 @@ pub struct NameRecognizer {
     /// name but may describe a head before a quoted title.
     stop_adjectives: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
+    /// The stop words of kind `verb`: a name may be their subject.
+    subject_verbs: WordSet,
     common: WordSet,
     ambiguous: WordSet,
     rank: WordSet,
@@ -649,6 +652,7 @@ impl NameRecognizer {
         self.drop_group_persons(&d, &mut found);
         self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
+        self.repeated_subjects(&d, &mut found);
         self.propagate(&d, &mut found);
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);

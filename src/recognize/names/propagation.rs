@@ -24,6 +24,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/nasab-chain",
     "name/norp-person",
     "name/cue-person",
+    "name/repeated-subject",
     "name/biography-lead",
     "name/place-head",
     "name/place-definition",
