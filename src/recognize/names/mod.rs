@@ -427,6 +427,18 @@ impl NameRecognizer {
         {
             return true;
         }
+        // A tail after the compound particle written with the article, a
+        // family name (`رانيا [العبد الله]`).
+        if i > 0
+            && self.compound_tails.contains(d.a.key(i))
+            && d.has_article(i - 1)
+            && !d.any(i - 1, flag::STOP | flag::LIGHT_STOP)
+            && crate::text::clitics::active_table()
+                .strip_article(d.a.key(i - 1))
+                .is_some_and(|bare| self.particles.contains(bare))
+        {
+            return true;
+        }
         // After a listed name word, an ordinary word that a compound tail
         // closes (`زياد [فضل] الله`; not `لحزب الله`).
         if i > 0

@@ -201,11 +201,12 @@ impl NameRecognizer {
                 line: line_base + lines.line_of(m.start),
             };
             if m.label == Label::Person && keys.len() >= 2 {
-                for k in &keys {
+                for (n, k) in keys.iter().enumerate() {
                     if k.chars().nth(1).is_some()
                         && self.vocab.own(k)
                             & (flag::PARTICLE | flag::STOP | flag::COMMON | flag::RANK)
                             == 0
+                        && self.propagates_alone(&keys, n)
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
@@ -273,6 +274,19 @@ impl NameRecognizer {
             }
             found.push(mention);
         }
+    }
+}
+
+impl NameRecognizer {
+    /// Word `n` of a person's name (by its `keys`) may be propagated alone:
+    /// no half of a compound name (`الدين` and `صلاح` of `صلاح الدين`,
+    /// `الله` and `نصر` of `نصر الله`), whose halves alone are other words
+    /// or other people, and no honorific written after the name (`باشا`).
+    fn propagates_alone(&self, keys: &[Cow<'_, str>], n: usize) -> bool {
+        let tail = |k: &str| self.compound_tails.contains(k);
+        !tail(&keys[n])
+            && !self.honorifics.contains(&keys[n])
+            && !keys.get(n + 1).is_some_and(|next| tail(next))
     }
 }
 
