@@ -666,6 +666,7 @@ impl NameRecognizer {
         self.listed_places(&d, &mut found);
         self.repeated_subjects(&d, &mut found);
         self.propagate(&d, &mut found);
+        self.extend_propagated_persons_left(&d, &mut found);
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);
