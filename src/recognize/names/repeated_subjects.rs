@@ -1,7 +1,7 @@
 //! A name the text keeps making a verb's subject: an unlisted word whose
 //! letters do not read as an ordinary word's, right after a verb
-//! (`كتب [صمويل] مذكرة`, `وساعد [صمويل] …`), twice or more in the document
-//! (in the CoNLL mode, within the propagation window). One such word after
+//! (`كتب [صمويل] مذكرة`, `وساعد [صمويل] …`), twice or more within a few
+//! hundred characters (in the CoNLL mode, within the propagation window). One such word after
 //! a verb is as often an object or an unknown place; the same word as the
 //! subject of two verbs is a person written by the surname alone, as news
 //! and Wikipedia name a foreigner after the first mention. The verbs are
@@ -23,6 +23,12 @@ const RULE: &str = "name/repeated-subject";
 /// -0.25, 0 and 0.25 fire 24, 23, 21 and 21 times on the WikiFANE held-out
 /// part; -0.25 keeps the most right ones for the fewest wrong.
 const SUBJECT_LIKENESS_ABOVE: f32 = -0.25;
+
+/// How far (code points) the other subject occurrence may be: within the
+/// context margin of a window of a long document (`recognize/window.rs`,
+/// 600), so that windowed extraction sees what the whole document does.
+/// Later mentions further on are reached by propagation.
+const SUBJECT_REACH_CHARS: usize = 500;
 
 /// Subject occurrences of one word a name needs.
 const MIN_SUBJECT_OCCURRENCES: usize = 2;
@@ -100,9 +106,14 @@ impl NameRecognizer {
         keys.sort_unstable_by_key(|(_, occurrences)| occurrences[0].0);
         for (_, occurrences) in keys {
             for &(k, line) in &occurrences {
+                let at = a.tokens()[k].start;
                 let others = occurrences
                     .iter()
-                    .filter(|&&(o, l)| o != k && near(line, l))
+                    .filter(|&&(o, l)| {
+                        o != k
+                            && near(line, l)
+                            && a.tokens()[o].start.abs_diff(at) <= SUBJECT_REACH_CHARS
+                    })
                     .count();
                 if others + 1 < MIN_SUBJECT_OCCURRENCES {
                     continue;
