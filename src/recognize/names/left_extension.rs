@@ -16,6 +16,11 @@ const SURNAME_SOURCES: &[&str] = &[
     "name/gazetteer-person",
 ];
 
+/// The rules whose person mentions are found after propagation: a
+/// surname's later bare mentions, and a surname found as a repeated subject
+/// (`[هربرت] صمويل` after `صمويل` was found alone).
+const LATE_SURNAME_SOURCES: &[&str] = &["name/propagated", "name/repeated-subject"];
+
 /// The person mention `span` that extends `m` (its priority kept), as rule
 /// `rule`, with the evidence `why` when the document is explained.
 pub(super) fn longer_person(
@@ -40,10 +45,31 @@ impl NameRecognizer {
     /// than a listed given name, the longer mention with the first name or
     /// particle before it.
     pub(super) fn extend_persons_left(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        self.extend_persons_left_of(d, found, SURNAME_SOURCES, true);
+    }
+
+    /// [`Self::extend_persons_left`] for the person mentions found after
+    /// propagation, by an unlisted first name only: a particle there is as
+    /// often another word (`فان` for `فإن`), the word before must be in no
+    /// other mention (`ل[ميرل همنغواي]` before `همنغواي`), and a mention
+    /// another rule found at the same start is left to the early pass.
+    pub(super) fn extend_propagated_persons_left(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        self.extend_persons_left_of(d, found, LATE_SURNAME_SOURCES, false);
+    }
+
+    /// Extend the person mentions of the rules `sources` (see
+    /// [`Self::extend_persons_left`]), by a particle too when `particles`.
+    fn extend_persons_left_of(
+        &self,
+        d: &Doc<'_>,
+        found: &mut Vec<Mention>,
+        sources: &[&str],
+        particles: bool,
+    ) {
         let a = d.a;
         let mut added: Vec<Mention> = Vec::new();
         for m in found.iter() {
-            if m.label != Label::Person || !SURNAME_SOURCES.contains(&m.rule.as_str()) {
+            if m.label != Label::Person || !sources.contains(&m.rule.as_str()) {
                 continue;
             }
             // The mention's first token, which must begin exactly at the mention.
@@ -55,9 +81,21 @@ impl NameRecognizer {
                 continue;
             }
             let before = first - 1;
-            let particle = self.foreign_particles.contains(a.key(before))
+            let particle = particles
+                && self.foreign_particles.contains(a.key(before))
                 && (before == 0 || !d.any(before - 1, flag::GIVEN));
             if !particle && !self.unlisted_first_name(d, before) {
+                continue;
+            }
+            let (start, end) = (a.tokens()[before].start, a.tokens()[before].end);
+            // The late pass: a propagated copy of a mention at its own
+            // source was looked at by the early pass already.
+            if !particles
+                && found.iter().any(|o| {
+                    (o.start < end && start < o.end)
+                        || (o.start == m.start && !sources.contains(&o.rule.as_str()))
+                })
+            {
                 continue;
             }
             added.push(longer_person(

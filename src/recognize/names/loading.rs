@@ -99,6 +99,7 @@ impl NameRecognizer {
             honorifics: WordSet::default(),
             stop: WordSet::default(),
             stop_adjectives: WordSet::default(),
+            subject_verbs: WordSet::default(),
             stop_light: Default::default(),
             common: WordSet::default(),
             ambiguous: WordSet::default(),
@@ -175,6 +176,7 @@ impl NameRecognizer {
             for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
                 r.stop_adjectives.insert(row.get(col));
             }
+            r.load_subject_verbs(&table)?;
             r.stop_light.extend(
                 table
                     .rows

@@ -36,6 +36,7 @@ mod place_lists;
 mod place_within;
 mod propagation;
 mod publisher_rules;
+mod repeated_subjects;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;
@@ -226,6 +227,8 @@ pub struct NameRecognizer {
     /// name but may describe a head before a quoted title.
     stop_adjectives: WordSet,
     stop_light: rustc_hash::FxHashSet<String>,
+    /// The stop words of kind `verb`: a name may be their subject.
+    subject_verbs: WordSet,
     common: WordSet,
     ambiguous: WordSet,
     rank: WordSet,
@@ -422,6 +425,18 @@ impl NameRecognizer {
             && !d.has_article(i - 1)
             && !d.any(i - 1, flag::PARTICLE | flag::STOP | flag::LIGHT_STOP)
             && self.compound_tails.contains(d.a.key(i))
+        {
+            return true;
+        }
+        // A tail after the compound particle written with the article, a
+        // family name (`رانيا [العبد الله]`).
+        if i > 0
+            && self.compound_tails.contains(d.a.key(i))
+            && d.has_article(i - 1)
+            && !d.any(i - 1, flag::STOP | flag::LIGHT_STOP)
+            && crate::text::clitics::active_table()
+                .strip_article(d.a.key(i - 1))
+                .is_some_and(|bare| self.particles.contains(bare))
         {
             return true;
         }
@@ -661,8 +676,10 @@ impl NameRecognizer {
         self.drop_group_persons(&d, &mut found);
         self.places_within_places(&d, &mut found);
         self.listed_places(&d, &mut found);
+        self.repeated_subjects(&d, &mut found);
         self.propagate(&d, &mut found);
         self.propagate_media_names(&d, &mut found);
+        self.extend_propagated_persons_left(&d, &mut found);
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);

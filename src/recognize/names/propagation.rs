@@ -25,6 +25,7 @@ pub(super) const PROPAGATION_SOURCES: &[&str] = &[
     "name/nasab-chain",
     "name/norp-person",
     "name/cue-person",
+    "name/repeated-subject",
     "name/biography-lead",
     "name/place-head",
     "name/place-definition",
@@ -214,11 +215,12 @@ impl NameRecognizer {
                 document_wide: DOCUMENT_WIDE_SOURCES.contains(&m.rule.as_str()),
             };
             if m.label == Label::Person && keys.len() >= 2 {
-                for k in &keys {
+                for (n, k) in keys.iter().enumerate() {
                     if k.chars().nth(1).is_some()
                         && self.vocab.own(k)
                             & (flag::PARTICLE | flag::STOP | flag::COMMON | flag::RANK)
                             == 0
+                        && self.propagates_alone(&keys, n)
                     {
                         // A key of Arabic letters is one word: no need to scan it again.
                         if k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
@@ -287,6 +289,19 @@ impl NameRecognizer {
             }
             found.push(mention);
         }
+    }
+}
+
+impl NameRecognizer {
+    /// Word `n` of a person's name (by its `keys`) may be propagated alone:
+    /// no half of a compound name (`الدين` and `صلاح` of `صلاح الدين`,
+    /// `الله` and `نصر` of `نصر الله`), whose halves alone are other words
+    /// or other people, and no honorific written after the name (`باشا`).
+    fn propagates_alone(&self, keys: &[Cow<'_, str>], n: usize) -> bool {
+        let tail = |k: &str| self.compound_tails.contains(k);
+        !tail(&keys[n])
+            && !self.honorifics.contains(&keys[n])
+            && !keys.get(n + 1).is_some_and(|next| tail(next))
     }
 }
 
