@@ -8,7 +8,6 @@
 //! See `benches/README.md`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
@@ -211,14 +210,7 @@ fn scan_tokens(docs: &[Document]) -> usize {
 }
 
 fn ctx<'a>(id: &str, a: &'a Analysis<'a>) -> DocContext<'a> {
-    DocContext {
-        doc: Arc::from(id),
-        analysis: a,
-        reference_date: None,
-        explain: false,
-        propagation_window: None,
-        window: None,
-    }
+    DocContext::plain(id, a)
 }
 
 fn numbers_count(x: &Extractor, ids: &[Document], analyses: &[Analysis<'_>]) -> usize {

@@ -20,7 +20,6 @@
 //! change.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use kashif::recognize::DocContext;
 use kashif::text::{key, light, scan, Analysis};
@@ -115,12 +114,5 @@ fn main() {
 }
 
 fn context<'a>(id: &str, analysis: &'a Analysis<'a>) -> DocContext<'a> {
-    DocContext {
-        doc: Arc::from(id),
-        analysis,
-        reference_date: None,
-        explain: false,
-        propagation_window: None,
-        window: None,
-    }
+    DocContext::plain(id, analysis)
 }

@@ -470,6 +470,21 @@ pub struct DocContext<'a> {
     pub window: Option<&'a crate::recognize::window::DocWindow<'a>>,
 }
 
+impl<'a> DocContext<'a> {
+    /// The context of a whole document with no reference date, no
+    /// evidence and no propagation window (unit tests run rules with it).
+    pub fn plain(doc: &str, analysis: &'a Analysis<'a>) -> Self {
+        DocContext {
+            doc: doc.into(),
+            analysis,
+            reference_date: None,
+            explain: false,
+            propagation_window: None,
+            window: None,
+        }
+    }
+}
+
 impl DocContext<'_> {
     /// Code points of the document before the analysed text.
     pub fn char_base(&self) -> usize {

@@ -1,5 +1,5 @@
 //! Inputs and measurements shared by the criterion benches (`benches/`),
-//! `kashif bench` and the adversarial test: the corpus assembled to a target
+//! `kashif bench`, the unit tests that run over the corpus, and the adversarial test: the corpus assembled to a target
 //! size, the ANERcorp text rebuilt as documents, adversarial inputs, and the
 //! process's peak resident memory.
 
@@ -20,6 +20,13 @@ pub fn corpus_documents(dir: &Path) -> Vec<Document> {
         .filter_map(|p| p.ok())
         .filter_map(|p| io::read_document(&p).ok())
         .collect()
+}
+
+/// The text of every document of the repository's own `corpus/` (the unit
+/// tests that check a gate or a shortcut against every corpus article).
+pub fn repo_corpus_texts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    corpus_documents(&dir).into_iter().map(|d| d.text).collect()
 }
 
 /// The ANERcorp text (`token tag` per line, blank line between sentences)

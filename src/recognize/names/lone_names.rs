@@ -72,13 +72,7 @@ mod tests {
     /// ligature or digits take no shortcut.
     #[test]
     fn a_word_token_key_is_the_key_of_its_text() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let mut texts = crate::perf::repo_corpus_texts();
         assert!(texts.len() > 10, "the corpus articles");
         texts.push("حَسَن جميـــل رجب إسماعيل آمنة مصطفى فاطمة ﻻ x2 Ahmed ٣٣ حسن٣".into());
         let mut words = 0;

@@ -186,26 +186,13 @@ mod tests {
     #[test]
     fn the_word_gates_of_recognize_turn_away_only_words_no_rule_takes() {
         let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let mut texts = crate::perf::repo_corpus_texts();
         texts.push("فاز ليون الفرنسي على هامبورغ الألماني ، وقال الأمريكي جونسون .".into());
         const NORP_DEFINITE: Flags = flag::WORD | flag::NORP_WORD | flag::ARTICLE;
         let mut fired = [0usize; 3];
         for text in &texts {
             let a = Analysis::new(text);
-            let ctx = DocContext {
-                doc: "test".into(),
-                analysis: &a,
-                reference_date: None,
-                explain: false,
-                propagation_window: None,
-                window: None,
-            };
+            let ctx = DocContext::plain("test", &a);
             let d = Doc {
                 ctx: &ctx,
                 a: &a,

@@ -377,26 +377,13 @@ mod tests {
     #[test]
     fn no_list_starts_where_the_gate_says_none_may() {
         let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
+        let mut texts = crate::perf::repo_corpus_texts();
         texts.push("زار الوفد مصر والأردن وسوريا ، ثم لبنان والعراق والكويت .".into());
         texts.push("في ولايتي خوست وبكتيكا ، وفي فرنسا وألمانيا".into());
         let (mut lists, mut gated, mut tokens) = (0, 0, 0);
         for text in &texts {
             let a = Analysis::new(text);
-            let ctx = DocContext {
-                doc: "test".into(),
-                analysis: &a,
-                reference_date: None,
-                explain: false,
-                propagation_window: None,
-                window: None,
-            };
+            let ctx = DocContext::plain("test", &a);
             let mut found = Vec::new();
             r.recognize(&ctx, &mut found);
             let d = Doc {

@@ -61,7 +61,10 @@ impl NameRecognizer {
 
     /// Token `i` is a verb of the stop list, alone or behind `و`/`ف`.
     fn is_subject_verb(&self, d: &Doc<'_>, i: usize) -> bool {
-        if !d.is_word(i) {
+        // The verbs are stop words: a word with no stop flag, itself or
+        // behind a proclitic, is none (most words; no lookup).
+        let f = d.f.get(i);
+        if !d.is_word(i) || (f.word | f.stems) & flag::STOP == 0 {
             return false;
         }
         let key = d.a.key(i);
