@@ -689,15 +689,18 @@ impl Lexicon {
         // Fractions first when the word is one only, or reads as one.
         let ambiguous = w.fraction.is_some() && (w.unit.is_some() || w.ten);
         if let Some(f) = w.fraction {
+            // A word that is also "price" (ثمن) is the fraction only where it
+            // reads as one: alone or before a definite noun (`ثمن الوزن`),
+            // never before an indefinite one (`ثمن حجرة`, `ثمن باهظ`).
+            if self.tok_is(a, j, Role::PriceOrEighth) && !self.reads_as_fraction(a, j) {
+                return None;
+            }
             let cardinal_follows = self.info(a, j + 1).is_some_and(|x| {
                 x.ten || x.hundred.is_some() || x.scale.is_some() || x.fraction_plural.is_some()
             }) || self
                 .conj_word(a, j + 1)
                 .is_some_and(|(x, _, c)| c && x.tens.is_some());
             if !ambiguous || (!cardinal_follows && self.reads_as_fraction(a, j)) {
-                if ambiguous && self.tok_is(a, j, Role::PriceOrEighth) {
-                    return None;
-                }
                 let mut v = f;
                 let mut end = j + 1;
                 let mut ls = 1.0;
