@@ -97,10 +97,14 @@ impl NameRecognizer {
         // Subject occurrences by key: token index and line.
         let mut by_key: rustc_hash::FxHashMap<&str, Vec<(usize, usize)>> = Default::default();
         let window = d.ctx.propagation_window;
-        let lines = LineIndex::for_window(a.text(), window);
+        // The line index (the CoNLL mode's window) is built at the first
+        // subject found: most documents have none.
+        let mut lines: Option<LineIndex> = None;
         for k in 1..a.len() {
             if self.is_subject_verb(d, k - 1) && self.unknown_subject_word(d, k) {
-                let line = lines.line_of(a.tokens()[k].start);
+                let line = lines
+                    .get_or_insert_with(|| LineIndex::for_window(a.text(), window))
+                    .line_of(a.tokens()[k].start);
                 by_key.entry(a.key(k)).or_default().push((k, line));
             }
         }
