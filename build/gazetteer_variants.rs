@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::text::{normalize, tokenize};
-use crate::variant_rules::{self, EntryKind, VariantInputs};
+use crate::variant_rules::{self, EntryKind, OrdinalWords, VariantInputs};
 use crate::{common_words_sets, csv_rows, gazetteer_rows, include_fields, static_table};
 
 /// One entry of the rebuilt gazetteer.
@@ -111,6 +111,7 @@ fn variants(files: &[(String, String)]) -> Option<(Inputs<'_>, [usize; 5], Strin
     let article = article(inputs.file("text/clitics.csv")?)?;
     let sets = sets(&mut inputs)?;
     let entries = entries(&mut inputs, &sets)?;
+    let ordinals = ordinal_words(&mut inputs)?;
     let sizes = [
         entries.len(),
         sets.stop.len(),
@@ -141,6 +142,7 @@ fn variants(files: &[(String, String)]) -> Option<(Inputs<'_>, [usize; 5], Strin
                 || sets.trigger_words.contains(key))
         },
         |key| nisba_words.contains(key),
+        &ordinals,
     );
     // A variant whose keys are an entry already (or an earlier variant) is
     // not added: only those the recognizer adds are written.
@@ -173,6 +175,52 @@ fn article(text: &str) -> Option<String> {
             .find(|(_, cells)| cells[role] == "article")
             .map(|(_, cells)| normalize::key(&cells[clitic]))
             .unwrap_or_default(),
+    )
+}
+
+/// `variants::ordinal_words`: the ordinal words of the numbers rules.
+fn ordinal_words(inputs: &mut Inputs<'_>) -> Option<OrdinalWords> {
+    let mut words = OrdinalWords::default();
+    let and = {
+        let (header, rows) = csv_rows(inputs.file("numbers/function_words.csv")?)?;
+        let (w, role) = (col(&header, "word")?, col(&header, "role")?);
+        rows.iter()
+            .find(|(_, cells)| cells[role] == "and")
+            .map(|(_, cells)| normalize::key(&cells[w]))
+            .unwrap_or_default()
+    };
+    for [w, v, usage] in cells(
+        inputs.file("numbers/ordinals.csv")?,
+        ["word", "value", "use"],
+    )? {
+        words.add_ordinal(&normalize::key(&w), &v, &usage);
+    }
+    for [w, v, kind] in cells(
+        inputs.file("numbers/number_words.csv")?,
+        ["word", "value", "kind"],
+    )? {
+        words.add_number_word(&normalize::key(&w), &v, &kind, &and);
+    }
+    Some(words)
+}
+
+/// The index of column `name` in a header.
+fn col(header: &[String], name: &str) -> Option<usize> {
+    header.iter().position(|h| h == name)
+}
+
+/// Three columns of every row of a CSV rule file.
+fn cells(text: &str, names: [&str; 3]) -> Option<Vec<[String; 3]>> {
+    let (header, rows) = csv_rows(text)?;
+    let cols = [
+        col(&header, names[0])?,
+        col(&header, names[1])?,
+        col(&header, names[2])?,
+    ];
+    Some(
+        rows.into_iter()
+            .map(|(_, mut c)| cols.map(|i| std::mem::take(&mut c[i])))
+            .collect(),
     )
 }
 

@@ -6,7 +6,7 @@
 //! from the embedded rule files, to precompile the variants. It uses only
 //! `crate::text::normalize`, which `build.rs` compiles at the same path.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Shortest word (in letters) a variant is built from.
 const MIN_PART_LETTERS: usize = 3;
@@ -40,6 +40,8 @@ where
     name_like_word: L,
     /// A word (key) that is a one-word NORP entry.
     is_nisba_word: N,
+    /// The ordinal words an entry's ordinal is read from.
+    ordinals: &'a OrdinalWords,
     entries: std::marker::PhantomData<&'k str>,
 }
 
@@ -54,15 +56,96 @@ where
     /// called twice); `article` is the definite article (key form, empty
     /// when the clitic table has none); `name_like_word` tells a word (key)
     /// that is no stop, common, ambiguous or trigger word; `is_nisba_word`
-    /// a word that is a one-word NORP entry.
-    pub fn new(for_each_entry: E, article: &'a str, name_like_word: L, is_nisba_word: N) -> Self {
+    /// a word that is a one-word NORP entry; `ordinals` the ordinal words
+    /// (empty: no ordinal variants).
+    pub fn new(
+        for_each_entry: E,
+        article: &'a str,
+        name_like_word: L,
+        is_nisba_word: N,
+        ordinals: &'a OrdinalWords,
+    ) -> Self {
         VariantInputs {
             for_each_entry,
             article,
             name_like_word,
             is_nisba_word,
+            ordinals,
             entries: std::marker::PhantomData,
         }
+    }
+}
+
+/// The ordinal words of the numbers rules, by key, as the ordinal variants
+/// read them: the ordinals of `rules/numbers/ordinals.csv` (1 to 10, some
+/// only as the first part of a compound: `حادي`), the tens of
+/// `rules/numbers/number_words.csv` (`عشرين`, which end a compound after the
+/// conjunction of `rules/numbers/function_words.csv` and the article:
+/// `الحادي والعشرين`, or stand alone: `العشرين`) and its `ten` words (`عشر`:
+/// `الحادي عشر`).
+#[derive(Debug, Default, Clone)]
+pub struct OrdinalWords {
+    /// Ordinal word (key, no article) → (value, only as a compound's first part).
+    units: HashMap<String, (u32, bool)>,
+    /// Tens word (key) → value.
+    tens: HashMap<String, u32>,
+    /// The conjunction (key) glued before the tens of a compound.
+    and: String,
+    /// The words that make a teen of the ordinal before them.
+    teens: HashSet<String>,
+}
+
+impl OrdinalWords {
+    /// An ordinals.csv row: its word's key, integer value and `use`
+    /// (`compound`: only before a ten or tens word). Others are ignored.
+    pub fn add_ordinal(&mut self, key: &str, value: &str, usage: &str) {
+        if let Ok(v @ 1..=10) = value.parse::<u32>() {
+            self.units
+                .entry(key.to_string())
+                .or_insert((v, usage == "compound"));
+        }
+    }
+
+    /// A number_words.csv row: its word's key, value and kind; `and` is the
+    /// conjunction's key. Only `tens` and `ten` rows count.
+    pub fn add_number_word(&mut self, key: &str, value: &str, kind: &str, and: &str) {
+        match (kind, value.parse::<u32>()) {
+            ("tens", Ok(v)) => {
+                self.tens.insert(key.to_string(), v);
+                self.and = and.to_string();
+            }
+            ("ten", Ok(10)) => {
+                self.teens.insert(key.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    /// The ordinal written in words at the start of `keys` with the article
+    /// (`الحادي والعشرين`, `الحادي عشر`, `الثانية`, `العشرين`): its word count
+    /// and value.
+    fn read(&self, keys: &[&str], article: &str) -> Option<(usize, u32)> {
+        let first = keys
+            .first()?
+            .strip_prefix(article)
+            .filter(|_| !article.is_empty())?;
+        if let Some(&(unit, compound_only)) = self.units.get(first) {
+            let next = keys.get(1).copied().unwrap_or_default();
+            if unit < 10 && self.teens.contains(next) {
+                return Some((2, unit + 10));
+            }
+            // The conjunction and the article glued before the tens: `والعشرين`.
+            let tens = next
+                .strip_prefix(self.and.as_str())
+                .filter(|_| !self.and.is_empty())
+                .and_then(|rest| rest.strip_prefix(article))
+                .and_then(|rest| self.tens.get(rest));
+            if let Some(tens) = tens.filter(|_| unit < 10) {
+                return Some((2, unit + tens));
+            }
+            return (!compound_only).then_some((1, unit));
+        }
+        self.tens.get(first).map(|&tens| (1, tens))
     }
 }
 
@@ -123,7 +206,47 @@ pub fn gazetteer_variants<'k, E, L, N>(
         if keys.len() == 1 && !has_written_article(first_written, article) {
             spaced_variants(inputs, keys[0], &name_words, |v| add(entry, v));
         }
+        if kind == EntryKind::Other && keys.len() >= 2 {
+            ordinal_digit_variants(inputs, keys, |v| add(entry, v));
+        }
     });
+}
+
+/// A name with an ordinal written in words (`طريق الحرير البحري للقرن الحادي
+/// والعشرين`, `أحداث الحادي عشر من سبتمبر`) written with the ordinal in
+/// digits instead, from 11 on: after the article (`الـ21`, `ال21`, `الـ 21`
+/// scan to the article and the digits), and bare for a compound ordinal
+/// (`للقرن 21`, `أحداث 11 من سبتمبر`). The first ordinal only.
+fn ordinal_digit_variants<'k, E, L, N>(
+    inputs: &VariantInputs<'k, '_, E, L, N>,
+    keys: &[&str],
+    mut add: impl FnMut(Vec<String>),
+) where
+    E: Fn(&mut dyn FnMut(&[&'k str], EntryKind, &'k str)),
+    L: Fn(&str) -> bool,
+    N: Fn(&str) -> bool,
+{
+    let article = inputs.article;
+    let Some((at, (len, value))) =
+        (0..keys.len()).find_map(|i| Some((i, inputs.ordinals.read(&keys[i..], article)?)))
+    else {
+        return;
+    };
+    // A one-digit ordinal is written in words in a name; in digits
+    // (`اليوم الـ7`) it is a count of days, floors, chapters.
+    if value < 11 {
+        return;
+    }
+    let digits = value.to_string();
+    // Bare digits only for a compound: `مجموعة 20` is a group of twenty.
+    let bare = (len == 2).then_some(None);
+    for lead in std::iter::once(Some(article)).chain(bare) {
+        let mut v: Vec<String> = keys[..at].iter().map(|k| k.to_string()).collect();
+        v.extend(lead.map(str::to_string));
+        v.push(digits.clone());
+        v.extend(keys[at + len..].iter().map(|k| k.to_string()));
+        add(v);
+    }
 }
 
 /// The entry with the article added to or dropped from its first word,

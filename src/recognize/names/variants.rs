@@ -9,7 +9,13 @@
 //! - **spacing**: a two-word entry of name-like words (`جورج تاون`) also
 //!   matches glued (`جورجتاون`), and a one-word entry that splits into two
 //!   words known from the names lexicons (`نيويورك` → `نيو يورك`) matches
-//!   spaced.
+//!   spaced;
+//! - **ordinals in digits**: a non-person entry with an ordinal of 11 or
+//!   more written in words (`أحداث الحادي عشر من سبتمبر`, `للقرن الحادي
+//!   والعشرين`) also matches with the ordinal in digits after the article
+//!   (`الـ11`, `الـ21`), and bare for a compound (`للقرن 21`); the ordinal
+//!   words are the numbers layer's (`rules/numbers/ordinals.csv`,
+//!   `number_words.csv`).
 //!
 //! A variant never replaces a listed entry: one whose keys already are an
 //! entry of the table is not added. Variants carry the listed entry's
@@ -21,7 +27,7 @@
 //! too: a default run reads the variants it precompiled from the embedded
 //! rule files, and works them out only when an overlay changed their inputs.
 
-use super::variant_rules::{self, EntryKind, VariantInputs};
+use super::variant_rules::{self, EntryKind, OrdinalWords, VariantInputs};
 use super::*;
 use crate::rules::static_table;
 
@@ -85,6 +91,7 @@ impl NameRecognizer {
                 return;
             }
         }
+        let ordinals = ordinal_words(rules);
         let mut variants: Vec<(Vec<String>, GazEntry)> = Vec::new();
         let mut payloads: Vec<&GazEntry> = Vec::with_capacity(self.gazetteer.len());
         self.gazetteer
@@ -98,6 +105,7 @@ impl NameRecognizer {
             article(),
             |key| self.name_like_word(key),
             |key| self.is_nisba_word(key),
+            &ordinals,
         );
         variant_rules::gazetteer_variants(&inputs, |entry, keys| {
             variants.push((keys, payloads[entry as usize].clone()))
@@ -151,6 +159,47 @@ impl NameRecognizer {
             || self.ambiguous.contains(key)
             || self.trigger_words.contains(key))
     }
+}
+
+/// The ordinal words of the numbers rules (`rules/numbers/ordinals.csv`,
+/// the tens and ten words of `number_words.csv`, the conjunction of
+/// `function_words.csv`), for the ordinal variants. A file that is absent
+/// or unreadable adds nothing here: the numbers layer reports it.
+fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
+    let mut words = OrdinalWords::default();
+    let cells = |file: &str, columns: [&str; 3], f: &mut dyn FnMut([&str; 3])| {
+        let Ok(table) = rules.csv(file) else {
+            return;
+        };
+        let cols: Option<Vec<usize>> = columns.iter().map(|c| table.column(c).ok()).collect();
+        let Some(cols) = cols else {
+            return;
+        };
+        for row in &table.rows {
+            f([row.get(cols[0]), row.get(cols[1]), row.get(cols[2])]);
+        }
+    };
+    let mut and = String::new();
+    cells(
+        "numbers/function_words.csv",
+        ["word", "role", "word"],
+        &mut |[w, role, _]| {
+            if role == "and" && and.is_empty() {
+                and = crate::text::key(w);
+            }
+        },
+    );
+    cells(
+        "numbers/ordinals.csv",
+        ["word", "value", "use"],
+        &mut |[w, v, usage]| words.add_ordinal(&crate::text::key(w), v, usage),
+    );
+    cells(
+        "numbers/number_words.csv",
+        ["word", "value", "kind"],
+        &mut |[w, v, kind]| words.add_number_word(&crate::text::key(w), v, kind, &and),
+    );
+    words
 }
 
 #[cfg(test)]
