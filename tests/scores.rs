@@ -107,7 +107,7 @@ fn check(measured: &[(&str, f64)]) {
         if let Some((_, target)) = TARGETS.iter().find(|(k, _)| k == key) {
             if value < target {
                 moved.push(format!(
-                    "  {key}: measured {value:.4}, below its target {target:.2} (issue #13's done-when)"
+                    "  {key}: measured {value:.4}, below its target {target} (issue #13's done-when)"
                 ));
             }
         }
@@ -160,7 +160,7 @@ fn targets_are_pinned_scores_that_meet_them() {
         let pin = pinned(key);
         assert!(
             pin >= *target,
-            "{key}: pinned {pin:.4} is below its target {target:.2}"
+            "{key}: pinned {pin:.4} is below its target {target}"
         );
     }
 }
