@@ -157,3 +157,23 @@ fn a_place_defined_or_found_after_its_head_reaches_past_the_window() {
         );
     }
 }
+
+#[test]
+fn a_cued_media_name_reaches_past_the_window_and_keeps_its_own_tests() {
+    // The media name a cue vouched for is propagated like the other
+    // sources, under its own rule, to the whole document: not before its
+    // source, not before a definite word (an ordinary phrase there).
+    let filler = "وتواصلت الأمطار في المنطقة طوال اليوم .\n".repeat(5);
+    let text = format!(
+        "وبثت الجزيرة صورا للدمار .\nوقال مراسل الجزيرة إن القصف استمر .\n{filler}وزار الوفد الجزيرة الصغيرة .\nوبثت الجزيرة صورا للدمار ."
+    );
+    let media: Vec<(usize, String)> = extract(&text, Some(2))
+        .into_iter()
+        .filter(|m| m.rule == "name/media-propagated")
+        .map(|m| (m.start, m.text))
+        .collect();
+    assert_eq!(
+        media,
+        vec![(nth_offset(&text, "الجزيرة", 3), "الجزيرة".into())]
+    );
+}

@@ -121,6 +121,32 @@ fn a_name_found_in_the_first_window_is_propagated_in_a_later_one() {
 }
 
 #[test]
+fn a_media_name_a_cue_vouched_for_is_propagated_in_a_later_window() {
+    // `الجزيرة` ("the island") is an organization only where a cue vouched
+    // for it (`مراسل الجزيرة`): its bare mention windows later is tagged
+    // through the carried propagation table.
+    let text = format!(
+        "وقال مراسل الجزيرة إن القصف استمر طوال الليل.\n{}وبثت الجزيرة صورا للدمار في المدينة.\n",
+        filler(40)
+    );
+    let mentions = extract(&text, 200, &ExtractOptions::default());
+    let source = mentions
+        .iter()
+        .find(|m| m.rule == "name/media-cued")
+        .unwrap();
+    let later = mentions
+        .iter()
+        .find(|m| m.rule == "name/media-propagated")
+        .unwrap_or_else(|| panic!("no propagated media name: {mentions:#?}"));
+    let (k, context_past_source) = window_of(&text, 200, later.start, source.end);
+    assert!(k >= 2 && context_past_source, "window {k}");
+    assert_eq!(
+        jsonl(&mentions),
+        jsonl(&extract(&text, usize::MAX, &ExtractOptions::default()))
+    );
+}
+
+#[test]
 fn the_year_of_the_narrative_and_the_countries_named_cross_windows() {
     // No dateline: a bare day takes the last year named before it, however
     // far back; an ambiguous currency the most named country, wherever named.

@@ -185,6 +185,7 @@ impl Extractor {
         let mut mentions = resolve_conflicts(candidates);
         join_adjacent_persons(analysis, &mut mentions);
         names::latin_gloss::add_person_glosses(&ctx, &mut mentions);
+        names::latin_gloss::add_org_glosses(&ctx, &mut mentions);
         if window.is_some() {
             mentions.retain(|m| ctx.in_core(m.start));
         }

@@ -4,7 +4,10 @@
 //! run of one to five Latin words, the first capitalised, right after the
 //! Arabic name or inside brackets right after it. Only a person mention
 //! found by another rule opens a gloss, so a capitalised Latin word alone
-//! is never a name.
+//! is never a name. An organization or a work glosses its name only in
+//! brackets, also past its closing quotation mark and nationality adjective
+//! (`"اير وورك" البريطانية ([Airwork])`, decision 71): that gloss is a
+//! mention of the same label.
 
 use crate::mention::{DocContext, Label, Layer, Mention};
 
@@ -39,61 +42,133 @@ pub fn add_person_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
         if next == 0 || next >= tokens.len() || tokens[next - 1].end != m.end {
             continue;
         }
-        let opened = a.surface(next) == "(";
-        let first = if opened { next + 1 } else { next };
-        let latin_at = |k: usize| {
-            k < tokens.len()
-                && tokens[k].kind == crate::text::TokenKind::Word
-                && is_latin_word(a.surface(k))
+        let Some((start, end)) = gloss_span(ctx, next, false) else {
+            continue;
         };
-        if !latin_at(first) || !a.surface(first).starts_with(|c: char| c.is_uppercase()) {
+        if covered(mentions, start, end) {
             continue;
         }
-        let mut last = first;
-        let mut words = 1;
-        while words < MAX_GLOSS_WORDS {
-            // An initial with its full stop (`George W. Bush`).
-            let initial = a.surface(last).chars().count() == 1
-                && last + 1 < tokens.len()
-                && a.surface(last + 1) == ".";
-            if latin_at(last + 1) {
-                last += 1;
-            } else if initial && latin_at(last + 2) {
-                last += 2;
-            } else {
-                break;
-            }
-            words += 1;
-        }
-        // In brackets the gloss is all there is inside them.
-        if opened && (last + 1 >= tokens.len() || a.surface(last + 1) != ")") {
-            continue;
-        }
-        let (start, end) = (tokens[first].start, tokens[last].end);
-        let covered = mentions
-            .iter()
-            .any(|o| o.layer() == Layer::Names && o.start < end && start < o.end);
-        if covered {
-            continue;
-        }
-        let mut gloss = ctx.mention(
-            start,
-            end,
-            Label::Person,
-            serde_json::Value::Null,
-            "name/latin-gloss",
-        );
-        gloss.priority = m.priority;
-        if ctx.explain {
-            gloss.evidence = format!("the Latin spelling of `{}`", a.slice(m.start, m.end));
-        }
-        added.push(gloss);
+        added.push(gloss_of(ctx, m, start, end, "name/latin-gloss"));
     }
+    merge_glosses(mentions, added);
+}
+
+/// The gloss `start..end` of mention `m`: its label and priority.
+fn gloss_of(
+    ctx: &DocContext<'_>,
+    m: &Mention,
+    start: usize,
+    end: usize,
+    rule: &'static str,
+) -> Mention {
+    let mut gloss = ctx.mention(start, end, m.label, serde_json::Value::Null, rule);
+    gloss.priority = m.priority;
+    if ctx.explain {
+        let name = ctx.analysis.slice(m.start, m.end);
+        gloss.evidence = format!("the Latin spelling of `{name}`");
+    }
+    gloss
+}
+
+/// Add the glosses to `mentions`, which stay sorted.
+fn merge_glosses(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.start, m.end, m.layer()));
     }
 }
+
+/// The code points of the Latin gloss starting at token `next` (or inside
+/// the brackets opening there): one to five Latin words, the first
+/// capitalised; in brackets the gloss is all there is inside them, and
+/// with `bracketed` only a gloss in brackets counts.
+fn gloss_span(ctx: &DocContext<'_>, next: usize, bracketed: bool) -> Option<(usize, usize)> {
+    let a = ctx.analysis;
+    let tokens = a.tokens();
+    let opened = a.surface(next) == "(";
+    if bracketed && !opened {
+        return None;
+    }
+    let first = if opened { next + 1 } else { next };
+    let latin_at = |k: usize| {
+        k < tokens.len()
+            && tokens[k].kind == crate::text::TokenKind::Word
+            && is_latin_word(a.surface(k))
+    };
+    if !latin_at(first) || !a.surface(first).starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut last = first;
+    let mut words = 1;
+    while words < MAX_GLOSS_WORDS {
+        // An initial with its full stop (`George W. Bush`).
+        let initial = a.surface(last).chars().count() == 1
+            && last + 1 < tokens.len()
+            && a.surface(last + 1) == ".";
+        if latin_at(last + 1) {
+            last += 1;
+        } else if initial && latin_at(last + 2) {
+            last += 2;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    if opened && (last + 1 >= tokens.len() || a.surface(last + 1) != ")") {
+        return None;
+    }
+    Some((tokens[first].start, tokens[last].end))
+}
+
+/// Whether a names mention of `mentions` overlaps `start..end`.
+fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
+    mentions
+        .iter()
+        .any(|o| o.layer() == Layer::Names && o.start < end && start < o.end)
+}
+
+/// After conflict resolution: add a mention of the same label for the
+/// Latin gloss in brackets after every organization or work of `mentions`
+/// (sorted by offset), past a closing quotation mark and a nationality
+/// adjective (`"اير وورك" البريطانية ([Airwork])`), when no other names
+/// mention covers it; the result stays sorted.
+pub fn add_org_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
+    let a = ctx.analysis;
+    let tokens = a.tokens();
+    let mut added: Vec<Mention> = Vec::new();
+    for (n, m) in mentions.iter().enumerate() {
+        if !matches!(m.label, Label::Org | Label::Misc) {
+            continue;
+        }
+        let mut next = tokens.partition_point(|t| t.start < m.end);
+        if next == 0 || next >= tokens.len() || tokens[next - 1].end != m.end {
+            continue;
+        }
+        if matches!(a.surface(next), "\"" | "»" | "”") {
+            next += 1;
+        }
+        // The nationality adjective after the name (`البريطانية`).
+        if let Some(norp) = mentions[n + 1..].iter().find(|o| {
+            o.label == Label::Norp && next < tokens.len() && o.start == tokens[next].start
+        }) {
+            next = tokens.partition_point(|t| t.start < norp.end);
+        }
+        if next >= tokens.len() {
+            continue;
+        }
+        let Some((start, end)) = gloss_span(ctx, next, true) else {
+            continue;
+        };
+        if covered(mentions, start, end) {
+            continue;
+        }
+        added.push(gloss_of(ctx, m, start, end, ORG_GLOSS_RULE));
+    }
+    merge_glosses(mentions, added);
+}
+
+/// The rule id of an organization's or a work's Latin gloss.
+const ORG_GLOSS_RULE: &str = "name/latin-gloss-org";
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,16 @@
 //! 37), with the proclitic ل right after a speech word (`قال [للجزيرة]`,
 //! "told Al Jazeera"), or alone in brackets or quotation marks (a byline:
 //! `( [الجزيرة] )`, `« [الشرق الأوسط] »`). Decision 95.
+//!
+//! A name a cue word vouched for is the same organization at its later
+//! bare mentions in the document (`مكتب [الجزيرة]`, `التابعة [للجزيرة]`),
+//! through the shared propagation (`propagation.rs`); a name found alone in
+//! quotation marks (no cue word) is no source. The names are ordinary words,
+//! so a definite word right after a later mention makes it an ordinary
+//! phrase there (`الحياة اليومية`, "daily life"), which stays untagged, and
+//! so does a name that is an organization head (`الاتحاد`, "the union"); a
+//! longer listed name over it (`شبه الجزيرة`, `الجزيرة العربية`) outranks
+//! the propagated mention.
 
 use super::*;
 
@@ -18,6 +28,9 @@ pub(super) const CUES_FILE: &str = "names/media_cues.csv";
 
 /// The rule id of a listed media name with its cue.
 pub(super) const RULE: &str = "name/media-cued";
+
+/// The rule id of a cued media name at its later mentions.
+pub(super) const PROPAGATED_RULE: &str = "name/media-propagated";
 
 /// The rule id of a definite noun after a publication head.
 const PUBLICATION_RULE: &str = "name/publication-named";
@@ -314,6 +327,31 @@ impl NameRecognizer {
             );
         }
         Some(m)
+    }
+}
+
+impl NameRecognizer {
+    /// Whether `m` is a media name a cue word vouched for: a propagation
+    /// source (`propagation.rs`).
+    pub(super) fn is_media_source(&self, d: &Doc<'_>, m: &Mention) -> bool {
+        m.rule == RULE && m.label == Label::Org && self.media_cue_before(d, m.start)
+    }
+
+    /// Whether a media cue word stands right before the mention starting at
+    /// `start` (`مراسل [الجزيرة]`, `قال [للجزيرة]`), or before the quotation
+    /// mark that opens it (`قناة " [الجزيرة] "`).
+    fn media_cue_before(&self, d: &Doc<'_>, start: usize) -> bool {
+        let i = d.a.tokens().partition_point(|t| t.end <= start);
+        (i >= 1 && self.media.cue(d, i - 1).is_some())
+            || (i >= 2 && opens_quote(d.a.light(i - 1)) && self.media.cue(d, i - 2).is_some())
+    }
+
+    /// Whether a propagated media name at tokens `i..end` holds: no
+    /// organization head (`الاتحاد` names its own kind of body alone), and
+    /// no definite word right after it (`الحياة اليومية`).
+    pub(super) fn media_mention_holds(&self, d: &Doc<'_>, i: usize, end: usize) -> bool {
+        let definite_after = end < d.a.len() && d.is_word(end) && d.has_article(end);
+        !d.any_or_stem(i, flag::TRIGGER) && !definite_after
     }
 }
 

@@ -22,7 +22,6 @@ pub mod lexicon;
 mod likeness;
 mod loading;
 mod lone_names;
-mod media_propagation;
 mod media_rules;
 mod misc_rules;
 mod ordinary_tail;
@@ -678,7 +677,6 @@ impl NameRecognizer {
         self.listed_places(&d, &mut found);
         self.repeated_subjects(&d, &mut found);
         self.propagate(&d, &mut found);
-        self.propagate_media_names(&d, &mut found);
         self.extend_propagated_persons_left(&d, &mut found);
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);

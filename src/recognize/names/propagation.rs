@@ -1,9 +1,10 @@
 //! Document-level propagation: names found by sure rules (full person
 //! names, organization aliases, an unknown place after its head: `قرية
-//! [كفرتمرين]`) are tagged at their later bare mentions in
-//! the same document, never before their source and never from a one-letter
-//! word; with a line window, a person or organization within the window, a
-//! place that a definition or a place head vouches for in the whole document.
+//! [كفرتمرين]`, a media name after its cue: `مراسل [الجزيرة]`) are tagged
+//! at their later bare mentions in the same document, never before their
+//! source and never from a one-letter word; with a line window, a person or
+//! organization within the window, a place that a definition or a place
+//! head vouches for and a cued media name in the whole document.
 
 use super::*;
 use std::borrow::Cow;
@@ -42,15 +43,23 @@ const DOCUMENT_WIDE_SOURCES: &[&str] = &[
     "name/place-head",
 ];
 
-/// Where a propagated name was found: its label, start and line, and
-/// whether it reaches past the line window.
+/// Where a propagated name was found: its label, start and line, whether
+/// it reaches past the line window, and whether it is a cued media name
+/// (`media_rules.rs`), whose later mentions hold only where
+/// [`NameRecognizer::media_mention_holds`] says.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PropagationSource {
     label: Label,
     start: usize,
     line: usize,
     document_wide: bool,
+    media: bool,
 }
+
+/// The bit a cued media name takes among the labels a text was seen with:
+/// past every [`Label`], so a media source is not taken for an
+/// organization alias of the same text (they propagate under two rules).
+const MEDIA_SEEN_BIT: u16 = 1 << 15;
 
 impl PropagationSource {
     /// The same source for one word of a person's name.
@@ -165,14 +174,22 @@ impl NameRecognizer {
         let mut whole_document = NamesCarry::default();
         let mut carried = d.ctx.window.map(|w| w.carry.names.borrow_mut());
         let carry = carried.as_deref_mut().unwrap_or(&mut whole_document);
-        let mut sources: Vec<&Mention> = found
+        // Each source with whether it is a cued media name.
+        let mut sources: Vec<(&Mention, bool)> = found
             .iter()
-            .filter(|m| PROPAGATION_SOURCES.contains(&m.rule.as_str()) && d.ctx.in_core(m.start))
+            .filter(|m| d.ctx.in_core(m.start))
+            .filter_map(|m| {
+                if PROPAGATION_SOURCES.contains(&m.rule.as_str()) {
+                    Some((m, false))
+                } else {
+                    self.is_media_source(d, m).then_some((m, true))
+                }
+            })
             .collect();
         if sources.is_empty() && carry.table.is_empty() {
             return;
         }
-        sources.sort_by_key(|m| m.start);
+        sources.sort_by_key(|(m, _)| m.start);
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
@@ -183,10 +200,14 @@ impl NameRecognizer {
         // allocation per source); a window adds them to the carried ones.
         let whole = d.ctx.window.is_none();
         let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
-        for m in sources {
+        for (m, media) in sources {
             let (text, keys) = source_text_and_keys(a, m.start, m.end);
             if window.is_none() {
-                let label_bit = 1u16 << (m.label as u16);
+                let label_bit = if media {
+                    MEDIA_SEEN_BIT
+                } else {
+                    1u16 << (m.label as u16)
+                };
                 let known = if whole {
                     seen_here.get(text).copied()
                 } else {
@@ -212,7 +233,8 @@ impl NameRecognizer {
                 label: m.label,
                 start: char_base + m.start,
                 line: line_base + lines.line_of(m.start),
-                document_wide: DOCUMENT_WIDE_SOURCES.contains(&m.rule.as_str()),
+                document_wide: media || DOCUMENT_WIDE_SOURCES.contains(&m.rule.as_str()),
+                media,
             };
             if m.label == Label::Person && keys.len() >= 2 {
                 for (n, k) in keys.iter().enumerate() {
@@ -261,13 +283,18 @@ impl NameRecognizer {
                 s.start <= at && (s.document_wide || window.is_none_or(|w| line - s.line <= w))
             };
             // A proclitic split of a word that is itself ordinary is no
-            // mention of the name (`لصالح` is "in favour of", not ل + `صالح`).
+            // mention of the name (`لصالح` is "in favour of", not ل + `صالح`),
+            // but for a media name, an ordinary word a cue vouched for (`ل[طيور
+            // الجنة]`), whose own test is `media_mention_holds`.
             let ordinary_whole = d.any(i, flag::STOP | flag::COMMON);
-            let Some(m) = table
-                .matches_at(a, i, true)
-                .into_iter()
-                .find(|m| reaches(m.payload) && !(m.clitic && ordinary_whole))
-            else {
+            let Some(m) = table.matches_at(a, i, true).into_iter().find(|m| {
+                reaches(m.payload)
+                    && if m.payload.media {
+                        self.media_mention_holds(d, i, m.end)
+                    } else {
+                        !(m.clitic && ordinary_whole)
+                    }
+            }) else {
                 continue;
             };
             // A match made only of one-letter words (a clitic stem) is
@@ -276,16 +303,23 @@ impl NameRecognizer {
             if end < m.start + 2 {
                 continue;
             }
-            let mut mention = d.ctx.mention(
-                m.start,
-                end,
-                m.payload.label,
-                serde_json::Value::Null,
-                "name/propagated",
-            );
+            let (rule, evidence) = if m.payload.media {
+                (
+                    super::media_rules::PROPAGATED_RULE,
+                    "a media name a cue vouched for earlier in the document",
+                )
+            } else {
+                (
+                    "name/propagated",
+                    "a longer mention earlier in the document",
+                )
+            };
+            let mut mention =
+                d.ctx
+                    .mention(m.start, end, m.payload.label, serde_json::Value::Null, rule);
             mention.priority = priority::PROPAGATED;
             if d.ctx.explain {
-                mention.evidence = "a longer mention earlier in the document".into();
+                mention.evidence = evidence.into();
             }
             found.push(mention);
         }
