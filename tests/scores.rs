@@ -75,10 +75,10 @@ const PINS: &[(&str, f64)] = &[
 /// The floors issue #13 set (its "done when"): a score that met its target
 /// must not slip below it, even within [`TOLERANCE`] of its pin.
 const TARGETS: &[(&str, f64)] = &[
-    ("seed/names/strict-f1", 0.9932),
-    ("corpus-test/names/strict-f1", 0.8536),
-    ("anercorp-dev/micro-f1", 0.8130),
-    ("wikifane-dev/micro-f1", 0.7304),
+    ("seed/names/strict-f1", 0.98),
+    ("corpus-test/names/strict-f1", 0.85),
+    ("anercorp-dev/micro-f1", 0.80),
+    ("wikifane-dev/micro-f1", 0.65),
 ];
 
 fn pinned(key: &str) -> f64 {
