@@ -5,8 +5,9 @@
 //! of a sentence followed by such a bracket is a PERSON; the Latin
 //! spelling becomes its gloss (`latin_gloss.rs`) and its words propagate to
 //! the later bare mentions (`ويامل [اكويلاني]`). The birth bracket is the
-//! evidence: a birth word (`rules/names/biography_leads.csv`) or a date
-//! written as day, month and year. Events and institutions open the same
+//! evidence: a birth word (`rules/names/biography_leads.csv`), a date
+//! written as day, month and year, or the two years of a life (`[فيليب
+//! بيتان] ( 1856 1951 )`, `[البحتري] ( 820 م 897 م )`). Events and institutions open the same
 //! way with a date, but their heads are ordinary words (`معركة`, `جامعة`),
 //! which no run of name words holds.
 
@@ -52,7 +53,7 @@ impl NameRecognizer {
     }
 
     /// Whether the bracket opening at `open` tells a birth: a birth word,
-    /// or a day, a month word and a year (`7 يوليو 1984`).
+    /// a day, a month word and a year (`7 يوليو 1984`), or two years.
     fn birth_bracket(&self, d: &Doc<'_>, open: usize) -> bool {
         let a = d.a;
         if open >= a.len() || a.light(open) != "(" {
@@ -68,10 +69,16 @@ impl NameRecognizer {
                 && a.surface(k).chars().all(|c| c.is_ascii_digit())
                 && digits.contains(&a.surface(k).len())
         };
-        (open + 1..end).any(|k| {
+        let told = (open + 1..end).any(|k| {
             (d.is_word(k) && self.birth_words.contains(a.key(k)))
                 || (k + 2 < end && number(k, 1..=2) && d.is_word(k + 1) && number(k + 2, 4..=4))
-        })
+        });
+        // The years of a life (`( 1856 1951 )`, `( 820 م 897 م )`): two
+        // years of three or four digits.
+        told || (open + 1..end)
+            .filter(|&k| number(k, 3..=4))
+            .nth(1)
+            .is_some()
     }
 
     /// At a sentence start `i`, the lead name before a birth bracket.

@@ -338,17 +338,12 @@ impl NameRecognizer {
         if !is_given && d.has_article(i) {
             return;
         }
-        let mut last = i;
         // A name continues after a given name; a family name ends one.
-        if is_given {
-            while last + 1 < a.len() && last + 1 - i < 4 {
-                let prev_particle = d.any(last, flag::PARTICLE);
-                if self.family_ends(d, i, last) || !self.is_name_token(d, last + 1, prev_particle) {
-                    break;
-                }
-                last += 1;
-            }
-        }
+        let mut last = if is_given {
+            self.given_run_last(d, i)
+        } else {
+            i
+        };
         // `[بلال فضل]،`: an ordinary word as the surname of a listed given name.
         if is_given && last == i && self.common_surname_after_given(d, i) {
             last += 1;
@@ -373,6 +368,21 @@ impl NameRecognizer {
             m.evidence = format!("person name list: {}", a.surface(i));
         }
         out.push(m);
+    }
+
+    /// The last token of the name run that a given name at `i` starts: up
+    /// to three more name words, until a family name ends it or a word is
+    /// no name word.
+    pub(super) fn given_run_last(&self, d: &Doc<'_>, i: usize) -> usize {
+        let mut last = i;
+        while last + 1 < d.a.len() && last + 1 - i < 4 {
+            let prev_particle = d.any(last, flag::PARTICLE);
+            if self.family_ends(d, i, last) || !self.is_name_token(d, last + 1, prev_particle) {
+                break;
+            }
+            last += 1;
+        }
+        last
     }
 
     /// Place head dropped: `مقاطعة [شانشي]`, `ولاية [ورقلة]`.

@@ -122,6 +122,7 @@ impl NameRecognizer {
             lone_ordinary: Default::default(),
             group_heads: Default::default(),
             birth_words: Default::default(),
+            given_homographs: Default::default(),
             place_definitions: Default::default(),
             place_within: Default::default(),
             facility_adjectives: Default::default(),
@@ -131,6 +132,10 @@ impl NameRecognizer {
         }
         if let Some(text) = rules.get(subject_cues::CUES_FILE) {
             r.person_cues.load(subject_cues::CUES_FILE, text)?;
+        }
+        if let Some(text) = rules.get(homograph_given::HOMOGRAPHS_FILE) {
+            r.given_homographs
+                .load(homograph_given::HOMOGRAPHS_FILE, text)?;
         }
         if let Some(text) = rules.get(biography_lead::BIRTH_WORDS_FILE) {
             r.birth_words.load(biography_lead::BIRTH_WORDS_FILE, text)?;

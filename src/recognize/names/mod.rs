@@ -15,6 +15,7 @@ mod coordination;
 mod facility_descriptions;
 pub mod features;
 mod group_names;
+mod homograph_given;
 mod honorifics;
 pub mod latin_gloss;
 mod left_extension;
@@ -263,6 +264,9 @@ pub struct NameRecognizer {
     lone_ordinary: word_tables::WordKeys,
     /// Nouns of a tribe or clan (`rules/names/group_heads.csv`).
     group_heads: word_tables::WordKeys,
+    /// Given names the lexicons hold as function words
+    /// (`rules/names/person_homographs.csv`).
+    given_homographs: word_tables::WordKeys,
     /// Birth words of a biography's lead bracket (`rules/names/biography_leads.csv`).
     birth_words: word_tables::WordKeys,
     /// Copulas and place nouns of a place's defining sentence
@@ -410,6 +414,11 @@ impl NameRecognizer {
         if i > 0 && teen(i - 1) {
             return false;
         }
+        // A given name the lexicons hold as a function word, written as
+        // the name beside name words (`[محمد علي]`, `[علي جمعة]`).
+        if self.homograph_given(d, i) {
+            return true;
+        }
         // A one-letter word (`ه` split off a word, `و`) is never a name part.
         if !d.is_word(i) || d.any(i, flag::LIGHT_STOP) || d.a.key(i).chars().nth(1).is_none() {
             return false;
@@ -492,6 +501,7 @@ impl NameRecognizer {
             // A given name behind a proclitic counts too (`و[خليل الحميد]`).
             let after_given = i > 0
                 && (d.any(i - 1, flag::GIVEN)
+                    || self.homograph_given(d, i - 1)
                     || after_compound
                     || (d.a.key(i - 1).starts_with('و') && d.f.stem_any(i - 1, flag::GIVEN)));
             return prev_particle || ((d.a.key(i).ends_with('ي') || after_given) && !d.is_norp(i));
@@ -505,6 +515,7 @@ impl NameRecognizer {
         let after_given = i > 0
             && (prev_particle
                 || d.any(i - 1, flag::GIVEN | flag::PARTICLE)
+                || self.homograph_given(d, i - 1)
                 || (d.a.key(i - 1).starts_with('و') && d.f.stem_any(i - 1, flag::GIVEN))
                 || self.arabic_name_word(d, i - 1));
         after_given || !self.looks_ordinary(d, i)
@@ -516,6 +527,11 @@ impl NameRecognizer {
     /// inside a name run. A rank after a given name alone is a regnal number and continues it
     /// (`الملك [عبد الله الثاني]`, `[محمد الخامس]`).
     fn family_ends(&self, d: &Doc<'_>, first: usize, last: usize) -> bool {
+        // `علي` after a listed name is the given name, though the training
+        // parts mostly see its key as the preposition `على`.
+        if self.homograph_given(d, last + 1) {
+            return false;
+        }
         if self.ordinary_word_ends(d, first, last) {
             return true;
         }
@@ -609,6 +625,9 @@ impl NameRecognizer {
                 }
                 if f.word & flag::PARTICLE != 0 {
                     self.nasab_chain_at(&d, i, &mut found);
+                }
+                if f.word & flag::STOP_OF_LIGHT != 0 {
+                    self.homograph_person_at(&d, i, &mut found);
                 }
                 // The first tests of these three rules, as bits of the
                 // word and the next one: most words call none of them.

@@ -164,7 +164,7 @@ impl NameRecognizer {
     /// Token `k` is a definite family name closing a name: listed as a
     /// family name, or a nisba-shaped word no lexicon knows
     /// (`الشيخاوي`), and the name plainly ends after it.
-    fn definite_family_after_first(&self, d: &Doc<'_>, k: usize) -> bool {
+    pub(super) fn definite_family_after_first(&self, d: &Doc<'_>, k: usize) -> bool {
         let key = d.a.key(k);
         let listed = d.any(k, flag::FAMILY) && !d.any(k, flag::COMMON);
         let nisba = key.ends_with('\u{064A}')
