@@ -171,7 +171,7 @@ impl NameRecognizer {
             // first word at `i`: most words have neither.
             if before.is_none()
                 && !d.any(i, flag::MEDIA_FIRST)
-                && !(opens_quote(a.light(i - 1)) && i >= 2 && media.cue(d, i - 2).is_some())
+                && !(i >= 2 && media.cue(d, i - 2).is_some() && opens_quote(a.light(i - 1)))
             {
                 continue;
             }
