@@ -157,12 +157,16 @@ pub(super) const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 
 /// A word ending in an attached pronoun (`روايتها`, `التزامهم`): an
 /// ordinary noun or verb, not part of a name.
+#[inline]
 pub fn has_pronoun_suffix(word: &str) -> bool {
     // Each suffix ends in `ا` (D8 A7), `م` (D9 85) or `ن` (D9 86): one byte
-    // test refuses most words.
-    if !matches!(word.as_bytes().last(), Some(0xA7 | 0x85 | 0x86)) {
-        return false;
-    }
+    // test, inlined at every word's features, refuses most words.
+    matches!(word.as_bytes().last(), Some(0xA7 | 0x85 | 0x86)) && ends_in_pronoun(word)
+}
+
+/// [`has_pronoun_suffix`] past its byte test.
+#[inline(never)]
+fn ends_in_pronoun(word: &str) -> bool {
     ["ها", "هم", "هما", "هن"].iter().any(|s| word.ends_with(s)) && word.chars().count() > 4
 }
 

@@ -109,8 +109,10 @@ impl MediaNames {
     /// The cue of token `i`, also behind the conjunction (`وقال`). The
     /// vocabulary flags a word token that is a cue or has a cue stem, so
     /// most tokens are refused without a lookup; a number or punctuation
-    /// token is looked up only when some cue has no word character.
-    #[inline]
+    /// token is looked up only when some cue has no word character. The
+    /// flag test is inlined at every caller (the media pass asks it at
+    /// every word, twice); the lookup is not.
+    #[inline(always)]
     pub(super) fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
         let f = d.f.get(i);
         let refused = if f.word & flag::WORD != 0 {
@@ -125,6 +127,7 @@ impl MediaNames {
     }
 
     /// The cue of a key, whole or behind a proclitic (see [`Self::cue`]).
+    #[inline(never)]
     fn cue_lookup(&self, key: &str) -> Option<MediaCue> {
         if !self.cue_endings.as_ref().is_some_and(|f| f.may_pass(key)) {
             return None;
@@ -184,7 +187,7 @@ impl NameRecognizer {
             // first word at `i`: most words have neither.
             if before.is_none()
                 && !d.any(i, flag::MEDIA_FIRST)
-                && !(opens_quote(a.light(i - 1)) && i >= 2 && media.cue(d, i - 2).is_some())
+                && !(i >= 2 && media.cue(d, i - 2).is_some() && opens_quote(a.light(i - 1)))
             {
                 continue;
             }

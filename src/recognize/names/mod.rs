@@ -43,6 +43,7 @@ mod subject_cues;
 mod surname_tails;
 mod title_given;
 mod title_surname;
+mod token_offsets;
 mod trailing_verbs;
 mod variant_rules;
 mod variants;
@@ -286,9 +287,25 @@ struct Doc<'d> {
     ctx: &'d DocContext<'d>,
     a: &'d Analysis<'d>,
     f: TokenFeatures,
+    /// The tokens by code point offset, built when a pass first asks.
+    offsets: std::cell::OnceCell<token_offsets::TokenOffsets<'d>>,
 }
 
-impl Doc<'_> {
+impl<'d> Doc<'d> {
+    fn new(ctx: &'d DocContext<'d>, f: TokenFeatures) -> Self {
+        Doc {
+            ctx,
+            a: ctx.analysis,
+            f,
+            offsets: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The tokens of the document by code point offset.
+    fn offsets(&self) -> &token_offsets::TokenOffsets<'d> {
+        self.offsets
+            .get_or_init(|| token_offsets::TokenOffsets::new(self.a.tokens()))
+    }
     /// Whether token `i` exists and has any bit of `mask`.
     #[inline]
     fn any(&self, i: usize, mask: Flags) -> bool {
@@ -598,11 +615,7 @@ impl NameRecognizer {
     /// Emit candidate name mentions.
     pub fn recognize(&self, ctx: &DocContext<'_>, out: &mut Vec<Mention>) {
         let a = ctx.analysis;
-        let d = Doc {
-            ctx,
-            a,
-            f: self.vocab.features(a),
-        };
+        let d = Doc::new(ctx, self.vocab.features(a));
         // Candidates come at about one per four tokens, and the passes
         // after the word loop add more: sized once at one per two tokens,
         // so that few documents regrow it (each regrowth copies them all).

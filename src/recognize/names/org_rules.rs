@@ -247,6 +247,14 @@ pub(super) fn is_definite_conjunct(key: &str) -> bool {
     key.starts_with("وال") && key.chars().count() > 4
 }
 
+/// Whether token `k` may be Latin script ([`is_latin_token`]): its first
+/// byte is one of the characters a Latin token is made of.
+#[inline]
+fn may_be_latin(a: &Analysis<'_>, k: usize) -> bool {
+    let first = a.text().as_bytes().get(a.tokens()[k].byte_start).copied();
+    first.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'&' | b'.' | b'-'))
+}
+
 /// Whether a token is Latin script: ASCII letters, digits, `&`, `.`, `-`.
 fn is_latin_token(surface: &str) -> bool {
     !surface.is_empty()
@@ -266,7 +274,16 @@ impl NameRecognizer {
         let tokens = a.tokens();
         let latin = |k: usize| is_latin_token(a.surface(k));
         let capital = |k: usize| a.surface(k).starts_with(|c: char| c.is_ascii_uppercase());
+        // Both rules need a Latin token at `j - 1` or at `j`: the first
+        // byte of each token turns away the Arabic words before any test.
+        let mut latin_before = !a.is_empty() && may_be_latin(a, 0);
         for j in 1..a.len() {
+            let latin_here = may_be_latin(a, j);
+            let near_latin = latin_before || latin_here;
+            latin_before = latin_here;
+            if !near_latin {
+                continue;
+            }
             // `[Microsoft] الأمريكية`: the adjective after the name.
             let feminine_nationality =
                 d.is_norp(j) && d.has_article(j) && a.key(j).ends_with('\u{0647}');
@@ -311,6 +328,35 @@ impl NameRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-byte gate of `latin_orgs` keeps every Latin token, on
+    /// every corpus article and a few written ones, and turns away the
+    /// Arabic words.
+    #[test]
+    fn the_latin_gate_keeps_every_latin_token() {
+        let mut texts = crate::perf::repo_corpus_texts();
+        texts.push("تعاقدت مع Microsoft الأمريكية و G42 و AT&T و .NET و -X".into());
+        let (mut latin, mut arabic) = (0, 0);
+        for text in &texts {
+            let a = Analysis::new(text);
+            for k in 0..a.len() {
+                if is_latin_token(a.surface(k)) {
+                    latin += 1;
+                    assert!(may_be_latin(&a, k), "{} in {text}", a.surface(k));
+                }
+                if a.surface(k)
+                    .starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+                {
+                    arabic += 1;
+                    assert!(!may_be_latin(&a, k), "{}", a.surface(k));
+                }
+            }
+        }
+        assert!(
+            latin > 100 && arabic > 5 * latin,
+            "{latin} Latin, {arabic} Arabic"
+        );
+    }
 
     #[test]
     fn a_bad_sector_row_is_an_error_naming_file_line_and_values() {

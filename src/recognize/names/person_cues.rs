@@ -193,11 +193,7 @@ mod tests {
         for text in &texts {
             let a = Analysis::new(text);
             let ctx = DocContext::plain("test", &a);
-            let d = Doc {
-                ctx: &ctx,
-                a: &a,
-                f: r.vocab.features(&a),
-            };
+            let d = Doc::new(&ctx, r.vocab.features(&a));
             for i in 0..a.len() {
                 if !d.is_word(i) {
                     continue;

@@ -58,7 +58,7 @@ impl FoundPlaces {
         let mut known: Vec<KnownPlace> = Vec::new();
         let mut covered = vec![false; n];
         for m in found {
-            let Some((first, last)) = covered_tokens(a, m, &mut covered) else {
+            let Some((first, last)) = covered_tokens(d, m, &mut covered) else {
                 continue;
             };
             if matches!(m.label, Label::Gpe | Label::Loc) && tokens[last].end == m.end {
@@ -350,14 +350,13 @@ impl NameRecognizer {
 /// The first and last token of a mention, marked in `covered`; `None` when
 /// it reaches past the last token.
 pub(super) fn covered_tokens(
-    a: &Analysis<'_>,
+    d: &Doc<'_>,
     m: &Mention,
     covered: &mut [bool],
 ) -> Option<(usize, usize)> {
-    let tokens = a.tokens();
-    let n = tokens.len();
-    let first = tokens.partition_point(|t| t.end <= m.start);
-    let last = tokens.partition_point(|t| t.end < m.end);
+    let n = d.a.len();
+    let first = d.offsets().ending_by(m.start);
+    let last = d.offsets().ending_before(m.end);
     if first >= n || last >= n {
         return None;
     }
@@ -386,11 +385,7 @@ mod tests {
             let ctx = DocContext::plain("test", &a);
             let mut found = Vec::new();
             r.recognize(&ctx, &mut found);
-            let d = Doc {
-                ctx: &ctx,
-                a: &a,
-                f: r.vocab.features(&a),
-            };
+            let d = Doc::new(&ctx, r.vocab.features(&a));
             let Some(places) = FoundPlaces::of(&d, &found) else {
                 continue;
             };

@@ -79,7 +79,7 @@ impl NameRecognizer {
         // clitic ب of that token (`ب[الدنمارك]`).
         let mut place_at: Vec<Option<bool>> = vec![None; n];
         for m in found.iter() {
-            let Some((first, _)) = place_lists::covered_tokens(a, m, &mut covered) else {
+            let Some((first, _)) = place_lists::covered_tokens(d, m, &mut covered) else {
                 continue;
             };
             if matches!(m.label, Label::Gpe | Label::Loc) {

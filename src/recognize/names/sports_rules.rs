@@ -336,44 +336,61 @@ impl NameRecognizer {
     /// the countries stay GPE.
     fn fixture_lines(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
         // A team (a gazetteer entry or a few unknown words) ends right
-        // before its bracket, so a token with no `(` within that reach
-        // starts no fixture: most tokens skip the gazetteer probes.
-        let reach = MAX_UNKNOWN_TEAM_WORDS.max(self.gazetteer.max_tokens());
-        let mut next_bracket = d.a.len();
-        let mut bracket_after = vec![usize::MAX; d.a.len()];
-        for k in (0..d.a.len()).rev() {
-            bracket_after[k] = next_bracket;
-            if d.a.light(k) == "(" {
-                next_bracket = k;
+        // before its bracket, so only the words within that reach before
+        // such a `(` are tried: most tokens skip the gazetteer probes. Only
+        // a bracket that a `)` and a dash close within a place's length
+        // (`( فرنسا ) -`) can follow the first team of a line.
+        let a = d.a;
+        let n = a.len();
+        let place_reach = self.gazetteer.max_tokens();
+        let is_punct = |k: usize, mark: &str| {
+            a.tokens()[k].kind == crate::text::TokenKind::Punct && a.light(k) == mark
+        };
+        let fixture_bracket = |k: usize| {
+            is_punct(k, "(")
+                && (k + 2..=k + 1 + place_reach)
+                    .any(|c| c + 1 < n && is_punct(c, ")") && is_dash(a.light(c + 1)))
+        };
+        let reach = MAX_UNKNOWN_TEAM_WORDS.max(place_reach);
+        let mut i = 0;
+        for bracket in (0..n).filter(|&k| fixture_bracket(k)) {
+            // The words before this bracket, back to the previous one.
+            i = i.max(bracket.saturating_sub(reach));
+            while i < bracket {
+                self.fixture_line_at(d, i, bracket, out);
+                i += 1;
             }
         }
-        for (i, &bracket) in bracket_after.iter().enumerate() {
-            if !d.is_word(i) || bracket >= d.a.len() || bracket - i > reach {
-                continue;
-            }
-            // Without a gazetteer entry starting here, only a run of at
-            // most MAX_UNKNOWN_TEAM_WORDS unknown words can reach the bracket.
-            if bracket - i > MAX_UNKNOWN_TEAM_WORDS && !d.any(i, flag::GAZ_FIRST) {
-                continue;
-            }
-            let Some((first, dash)) = self.team_with_country(d, i) else {
-                continue;
-            };
-            // An unknown team starts after punctuation (the line's start).
-            if first.as_ref().is_some_and(|t| !t.city) && i > 0 && d.is_word(i - 1) {
-                continue;
-            }
-            if dash >= d.a.len() || !is_dash(d.a.light(dash)) {
-                continue;
-            }
-            let Some((second, _)) = self.team_with_country(d, dash + 1) else {
-                continue;
-            };
-            let anchored = |t: &Option<Team>| t.as_ref().is_none_or(|t| t.city);
-            if anchored(&first) || anchored(&second) {
-                for team in [first, second].into_iter().flatten() {
-                    self.club(d, &team, "name/club-fixture", out);
-                }
+    }
+
+    /// The fixture line whose first team starts at token `i`, the next
+    /// closed bracket (see [`Self::fixture_lines`]) at `bracket`.
+    fn fixture_line_at(&self, d: &Doc<'_>, i: usize, bracket: usize, out: &mut Vec<Mention>) {
+        if !d.is_word(i) {
+            return;
+        }
+        // Without a gazetteer entry starting here, only a run of at
+        // most MAX_UNKNOWN_TEAM_WORDS unknown words can reach the bracket.
+        if bracket - i > MAX_UNKNOWN_TEAM_WORDS && !d.any(i, flag::GAZ_FIRST) {
+            return;
+        }
+        let Some((first, dash)) = self.team_with_country(d, i) else {
+            return;
+        };
+        // An unknown team starts after punctuation (the line's start).
+        if first.as_ref().is_some_and(|t| !t.city) && i > 0 && d.is_word(i - 1) {
+            return;
+        }
+        if dash >= d.a.len() || !is_dash(d.a.light(dash)) {
+            return;
+        }
+        let Some((second, _)) = self.team_with_country(d, dash + 1) else {
+            return;
+        };
+        let anchored = |t: &Option<Team>| t.as_ref().is_none_or(|t| t.city);
+        if anchored(&first) || anchored(&second) {
+            for team in [first, second].into_iter().flatten() {
+                self.club(d, &team, "name/club-fixture", out);
             }
         }
     }

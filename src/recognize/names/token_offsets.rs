@@ -1,0 +1,97 @@
+//! The tokens of a mention by its code point offsets, for the passes that
+//! read the tokens under the candidates found so far: one table per
+//! document, built the first time a pass asks, instead of two binary
+//! searches over the tokens for every mention.
+
+use crate::text::Token;
+
+/// Code points per bucket of [`TokenOffsets`]: a few tokens.
+const BUCKET_BITS: u32 = 4;
+
+/// The tokens of a document by code point: for every sixteenth offset, how
+/// many tokens end at or before it, so that an offset is found by a short
+/// walk from its bucket (one entry per bucket: built in a pass over the
+/// tokens, where an entry per code point cost more to fill than the
+/// searches it saved).
+#[derive(Debug)]
+pub(super) struct TokenOffsets<'t> {
+    tokens: &'t [Token],
+    /// `ending_by(b << BUCKET_BITS)` for each bucket `b`.
+    buckets: Vec<u32>,
+}
+
+impl<'t> TokenOffsets<'t> {
+    /// The table of a document's tokens (in text order).
+    pub(super) fn new(tokens: &'t [Token]) -> Self {
+        let last_end = tokens.last().map_or(0, |t| t.end);
+        let mut buckets = Vec::with_capacity((last_end >> BUCKET_BITS) + 1);
+        let mut k = 0;
+        for b in 0..=(last_end >> BUCKET_BITS) {
+            let c = b << BUCKET_BITS;
+            while k < tokens.len() && tokens[k].end <= c {
+                k += 1;
+            }
+            buckets.push(k as u32);
+        }
+        TokenOffsets { tokens, buckets }
+    }
+
+    /// How many tokens end at or before code point `c`
+    /// (`tokens.partition_point(|t| t.end <= c)`): the index of the first
+    /// token that ends after it (the one `c` is in, or the next).
+    #[inline]
+    pub(super) fn ending_by(&self, c: usize) -> usize {
+        let Some(&from) = self.buckets.get(c >> BUCKET_BITS) else {
+            return self.tokens.len();
+        };
+        let mut k = from as usize;
+        while k < self.tokens.len() && self.tokens[k].end <= c {
+            k += 1;
+        }
+        k
+    }
+
+    /// How many tokens end before code point `c`
+    /// (`tokens.partition_point(|t| t.end < c)`): the index of the first
+    /// token that reaches `c` (the last token of a span ending at `c`).
+    #[inline]
+    pub(super) fn ending_before(&self, c: usize) -> usize {
+        c.checked_sub(1).map_or(0, |before| self.ending_by(before))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Analysis;
+
+    #[test]
+    fn offsets_find_the_tokens_binary_search_finds() {
+        let mut texts = crate::perf::repo_corpus_texts();
+        texts.truncate(40);
+        texts.extend([
+            "".into(),
+            " ".into(),
+            "قال".into(),
+            "  بـ15 ، الصين،  ".into(),
+        ]);
+        for text in &texts {
+            let a = Analysis::new(text);
+            let tokens = a.tokens();
+            let offsets = TokenOffsets::new(tokens);
+            let chars = text.chars().count();
+            for c in 0..=chars + 2 {
+                assert_eq!(
+                    offsets.ending_by(c),
+                    tokens.partition_point(|t| t.end <= c),
+                    "{c} in {text:?}"
+                );
+                assert_eq!(
+                    offsets.ending_before(c),
+                    tokens.partition_point(|t| t.end < c),
+                    "{c} in {text:?}"
+                );
+            }
+        }
+    }
+}
