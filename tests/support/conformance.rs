@@ -13,7 +13,9 @@
 //! decade `202X` its ten years, a clock range `T13:30/T16:00` is compared
 //! with Recognizers-Text's `startTime`/`endTime` by its first and last
 //! minute; a puckling range marked `to_semantics` ends at the start of
-//! its last bound). Decisions documented in the adapter:
+//! its last bound; a Recognizers-Text value without `future`/`past`
+//! readings, a season `2016-SU`, is compared as its TIMEX3 string).
+//! Decisions documented in the adapter:
 //! - Recognizers-Text `ordinal.relative` spans (التالي, الأخير) are an
 //!   extended type that is not an ORDINAL in the guidelines; kashif runs as
 //!   RT's `SuppressExtendedTypes` option does, so those expected spans are
@@ -378,6 +380,16 @@ fn time_value_eq(exp: &Value, m: &Mention, r: NaiveDateTime) -> bool {
     let Some(s) = m.value.as_str() else {
         return false;
     };
+    // Recognizers-Text: a value without `future`/`past` readings (`{}`, a
+    // season) is compared as its TIMEX3 string.
+    if let Some(t) = exp.get("timex").and_then(Value::as_str) {
+        let unresolved = ["future", "past"]
+            .iter()
+            .all(|k| exp[*k].as_object().is_some_and(|o| o.is_empty()));
+        if unresolved {
+            return s == t;
+        }
+    }
     let Some((a, b)) = timex_interval(s, r, &m.rule) else {
         return false;
     };

@@ -477,6 +477,9 @@ impl NumberRecognizer {
             if let Some(c) = self.weekday_of(state, i) {
                 out.push(c);
             }
+            if let Some(c) = self.week_then_weekday(state, i) {
+                out.push(c);
+            }
 
             if let Some(c) = self.nth_weekday(state, i) {
                 out.push(c);
