@@ -9,7 +9,13 @@
 //! the instants Duckling reports (resolved against the record's `ref_time`
 //! with Duckling's conventions: a bare weekday is the next one, a clock
 //! hour without a part of the day is the next occurrence), and span
-//! modifiers to range bounds. Decisions documented in the adapter:
+//! modifiers to range bounds (a quarter `2016-Q3` is its three months, a
+//! decade `202X` its ten years, a clock range `T13:30/T16:00` is compared
+//! with Recognizers-Text's `startTime`/`endTime` by its first and last
+//! minute; a puckling range marked `to_semantics` ends at the start of
+//! its last bound; a Recognizers-Text value without `future`/`past`
+//! readings, a season `2016-SU`, is compared as its TIMEX3 string).
+//! Decisions documented in the adapter:
 //! - Recognizers-Text `ordinal.relative` spans (التالي, الأخير) are an
 //!   extended type that is not an ORDINAL in the guidelines; kashif runs as
 //!   RT's `SuppressExtendedTypes` option does, so those expected spans are
@@ -303,7 +309,12 @@ fn timex_interval(s: &str, r: NaiveDateTime, rule: &str) -> Option<(NaiveDateTim
             if let Some(q) = parts[1].strip_prefix('Q') {
                 let q: u32 = q.parse().ok()?;
                 let d = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?;
-                return Some((midnight(d)?, midnight(d)?));
+                let e = if q == 4 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, 3 * q + 1, 1)?
+                };
+                return Some((midnight(d)?, midnight(e)?));
             }
             let m: u32 = parts[1].parse().ok()?;
             let d = NaiveDate::from_ymd_opt(y, m, 1)?;
@@ -313,6 +324,16 @@ fn timex_interval(s: &str, r: NaiveDateTime, rule: &str) -> Option<(NaiveDateTim
                 NaiveDate::from_ymd_opt(y, m + 1, 1)?
             };
             Some((midnight(d)?, midnight(e)?))
+        }
+        // A decade or century with unfixed digits: `198X`, `18XX`.
+        1 if s.len() == 4 && s.ends_with('X') => {
+            let fixed = s.trim_end_matches('X');
+            let span = 10i32.pow((4 - fixed.len()) as u32);
+            let y0 = fixed.parse::<i32>().ok()? * span;
+            Some((
+                midnight(NaiveDate::from_ymd_opt(y0, 1, 1)?)?,
+                midnight(NaiveDate::from_ymd_opt(y0 + span, 1, 1)?)?,
+            ))
         }
         1 => {
             let y: i32 = s.parse().ok()?;
@@ -359,6 +380,16 @@ fn time_value_eq(exp: &Value, m: &Mention, r: NaiveDateTime) -> bool {
     let Some(s) = m.value.as_str() else {
         return false;
     };
+    // Recognizers-Text: a value without `future`/`past` readings (`{}`, a
+    // season) is compared as its TIMEX3 string.
+    if let Some(t) = exp.get("timex").and_then(Value::as_str) {
+        let unresolved = ["future", "past"]
+            .iter()
+            .all(|k| exp[*k].as_object().is_some_and(|o| o.is_empty()));
+        if unresolved {
+            return s == t;
+        }
+    }
     let Some((a, b)) = timex_interval(s, r, &m.rule) else {
         return false;
     };
@@ -376,6 +407,15 @@ fn time_value_eq(exp: &Value, m: &Mention, r: NaiveDateTime) -> bool {
             if let Some(dt) = text("datetime") {
                 return a.format("%Y-%m-%d %H:%M:%S").to_string() == dt;
             }
+            // A clock range: its last minute is the end time.
+            if let (Some(s0), Some(e0)) = (text("startTime"), text("endTime")) {
+                return a.time().format("%H:%M:%S").to_string() == s0
+                    && (b - Duration::minutes(1))
+                        .time()
+                        .format("%H:%M:%S")
+                        .to_string()
+                        == e0;
+            }
             if let (Some(s0), Some(e0)) = (text("startDate"), text("endDate")) {
                 return a.date().format("%Y-%m-%d").to_string() == s0
                     && b.date().format("%Y-%m-%d").to_string() == e0;
@@ -388,9 +428,18 @@ fn time_value_eq(exp: &Value, m: &Mention, r: NaiveDateTime) -> bool {
     }
     let from = exp.get("from").and_then(Value::as_str).and_then(parse_iso);
     let to = exp.get("to").and_then(Value::as_str).and_then(parse_iso);
+    // puckling's ranges (`to_semantics`) end at the start of their last
+    // bound: `من غدا إلى الجمعة` is to Friday 00:00.
+    let last_bound_start = || {
+        exp.get("to_semantics")?;
+        let (_, last) = s.split_once('/')?;
+        timex_interval(last, r, &m.rule).map(|(start, _)| start)
+    };
     from == Some(a)
         && to.is_none_or(|t| {
-            t == b || (m.label == Label::Time && t == b - Duration::minutes(1) + Duration::hours(1))
+            t == b
+                || (m.label == Label::Time && t == b - Duration::minutes(1) + Duration::hours(1))
+                || Some(t) == last_bound_start()
         })
 }
 

@@ -132,6 +132,9 @@ pub enum Role {
     /// `نهائي` after a fraction word: a round of a competition (`ربع
     /// النهائي`, quarter-final), so the fraction is no amount.
     FinalNoun,
+    /// A word a title follows (`بعنوان`): a point of the day after it
+    /// names the work (`بعنوان منتصف الليل`), no time.
+    TitleHead,
     /// A chemistry noun after an ordinal (`ثاني أكسيد الكربون`, dioxide):
     /// the ordinal is part of a compound's name.
     ChemicalNoun,
@@ -167,7 +170,7 @@ pub enum Role {
 
 impl Role {
     /// Every role with its name in the CSV.
-    const NAMES: [(&'static str, Role); 63] = [
+    const NAMES: [(&'static str, Role); 64] = [
         ("article", Role::Article),
         ("range_between", Role::RangeBetween),
         ("range_what", Role::RangeWhat),
@@ -219,6 +222,7 @@ impl Role {
         ("fiscal_adjective", Role::FiscalAdjective),
         ("score_noun", Role::ScoreNoun),
         ("final_noun", Role::FinalNoun),
+        ("title_head", Role::TitleHead),
         ("months_noun_def", Role::MonthsNounDef),
         ("months_dual_def", Role::MonthsDualDef),
         ("first_of_run", Role::FirstOfRun),

@@ -660,3 +660,65 @@ impl NumberRecognizer {
 fn t_glued(a: &Doc<'_, '_>, i: usize) -> bool {
     a.tokens()[i].glued
 }
+
+impl NumberRecognizer {
+    /// A numeric day-month-year with dashes or dots, glued tokens from `i`
+    /// (`21-04-2016`, `15.01.1990`, `٢١-٠٤-٢٠١٦`): the only valid reading,
+    /// else the dateline country's order (decision 83).
+    pub(crate) fn numeric_dmy(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        let a = state.a;
+        // The glued tokens from `i` whose text is `d-m-yyyy` (the scanner
+        // may cut it anywhere: `21` `-` `04-2016`).
+        let shaped = |joined: &str| {
+            let sep = joined.chars().find(|c| matches!(c, '-' | '.'))?;
+            let parts: Vec<&str> = joined.split(sep).collect();
+            (parts.len() == 3
+                && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
+                && parts[2].len() == 4
+                && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+            .then(|| [0, 1, 2].map(|k| parts[k].to_string()))
+        };
+        let mut joined = String::new();
+        let mut found = None;
+        let mut k = i;
+        while k < a.len() && k < i + 5 && (k == i || a.tokens()[k].glued) {
+            joined.push_str(light_at(a, k));
+            k += 1;
+            if let Some(parts) = shaped(&joined) {
+                found = Some((parts, k));
+            }
+        }
+        let (parts, end) = found?;
+        // Not a longer run of numbers (21-04-2016-17).
+        if a.tokens()
+            .get(end)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        let (first, second, y): (u32, u32, i32) = (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        );
+        let day_first = NaiveDate::from_ymd_opt(y, second, first);
+        let month_first = NaiveDate::from_ymd_opt(y, first, second);
+        let date = match (day_first, month_first) {
+            (Some(dm), Some(md)) => {
+                if self.month_first(state) {
+                    md
+                } else {
+                    dm
+                }
+            }
+            (dm, md) => dm.or(md)?,
+        };
+        Some(Candidate::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/numeric",
+        ))
+    }
+}

@@ -18,6 +18,7 @@ pub(crate) mod hijri;
 pub(crate) use narrative_year::anchor_to_narrative_year;
 mod months_of_year;
 mod narrative_year;
+mod ranges;
 mod relative;
 mod times;
 mod year_pairs;
@@ -277,6 +278,18 @@ impl NumberRecognizer {
         if a.tokens()[i].kind == TokenKind::Punct && !a.key_is(i, kind::MONTH) {
             return;
         }
+        // هذا يناير: the demonstrative names the month of this year and
+        // belongs to the span like `هذا الشهر` (annotation rule 7).
+        if a.role_is(i, Role::This) {
+            if let Some(p) = self.date_parts(state, i + 1).filter(|p| {
+                p.day.is_none() && p.year.is_none() && p.adj.is_none() && !p.has_weekday
+            }) {
+                let v = self.parts_value(state, &p);
+                let mut c = Candidate::new(t_start(a, i), p.end_tok, Label::Date, v, "date/month");
+                c.evidence = state.evidence(|| "this + month".to_string());
+                out.push(c);
+            }
+        }
         // Day-month-year.
         if let Some(p) = self.date_parts(state, i) {
             let v = self.parts_value(state, &p);
@@ -317,6 +330,9 @@ impl NumberRecognizer {
         // Numeric dates.
         if t.kind == TokenKind::Number {
             let l = light_at(a, i);
+            if l.len() <= 10 {
+                out.extend(self.numeric_dmy(state, i));
+            }
             if l.contains('-') {
                 let parts: Vec<&str> = l.split('-').collect();
                 if parts.len() == 3 {
@@ -461,6 +477,9 @@ impl NumberRecognizer {
             if let Some(c) = self.weekday_of(state, i) {
                 out.push(c);
             }
+            if let Some(c) = self.week_then_weekday(state, i) {
+                out.push(c);
+            }
 
             if let Some(c) = self.nth_weekday(state, i) {
                 out.push(c);
@@ -530,145 +549,6 @@ impl NumberRecognizer {
         let year_then_same =
             lexicon.tok_is(a, k, Role::YearNounDef) && lexicon.tok_is(a, k + 1, Role::Same);
         (same_then_year || year_then_same).then_some(k + 2)
-    }
-
-    /// Date and time ranges after `من` (at `j`, the token after it):
-    /// `من 13 تموز الى 15 تموز`, `من الساعة 3 الى الساعة 4 بعد العصر`.
-    pub(super) fn ranges_after_min(
-        &self,
-        state: &DocState<'_, '_, '_>,
-        start: usize,
-        j: usize,
-        between: bool,
-        out: &mut Vec<Candidate>,
-    ) {
-        let a = state.a;
-        if between {
-            // بين عامي 2012 و2015: the period starts at بين (decision 9).
-            let mut tmp = Vec::new();
-            self.dates_plain(state, j, &mut tmp);
-            if let Some(mut c) = tmp
-                .into_iter()
-                .filter(|c| {
-                    c.label == Label::Date && c.value.as_str().is_some_and(|v| v.contains('/'))
-                })
-                .max_by_key(|c| c.end_tok)
-            {
-                c.start = start;
-                out.push(c);
-            }
-        }
-        if let Some(p) = self.date_parts(state, j) {
-            if p.day2.is_some() && !between {
-                let v = self.parts_value(state, &p);
-                out.push(Candidate::new(
-                    start,
-                    p.end_tok,
-                    Label::Date,
-                    v,
-                    "date/range",
-                ));
-            } else if p.day2.is_none() {
-                // من 13 تموز إلى 15 آب 2014 / بين 13 تموز و15 آب
-                let k = p.end_tok;
-                let conn = if between {
-                    self.lexicon.tok_is(a, k, Role::And)
-                } else {
-                    self.lexicon.tok_is(a, k, Role::RangeTo)
-                };
-                let k2 = if conn {
-                    k + 1
-                } else if between
-                    && key_at(a, k).starts_with('و')
-                    && a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word)
-                {
-                    k
-                } else {
-                    usize::MAX
-                };
-                if let Some(q) = self.date_parts(state, k2) {
-                    if p.day.is_some() == q.day.is_some() && !p.hijri && !q.hijri {
-                        let mut p2 = p.clone();
-                        if p2.year.is_none() {
-                            p2.year = q.year;
-                        }
-                        let (Some(v1), Some(v2)) = (
-                            self.parts_value(state, &p2).as_str().map(str::to_string),
-                            self.parts_value(state, &q).as_str().map(str::to_string),
-                        ) else {
-                            return;
-                        };
-                        out.push(Candidate::new(
-                            start,
-                            q.end_tok,
-                            Label::Date,
-                            Value::String(format!("{v1}/{v2}")),
-                            "date/range",
-                        ));
-                    }
-                }
-            }
-        }
-        // Clock ranges: من الساعة 3 إلى الساعة 4, بين الساعة الثانية والرابعة
-        // فجرا (N10).
-        let k = if self.lexicon.tok_is(a, j, Role::HourNounDef) {
-            j + 1
-        } else {
-            j
-        };
-        let Some(c1) = self.clock(state, k, k, None) else {
-            return;
-        };
-        let clockish = |c: &Candidate| {
-            c.rule == "time/clock-daypart" || c.value.as_str().is_some_and(|v| v.len() > 6)
-        };
-        let mut m = c1.end_tok;
-        let connector = if between { Role::And } else { Role::RangeTo };
-        let glued_and = between
-            && key_at(a, m).starts_with('و')
-            && a.tokens().get(m).is_some_and(|t| t.kind == TokenKind::Word);
-        if self.lexicon.tok_is(a, m, connector) {
-            m += 1;
-        } else if !glued_and {
-            return;
-        }
-        if self
-            .lexicon
-            .fw
-            .is_with_proclitics(key_at(a, m), Role::HourNounDef)
-        {
-            m += 1;
-        }
-        let Some(c2) = self.clock(state, m, m, None) else {
-            return;
-        };
-        // Without الساعة, only a part of the day or minutes make it a time.
-        if k == j && !clockish(&c1) && !clockish(&c2) {
-            return;
-        }
-        let (Some(v1), Some(v2)) = (c1.value.as_str(), c2.value.as_str()) else {
-            return;
-        };
-        let h = |v: &str| v.get(1..3).and_then(|x| x.parse::<u32>().ok());
-        let (Some(h1), Some(h2)) = (h(v1), h(v2)) else {
-            return;
-        };
-        let mut first = v1.to_string();
-        if c1.rule == "time/clock"
-            && c2.rule == "time/clock-daypart"
-            && h2 >= 12
-            && h1 < 12
-            && h1 + 12 <= h2
-        {
-            first = format!("T{:02}{}", h1 + 12, &v1[3..]);
-        }
-        out.push(Candidate::new(
-            start,
-            c2.end_tok,
-            Label::Time,
-            Value::String(format!("{first}/{v2}")),
-            "time/range",
-        ));
     }
 }
 

@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde_json::Value;
 
 use super::super::function_words::Role;
-use super::super::lexicon::{kind, stems, Relative};
+use super::super::lexicon::{kind, stems, Doc, Relative};
 use super::super::{duration, duration_label, key_at, Candidate, DocState, NumberRecognizer};
 use super::{add_months, grain_value};
 use crate::mention::Label;
@@ -63,36 +63,12 @@ impl NumberRecognizer {
         if lexicon.tok_is(a, k, Role::Of) {
             k += 1;
         }
-        // A week: الأسبوع الماضي, هذا الأسبوع.
-        let mut week_off = None;
-        if let Some(m) = lexicon.relative.at(a, k) {
-            match m.value {
-                Relative::Grain(g) if g == "week" => {
-                    if let Some(m2) = lexicon.relative.at(a, m.end_tok) {
-                        if let Relative::Adj(o) = m2.value {
-                            week_off = Some((*o, m2.end_tok));
-                        }
-                    }
-                }
-                Relative::This => {
-                    if let Some(m2) = lexicon.relative.at(a, m.end_tok) {
-                        if matches!(m2.value, Relative::Grain(g) if g == "week") {
-                            week_off = Some((0, m2.end_tok));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some((o, end)) = week_off {
-            let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64)
-                + Duration::days(7 * o);
-            let date = monday + Duration::days(d as i64 - 1);
+        if let Some((o, end)) = self.week_at(a, k) {
             return Some(Candidate::new(
                 start,
                 end,
                 Label::Date,
-                Value::String(date.format("%Y-%m-%d").to_string()),
+                day_of_week(r, o, d),
                 "date/weekday",
             ));
         }
@@ -114,6 +90,40 @@ impl NumberRecognizer {
             end,
             Label::Date,
             Value::String(date.format("%Y-%m-%d").to_string()),
+            "date/weekday",
+        ))
+    }
+
+    /// A relative week at `k` (`الأسبوع الماضي`, `هذا الأسبوع`): its
+    /// offset from the reference week and the token after it.
+    fn week_at(&self, a: &Doc<'_, '_>, k: usize) -> Option<(i64, usize)> {
+        let lexicon = &self.lexicon;
+        let m = lexicon.relative.at(a, k)?;
+        let m2 = lexicon.relative.at(a, m.end_tok)?;
+        match (m.value, m2.value) {
+            (Relative::Grain(g), Relative::Adj(o)) if g == "week" => Some((*o, m2.end_tok)),
+            (Relative::This, Relative::Grain(g)) if g == "week" => Some((0, m2.end_tok)),
+            _ => None,
+        }
+    }
+
+    /// A relative week, then its weekday: `الأسبوع المقبل يوم الجمعة`,
+    /// `الأسبوع الماضي الأحد` (the reverse of [`Self::weekday_of`]'s `الأحد
+    /// من الأسبوع الماضي`), resolved against the reference date.
+    pub(crate) fn week_then_weekday(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        i: usize,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let r = state.refd?;
+        let (o, k) = self.week_at(a, i)?;
+        let (d, _, end) = self.weekday_at(a, k)?;
+        Some(Candidate::new(
+            a.tokens()[i].start,
+            end,
+            Label::Date,
+            day_of_week(r, o, d),
             "date/weekday",
         ))
     }
@@ -648,6 +658,22 @@ impl NumberRecognizer {
                 year = state.refd.map(|r| r.year() + off as i32);
                 e = end;
             }
+        } else if let Some((o, end)) = lexicon
+            .relative
+            .at(a, e)
+            .filter(|_| p.kind == "season")
+            .and_then(|m| match m.value {
+                Relative::Adj(o) => Some((*o, m.end_tok)),
+                _ => None,
+            })
+        {
+            // A season with a relative adjective: الصيف المقبل, الشتاء
+            // الماضي (the season of the reference year moved by it).
+            year = state.refd.map(|r| r.year() + o as i32);
+            e = end;
+            if year.is_none() {
+                return;
+            }
         } else if p.kind == "season" {
             // A season alone after a preposition of time, not a name's head
             // (الربيع العربي): its year unknown (GUIDELINES decision 64).
@@ -678,4 +704,13 @@ impl NumberRecognizer {
         };
         out.push(Candidate::new(start, e, Label::Date, v, "date/period"));
     }
+}
+
+/// Weekday `d` (Monday 1) of the ISO week `o` weeks from the reference
+/// date's week.
+fn day_of_week(r: NaiveDate, o: i64, d: u32) -> Value {
+    let monday =
+        r - Duration::days(r.weekday().num_days_from_monday() as i64) + Duration::days(7 * o);
+    let date = monday + Duration::days(d as i64 - 1);
+    Value::String(date.format("%Y-%m-%d").to_string())
 }

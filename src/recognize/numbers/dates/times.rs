@@ -43,9 +43,21 @@ impl NumberRecognizer {
             }
             return;
         }
-        // An ordinal hour needs a part of the day after it: الثالثة فجرا.
+        // An ordinal hour needs a part of the day after it (الثالثة فجرا),
+        // or minutes in words (الثامنة والنصف, السابعة إلا ربعا): a
+        // feminine definite ordinal with a fraction of the hour is a clock.
         if key.starts_with(lexicon.fw.article()) {
             if let Some(c) = self.clock_with_daypart(state, i) {
+                out.push(c);
+            } else if let Some(c) = self.clock(state, i, i, None).filter(|c| {
+                key.ends_with('ه')
+                    && self.minutes_in_words(
+                        state,
+                        self.ordinal(state, i).map_or(i + 1, |o| o.end_tok),
+                        c.end_tok,
+                    )
+                    && !lexicon.tok_is(a, c.end_tok, Role::FinalNoun)
+            }) {
                 out.push(c);
             }
         }
@@ -59,8 +71,25 @@ impl NumberRecognizer {
             if j == i {
                 start = m.start;
             }
-            let part = m.value.part.clone();
+            // A point of the day (منتصف الليل) is a clock time, a part of
+            // the day (صباح) a TIMEX3 part.
+            let part = match point_of_day(&m.value.shift) {
+                Some(clock) => clock.to_string(),
+                None => m.value.part.clone(),
+            };
+            let point = point_of_day(&m.value.shift).is_some();
+            // بعنوان منتصف الليل: the title of a work.
+            if point && i > 0 && a.role_is(i - 1, Role::TitleHead) {
+                return;
+            }
             let e = m.end_tok;
+            // A part of the day before a clock time: بعد الظهر 7:00,
+            // مساء الساعة السابعة (digits with a colon or `الساعة`).
+            if j == i && !point {
+                if let Some(c) = self.clock_after_daypart(state, e, &m.value.shift) {
+                    out.push(Candidate { start, ..c });
+                }
+            }
             // The day after it.
             let day = if e < a.len() {
                 self.day_after(state, e, true)
@@ -79,10 +108,13 @@ impl NumberRecognizer {
                     v,
                     "time/day-part",
                 ));
-            } else if lexicon.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i {
-                let v = state.refd.map_or(Value::String(format!("T{part}")), |r| {
-                    Value::String(format!("{}T{part}", r.format("%Y-%m-%d")))
-                });
+            } else if lexicon.tok_is(a, m.end_tok - 1, Role::NightNounDef) || j > i || point {
+                // هذه الليلة is the dateline's night; a point of the day
+                // names no day (N9).
+                let v = match state.refd.filter(|_| !point) {
+                    Some(r) => Value::String(format!("{}T{part}", r.format("%Y-%m-%d"))),
+                    None => Value::String(format!("T{part}")),
+                };
                 out.push(Candidate::new(
                     start,
                     m.end_tok,
@@ -92,6 +124,59 @@ impl NumberRecognizer {
                 ));
             }
         }
+    }
+
+    /// Whether tokens `from..to` after an hour word name its minutes as
+    /// minutes: a fraction of the hour (`والنصف`, `وربع`), `دقيقة` or
+    /// `إلا`. A bare tens word is no minutes there (`التاسعة والأربعون` is
+    /// the 49th).
+    fn minutes_in_words(&self, state: &DocState<'_, '_, '_>, from: usize, to: usize) -> bool {
+        let a = state.a;
+        let lexicon = &self.lexicon;
+        (from..to.min(a.len())).any(|k| {
+            let key = key_at(a, k);
+            // A fraction joined by و: والنصف, وربع, و الربع.
+            let joined = key
+                .strip_prefix('و')
+                .filter(|_| key.len() > 'و'.len_utf8())
+                .or_else(|| (k > from && a.role_is(k - 1, Role::And)).then_some(key));
+            let fraction = joined.is_some_and(|key| {
+                let bare = lexicon.fw.strip_article(key).unwrap_or(key);
+                lexicon
+                    .words
+                    .get(bare)
+                    .is_some_and(|w| w.fraction.is_some())
+            });
+            lexicon.tok_is(a, k, Role::Minute) || a.role_is(k, Role::Except) || fraction
+        })
+    }
+
+    /// The clock time at `k` after a part of the day with `shift`: digits
+    /// with a colon (`7:00`) or `الساعة` and an hour; the shift applies
+    /// when the clock has no part of the day of its own.
+    fn clock_after_daypart(
+        &self,
+        state: &DocState<'_, '_, '_>,
+        k: usize,
+        shift: &str,
+    ) -> Option<Candidate> {
+        let a = state.a;
+        let j = if a.role_is(k, Role::HourNounDef) {
+            k + 1
+        } else if a.tokens().get(k)?.kind == TokenKind::Number && light_at(a, k).contains(':') {
+            k
+        } else {
+            return None;
+        };
+        let mut c = self.clock(state, j, j, None)?;
+        if c.rule == "time/clock" {
+            let v = c.value.as_str()?;
+            let hour: i64 = v.get(1..3)?.parse().ok()?;
+            let shifted = shifted_hour(hour, shift);
+            c.value = Value::String(format!("T{shifted:02}{}", v.get(3..)?));
+            c.rule = "time/clock-daypart";
+        }
+        Some(c)
     }
 
     /// A time right after a date (`الخميس الساعة 8`), with the date.
@@ -315,32 +400,30 @@ impl NumberRecognizer {
         } else if lexicon.tok_is(a, k, Role::NightNounDef) {
             shift = Some("night".to_string());
             e = k + 1;
+        } else if let Some(m) = lexicon
+            .dayparts
+            .at(a, k + 1)
+            .filter(|_| lexicon.tok_is(a, k, Role::DatePrep))
+            .filter(|_| {
+                if t.kind == TokenKind::Number {
+                    explicit_min
+                } else {
+                    key_at(a, j).ends_with('ه')
+                }
+            })
+            .filter(|_| key_at(a, k + 1).starts_with(lexicon.fw.article()))
+            .filter(|_| !lexicon.tok_is(a, k + 1, Role::NightNounDef))
+        {
+            // السابعة في المساء, 7:56 في الصباح: a definite part of the day
+            // after `في`, not after a bare number (قتل 5 في الليل).
+            shift = Some(m.value.shift.clone());
+            e = m.end_tok;
         }
         if daypart_only && shift.is_none() {
             return None;
         }
-        match shift.as_deref() {
-            Some("am") => {
-                if hour == 12 {
-                    hour = 0
-                }
-            }
-            Some("pm") => {
-                if hour < 12 {
-                    hour += 12
-                }
-            }
-            Some("noon") => {
-                if hour <= 5 {
-                    hour += 12
-                }
-            }
-            Some("night") => {
-                if (5..12).contains(&hour) {
-                    hour += 12
-                }
-            }
-            _ => {}
+        if let Some(s) = shift.as_deref() {
+            hour = shifted_hour(hour, s);
         }
         if hour > 24 {
             return None;
@@ -359,7 +442,6 @@ impl NumberRecognizer {
         } else {
             "time/clock"
         };
-        let _ = explicit_min;
         Some(Candidate::new(
             a.tokens()[start_tok].start,
             e,
@@ -367,6 +449,29 @@ impl NumberRecognizer {
             Value::String(v),
             rule,
         ))
+    }
+}
+
+/// An hour of the clock after a part of the day's shift (`dayparts.csv`):
+/// am (12 is 0), pm (before 12 is p.m.), noon and midday (1 to 5 are
+/// p.m.), midnight (12 is 0), night (5 to 11 are p.m.).
+fn shifted_hour(hour: i64, shift: &str) -> i64 {
+    match shift {
+        "am" | "midnight" if hour == 12 => 0,
+        "pm" if hour < 12 => hour + 12,
+        "noon" | "midday" if hour <= 5 => hour + 12,
+        "night" if (5..12).contains(&hour) => hour + 12,
+        _ => hour,
+    }
+}
+
+/// The clock time of a point of the day (`dayparts.csv` shifts `midnight`,
+/// `midday`): `منتصف الليل` is 00:00, `منتصف النهار` 12:00.
+fn point_of_day(shift: &str) -> Option<&'static str> {
+    match shift {
+        "midnight" => Some("00:00"),
+        "midday" => Some("12:00"),
+        _ => None,
     }
 }
 

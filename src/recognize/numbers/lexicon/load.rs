@@ -498,7 +498,10 @@ impl Lexicon {
         for Located { line, value: r } in dayparts {
             let name = nonempty(&t, line, &r.name, "name")?;
             let part = nonempty(&t, line, &r.part, "part")?.to_string();
-            if !matches!(r.shift.as_str(), "am" | "pm" | "noon" | "night") {
+            if !matches!(
+                r.shift.as_str(),
+                "am" | "pm" | "noon" | "night" | "midnight" | "midday"
+            ) {
                 return Err(at(&t, line, format!("unknown shift `{}`", r.shift)));
             }
             let shift = r.shift;
