@@ -128,6 +128,29 @@ fn the_wikifane_profile_keeps_a_club_descriptor_inside_and_the_core_drops_it() {
 }
 
 #[test]
+fn the_wikifane_profile_tags_a_continent_alone_after_a_direction_word() {
+    let text = "انتشرت الزراعة في غرب أفريقيا ثم في شمال أفريقيا.\n".as_bytes();
+    let label = |t: &str| (t.to_string(), "LOC".to_string());
+    let core = kashif_stdin(&["extract", "--types", "LOC", "-"], text);
+    assert!(core.status.success(), "{}", stderr(&core));
+    assert_eq!(
+        labels_of(&core),
+        [label("غرب أفريقيا"), label("شمال أفريقيا")],
+        "decision 34: direction + continent is one LOC"
+    );
+    let wikifane = kashif_stdin(
+        &["extract", "--profile", "wikifane", "--types", "LOC", "-"],
+        text,
+    );
+    assert!(wikifane.status.success(), "{}", stderr(&wikifane));
+    assert_eq!(
+        labels_of(&wikifane),
+        [label("أفريقيا"), label("شمال أفريقيا")],
+        "rules/profiles/wikifane/names/gaz_geography.csv drops غرب أفريقيا, keeps شمال أفريقيا whole"
+    );
+}
+
+#[test]
 fn the_anercorp_profile_reads_events_named_after_places_as_the_place() {
     let text = "تأهل المنتخب إلى نهائيات كأس آسيا وفاز مدربه بجائزة نوبل.\n".as_bytes();
     let core = kashif_stdin(&["extract", "--types", "GPE,LOC,MISC", "-"], text);
