@@ -37,6 +37,7 @@ impl NameRecognizer {
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
         let kept_descriptor = m.payload.kinds.contains(&TriggerKind::OrgDescriptorKept);
+        let kept_place_head = m.payload.kinds.contains(&TriggerKind::PlaceHeadKept);
         // A head inside a listed prepositional idiom (`بقيادة`, "led by")
         // introduces the leader, no organization of that head.
         let idiom = d.is_stop(i);
@@ -74,6 +75,7 @@ impl NameRecognizer {
                     .or_else(|| self.institution_with_field(d, i, m.start, after)),
                 TriggerKind::NameSuffix
                 | TriggerKind::OrgDescriptorKept
+                | TriggerKind::PlaceHeadKept
                 | TriggerKind::OrgHeadOutside => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
@@ -104,7 +106,7 @@ impl NameRecognizer {
                             })
                             .flatten()
                     }),
-                TriggerKind::PlaceHead => self.place_after_head(d, after),
+                TriggerKind::PlaceHead => self.place_after_head_kept(d, m, kept_place_head),
                 TriggerKind::FacilityHead => self.facility_with_head(d, m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after_described(d, after)
