@@ -21,6 +21,18 @@ fn labels_of(out: &std::process::Output) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The (text, label) pairs `kashif extract` finds in `text`, with a profile or not.
+fn extracted(text: &str, types: &str, profile: Option<&str>) -> Vec<(String, String)> {
+    let mut args = vec!["extract", "--types", types];
+    if let Some(name) = profile {
+        args.extend(["--profile", name]);
+    }
+    args.push("-");
+    let out = kashif_stdin(&args, text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    labels_of(&out)
+}
+
 #[test]
 fn extract_follows_the_guidelines_unless_a_profile_is_named() {
     let core = kashif_stdin(&["extract", "--types", "GPE,MISC", "-"], TEXT.as_bytes());
@@ -124,6 +136,38 @@ fn the_wikifane_profile_keeps_a_club_descriptor_inside_and_the_core_drops_it() {
         labels_of(&wikifane),
         [("نادي كورنثيانز".to_string(), "ORG".to_string())],
         "rules/profiles/wikifane/names/triggers.csv keeps نادي inside"
+    );
+}
+
+#[test]
+fn the_wikifane_profile_tags_a_continent_alone_after_a_direction_word() {
+    let text = "انتشرت الزراعة في غرب أفريقيا ثم في شمال أفريقيا.\n";
+    let label = |t: &str| (t.to_string(), "LOC".to_string());
+    assert_eq!(
+        extracted(text, "LOC", None),
+        [label("غرب أفريقيا"), label("شمال أفريقيا")],
+        "decision 34: direction + continent is one LOC"
+    );
+    assert_eq!(
+        extracted(text, "LOC", Some("wikifane")),
+        [label("أفريقيا"), label("شمال أفريقيا")],
+        "rules/profiles/wikifane/names/gaz_geography.csv drops غرب أفريقيا, keeps شمال أفريقيا whole"
+    );
+}
+
+#[test]
+fn the_wikifane_profile_keeps_a_republic_head_inside_the_place() {
+    let text = "وتحد البلاد من الشمال جمهورية كازاخستان.\n";
+    let label = |t: &str| (t.to_string(), "GPE".to_string());
+    assert_eq!(
+        extracted(text, "GPE", None),
+        [label("كازاخستان")],
+        "decision 19 drops the head"
+    );
+    assert_eq!(
+        extracted(text, "GPE", Some("wikifane")),
+        [label("جمهورية كازاخستان")],
+        "rules/profiles/wikifane/names/triggers.csv keeps جمهورية inside (place_head_kept)"
     );
 }
 

@@ -37,6 +37,7 @@ impl NameRecognizer {
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
         let kept_descriptor = m.payload.kinds.contains(&TriggerKind::OrgDescriptorKept);
+        let kept_place_head = m.payload.kinds.contains(&TriggerKind::PlaceHeadKept);
         // A head inside a listed prepositional idiom (`بقيادة`, "led by")
         // introduces the leader, no organization of that head.
         let idiom = d.is_stop(i);
@@ -74,6 +75,7 @@ impl NameRecognizer {
                     .or_else(|| self.institution_with_field(d, i, m.start, after)),
                 TriggerKind::NameSuffix
                 | TriggerKind::OrgDescriptorKept
+                | TriggerKind::PlaceHeadKept
                 | TriggerKind::OrgHeadOutside => None,
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
@@ -104,7 +106,7 @@ impl NameRecognizer {
                             })
                             .flatten()
                     }),
-                TriggerKind::PlaceHead => self.place_after_head(d, after),
+                TriggerKind::PlaceHead => self.place_after_head_kept(d, m, kept_place_head),
                 TriggerKind::FacilityHead => self.facility_with_head(d, m),
                 TriggerKind::MiscHead | TriggerKind::MiscDescriptor => {
                     self.quoted_after_described(d, after)
@@ -457,7 +459,8 @@ impl NameRecognizer {
     /// Facility head kept: head + a bare name, a known place, a titled
     /// person, or a chain of ال-words not all common (`ميناء جوادر`,
     /// `مطار القاهرة`, `مركز التعاون الحدودي العالمي`), with the definite
-    /// nisba adjectives after it (`مركز الملك فهد الثقافي`). A chain of
+    /// nisba adjectives after it (`مركز الملك فهد الثقافي`), and the unknown
+    /// name words after a known place (`ملعب سانتياغو بيرنابيو`). A chain of
     /// common words only is a description (`مركز الثقل السياسي`).
     ///
     /// Not a name: a rank (`احتل المركز الثاني`, an ordinal or `الأخير`
@@ -510,7 +513,7 @@ impl NameRecognizer {
             .into_iter()
             .find(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
         let last = if let Some(place) = place {
-            place.end - 1
+            self.unknown_name_after_place(d, place.end - 1)
         } else if let Some(Some(person)) = titled.map(|t| self.title_person(d, t.end)) {
             // `مطار الملك عبد العزيز`: a facility named after a titled person.
             let end = person[0].end;
@@ -583,6 +586,25 @@ impl NameRecognizer {
             "name/facility-head",
         );
         Some(vec![m])
+    }
+
+    /// The last token of a facility named by a listed place and the unknown
+    /// name words after it (`ملعب سانتياغو [بيرنابيو]`, `جسر ريو [انتيريو]`):
+    /// up to two words shaped like an unknown name (no ordinary, listed,
+    /// verb-shaped or adjective word: `place_lists::unknown_place_word`)
+    /// continue the name; `place_last` is the place's last token.
+    fn unknown_name_after_place(&self, d: &Doc<'_>, place_last: usize) -> usize {
+        let mut last = place_last;
+        while last + 1 < d.a.len()
+            && last - place_last < 2
+            && d.is_word(last + 1)
+            && !d.is_stop(last + 1)
+            && !d.has_article(last + 1)
+            && self.unknown_place_word(d.a.key(last + 1), Some(d.f.get(last + 1).word))
+        {
+            last += 1;
+        }
+        last
     }
 
     /// A quoted name right after a head: `مبادرة "[الحزام والطريق]"`.

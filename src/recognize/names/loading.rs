@@ -642,7 +642,7 @@ impl NameRecognizer {
                 table.error(
                     row,
                     format!(
-                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, org_head_purpose, org_head_named, org_head_outside, name_suffix, speech_verb, org_descriptor, org_descriptor_kept, place_head, facility_head, misc_head, title_head, event_head or misc_descriptor)",
+                        "unknown trigger kind `{}` (expected person_title, org_head, org_head_strong, org_head_purpose, org_head_named, org_head_outside, name_suffix, speech_verb, org_descriptor, org_descriptor_kept, place_head, place_head_kept, facility_head, misc_head, title_head, event_head or misc_descriptor)",
                         row.get(kind_col)
                     ),
                 )

@@ -32,6 +32,7 @@ mod org_rules;
 pub mod patterns;
 mod person_cues;
 mod place_definitions;
+mod place_heads_kept;
 mod place_lists;
 mod place_within;
 mod propagation;
@@ -147,6 +148,10 @@ pub enum TriggerKind {
     OrgHeadOutside,
     /// A descriptor before a GPE, dropped (`مقاطعة [شانشي]`).
     PlaceHead,
+    /// With `PlaceHead` on the same word: the head stays inside the place
+    /// after it (`[جمهورية كازاخستان]`), as a corpus's profile may say
+    /// (WikiFANE's); the core has no such row (decision 19).
+    PlaceHeadKept,
     /// A facility head, kept (`[ميناء جوادر]`).
     FacilityHead,
     /// A head before a quoted MISC name (`مبادرة "[الحزام والطريق]"`).
@@ -174,6 +179,7 @@ impl TriggerKind {
             "org_descriptor_kept" => TriggerKind::OrgDescriptorKept,
             "org_head_outside" => TriggerKind::OrgHeadOutside,
             "place_head" => TriggerKind::PlaceHead,
+            "place_head_kept" => TriggerKind::PlaceHeadKept,
             "facility_head" => TriggerKind::FacilityHead,
             "misc_head" => TriggerKind::MiscHead,
             "title_head" => TriggerKind::TitleHead,

@@ -6,7 +6,10 @@
 //! between them or not), is a place too (GPE, decision 108). Keyed on that
 //! context and on the word's shape (`place_lists::unknown_place_word`: no
 //! ordinary, listed, verb-shaped, adjective-shaped or ordinary-looking
-//! word), never on names. Also here: a place head with the article takes no
+//! word), never on names. A list of such pairs joined by ب goes on after a
+//! comma or `و` without the preposition (`روتردام بهولندا ، و[انتورب]
+//! ببلجيكا`: `name/place-within-list`; a FAC when the item before is a
+//! facility). Also here: a place head with the article takes no
 //! bare name after it (`المدينة [قبض]`), except an appositive head
 //! (`العاصمة [كابول]`).
 
@@ -16,6 +19,8 @@ use super::*;
 pub(super) const PLACE_WITHIN_FILE: &str = "names/place_within.csv";
 /// The rule id of a place found inside a larger one.
 const PLACE_WITHIN_RULE: &str = "name/place-within";
+/// The rule id of such a place in a list of place + larger place pairs.
+const PLACE_WITHIN_LIST_RULE: &str = "name/place-within-list";
 /// The clitic ب (it joins the larger place: `بالدنمارك`).
 const BA: char = '\u{0628}';
 
@@ -78,15 +83,24 @@ impl NameRecognizer {
         // Known places by first token: whether the place starts after a
         // clitic ب of that token (`ب[الدنمارك]`).
         let mut place_at: Vec<Option<bool>> = vec![None; n];
+        // Tokens that end a known place joined by ب (`روتردام [بهولندا]`),
+        // with the place's first token: a list of such pairs goes on after
+        // them. And the tokens that end a facility (`[صومعة الكتبية] بمراكش`).
+        let mut ba_place_ends: Vec<Option<usize>> = vec![None; n];
+        let mut fac_ends = vec![false; n];
         for m in found.iter() {
-            let Some((first, _)) = place_lists::covered_tokens(d, m, &mut covered) else {
+            let Some((first, last)) = place_lists::covered_tokens(d, m, &mut covered) else {
                 continue;
             };
             if matches!(m.label, Label::Gpe | Label::Loc) {
                 let after_ba = m.start > tokens[first].start && a.key(first).starts_with(BA);
                 let seen = place_at[first].unwrap_or(false);
                 place_at[first] = Some(seen || after_ba);
+                if after_ba && tokens[last].end == m.end {
+                    ba_place_ends[last] = Some(first);
+                }
             }
+            fac_ends[last] |= m.label == Label::Fac && tokens[last].end == m.end;
         }
         let mut added = Vec::new();
         for j in 2..n {
@@ -116,9 +130,17 @@ impl NameRecognizer {
             if x == 0 || covered[x] || !d.is_word(x) {
                 continue;
             }
-            if let Some(start) = self.inner_place_start(d, x) {
-                let mut m =
-                    self.trigger_mention(d, start, tokens[x].end, Label::Gpe, PLACE_WITHIN_RULE);
+            let listed = || {
+                after_ba
+                    .then(|| self.listed_inner_place_start(d, x, &ba_place_ends, &fac_ends))
+                    .flatten()
+            };
+            let found = self
+                .inner_place_start(d, x)
+                .map(|start| (start, Label::Gpe, PLACE_WITHIN_RULE))
+                .or_else(|| listed().map(|(start, label)| (start, label, PLACE_WITHIN_LIST_RULE)));
+            if let Some((start, label, rule)) = found {
+                let mut m = self.trigger_mention(d, start, tokens[x].end, label, rule);
                 m.priority = priority::LEARNED;
                 if d.ctx.explain {
                     m.evidence = format!(
@@ -143,6 +165,52 @@ impl NameRecognizer {
         (self.place_within.prepositions.contains(a.key(x - 1))
             && self.unknown_place_word(key, Some(d.f.get(x).word)))
         .then(|| a.tokens()[x].start)
+    }
+
+    /// Where the smaller place at token `x` starts when it continues a list
+    /// of such pairs (`وامستردام وروتردام بهولندا ، و[انتورب] ببلجيكا`):
+    /// the item before ends in a known place joined by ب, and the word
+    /// follows it after a comma or with the conjunction `و` (the place
+    /// starts after it), with its label: a FAC when the item before is a
+    /// facility (`[صومعة الكتبية] بمراكش ، و[الخيرالدة] باشبيلية`), else a
+    /// GPE. `None` when the word is not shaped like an unknown place name.
+    fn listed_inner_place_start(
+        &self,
+        d: &Doc<'_>,
+        x: usize,
+        ba_place_ends: &[Option<usize>],
+        fac_ends: &[bool],
+    ) -> Option<(usize, Label)> {
+        let a = d.a;
+        let key = a.key(x);
+        let conjunct = key.starts_with('\u{0648}');
+        let before = if x >= 2 && matches!(a.key(x - 1), "،" | ",") {
+            ba_place_ends[x - 2]
+        } else if conjunct {
+            ba_place_ends[x - 1]
+        } else {
+            None
+        }?;
+        let label = if before > 0 && fac_ends[before - 1] {
+            Label::Fac
+        } else {
+            Label::Gpe
+        };
+        if !conjunct {
+            return self
+                .unknown_place_word(key, Some(d.f.get(x).word))
+                .then(|| (a.tokens()[x].start, label));
+        }
+        if d.any(
+            x,
+            flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD | flag::GIVEN | flag::FAMILY,
+        ) {
+            return None;
+        }
+        let split = crate::text::clitics::clitic_splits_iter(key).find(|s| {
+            s.proclitic.chars().eq(['\u{0648}']) && self.unknown_place_word(&s.stem_key, None)
+        })?;
+        crate::text::clitics::stem_start(a, x, &split).map(|start| (start, label))
     }
 
     /// Whether token `i` (or its stem after a clitic) is a one-word place
