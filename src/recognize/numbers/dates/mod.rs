@@ -330,7 +330,11 @@ impl NumberRecognizer {
         // Numeric dates.
         if t.kind == TokenKind::Number {
             let l = light_at(a, i);
-            if l.len() <= 10 {
+            // A d-m-yyyy date has its separator in this token or runs on
+            // into the next, glued one.
+            if l.len() <= 10
+                && (l.contains(['-', '.']) || a.tokens().get(i + 1).is_some_and(|t| t.glued))
+            {
                 out.extend(self.numeric_dmy(state, i));
             }
             if l.contains('-') {
