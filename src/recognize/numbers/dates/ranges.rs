@@ -95,8 +95,12 @@ impl NumberRecognizer {
                 }
             }
         }
-        if let Some(c) = self.day_range(state, start, j, between) {
-            out.push(c);
+        // A day range starts with a day, a date or a time word (the
+        // token's DATE flag; most `من` are followed by none).
+        if state.has(j, super::super::lexicon::DATE) {
+            if let Some(c) = self.day_range(state, start, j, between) {
+                out.push(c);
+            }
         }
         // Clock ranges: من الساعة 3 إلى الساعة 4, بين الساعة الثانية والرابعة
         // فجرا (N10).
