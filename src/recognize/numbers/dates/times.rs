@@ -49,15 +49,18 @@ impl NumberRecognizer {
         if key.starts_with(lexicon.fw.article()) {
             if let Some(c) = self.clock_with_daypart(state, i) {
                 out.push(c);
-            } else if let Some(c) = self.clock(state, i, i, None).filter(|c| {
-                key.ends_with('ه')
-                    && self.minutes_in_words(
+            } else if let Some(c) = key
+                .ends_with('ه')
+                .then(|| self.clock(state, i, i, None))
+                .flatten()
+                .filter(|c| {
+                    self.minutes_in_words(
                         state,
                         self.ordinal(state, i).map_or(i + 1, |o| o.end_tok),
                         c.end_tok,
-                    )
-                    && !lexicon.tok_is(a, c.end_tok, Role::FinalNoun)
-            }) {
+                    ) && !lexicon.tok_is(a, c.end_tok, Role::FinalNoun)
+                })
+            {
                 out.push(c);
             }
         }
