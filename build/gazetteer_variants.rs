@@ -180,15 +180,16 @@ fn article(text: &str) -> Option<String> {
 
 /// `variants::ordinal_words`: the ordinal words of the numbers rules.
 fn ordinal_words(inputs: &mut Inputs<'_>) -> Option<OrdinalWords> {
-    let mut words = OrdinalWords::default();
-    let and = {
-        let (header, rows) = csv_rows(inputs.file("numbers/function_words.csv")?)?;
-        let (w, role) = (col(&header, "word")?, col(&header, "role")?);
-        rows.iter()
-            .find(|(_, cells)| cells[role] == "and")
-            .map(|(_, cells)| normalize::key(&cells[w]))
-            .unwrap_or_default()
-    };
+    let roles = cells(
+        inputs.file("numbers/function_words.csv")?,
+        ["word", "role", "note"],
+    )?;
+    let and = roles
+        .iter()
+        .find(|[_, role, _]| role == "and")
+        .map(|[w, _, _]| normalize::key(w))
+        .unwrap_or_default();
+    let mut words = OrdinalWords::new(&and);
     for [w, v, usage] in cells(
         inputs.file("numbers/ordinals.csv")?,
         ["word", "value", "use"],
@@ -199,7 +200,7 @@ fn ordinal_words(inputs: &mut Inputs<'_>) -> Option<OrdinalWords> {
         inputs.file("numbers/number_words.csv")?,
         ["word", "value", "kind"],
     )? {
-        words.add_number_word(&normalize::key(&w), &v, &kind, &and);
+        words.add_number_word(&normalize::key(&w), &v, &kind);
     }
     Some(words)
 }

@@ -303,13 +303,22 @@ fn starts_latin(text: &str) -> bool {
 /// Set each mention's `text` to its slice of the original document
 /// ([`Analysis::slice`]). Mentions sorted by start (as the pipeline has
 /// them) are found with one forward walk over the tokens; any order gives
-/// the same texts.
+/// the same texts. A span's end takes the vowel marks written after its
+/// last letter (`مساءً`, `غداً`, `محمدٌ`): the scanner leaves them out of the
+/// token's end, but they belong to the letter, in every layer.
 pub fn fill_text(analysis: &Analysis<'_>, mentions: &mut [Mention]) {
     let mut cursor = 0;
     for m in mentions {
         if m.text.is_empty() {
             let (b0, at) = analysis.char_to_byte_from(cursor, m.start);
-            let (b1, _) = analysis.char_to_byte_from(at, m.end);
+            let (mut b1, _) = analysis.char_to_byte_from(at, m.end);
+            for c in analysis.text()[b1..]
+                .chars()
+                .take_while(|c| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'))
+            {
+                b1 += c.len_utf8();
+                m.end += 1;
+            }
             m.text = analysis.text()[b0..b1.max(b0)].to_string();
             cursor = at;
         }
@@ -495,6 +504,28 @@ fn bytecount(text: &str, byte: u8) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A span's end takes the vowel marks after its last letter, in both
+    /// layers (the scanner's token ends before them).
+    #[test]
+    fn spans_end_after_their_last_letters_marks() {
+        let text = "يصل الوفد إلى القاهرةِ غداً.";
+        let extractor = Extractor::with_default_rules().unwrap();
+        let mentions = extractor.extract("t", text, &ExtractOptions::default());
+        let texts: Vec<(Label, &str)> = mentions
+            .iter()
+            .map(|m| (m.label, m.text.as_str()))
+            .collect();
+        assert!(texts.contains(&(Label::Gpe, "القاهرةِ")), "{texts:?}");
+        assert!(
+            texts.iter().any(|(l, t)| *l == Label::Date && *t == "غداً"),
+            "{texts:?}"
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for m in &mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
 
     fn candidate(start: usize, end: usize, label: Label, priority: i32) -> Mention {
         Mention {

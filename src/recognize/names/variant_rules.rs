@@ -106,13 +106,21 @@ impl OrdinalWords {
         }
     }
 
-    /// A number_words.csv row: its word's key, value and kind; `and` is the
-    /// conjunction's key. Only `tens` and `ten` rows count.
-    pub fn add_number_word(&mut self, key: &str, value: &str, kind: &str, and: &str) {
+    /// No ordinal words yet; `and` is the conjunction's key (empty: no
+    /// compound with tens is read).
+    pub fn new(and: &str) -> Self {
+        OrdinalWords {
+            and: and.to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// A number_words.csv row: its word's key, value and kind. Only `tens`
+    /// and `ten` rows count.
+    pub fn add_number_word(&mut self, key: &str, value: &str, kind: &str) {
         match (kind, value.parse::<u32>()) {
             ("tens", Ok(v)) => {
                 self.tens.insert(key.to_string(), v);
-                self.and = and.to_string();
             }
             ("ten", Ok(10)) => {
                 self.teens.insert(key.to_string());

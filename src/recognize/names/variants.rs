@@ -166,7 +166,6 @@ impl NameRecognizer {
 /// `function_words.csv`), for the ordinal variants. A file that is absent
 /// or unreadable adds nothing here: the numbers layer reports it.
 fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
-    let mut words = OrdinalWords::default();
     let cells = |file: &str, columns: [&str; 3], f: &mut dyn FnMut([&str; 3])| {
         let Ok(table) = rules.csv(file) else {
             return;
@@ -189,6 +188,7 @@ fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
             }
         },
     );
+    let mut words = OrdinalWords::new(&and);
     cells(
         "numbers/ordinals.csv",
         ["word", "value", "use"],
@@ -197,7 +197,7 @@ fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
     cells(
         "numbers/number_words.csv",
         ["word", "value", "kind"],
-        &mut |[w, v, kind]| words.add_number_word(&crate::text::key(w), v, kind, &and),
+        &mut |[w, v, kind]| words.add_number_word(&crate::text::key(w), v, kind),
     );
     words
 }

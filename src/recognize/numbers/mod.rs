@@ -166,9 +166,6 @@ impl NumberRecognizer {
                         end += 1;
                     }
                 }
-                // The last letter keeps its vowel marks (`مساءً`, `غداً`):
-                // the scanner leaves them out of the token's end.
-                end = with_final_marks(a, c.end_tok - 1, end);
                 Span {
                     start: c.start,
                     end,
@@ -634,16 +631,6 @@ impl NumberRecognizer {
         r.priority = 1;
         Some(r)
     }
-}
-
-/// The end of token `t` moved past the vowel marks (harakat, tanween,
-/// dagger alef) that follow it: they belong to its last letter.
-fn with_final_marks(a: &lexicon::Doc<'_, '_>, t: usize, end: usize) -> usize {
-    let after = &a.text()[a.tokens()[t].byte_end..];
-    end + after
-        .chars()
-        .take_while(|c| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'))
-        .count()
 }
 
 #[cfg(test)]
