@@ -151,12 +151,12 @@ pub fn run(args: ExtractArgs) -> i32 {
         eprintln!("kashif extract: `-` (stdin) is given {stdin_uses} times; it can be read once");
         return 2;
     }
-    // The compiled rules live until the process ends: freeing their many
-    // small allocations would cost about a tenth of a short run's time.
-    let extractor = match args.rules.extractor() {
-        Ok(x) => std::mem::ManuallyDrop::new(x),
-        Err(code) => return code,
-    };
+    // The rules compile on the pipeline's writer thread while the input is
+    // read and parsed. The compiled rules live until the process ends:
+    // freeing their many small allocations would cost about a tenth of a
+    // short run's time.
+    let rules = &args.rules;
+    let compile = std::mem::ManuallyDrop::new(pipeline::Compile::new(|| rules.extractor()));
     let options = ExtractOptions {
         reference_date: args.reference_date,
         types: args.types.clone().map(|t| t.0),
@@ -176,17 +176,17 @@ pub fn run(args: ExtractArgs) -> i32 {
         },
         recursive: args.recursive,
     };
-    // Expand each argument in place so stdin keeps its position.
+    // Expand each argument in place so stdin keeps its position (the
+    // warnings are printed once the rules compiled).
     let mut sources: Vec<Result<PathBuf, String>> = Vec::new();
+    let mut warnings = Vec::new();
     for input in &inputs {
         if input == Path::new("-") {
             sources.push(Ok(input.clone()));
             continue;
         }
         let expanded = io::expand_paths_with(std::slice::from_ref(input), scan);
-        for warning in expanded.warnings {
-            eprintln!("kashif extract: warning: {warning}");
-        }
+        warnings.extend(expanded.warnings);
         sources.extend(
             expanded
                 .files
@@ -209,7 +209,8 @@ pub fn run(args: ExtractArgs) -> i32 {
 
     let threads = args.threads.map_or_else(default_threads, NonZeroUsize::get);
     let settings = pipeline::Settings {
-        extractor: &extractor,
+        compile: &compile,
+        warnings,
         options: &options,
         format: args.format,
         threads,
@@ -249,6 +250,9 @@ pub fn run(args: ExtractArgs) -> i32 {
             }
         }
     });
+    if let Some(code) = compile.failed() {
+        return code;
+    }
     if let Some(e) = &outcome.write_error {
         eprintln!("kashif extract: cannot write the output: {e}");
         return 1;

@@ -9,12 +9,17 @@
 //! extraction and writing overlap. An in-flight budget (chunks and text bytes) bounds memory
 //! however far the reader or a fast worker runs ahead of a slow one. The
 //! output bytes and the order of messages on stderr are those of a serial run.
+//!
+//! The rules compile on the writer thread (`Compile`) while the reader
+//! reads and the workers parse the first chunks ahead (JSON, UTF-8): on
+//! this 2-core machine start-up would otherwise leave one core idle.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::{BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::time::Duration;
 
 use kashif::io::formats::{self, Format};
 use kashif::{ExtractOptions, Extractor};
@@ -29,10 +34,64 @@ pub const CHUNK_DOCS: usize = 64;
 const MAX_IN_FLIGHT_BYTES: usize = 16 << 20;
 /// Chunks read but not yet written, at most, per worker thread.
 const MAX_IN_FLIGHT_CHUNKS_PER_THREAD: usize = 4;
+/// Chunks read but not yet written, at most, while the rules compile (the
+/// workers parse them ahead; the byte budget still holds).
+const MAX_IN_FLIGHT_CHUNKS_COMPILING: usize = 128;
+/// How long a worker parsing ahead waits for a chunk before it looks
+/// whether the rules are compiled.
+const PARSE_AHEAD_POLL: Duration = Duration::from_millis(1);
+
+/// The extractor, compiled once by whichever thread asks first (the writer
+/// does as the run starts); the others wait for it.
+pub struct Compile<'a> {
+    built: OnceLock<Result<Extractor, i32>>,
+    build: Mutex<Option<Build<'a>>>,
+}
+
+/// Compiles the extractor, or prints why not and gives the exit code.
+type Build<'a> = Box<dyn FnOnce() -> Result<Extractor, i32> + Send + 'a>;
+
+impl<'a> Compile<'a> {
+    /// `build` compiles the extractor, or prints why not and gives the exit code.
+    pub fn new(build: impl FnOnce() -> Result<Extractor, i32> + Send + 'a) -> Self {
+        Compile {
+            built: OnceLock::new(),
+            build: Mutex::new(Some(Box::new(build))),
+        }
+    }
+
+    /// The extractor, compiled now or waited for.
+    pub fn get(&self) -> Result<&Extractor, i32> {
+        let built = self.built.get_or_init(|| {
+            let build = self
+                .build
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            // Taken by an earlier attempt that panicked: that panic is reported.
+            build.map_or(Err(101), |build| build())
+        });
+        built.as_ref().map_err(|&code| code)
+    }
+
+    /// Compiled (or failed) already.
+    fn done(&self) -> bool {
+        self.built.get().is_some()
+    }
+
+    /// The exit code of a failed compilation.
+    pub fn failed(&self) -> Option<i32> {
+        self.built
+            .get()
+            .and_then(|built| built.as_ref().err().copied())
+    }
+}
 
 /// What the pipeline needs to extract and write.
 pub struct Settings<'a> {
-    pub extractor: &'a Extractor,
+    pub compile: &'a Compile<'a>,
+    /// Printed on stderr once the rules compiled, before any other message.
+    pub warnings: Vec<String>,
     pub options: &'a ExtractOptions,
     pub format: Format,
     /// Worker threads extracting in parallel (at least 1).
@@ -94,6 +153,8 @@ struct Budget {
     state: Mutex<(usize, usize)>,
     freed: Condvar,
     max_chunks: usize,
+    /// The rules are compiling: more chunks may wait, parsed ahead.
+    compiling: AtomicBool,
 }
 
 impl Budget {
@@ -103,7 +164,15 @@ impl Budget {
 
     fn acquire(&self, bytes: usize) {
         let mut state = self.lock();
-        while state.0 > 0 && (state.0 >= self.max_chunks || state.1 + bytes > MAX_IN_FLIGHT_BYTES) {
+        loop {
+            let max_chunks = if self.compiling.load(Ordering::Relaxed) {
+                self.max_chunks.max(MAX_IN_FLIGHT_CHUNKS_COMPILING)
+            } else {
+                self.max_chunks
+            };
+            if state.0 == 0 || (state.0 < max_chunks && state.1 + bytes <= MAX_IN_FLIGHT_BYTES) {
+                break;
+            }
             state = self
                 .freed
                 .wait(state)
@@ -174,6 +243,7 @@ pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outco
         state: Mutex::new((0, 0)),
         freed: Condvar::new(),
         max_chunks: MAX_IN_FLIGHT_CHUNKS_PER_THREAD * threads,
+        compiling: AtomicBool::new(true),
     };
     let stop = AtomicBool::new(false);
     let spare_buffers: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
@@ -183,8 +253,8 @@ pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outco
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let (jobs_rx, stop, spare) = (&jobs_rx, &stop, &spare_buffers);
-            scope.spawn(move || work(settings, jobs_rx, &done_tx, stop, spare));
+            let (jobs_rx, stop, spare, budget) = (&jobs_rx, &stop, &spare_buffers, &budget);
+            scope.spawn(move || work(settings, jobs_rx, &done_tx, stop, spare, budget));
         }
         drop(done_tx);
         let writer =
@@ -207,14 +277,64 @@ pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outco
     })
 }
 
-/// A worker: take chunks, extract and format each document into one buffer.
+/// A chunk's items decoded and parsed, or the messages that replace them.
+struct Parsed {
+    seq: u64,
+    text_bytes: usize,
+    docs: Vec<Result<(kashif::io::Document, Place), String>>,
+}
+
+impl Chunk {
+    fn parse(self) -> Parsed {
+        Parsed {
+            seq: self.seq,
+            text_bytes: self.text_bytes,
+            docs: self.items.into_iter().map(Item::parse).collect(),
+        }
+    }
+}
+
+/// A worker: take chunks, parse them, extract and format each document
+/// into one buffer. While the rules compile it parses the chunks it can
+/// get ahead (the budget lets more of them wait then).
 fn work(
     settings: &Settings<'_>,
     jobs: &Mutex<Receiver<Chunk>>,
     done: &Sender<Done>,
     stop: &AtomicBool,
     spare: &Mutex<Vec<Vec<u8>>>,
+    budget: &Budget,
 ) {
+    let recv = |wait: Option<Duration>| {
+        let jobs = jobs.lock().unwrap_or_else(PoisonError::into_inner);
+        match wait {
+            Some(wait) => jobs.recv_timeout(wait),
+            None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        }
+    };
+    let mut ahead = Vec::new();
+    let mut closed = false;
+    while !settings.compile.done() {
+        match recv(Some(PARSE_AHEAD_POLL)) {
+            Ok(chunk) => ahead.push(chunk.parse()),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                closed = true;
+                break;
+            }
+        }
+    }
+    let Ok(extractor) = settings.compile.get() else {
+        // Nothing can be extracted: reading stops, and the chunks read go.
+        stop.store(true, Ordering::Relaxed);
+        for parsed in ahead {
+            budget.release(parsed.text_bytes);
+        }
+        while let Ok(chunk) = recv(None) {
+            budget.release(chunk.text_bytes);
+        }
+        return;
+    };
     let take_buffer = || {
         spare
             .lock()
@@ -222,30 +342,55 @@ fn work(
             .pop()
             .unwrap_or_default()
     };
-    loop {
-        let chunk = match jobs.lock().unwrap_or_else(PoisonError::into_inner).recv() {
-            Ok(chunk) => chunk,
-            Err(_) => return,
-        };
-        let mut part = Done {
-            seq: chunk.seq,
-            text_bytes: chunk.text_bytes,
-            output: take_buffer(),
-            events: Vec::with_capacity(chunk.items.len()),
-            last: false,
-        };
-        for item in chunk.items {
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
-            let event = match item.parse() {
-                Err(message) => Event::Failed(message),
-                Ok((doc, place)) => {
-                    part.events.push(Event::Start {
-                        id: doc.id.clone(),
-                        place,
-                    });
-                    extract_one(settings, &doc, &mut part, &mut |part: &mut Done| {
+    for parsed in ahead {
+        if !extract_chunk(settings, extractor, parsed, done, stop, &take_buffer) {
+            return;
+        }
+    }
+    if closed {
+        return;
+    }
+    while let Ok(chunk) = recv(None) {
+        if !extract_chunk(settings, extractor, chunk.parse(), done, stop, &take_buffer) {
+            return;
+        }
+    }
+}
+
+/// Extract and format the documents of a parsed chunk and send the output
+/// on; false once the writer is gone.
+fn extract_chunk(
+    settings: &Settings<'_>,
+    extractor: &Extractor,
+    parsed: Parsed,
+    done: &Sender<Done>,
+    stop: &AtomicBool,
+    take_buffer: &dyn Fn() -> Vec<u8>,
+) -> bool {
+    let mut part = Done {
+        seq: parsed.seq,
+        text_bytes: parsed.text_bytes,
+        output: take_buffer(),
+        events: Vec::with_capacity(parsed.docs.len()),
+        last: false,
+    };
+    for item in parsed.docs {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let event = match item {
+            Err(message) => Event::Failed(message),
+            Ok((doc, place)) => {
+                part.events.push(Event::Start {
+                    id: doc.id.clone(),
+                    place,
+                });
+                extract_one(
+                    settings,
+                    extractor,
+                    &doc,
+                    &mut part,
+                    &mut |part: &mut Done| {
                         // Send what is formatted; the chunk goes on in a new buffer.
                         let next = Done {
                             seq: part.seq,
@@ -255,16 +400,14 @@ fn work(
                             last: false,
                         };
                         done.send(std::mem::replace(part, next)).is_ok()
-                    })
-                }
-            };
-            part.events.push(event);
-        }
-        part.last = true;
-        if done.send(part).is_err() {
-            return;
-        }
+                    },
+                )
+            }
+        };
+        part.events.push(event);
     }
+    part.last = true;
+    done.send(part).is_ok()
 }
 
 /// Extract one document and append its output to `part.output`; a long
@@ -272,6 +415,7 @@ fn work(
 /// (after a `Part` event) as soon as its windows are done.
 fn extract_one(
     settings: &Settings<'_>,
+    extractor: &Extractor,
     doc: &kashif::io::Document,
     part: &mut Done,
     send: &mut dyn FnMut(&mut Done) -> bool,
@@ -283,14 +427,11 @@ fn extract_one(
     // message is printed above this document's error.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if !streams {
-            let mentions = settings
-                .extractor
-                .extract(&doc.id, &doc.text, settings.options);
+            let mentions = extractor.extract(&doc.id, &doc.text, settings.options);
             return write(&mut part.output, settings.format, doc, &mentions);
         }
         let mut result = Ok(());
-        let x = settings.extractor;
-        x.extract_windows(&doc.id, &doc.text, settings.options, |mentions| {
+        extractor.extract_windows(&doc.id, &doc.text, settings.options, |mentions| {
             if result.is_err() {
                 return;
             }
@@ -347,11 +488,22 @@ fn write_in_order(
 ) -> Outcome {
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let compiled = settings.compile.get();
+    budget.compiling.store(false, Ordering::Relaxed);
+    if compiled.is_err() {
+        return Outcome {
+            failed: true,
+            write_error: None,
+        };
+    }
     let mut progress = Progress::new(settings.total_bytes);
     let mut outcome = Outcome {
         failed: false,
         write_error: None,
     };
+    for warning in &settings.warnings {
+        progress.warn(&format!("kashif extract: warning: {warning}"));
+    }
     let mut first_output = true;
     // Document id → where it was first read; a later document with the same
     // id is refused (its output, already extracted, is dropped).
