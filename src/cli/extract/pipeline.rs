@@ -30,6 +30,11 @@ use super::{write, Item, Place, Progress};
 pub const CHUNK_BYTES: usize = 64 * 1024;
 /// …or this many documents, whichever comes first.
 pub const CHUNK_DOCS: usize = 64;
+/// Near the end of an input of known size (the last `TAIL_CHUNKS` full
+/// chunks per worker) chunks are this small, so the workers finish
+/// together instead of one waiting for the other's last chunk.
+const TAIL_CHUNK_BYTES: usize = 8 * 1024;
+const TAIL_CHUNKS: usize = 2;
 /// Text bytes read but not yet written, at most (a larger chunk travels alone).
 const MAX_IN_FLIGHT_BYTES: usize = 16 << 20;
 /// Chunks read but not yet written, at most, per worker thread.
@@ -199,6 +204,11 @@ pub struct Feeder<'a> {
     seq: u64,
     items: Vec<Item>,
     text_bytes: usize,
+    /// Input bytes not read yet, when the input's size is known and more
+    /// than one worker shares it.
+    unread: Option<u64>,
+    /// Below this many unread bytes, chunks are `TAIL_CHUNK_BYTES` long.
+    tail_bytes: u64,
 }
 
 impl Feeder<'_> {
@@ -207,9 +217,22 @@ impl Feeder<'_> {
         if self.stopped() {
             return;
         }
-        self.text_bytes += item.len();
+        let len = item.len();
+        self.text_bytes += len;
         self.items.push(item);
-        if self.text_bytes >= CHUNK_BYTES || self.items.len() >= CHUNK_DOCS {
+        let chunk_bytes = match &mut self.unread {
+            Some(unread) => {
+                // The line's end or the file's name are not counted: near enough.
+                *unread = unread.saturating_sub(len as u64 + 1);
+                if *unread < self.tail_bytes {
+                    TAIL_CHUNK_BYTES
+                } else {
+                    CHUNK_BYTES
+                }
+            }
+            None => CHUNK_BYTES,
+        };
+        if self.text_bytes >= chunk_bytes || self.items.len() >= CHUNK_DOCS {
             self.send();
         }
     }
@@ -266,6 +289,8 @@ pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outco
             seq: 0,
             items: Vec::with_capacity(CHUNK_DOCS),
             text_bytes: 0,
+            unread: settings.total_bytes.filter(|_| threads > 1),
+            tail_bytes: (TAIL_CHUNKS * CHUNK_BYTES * threads) as u64,
         };
         read(&mut feeder);
         feeder.send();
