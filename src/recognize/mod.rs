@@ -226,6 +226,16 @@ impl OccupiedSpans {
         if self.0.len() <= last {
             self.0.resize(last + 1, 0);
         }
+        if first == last {
+            // Most spans lie within one word of 64 code points.
+            let bits = (!0u64 >> (63 - (end - 1 - start))) << (start % 64);
+            let word = &mut self.0[first];
+            if *word & bits != 0 {
+                return false;
+            }
+            *word |= bits;
+            return true;
+        }
         // The bits of word `w` that lie in `start..end`.
         let mask = |w: usize| {
             let low = if w == first {
