@@ -270,14 +270,16 @@ pub fn run(settings: &Settings<'_>, read: impl FnOnce(&mut Feeder<'_>)) -> Outco
     };
     let stop = AtomicBool::new(false);
     let spare_buffers: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+    let parsed_ahead: Mutex<BTreeMap<u64, Parsed>> = Mutex::new(BTreeMap::new());
     let (jobs_tx, jobs_rx) = mpsc::channel::<Chunk>();
     let jobs_rx = Mutex::new(jobs_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let (jobs_rx, stop, spare, budget) = (&jobs_rx, &stop, &spare_buffers, &budget);
-            scope.spawn(move || work(settings, jobs_rx, &done_tx, stop, spare, budget));
+            let (jobs_rx, ahead, stop, spare, budget) =
+                (&jobs_rx, &parsed_ahead, &stop, &spare_buffers, &budget);
+            scope.spawn(move || work(settings, jobs_rx, ahead, &done_tx, stop, spare, budget));
         }
         drop(done_tx);
         let writer =
@@ -321,10 +323,12 @@ impl Chunk {
 
 /// A worker: take chunks, parse them, extract and format each document
 /// into one buffer. While the rules compile it parses the chunks it can
-/// get ahead (the budget lets more of them wait then).
+/// get into `ahead` (the budget lets more of them wait then), which every
+/// worker then takes from first, in input order, so they share that work.
 fn work(
     settings: &Settings<'_>,
     jobs: &Mutex<Receiver<Chunk>>,
+    ahead: &Mutex<BTreeMap<u64, Parsed>>,
     done: &Sender<Done>,
     stop: &AtomicBool,
     spare: &Mutex<Vec<Vec<u8>>>,
@@ -337,22 +341,22 @@ fn work(
             None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
         }
     };
-    let mut ahead = Vec::new();
-    let mut closed = false;
+    let lock_ahead = || ahead.lock().unwrap_or_else(PoisonError::into_inner);
     while !settings.compile.done() {
         match recv(Some(PARSE_AHEAD_POLL)) {
-            Ok(chunk) => ahead.push(chunk.parse()),
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => {
-                closed = true;
-                break;
+            Ok(chunk) => {
+                let parsed = chunk.parse();
+                lock_ahead().insert(parsed.seq, parsed);
             }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
         }
     }
     let Ok(extractor) = settings.compile.get() else {
         // Nothing can be extracted: reading stops, and the chunks read go.
         stop.store(true, Ordering::Relaxed);
-        for parsed in ahead {
+        let parsed_ahead = std::mem::take(&mut *lock_ahead());
+        for parsed in parsed_ahead.into_values() {
             budget.release(parsed.text_bytes);
         }
         while let Ok(chunk) = recv(None) {
@@ -367,16 +371,18 @@ fn work(
             .pop()
             .unwrap_or_default()
     };
-    for parsed in ahead {
-        if !extract_chunk(settings, extractor, parsed, done, stop, &take_buffer) {
-            return;
+    // A worker that parsed ahead looks here before it waits for a chunk,
+    // so none is left behind.
+    let next = || {
+        // (The lock is let go before waiting for a chunk.)
+        let first = lock_ahead().pop_first();
+        match first {
+            Some((_, parsed)) => Some(parsed),
+            None => recv(None).ok().map(Chunk::parse),
         }
-    }
-    if closed {
-        return;
-    }
-    while let Ok(chunk) = recv(None) {
-        if !extract_chunk(settings, extractor, chunk.parse(), done, stop, &take_buffer) {
+    };
+    while let Some(parsed) = next() {
+        if !extract_chunk(settings, extractor, parsed, done, stop, &take_buffer) {
             return;
         }
     }
