@@ -58,8 +58,9 @@ pub struct ExtractArgs {
     #[arg(short, long)]
     pub recursive: bool,
     /// Worker threads extracting in parallel (default: RAYON_NUM_THREADS if
-    /// set, else one per core). Reading and writing run on two more threads
-    /// that are mostly idle; the output is the same for any N.
+    /// set, else one per core). Reading and writing run on two more threads;
+    /// the writer compiles the rules first, while the workers parse the
+    /// input read ahead. The output is the same for any N.
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
     /// Extract a document longer than this many code points window by
