@@ -30,8 +30,8 @@ impl NameRecognizer {
             .iter()
             .filter(|m| m.label == Label::Person && LIST_HEADS.contains(&m.rule.as_str()))
             .filter_map(|m| {
-                // Tokens are in text order: the head's last token by binary search.
-                let k = a.tokens().partition_point(|t| t.end < m.end);
+                // The head's last token, from the document's offset table.
+                let k = d.offsets().ending_before(m.end);
                 (a.tokens().get(k)?.end == m.end).then_some(k)
             })
             .collect();

@@ -194,8 +194,8 @@ impl NameRecognizer {
     pub(super) fn trim_org_nationality(&self, d: &Doc<'_>, found: &mut [Mention]) {
         let tokens = d.a.tokens();
         for m in found.iter_mut().filter(|m| m.label == Label::Org) {
-            let first = tokens.partition_point(|t| t.end <= m.start);
-            let stop = tokens.partition_point(|t| t.start < m.end);
+            let first = d.offsets().ending_by(m.start);
+            let stop = d.offsets().starting_before(m.end);
             if stop < first + 2 || tokens[stop - 1].end != m.end {
                 continue;
             }

@@ -201,7 +201,7 @@ impl NameRecognizer {
         let whole = d.ctx.window.is_none();
         let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
         for (m, media) in sources {
-            let (text, keys) = source_text_and_keys(a, m.start, m.end);
+            let (text, keys) = source_text_and_keys(a, d.offsets(), m.start, m.end);
             if window.is_none() {
                 let label_bit = if media {
                     MEDIA_SEEN_BIT
@@ -346,12 +346,13 @@ impl NameRecognizer {
 /// proclitic) is sliced and scanned again.
 fn source_text_and_keys<'a>(
     a: &'a Analysis<'_>,
+    offsets: &token_offsets::TokenOffsets<'_>,
     start: usize,
     end: usize,
 ) -> (&'a str, smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]>) {
     let tokens = a.tokens();
-    let first = tokens.partition_point(|t| t.end <= start);
-    let stop = tokens.partition_point(|t| t.start < end);
+    let first = offsets.ending_by(start);
+    let stop = offsets.starting_before(end);
     let aligned = first < stop && tokens[first].start == start && tokens[stop - 1].end == end;
     if aligned
         && tokens[first..stop]
@@ -373,6 +374,7 @@ fn source_text_and_keys<'a>(
 #[cfg(test)]
 mod tests {
     use super::{key_hash, lexicon, source_text_and_keys, FirstKeyHashes, LineIndex};
+    use crate::recognize::names::token_offsets::TokenOffsets;
 
     #[test]
     fn first_key_hashes_hold_exactly_their_keys() {
@@ -394,12 +396,13 @@ mod tests {
     fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
         let text = "قال الرئيس شي جين بينغ، وللصين 3 مدن: «بكين» وشنغهاي.\nهنا";
         let a = crate::text::Analysis::new(text);
+        let table = TokenOffsets::new(a.tokens());
         let mut offsets: Vec<usize> = a.tokens().iter().flat_map(|t| [t.start, t.end]).collect();
         // a start after a proclitic (`و[شنغهاي]`)
         offsets.push(text.chars().position(|c| c == 'ش').unwrap() + 1);
         for &start in &offsets {
             for &end in offsets.iter().filter(|&&end| end > start) {
-                let (got_text, keys) = source_text_and_keys(&a, start, end);
+                let (got_text, keys) = source_text_and_keys(&a, &table, start, end);
                 let want = a.slice(start, end);
                 assert_eq!(got_text, want, "{start}..{end}");
                 let keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();
