@@ -59,6 +59,12 @@ impl NameRecognizer {
         }
         // The first word: `و` + a name-like stem, or (after a comma) a name word.
         let key = a.key(i);
+        // Every item but one after a comma starts with the conjunction
+        // (a clitic split's proclitic is the word's first letters): most
+        // words after a name are none, and are not split.
+        if !comma && !key.starts_with('\u{0648}') {
+            return None;
+        }
         let conjunct = |s: &crate::text::clitics::CliticSplit<'_>| s.proclitic.chars().eq(['و']);
         // `احمد ماهر و[النقراشي]`: a family name with the article alone is an item too.
         let definite_item = crate::text::clitics::clitic_splits_iter(key)
