@@ -177,6 +177,11 @@ impl NameRecognizer {
     pub(super) fn media_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
         let media = &self.media;
         let a = d.a;
+        // Every reading needs a cue word or a media name's first word: a
+        // document with neither (and no cue outside words) has none.
+        if !media.non_word_cues && !d.f.anywhere(flag::MEDIA_CUE | flag::MEDIA_FIRST) {
+            return;
+        }
         for i in 1..a.len() {
             if !d.is_word(i) {
                 continue;

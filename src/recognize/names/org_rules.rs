@@ -77,6 +77,10 @@ impl NameRecognizer {
     /// more sector words, definite nisba adjectives (`للنقل البري`) and one
     /// `و` + definite conjunct (`للغزل والنسيج`) continue the name.
     pub(super) fn sector_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
+        // No word of the document is a sector word: no token to visit.
+        if !d.f.anywhere(flag::ORG_SECTOR) {
+            return;
+        }
         let mut j = 1;
         while j < d.a.len() {
             // A word token carries its own vocabulary flags: most are no sector word.
