@@ -342,14 +342,14 @@ impl NameRecognizer {
     /// Whether `m` is a media name a cue word vouched for: a propagation
     /// source (`propagation.rs`).
     pub(super) fn is_media_source(&self, d: &Doc<'_>, m: &Mention) -> bool {
-        m.rule == RULE && m.label == Label::Org && self.media_cue_before(d, m.start)
+        m.label == Label::Org && m.rule == RULE && self.media_cue_before(d, m.start)
     }
 
     /// Whether a media cue word stands right before the mention starting at
     /// `start` (`مراسل [الجزيرة]`, `قال [للجزيرة]`), or before the quotation
     /// mark that opens it (`قناة " [الجزيرة] "`).
     fn media_cue_before(&self, d: &Doc<'_>, start: usize) -> bool {
-        let i = d.a.tokens().partition_point(|t| t.end <= start);
+        let i = d.offsets().ending_by(start);
         (i >= 1 && self.media.cue(d, i - 1).is_some())
             || (i >= 2 && opens_quote(d.a.light(i - 1)) && self.media.cue(d, i - 2).is_some())
     }

@@ -12,26 +12,31 @@ use std::borrow::Cow;
 use crate::text::key_hash::key_hash;
 use crate::text::TokenKind;
 
-/// The rules whose mentions are sure enough to be propagated.
-pub(super) const PROPAGATION_SOURCES: &[&str] = &[
-    "name/title-person",
-    "name/speaker",
-    "name/appositive-person",
-    "name/person-list",
-    "name/org-alias",
-    "name/org-descriptor",
-    "name/gazetteer-person",
-    "name/learned-person",
-    "name/pattern-nasab",
-    "name/nasab-chain",
-    "name/norp-person",
-    "name/cue-person",
-    "name/repeated-subject",
-    "name/biography-lead",
-    "name/place-head",
-    "name/place-definition",
-    "name/place-definition-natural",
-];
+/// Whether a rule's mentions are sure enough to be propagated. Asked of
+/// every candidate: a `match` switches on the length and compares a text
+/// or two, where a list compared up to 17 texts.
+fn is_propagation_source(rule: &str) -> bool {
+    matches!(
+        rule,
+        "name/title-person"
+            | "name/speaker"
+            | "name/appositive-person"
+            | "name/person-list"
+            | "name/org-alias"
+            | "name/org-descriptor"
+            | "name/gazetteer-person"
+            | "name/learned-person"
+            | "name/pattern-nasab"
+            | "name/nasab-chain"
+            | "name/norp-person"
+            | "name/cue-person"
+            | "name/repeated-subject"
+            | "name/biography-lead"
+            | "name/place-head"
+            | "name/place-definition"
+            | "name/place-definition-natural"
+    )
+}
 
 /// The rules that define a place as a document's subject (`[حصرون] هي
 /// قرية`): their place reaches every later mention of the document, past
@@ -179,7 +184,7 @@ impl NameRecognizer {
             .iter()
             .filter(|m| d.ctx.in_core(m.start))
             .filter_map(|m| {
-                if PROPAGATION_SOURCES.contains(&m.rule.as_str()) {
+                if is_propagation_source(&m.rule) {
                     Some((m, false))
                 } else {
                     self.is_media_source(d, m).then_some((m, true))
