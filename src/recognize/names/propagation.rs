@@ -204,7 +204,17 @@ impl NameRecognizer {
         // A whole document keeps its seen texts borrowed from the text (no
         // allocation per source); a window adds them to the carried ones.
         let whole = d.ctx.window.is_none();
-        let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
+        // Sized for every source at once, and asked once per source (an
+        // entry, not a lookup and then an insertion: one hash of the text).
+        let mut seen_here: rustc_hash::FxHashMap<&str, u16> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(
+                if whole && window.is_none() {
+                    sources.len()
+                } else {
+                    0
+                },
+                Default::default(),
+            );
         for (m, media) in sources {
             let (text, keys) = source_text_and_keys(a, d.offsets(), m.start, m.end);
             if window.is_none() {
@@ -213,21 +223,23 @@ impl NameRecognizer {
                 } else {
                     1u16 << (m.label as u16)
                 };
-                let known = if whole {
-                    seen_here.get(text).copied()
-                } else {
-                    seen.get(text).copied()
-                };
-                if known.is_some_and(|labels| labels & label_bit != 0) {
-                    continue;
-                }
-                let labels = known.unwrap_or(0) | label_bit;
                 if whole {
-                    seen_here.insert(text, labels);
-                } else if let Some(entry) = seen.get_mut(text) {
-                    *entry = labels;
+                    let labels = seen_here.entry(text).or_insert(0);
+                    if *labels & label_bit != 0 {
+                        continue;
+                    }
+                    *labels |= label_bit;
                 } else {
-                    seen.insert(text.into(), labels);
+                    let known = seen.get(text).copied();
+                    if known.is_some_and(|labels| labels & label_bit != 0) {
+                        continue;
+                    }
+                    let labels = known.unwrap_or(0) | label_bit;
+                    if let Some(entry) = seen.get_mut(text) {
+                        *entry = labels;
+                    } else {
+                        seen.insert(text.into(), labels);
+                    }
                 }
             }
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
