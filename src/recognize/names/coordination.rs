@@ -30,8 +30,8 @@ impl NameRecognizer {
             .iter()
             .filter(|m| m.label == Label::Person && LIST_HEADS.contains(&m.rule.as_str()))
             .filter_map(|m| {
-                // Tokens are in text order: the head's last token by binary search.
-                let k = a.tokens().partition_point(|t| t.end < m.end);
+                // The head's last token, from the document's offset table.
+                let k = d.offsets().ending_before(m.end);
                 (a.tokens().get(k)?.end == m.end).then_some(k)
             })
             .collect();
@@ -59,6 +59,12 @@ impl NameRecognizer {
         }
         // The first word: `و` + a name-like stem, or (after a comma) a name word.
         let key = a.key(i);
+        // Every item but one after a comma starts with the conjunction
+        // (a clitic split's proclitic is the word's first letters): most
+        // words after a name are none, and are not split.
+        if !comma && !key.starts_with('\u{0648}') {
+            return None;
+        }
         let conjunct = |s: &crate::text::clitics::CliticSplit<'_>| s.proclitic.chars().eq(['و']);
         // `احمد ماهر و[النقراشي]`: a family name with the article alone is an item too.
         let definite_item = crate::text::clitics::clitic_splits_iter(key)

@@ -21,7 +21,7 @@ impl NameRecognizer {
             if m.label != Label::Person {
                 return true;
             }
-            let first = tokens.partition_point(|t| t.end <= m.start);
+            let first = d.offsets().ending_by(m.start);
             first == 0
                 || first >= tokens.len()
                 || tokens[first].start != m.start

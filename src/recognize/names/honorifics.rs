@@ -18,7 +18,7 @@ impl NameRecognizer {
         let mut added: Vec<Mention> = Vec::new();
         for m in found.iter().filter(|m| m.label == Label::Person) {
             // The token after the mention, which must end it exactly.
-            let next = tokens.partition_point(|t| t.start < m.end);
+            let next = d.offsets().starting_before(m.end);
             if next == 0 || next >= tokens.len() || tokens[next - 1].end != m.end {
                 continue;
             }

@@ -73,7 +73,7 @@ impl NameRecognizer {
                 continue;
             }
             // The mention's first token, which must begin exactly at the mention.
-            let first = a.tokens().partition_point(|t| t.end <= m.start);
+            let first = d.offsets().ending_by(m.start);
             if first == 0 || a.tokens().get(first).is_none_or(|t| t.start != m.start) {
                 continue;
             }

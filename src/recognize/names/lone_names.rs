@@ -35,7 +35,7 @@ impl NameRecognizer {
             // A mention that is one whole word token of plain letters
             // (most) has that token's key, which the analysis holds: no
             // slice and no new key.
-            let k = tokens.partition_point(|t| t.end <= m.start);
+            let k = d.offsets().ending_by(m.start);
             if let Some(t) = tokens.get(k) {
                 if t.start == m.start
                     && t.end == m.end

@@ -177,6 +177,11 @@ impl NameRecognizer {
     pub(super) fn media_names(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
         let media = &self.media;
         let a = d.a;
+        // Every reading needs a cue word or a media name's first word: a
+        // document with neither (and no cue outside words) has none.
+        if !media.non_word_cues && !d.f.anywhere(flag::MEDIA_CUE | flag::MEDIA_FIRST) {
+            return;
+        }
         for i in 1..a.len() {
             if !d.is_word(i) {
                 continue;
@@ -337,14 +342,14 @@ impl NameRecognizer {
     /// Whether `m` is a media name a cue word vouched for: a propagation
     /// source (`propagation.rs`).
     pub(super) fn is_media_source(&self, d: &Doc<'_>, m: &Mention) -> bool {
-        m.rule == RULE && m.label == Label::Org && self.media_cue_before(d, m.start)
+        m.label == Label::Org && m.rule == RULE && self.media_cue_before(d, m.start)
     }
 
     /// Whether a media cue word stands right before the mention starting at
     /// `start` (`مراسل [الجزيرة]`, `قال [للجزيرة]`), or before the quotation
     /// mark that opens it (`قناة " [الجزيرة] "`).
     fn media_cue_before(&self, d: &Doc<'_>, start: usize) -> bool {
-        let i = d.a.tokens().partition_point(|t| t.end <= start);
+        let i = d.offsets().ending_by(start);
         (i >= 1 && self.media.cue(d, i - 1).is_some())
             || (i >= 2 && opens_quote(d.a.light(i - 1)) && self.media.cue(d, i - 2).is_some())
     }

@@ -283,6 +283,6 @@ fn opens_period(d: &Doc<'_>, i: usize) -> bool {
 /// The token after a mention that ends on a token boundary.
 fn token_after(d: &Doc<'_>, m: &Mention) -> Option<usize> {
     let tokens = d.a.tokens();
-    let next = tokens.partition_point(|t| t.start < m.end);
+    let next = d.offsets().starting_before(m.end);
     (next < tokens.len() && next > 0 && tokens[next - 1].end == m.end).then_some(next)
 }

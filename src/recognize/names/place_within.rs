@@ -79,34 +79,45 @@ impl NameRecognizer {
         }
         let tokens = a.tokens();
         let joints = &self.place_within.joints;
-        let mut covered = vec![false; n];
-        // Known places by first token: whether the place starts after a
-        // clitic ب of that token (`ب[الدنمارك]`).
-        let mut place_at: Vec<Option<bool>> = vec![None; n];
+        // Known places by first token: whether one starts there, and
+        // whether one starts after a clitic ب of that token (`ب[الدنمارك]`).
+        // The tables are zeroed (`calloc`), not filled element by element.
+        let mut place_at = vec![false; n];
+        let mut ba_place_at = vec![false; n];
+        let earlier: &[Mention] = found;
         // Tokens that end a known place joined by ب (`روتردام [بهولندا]`),
-        // with the place's first token: a list of such pairs goes on after
-        // them. And the tokens that end a facility (`[صومعة الكتبية] بمراكش`).
-        let mut ba_place_ends: Vec<Option<usize>> = vec![None; n];
+        // with the place's first token + 1 (0: none): a list of such pairs
+        // goes on after them. And the tokens that end a facility (`[صومعة
+        // الكتبية] بمراكش`).
+        let mut ba_place_ends = vec![0u32; n];
         let mut fac_ends = vec![false; n];
-        for m in found.iter() {
-            let Some((first, last)) = place_lists::covered_tokens(d, m, &mut covered) else {
+        for m in earlier {
+            if !matches!(m.label, Label::Gpe | Label::Loc | Label::Fac) {
+                continue;
+            }
+            let Some((first, last)) = mention_tokens(d, m) else {
                 continue;
             };
-            if matches!(m.label, Label::Gpe | Label::Loc) {
-                let after_ba = m.start > tokens[first].start && a.key(first).starts_with(BA);
-                let seen = place_at[first].unwrap_or(false);
-                place_at[first] = Some(seen || after_ba);
-                if after_ba && tokens[last].end == m.end {
-                    ba_place_ends[last] = Some(first);
-                }
+            if m.label == Label::Fac {
+                fac_ends[last] |= tokens[last].end == m.end;
+                continue;
             }
-            fac_ends[last] |= m.label == Label::Fac && tokens[last].end == m.end;
+            let after_ba = m.start > tokens[first].start && a.key(first).starts_with(BA);
+            place_at[first] = true;
+            ba_place_at[first] |= after_ba;
+            if after_ba && tokens[last].end == m.end {
+                ba_place_ends[last] = first as u32 + 1;
+            }
         }
+        // The words a place was added at (the mentions found before cover
+        // theirs: `covered_before`).
+        let mut taken = vec![false; n];
         let mut added = Vec::new();
         for j in 2..n {
-            let Some(after_ba) = place_at[j] else {
+            if !place_at[j] {
                 continue;
-            };
+            }
+            let after_ba = ba_place_at[j];
             // The larger place's joint: `ب` on it, `في` before it, or a
             // place head with `ب` or after `في` before it (`بولاية`).
             let candidate = if after_ba {
@@ -127,7 +138,7 @@ impl NameRecognizer {
             let Some(x) = candidate else {
                 continue;
             };
-            if x == 0 || covered[x] || !d.is_word(x) {
+            if x == 0 || taken[x] || !d.is_word(x) {
                 continue;
             }
             let listed = || {
@@ -139,6 +150,9 @@ impl NameRecognizer {
                 .inner_place_start(d, x)
                 .map(|start| (start, Label::Gpe, PLACE_WITHIN_RULE))
                 .or_else(|| listed().map(|(start, label)| (start, label, PLACE_WITHIN_LIST_RULE)));
+            // A word some mention found before covers is no unknown place:
+            // asked last, of the few words the rules above take.
+            let found = found.filter(|_| !covered_before(tokens, earlier, x));
             if let Some((start, label, rule)) = found {
                 let mut m = self.trigger_mention(d, start, tokens[x].end, label, rule);
                 m.priority = priority::LEARNED;
@@ -148,7 +162,7 @@ impl NameRecognizer {
                         a.slice(tokens[j].start, tokens[j].end)
                     );
                 }
-                covered[x] = true;
+                taken[x] = true;
                 added.push(m);
             }
         }
@@ -178,19 +192,21 @@ impl NameRecognizer {
         &self,
         d: &Doc<'_>,
         x: usize,
-        ba_place_ends: &[Option<usize>],
+        ba_place_ends: &[u32],
         fac_ends: &[bool],
     ) -> Option<(usize, Label)> {
         let a = d.a;
         let key = a.key(x);
         let conjunct = key.starts_with('\u{0648}');
+        // The first token of the place before + 1 (0: none).
         let before = if x >= 2 && matches!(a.key(x - 1), "،" | ",") {
             ba_place_ends[x - 2]
         } else if conjunct {
             ba_place_ends[x - 1]
         } else {
-            None
-        }?;
+            0
+        };
+        let before = (before as usize).checked_sub(1)?;
         let label = if before > 0 && fac_ends[before - 1] {
             Label::Fac
         } else {
@@ -222,6 +238,29 @@ impl NameRecognizer {
                 .iter()
                 .any(|m| m.end == i + 1 && m.payload.kinds.contains(&TriggerKind::PlaceHead))
     }
+}
+
+/// The first and last tokens of a mention (those its span touches), or
+/// `None` when it reaches past the last token.
+fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
+    let n = d.a.len();
+    let first = d.offsets().ending_by(m.start);
+    let last = d.offsets().ending_before(m.end);
+    (first < n && last < n).then_some((first, last))
+}
+
+/// Whether one of the mentions `earlier` covers token `x` (as
+/// [`mention_tokens`] reads it): the token ends after the mention starts,
+/// the one before it ends before the mention ends, and the mention ends by
+/// the last token's end; tested without finding the mention's tokens.
+fn covered_before(tokens: &[crate::text::Token], earlier: &[Mention], x: usize) -> bool {
+    let (Some(t), Some(last)) = (tokens.get(x), tokens.last()) else {
+        return false;
+    };
+    let before_end = x.checked_sub(1).map(|p| tokens[p].end);
+    earlier
+        .iter()
+        .any(|m| t.end > m.start && before_end.is_none_or(|e| e < m.end) && m.end <= last.end)
 }
 
 /// The letters of the article as keyed (`ال`).
@@ -263,5 +302,47 @@ fn definite_form(key: &str) -> bool {
         (Some(p), Some(a), Some(l)) if BEFORE_ARTICLE.contains(&p) && [a, l] == ARTICLE => true,
         (Some(l1), Some(l2), Some(_)) => l1 == ARTICLE[1] && l2 == ARTICLE[1],
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleFiles;
+
+    /// `covered_before` says of every token what marking the tokens of
+    /// every mention (`mention_tokens`) says, on every corpus article with
+    /// the recognizer's own mentions, and on spans that start and end
+    /// inside tokens or past the text.
+    #[test]
+    fn covered_before_is_the_tokens_the_mentions_touch() {
+        let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let mut texts = crate::perf::repo_corpus_texts();
+        texts.push("ولد في رودكوبنغ بالدنمارك ، و انتورب ببلجيكا".into());
+        let mut covered_words = 0;
+        for text in &texts {
+            let a = Analysis::new(text);
+            let ctx = DocContext::plain("test", &a);
+            let mut found = Vec::new();
+            r.recognize(&ctx, &mut found);
+            let chars = text.chars().count();
+            for (start, end) in [(0, 1), (1, 3), (chars.saturating_sub(1), chars + 2)] {
+                if start < end {
+                    found.push(ctx.mention(start, end, Label::Gpe, serde_json::Value::Null, "t"));
+                }
+            }
+            let d = Doc::new(&ctx, r.vocab.features(&a));
+            let mut covered = vec![false; a.len()];
+            for m in &found {
+                if let Some((first, last)) = mention_tokens(&d, m) {
+                    covered[first..=last].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            for (x, &want) in covered.iter().enumerate() {
+                assert_eq!(covered_before(a.tokens(), &found, x), want, "{x} in {text}");
+                covered_words += usize::from(want);
+            }
+        }
+        assert!(covered_words > 1_000, "{covered_words}");
     }
 }

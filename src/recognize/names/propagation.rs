@@ -12,26 +12,31 @@ use std::borrow::Cow;
 use crate::text::key_hash::key_hash;
 use crate::text::TokenKind;
 
-/// The rules whose mentions are sure enough to be propagated.
-pub(super) const PROPAGATION_SOURCES: &[&str] = &[
-    "name/title-person",
-    "name/speaker",
-    "name/appositive-person",
-    "name/person-list",
-    "name/org-alias",
-    "name/org-descriptor",
-    "name/gazetteer-person",
-    "name/learned-person",
-    "name/pattern-nasab",
-    "name/nasab-chain",
-    "name/norp-person",
-    "name/cue-person",
-    "name/repeated-subject",
-    "name/biography-lead",
-    "name/place-head",
-    "name/place-definition",
-    "name/place-definition-natural",
-];
+/// Whether a rule's mentions are sure enough to be propagated. Asked of
+/// every candidate: a `match` switches on the length and compares a text
+/// or two, where a list compared up to 17 texts.
+fn is_propagation_source(rule: &str) -> bool {
+    matches!(
+        rule,
+        "name/title-person"
+            | "name/speaker"
+            | "name/appositive-person"
+            | "name/person-list"
+            | "name/org-alias"
+            | "name/org-descriptor"
+            | "name/gazetteer-person"
+            | "name/learned-person"
+            | "name/pattern-nasab"
+            | "name/nasab-chain"
+            | "name/norp-person"
+            | "name/cue-person"
+            | "name/repeated-subject"
+            | "name/biography-lead"
+            | "name/place-head"
+            | "name/place-definition"
+            | "name/place-definition-natural"
+    )
+}
 
 /// The rules that define a place as a document's subject (`[حصرون] هي
 /// قرية`): their place reaches every later mention of the document, past
@@ -179,7 +184,7 @@ impl NameRecognizer {
             .iter()
             .filter(|m| d.ctx.in_core(m.start))
             .filter_map(|m| {
-                if PROPAGATION_SOURCES.contains(&m.rule.as_str()) {
+                if is_propagation_source(&m.rule) {
                     Some((m, false))
                 } else {
                     self.is_media_source(d, m).then_some((m, true))
@@ -199,30 +204,42 @@ impl NameRecognizer {
         // A whole document keeps its seen texts borrowed from the text (no
         // allocation per source); a window adds them to the carried ones.
         let whole = d.ctx.window.is_none();
-        let mut seen_here: rustc_hash::FxHashMap<&str, u16> = Default::default();
+        // Sized for every source at once, and asked once per source (an
+        // entry, not a lookup and then an insertion: one hash of the text).
+        let mut seen_here: rustc_hash::FxHashMap<&str, u16> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(
+                if whole && window.is_none() {
+                    sources.len()
+                } else {
+                    0
+                },
+                Default::default(),
+            );
         for (m, media) in sources {
-            let (text, keys) = source_text_and_keys(a, m.start, m.end);
+            let (text, keys) = source_text_and_keys(a, d.offsets(), m.start, m.end);
             if window.is_none() {
                 let label_bit = if media {
                     MEDIA_SEEN_BIT
                 } else {
                     1u16 << (m.label as u16)
                 };
-                let known = if whole {
-                    seen_here.get(text).copied()
-                } else {
-                    seen.get(text).copied()
-                };
-                if known.is_some_and(|labels| labels & label_bit != 0) {
-                    continue;
-                }
-                let labels = known.unwrap_or(0) | label_bit;
                 if whole {
-                    seen_here.insert(text, labels);
-                } else if let Some(entry) = seen.get_mut(text) {
-                    *entry = labels;
+                    let labels = seen_here.entry(text).or_insert(0);
+                    if *labels & label_bit != 0 {
+                        continue;
+                    }
+                    *labels |= label_bit;
                 } else {
-                    seen.insert(text.into(), labels);
+                    let known = seen.get(text).copied();
+                    if known.is_some_and(|labels| labels & label_bit != 0) {
+                        continue;
+                    }
+                    let labels = known.unwrap_or(0) | label_bit;
+                    if let Some(entry) = seen.get_mut(text) {
+                        *entry = labels;
+                    } else {
+                        seen.insert(text.into(), labels);
+                    }
                 }
             }
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
@@ -346,12 +363,13 @@ impl NameRecognizer {
 /// proclitic) is sliced and scanned again.
 fn source_text_and_keys<'a>(
     a: &'a Analysis<'_>,
+    offsets: &token_offsets::TokenOffsets<'_>,
     start: usize,
     end: usize,
 ) -> (&'a str, smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]>) {
     let tokens = a.tokens();
-    let first = tokens.partition_point(|t| t.end <= start);
-    let stop = tokens.partition_point(|t| t.start < end);
+    let first = offsets.ending_by(start);
+    let stop = offsets.starting_before(end);
     let aligned = first < stop && tokens[first].start == start && tokens[stop - 1].end == end;
     if aligned
         && tokens[first..stop]
@@ -373,6 +391,7 @@ fn source_text_and_keys<'a>(
 #[cfg(test)]
 mod tests {
     use super::{key_hash, lexicon, source_text_and_keys, FirstKeyHashes, LineIndex};
+    use crate::recognize::names::token_offsets::TokenOffsets;
 
     #[test]
     fn first_key_hashes_hold_exactly_their_keys() {
@@ -394,12 +413,13 @@ mod tests {
     fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
         let text = "قال الرئيس شي جين بينغ، وللصين 3 مدن: «بكين» وشنغهاي.\nهنا";
         let a = crate::text::Analysis::new(text);
+        let table = TokenOffsets::new(a.tokens());
         let mut offsets: Vec<usize> = a.tokens().iter().flat_map(|t| [t.start, t.end]).collect();
         // a start after a proclitic (`و[شنغهاي]`)
         offsets.push(text.chars().position(|c| c == 'ش').unwrap() + 1);
         for &start in &offsets {
             for &end in offsets.iter().filter(|&&end| end > start) {
-                let (got_text, keys) = source_text_and_keys(&a, start, end);
+                let (got_text, keys) = source_text_and_keys(&a, &table, start, end);
                 let want = a.slice(start, end);
                 assert_eq!(got_text, want, "{start}..{end}");
                 let keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();

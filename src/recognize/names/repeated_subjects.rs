@@ -49,6 +49,14 @@ const LISTED: Flags = flag::GIVEN
     | flag::COMMON_H_STEM
     | flag::COMMON_PRONOUN_STEM;
 
+/// Token `k` is a word without the article that no lexicon knows, by its
+/// flags alone (the first tests of `unknown_subject_word`).
+#[inline]
+fn unlisted_bare_word(d: &Doc<'_>, k: usize) -> bool {
+    let f = d.f.get(k);
+    f.word & (flag::WORD | flag::ARTICLE) == flag::WORD && (f.word | f.stems) & LISTED == 0
+}
+
 impl NameRecognizer {
     /// Load the verb forms of the stop list (kind `verb`), by key.
     pub(super) fn load_subject_verbs(&mut self, table: &crate::rules::CsvTable) -> Result<()> {
@@ -78,11 +86,9 @@ impl NameRecognizer {
     /// three letters or more no lexicon knows, no verb shape, whose letters
     /// do not read as an ordinary word's.
     fn unknown_subject_word(&self, d: &Doc<'_>, k: usize) -> bool {
-        d.is_word(k)
-            && !d.has_article(k)
+        unlisted_bare_word(d, k)
             && d.a.key(k).chars().nth(2).is_some()
             && !d.a.key(k).starts_with('و')
-            && (d.f.get(k).word | d.f.get(k).stems) & LISTED == 0
             && !self.ambiguous.contains(d.a.key(k))
             && self.is_name_token(d, k, false)
             && !self.is_verb_shaped(d, k)
@@ -101,7 +107,12 @@ impl NameRecognizer {
         // subject found: most documents have none.
         let mut lines: Option<LineIndex> = None;
         for k in 1..a.len() {
-            if self.is_subject_verb(d, k - 1) && self.unknown_subject_word(d, k) {
+            // The word's own flags first: most words are listed or definite,
+            // and then the verb before them is not looked up.
+            if unlisted_bare_word(d, k)
+                && self.is_subject_verb(d, k - 1)
+                && self.unknown_subject_word(d, k)
+            {
                 let line = lines
                     .get_or_insert_with(|| LineIndex::for_window(a.text(), window))
                     .line_of(a.tokens()[k].start);

@@ -199,7 +199,13 @@ impl NameRecognizer {
 
     /// Emit the clubs of every sports frame of a document.
     pub(super) fn sports_clubs(&self, d: &Doc<'_>, out: &mut Vec<Mention>) {
-        for i in 0..d.a.len() {
+        // No word of the document is a cue or has a cue stem: no frame.
+        let cues = if d.f.anywhere(flag::SPORTS_CUE) {
+            d.a.len()
+        } else {
+            0
+        };
+        for i in 0..cues {
             // `cue`'s own flag test, here so that most tokens cost no call.
             if !d.is_word(i) || !d.any_or_stem(i, flag::SPORTS_CUE) {
                 continue;

@@ -34,11 +34,11 @@ impl NameRecognizer {
             if m.label != Label::Person || !NAME_SOURCES.contains(&m.rule.as_str()) {
                 continue;
             }
-            let stop = tokens.partition_point(|t| t.start < m.end);
+            let stop = d.offsets().starting_before(m.end);
             if stop == 0 || tokens[stop - 1].end != m.end || d.any(stop - 1, flag::PARTICLE) {
                 continue;
             }
-            let first = tokens.partition_point(|t| t.end <= m.start);
+            let first = d.offsets().ending_by(m.start);
             if first >= stop {
                 continue;
             }

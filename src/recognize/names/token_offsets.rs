@@ -58,6 +58,16 @@ impl<'t> TokenOffsets<'t> {
     pub(super) fn ending_before(&self, c: usize) -> usize {
         c.checked_sub(1).map_or(0, |before| self.ending_by(before))
     }
+
+    /// How many tokens start before code point `c`
+    /// (`tokens.partition_point(|t| t.start < c)`): the tokens ending by
+    /// `c`, and the next one when `c` falls inside it (tokens do not
+    /// overlap, so only that one can).
+    #[inline]
+    pub(super) fn starting_before(&self, c: usize) -> usize {
+        let k = self.ending_by(c);
+        k + usize::from(self.tokens.get(k).is_some_and(|t| t.start < c))
+    }
 }
 
 #[cfg(test)]
@@ -89,6 +99,11 @@ mod tests {
                 assert_eq!(
                     offsets.ending_before(c),
                     tokens.partition_point(|t| t.end < c),
+                    "{c} in {text:?}"
+                );
+                assert_eq!(
+                    offsets.starting_before(c),
+                    tokens.partition_point(|t| t.start < c),
                     "{c} in {text:?}"
                 );
             }

@@ -14,13 +14,14 @@ impl NameRecognizer {
     pub(super) fn trim_trailing_verbs(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
         let a = d.a;
         let tokens = a.tokens();
+        let offsets = d.offsets();
         found.retain_mut(|m| {
             if m.label != Label::Person {
                 return true;
             }
             // The mention's tokens: it must end exactly at a token's end.
-            let first = tokens.partition_point(|t| t.end <= m.start);
-            let stop = tokens.partition_point(|t| t.start < m.end);
+            let first = offsets.ending_by(m.start);
+            let stop = offsets.starting_before(m.end);
             if stop == 0 || first >= stop || tokens[stop - 1].end != m.end {
                 return true;
             }
