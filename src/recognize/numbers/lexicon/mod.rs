@@ -261,6 +261,9 @@ pub mod kind {
     pub const YEAR_NOUN: u32 = 1 << 29;
     /// Not in the index: set on a token whose key is `و` + a number word.
     pub const WA_WORD: u32 = 1 << 30;
+    /// The first key of a dateline place (`dateline_places`, a table the
+    /// recognizer reads only to count the countries a text names).
+    pub const PLACE: u32 = 1 << 31;
 }
 
 /// What a token is in the lexicons, looked up once per document.
@@ -490,9 +493,6 @@ pub struct Lexicon {
     /// The endings of the one-word month names (first keys of `months`),
     /// to skip the words no month name ends (`glued_month_pair`).
     pub(crate) month_endings: StemEndings,
-    /// The first keys of `dateline_places` (a table the index does not
-    /// cover), to skip the tokens that can start no place.
-    place_first_keys: KeyFilter,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -528,9 +528,6 @@ impl Lexicon {
         };
         lexicon.load_tables(rules, &fw)?;
         lexicon.build_index(&fw);
-        for k in lexicon.dateline_places.first_keys() {
-            lexicon.place_first_keys.insert(k);
-        }
         for k in lexicon.months.first_keys() {
             lexicon.month_endings.insert_suffix_key(k);
         }
@@ -625,20 +622,10 @@ impl Lexicon {
 
     /// Whether a place of `dateline_places` may start at token `i`, taken
     /// whole or after its proclitics (false: `dateline_places.at_clitic`
-    /// surely finds none there).
+    /// surely finds none there): the place bit of its key or a stem.
+    #[inline]
     pub fn may_start_place(&self, a: &Doc<'_, '_>, i: usize) -> bool {
-        let Some(token) = a.tokens().get(i) else {
-            return false;
-        };
-        let k = a.key(i);
-        if self.place_first_keys.may_contain(k) {
-            return true;
-        }
-        let mut any = false;
-        if token.kind == TokenKind::Word && crate::text::clitics::starts_with_proclitic(k) {
-            for_each_stem(k, |s| any |= self.place_first_keys.may_contain(s));
-        }
-        any
+        a.key_is(i, kind::PLACE) || a.stem_is(i, kind::PLACE)
     }
 
     /// The index entry of one key, with the Bloom filter before the hash.
