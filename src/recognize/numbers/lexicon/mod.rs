@@ -123,6 +123,8 @@ impl KeyFilter {
 /// stem after proclitics is a suffix of its word (with the article put back
 /// in front after ل), so a word whose last two characters end no such key
 /// has no stem in the index, and its clitic splits need not be walked.
+/// An instance filled by `insert_beginning` holds two-character beginnings
+/// instead, asked with `may_begin_as_key`.
 #[derive(Debug, Default)]
 pub(crate) struct StemEndings {
     bits: Vec<u64>,
@@ -175,6 +177,40 @@ impl StemEndings {
         } else if !key.is_empty() {
             self.short_key = true;
         }
+    }
+
+    /// The first two characters of `key`, `None` when it has fewer.
+    #[inline]
+    fn beginning(key: &str) -> Option<&str> {
+        let mut chars = key.chars();
+        let first = chars.next()?;
+        let second = chars.next()?;
+        Some(&key[..first.len_utf8() + second.len_utf8()])
+    }
+
+    /// Insert the first two characters of a key, in a set kept for
+    /// beginnings (`may_begin_as_key`); a key of one character is left
+    /// out: only what starts as a key of two or more is asked.
+    pub(crate) fn insert_beginning(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        if let Some(b) = Self::beginning(key) {
+            let p = Self::position(b);
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// In a set of beginnings: false when no key of two characters or
+    /// more inserted starts as `word` does.
+    #[inline]
+    pub(crate) fn may_begin_as_key(&self, word: &str) -> bool {
+        Self::beginning(word).is_some_and(|b| {
+            let p = Self::position(b);
+            self.bits
+                .get(p / 64)
+                .is_some_and(|w| w & (1 << (p % 64)) != 0)
+        })
     }
 
     /// False when no stem of `word` (a suffix of it, or the article and a
@@ -493,6 +529,9 @@ pub struct Lexicon {
     /// The endings of the one-word month names (first keys of `months`),
     /// to skip the words no month name ends (`glued_month_pair`).
     pub(crate) month_endings: StemEndings,
+    /// The beginnings of the month names (first keys of `months`), to skip
+    /// the words no month name starts (`glued_month_pair`).
+    pub(crate) month_beginnings: StemEndings,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -530,6 +569,7 @@ impl Lexicon {
         lexicon.build_index(&fw);
         for k in lexicon.months.first_keys() {
             lexicon.month_endings.insert_suffix_key(k);
+            lexicon.month_beginnings.insert_beginning(k);
         }
         lexicon.fw = fw;
         lexicon.serial = word_memo::next_lexicon_serial();
