@@ -138,6 +138,7 @@ pub(crate) fn is_comma(light: &str) -> bool {
 }
 
 /// The key of token `i`, or "" past the end.
+#[inline]
 pub(crate) fn key_at<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
     if i < a.len() {
         a.key(i)
@@ -147,6 +148,7 @@ pub(crate) fn key_at<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
 }
 
 /// The light form of token `i`, or "" past the end.
+#[inline]
 pub(crate) fn light_at<'x>(a: &'x Analysis<'_>, i: usize) -> &'x str {
     if i < a.len() {
         a.light(i)

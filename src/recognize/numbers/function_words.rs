@@ -315,7 +315,17 @@ impl FunctionWords {
     /// Whether `key` has `role`.
     #[inline]
     pub fn is(&self, key: &str, role: Role) -> bool {
-        self.filter.may_contain(key) && self.roles.get(key).is_some_and(|b| b & role.bit() != 0)
+        self.roles_of(key) & role.bit() != 0
+    }
+
+    /// The role bits of `key` (0: none), to test several roles with one
+    /// lookup.
+    #[inline]
+    pub fn roles_of(&self, key: &str) -> u64 {
+        if !self.filter.may_contain(key) {
+            return 0;
+        }
+        self.roles.get(key).copied().unwrap_or(0)
     }
 
     /// Whether `key` has `role`, taken whole or after its proclitics

@@ -265,15 +265,20 @@ impl NumberRecognizer {
         // Ranges introduced by بين / ما بين / من.
         let k = key_at(a, i);
         let fw = &self.lexicon.fw;
-        // The connector, also after a glued و or ف (وبين, ومن).
-        let glued = k
+        // The connector, also after a glued و or ف (وبين, ومن): the roles
+        // of the word after the letter, looked up once.
+        let glued_roles = k
             .strip_prefix(['و', 'ف'])
-            .filter(|rest| fw.is(rest, Role::RangeBetween) || fw.is(rest, Role::RangeFrom));
+            .map_or(0, |rest| fw.roles_of(rest));
+        let glued = glued_roles & (Role::RangeBetween.bit() | Role::RangeFrom.bit()) != 0;
         // The roles of the connector: the glued one's, else the token's own
         // (its role bits, no lookup).
-        let bare_is = |role: Role| match glued {
-            Some(rest) => fw.is(rest, role),
-            None => a.role_is(i, role),
+        let bare_is = |role: Role| {
+            if glued {
+                glued_roles & role.bit() != 0
+            } else {
+                a.role_is(i, role)
+            }
         };
         let (between_at, is_between) = if bare_is(Role::RangeBetween) {
             (Some(i + 1), true)

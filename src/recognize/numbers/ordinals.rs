@@ -13,24 +13,36 @@ use super::*;
 use crate::mention::{number_value, Label};
 use crate::text::TokenKind;
 
+/// A form is an ordinal word, or ال + an ordinal or a number word, or the
+/// article before digits: the token's index bits rule out every other word
+/// before any table lookup.
+const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
+
 impl NumberRecognizer {
     /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
     /// `العشرون`, `الـ21`.
+    #[inline]
     pub(super) fn ordinal(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
+        // Most tokens asked are no ordinal: the bit test here, inlined at
+        // every caller, and the reading out of line.
+        let a = state.a;
+        let is_word = a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word);
+        // The article alone has the ORD flag (`الـ21`).
+        if !is_word
+            || !a.key_is(i, ORDINAL_FORM | lexicon::ORD as u32) && !a.stem_is(i, ORDINAL_FORM)
+        {
+            return None;
+        }
+        self.ordinal_form(state, i)
+    }
+
+    /// [`Self::ordinal`] at a word whose key or a stem may be an ordinal form.
+    #[inline(never)]
+    fn ordinal_form(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
         let a = state.a;
         let lexicon = &self.lexicon;
-        if i >= a.len() {
-            return None;
-        }
         let t = a.tokens()[i];
-        if t.kind != TokenKind::Word {
-            return None;
-        }
         let key = key_at(a, i);
-        // A form is an ordinal word, or ال + an ordinal or a number word
-        // (the loop below), or the article before digits: the token's index
-        // bits rule out every other word before any table lookup.
-        const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
         if !a.key_is(i, ORDINAL_FORM) && !a.stem_is(i, ORDINAL_FORM) && key != lexicon.fw.article()
         {
             return None;

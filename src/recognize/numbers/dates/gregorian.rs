@@ -31,6 +31,14 @@ impl NumberRecognizer {
         if j >= a.len() {
             return None;
         }
+        // A month noun or a month name is a token key or stem with its bit
+        // (phrase tables index their first keys); any other word can only
+        // be two month names glued into one (`glued_month_pair`).
+        const MONTH_BITS: u32 = kind::MONTH | kind::MONTH_NOUN;
+        if !a.key_is(j, MONTH_BITS) && !a.stem_is(j, MONTH_BITS) {
+            let (month, end) = self.glued_month_pair(a, j)?;
+            return Some((month, false, true, a.tokens()[j].start, end));
+        }
         let lexicon = &self.lexicon;
         let mut start = a.tokens()[j].start;
         let mut k = j;
@@ -156,7 +164,8 @@ impl NumberRecognizer {
         // month name ends as the word does.
         let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
-        if may_end_in_month(key) {
+        // The head too is a month name: the word starts as one does.
+        if lexicon.month_beginnings.may_begin_as_key(key) && may_end_in_month(key) {
             for (head, tail) in splits(key) {
                 if let Some(m2) = one_word(tail) {
                     if one_word(head) == Some(m2) {
@@ -165,7 +174,10 @@ impl NumberRecognizer {
                 }
             }
         }
+        // A first key of a month name has the month bit: the bit test
+        // before the probe.
         if k + 1 < a.len()
+            && a.key_is(k, kind::MONTH)
             && may_end_in_month(key_at(a, k + 1))
             && months.starts(key)
             && one_word(key).is_none()
@@ -542,9 +554,13 @@ impl NumberRecognizer {
     /// stays outside the span (GUIDELINES N7).
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
         // Every weekday found is a token key or stem with the weekday bit.
+        // Each reading below needs the day noun or the weekday bit on the
+        // token key or a stem: the bit test before the key.
+        const DAY_BITS: u32 = kind::DAY_NOUN | kind::WEEKDAY;
         if j >= a.len()
             || a.tokens()[j].kind != TokenKind::Word
             || !a.has_kind_anywhere(kind::WEEKDAY)
+            || !a.key_is(j, DAY_BITS) && !a.stem_is(j, DAY_BITS)
         {
             return None;
         }

@@ -521,14 +521,14 @@ impl NumberRecognizer {
                 };
                 out.push(Candidate::new(m.start, end, Label::Date, v, "date/holiday"));
             }
-            for c in [
-                self.decade(state, i),
-                self.century(state, i),
-                self.relative_decade(state, i),
-            ]
-            .into_iter()
-            .flatten()
-            {
+            // One at a time, not an array of three candidates to copy.
+            if let Some(c) = self.decade(state, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.century(state, i) {
+                out.push(c);
+            }
+            if let Some(c) = self.relative_decade(state, i) {
                 out.push(c);
             }
             self.time_at(state, i, out);

@@ -135,6 +135,9 @@ impl Lexicon {
         for k in self.weekdays.keys() {
             add(k, kind::WEEKDAY);
         }
+        for k in self.dateline_places.first_keys() {
+            add(k, kind::PLACE);
+        }
         for k in self.date_mods.keys() {
             add(k, kind::DATE_MOD);
         }

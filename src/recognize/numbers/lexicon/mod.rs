@@ -123,6 +123,8 @@ impl KeyFilter {
 /// stem after proclitics is a suffix of its word (with the article put back
 /// in front after ل), so a word whose last two characters end no such key
 /// has no stem in the index, and its clitic splits need not be walked.
+/// An instance filled by `insert_beginning` holds two-character beginnings
+/// instead, asked with `may_begin_as_key`.
 #[derive(Debug, Default)]
 pub(crate) struct StemEndings {
     bits: Vec<u64>,
@@ -175,6 +177,40 @@ impl StemEndings {
         } else if !key.is_empty() {
             self.short_key = true;
         }
+    }
+
+    /// The first two characters of `key`, `None` when it has fewer.
+    #[inline]
+    fn beginning(key: &str) -> Option<&str> {
+        let mut chars = key.chars();
+        let first = chars.next()?;
+        let second = chars.next()?;
+        Some(&key[..first.len_utf8() + second.len_utf8()])
+    }
+
+    /// Insert the first two characters of a key, in a set kept for
+    /// beginnings (`may_begin_as_key`); a key of one character is left
+    /// out: only what starts as a key of two or more is asked.
+    pub(crate) fn insert_beginning(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
+        }
+        if let Some(b) = Self::beginning(key) {
+            let p = Self::position(b);
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// In a set of beginnings: false when no key of two characters or
+    /// more inserted starts as `word` does.
+    #[inline]
+    pub(crate) fn may_begin_as_key(&self, word: &str) -> bool {
+        Self::beginning(word).is_some_and(|b| {
+            let p = Self::position(b);
+            self.bits
+                .get(p / 64)
+                .is_some_and(|w| w & (1 << (p % 64)) != 0)
+        })
     }
 
     /// False when no stem of `word` (a suffix of it, or the article and a
@@ -261,6 +297,9 @@ pub mod kind {
     pub const YEAR_NOUN: u32 = 1 << 29;
     /// Not in the index: set on a token whose key is `و` + a number word.
     pub const WA_WORD: u32 = 1 << 30;
+    /// The first key of a dateline place (`dateline_places`, a table the
+    /// recognizer reads only to count the countries a text names).
+    pub const PLACE: u32 = 1 << 31;
 }
 
 /// What a token is in the lexicons, looked up once per document.
@@ -490,9 +529,9 @@ pub struct Lexicon {
     /// The endings of the one-word month names (first keys of `months`),
     /// to skip the words no month name ends (`glued_month_pair`).
     pub(crate) month_endings: StemEndings,
-    /// The first keys of `dateline_places` (a table the index does not
-    /// cover), to skip the tokens that can start no place.
-    place_first_keys: KeyFilter,
+    /// The beginnings of the month names (first keys of `months`), to skip
+    /// the words no month name starts (`glued_month_pair`).
+    pub(crate) month_beginnings: StemEndings,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -528,11 +567,9 @@ impl Lexicon {
         };
         lexicon.load_tables(rules, &fw)?;
         lexicon.build_index(&fw);
-        for k in lexicon.dateline_places.first_keys() {
-            lexicon.place_first_keys.insert(k);
-        }
         for k in lexicon.months.first_keys() {
             lexicon.month_endings.insert_suffix_key(k);
+            lexicon.month_beginnings.insert_beginning(k);
         }
         lexicon.fw = fw;
         lexicon.serial = word_memo::next_lexicon_serial();
@@ -625,20 +662,10 @@ impl Lexicon {
 
     /// Whether a place of `dateline_places` may start at token `i`, taken
     /// whole or after its proclitics (false: `dateline_places.at_clitic`
-    /// surely finds none there).
+    /// surely finds none there): the place bit of its key or a stem.
+    #[inline]
     pub fn may_start_place(&self, a: &Doc<'_, '_>, i: usize) -> bool {
-        let Some(token) = a.tokens().get(i) else {
-            return false;
-        };
-        let k = a.key(i);
-        if self.place_first_keys.may_contain(k) {
-            return true;
-        }
-        let mut any = false;
-        if token.kind == TokenKind::Word && crate::text::clitics::starts_with_proclitic(k) {
-            for_each_stem(k, |s| any |= self.place_first_keys.may_contain(s));
-        }
-        any
+        a.key_is(i, kind::PLACE) || a.stem_is(i, kind::PLACE)
     }
 
     /// The index entry of one key, with the Bloom filter before the hash.

@@ -67,6 +67,9 @@ pub(super) fn with_memo<R>(
             if memo.owner != owner {
                 memo.words.clear();
                 memo.owner = owner;
+                // The first documents of a stream bring mostly new words:
+                // room for them at once, not a table grown step by step.
+                memo.words.reserve(CAPACITY / 4);
             }
             work(&mut memo)
         }
