@@ -345,6 +345,23 @@ impl<'d> Doc<'d> {
         !self.is_word(i) || self.f.any(i, flag::LIGHT_STOP)
     }
 
+    /// The [`crate::text::key_hash`] of token `i`'s key: the one kept with
+    /// its flags, worked out here for a number or punctuation mark the
+    /// vocabulary did not look up (kept as 0).
+    #[inline]
+    fn key_hash(&self, i: usize) -> u64 {
+        match self.f.key_hash(i) {
+            0 => crate::text::key_hash(self.a.key(i)),
+            hash => hash,
+        }
+    }
+
+    /// Whether token `i`'s key is in `set`, probed by its kept hash.
+    #[inline]
+    fn key_in(&self, set: &WordSet, i: usize) -> bool {
+        set.contains_hashed(self.key_hash(i), self.a.key(i))
+    }
+
     /// A word that may close a name (`الدولي`).
     #[inline]
     fn is_suffix(&self, i: usize) -> bool {
