@@ -438,12 +438,12 @@ impl NameRecognizer {
         if !possible {
             return Matches::new();
         }
-        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
+        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics, next_second)
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
     fn trigger_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, Trigger> {
-        gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics)
+        gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics, true)
     }
 
     // ---- recognition ---------------------------------------------------
@@ -626,17 +626,22 @@ impl NameRecognizer {
 
 /// Matches of `table` at token `i` (with `clitics`, also of its stems);
 /// nothing is looked up for a token that neither it nor a stem of it has
-/// `first` (the vocabulary flag of the table's first words).
+/// `first` (the vocabulary flag of the table's first words), the whole
+/// word only when it has it (or is no word: the vocabulary may not have
+/// looked it up), and the longer phrases only when `longer` (the caller
+/// knows the next token may be a second key).
 fn gated_matches<'s, T>(
     table: &'s PhraseTable<T>,
     first: Flags,
     d: &Doc<'_>,
     i: usize,
     clitics: bool,
+    longer: bool,
 ) -> Matches<'s, T> {
     let stems = clitics && d.f.stem_any(i, first);
-    if !d.any(i, first) && !stems {
+    let whole = d.any(i, first);
+    if !whole && !stems {
         return Matches::new();
     }
-    table.matches_at(d.a, i, stems)
+    table.matches_at_gated(d.a, i, whole || !d.is_word(i), stems, longer)
 }
