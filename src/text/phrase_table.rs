@@ -388,12 +388,28 @@ impl<T> PhraseTable<T> {
     /// All matches starting at token `i`, the whole first token and (when
     /// `clitics`) its clitic stems; longest first.
     pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
+        self.matches_at_gated(a, i, true, clitics, true)
+    }
+
+    /// [`PhraseTable::matches_at`] for a caller that knows from its own
+    /// flags where no phrase can start: `whole` is false when the token's
+    /// own key is no first key (only its stems are looked up), `longer`
+    /// false when the next token is no phrase's second key (only one-token
+    /// phrases are read).
+    pub fn matches_at_gated<'a>(
+        &'a self,
+        a: &Analysis<'_>,
+        i: usize,
+        whole: bool,
+        clitics: bool,
+        longer: bool,
+    ) -> Matches<'a, T> {
         let mut out = Matches::new();
         let token = a.tokens()[i];
         // Each key (the token's, a stem's) is looked up once: its phrases
         // are read off the entry found.
-        if let Some(first) = self.by_first.get(a.key(i)) {
-            self.extend_matches(a, i, first, token.start, false, &mut out);
+        if let Some(first) = whole.then(|| self.by_first.get(a.key(i))).flatten() {
+            self.extend_matches(a, i, first, token.start, false, longer, &mut out);
         }
         if clitics && token.kind == TokenKind::Word {
             for split in crate::text::clitics::clitic_splits_iter(a.key(i)) {
@@ -402,7 +418,7 @@ impl<T> PhraseTable<T> {
                     continue;
                 };
                 if let Some(start) = stem_start(a, i, &split) {
-                    self.extend_matches(a, i, first, start, true, &mut out);
+                    self.extend_matches(a, i, first, start, true, longer, &mut out);
                 }
             }
         }
@@ -413,7 +429,9 @@ impl<T> PhraseTable<T> {
     }
 
     /// The matches of the phrases under `first` (the entry of token `i`'s
-    /// key or of a stem of it, starting at code point `start`).
+    /// key or of a stem of it, starting at code point `start`); the longer
+    /// phrases only when `longer`.
+    #[allow(clippy::too_many_arguments)]
     fn extend_matches<'a>(
         &'a self,
         a: &Analysis<'_>,
@@ -421,6 +439,7 @@ impl<T> PhraseTable<T> {
         first: &'a FirstKey,
         start: usize,
         clitic: bool,
+        longer: bool,
         out: &mut Matches<'a, T>,
     ) {
         let mut push = |id: u32, end: usize| {
@@ -435,7 +454,7 @@ impl<T> PhraseTable<T> {
         for &id in &first.singles {
             push(id, i + 1);
         }
-        if first.by_second.is_empty() || i + 1 >= a.len() {
+        if !longer || first.by_second.is_empty() || i + 1 >= a.len() {
             return;
         }
         let Some(ids) = first.by_second.get(a.key(i + 1)) else {
@@ -486,6 +505,32 @@ mod tests {
             .map(|m| *m.payload)
             .collect();
         assert_eq!(all, vec![3, 5, 2, 1]);
+    }
+
+    /// The payloads of a list of matches, in order.
+    fn payloads_of(found: &Matches<'_, i32>) -> Vec<i32> {
+        found.iter().map(|m| *m.payload).collect()
+    }
+
+    #[test]
+    fn gated_lookups_leave_out_only_what_the_gates_say() {
+        let mut table = PhraseTable::default();
+        for (phrase, payload) in [("مجلس", 1), ("مجلس الأمن", 2), ("الأمن", 3)] {
+            table.insert(phrase, payload);
+        }
+        let a = analysis_keys("ومجلس الأمن");
+        let gated =
+            |whole, longer| payloads_of(&table.matches_at_gated(&a, 0, whole, true, longer));
+        assert_eq!(payloads_of(&table.matches_at(&a, 0, true)), vec![2, 1]);
+        assert_eq!(gated(true, true), vec![2, 1]);
+        // The stem `مجلس` after `و` is found without the whole word's lookup.
+        assert_eq!(gated(false, true), vec![2, 1]);
+        assert_eq!(gated(false, false), vec![1]);
+        let a = analysis_keys("مجلس الأمن");
+        assert_eq!(
+            payloads_of(&table.matches_at_gated(&a, 0, true, false, false)),
+            vec![1]
+        );
     }
 
     #[test]

@@ -206,10 +206,12 @@ impl NameRecognizer {
         }
         // Two unknown name words after the title make a name even when the
         // first alone reads as an ordinary word (`الوزير [جدعون عيزرا]`).
+        // Asked once: the answer serves both tests below.
+        let first_is_name = definite_first || self.is_name_token(d, first, false);
         let pair = definite_first
-            || (!self.is_name_token(d, first, false)
+            || (!first_is_name
                 && (self.unknown_name_pair(d, first) || self.title_given_before_name(d, first)));
-        if !pair && !self.is_name_token(d, first, false) {
+        if !pair && !first_is_name {
             return None;
         }
         let mut last = if pair { first + 1 } else { first };
@@ -297,7 +299,7 @@ impl NameRecognizer {
         // `آل` + a family name alone is the family, not a person (`آل خليفة`).
         let starts_with_particle = d.any(i, flag::PARTICLE)
             && !d.any(i, flag::LIGHT_STOP)
-            && !self.dynasty_particles.contains(a.key(i))
+            && !d.key_in(&self.dynasty_particles, i)
             && d.any(i + 1, flag::FAMILY | flag::GIVEN | flag::PERSON_WORD);
         let listed_family =
             |f: Flags| f & flag::FAMILY != 0 && f & (flag::COMMON | flag::STOP) == 0;
@@ -325,12 +327,12 @@ impl NameRecognizer {
         };
         // An honorific (`باشا`, `بك`) closes a name and starts none, though
         // the training parts list it among family names.
-        if d.any(i, flag::STOP_OF_LIGHT) || self.honorifics.contains(a.key(i)) {
+        if d.any(i, flag::STOP_OF_LIGHT) || d.key_in(&self.honorifics, i) {
             return;
         }
         // The family after a free-standing `آل` (no name before it) is no person.
         let after_dynasty = i > 0
-            && self.dynasty_particles.contains(a.key(i - 1))
+            && d.key_in(&self.dynasty_particles, i - 1)
             && (i < 2 || !d.any(i - 2, flag::GIVEN | flag::FAMILY | flag::PARTICLE));
         if after_dynasty {
             return;

@@ -17,7 +17,11 @@ impl NameRecognizer {
     /// Token `i` is a given name that the lexicons hold as a function word,
     /// written as the name is (its light form is its key: `علي`, not `على`).
     fn homograph_as_written(&self, d: &Doc<'_>, i: usize) -> bool {
-        i < d.a.len() && d.any(i, flag::STOP_OF_LIGHT) && self.given_homographs.contains(d.a.key(i))
+        i < d.a.len()
+            && d.any(i, flag::STOP_OF_LIGHT)
+            && self
+                .given_homographs
+                .contains_hashed(d.key_hash(i), d.a.key(i))
     }
 
     /// Token `k` is a listed name word that makes a homograph before it a

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::rules::static_table::StaticTable;
+use crate::text::key_hash::{key_hash, KeyHashSet};
 
 pub use crate::text::phrase_table::{phrase_keys, Matches, PhraseMatch, PhraseTable};
 
@@ -85,6 +86,10 @@ fn ending_hash(key: &str) -> Option<usize> {
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: HashSet<String>,
+    /// The [`key_hash`] of each word inserted at run time: a token is
+    /// probed by the hash the names layer keeps for it
+    /// ([`WordSet::contains_hashed`]), and most hashes are none of these.
+    hashes: KeyHashSet,
     precompiled: Option<StaticTable>,
 }
 
@@ -93,6 +98,7 @@ impl WordSet {
     pub fn insert(&mut self, word: &str) {
         let k = crate::text::key(word);
         if !k.is_empty() && !self.in_precompiled(&k) {
+            self.hashes.insert(key_hash(&k));
             self.words.insert(k);
         }
     }
@@ -102,6 +108,7 @@ impl WordSet {
     pub fn insert_key(&mut self, key: &str) {
         debug_assert_eq!(crate::text::key(key), key);
         if !key.is_empty() && !self.contains(key) {
+            self.hashes.insert(key_hash(key));
             self.words.insert(key.to_string());
         }
     }
@@ -128,6 +135,19 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
         self.in_precompiled(key) || (!self.words.is_empty() && self.words.contains(key))
+    }
+
+    /// [`WordSet::contains`] of a key whose [`key_hash`] is `hash` (a
+    /// token's, computed once with its flags): a hash no word inserted at
+    /// run time has answers without hashing the key; an equal one is
+    /// confirmed by the key itself.
+    #[inline]
+    pub fn contains_hashed(&self, hash: u64, key: &str) -> bool {
+        debug_assert_eq!(hash, key_hash(key));
+        if self.precompiled.is_some() {
+            return self.contains(key);
+        }
+        self.hashes.contains(&hash) && self.words.contains(key)
     }
 
     /// The words' keys.
@@ -181,6 +201,25 @@ mod tests {
         ] {
             assert_eq!(ending_hash(key), by_chars(key), "{key}");
         }
+    }
+
+    /// A set probed by a key's hash answers as probed by the key, for the
+    /// words inserted (normalized or already keys) and for others.
+    #[test]
+    fn probing_by_hash_answers_as_probing_by_key() {
+        use crate::text::key_hash::key_hash;
+        let mut set = super::WordSet::default();
+        set.insert("آل");
+        set.insert_key("باشا");
+        for key in ["ال", "باشا", "بك", "", "a", crate::text::key("آل").as_str()] {
+            assert_eq!(
+                set.contains_hashed(key_hash(key), key),
+                set.contains(key),
+                "{key}"
+            );
+        }
+        assert!(set.contains_hashed(key_hash("باشا"), "باشا"));
+        assert!(!set.contains_hashed(key_hash("بك"), "بك"));
     }
 
     proptest! {

@@ -345,6 +345,23 @@ impl<'d> Doc<'d> {
         !self.is_word(i) || self.f.any(i, flag::LIGHT_STOP)
     }
 
+    /// The [`crate::text::key_hash`] of token `i`'s key: the one kept with
+    /// its flags, worked out here for a number or punctuation mark the
+    /// vocabulary did not look up (kept as 0).
+    #[inline]
+    fn key_hash(&self, i: usize) -> u64 {
+        match self.f.key_hash(i) {
+            0 => crate::text::key_hash(self.a.key(i)),
+            hash => hash,
+        }
+    }
+
+    /// Whether token `i`'s key is in `set`, probed by its kept hash.
+    #[inline]
+    fn key_in(&self, set: &WordSet, i: usize) -> bool {
+        set.contains_hashed(self.key_hash(i), self.a.key(i))
+    }
+
     /// A word that may close a name (`الدولي`).
     #[inline]
     fn is_suffix(&self, i: usize) -> bool {
@@ -421,12 +438,12 @@ impl NameRecognizer {
         if !possible {
             return Matches::new();
         }
-        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics)
+        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics, next_second)
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
     fn trigger_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, Trigger> {
-        gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics)
+        gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics, true)
     }
 
     // ---- recognition ---------------------------------------------------
@@ -609,17 +626,22 @@ impl NameRecognizer {
 
 /// Matches of `table` at token `i` (with `clitics`, also of its stems);
 /// nothing is looked up for a token that neither it nor a stem of it has
-/// `first` (the vocabulary flag of the table's first words).
+/// `first` (the vocabulary flag of the table's first words), the whole
+/// word only when it has it (or is no word: the vocabulary may not have
+/// looked it up), and the longer phrases only when `longer` (the caller
+/// knows the next token may be a second key).
 fn gated_matches<'s, T>(
     table: &'s PhraseTable<T>,
     first: Flags,
     d: &Doc<'_>,
     i: usize,
     clitics: bool,
+    longer: bool,
 ) -> Matches<'s, T> {
     let stems = clitics && d.f.stem_any(i, first);
-    if !d.any(i, first) && !stems {
+    let whole = d.any(i, first);
+    if !whole && !stems {
         return Matches::new();
     }
-    table.matches_at(d.a, i, stems)
+    table.matches_at_gated(d.a, i, whole || !d.is_word(i), stems, longer)
 }

@@ -29,7 +29,7 @@ impl NameRecognizer {
             // A rank after a given name is a regnal number, though most
             // ranks are ordinary words (`هنري [الثامن]`, `لويس [التاسع]`).
             let regnal = d.has_article(i)
-                && self.ordinals.contains(d.a.key(i))
+                && d.key_in(&self.ordinals, i)
                 && d.any(i - 1, flag::GIVEN)
                 && !d.has_article(i - 1)
                 && !d.any(i - 1, flag::RANK);
@@ -58,14 +58,14 @@ impl NameRecognizer {
             && d.is_word(i - 1)
             && !d.has_article(i - 1)
             && !d.any(i - 1, flag::PARTICLE | flag::STOP | flag::LIGHT_STOP)
-            && self.compound_tails.contains(d.a.key(i))
+            && d.key_in(&self.compound_tails, i)
         {
             return true;
         }
         // A tail after the compound particle written with the article, a
         // family name (`رانيا [العبد الله]`).
         if i > 0
-            && self.compound_tails.contains(d.a.key(i))
+            && d.key_in(&self.compound_tails, i)
             && d.has_article(i - 1)
             && !d.any(i - 1, flag::STOP | flag::LIGHT_STOP)
             && crate::text::clitics::active_table()
@@ -79,7 +79,7 @@ impl NameRecognizer {
         if i > 0
             && i + 1 < d.a.len()
             && d.any(i - 1, flag::GIVEN | flag::FAMILY)
-            && self.compound_tails.contains(d.a.key(i + 1))
+            && d.key_in(&self.compound_tails, i + 1)
             && !d.has_article(i)
             && !d.a.key(i).starts_with('و')
             && !d.any(

@@ -51,6 +51,9 @@ impl NameRecognizer {
                 .iter()
                 .any(|t| t.payload.kinds.contains(&TriggerKind::OrgDescriptor))
         });
+        // The lexicon's matches at the head: the same at every word of the
+        // loop, looked up at the first that asks.
+        let head_matches = std::cell::OnceCell::new();
         while j < a.len() && j - after < 5 {
             if d.is_stop(j) {
                 break;
@@ -96,25 +99,22 @@ impl NameRecognizer {
             // (`الموحد`). After a nationality adjective only a nisba or a
             // participle goes on (`البنك المركزي المصري | الفائدة`).
             let participle = key.starts_with("\u{0627}\u{0644}\u{0645}");
-            let nisba_shaped = if d.is_norp(j.saturating_sub(1))
-                || self.org_sectors.contains(a.key(j.saturating_sub(1)))
-            {
-                is_nisba_shaped(key) || participle || d.any(j, flag::RANK)
-            } else {
-                ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c)) || participle
-            };
+            let nisba_shaped =
+                if d.is_norp(j.saturating_sub(1)) || self.sector_word(d, j.saturating_sub(1)) {
+                    is_nisba_shaped(key) || participle || d.any(j, flag::RANK)
+                } else {
+                    ['\u{064A}', '\u{0647}'].iter().any(|&c| key.ends_with(c)) || participle
+                };
             if d.has_article(j)
                 && last == Some(j - 1)
                 && d.any(j, flag::COMMON)
                 && !nisba_shaped
-                && (d.is_norp(j - 1)
-                    || !d.any(j - 1, flag::COMMON)
-                    || self.org_sectors.contains(a.key(j - 1)))
+                && (d.is_norp(j - 1) || !d.any(j - 1, flag::COMMON) || self.sector_word(d, j - 1))
             {
                 break;
             }
             // A sector word continues a begun name (`الهيئة العربية للتصنيع`).
-            let sector = last.is_some() && self.org_sectors.contains(key);
+            let sector = last.is_some() && self.sector_word(d, j);
             // A definite word takes no genitive: after one, a definite word
             // that is no adjective begins the next phrase, as does another
             // organization's head (`مجلس الأمن | المجلس الاقتصادي`,
@@ -131,8 +131,12 @@ impl NameRecognizer {
             }
             // A listed name is whole: `ل` after it begins another phrase
             // (`[الاتحاد الأوروبي] للفترة`).
-            let listed =
-                head.is_some_and(|h| self.gaz_matches(d, h, true).iter().any(|m| m.end == j));
+            let listed = head.is_some_and(|h| {
+                head_matches
+                    .get_or_init(|| self.gaz_matches(d, h, true))
+                    .iter()
+                    .any(|m| m.end == j)
+            });
             // After a listed name only a nisba adjective goes on (`مجلس
             // النواب العراقي`); a definite noun is the verb's object
             // (`أحالت [النيابة العامة] الملف`).
@@ -186,26 +190,29 @@ impl NameRecognizer {
             // After a generic descriptor a nationality says whose the thing
             // is (`فريق العاصمة الإسبانية`, "the Spanish capital's team"),
             // no name.
-            let known = (after..=last).any(|k| {
-                self.gaz_matches(d, k, false).iter().any(|m| {
-                    m.payload.label != Label::Misc
-                        && !(descriptor && m.payload.label == Label::Norp)
+            // (Looked up last, when nothing cheaper vouched.)
+            let known = || {
+                (after..=last).any(|k| {
+                    self.gaz_matches(d, k, false).iter().any(|m| {
+                        m.payload.label != Label::Misc
+                            && !(descriptor && m.payload.label == Label::Norp)
+                    })
                 })
-            });
+            };
             let uncommon = (after..chain_end)
                 .any(|k| !(d.any(k, flag::COMMON) || (descriptor && d.is_norp(k))));
             // A purpose complement after a described head names an
             // institution (`[الهيئة العليا المستقلة للانتخابات]`,
             // `[المركز الوطني للدراسات الفضائية]`): sector words are data.
             let purpose = purpose_at.is_some_and(|k| k <= last)
-                || (after + 1..=last).any(|k| self.org_sectors.contains(a.key(k)) && !d.is_stop(k));
+                || (after + 1..=last).any(|k| self.sector_word(d, k) && !d.is_stop(k));
             // A purpose head (`المركز`, also a facility's) names an
             // institution only with a purpose complement; otherwise the
             // facility rule reads it (`[مركز دبي التجاري العالمي]FAC`).
             let evidence = if strength == HeadStrength::Purpose {
                 purpose
             } else {
-                alias.is_some() || known || purpose || (chain_end - after >= 2 && uncommon)
+                alias.is_some() || purpose || (chain_end - after >= 2 && uncommon) || known()
             };
             // A definite head with only nationality adjectives describes
             // (`الصحيفة الإسرائيلية`, `الجيش الأميركي`); it names nothing.
@@ -229,6 +236,13 @@ impl NameRecognizer {
         let mut out = vec![m];
         out.extend(alias);
         Some(out)
+    }
+
+    /// Token `k`'s key is a sector word (`org_sectors.csv`). The vocabulary
+    /// flags every sector word: a word token without the flag is none, and
+    /// is not looked up.
+    fn sector_word(&self, d: &Doc<'_>, k: usize) -> bool {
+        (d.any(k, flag::ORG_SECTOR) || !d.is_word(k)) && self.org_sectors.contains(d.a.key(k))
     }
 
     /// A purpose complement at `j` after a described head: `لل` + a noun

@@ -311,14 +311,15 @@ impl Element {
         }
         if let Some(shape) = self.shape {
             let word = token.kind == TokenKind::Word;
-            let al = word && key.starts_with("ال") && key.chars().count() > 3;
+            // Counted only for the two shapes that ask.
+            let al = || word && key.starts_with("ال") && key.chars().count() > 3;
             let ok = match shape {
                 Shape::Word => word,
                 Shape::Number => token.kind == TokenKind::Number,
                 Shape::Year => token.kind == TokenKind::Number && is_year(a.surface(i)),
                 Shape::Punct => token.kind == TokenKind::Punct,
-                Shape::Al => al,
-                Shape::Bare => word && !al,
+                Shape::Al => al(),
+                Shape::Bare => word && !al(),
             };
             if !ok {
                 return false;

@@ -16,7 +16,7 @@ pub(super) const DEFINITIONS_FILE: &str = "names/place_definitions.csv";
 /// Copulas and place nouns by key.
 #[derive(Debug, Default)]
 pub(super) struct PlaceDefinitionWords {
-    copulas: rustc_hash::FxHashSet<String>,
+    copulas: WordSet,
     /// Place noun key → the label of the place it defines.
     place_nouns: rustc_hash::FxHashMap<String, Label>,
 }
@@ -38,7 +38,7 @@ impl PlaceDefinitionWords {
             }
             match row.get(kind_col) {
                 "copula" => {
-                    self.copulas.insert(key);
+                    self.copulas.insert_key(&key);
                 }
                 "place_noun" => {
                     let label = match row.get(label_col) {
@@ -74,7 +74,7 @@ impl NameRecognizer {
         if words.place_nouns.is_empty() || i + 2 >= a.len() || !starts_sentence(d, i) {
             return;
         }
-        let copula = words.copulas.contains(a.key(i + 1));
+        let copula = d.key_in(&words.copulas, i + 1);
         let noun = if copula { i + 2 } else { i + 1 };
         let Some(&label) = words.place_nouns.get(a.key(noun)) else {
             return;

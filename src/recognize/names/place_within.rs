@@ -29,7 +29,7 @@ const BA: char = '\u{0628}';
 pub(super) struct PlaceWithinWords {
     prepositions: rustc_hash::FxHashSet<String>,
     /// Words that join the larger place after the name (`في`).
-    joints: rustc_hash::FxHashSet<String>,
+    joints: WordSet,
     /// Definite place heads that a name follows in apposition
     /// (`العاصمة [كابول]`).
     appositive_heads: rustc_hash::FxHashSet<String>,
@@ -50,7 +50,7 @@ impl PlaceWithinWords {
                     self.prepositions.insert(key);
                 }
                 "joint" => {
-                    self.joints.insert(key);
+                    self.joints.insert_key(&key);
                 }
                 "appositive_head" => {
                     self.appositive_heads.insert(key);
@@ -122,12 +122,12 @@ impl NameRecognizer {
             // place head with `ب` or after `في` before it (`بولاية`).
             let candidate = if after_ba {
                 Some(j - 1)
-            } else if joints.contains(a.key(j - 1)) {
+            } else if d.key_in(joints, j - 1) {
                 Some(j - 2)
             } else if self.place_head_at(d, j - 1) {
                 if a.key(j - 1).starts_with(BA) {
                     Some(j - 2)
-                } else if j >= 3 && joints.contains(a.key(j - 2)) {
+                } else if j >= 3 && d.key_in(joints, j - 2) {
                     Some(j - 3)
                 } else {
                     None

@@ -49,14 +49,6 @@ const LISTED: Flags = flag::GIVEN
     | flag::COMMON_H_STEM
     | flag::COMMON_PRONOUN_STEM;
 
-/// Token `k` is a word without the article that no lexicon knows, by its
-/// flags alone (the first tests of `unknown_subject_word`).
-#[inline]
-fn unlisted_bare_word(d: &Doc<'_>, k: usize) -> bool {
-    let f = d.f.get(k);
-    f.word & (flag::WORD | flag::ARTICLE) == flag::WORD && (f.word | f.stems) & LISTED == 0
-}
-
 impl NameRecognizer {
     /// Load the verb forms of the stop list (kind `verb`), by key.
     pub(super) fn load_subject_verbs(&mut self, table: &crate::rules::CsvTable) -> Result<()> {
@@ -76,7 +68,7 @@ impl NameRecognizer {
             return false;
         }
         let key = d.a.key(i);
-        self.subject_verbs.contains(key)
+        d.key_in(&self.subject_verbs, i)
             || key
                 .strip_prefix(['و', 'ف'])
                 .is_some_and(|stem| self.subject_verbs.contains(stem))
@@ -86,9 +78,7 @@ impl NameRecognizer {
     /// three letters or more no lexicon knows, no verb shape, whose letters
     /// do not read as an ordinary word's.
     fn unknown_subject_word(&self, d: &Doc<'_>, k: usize) -> bool {
-        unlisted_bare_word(d, k)
-            && d.a.key(k).chars().nth(2).is_some()
-            && !d.a.key(k).starts_with('و')
+        bare_unlisted(d, k)
             && !self.ambiguous.contains(d.a.key(k))
             && self.is_name_token(d, k, false)
             && !self.is_verb_shaped(d, k)
@@ -107,9 +97,9 @@ impl NameRecognizer {
         // subject found: most documents have none.
         let mut lines: Option<LineIndex> = None;
         for k in 1..a.len() {
-            // The word's own flags first: most words are listed or definite,
-            // and then the verb before them is not looked up.
-            if unlisted_bare_word(d, k)
+            // The word's own bits first: most words are listed, and then
+            // the verb before them is not looked up.
+            if bare_unlisted(d, k)
                 && self.is_subject_verb(d, k - 1)
                 && self.unknown_subject_word(d, k)
             {
@@ -153,4 +143,16 @@ impl NameRecognizer {
             }
         }
     }
+}
+
+/// Token `k` is a bare word of three letters or more that no lexicon
+/// knows, whole or by a stem, and no conjunct: the bit tests of
+/// [`NameRecognizer::unknown_subject_word`], asked before anything is
+/// looked up.
+fn bare_unlisted(d: &Doc<'_>, k: usize) -> bool {
+    d.is_word(k)
+        && !d.has_article(k)
+        && (d.f.get(k).word | d.f.get(k).stems) & LISTED == 0
+        && d.a.key(k).chars().nth(2).is_some()
+        && !d.a.key(k).starts_with('و')
 }

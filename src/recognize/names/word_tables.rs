@@ -7,11 +7,16 @@
 //! its file and line on a bad row the same way.
 
 use crate::error::Result;
+use crate::text::key_hash::{key_hash, KeyHashSet};
 
 /// The keys of the `word` column of a rule file of words (the cue words,
 /// `group_heads.csv`, `person_lone_ordinary.csv`, `facility_adjectives.csv`).
 #[derive(Debug, Default)]
-pub(super) struct WordKeys(rustc_hash::FxHashSet<String>);
+pub(super) struct WordKeys {
+    keys: rustc_hash::FxHashSet<String>,
+    /// The [`key_hash`] of each key ([`WordKeys::contains_hashed`]).
+    hashes: KeyHashSet,
+}
 
 impl WordKeys {
     /// Read the `word` column; an empty word is an error naming its line.
@@ -23,7 +28,8 @@ impl WordKeys {
             if key.is_empty() {
                 return Err(table.error(row, "empty `word`".to_string()));
             }
-            self.0.insert(key);
+            self.hashes.insert(key_hash(&key));
+            self.keys.insert(key);
         }
         Ok(())
     }
@@ -34,17 +40,26 @@ impl WordKeys {
     /// has one, whole or after a proclitic (`وتوفي`, `لبني`), when it or
     /// one of its stems has the flag).
     pub(super) fn words(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.keys.iter().map(String::as_str)
     }
 
     /// Whether a key is one of the words.
     pub(super) fn contains(&self, key: &str) -> bool {
-        self.0.contains(key)
+        self.keys.contains(key)
+    }
+
+    /// [`WordKeys::contains`] of a key whose [`key_hash`] is `hash` (a
+    /// token's, computed once): most hashes are no word's, and answer
+    /// without hashing the key.
+    #[inline]
+    pub(super) fn contains_hashed(&self, hash: u64, key: &str) -> bool {
+        debug_assert_eq!(hash, key_hash(key));
+        self.hashes.contains(&hash) && self.keys.contains(key)
     }
 
     /// Whether the file had no word.
     pub(super) fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.keys.is_empty()
     }
 }
 
