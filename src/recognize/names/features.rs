@@ -264,13 +264,22 @@ impl Vocabulary {
         self.words.reserve(additional);
     }
 
-    /// The entry of a word, by its key and its key's hash.
-    #[inline]
+    /// The entry of a word, by its key and its key's hash. Inlined at
+    /// each token's lookup; a word whose hash another word has is looked up
+    /// out of line.
+    #[inline(always)]
     fn find(&self, hash: u64, key: &str) -> Option<&VocabEntry> {
         let (word, entry) = self.words.get(&hash)?;
         if same_key(word, key) {
             return Some(entry);
         }
+        self.find_collided(key)
+    }
+
+    /// A word whose hash an earlier word has (none in practice).
+    #[cold]
+    #[inline(never)]
+    fn find_collided(&self, key: &str) -> Option<&VocabEntry> {
         if self.collided.is_empty() {
             return None;
         }
