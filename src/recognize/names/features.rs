@@ -182,6 +182,13 @@ fn has_article(surface: &str) -> bool {
     // Most are written `ال` with no mark between: only the letters after
     // it are counted.
     if let Some(rest) = surface.strip_prefix("\u{0627}\u{0644}") {
+        // Most go on with two letters of the Arabic block that are no
+        // mark: two byte tests, no walk.
+        if let [a, b, c, d, ..] = *rest.as_bytes() {
+            if kept_arabic(a, b) && kept_arabic(c, d) {
+                return true;
+            }
+        }
         return rest
             .chars()
             .filter(|&c| !crate::text::normalize::is_dropped(c))
@@ -192,6 +199,19 @@ fn has_article(surface: &str) -> bool {
         .chars()
         .filter(|&c| !crate::text::normalize::is_dropped(c));
     letters.next() == Some('ا') && letters.next() == Some('ل') && letters.nth(1).is_some()
+}
+
+/// Whether the two bytes `lead`, `cont` start a character of the Arabic
+/// block U+0600–U+06FF that normalization keeps (no vowel mark, tatweel or
+/// superscript alef: see `normalize::is_dropped`). False for anything else.
+#[inline]
+fn kept_arabic(lead: u8, cont: u8) -> bool {
+    match lead {
+        0xD8 | 0xDA | 0xDB => true,
+        // U+0640 tatweel, U+064B–U+065F marks, U+0670 superscript alef
+        0xD9 => !matches!(cont, 0x80 | 0x8B..=0x9F | 0xB0),
+        _ => false,
+    }
 }
 
 /// Whether two keys are equal, compared inline: a vocabulary hit (most
@@ -724,6 +744,20 @@ mod tests {
             "",
         ] {
             assert_eq!(has_article(surface), by_letters(surface), "{surface}");
+        }
+        // Every character of the Arabic block, and a few outside it, in
+        // each of the two places the byte test reads.
+        let others = ['a', '\u{00AD}', '\u{200C}', '\u{FEFF}', '€'];
+        for c in ('\u{0600}'..='\u{06FF}').chain(others) {
+            for surface in [format!("ال{c}ب"), format!("الب{c}"), format!("ال{c}{c}ب")] {
+                assert_eq!(has_article(&surface), by_letters(&surface), "{surface}");
+            }
+            let mut utf8 = [0u8; 4];
+            if let [lead, cont] = *c.encode_utf8(&mut utf8).as_bytes() {
+                let kept = ('\u{0600}'..='\u{06FF}').contains(&c)
+                    && !crate::text::normalize::is_dropped(c);
+                assert_eq!(kept_arabic(lead, cont), kept, "{c:?}");
+            }
         }
         assert!(has_article("الاتفاق"));
         assert!(!has_article("آلاف"));
