@@ -360,8 +360,9 @@ impl Vocabulary {
         self.word_flags_hashed(key_hash(key), key)
     }
 
-    /// [`Vocabulary::word_flags`] of a key whose [`key_hash`] is known.
-    #[inline]
+    /// [`Vocabulary::word_flags`] of a key whose [`key_hash`] is known
+    /// (inlined in the loop over a document's tokens).
+    #[inline(always)]
     fn word_flags_hashed(&self, hash: u64, key: &str) -> WordFlags {
         match self.find(hash, key) {
             Some(e) => *e.full.get_or_init(|| self.derive(key, e.own)),
@@ -433,7 +434,7 @@ impl Vocabulary {
             // with one of these flags (most have none: no comparison).
             let stop_bits = flag::STOP | flag::LIGHT_STOP | flag::LIGHT_STOP_VARIANT;
             if f.word & stop_bits != 0 {
-                if light == key {
+                if same_key(light, key) {
                     if f.word & flag::STOP != 0 {
                         f.word |= flag::STOP_OF_LIGHT;
                     }
