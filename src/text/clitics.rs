@@ -57,6 +57,22 @@ pub struct CliticTable {
     /// 0 for none. Empty when a one-letter proclitic lies outside the block
     /// (then `singles` is searched).
     arabic_singles: Vec<u8>,
+    /// For each one-letter proclitic (by its index in `singles`) and each
+    /// character of the Arabic block (by its low eight bits), at
+    /// `256 * index + low`: one plus the index in `pairs` of the two-letter
+    /// proclitic they make, 0 for none. Empty when `arabic_singles` is, or
+    /// when the second letter of a pair lies outside the block (then
+    /// `pairs` is searched).
+    arabic_pairs: Vec<u8>,
+    /// Whether each one-letter proclitic (as `singles`) ends in the letter
+    /// the article shares with it (`ل`): a stem starting with that letter
+    /// is also offered with the article restored.
+    single_meets_article: Vec<bool>,
+    /// The same for each two-letter proclitic (as `pairs`).
+    pair_meets_article: Vec<bool>,
+    /// The letter the article shares with a proclitic, as text (empty when
+    /// the file has no article row).
+    article_lam: String,
 }
 
 impl CliticTable {
@@ -112,7 +128,30 @@ impl CliticTable {
                 ));
             }
         }
+        table.index_pairs();
+        let lam = table.article.map(|(_, lam)| lam);
+        table.article_lam = lam.map(String::from).unwrap_or_default();
+        let meets = |text: &str| lam.is_some_and(|lam| text.ends_with(lam));
+        table.single_meets_article = table.singles.iter().map(|(_, t)| meets(t)).collect();
+        table.pair_meets_article = table.pairs.iter().map(|(_, t)| meets(t)).collect();
         Ok(table)
+    }
+
+    /// Fill `arabic_pairs` when every letter of every proclitic lies in the
+    /// Arabic block (the first pair of two letters wins, as the search
+    /// finds it).
+    fn index_pairs(&mut self) {
+        let in_block = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+        let all_in_block = self.pairs.iter().all(|((_, second), _)| in_block(*second));
+        if self.arabic_singles.is_empty() || !all_in_block || self.pairs.len() >= 255 {
+            return;
+        }
+        self.arabic_pairs = vec![0; 256 * self.singles.len()];
+        for (index, ((first, second), _)) in self.pairs.iter().enumerate().rev() {
+            // The row of the first letter that `first_single` finds.
+            let single = self.arabic_singles[(*first as usize) & 0xFF] as usize - 1;
+            self.arabic_pairs[256 * single + ((*second as usize) & 0xFF)] = index as u8 + 1;
+        }
     }
 
     /// The table compiled from the rule files `rules` holds (with overlays).
@@ -151,52 +190,90 @@ impl CliticTable {
     /// cheap gate before looking for splits).
     #[inline]
     pub fn starts_with_proclitic(&self, key: &str) -> bool {
-        self.first_single(key).is_some()
+        self.first_single_index(key).is_some()
     }
 
     /// The proclitics a word starts with, shortest first: at most one
-    /// letter and one pair, read off its first two characters.
-    fn proclitics_of(&'static self, key: &str) -> [Option<&'static str>; 2] {
-        let Some((first, single)) = self.first_single(key) else {
-            return [None, None];
-        };
-        if self.pairs.is_empty() {
-            return [Some(single), None];
+    /// letter and one pair, read off its first two characters; each with
+    /// whether it ends in the letter the article shares with it.
+    /// Most words start with no proclitic letter: that test is inlined at
+    /// every caller, the rest is not.
+    #[inline]
+    fn proclitics_of(&'static self, key: &str) -> [Option<Proclitic>; 2] {
+        match self.first_single_index(key) {
+            None => [None, None],
+            Some(index) => self.proclitics_after(index, key),
         }
-        let pair = key[first.len_utf8()..].chars().next().and_then(|second| {
-            self.pairs
-                .iter()
-                .find(|(letters, _)| *letters == (first, second))
-                .map(|(_, text)| text.as_str())
-        });
-        [Some(single), pair]
     }
 
-    /// The one-letter proclitic a word starts with: its letter and text.
-    #[inline]
+    /// [`CliticTable::proclitics_of`] of a word starting with the one-letter
+    /// proclitic `singles[index]`.
+    #[inline(never)]
+    fn proclitics_after(&'static self, index: usize, key: &str) -> [Option<Proclitic>; 2] {
+        let (first, text) = &self.singles[index];
+        let single = Some(Proclitic {
+            text,
+            meets_article: self.single_meets_article[index],
+        });
+        if self.pairs.is_empty() {
+            return [single, None];
+        }
+        let rest = &key.as_bytes()[first.len_utf8()..];
+        let pair = match *rest {
+            // Every pair's second letter is in the Arabic block: read off
+            // the table, no search.
+            [lead @ 0xD8..=0xDB, cont, ..] if !self.arabic_pairs.is_empty() => {
+                match self.arabic_pairs[256 * index + arabic_low(lead, cont)] {
+                    0 => None,
+                    k => Some(k as usize - 1),
+                }
+            }
+            _ if !self.arabic_pairs.is_empty() => None,
+            _ => key[first.len_utf8()..].chars().next().and_then(|second| {
+                self.pairs
+                    .iter()
+                    .position(|(letters, _)| *letters == (*first, second))
+            }),
+        };
+        let pair = pair.map(|k| Proclitic {
+            text: &self.pairs[k].1,
+            meets_article: self.pair_meets_article[k],
+        });
+        [single, pair]
+    }
+
+    /// The one-letter proclitic a word starts with: its letter and text
+    /// (the tests compare it with a search of the table).
+    #[cfg(test)]
     fn first_single(&self, key: &str) -> Option<(char, &str)> {
-        let found = match *key.as_bytes() {
+        let (c, text) = &self.singles[self.first_single_index(key)?];
+        Some((*c, text.as_str()))
+    }
+
+    /// The index in `singles` of the one-letter proclitic a word starts with.
+    #[inline]
+    fn first_single_index(&self, key: &str) -> Option<usize> {
+        match *key.as_bytes() {
             // A letter of the Arabic block (two bytes led by D8–DB): its
             // proclitic read off the table, no search.
             [lead @ 0xD8..=0xDB, cont, ..] if !self.arabic_singles.is_empty() => {
-                let low = (((lead & 3) as usize) << 6) | (cont & 0x3F) as usize;
-                match self.arabic_singles[low] {
+                match self.arabic_singles[arabic_low(lead, cont)] {
                     0 => None,
-                    k => self.singles.get(k as usize - 1),
+                    k => Some(k as usize - 1),
                 }
             }
             // Every one-letter proclitic is in the block: nothing else is one.
             _ if !self.arabic_singles.is_empty() => None,
             _ => {
                 let first = key.chars().next()?;
-                self.singles.iter().find(|(c, _)| *c == first)
+                self.singles.iter().position(|(c, _)| *c == first)
             }
-        };
-        found.map(|(c, text)| (*c, text.as_str()))
+        }
     }
 
     /// Candidate proclitic splits of a key-normalized word, shortest
     /// proclitic first (see [`clitic_splits_iter`]).
+    #[inline]
     pub fn splits<'k>(&'static self, key: &'k str) -> Splits<'k> {
         Splits {
             key,
@@ -204,6 +281,7 @@ impl CliticTable {
             next: 0,
             restore: None,
             article: self.article,
+            lam: &self.article_lam,
         }
     }
 }
@@ -244,13 +322,45 @@ pub fn for_each_stem_key(key: &str, f: impl FnMut(&str)) {
     active_table().for_each_stem_key(key, f)
 }
 
+/// The low eight bits of the code point of a character of the Arabic block
+/// U+0600–U+06FF, from its two UTF-8 bytes (led by D8–DB).
+#[inline]
+fn arabic_low(lead: u8, cont: u8) -> usize {
+    (((lead & 3) as usize) << 6) | (cont & 0x3F) as usize
+}
+
+/// Whether a stem has at least [`MIN_STEM_CHARS`] characters, without
+/// counting them all (for two: more bytes than its first character has).
+#[inline]
+fn long_enough(stem: &str) -> bool {
+    if MIN_STEM_CHARS != 2 {
+        return stem.chars().nth(MIN_STEM_CHARS - 1).is_some();
+    }
+    let first = match stem.as_bytes().first() {
+        None => return false,
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b < 0xE0 => 2,
+        Some(&b) if b < 0xF0 => 3,
+        Some(_) => 4,
+    };
+    stem.len() > first
+}
+
+/// A proclitic a word starts with (key form), and whether it ends in the
+/// letter the article shares with it (`ل`).
+#[derive(Clone, Copy)]
+struct Proclitic {
+    text: &'static str,
+    meets_article: bool,
+}
+
 /// The iterator of [`CliticTable::splits`]: a plain state machine (no
 /// adapter chain) that allocates only for a stem whose article is restored
 /// after ل, and only when the caller asks for that split.
 pub struct Splits<'k> {
     key: &'k str,
     /// The proclitics the word starts with, shortest first.
-    proclitics: [Option<&'static str>; 2],
+    proclitics: [Option<Proclitic>; 2],
     /// The index in `proclitics` to try next.
     next: usize,
     /// The split just returned when its stem also gets the article back
@@ -258,6 +368,8 @@ pub struct Splits<'k> {
     restore: Option<(&'static str, usize, &'k str)>,
     /// The article's first letter and the letter it shares with a proclitic.
     article: Option<(char, char)>,
+    /// That shared letter as text (empty without an article).
+    lam: &'static str,
 }
 
 impl<'k> Iterator for Splits<'k> {
@@ -280,18 +392,22 @@ impl<'k> Iterator for Splits<'k> {
             // off the word's own first letters: the word starts with it.
             let prefix_chars = self.next + 1;
             self.next += 1;
-            let Some(p) = slot else { continue };
+            let Some(Proclitic {
+                text: p,
+                meets_article,
+            }) = slot
+            else {
+                continue;
+            };
             let Some(stem) = self.key.get(p.len()..) else {
                 continue;
             };
-            // at least MIN_STEM_CHARS characters left, without counting them all
-            if stem.chars().nth(MIN_STEM_CHARS - 1).is_none() {
+            if !long_enough(stem) {
                 continue;
             }
-            if let Some((_, lam)) = self.article {
-                if p.ends_with(lam) && stem.starts_with(lam) {
-                    self.restore = Some((p, prefix_chars, stem));
-                }
+            // `meets_article` is set only when the table has an article.
+            if meets_article && stem.starts_with(self.lam) {
+                self.restore = Some((p, prefix_chars, stem));
             }
             return Some(CliticSplit {
                 proclitic: p,
@@ -482,8 +598,51 @@ mod tests {
                 .proclitics_of(&word)
                 .into_iter()
                 .flatten()
+                .map(|p| p.text)
                 .collect();
             assert_eq!(fast, table, "{word}");
+            for p in shared_table().proclitics_of(&word).into_iter().flatten() {
+                assert_eq!(p.meets_article, p.text.ends_with('ل'), "{}", p.text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_pair_table_finds_what_the_search_finds() {
+        let embedded = shared_table();
+        assert!(!embedded.arabic_pairs.is_empty());
+        // A pair whose second letter lies outside the block: no table.
+        let text = "clitic,role,note\nو,proclitic,\nب,proclitic,\nوx,proclitic,\nوب,proclitic,\n";
+        let outside = Box::leak(Box::new(CliticTable::parse(CLITICS_FILE, text).unwrap()));
+        assert!(outside.arabic_pairs.is_empty());
+        for table in [embedded, &*outside] {
+            let firsts = table.singles.iter().map(|(c, _)| *c);
+            let seconds = ('\u{0600}'..='\u{06FF}').chain(['x', 'a', '€']);
+            for first in firsts {
+                for second in seconds.clone() {
+                    let word = format!("{first}{second}صين");
+                    let searched = table
+                        .pairs
+                        .iter()
+                        .find(|(letters, _)| *letters == (first, second))
+                        .map(|(_, text)| text.as_str());
+                    let fast = table.proclitics_of(&word)[1].map(|p| p.text);
+                    assert_eq!(fast, searched, "{word}");
+                }
+                assert!(table.proclitics_of(&first.to_string())[1].is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn a_stem_is_long_enough_from_two_characters() {
+        for stem in ["", "ص", "a", "€", "𝄞", "صي", "ab", "a€", "€a", "𝄞𝄞", "صين"]
+        {
+            assert_eq!(
+                long_enough(stem),
+                stem.chars().count() >= MIN_STEM_CHARS,
+                "{stem}"
+            );
         }
     }
 

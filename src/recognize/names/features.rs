@@ -182,6 +182,13 @@ fn has_article(surface: &str) -> bool {
     // Most are written `ال` with no mark between: only the letters after
     // it are counted.
     if let Some(rest) = surface.strip_prefix("\u{0627}\u{0644}") {
+        // Most go on with two letters of the Arabic block that are no
+        // mark: two byte tests, no walk.
+        if let [a, b, c, d, ..] = *rest.as_bytes() {
+            if kept_arabic(a, b) && kept_arabic(c, d) {
+                return true;
+            }
+        }
         return rest
             .chars()
             .filter(|&c| !crate::text::normalize::is_dropped(c))
@@ -192,6 +199,19 @@ fn has_article(surface: &str) -> bool {
         .chars()
         .filter(|&c| !crate::text::normalize::is_dropped(c));
     letters.next() == Some('ا') && letters.next() == Some('ل') && letters.nth(1).is_some()
+}
+
+/// Whether the two bytes `lead`, `cont` start a character of the Arabic
+/// block U+0600–U+06FF that normalization keeps (no vowel mark, tatweel or
+/// superscript alef: see `normalize::is_dropped`). False for anything else.
+#[inline]
+fn kept_arabic(lead: u8, cont: u8) -> bool {
+    match lead {
+        0xD8 | 0xDA | 0xDB => true,
+        // U+0640 tatweel, U+064B–U+065F marks, U+0670 superscript alef
+        0xD9 => !matches!(cont, 0x80 | 0x8B..=0x9F | 0xB0),
+        _ => false,
+    }
 }
 
 /// Whether two keys are equal, compared inline: a vocabulary hit (most
@@ -264,13 +284,22 @@ impl Vocabulary {
         self.words.reserve(additional);
     }
 
-    /// The entry of a word, by its key and its key's hash.
-    #[inline]
+    /// The entry of a word, by its key and its key's hash. Inlined at
+    /// each token's lookup; a word whose hash another word has is looked up
+    /// out of line.
+    #[inline(always)]
     fn find(&self, hash: u64, key: &str) -> Option<&VocabEntry> {
         let (word, entry) = self.words.get(&hash)?;
         if same_key(word, key) {
             return Some(entry);
         }
+        self.find_collided(key)
+    }
+
+    /// A word whose hash an earlier word has (none in practice).
+    #[cold]
+    #[inline(never)]
+    fn find_collided(&self, key: &str) -> Option<&VocabEntry> {
         if self.collided.is_empty() {
             return None;
         }
@@ -331,8 +360,9 @@ impl Vocabulary {
         self.word_flags_hashed(key_hash(key), key)
     }
 
-    /// [`Vocabulary::word_flags`] of a key whose [`key_hash`] is known.
-    #[inline]
+    /// [`Vocabulary::word_flags`] of a key whose [`key_hash`] is known
+    /// (inlined in the loop over a document's tokens).
+    #[inline(always)]
     fn word_flags_hashed(&self, hash: u64, key: &str) -> WordFlags {
         match self.find(hash, key) {
             Some(e) => *e.full.get_or_init(|| self.derive(key, e.own)),
@@ -404,7 +434,7 @@ impl Vocabulary {
             // with one of these flags (most have none: no comparison).
             let stop_bits = flag::STOP | flag::LIGHT_STOP | flag::LIGHT_STOP_VARIANT;
             if f.word & stop_bits != 0 {
-                if light == key {
+                if same_key(light, key) {
                     if f.word & flag::STOP != 0 {
                         f.word |= flag::STOP_OF_LIGHT;
                     }
@@ -715,6 +745,20 @@ mod tests {
             "",
         ] {
             assert_eq!(has_article(surface), by_letters(surface), "{surface}");
+        }
+        // Every character of the Arabic block, and a few outside it, in
+        // each of the two places the byte test reads.
+        let others = ['a', '\u{00AD}', '\u{200C}', '\u{FEFF}', '€'];
+        for c in ('\u{0600}'..='\u{06FF}').chain(others) {
+            for surface in [format!("ال{c}ب"), format!("الب{c}"), format!("ال{c}{c}ب")] {
+                assert_eq!(has_article(&surface), by_letters(&surface), "{surface}");
+            }
+            let mut utf8 = [0u8; 4];
+            if let [lead, cont] = *c.encode_utf8(&mut utf8).as_bytes() {
+                let kept = ('\u{0600}'..='\u{06FF}').contains(&c)
+                    && !crate::text::normalize::is_dropped(c);
+                assert_eq!(kept_arabic(lead, cont), kept, "{c:?}");
+            }
         }
         assert!(has_article("الاتفاق"));
         assert!(!has_article("آلاف"));
