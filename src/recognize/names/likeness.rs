@@ -199,7 +199,7 @@ impl super::NameRecognizer {
     /// An unlisted word whose letters look like an ordinary word's
     /// (a verb or noun after a name: `[شيراك] شذ`).
     pub(super) fn looks_ordinary(&self, d: &super::Doc<'_>, i: usize) -> bool {
-        self.likeness.is_loaded() && self.likeness.score(d.a.key(i)) < ORDINARY_BELOW
+        self.likeness.is_loaded() && self.token_likeness(d, i) < ORDINARY_BELOW
     }
 
     /// A listed family name or an unlisted bare word (no article, no
@@ -223,12 +223,12 @@ impl super::NameRecognizer {
             && !d.has_article(i)
             && (d.any(i, flag::FAMILY) || unlisted)
             && self.likeness.is_loaded()
-            && self.likeness.score(d.a.key(i)) < 0.0
+            && self.token_likeness(d, i) < 0.0
     }
 
     /// An unlisted word whose letters look like a person's name.
     pub(super) fn looks_like_name(&self, d: &super::Doc<'_>, i: usize) -> bool {
-        self.likeness.is_loaded() && self.likeness.score(d.a.key(i)) > NAME_ABOVE
+        self.likeness.is_loaded() && self.token_likeness(d, i) > NAME_ABOVE
     }
 }
 

@@ -50,6 +50,7 @@ mod trailing_verbs;
 mod variant_rules;
 mod variants;
 mod verbs;
+mod word_shape_memo;
 mod word_tables;
 
 use std::collections::HashMap;
@@ -296,6 +297,8 @@ struct Doc<'d> {
     f: TokenFeatures,
     /// The tokens by code point offset, built when a pass first asks.
     offsets: std::cell::OnceCell<token_offsets::TokenOffsets<'d>>,
+    /// Each token's likeness score and verb-shape fit, once asked.
+    shapes: word_shape_memo::WordShapeMemo,
 }
 
 impl<'d> Doc<'d> {
@@ -305,6 +308,7 @@ impl<'d> Doc<'d> {
             a: ctx.analysis,
             f,
             offsets: std::cell::OnceCell::new(),
+            shapes: word_shape_memo::WordShapeMemo::default(),
         }
     }
 

@@ -83,7 +83,7 @@ impl NameRecognizer {
             && self.is_name_token(d, k, false)
             && !self.is_verb_shaped(d, k)
             && self.likeness.is_loaded()
-            && self.likeness.score(d.a.key(k)) > SUBJECT_LIKENESS_ABOVE
+            && self.token_likeness(d, k) > SUBJECT_LIKENESS_ABOVE
     }
 
     /// Tag the words found as the subject of two verbs or more (see the

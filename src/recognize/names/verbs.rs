@@ -125,8 +125,8 @@ impl super::NameRecognizer {
                 i,
                 flag::GIVEN | flag::FAMILY | flag::PARTICLE | flag::GAZ_WORD,
             )
-            && self.verb_shapes.matches(d.a.key(i))
-            && (!self.likeness.is_loaded() || self.likeness.score(d.a.key(i)) < NAME_LIKENESS_BELOW)
+            && self.token_fits_verb_shape(d, i)
+            && (!self.likeness.is_loaded() || self.token_likeness(d, i) < NAME_LIKENESS_BELOW)
     }
 }
 
