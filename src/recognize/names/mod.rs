@@ -45,12 +45,12 @@ mod subject_cues;
 mod surname_tails;
 mod title_given;
 mod title_surname;
+mod token_memo;
 mod token_offsets;
 mod trailing_verbs;
 mod variant_rules;
 mod variants;
 mod verbs;
-mod word_shape_memo;
 mod word_tables;
 
 use std::collections::HashMap;
@@ -297,8 +297,8 @@ struct Doc<'d> {
     f: TokenFeatures,
     /// The tokens by code point offset, built when a pass first asks.
     offsets: std::cell::OnceCell<token_offsets::TokenOffsets<'d>>,
-    /// Each token's likeness score and verb-shape fit, once asked.
-    shapes: word_shape_memo::WordShapeMemo,
+    /// Answers asked of a token again and again, kept once computed.
+    memo: token_memo::TokenMemo,
 }
 
 impl<'d> Doc<'d> {
@@ -308,7 +308,7 @@ impl<'d> Doc<'d> {
             a: ctx.analysis,
             f,
             offsets: std::cell::OnceCell::new(),
-            shapes: word_shape_memo::WordShapeMemo::default(),
+            memo: token_memo::TokenMemo::default(),
         }
     }
 

@@ -6,8 +6,9 @@
 use super::*;
 
 impl NameRecognizer {
-    /// A word that can be part of a person's name after a title or a given name.
-    pub(super) fn is_name_token(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
+    /// A word that can be part of a person's name after a title or a given
+    /// name; asked through the document's memo ([`Self::is_name_token`]).
+    pub(super) fn name_token_answer(&self, d: &Doc<'_>, i: usize, prev_particle: bool) -> bool {
         // A Latin word does not continue an Arabic name (`[جورج بوش] George W. Bush`).
         if i > 0
             && latin_gloss::is_latin_word(d.a.surface(i))
