@@ -76,6 +76,10 @@ fn most_named_first(mut counts: Vec<(String, usize, usize)>) -> Vec<String> {
     counts.into_iter().map(|(c, _, _)| c).collect()
 }
 
+/// The token flags past `START`: a starting word with none of them is read
+/// by few of the readers of [`NumberRecognizer::at`] (see there).
+const PAST_START: u8 = lexicon::NUM | lexicon::DATE | lexicon::UNIT | lexicon::ORD | lexicon::MOD;
+
 /// The numeric recognizer.
 pub struct NumberRecognizer {
     lexicon: Lexicon,
@@ -221,11 +225,34 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
-        if self.in_hyphenated_name(a, i) {
-            return;
-        }
-        if let Some(c) = self.count_after_definite_noun(state, i) {
-            out.push(c);
+        // A word whose key and stems carry the `START` flag alone, none of
+        // `PAST_START` (most are function words with the `start` role:
+        // `في`, `من`, `منذ` …), can start only a range after a connector,
+        // a dual period (`الأسبوعين`: a `DEF_TIME_UNIT` key starts nothing
+        // else) or an age whose ordinal follows (`سن الثامنة`). Every
+        // other reader below surely finds nothing there, by its first test:
+        // - `in_hyphenated_name` needs a number token (a number has every
+        //   flag);
+        // - `count_after_definite_noun` needs the `DEF_WORD` kind on the
+        //   key, and every such key is an `ORD` key (`build_index`: `ال` +
+        //   a number word can start an ordinal);
+        // - the modifier is read under `MOD`, `expr` needs `NUM`,
+        //   `bare_unit` is asked under `UNIT`, `ordinal` under `ORD` (an
+        //   ordinal form on the key or a stem brings its `ORD` flag with
+        //   it), and `dates_at` needs `DATE`;
+        // - `age_of` reads an ordinal (none, as above) or a number: a
+        //   number word on the key or a stem, or a negative sign word, all
+        //   `NUM` keys.
+        // Those readers are skipped at one bit test (the readers that test
+        // their own flag first are left as they are).
+        let past_start = state.has(i, PAST_START);
+        if past_start {
+            if self.in_hyphenated_name(a, i) {
+                return;
+            }
+            if let Some(c) = self.count_after_definite_noun(state, i) {
+                out.push(c);
+            }
         }
         // Modifier + expression.
         let modifier_here = if state.has(i, lexicon::MOD) {
@@ -311,9 +338,11 @@ impl NumberRecognizer {
                 self.era_after_year_range(a, c);
             }
         }
-        if let Some(c) = self.expr(state, i, false) {
-            if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
-                out.push(c);
+        if past_start {
+            if let Some(c) = self.expr(state, i, false) {
+                if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
+                    out.push(c);
+                }
             }
         }
         if let Some(c) = self.dual_period(state, i) {
@@ -332,6 +361,9 @@ impl NumberRecognizer {
         }
         if let Some(c) = self.age(state, i) {
             out.push(c);
+        }
+        if !past_start {
+            return;
         }
         if let Some(c) = self.age_of(state, i) {
             out.push(c);
