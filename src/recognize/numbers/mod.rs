@@ -76,10 +76,6 @@ fn most_named_first(mut counts: Vec<(String, usize, usize)>) -> Vec<String> {
     counts.into_iter().map(|(c, _, _)| c).collect()
 }
 
-/// The token flags past `START`: a starting word with none of them is read
-/// by few of the readers of [`NumberRecognizer::at`] (see there).
-const PAST_START: u8 = lexicon::NUM | lexicon::DATE | lexicon::UNIT | lexicon::ORD | lexicon::MOD;
-
 /// The numeric recognizer.
 pub struct NumberRecognizer {
     lexicon: Lexicon,
@@ -225,28 +221,24 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
-        // A word whose key and stems carry the `START` flag alone, none of
-        // `PAST_START` (most are function words with the `start` role:
-        // `في`, `من`, `منذ` …), can start only a range after a connector,
-        // a dual period (`الأسبوعين`: a `DEF_TIME_UNIT` key starts nothing
-        // else) or an age whose ordinal follows (`سن الثامنة`). Every
-        // other reader below surely finds nothing there, by its first test:
+        // Most tokens here start little: `في` and `من`, the most frequent,
+        // carry `START` and `MOD` (first words of modifier phrases) and no
+        // other flag. The readers called out of line are asked only when
+        // the token has the flag their first test needs, so that the rest
+        // return at one bit test with no call (the same output: each
+        // skipped reader surely finds nothing):
         // - `in_hyphenated_name` needs a number token (a number has every
-        //   flag);
+        //   flag), `expr` needs `NUM`, `dates_at` needs `DATE`;
         // - `count_after_definite_noun` needs the `DEF_WORD` kind on the
         //   key, and every such key is an `ORD` key (`build_index`: `ال` +
         //   a number word can start an ordinal);
-        // - the modifier is read under `MOD`, `expr` needs `NUM`,
-        //   `bare_unit` is asked under `UNIT`, `ordinal` under `ORD` (an
-        //   ordinal form on the key or a stem brings its `ORD` flag with
-        //   it), and `dates_at` needs `DATE`;
-        // - `age_of` reads an ordinal (none, as above) or a number: a
-        //   number word on the key or a stem, or a negative sign word, all
-        //   `NUM` keys.
-        // Those readers are skipped at one bit test (the readers that test
-        // their own flag first are left as they are).
-        let past_start = state.has(i, PAST_START);
-        if past_start {
+        // - `age_of` reads an ordinal at `i` (an ordinal form on the key or
+        //   a stem brings its `ORD` flag with it) or a number (a number word
+        //   on the key or a stem, or a negative sign word: `NUM` keys).
+        // The modifier, `bare_unit` and `ordinal` test their own flag here
+        // already; the connector ranges, `dual_period` and `age` have
+        // cheap first tests of their own, inlined.
+        if state.has(i, lexicon::ORD) {
             if self.in_hyphenated_name(a, i) {
                 return;
             }
@@ -338,7 +330,7 @@ impl NumberRecognizer {
                 self.era_after_year_range(a, c);
             }
         }
-        if past_start {
+        if state.has(i, lexicon::NUM) {
             if let Some(c) = self.expr(state, i, false) {
                 if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
                     out.push(c);
@@ -362,13 +354,14 @@ impl NumberRecognizer {
         if let Some(c) = self.age(state, i) {
             out.push(c);
         }
-        if !past_start {
-            return;
+        if state.has(i, lexicon::NUM | lexicon::ORD) {
+            if let Some(c) = self.age_of(state, i) {
+                out.push(c);
+            }
         }
-        if let Some(c) = self.age_of(state, i) {
-            out.push(c);
+        if state.has(i, lexicon::DATE) {
+            self.dates_at(state, i, out);
         }
-        self.dates_at(state, i, out);
     }
 
     /// The countries named in the document, most often named first (ties:
