@@ -231,7 +231,8 @@ impl NumberRecognizer {
         //   flag), `expr` needs `NUM`, `dates_at` needs `DATE`;
         // - `count_after_definite_noun` needs the `DEF_WORD` kind on the
         //   key, and every such key is an `ORD` key (`build_index`: `ال` +
-        //   a number word can start an ordinal);
+        //   a number word can start an ordinal; a word token keeps its
+        //   key's flags, and no punctuation token spells such a word);
         // - `age_of` reads an ordinal at `i` (an ordinal form on the key or
         //   a stem brings its `ORD` flag with it) or a number (a number word
         //   on the key or a stem, or a negative sign word: `NUM` keys).
