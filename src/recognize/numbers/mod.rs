@@ -221,11 +221,31 @@ impl NumberRecognizer {
     fn at(&self, state: &DocState<'_, '_, '_>, i: usize, out: &mut Vec<Candidate>) {
         let a = state.a;
         let lexicon = &self.lexicon;
-        if self.in_hyphenated_name(a, i) {
-            return;
-        }
-        if let Some(c) = self.count_after_definite_noun(state, i) {
-            out.push(c);
+        // Most tokens here start little: `في` and `من`, the most frequent,
+        // carry `START` and `MOD` (first words of modifier phrases) and no
+        // other flag. The readers called out of line are asked only when
+        // the token has the flag their first test needs, so that the rest
+        // return at one bit test with no call (the same output: each
+        // skipped reader surely finds nothing):
+        // - `in_hyphenated_name` needs a number token (a number has every
+        //   flag), `expr` needs `NUM`, `dates_at` needs `DATE`;
+        // - `count_after_definite_noun` needs the `DEF_WORD` kind on the
+        //   key, and every such key is an `ORD` key (`build_index`: `ال` +
+        //   a number word can start an ordinal; a word token keeps its
+        //   key's flags, and no punctuation token spells such a word);
+        // - `age_of` reads an ordinal at `i` (an ordinal form on the key or
+        //   a stem brings its `ORD` flag with it) or a number (a number word
+        //   on the key or a stem, or a negative sign word: `NUM` keys).
+        // The modifier, `bare_unit` and `ordinal` test their own flag here
+        // already; the connector ranges, `dual_period` and `age` have
+        // cheap first tests of their own, inlined.
+        if state.has(i, lexicon::ORD) {
+            if self.in_hyphenated_name(a, i) {
+                return;
+            }
+            if let Some(c) = self.count_after_definite_noun(state, i) {
+                out.push(c);
+            }
         }
         // Modifier + expression.
         let modifier_here = if state.has(i, lexicon::MOD) {
@@ -311,9 +331,11 @@ impl NumberRecognizer {
                 self.era_after_year_range(a, c);
             }
         }
-        if let Some(c) = self.expr(state, i, false) {
-            if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
-                out.push(c);
+        if state.has(i, lexicon::NUM) {
+            if let Some(c) = self.expr(state, i, false) {
+                if !self.names_a_round(state, i, &c) && !self.identifier_number(a, i, &c) {
+                    out.push(c);
+                }
             }
         }
         if let Some(c) = self.dual_period(state, i) {
@@ -333,10 +355,14 @@ impl NumberRecognizer {
         if let Some(c) = self.age(state, i) {
             out.push(c);
         }
-        if let Some(c) = self.age_of(state, i) {
-            out.push(c);
+        if state.has(i, lexicon::NUM | lexicon::ORD) {
+            if let Some(c) = self.age_of(state, i) {
+                out.push(c);
+            }
         }
-        self.dates_at(state, i, out);
+        if state.has(i, lexicon::DATE) {
+            self.dates_at(state, i, out);
+        }
     }
 
     /// The countries named in the document, most often named first (ties:
