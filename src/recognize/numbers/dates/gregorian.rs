@@ -165,7 +165,7 @@ impl NumberRecognizer {
         let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
         // The head too is a month name: the word starts as one does.
-        if lexicon.month_beginnings.may_begin_as_key(key) && may_end_in_month(key) {
+        if lexicon.month_beginnings.may_begin(key) && may_end_in_month(key) {
             for (head, tail) in splits(key) {
                 if let Some(m2) = one_word(tail) {
                     if one_word(head) == Some(m2) {

@@ -123,8 +123,6 @@ impl KeyFilter {
 /// stem after proclitics is a suffix of its word (with the article put back
 /// in front after ل), so a word whose last two characters end no such key
 /// has no stem in the index, and its clitic splits need not be walked.
-/// An instance filled by `insert_beginning` holds two-character beginnings
-/// instead, asked with `may_begin_as_key`.
 #[derive(Debug, Default)]
 pub(crate) struct StemEndings {
     bits: Vec<u64>,
@@ -179,40 +177,6 @@ impl StemEndings {
         }
     }
 
-    /// The first two characters of `key`, `None` when it has fewer.
-    #[inline]
-    fn beginning(key: &str) -> Option<&str> {
-        let mut chars = key.chars();
-        let first = chars.next()?;
-        let second = chars.next()?;
-        Some(&key[..first.len_utf8() + second.len_utf8()])
-    }
-
-    /// Insert the first two characters of a key, in a set kept for
-    /// beginnings (`may_begin_as_key`); a key of one character is left
-    /// out: only what starts as a key of two or more is asked.
-    pub(crate) fn insert_beginning(&mut self, key: &str) {
-        if self.bits.is_empty() {
-            self.bits = vec![0; (1 << Self::SIZE_LOG2) / 64];
-        }
-        if let Some(b) = Self::beginning(key) {
-            let p = Self::position(b);
-            self.bits[p / 64] |= 1 << (p % 64);
-        }
-    }
-
-    /// In a set of beginnings: false when no key of two characters or
-    /// more inserted starts as `word` does.
-    #[inline]
-    pub(crate) fn may_begin_as_key(&self, word: &str) -> bool {
-        Self::beginning(word).is_some_and(|b| {
-            let p = Self::position(b);
-            self.bits
-                .get(p / 64)
-                .is_some_and(|w| w & (1 << (p % 64)) != 0)
-        })
-    }
-
     /// False when no stem of `word` (a suffix of it, or the article and a
     /// suffix) can be a key inserted.
     #[inline]
@@ -230,6 +194,49 @@ impl StemEndings {
             // A stem is never longer than its word.
             None => false,
         }
+    }
+}
+
+/// The two-character beginnings of a table's keys (the one-word month
+/// names), in a bit set as [`StemEndings`] keeps endings: a word whose first
+/// two characters begin no such key starts with none of them.
+#[derive(Debug, Default)]
+pub(crate) struct KeyBeginnings {
+    bits: Vec<u64>,
+}
+
+impl KeyBeginnings {
+    /// The first two characters of `key`, `None` when it has fewer.
+    #[inline]
+    fn beginning(key: &str) -> Option<&str> {
+        let mut chars = key.chars();
+        let first = chars.next()?;
+        let second = chars.next()?;
+        Some(&key[..first.len_utf8() + second.len_utf8()])
+    }
+
+    /// Insert the first two characters of a key; a key of one character is
+    /// left out: only what starts as a key of two or more is asked.
+    pub(crate) fn insert(&mut self, key: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << StemEndings::SIZE_LOG2) / 64];
+        }
+        if let Some(b) = Self::beginning(key) {
+            let p = StemEndings::position(b);
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    /// False when no key of two characters or more inserted starts as
+    /// `word` does.
+    #[inline]
+    pub(crate) fn may_begin(&self, word: &str) -> bool {
+        Self::beginning(word).is_some_and(|b| {
+            let p = StemEndings::position(b);
+            self.bits
+                .get(p / 64)
+                .is_some_and(|w| w & (1 << (p % 64)) != 0)
+        })
     }
 }
 
@@ -531,7 +538,7 @@ pub struct Lexicon {
     pub(crate) month_endings: StemEndings,
     /// The beginnings of the month names (first keys of `months`), to skip
     /// the words no month name starts (`glued_month_pair`).
-    pub(crate) month_beginnings: StemEndings,
+    pub(crate) month_beginnings: KeyBeginnings,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -569,7 +576,7 @@ impl Lexicon {
         lexicon.build_index(&fw);
         for k in lexicon.months.first_keys() {
             lexicon.month_endings.insert_suffix_key(k);
-            lexicon.month_beginnings.insert_beginning(k);
+            lexicon.month_beginnings.insert(k);
         }
         lexicon.fw = fw;
         lexicon.serial = word_memo::next_lexicon_serial();
@@ -732,5 +739,30 @@ impl Lexicon {
                 stems(k).any(|(_, s)| self.starters.contains(s.as_ref()))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeyBeginnings;
+
+    #[test]
+    fn key_beginnings_pass_every_word_that_starts_as_a_key() {
+        let mut beginnings = KeyBeginnings::default();
+        assert!(
+            !beginnings.may_begin("يناير"),
+            "an empty set passes nothing"
+        );
+        for key in ["يناير", "فبراير", "مارس", "ا"] {
+            beginnings.insert(key);
+        }
+        for word in ["يناير", "ينايرفبراير", "فبرايرمارس", "مارس", "ما"]
+        {
+            assert!(beginnings.may_begin(word), "{word}");
+        }
+        // Shorter than two characters: no key of two or more begins so,
+        // and the one-letter key was left out.
+        assert!(!beginnings.may_begin("ا"));
+        assert!(!beginnings.may_begin(""));
     }
 }
