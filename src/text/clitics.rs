@@ -70,9 +70,6 @@ pub struct CliticTable {
     single_meets_article: Vec<bool>,
     /// The same for each two-letter proclitic (as `pairs`).
     pair_meets_article: Vec<bool>,
-    /// The letter the article shares with a proclitic, as text (empty when
-    /// the file has no article row).
-    article_lam: String,
 }
 
 impl CliticTable {
@@ -130,7 +127,6 @@ impl CliticTable {
         }
         table.index_pairs();
         let lam = table.article.map(|(_, lam)| lam);
-        table.article_lam = lam.map(String::from).unwrap_or_default();
         let meets = |text: &str| lam.is_some_and(|lam| text.ends_with(lam));
         table.single_meets_article = table.singles.iter().map(|(_, t)| meets(t)).collect();
         table.pair_meets_article = table.pairs.iter().map(|(_, t)| meets(t)).collect();
@@ -281,7 +277,6 @@ impl CliticTable {
             next: 0,
             restore: None,
             article: self.article,
-            lam: &self.article_lam,
         }
     }
 }
@@ -368,8 +363,6 @@ pub struct Splits<'k> {
     restore: Option<(&'static str, usize, &'k str)>,
     /// The article's first letter and the letter it shares with a proclitic.
     article: Option<(char, char)>,
-    /// That shared letter as text (empty without an article).
-    lam: &'static str,
 }
 
 impl<'k> Iterator for Splits<'k> {
@@ -406,7 +399,7 @@ impl<'k> Iterator for Splits<'k> {
                 continue;
             }
             // `meets_article` is set only when the table has an article.
-            if meets_article && stem.starts_with(self.lam) {
+            if meets_article && self.article.is_some_and(|(_, lam)| stem.starts_with(lam)) {
                 self.restore = Some((p, prefix_chars, stem));
             }
             return Some(CliticSplit {
