@@ -234,6 +234,19 @@ fn stdin_text_and_jsonl_streams() {
     assert!(stderr.contains("stdin:2"), "{stderr}");
     check_jsonl(&out.stdout, &[("d1", "موسكو 3 مايو"), ("d2", "بكين")]);
 
+    // A JSONL line that is not UTF-8 names its line and the first bad
+    // byte, and the other lines still come out.
+    let mut lines = b"{\"id\":\"d1\",\"text\":\"\xd9\x85\xff\"}\n".to_vec();
+    lines.extend_from_slice("{\"id\":\"d2\",\"text\":\"بكين\"}\n".as_bytes());
+    let out = kashif_stdin(&["extract", "--input-format", "jsonl", "-"], &lines);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("stdin:1: not valid UTF-8 (byte 21)"),
+        "{stderr}"
+    );
+    check_jsonl(&out.stdout, &[("d2", "بكين")]);
+
     let bad = kashif_stdin(&["extract"], b"\xff\xfe");
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not valid UTF-8"));
