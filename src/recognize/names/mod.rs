@@ -553,7 +553,12 @@ impl NameRecognizer {
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);
-        out.extend(found);
+        // Moved, not copied, into an empty `out` (the pipeline's).
+        if out.is_empty() {
+            *out = found;
+        } else {
+            out.append(&mut found);
+        }
     }
 
     fn gazetteer_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
