@@ -195,6 +195,13 @@ impl NameRecognizer {
             return;
         }
         sources.sort_by_key(|(m, _)| m.start);
+        // A whole document's table holds only its own sources, none of
+        // which starts before this one (the sources of the earlier windows
+        // of a long document come before a window's text).
+        let earliest = match d.ctx.window {
+            None => sources.first().map_or(0, |(m, _)| m.start),
+            Some(_) => 0,
+        };
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
@@ -279,17 +286,21 @@ impl NameRecognizer {
         // hash, computed once with its flags, is looked for among theirs
         // (an equal hash only sends it on to the full lookup). By a clitic
         // stem only a word with a clitic split can, and a stem ends as its
-        // word does: the ending filter turns most of those away.
+        // word does: the ending filter turns most of those away, and the
+        // rest have their stems' hashes looked for the same way (the whole
+        // key is known to be none by then).
         let firsts = FirstKeyHashes::new(table.first_keys().map(key_hash));
         let ending = lexicon::EndingFilter::of(table);
-        for i in 0..a.len() {
+        // A word before the earliest source is reached by none (`reaches`).
+        for i in d.offsets().starting_before(earliest)..a.len() {
             if !d.is_word(i) {
                 continue;
             }
             let by_stem = || {
                 d.any(i, flag::CLITIC_STEM)
                     && ending.may_pass(a.key(i))
-                    && table.may_start(a.key(i), true)
+                    && crate::text::clitics::clitic_splits_iter(a.key(i))
+                        .any(|split| firsts.contains(key_hash(&split.stem_key)))
             };
             if !firsts.contains(d.f.key_hash(i)) && !by_stem() {
                 continue;
