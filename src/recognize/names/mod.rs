@@ -494,8 +494,11 @@ impl NameRecognizer {
                 if (f.word | f.stems) & flag::PERSON_CUE != 0 {
                     self.cue_person_at(&d, i, &mut found);
                 }
-                self.biography_lead_at(&d, i, &mut found);
-                self.place_definition_at(&d, i, &mut found);
+                // Both read a sentence's first word: asked here once.
+                if place_definitions::starts_sentence(&d, i) {
+                    self.biography_lead_at(&d, i, &mut found);
+                    self.place_definition_at(&d, i, &mut found);
+                }
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
