@@ -195,9 +195,9 @@ impl NameRecognizer {
             return;
         }
         sources.sort_by_key(|(m, _)| m.start);
-        // A whole document's table holds only its own sources, none of
-        // which starts before this one (the sources of the earlier windows
-        // of a long document come before a window's text).
+        // The earliest start of a source in the table: a whole document's
+        // table holds only the sources found here (a window's also holds
+        // the earlier windows', before its text).
         let earliest = match d.ctx.window {
             None => sources.first().map_or(0, |(m, _)| m.start),
             Some(_) => 0,
@@ -223,7 +223,8 @@ impl NameRecognizer {
                 Default::default(),
             );
         for (m, media) in sources {
-            let (text, keys) = source_text_and_keys(a, d.offsets(), m.start, m.end);
+            // The text first: a text seen already needs no keys.
+            let (text, words) = source_text(a, d.offsets(), m.start, m.end);
             if window.is_none() {
                 let label_bit = if media {
                     MEDIA_SEEN_BIT
@@ -249,6 +250,7 @@ impl NameRecognizer {
                     }
                 }
             }
+            let keys = source_keys(a, text, words);
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
             if letters < 2 {
                 continue;
@@ -367,41 +369,47 @@ impl NameRecognizer {
     }
 }
 
-/// The text of a source mention `start..end` and its token keys, as
-/// [`lexicon::phrase_keys`] gives them. A span of whole word tokens (most
-/// sources) is read off its tokens: the text between their bytes, the keys
-/// borrowed from the analysis; any other span (one starting after a
-/// proclitic) is sliced and scanned again.
-fn source_text_and_keys<'a>(
+/// The text of a source mention `start..end`, and its tokens when they are
+/// all whole word tokens (most sources): their text is read off their bytes,
+/// any other span's (one starting after a proclitic) is sliced.
+fn source_text<'a>(
     a: &'a Analysis<'_>,
     offsets: &token_offsets::TokenOffsets<'_>,
     start: usize,
     end: usize,
-) -> (&'a str, smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]>) {
-    let tokens = a.tokens();
-    let first = offsets.ending_by(start);
-    let stop = offsets.starting_before(end);
-    let aligned = first < stop && tokens[first].start == start && tokens[stop - 1].end == end;
-    if aligned
-        && tokens[first..stop]
-            .iter()
-            .all(|t| t.kind == TokenKind::Word)
-    {
-        let text = &a.text()[tokens[first].byte_start..tokens[stop - 1].byte_end];
-        let keys = (first..stop).map(|k| Cow::Borrowed(a.key(k))).collect();
-        return (text, keys);
+) -> (&'a str, Option<std::ops::Range<usize>>) {
+    match offsets.aligned(start, end) {
+        Some(span)
+            if a.tokens()[span.clone()]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word) =>
+        {
+            (token_offsets::tokens_text(a, span.clone()), Some(span))
+        }
+        _ => (a.slice(start, end), None),
     }
-    let text = a.slice(start, end);
-    let keys = lexicon::phrase_keys(text)
-        .into_iter()
-        .map(Cow::Owned)
-        .collect();
-    (text, keys)
+}
+
+/// The token keys of a source's `text` (from [`source_text`]), as
+/// [`lexicon::phrase_keys`] gives them: borrowed from the analysis for
+/// whole word tokens `words`, the text scanned again otherwise.
+fn source_keys<'a>(
+    a: &'a Analysis<'_>,
+    text: &str,
+    words: Option<std::ops::Range<usize>>,
+) -> smallvec::SmallVec<[Cow<'a, str>; 4]> {
+    match words {
+        Some(words) => words.map(|k| Cow::Borrowed(a.key(k))).collect(),
+        None => lexicon::phrase_keys(text)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{key_hash, lexicon, source_text_and_keys, FirstKeyHashes, LineIndex};
+    use super::{key_hash, lexicon, source_keys, source_text, FirstKeyHashes, LineIndex};
     use crate::recognize::names::token_offsets::TokenOffsets;
 
     #[test]
@@ -421,7 +429,7 @@ mod tests {
     }
 
     #[test]
-    fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
+    fn source_texts_and_keys_are_the_slice_and_its_phrase_keys() {
         let text = "قال الرئيس شي جين بينغ، وللصين 3 مدن: «بكين» وشنغهاي.\nهنا";
         let a = crate::text::Analysis::new(text);
         let table = TokenOffsets::new(a.tokens());
@@ -430,7 +438,8 @@ mod tests {
         offsets.push(text.chars().position(|c| c == 'ش').unwrap() + 1);
         for &start in &offsets {
             for &end in offsets.iter().filter(|&&end| end > start) {
-                let (got_text, keys) = source_text_and_keys(&a, &table, start, end);
+                let (got_text, words) = source_text(&a, &table, start, end);
+                let keys = source_keys(&a, got_text, words);
                 let want = a.slice(start, end);
                 assert_eq!(got_text, want, "{start}..{end}");
                 let keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();
