@@ -220,7 +220,10 @@ pub struct OccupiedSpans(Vec<u64>);
 
 impl OccupiedSpans {
     /// Take `start..end` if it overlaps no span taken yet; whether it was.
-    /// An empty span is always taken and occupies nothing.
+    /// An empty span is always taken and occupies nothing. Marked inline
+    /// for the numbers layer's resolution loop, which calls it once per
+    /// candidate (forcing it into `resolve_conflicts` too gained nothing).
+    #[inline]
     pub fn take(&mut self, start: usize, end: usize) -> bool {
         if end <= start {
             return true;

@@ -84,6 +84,7 @@ impl<'t> TokenOffsets<'t> {
 /// The text of the tokens `tokens` of an analysis and what lies between
 /// them: [`crate::text::Analysis::slice`] of their span, read off their
 /// bytes.
+#[inline]
 pub(super) fn tokens_text<'a>(
     a: &'a crate::text::Analysis<'_>,
     tokens: std::ops::Range<usize>,
