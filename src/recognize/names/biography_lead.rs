@@ -81,9 +81,12 @@ impl NameRecognizer {
             .is_some()
     }
 
-    /// At a sentence start `i`, the lead name before a birth bracket.
+    /// At a sentence start `i` (the caller asks
+    /// [`super::place_definitions::starts_sentence`]), the lead name before
+    /// a birth bracket.
     pub(super) fn biography_lead_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
-        if self.birth_words.is_empty() || !super::place_definitions::starts_sentence(d, i) {
+        debug_assert!(super::place_definitions::starts_sentence(d, i));
+        if self.birth_words.is_empty() {
             return;
         }
         let a = d.a;

@@ -16,6 +16,9 @@ pub(super) const HOMOGRAPHS_FILE: &str = "names/person_homographs.csv";
 impl NameRecognizer {
     /// Token `i` is a given name that the lexicons hold as a function word,
     /// written as the name is (its light form is its key: `علي`, not `على`).
+    /// Asked at every stop word: inlined (a call cost more than the test),
+    /// and most answer at the hash test.
+    #[inline(always)]
     fn homograph_as_written(&self, d: &Doc<'_>, i: usize) -> bool {
         i < d.a.len()
             && d.any(i, flag::STOP_OF_LIGHT)

@@ -34,18 +34,21 @@ impl NameRecognizer {
             }
             // A mention that is one whole word token of plain letters
             // (most) has that token's key, which the analysis holds: no
-            // slice and no new key.
-            let k = d.offsets().ending_by(m.start);
-            if let Some(t) = tokens.get(k) {
-                if t.start == m.start
-                    && t.end == m.end
-                    && t.kind == TokenKind::Word
-                    && only_arabic_letters(d.a.surface(k))
-                {
-                    return !self.lone_ordinary.contains(d.a.key(k));
+            // slice and no new key. Other whole tokens have their text read
+            // off their bytes.
+            let text = match d.offsets().aligned(m.start, m.end) {
+                Some(span) => {
+                    let k = span.start;
+                    if span.len() == 1
+                        && tokens[k].kind == TokenKind::Word
+                        && only_arabic_letters(d.a.surface(k))
+                    {
+                        return !self.lone_ordinary.contains(d.a.key(k));
+                    }
+                    super::token_offsets::tokens_text(d.a, span)
                 }
-            }
-            let text = d.a.slice(m.start, m.end);
+                None => d.a.slice(m.start, m.end),
+            };
             text.contains(' ') || !self.lone_ordinary.contains(&crate::text::key(text))
         });
     }

@@ -494,8 +494,11 @@ impl NameRecognizer {
                 if (f.word | f.stems) & flag::PERSON_CUE != 0 {
                     self.cue_person_at(&d, i, &mut found);
                 }
-                self.biography_lead_at(&d, i, &mut found);
-                self.place_definition_at(&d, i, &mut found);
+                // Both read a sentence's first word: asked here once.
+                if place_definitions::starts_sentence(&d, i) {
+                    self.biography_lead_at(&d, i, &mut found);
+                    self.place_definition_at(&d, i, &mut found);
+                }
             }
             candidates.clear();
             if f.word & flag::PATTERN_KEY != 0 {
@@ -553,7 +556,12 @@ impl NameRecognizer {
         self.extend_persons_over_surnames(&d, &mut found);
         self.drop_group_persons(&d, &mut found);
         self.extend_persons_over_honorifics(&d, &mut found);
-        out.extend(found);
+        // Moved, not copied, into an empty `out` (the pipeline's).
+        if out.is_empty() {
+            *out = found;
+        } else {
+            out.append(&mut found);
+        }
     }
 
     fn gazetteer_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {

@@ -66,12 +66,14 @@ impl PlaceDefinitionWords {
 }
 
 impl NameRecognizer {
-    /// At the first word `i` of a sentence, the place a definition names
-    /// (`[حصرون] هي قرية`, `[عبدس] قرية فلسطينية`).
+    /// At the first word `i` of a sentence (the caller asks
+    /// [`starts_sentence`]), the place a definition names (`[حصرون] هي
+    /// قرية`, `[عبدس] قرية فلسطينية`).
     pub(super) fn place_definition_at(&self, d: &Doc<'_>, i: usize, out: &mut Vec<Mention>) {
         let words = &self.place_definitions;
         let a = d.a;
-        if words.place_nouns.is_empty() || i + 2 >= a.len() || !starts_sentence(d, i) {
+        debug_assert!(starts_sentence(d, i));
+        if words.place_nouns.is_empty() || i + 2 >= a.len() {
             return;
         }
         let copula = d.key_in(&words.copulas, i + 1);
@@ -109,8 +111,8 @@ impl NameRecognizer {
 
 /// Whether token `i` starts a sentence: the first token, the first after a
 /// line break, or the first after a full stop, question or exclamation mark.
-/// Asked at every word by two rules: the sentence-id test is inlined into
-/// them, the rest (rarely reached) is not.
+/// Asked at every word for two rules: the sentence-id test is inlined, the
+/// rest (rarely reached) is not.
 #[inline(always)]
 pub(super) fn starts_sentence(d: &Doc<'_>, i: usize) -> bool {
     if i == 0 {

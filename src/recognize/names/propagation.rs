@@ -195,6 +195,13 @@ impl NameRecognizer {
             return;
         }
         sources.sort_by_key(|(m, _)| m.start);
+        // The earliest start of a source in the table: a whole document's
+        // table holds only the sources found here (a window's also holds
+        // the earlier windows', before its text).
+        let earliest = match d.ctx.window {
+            None => sources.first().map_or(0, |(m, _)| m.start),
+            Some(_) => 0,
+        };
         let (char_base, line_base) = (d.ctx.char_base(), d.ctx.line_base());
         let lines = LineIndex::for_window(a.text(), window);
         let NamesCarry { table, seen, .. } = carry;
@@ -216,7 +223,8 @@ impl NameRecognizer {
                 Default::default(),
             );
         for (m, media) in sources {
-            let (text, keys) = source_text_and_keys(a, d.offsets(), m.start, m.end);
+            // The text first: a text seen already needs no keys.
+            let (text, words) = source_text(a, d.offsets(), m.start, m.end);
             if window.is_none() {
                 let label_bit = if media {
                     MEDIA_SEEN_BIT
@@ -242,6 +250,7 @@ impl NameRecognizer {
                     }
                 }
             }
+            let keys = source_keys(a, text, words);
             let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
             if letters < 2 {
                 continue;
@@ -279,17 +288,21 @@ impl NameRecognizer {
         // hash, computed once with its flags, is looked for among theirs
         // (an equal hash only sends it on to the full lookup). By a clitic
         // stem only a word with a clitic split can, and a stem ends as its
-        // word does: the ending filter turns most of those away.
+        // word does: the ending filter turns most of those away, and the
+        // rest have their stems' hashes looked for the same way (the whole
+        // key is known to be none by then).
         let firsts = FirstKeyHashes::new(table.first_keys().map(key_hash));
         let ending = lexicon::EndingFilter::of(table);
-        for i in 0..a.len() {
+        // A word before the earliest source is reached by none (`reaches`).
+        for i in d.offsets().starting_before(earliest)..a.len() {
             if !d.is_word(i) {
                 continue;
             }
             let by_stem = || {
                 d.any(i, flag::CLITIC_STEM)
                     && ending.may_pass(a.key(i))
-                    && table.may_start(a.key(i), true)
+                    && crate::text::clitics::clitic_splits_iter(a.key(i))
+                        .any(|split| firsts.contains(key_hash(&split.stem_key)))
             };
             if !firsts.contains(d.f.key_hash(i)) && !by_stem() {
                 continue;
@@ -356,41 +369,47 @@ impl NameRecognizer {
     }
 }
 
-/// The text of a source mention `start..end` and its token keys, as
-/// [`lexicon::phrase_keys`] gives them. A span of whole word tokens (most
-/// sources) is read off its tokens: the text between their bytes, the keys
-/// borrowed from the analysis; any other span (one starting after a
-/// proclitic) is sliced and scanned again.
-fn source_text_and_keys<'a>(
+/// The text of a source mention `start..end`, and its tokens when they are
+/// all whole word tokens (most sources): their text is read off their bytes,
+/// any other span's (one starting after a proclitic) is sliced.
+fn source_text<'a>(
     a: &'a Analysis<'_>,
     offsets: &token_offsets::TokenOffsets<'_>,
     start: usize,
     end: usize,
-) -> (&'a str, smallvec::SmallVec<[std::borrow::Cow<'a, str>; 4]>) {
-    let tokens = a.tokens();
-    let first = offsets.ending_by(start);
-    let stop = offsets.starting_before(end);
-    let aligned = first < stop && tokens[first].start == start && tokens[stop - 1].end == end;
-    if aligned
-        && tokens[first..stop]
-            .iter()
-            .all(|t| t.kind == TokenKind::Word)
-    {
-        let text = &a.text()[tokens[first].byte_start..tokens[stop - 1].byte_end];
-        let keys = (first..stop).map(|k| Cow::Borrowed(a.key(k))).collect();
-        return (text, keys);
+) -> (&'a str, Option<std::ops::Range<usize>>) {
+    match offsets.aligned(start, end) {
+        Some(span)
+            if a.tokens()[span.clone()]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word) =>
+        {
+            (token_offsets::tokens_text(a, span.clone()), Some(span))
+        }
+        _ => (a.slice(start, end), None),
     }
-    let text = a.slice(start, end);
-    let keys = lexicon::phrase_keys(text)
-        .into_iter()
-        .map(Cow::Owned)
-        .collect();
-    (text, keys)
+}
+
+/// The token keys of a source's `text` (from [`source_text`]), as
+/// [`lexicon::phrase_keys`] gives them: borrowed from the analysis for
+/// whole word tokens `words`, the text scanned again otherwise.
+fn source_keys<'a>(
+    a: &'a Analysis<'_>,
+    text: &str,
+    words: Option<std::ops::Range<usize>>,
+) -> smallvec::SmallVec<[Cow<'a, str>; 4]> {
+    match words {
+        Some(words) => words.map(|k| Cow::Borrowed(a.key(k))).collect(),
+        None => lexicon::phrase_keys(text)
+            .into_iter()
+            .map(Cow::Owned)
+            .collect(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{key_hash, lexicon, source_text_and_keys, FirstKeyHashes, LineIndex};
+    use super::{key_hash, lexicon, source_keys, source_text, FirstKeyHashes, LineIndex};
     use crate::recognize::names::token_offsets::TokenOffsets;
 
     #[test]
@@ -410,7 +429,7 @@ mod tests {
     }
 
     #[test]
-    fn source_text_and_keys_are_the_slice_and_its_phrase_keys() {
+    fn source_texts_and_keys_are_the_slice_and_its_phrase_keys() {
         let text = "قال الرئيس شي جين بينغ، وللصين 3 مدن: «بكين» وشنغهاي.\nهنا";
         let a = crate::text::Analysis::new(text);
         let table = TokenOffsets::new(a.tokens());
@@ -419,7 +438,8 @@ mod tests {
         offsets.push(text.chars().position(|c| c == 'ش').unwrap() + 1);
         for &start in &offsets {
             for &end in offsets.iter().filter(|&&end| end > start) {
-                let (got_text, keys) = source_text_and_keys(&a, &table, start, end);
+                let (got_text, words) = source_text(&a, &table, start, end);
+                let keys = source_keys(&a, got_text, words);
                 let want = a.slice(start, end);
                 assert_eq!(got_text, want, "{start}..{end}");
                 let keys: Vec<&str> = keys.iter().map(|k| k.as_ref()).collect();

@@ -68,6 +68,29 @@ impl<'t> TokenOffsets<'t> {
         let k = self.ending_by(c);
         k + usize::from(self.tokens.get(k).is_some_and(|t| t.start < c))
     }
+
+    /// The tokens `first..stop` of the span `start..end` when it begins at
+    /// a token's start and ends at a token's end (most mentions); `None`
+    /// for any other span (one starting after a proclitic).
+    #[inline]
+    pub(super) fn aligned(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+        let first = self.ending_by(start);
+        let stop = self.starting_before(end);
+        (first < stop && self.tokens[first].start == start && self.tokens[stop - 1].end == end)
+            .then_some(first..stop)
+    }
+}
+
+/// The text of the tokens `tokens` of an analysis and what lies between
+/// them: [`crate::text::Analysis::slice`] of their span, read off their
+/// bytes.
+#[inline]
+pub(super) fn tokens_text<'a>(
+    a: &'a crate::text::Analysis<'_>,
+    tokens: std::ops::Range<usize>,
+) -> &'a str {
+    let all = a.tokens();
+    &a.text()[all[tokens.start].byte_start..all[tokens.end - 1].byte_end]
 }
 
 #[cfg(test)]
@@ -106,6 +129,23 @@ mod tests {
                     tokens.partition_point(|t| t.start < c),
                     "{c} in {text:?}"
                 );
+            }
+            // Every span from a token's start to a token's end, and no other.
+            let bounds: Vec<usize> = tokens.iter().flat_map(|t| [t.start, t.end]).collect();
+            for &start in bounds.iter().take(80) {
+                for &end in bounds.iter().take(80).filter(|&&end| end > start) {
+                    let first = tokens.iter().position(|t| t.start == start);
+                    let last = tokens.iter().position(|t| t.end == end);
+                    let want = match (first, last) {
+                        (Some(f), Some(l)) if f <= l => Some(f..l + 1),
+                        _ => None,
+                    };
+                    let got = offsets.aligned(start, end);
+                    assert_eq!(got, want, "{start}..{end} in {text:?}");
+                    if let Some(r) = got {
+                        assert_eq!(tokens_text(&a, r), a.slice(start, end));
+                    }
+                }
             }
         }
     }
