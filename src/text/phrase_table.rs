@@ -177,14 +177,7 @@ impl<T> PhraseTable<T> {
                 len += 1;
             }
         }
-        if !self.by_first.contains_key(first_key) {
-            self.by_first.insert(first_key.into(), FirstKey::default());
-        }
-        let first = self
-            .by_first
-            .get_mut(first_key)
-            .expect("the first key was just added");
-        match second_key {
+        let add = |first: &mut FirstKey| match second_key {
             None => first.singles.push(id),
             Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
@@ -192,6 +185,16 @@ impl<T> PhraseTable<T> {
                     first.by_second.insert(second.as_ref().into(), vec![id]);
                 }
             },
+        };
+        // One probe for a first key the table has, two for a new one (the
+        // keys are added in the same order as by a lookup and an insert).
+        match self.by_first.get_mut(first_key) {
+            Some(first) => add(first),
+            None => {
+                let mut first = FirstKey::default();
+                add(&mut first);
+                self.by_first.insert(first_key.into(), first);
+            }
         }
         self.max_tokens = self.max_tokens.max(len);
         self.entries.push(Entry {
