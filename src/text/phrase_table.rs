@@ -45,10 +45,14 @@ struct Entry<T> {
 #[derive(Debug, Default)]
 struct FirstKey {
     /// One-token phrases.
-    singles: Vec<u32>,
+    singles: Ids,
     /// Longer phrases by their second key.
-    by_second: HashMap<Box<str>, Vec<u32>>,
+    by_second: HashMap<Box<str>, Ids>,
 }
+
+/// Entry numbers: most keys and key pairs start one or two phrases, kept
+/// inline (no allocation of their own when the table is built).
+type Ids = smallvec::SmallVec<[u32; 2]>;
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
@@ -182,7 +186,9 @@ impl<T> PhraseTable<T> {
             Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
                 None => {
-                    first.by_second.insert(second.as_ref().into(), vec![id]);
+                    first
+                        .by_second
+                        .insert(second.as_ref().into(), smallvec::smallvec![id]);
                 }
             },
         };
@@ -251,7 +257,7 @@ impl<T> PhraseTable<T> {
             return false;
         };
         let ids = match keys.get(1) {
-            None => &first.singles,
+            None => &first.singles[..],
             Some(second) => match first.by_second.get(second.as_str()) {
                 Some(ids) => ids,
                 None => return false,
