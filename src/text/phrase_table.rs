@@ -45,10 +45,14 @@ struct Entry<T> {
 #[derive(Debug, Default)]
 struct FirstKey {
     /// One-token phrases.
-    singles: Vec<u32>,
+    singles: Ids,
     /// Longer phrases by their second key.
-    by_second: HashMap<Box<str>, Vec<u32>>,
+    by_second: HashMap<Box<str>, Ids>,
 }
+
+/// Entry numbers: most keys and key pairs start one or two phrases, kept
+/// inline (no allocation of their own when the table is built).
+type Ids = smallvec::SmallVec<[u32; 2]>;
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
@@ -177,21 +181,26 @@ impl<T> PhraseTable<T> {
                 len += 1;
             }
         }
-        if !self.by_first.contains_key(first_key) {
-            self.by_first.insert(first_key.into(), FirstKey::default());
-        }
-        let first = self
-            .by_first
-            .get_mut(first_key)
-            .expect("the first key was just added");
-        match second_key {
+        let add = |first: &mut FirstKey| match second_key {
             None => first.singles.push(id),
             Some(second) => match first.by_second.get_mut(second.as_ref()) {
                 Some(ids) => ids.push(id),
                 None => {
-                    first.by_second.insert(second.as_ref().into(), vec![id]);
+                    first
+                        .by_second
+                        .insert(second.as_ref().into(), smallvec::smallvec![id]);
                 }
             },
+        };
+        // One probe for a first key the table has, two for a new one (the
+        // keys are added in the same order as by a lookup and an insert).
+        match self.by_first.get_mut(first_key) {
+            Some(first) => add(first),
+            None => {
+                let mut first = FirstKey::default();
+                add(&mut first);
+                self.by_first.insert(first_key.into(), first);
+            }
         }
         self.max_tokens = self.max_tokens.max(len);
         self.entries.push(Entry {
@@ -248,7 +257,7 @@ impl<T> PhraseTable<T> {
             return false;
         };
         let ids = match keys.get(1) {
-            None => &first.singles,
+            None => &first.singles[..],
             Some(second) => match first.by_second.get(second.as_str()) {
                 Some(ids) => ids,
                 None => return false,

@@ -110,20 +110,25 @@ impl MediaNames {
     /// vocabulary flags a word token that is a cue or has a cue stem, so
     /// most tokens are refused without a lookup; a number or punctuation
     /// token is looked up only when some cue has no word character. The
-    /// flag test is inlined at every caller (the media pass asks it at
-    /// every word, twice); the lookup is not.
+    /// flag test ([`Self::may_be_cue`]) is inlined at every caller (the
+    /// media pass reads it once per token); the lookup is not.
     #[inline(always)]
     pub(super) fn cue(&self, d: &Doc<'_>, i: usize) -> Option<MediaCue> {
-        let f = d.f.get(i);
-        let refused = if f.word & flag::WORD != 0 {
-            (f.word | f.stems) & flag::MEDIA_CUE == 0
-        } else {
-            !self.non_word_cues
-        };
-        if refused {
+        if !self.may_be_cue(d, i) {
             return None;
         }
         self.cue_lookup(d.a.key(i))
+    }
+
+    /// The flag test of [`Self::cue`]: false for a token that is no cue.
+    #[inline]
+    fn may_be_cue(&self, d: &Doc<'_>, i: usize) -> bool {
+        let f = d.f.get(i);
+        if f.word & flag::WORD != 0 {
+            (f.word | f.stems) & flag::MEDIA_CUE != 0
+        } else {
+            self.non_word_cues
+        }
     }
 
     /// The cue of a key, whole or behind a proclitic (see [`Self::cue`]).
@@ -182,8 +187,18 @@ impl NameRecognizer {
         if !media.non_word_cues && !d.f.anywhere(flag::MEDIA_CUE | flag::MEDIA_FIRST) {
             return;
         }
+        // Whether the two tokens before `i` pass the flag test of
+        // `MediaNames::cue` (one that fails it is no cue), carried along
+        // so each token's flags are read once.
+        let (mut cue_before, mut cue_two_before) = (media.may_be_cue(d, 0), false);
         for i in 1..a.len() {
+            let may_cue = (cue_before, cue_two_before);
+            (cue_two_before, cue_before) = (cue_before, media.may_be_cue(d, i));
             if !d.is_word(i) {
+                continue;
+            }
+            // The test below, on flags alone: no cue can stand before `i`.
+            if may_cue == (false, false) && !d.any(i, flag::MEDIA_FIRST) {
                 continue;
             }
             let before = media.cue(d, i - 1);

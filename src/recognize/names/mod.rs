@@ -424,20 +424,41 @@ impl NameRecognizer {
     }
 
     /// Gazetteer matches at token `i` (with `clitics`, also of its stems).
+    #[inline]
     fn gaz_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, GazEntry> {
+        let f = d.f.get(i);
+        // A word listed whole as a stop word (a verb, a particle) is read whole:
+        // `لجأوا` is a verb, not ل + `جاوا`.
+        let clitics = clitics && f.word & flag::STOP == 0;
+        // Most asks are of a token that neither whole nor by a stem starts
+        // an entry: refused here, without the call. `gaz_matches_flagged`
+        // would refuse it too (its `may_start` wants one of these bits).
+        let stems = if clitics { f.stems } else { 0 };
+        if (f.word | stems) & (flag::GAZ_FIRST | flag::GAZ_SINGLE) == 0 {
+            return Matches::new();
+        }
+        self.gaz_matches_flagged(d, i, f, clitics)
+    }
+
+    /// [`Self::gaz_matches`] of a token whose flags `f` (or, with
+    /// `clitics`, its stems') say it may start an entry.
+    #[inline(never)]
+    fn gaz_matches_flagged<'s>(
+        &'s self,
+        d: &Doc<'_>,
+        i: usize,
+        f: features::WordFlags,
+        clitics: bool,
+    ) -> Matches<'s, GazEntry> {
         // A match is a one-word entry or a phrase whose second word is the
         // next token's key. A token that is no word, or whose key starts
         // with no letter, is not flagged: it may be one.
-        let f = d.f.get(i);
         let next_second = d.any(i + 1, flag::GAZ_SECOND)
             || (i + 1 < d.a.len()
                 && (!d.is_word(i + 1) || !d.a.key(i + 1).chars().next().is_some_and(is_word_char)));
         let may_start = |bits: Flags| {
             bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
         };
-        // A word listed whole as a stop word (a verb, a particle) is read whole:
-        // `لجأوا` is a verb, not ل + `جاوا`.
-        let clitics = clitics && f.word & flag::STOP == 0;
         let possible = may_start(f.word) || (clitics && may_start(f.stems));
         if !possible {
             return Matches::new();
@@ -446,7 +467,26 @@ impl NameRecognizer {
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
+    #[inline]
     fn trigger_matches<'s>(&'s self, d: &Doc<'_>, i: usize, clitics: bool) -> Matches<'s, Trigger> {
+        // The first test of `gated_matches`, without the call.
+        let f = d.f.get(i);
+        let stems = if clitics { f.stems } else { 0 };
+        if (f.word | stems) & flag::TRIG_FIRST == 0 {
+            return Matches::new();
+        }
+        self.trigger_matches_flagged(d, i, clitics)
+    }
+
+    /// [`Self::trigger_matches`] of a token whose flags (or, with
+    /// `clitics`, its stems') say it may start a trigger.
+    #[inline(never)]
+    fn trigger_matches_flagged<'s>(
+        &'s self,
+        d: &Doc<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Matches<'s, Trigger> {
         gated_matches(&self.triggers, flag::TRIG_FIRST, d, i, clitics, true)
     }
 

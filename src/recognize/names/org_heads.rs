@@ -44,13 +44,19 @@ impl NameRecognizer {
         let quoted = head.is_some_and(|h| h > 0 && matches!(a.light(h - 1), "\"" | "«" | "“"));
         // A company's descriptor (`البنك`, `الشركة`) takes `ل` + a verbal
         // noun as the sentence's purpose (`البنك التجاري | لتحقيق النجاح`),
-        // not as its remit.
-        let remit_head = head.is_some_and(|h| {
-            !self
-                .trigger_matches(d, h, true)
-                .iter()
-                .any(|t| t.payload.kinds.contains(&TriggerKind::OrgDescriptor))
-        });
+        // not as its remit. Looked up once, when first asked (most chains
+        // never reach a purpose complement).
+        let remit_cell = std::cell::OnceCell::new();
+        let remit_head = || {
+            *remit_cell.get_or_init(|| {
+                head.is_some_and(|h| {
+                    !self
+                        .trigger_matches(d, h, true)
+                        .iter()
+                        .any(|t| t.payload.kinds.contains(&TriggerKind::OrgDescriptor))
+                })
+            })
+        };
         // The lexicon's matches at the head: the same at every word of the
         // loop, looked up at the first that asks.
         let head_matches = std::cell::OnceCell::new();
@@ -131,28 +137,32 @@ impl NameRecognizer {
             }
             // A listed name is whole: `ل` after it begins another phrase
             // (`[الاتحاد الأوروبي] للفترة`).
-            let listed = head.is_some_and(|h| {
-                head_matches
-                    .get_or_init(|| self.gaz_matches(d, h, true))
-                    .iter()
-                    .any(|m| m.end == j)
-            });
+            // (Asked last in each test below: it is the costly one, and
+            // every test is a pure function of the document.)
+            let listed = || {
+                head.is_some_and(|h| {
+                    head_matches
+                        .get_or_init(|| self.gaz_matches(d, h, true))
+                        .iter()
+                        .any(|m| m.end == j)
+                })
+            };
             // After a listed name only a nisba adjective goes on (`مجلس
             // النواب العراقي`); a definite noun is the verb's object
             // (`أحالت [النيابة العامة] الملف`).
-            if listed && d.has_article(j) && !is_nisba_shaped(key) && !d.is_norp(j) {
+            if d.has_article(j) && !is_nisba_shaped(key) && !d.is_norp(j) && listed() {
                 break;
             }
             if !sector
                 && !descriptor
                 && !quoted
-                && !listed
-                && self.purpose_complement(d, after, last, j, remit_head)
+                && self.purpose_complement(d, after, last, j, &remit_head)
+                && !listed()
             {
                 purpose_at.get_or_insert(j);
                 last = Some(j);
                 // `لتنفيذ` governs what follows (`لتنفيذ حل الدولتين`).
-                bare_run = remit_head && self.bare_purpose(d, j);
+                bare_run = remit_head() && self.bare_purpose(d, j);
                 j += 1;
                 continue;
             }
@@ -254,15 +264,15 @@ impl NameRecognizer {
     /// for its object (`اللجنة المنظمة للبطولة`, "organizing the
     /// championship"); a head with no adjective is read by its own rules,
     /// and a generic descriptor (`الموقع الجغرافي للمنطقة`) takes none.
-    /// With `remit_head` (no company's descriptor), `ل` + a bare verbal
-    /// noun is one too ([`Self::bare_purpose`]).
+    /// When `remit_head()` (no company's descriptor; asked only here),
+    /// `ل` + a bare verbal noun is one too ([`Self::bare_purpose`]).
     fn purpose_complement(
         &self,
         d: &Doc<'_>,
         after: usize,
         last: Option<usize>,
         j: usize,
-        remit_head: bool,
+        remit_head: &dyn Fn() -> bool,
     ) -> bool {
         let a = d.a;
         let Some(prev) = last.filter(|&l| l + 1 == j && l >= after) else {
@@ -276,7 +286,7 @@ impl NameRecognizer {
         adjectives
             && !is_participle(a.key(prev))
             && ((key.starts_with("\u{0644}\u{0644}") && key.chars().count() > 4)
-                || (remit_head && self.bare_purpose(d, j)))
+                || (remit_head() && self.bare_purpose(d, j)))
             && !d.is_stop(j)
             && !d.any(j, flag::PRONOUN_SUFFIX)
     }

@@ -31,10 +31,8 @@ enum Item {
 /// What the lists of a document are read against: the known places by
 /// first token, and the tokens any mention already covers.
 struct FoundPlaces {
+    /// By first token (the longest first among places of one token).
     known: Vec<KnownPlace>,
-    /// For each token, the index in `known` of the first place starting
-    /// at or after it (no search per token).
-    known_from: Vec<u32>,
     covered: Vec<bool>,
 }
 
@@ -74,19 +72,19 @@ impl FoundPlaces {
             return None;
         }
         known.sort_by_key(|k| (k.first, std::cmp::Reverse(k.last)));
-        let mut known_from = Vec::with_capacity(n);
-        let mut next_known = 0;
-        for i in 0..n {
-            while next_known < known.len() && known[next_known].first < i {
-                next_known += 1;
-            }
-            known_from.push(next_known as u32);
+        Some(FoundPlaces { known, covered })
+    }
+
+    /// The index in `known` of the first place starting at or after token
+    /// `i`, walked to from `from`: the index of a token at or before `i`
+    /// (0 will do; the passes walk forward, a place or two at a time).
+    #[inline]
+    fn known_from(&self, i: usize, from: usize) -> usize {
+        let mut k = from;
+        while self.known.get(k).is_some_and(|p| p.first < i) {
+            k += 1;
         }
-        Some(FoundPlaces {
-            known,
-            known_from,
-            covered,
-        })
+        k
     }
 
     /// Whether a list of two items may start at token `i`, asked before
@@ -95,12 +93,12 @@ impl FoundPlaces {
     /// there or one word (an unknown item) that the next token continues
     /// into the second item (a comma, or a word with `و`). Most tokens
     /// fail it, so the list rules' word tests run only next to a list.
-    fn may_start_list(&self, d: &Doc<'_>, i: usize) -> bool {
+    /// `from` is [`FoundPlaces::known_from`] of `i`.
+    fn may_start_list(&self, d: &Doc<'_>, i: usize, from: usize) -> bool {
         let a = d.a;
         if !d.is_word(i) {
             return false;
         }
-        let from = self.known_from[i] as usize;
         if self.known.get(from).is_some_and(|k| k.first == i) {
             return true;
         }
@@ -128,12 +126,14 @@ impl NameRecognizer {
         };
         let mut added = Vec::new();
         let mut i = 0;
+        let mut from = 0;
         while i < n {
-            if !places.may_start_list(d, i) {
+            from = places.known_from(i, from);
+            if !places.may_start_list(d, i, from) {
                 i += 1;
                 continue;
             }
-            let items = self.list_from(d, i, &places);
+            let items = self.list_from(d, i, from, &places);
             let Some(&(_, last)) = items.last() else {
                 i += 1;
                 continue;
@@ -146,20 +146,31 @@ impl NameRecognizer {
     }
 
     /// The items of the list starting at token `i` (each with its last
-    /// token), empty when no list of two items starts there.
-    fn list_from(&self, d: &Doc<'_>, i: usize, places: &FoundPlaces) -> Vec<(Item, usize)> {
+    /// token), empty when no list of two items starts there. `from` is
+    /// [`FoundPlaces::known_from`] of a token at or before `i`.
+    fn list_from(
+        &self,
+        d: &Doc<'_>,
+        i: usize,
+        mut from: usize,
+        places: &FoundPlaces,
+    ) -> Vec<(Item, usize)> {
         let a = d.a;
         let mut items = Vec::new();
         let mut next = i;
         let mut conjunct = false;
         let headed = i > 0 && self.place_head_before(d, i);
-        while let Some(item) = self.list_item(
-            d,
-            next,
-            conjunct,
-            items.is_empty().then_some(headed),
-            places,
-        ) {
+        while let Some(item) = {
+            from = places.known_from(next, from);
+            self.list_item(
+                d,
+                next,
+                conjunct,
+                items.is_empty().then_some(headed),
+                places,
+                from,
+            )
+        } {
             items.push(item);
             let after = item.1 + 1;
             if after < a.len() && is_list_comma(a.key(after)) {
@@ -180,7 +191,8 @@ impl NameRecognizer {
 
     /// The list item at token `i`: a known place starting there (after its
     /// `و` when `conjunct`), or an unknown word closed by a list boundary.
-    /// `opens` is `Some(after a place head)` for the list's first item.
+    /// `opens` is `Some(after a place head)` for the list's first item;
+    /// `from` is [`FoundPlaces::known_from`] of `i`.
     fn list_item(
         &self,
         d: &Doc<'_>,
@@ -188,13 +200,13 @@ impl NameRecognizer {
         conjunct: bool,
         opens: Option<bool>,
         places: &FoundPlaces,
+        from: usize,
     ) -> Option<(Item, usize)> {
         let a = d.a;
         if i >= a.len() || !d.is_word(i) {
             return None;
         }
         let token = a.tokens()[i];
-        let from = places.known_from[i] as usize;
         if let Some(k) = places.known[from..]
             .iter()
             .take_while(|k| k.first == i)
@@ -391,9 +403,10 @@ mod tests {
             };
             for i in 0..a.len() {
                 tokens += 1;
-                let items = r.list_from(&d, i, &places);
+                let from = places.known_from(i, 0);
+                let items = r.list_from(&d, i, from, &places);
                 lists += usize::from(!items.is_empty());
-                if !places.may_start_list(&d, i) {
+                if !places.may_start_list(&d, i, from) {
                     gated += 1;
                     assert!(items.is_empty(), "a list at token {i} of {text}");
                 }
