@@ -164,8 +164,13 @@ impl NumberRecognizer {
         // month name ends as the word does.
         let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
-        // The head too is a month name: the word starts as one does.
-        if lexicon.month_beginnings.may_begin(key) && may_end_in_month(key) {
+        // The head too is a month name: the word starts as one does. Head
+        // and tail are both first keys of `months`: the word is at least
+        // twice as long as the shortest (a byte count, before any hash).
+        if key.len() >= lexicon.month_pair_min_bytes
+            && lexicon.month_beginnings.may_begin(key)
+            && may_end_in_month(key)
+        {
             for (head, tail) in splits(key) {
                 if let Some(m2) = one_word(tail) {
                     if one_word(head) == Some(m2) {
@@ -553,15 +558,7 @@ impl NumberRecognizer {
     /// `[يوم] الخميس` at `j`: (day, start of the weekday word, end); `يوم`
     /// stays outside the span (GUIDELINES N7).
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
-        // Every weekday found is a token key or stem with the weekday bit.
-        // Each reading below needs the day noun or the weekday bit on the
-        // token key or a stem: the bit test before the key.
-        const DAY_BITS: u32 = kind::DAY_NOUN | kind::WEEKDAY;
-        if j >= a.len()
-            || a.tokens()[j].kind != TokenKind::Word
-            || !a.has_kind_anywhere(kind::WEEKDAY)
-            || !a.key_is(j, DAY_BITS) && !a.stem_is(j, DAY_BITS)
-        {
+        if !may_be_weekday(a, j) {
             return None;
         }
         let lexicon = &self.lexicon;
@@ -670,6 +667,18 @@ impl NumberRecognizer {
         }
         Some((m, year?, end))
     }
+}
+
+/// Whether [`NumberRecognizer::weekday_at`] may find a weekday at token `j`
+/// (false: it surely finds none). Every weekday found is a token key or
+/// stem with the weekday bit, and each reading needs the day noun or the
+/// weekday bit on the token key or a stem: the bit test before the key.
+#[inline]
+pub(crate) fn may_be_weekday(a: &Doc<'_, '_>, j: usize) -> bool {
+    const DAY_BITS: u32 = kind::DAY_NOUN | kind::WEEKDAY;
+    a.tokens().get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && a.has_kind_anywhere(kind::WEEKDAY)
+        && (a.key_is(j, DAY_BITS) || a.stem_is(j, DAY_BITS))
 }
 
 /// Whether token `i` is glued to the token before it.

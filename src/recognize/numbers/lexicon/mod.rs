@@ -539,6 +539,9 @@ pub struct Lexicon {
     /// The beginnings of the month names (first keys of `months`), to skip
     /// the words no month name starts (`glued_month_pair`).
     pub(crate) month_beginnings: KeyBeginnings,
+    /// Twice the bytes of the shortest first key of `months`: no shorter
+    /// word is two month names glued (`glued_month_pair`).
+    pub(crate) month_pair_min_bytes: usize,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -578,6 +581,12 @@ impl Lexicon {
             lexicon.month_endings.insert_suffix_key(k);
             lexicon.month_beginnings.insert(k);
         }
+        lexicon.month_pair_min_bytes = lexicon
+            .months
+            .first_keys()
+            .map(str::len)
+            .min()
+            .map_or(usize::MAX, |shortest| 2 * shortest);
         lexicon.fw = fw;
         lexicon.serial = word_memo::next_lexicon_serial();
         Ok(lexicon)
