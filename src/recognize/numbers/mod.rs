@@ -248,7 +248,7 @@ impl NumberRecognizer {
             }
         }
         // Modifier + expression.
-        let modifier_here = if state.has(i, lexicon::MOD) {
+        let modifier_here = if state.has(i, lexicon::MOD) && lexicon.may_start_modifier(a, i) {
             lexicon.modifiers.at_clitic(a, i)
         } else {
             None
@@ -633,6 +633,9 @@ impl NumberRecognizer {
         }
         if self.lexicon.tok_is(a, k, Role::Or) || self.lexicon.tok_is(a, k, Role::And) {
             k += 1;
+        }
+        if !self.lexicon.may_start_modifier(a, k) {
+            return None;
         }
         let m = self.lexicon.modifiers.at_clitic(a, k)?;
         if m.value.post {

@@ -252,6 +252,13 @@ pub const UNIT: u8 = 8;
 pub const ORD: u8 = 16;
 /// Token flag: the token can start a modifier phrase.
 pub const MOD: u8 = 32;
+/// Token flag: the key is a whole modifier phrase of one word (pre or
+/// post), so a modifier may start at a word with it on its key or a stem.
+pub const MOD_ALONE: u8 = 64;
+/// Token flag: the key is the second key of a modifier phrase of two or
+/// more words. Asked of a word's own key only (the phrase table compares
+/// the next token's whole key): a word's stems need not carry it.
+pub const MOD_SECOND: u8 = 128;
 /// The token flags in a kind word (its low byte).
 const START_FLAGS: u32 = 0xFF;
 
@@ -547,6 +554,9 @@ pub struct Lexicon {
     pub date_orders: HashMap<String, String>,
     /// The function words (range connectors, year nouns, era markers …).
     pub fw: FunctionWords,
+    /// The keys of the one-word modifier phrases and the second keys of
+    /// the longer ones, as `load` read them, for the index's flags.
+    modifier_shapes: (Vec<String>, Vec<String>),
     /// This lexicon's serial number in the process (0: not loaded), which
     /// ties the per-thread memo of words to it (`word_memo`).
     serial: u64,
@@ -697,6 +707,23 @@ impl Lexicon {
     #[inline]
     fn kind_of(&self, k: &str) -> u32 {
         self.entry_of(k).kinds
+    }
+
+    /// Whether a modifier phrase may start at token `i`, taken whole or
+    /// after its proclitics (false: `modifiers.at_clitic` surely finds
+    /// none there). A phrase of one word is the key or a stem of the word
+    /// at `i` (its `MOD_ALONE` flag), a longer one has its second key at
+    /// `i + 1` (a word's key with `MOD_SECOND`); a token that is no word,
+    /// or one before no word, is let through.
+    #[inline]
+    pub fn may_start_modifier(&self, a: &Doc<'_, '_>, i: usize) -> bool {
+        let word = |k: usize| a.tokens().get(k).is_some_and(|t| t.kind == TokenKind::Word);
+        let alone = MOD_ALONE as u32;
+        !word(i)
+            || a.key_is(i, alone)
+            || a.stem_is(i, alone)
+            || !word(i + 1)
+            || a.key_is(i + 1, MOD_SECOND as u32)
     }
 
     /// Whether `key` (any string, not only a token's) has one of the `kind`
