@@ -549,6 +549,9 @@ pub struct Lexicon {
     /// Twice the bytes of the shortest first key of `months`: no shorter
     /// word is two month names glued (`glued_month_pair`).
     pub(crate) month_pair_min_bytes: usize,
+    /// The last letters of the decade suffixes (`decade`: a word that ends
+    /// with none of them is no decade); `None` when a suffix is empty.
+    pub(crate) decade_suffix_ends: Option<Vec<char>>,
     /// Country (ISO 3166, or `*`) → order of an ambiguous numeric date
     /// (`dmy` or `mdy`).
     pub date_orders: HashMap<String, String>,
@@ -597,6 +600,10 @@ impl Lexicon {
             .map(str::len)
             .min()
             .map_or(usize::MAX, |shortest| 2 * shortest);
+        lexicon.decade_suffix_ends = fw
+            .words(Role::DecadeSuffix)
+            .map(|suffix| suffix.chars().next_back())
+            .collect();
         lexicon.fw = fw;
         lexicon.serial = word_memo::next_lexicon_serial();
         Ok(lexicon)
@@ -707,6 +714,17 @@ impl Lexicon {
     #[inline]
     fn kind_of(&self, k: &str) -> u32 {
         self.entry_of(k).kinds
+    }
+
+    /// Whether `key` may be two one-word month names glued (`يوليوتموز`,
+    /// false: surely not). Head and tail are both first keys of `months`:
+    /// the word is at least twice as long as the shortest (a byte count,
+    /// before any hash), starts as a month name does and ends as one does.
+    #[inline]
+    pub(crate) fn may_glue_two_months(&self, key: &str) -> bool {
+        key.len() >= self.month_pair_min_bytes
+            && self.month_beginnings.may_begin(key)
+            && self.month_endings.may_have_stem(key)
     }
 
     /// Whether a modifier phrase may start at token `i`, taken whole or
