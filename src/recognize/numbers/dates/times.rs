@@ -250,6 +250,15 @@ impl NumberRecognizer {
         if j >= a.len() {
             return None;
         }
+        // The part of the day is a key with the day-part bit or the night
+        // noun (`shift` below): a document with neither has no clock time
+        // with a part of the day.
+        if daypart_only
+            && !a.has_kind_anywhere(kind::DAYPART)
+            && !a.has_role_anywhere(Role::NightNounDef)
+        {
+            return None;
+        }
         let t = a.tokens()[j];
         let mut hour: i64;
         let mut minute: i64 = 0;
