@@ -704,4 +704,40 @@ mod tests {
             "{let_through} of {tokens} let through"
         );
     }
+
+    /// The gate before the modifier lookup (`may_start_modifier`) lets
+    /// through every token where the table finds a phrase (taken whole or
+    /// after proclitics), and turns away most of the tokens that start a
+    /// modifier's first word (`في`, `ما`, `لا`).
+    #[test]
+    fn modifier_gate_keeps_every_modifier() {
+        let r = NumberRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let (mut found, mut first_words, mut let_through) = (0, 0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let analysis = Analysis::new(&text);
+            let doc = Doc::indexed(&r.lexicon, &analysis);
+            for i in 0..doc.len() {
+                let gate = r.lexicon.may_start_modifier(&doc, i);
+                if doc.key_is(i, kind::MODIFIER) || doc.stem_is(i, kind::MODIFIER) {
+                    first_words += 1;
+                    let_through += usize::from(gate);
+                }
+                if r.lexicon.modifiers.at_clitic(&doc, i).is_some() {
+                    found += 1;
+                    assert!(gate, "{}: token {i} starts a modifier", path.display());
+                }
+            }
+        }
+        assert!(found > 30, "{found} modifiers in the corpus");
+        assert!(
+            let_through * 2 < first_words,
+            "{let_through} of {first_words} first words let through"
+        );
+    }
 }
