@@ -546,12 +546,16 @@ impl NumberRecognizer {
         let forms = std::iter::once((0, std::borrow::Cow::Borrowed(key))).chain(stem_forms);
         for (chars, k) in forms {
             let start = a.orig_offset(i, chars);
+            // The word itself is looked up only with the time-unit bit.
             let time_unit = if chars == 0 {
                 a.key_is(i, kind::TIME_UNIT)
             } else {
                 true
             };
-            if let Some(t) = lexicon.time_units.get(k.as_ref()).filter(|_| time_unit) {
+            if let Some(t) = time_unit
+                .then(|| lexicon.time_units.get(k.as_ref()))
+                .flatten()
+            {
                 let cued = chars > 0
                     || after_modifier
                     || (i > 0

@@ -248,7 +248,7 @@ impl NumberRecognizer {
             }
         }
         // Modifier + expression.
-        let modifier_here = if state.has(i, lexicon::MOD) {
+        let modifier_here = if state.has(i, lexicon::MOD) && lexicon.may_start_modifier(a, i) {
             lexicon.modifiers.at_clitic(a, i)
         } else {
             None
@@ -634,6 +634,9 @@ impl NumberRecognizer {
         if self.lexicon.tok_is(a, k, Role::Or) || self.lexicon.tok_is(a, k, Role::And) {
             k += 1;
         }
+        if !self.lexicon.may_start_modifier(a, k) {
+            return None;
+        }
         let m = self.lexicon.modifiers.at_clitic(a, k)?;
         if m.value.post {
             return None;
@@ -669,14 +672,13 @@ mod tests {
     use super::*;
     use crate::text::Analysis;
 
-    /// The gate before the place lookup of `count_countries` lets through
-    /// every token where the table finds a place (taken whole or after
-    /// proclitics), and turns most other tokens away.
-    #[test]
-    fn place_gate_keeps_every_place() {
-        let r = NumberRecognizer::new(&RuleFiles::embedded()).unwrap();
+    /// Call `f` with the path and the indexed analysis of every corpus
+    /// article, for the gate tests below.
+    fn for_each_corpus_doc(
+        r: &NumberRecognizer,
+        mut f: impl FnMut(&std::path::Path, &Doc<'_, '_>),
+    ) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let (mut places, mut tokens, mut let_through) = (0, 0, 0);
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "txt") {
@@ -684,21 +686,60 @@ mod tests {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let analysis = Analysis::new(&text);
-            let doc = Doc::indexed(&r.lexicon, &analysis);
+            f(&path, &Doc::indexed(&r.lexicon, &analysis));
+        }
+    }
+
+    /// The gate before the place lookup of `count_countries` lets through
+    /// every token where the table finds a place (taken whole or after
+    /// proclitics), and turns most other tokens away.
+    #[test]
+    fn place_gate_keeps_every_place() {
+        let r = NumberRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let (mut places, mut tokens, mut let_through) = (0, 0, 0);
+        for_each_corpus_doc(&r, |path, doc| {
             for i in 0..doc.len() {
-                let gate = r.lexicon.may_start_place(&doc, i);
+                let gate = r.lexicon.may_start_place(doc, i);
                 tokens += 1;
                 let_through += usize::from(gate);
-                if r.lexicon.dateline_places.at_clitic(&doc, i).is_some() {
+                if r.lexicon.dateline_places.at_clitic(doc, i).is_some() {
                     places += 1;
                     assert!(gate, "{}: token {i} starts a place", path.display());
                 }
             }
-        }
+        });
         assert!(places > 50, "{places} places in the corpus");
         assert!(
             let_through * 4 < tokens,
             "{let_through} of {tokens} let through"
+        );
+    }
+
+    /// The gate before the modifier lookup (`may_start_modifier`) lets
+    /// through every token where the table finds a phrase (taken whole or
+    /// after proclitics), and turns away most of the tokens that start a
+    /// modifier's first word (`في`, `ما`, `لا`).
+    #[test]
+    fn modifier_gate_keeps_every_modifier() {
+        let r = NumberRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let (mut found, mut first_words, mut let_through) = (0, 0, 0);
+        for_each_corpus_doc(&r, |path, doc| {
+            for i in 0..doc.len() {
+                let gate = r.lexicon.may_start_modifier(doc, i);
+                if doc.key_is(i, kind::MODIFIER) || doc.stem_is(i, kind::MODIFIER) {
+                    first_words += 1;
+                    let_through += usize::from(gate);
+                }
+                if r.lexicon.modifiers.at_clitic(doc, i).is_some() {
+                    found += 1;
+                    assert!(gate, "{}: token {i} starts a modifier", path.display());
+                }
+            }
+        });
+        assert!(found > 30, "{found} modifiers in the corpus");
+        assert!(
+            let_through * 2 < first_words,
+            "{let_through} of {first_words} first words let through"
         );
     }
 }

@@ -18,6 +18,15 @@ use crate::text::TokenKind;
 /// before any table lookup.
 const ORDINAL_FORM: u32 = kind::ORDINAL | kind::DEF_ORDINAL | kind::DEF_WORD;
 
+/// Whether [`NumberRecognizer::ordinal`] may find an ordinal at token `i`
+/// (false: it surely finds none): a word whose key or a stem has an
+/// ordinal form's bits. The article alone has the ORD flag (`الـ21`).
+#[inline]
+pub(super) fn may_be_ordinal(a: &lexicon::Doc<'_, '_>, i: usize) -> bool {
+    a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && (a.key_is(i, ORDINAL_FORM | lexicon::ORD as u32) || a.stem_is(i, ORDINAL_FORM))
+}
+
 impl NumberRecognizer {
     /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
     /// `العشرون`, `الـ21`.
@@ -25,12 +34,7 @@ impl NumberRecognizer {
     pub(super) fn ordinal(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
         // Most tokens asked are no ordinal: the bit test here, inlined at
         // every caller, and the reading out of line.
-        let a = state.a;
-        let is_word = a.tokens().get(i).is_some_and(|t| t.kind == TokenKind::Word);
-        // The article alone has the ORD flag (`الـ21`).
-        if !is_word
-            || !a.key_is(i, ORDINAL_FORM | lexicon::ORD as u32) && !a.stem_is(i, ORDINAL_FORM)
-        {
+        if !may_be_ordinal(state.a, i) {
             return None;
         }
         self.ordinal_form(state, i)

@@ -63,6 +63,14 @@ impl Num {
 /// `2023/2024`). `scale_follows`: a scale word comes next, so a comma is
 /// a decimal comma (`4,5 مليار`).
 pub fn digits_value(light: &str, scale_follows: bool) -> Option<f64> {
+    // Plain ASCII digits (most numbers): their integer, the value the
+    // parse below gives them (fifteen digits stay below 2^53, where every
+    // integer is an `f64`).
+    let bytes = light.as_bytes();
+    if (1..=15).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit) {
+        let n = bytes.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        return Some(n as f64);
+    }
     if light.contains(':') {
         return None;
     }
@@ -533,10 +541,17 @@ impl Lexicon {
             return None;
         }
         let light = light_at(a, j);
-        if light.contains('-') || light.contains(':') {
-            return None;
+        // No dash or colon, at most one slash (one pass over the bytes:
+        // the three are ASCII).
+        let mut slashes = 0;
+        for b in light.bytes() {
+            match b {
+                b'-' | b':' => return None,
+                b'/' => slashes += 1,
+                _ => {}
+            }
         }
-        if light.matches('/').count() > 1 {
+        if slashes > 1 {
             return None;
         }
         let mut end = j + 1;

@@ -151,8 +151,10 @@ pub(super) fn decimals_as_strings(v: &mut Value) {
             }
         }
         Value::Object(o) => {
-            for key in ["amount", "min", "max"] {
-                if let Some(x) = o.get_mut(key) {
+            // The few entries walked, rather than three hashed lookups:
+            // each key is in the map once, and each value is changed alone.
+            for (key, x) in o.iter_mut() {
+                if matches!(key.as_str(), "amount" | "min" | "max") {
                     decimals_as_strings(x);
                 }
             }

@@ -13,7 +13,9 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, Doc, Relative};
+use super::super::ordinals::may_be_ordinal;
 use super::super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
+use super::gregorian::may_be_weekday;
 use super::{add_months, plain_int};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -32,6 +34,18 @@ impl NumberRecognizer {
         let a = state.a;
         let lexicon = &self.lexicon;
         if i >= a.len() {
+            return None;
+        }
+        // A word starts the date only as a weekday, a day noun (`يوم`,
+        // `اليوم`), or the day itself: an ordinal, or the article before
+        // digits (it has the ordinal flag). Any other word is turned away
+        // here by its bits, as every reading below would turn it away.
+        if a.tokens()[i].kind == TokenKind::Word
+            && !may_be_weekday(a, i)
+            && !a.role_is(i, Role::DayNoun)
+            && !a.role_is(i, Role::DayNounDef)
+            && !may_be_ordinal(a, i)
+        {
             return None;
         }
         let start = a.tokens()[i].start;

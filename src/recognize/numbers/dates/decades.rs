@@ -25,6 +25,12 @@ impl NumberRecognizer {
         let a = state.a;
         let lexicon = &self.lexicon;
         let key = key_at(a, i);
+        // The word ends with a decade suffix, so with its last letter.
+        if let Some(ends) = &lexicon.decade_suffix_ends {
+            if !key.chars().next_back().is_some_and(|c| ends.contains(&c)) {
+                return None;
+            }
+        }
         let (plural, definite) = match lexicon.fw.strip_article(key) {
             Some(p) => (p, true),
             None => (key, false),

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc, Relative};
+use super::super::ordinals::may_be_ordinal;
 use super::super::Candidate;
 use super::super::{is_comma, key_at, light_at, DocState, NumberRecognizer};
 use super::day_of_month::continues_a_number;
@@ -164,8 +165,8 @@ impl NumberRecognizer {
         // month name ends as the word does.
         let may_end_in_month = |w: &str| lexicon.month_endings.may_have_stem(w);
         let key = key_at(a, k);
-        // The head too is a month name: the word starts as one does.
-        if lexicon.month_beginnings.may_begin(key) && may_end_in_month(key) {
+        // The head too is a month name.
+        if lexicon.may_glue_two_months(key) {
             for (head, tail) in splits(key) {
                 if let Some(m2) = one_word(tail) {
                     if one_word(head) == Some(m2) {
@@ -374,8 +375,42 @@ impl NumberRecognizer {
         }
     }
 
-    /// Day-month-year forms at `i`.
+    /// Day-month-year forms at `i`. The bit test of
+    /// [`Self::may_start_date_parts`] is inlined at every caller, the
+    /// reading is not.
+    #[inline]
     pub(crate) fn date_parts(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<DateParts> {
+        if !self.may_start_date_parts(state.a, i) {
+            return None;
+        }
+        self.date_parts_reading(state, i)
+    }
+
+    /// Whether [`Self::date_parts`] may find a date at token `i` (false:
+    /// it surely finds none). Its readings start with a weekday or `يوم`,
+    /// a day noun (`أيام`, `اليوم`), a number, an ordinal, or else the
+    /// month itself at `i` ([`Self::month_at`]: a month noun or name on the
+    /// key or a stem, or two month names glued, [`Self::glued_month_pair`]).
+    #[inline]
+    fn may_start_date_parts(&self, a: &Doc<'_, '_>, i: usize) -> bool {
+        const MONTH_BITS: u32 = kind::MONTH | kind::MONTH_NOUN;
+        let Some(t) = a.tokens().get(i) else {
+            return false;
+        };
+        t.kind == TokenKind::Number
+            || a.key_is(i, MONTH_BITS)
+            || a.stem_is(i, MONTH_BITS)
+            || a.role_is(i, Role::DaysNoun)
+            || a.role_is(i, Role::DayNounDef)
+            || t.kind == TokenKind::Word
+                && (may_be_weekday(a, i)
+                    || may_be_ordinal(a, i)
+                    || self.lexicon.may_glue_two_months(a.key(i)))
+    }
+
+    /// [`Self::date_parts`] at a token where a date may start.
+    #[inline(never)]
+    fn date_parts_reading(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<DateParts> {
         if i >= state.a.len() {
             return None;
         }
@@ -551,19 +586,19 @@ impl NumberRecognizer {
     }
 
     /// `[يوم] الخميس` at `j`: (day, start of the weekday word, end); `يوم`
-    /// stays outside the span (GUIDELINES N7).
+    /// stays outside the span (GUIDELINES N7). The bit test is inlined at
+    /// every caller, the reading is not.
+    #[inline]
     pub(crate) fn weekday_at(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
-        // Every weekday found is a token key or stem with the weekday bit.
-        // Each reading below needs the day noun or the weekday bit on the
-        // token key or a stem: the bit test before the key.
-        const DAY_BITS: u32 = kind::DAY_NOUN | kind::WEEKDAY;
-        if j >= a.len()
-            || a.tokens()[j].kind != TokenKind::Word
-            || !a.has_kind_anywhere(kind::WEEKDAY)
-            || !a.key_is(j, DAY_BITS) && !a.stem_is(j, DAY_BITS)
-        {
+        if !may_be_weekday(a, j) {
             return None;
         }
+        self.weekday_reading(a, j)
+    }
+
+    /// [`Self::weekday_at`] at a word that may be a weekday.
+    #[inline(never)]
+    fn weekday_reading(&self, a: &Doc<'_, '_>, j: usize) -> Option<(u32, usize, usize)> {
         let lexicon = &self.lexicon;
         let key = key_at(a, j);
         let whole_noun = a.key_is(j, kind::DAY_NOUN) && a.role_is(j, Role::DayNoun);
@@ -670,6 +705,18 @@ impl NumberRecognizer {
         }
         Some((m, year?, end))
     }
+}
+
+/// Whether [`NumberRecognizer::weekday_at`] may find a weekday at token `j`
+/// (false: it surely finds none). Every weekday found is a token key or
+/// stem with the weekday bit, and each reading needs the day noun or the
+/// weekday bit on the token key or a stem: the bit test before the key.
+#[inline]
+pub(crate) fn may_be_weekday(a: &Doc<'_, '_>, j: usize) -> bool {
+    const DAY_BITS: u32 = kind::DAY_NOUN | kind::WEEKDAY;
+    a.tokens().get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && a.has_kind_anywhere(kind::WEEKDAY)
+        && (a.key_is(j, DAY_BITS) || a.stem_is(j, DAY_BITS))
 }
 
 /// Whether token `i` is glued to the token before it.

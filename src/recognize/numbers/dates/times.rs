@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc};
+use super::super::ordinals::may_be_ordinal;
 use super::super::{key_at, light_at, Candidate, DocState, NumberRecognizer};
 use super::plain_int;
 use crate::mention::{Label, Mention};
@@ -249,6 +250,15 @@ impl NumberRecognizer {
         if j >= a.len() {
             return None;
         }
+        // The part of the day is a key with the day-part bit or the night
+        // noun (`shift` below): a document with neither has no clock time
+        // with a part of the day.
+        if daypart_only
+            && !a.has_kind_anywhere(kind::DAYPART)
+            && !a.has_role_anywhere(Role::NightNounDef)
+        {
+            return None;
+        }
         let t = a.tokens()[j];
         let mut hour: i64;
         let mut minute: i64 = 0;
@@ -274,23 +284,28 @@ impl NumberRecognizer {
             }
             e = j + 1;
         } else {
-            // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word.
+            // An ordinal (الثالثة, الحادية عشرة, الواحدة) or a cardinal word:
+            // each reading below needs its bits on the token (the ordinal's,
+            // a definite ordinal's, a number word's), tested before the key.
+            if !may_be_ordinal(a, j) && !a.key_is(j, kind::DEF_ORDINAL | kind::WORD) {
+                return None;
+            }
             let key = key_at(a, j);
             let bare = lexicon.fw.strip_article(key).unwrap_or(key);
             if let Some(o) = self.ordinal(state, j) {
                 hour = o.value.as_f64()? as i64;
                 e = o.end_tok;
-            } else if let Some((v, _)) =
-                lexicon.ordinals.get(bare).copied().filter(|_| {
-                    key.starts_with(lexicon.fw.article()) && a.key_is(j, kind::DEF_ORDINAL)
-                })
+            } else if let Some((v, _)) = (key.starts_with(lexicon.fw.article())
+                && a.key_is(j, kind::DEF_ORDINAL))
+            .then(|| lexicon.ordinals.get(bare).copied())
+            .flatten()
             {
                 hour = v as i64;
                 e = j + 1;
-            } else if let Some((v, ne, _)) = lexicon
-                .words
-                .get(key)
-                .filter(|_| a.key_is(j, kind::WORD))
+            } else if let Some((v, ne, _)) = a
+                .key_is(j, kind::WORD)
+                .then(|| lexicon.words.get(key))
+                .flatten()
                 .and_then(|w| lexicon.int_words(a, w, j))
             {
                 if v.fract() != 0.0 {

@@ -4,7 +4,10 @@
 //! so that most tokens cost no hashing. See [`super::kind`].
 
 use super::super::function_words::{FunctionWords, Role};
-use super::{kind, HashMap, HashSet, IndexEntry, Lexicon, DATE, MOD, NUM, ORD, START, UNIT};
+use super::{
+    kind, HashMap, HashSet, IndexEntry, Lexicon, DATE, MOD, MOD_ALONE, MOD_SECOND, NUM, ORD, START,
+    UNIT,
+};
 
 impl Lexicon {
     /// Build the start sets and the key index over the filled tables.
@@ -117,6 +120,13 @@ impl Lexicon {
                 add(k, flag as u32);
             }
         }
+        let (alone, seconds) = std::mem::take(&mut self.modifier_shapes);
+        for k in &alone {
+            add(k, MOD_ALONE as u32);
+        }
+        for k in &seconds {
+            add(k, MOD_SECOND as u32);
+        }
         for k in self.words.keys() {
             add(k, kind::WORD);
             add(&fw.with_article(k), kind::DEF_WORD);
@@ -175,7 +185,9 @@ impl Lexicon {
         }
         for (k, entry) in &kinds {
             self.filter.insert(k);
-            if entry.kinds != 0 {
+            // A second key of a modifier phrase is asked of a whole key
+            // only (`MOD_SECOND`): alone it makes no stem worth finding.
+            if entry.kinds & !(MOD_SECOND as u32) != 0 {
                 self.stem_endings.insert(k);
             }
         }

@@ -330,7 +330,15 @@ impl Lexicon {
                 .parse()
                 .map_err(|e| at(&t, line, format!("{e}")))?;
             let post = r.position == Position::Post;
-            self.modifiers.insert(phrase, ModEntry { modifier, post });
+            if self.modifiers.insert(phrase, ModEntry { modifier, post }) {
+                // Its shape, for the index's modifier flags.
+                let mut keys = entry_keys(phrase).into_iter();
+                match (keys.next(), keys.next()) {
+                    (Some(only), None) => self.modifier_shapes.0.push(only),
+                    (Some(_), Some(second)) => self.modifier_shapes.1.push(second),
+                    _ => {}
+                }
+            }
         }
         Ok(())
     }

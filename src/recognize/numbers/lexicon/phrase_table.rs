@@ -43,17 +43,42 @@ impl<T> PhraseTable<T> {
         })
     }
 
-    /// Longest phrase at token `i`, the token taken whole.
+    /// Longest phrase at token `i`, the token taken whole. The bit test is
+    /// inlined at every caller (most tokens asked start no phrase), the
+    /// lookup is not.
+    #[inline]
     pub fn at<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
-        if i >= a.len() || !a.key_is(i, self.index_kind()) {
+        if !a.key_is(i, self.index_kind()) {
+            return None;
+        }
+        self.at_key(a, i)
+    }
+
+    /// [`Self::at`] at a token whose key may be a first key.
+    #[inline(never)]
+    fn at_key<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
+        if i >= a.len() {
             return None;
         }
         self.match_rest(a, a.key(i), i, a.tokens()[i].start)
     }
 
     /// Longest phrase at token `i`, the token taken whole or after its
-    /// proclitics (the span then starts after them).
+    /// proclitics (the span then starts after them). Neither can match
+    /// unless the key or a stem has the table's bit: that test is inlined
+    /// at every caller, the lookups are not.
+    #[inline]
     pub fn at_clitic<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
+        let kind = self.index_kind();
+        if !a.key_is(i, kind) && !a.stem_is(i, kind) {
+            return None;
+        }
+        self.at_clitic_lookup(a, i)
+    }
+
+    /// [`Self::at_clitic`] at a token whose key or a stem may be a first key.
+    #[inline(never)]
+    fn at_clitic_lookup<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
         if let Some(m) = self.at(a, i) {
             return Some(m);
         }
