@@ -23,15 +23,16 @@ enum Class {
 }
 
 /// The scanner's view of one character: class, light form, and whether the
-/// light form differs from the original (the key form is derived from the
-/// light arena afterwards, see [`key_arena`]).
+/// light and key forms differ from the original.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     class: Class,
     light: char,
     /// The light form differs from the original character.
     changed: bool,
-    /// A letter whose light form is itself (the common case).
+    /// The key form ([`key_char`] of the light one) differs from the light.
+    keyed: bool,
+    /// A letter whose light and key forms are itself (the common case).
     plain: bool,
 }
 
@@ -42,6 +43,7 @@ fn entry(c: char) -> Entry {
             class: Class::Dropped,
             light: c,
             changed: true,
+            keyed: false,
             plain: false,
         };
     }
@@ -56,11 +58,13 @@ fn entry(c: char) -> Entry {
         Class::Other
     };
     let changed = light != c;
+    let keyed = key_char(light) != light;
     Entry {
         class,
         light,
         changed,
-        plain: class == Class::Letter && !changed,
+        keyed,
+        plain: class == Class::Letter && !changed && !keyed,
     }
 }
 
@@ -142,24 +146,24 @@ struct At {
     ch: usize,
 }
 
-/// The light arena of the whole text: the original with dropped characters
-/// removed and folded ones replaced, in one pass. Verbatim runs are copied
-/// whole when a change is met, so a document costs a copy per change, not
-/// per token; a token's light form is the arena between the light offsets
-/// of its start and end. Changes are noted in text order, each once.
-struct LightArena<'t> {
+/// One arena of the whole text: the original with dropped characters
+/// removed and folded ones replaced. Verbatim runs are copied whole when a
+/// change is met, so a document costs a copy per change, not per token.
+/// Changes are noted in text order, each once.
+struct Arena<'t> {
     text: &'t str,
     out: String,
     /// Start of the original bytes not yet copied to the arena.
     run: usize,
 }
 
-impl LightArena<'_> {
-    /// The arena offset of original byte `byte` (at or after every change
-    /// noted so far).
-    #[inline(always)]
-    fn offset(&self, byte: usize) -> usize {
-        self.out.len() + byte - self.run
+impl<'t> Arena<'t> {
+    fn new(text: &'t str) -> Self {
+        Arena {
+            text,
+            out: String::with_capacity(text.len()),
+            run: 0,
+        }
     }
 
     /// The original bytes `from..to` read as `with` (nothing: dropped).
@@ -172,24 +176,66 @@ impl LightArena<'_> {
         self.run = to;
     }
 
-    /// Note the changes of the characters in `from..to` (none noted yet).
-    fn note_changes(&mut self, tables: &Tables, from: usize, to: usize) {
-        let bytes = self.text.as_bytes();
-        let mut i = from;
-        while i < to {
-            let (e, len) = tables.at(bytes, i);
-            if e.class == Class::Dropped {
-                self.replace(i, i + len, None);
-            } else if e.changed {
-                self.replace(i, i + len, Some(e.light));
-            }
-            i += len;
-        }
+    /// The original bytes `from..to` read as `with`.
+    #[inline(always)]
+    fn replace_str(&mut self, from: usize, to: usize, with: &str) {
+        self.out.push_str(&self.text[self.run..from]);
+        self.out.push_str(with);
+        self.run = to;
     }
 
     fn finish(mut self) -> String {
         self.out.push_str(&self.text[self.run..]);
         self.out
+    }
+}
+
+/// The light and key arenas of the whole text, written in the same pass; a
+/// token's forms are the arenas between the offsets of its start and end.
+/// The key folds keep UTF-8 lengths, so the two arenas share offsets.
+struct Arenas<'t> {
+    light: Arena<'t>,
+    key: Arena<'t>,
+}
+
+impl Arenas<'_> {
+    /// The arena offset of original byte `byte` (at or after every change
+    /// noted so far).
+    #[inline(always)]
+    fn offset(&self, byte: usize) -> usize {
+        self.light.out.len() + byte - self.light.run
+    }
+
+    /// The original bytes `from..to`, all dropped characters.
+    #[inline(always)]
+    fn drop(&mut self, from: usize, to: usize) {
+        self.light.replace(from, to, None);
+        self.key.replace(from, to, None);
+    }
+
+    /// The kept character at `from..to`, with entry `e`, is folded in the
+    /// light form (`e.changed`) or in the key form (`e.keyed`).
+    #[inline(always)]
+    fn fold(&mut self, from: usize, to: usize, e: Entry) {
+        if e.changed {
+            self.light.replace(from, to, Some(e.light));
+        }
+        self.key.replace(from, to, Some(key_char(e.light)));
+    }
+
+    /// Note the changes of the characters in `from..to` (none noted yet).
+    fn note_changes(&mut self, tables: &Tables, from: usize, to: usize) {
+        let bytes = self.light.text.as_bytes();
+        let mut i = from;
+        while i < to {
+            let (e, len) = tables.at(bytes, i);
+            if e.class == Class::Dropped {
+                self.drop(i, i + len);
+            } else if e.changed || e.keyed {
+                self.fold(i, i + len, e);
+            }
+            i += len;
+        }
     }
 }
 
@@ -246,7 +292,7 @@ impl Reader<'_> {
     /// dropped characters between them. Folded letters and dropped runs
     /// inside the word are noted in the arena. Returns the word's end.
     #[inline(always)]
-    fn word_rest(&self, mut at: At, light: &mut LightArena<'_>) -> At {
+    fn word_rest(&self, mut at: At, arenas: &mut Arenas<'_>) -> At {
         let bytes = self.bytes;
         loop {
             at = self.plain_letters(at);
@@ -262,11 +308,23 @@ impl Reader<'_> {
                 at.ch += 1;
                 continue;
             }
+            // The common fold: ة or ى, often last in a word (key only).
+            let folded = match bytes.get(at.byte + 1) {
+                Some(0xA9) if b == 0xD8 => Some("ه"),
+                Some(0x89) if b == 0xD9 => Some("ي"),
+                _ => None,
+            };
+            if let Some(folded) = folded {
+                arenas.key.replace_str(at.byte, at.byte + 2, folded);
+                at.byte += 2;
+                at.ch += 1;
+                continue;
+            }
             let (e, len) = self.tables.at(bytes, at.byte);
             match e.class {
                 Class::Letter => {
-                    if e.changed {
-                        light.replace(at.byte, at.byte + len, Some(e.light));
+                    if e.changed || e.keyed {
+                        arenas.fold(at.byte, at.byte + len, e);
                     }
                     at.byte += len;
                     at.ch += 1;
@@ -275,7 +333,7 @@ impl Reader<'_> {
                     // Inside the word only when a letter follows.
                     match self.next_kept(at) {
                         Some((next, e, _)) if e.class == Class::Letter => {
-                            light.replace(at.byte, next.byte, None);
+                            arenas.drop(at.byte, next.byte);
                             at = next;
                         }
                         _ => return at,
@@ -354,7 +412,7 @@ impl Reader<'_> {
 /// The fast scanner: one pass over the original text with class tables for
 /// ASCII and the Arabic block, no regex, no per-character buffer, no
 /// allocation per token; the light arena is the whole text with its
-/// changes (see [`LightArena`]), the sentences' token ranges are collected
+/// changes (see [`Arenas`]), the sentences' token ranges are collected
 /// on the way, and the key arena is the light one with two folds.
 pub fn scan(text: &str) -> Analysis<'_> {
     let bytes = text.as_bytes();
@@ -364,10 +422,9 @@ pub fn scan(text: &str) -> Analysis<'_> {
         tables: tables(),
     };
     let mut tokens: Vec<Token> = Vec::with_capacity(n / 8 + 1);
-    let mut light = LightArena {
-        text,
-        out: String::with_capacity(n),
-        run: 0,
+    let mut arenas = Arenas {
+        light: Arena::new(text),
+        key: Arena::new(text),
     };
     let mut sentences = Vec::new();
     let mut sentence_begin = 0;
@@ -385,11 +442,11 @@ pub fn scan(text: &str) -> Analysis<'_> {
             continue;
         }
         let start = at;
-        let norm_start = light.offset(start.byte);
+        let norm_start = arenas.offset(start.byte);
         let mut ends_sentence = false;
         let kind = if r.plain_letter_at(at.byte) {
             // The common token: a word from a plain Arabic letter.
-            at = r.word_rest(at, &mut light);
+            at = r.word_rest(at, &mut arenas);
             TokenKind::Word
         } else {
             let (e, len) = r.tables.at(bytes, at.byte);
@@ -402,27 +459,27 @@ pub fn scan(text: &str) -> Analysis<'_> {
                     continue;
                 }
                 Class::Dropped => {
-                    light.replace(start.byte, at.byte, None);
+                    arenas.drop(start.byte, at.byte);
                     continue;
                 }
                 Class::Letter => {
-                    if e.changed {
-                        light.replace(start.byte, at.byte, Some(e.light));
+                    if e.changed || e.keyed {
+                        arenas.fold(start.byte, at.byte, e);
                     }
-                    at = r.word_rest(at, &mut light);
+                    at = r.word_rest(at, &mut arenas);
                     TokenKind::Word
                 }
                 Class::Digit => {
                     // rare: folded digits or separators, or marks inside
                     at = r.number_rest(at);
                     if !text[start.byte..at.byte].is_ascii() {
-                        light.note_changes(r.tables, start.byte, at.byte);
+                        arenas.note_changes(r.tables, start.byte, at.byte);
                     }
                     TokenKind::Number
                 }
                 Class::Other => {
-                    if e.changed {
-                        light.replace(start.byte, at.byte, Some(e.light));
+                    if e.changed || e.keyed {
+                        arenas.fold(start.byte, at.byte, e);
                     }
                     ends_sentence = matches!(e.light, '.' | '!' | '?' | '؟' | '…');
                     TokenKind::Punct
@@ -444,7 +501,7 @@ pub fn scan(text: &str) -> Analysis<'_> {
             byte_start: start.byte,
             byte_end: at.byte,
             norm_start,
-            norm_end: light.offset(at.byte),
+            norm_end: arenas.offset(at.byte),
             kind,
             sentence,
             glued,
@@ -453,7 +510,8 @@ pub fn scan(text: &str) -> Analysis<'_> {
     if sentence_begin < tokens.len() {
         sentences.push(sentence_begin..tokens.len());
     }
-    Analysis::assemble(text, tokens, light.finish(), sentences, None)
+    let (light, key) = (arenas.light.finish(), arenas.key.finish());
+    Analysis::assemble(text, tokens, light, Some(key), sentences, None)
 }
 
 #[cfg(test)]
@@ -484,7 +542,7 @@ mod tests {
         let pairs = t.plain_pair.iter().filter(|&&p| p).count();
         let plain = t.arabic.iter().filter(|e| e.plain).count();
         assert_eq!(pairs, plain);
-        assert!(entry('ة').plain);
+        assert!(!entry('ة').plain && entry('ة').keyed && !entry('ة').changed);
         let light = "مدرسة على ى ة xة 28.6 ةى";
         assert_eq!(key_arena(light), "مدرسه علي ي ه xه 28.6 هي");
         assert!(!entry('أ').plain);
