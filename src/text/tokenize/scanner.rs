@@ -265,15 +265,6 @@ impl Reader<'_> {
         None
     }
 
-    /// Whether the character at byte `i` is a plain Arabic letter.
-    #[inline(always)]
-    fn plain_letter_at(&self, i: usize) -> bool {
-        match self.bytes.get(i..i + 2) {
-            Some(&[b0, b1]) => self.tables.plain_pair[u16::from_le_bytes([b0, b1]) as usize],
-            _ => false,
-        }
-    }
-
     /// The hot loop of words: skip plain Arabic letters (two bytes each).
     #[inline(always)]
     fn plain_letters(&self, at: At) -> At {
@@ -287,15 +278,14 @@ impl Reader<'_> {
         }
     }
 
-    /// The rest of a word from `at` (after its first letter, or at a plain
-    /// one): letters, with
-    /// dropped characters between them. Folded letters and dropped runs
-    /// inside the word are noted in the arena. Returns the word's end.
+    /// The rest of a word from `at`, after a letter and any plain letters
+    /// that follow it: letters, with dropped characters between them.
+    /// Folded letters and dropped runs inside the word are noted in the
+    /// arenas. Returns the word's end.
     #[inline(always)]
     fn word_rest(&self, mut at: At, arenas: &mut Arenas<'_>) -> At {
         let bytes = self.bytes;
         loop {
-            at = self.plain_letters(at);
             let Some(&b) = bytes.get(at.byte) else {
                 return at;
             };
@@ -306,6 +296,7 @@ impl Reader<'_> {
                 }
                 at.byte += 1;
                 at.ch += 1;
+                at = self.plain_letters(at);
                 continue;
             }
             // The common fold: ة or ى, often last in a word (key only).
@@ -318,6 +309,7 @@ impl Reader<'_> {
                 arenas.key.replace_str(at.byte, at.byte + 2, folded);
                 at.byte += 2;
                 at.ch += 1;
+                at = self.plain_letters(at);
                 continue;
             }
             let (e, len) = self.tables.at(bytes, at.byte);
@@ -328,6 +320,7 @@ impl Reader<'_> {
                     }
                     at.byte += len;
                     at.ch += 1;
+                    at = self.plain_letters(at);
                 }
                 Class::Dropped => {
                     // Inside the word only when a letter follows.
@@ -444,9 +437,10 @@ pub fn scan(text: &str) -> Analysis<'_> {
         let start = at;
         let norm_start = arenas.offset(start.byte);
         let mut ends_sentence = false;
-        let kind = if r.plain_letter_at(at.byte) {
+        let plain = r.plain_letters(at);
+        let kind = if plain != at {
             // The common token: a word from a plain Arabic letter.
-            at = r.word_rest(at, &mut arenas);
+            at = r.word_rest(plain, &mut arenas);
             TokenKind::Word
         } else {
             let (e, len) = r.tables.at(bytes, at.byte);
@@ -466,7 +460,7 @@ pub fn scan(text: &str) -> Analysis<'_> {
                     if e.changed || e.keyed {
                         arenas.fold(start.byte, at.byte, e);
                     }
-                    at = r.word_rest(at, &mut arenas);
+                    at = r.word_rest(r.plain_letters(at), &mut arenas);
                     TokenKind::Word
                 }
                 Class::Digit => {
