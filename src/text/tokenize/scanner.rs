@@ -422,9 +422,11 @@ pub fn scan(text: &str) -> Analysis<'_> {
     let mut sentences = Vec::new();
     let mut sentence_begin = 0;
     let mut sentence = 0;
-    let mut pending = false;
-    let mut gap_space = false;
-    let mut gap_newline = false;
+    // A sentence ends before the next token (after `.` `!` `?` `؟` `…`, or
+    // at a line break in the gap); whitespace in the gap (none before the
+    // first token counts as a gap: it is not glued).
+    let mut sentence_ends = false;
+    let mut gap_space = true;
     let mut at = At { byte: 0, ch: 0 };
     while at.byte < n {
         // The common gap: ASCII spaces, skipped without a table lookup.
@@ -449,7 +451,7 @@ pub fn scan(text: &str) -> Analysis<'_> {
             match e.class {
                 Class::Space => {
                     gap_space = true;
-                    gap_newline |= e.light == '\n';
+                    sentence_ends |= e.light == '\n';
                     continue;
                 }
                 Class::Dropped => {
@@ -464,10 +466,26 @@ pub fn scan(text: &str) -> Analysis<'_> {
                     TokenKind::Word
                 }
                 Class::Digit => {
-                    // rare: folded digits or separators, or marks inside
-                    at = r.number_rest(at);
-                    if !text[start.byte..at.byte].is_ascii() {
-                        arenas.note_changes(r.tables, start.byte, at.byte);
+                    let ascii = len == 1;
+                    let run = bytes[at.byte..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    let simple = ascii
+                        && bytes.get(at.byte + run).is_none_or(|&b| {
+                            b < 0x80 && !matches!(b, b'.' | b',' | b':' | b'/' | b'-')
+                        });
+                    if simple {
+                        // The common number: ASCII digits and then no
+                        // separator, dash or other script.
+                        at.byte += run;
+                        at.ch += run;
+                    } else {
+                        // rare: folded digits or separators, or marks inside
+                        at = r.number_rest(at);
+                        if !text[start.byte..at.byte].is_ascii() {
+                            arenas.note_changes(r.tables, start.byte, at.byte);
+                        }
                     }
                     TokenKind::Number
                 }
@@ -480,15 +498,14 @@ pub fn scan(text: &str) -> Analysis<'_> {
                 }
             }
         };
-        let glued = !tokens.is_empty() && !gap_space;
-        if !tokens.is_empty() && (pending || gap_newline) {
+        let glued = !gap_space;
+        if sentence_ends && !tokens.is_empty() {
             sentence += 1;
             sentences.push(sentence_begin..tokens.len());
             sentence_begin = tokens.len();
         }
-        pending = ends_sentence;
+        sentence_ends = ends_sentence;
         gap_space = false;
-        gap_newline = false;
         tokens.push(Token {
             start: start.ch,
             end: at.ch,
