@@ -176,14 +176,6 @@ impl<'t> Arena<'t> {
         self.run = to;
     }
 
-    /// The original bytes `from..to` read as `with`.
-    #[inline(always)]
-    fn replace_str(&mut self, from: usize, to: usize, with: &str) {
-        self.out.push_str(&self.text[self.run..from]);
-        self.out.push_str(with);
-        self.run = to;
-    }
-
     fn finish(mut self) -> String {
         self.out.push_str(&self.text[self.run..]);
         self.out
@@ -301,12 +293,12 @@ impl Reader<'_> {
             }
             // The common fold: ة or ى, often last in a word (key only).
             let folded = match bytes.get(at.byte + 1) {
-                Some(0xA9) if b == 0xD8 => Some("ه"),
-                Some(0x89) if b == 0xD9 => Some("ي"),
+                Some(0xA9) if b == 0xD8 => Some(key_char('ة')),
+                Some(0x89) if b == 0xD9 => Some(key_char('ى')),
                 _ => None,
             };
             if let Some(folded) = folded {
-                arenas.key.replace_str(at.byte, at.byte + 2, folded);
+                arenas.key.replace(at.byte, at.byte + 2, Some(folded));
                 at.byte += 2;
                 at.ch += 1;
                 at = self.plain_letters(at);
