@@ -90,21 +90,23 @@ impl<'t> Analysis<'t> {
     ) -> Self {
         assign_sentences(text, &light, &mut tokens);
         let sentences = sentence_ranges(&tokens);
-        Self::assemble(text, tokens, light, sentences, alignment)
+        Self::assemble(text, tokens, light, None, sentences, alignment)
     }
 
     /// Build the analysis from tokens whose sentence and glue are set, and
-    /// their sentences' token ranges; the key arena is derived from the
-    /// light one.
+    /// their sentences' token ranges; the key arena, unless given, is
+    /// derived from the light one.
     fn assemble(
         text: &'t str,
         tokens: Vec<Token>,
         light: String,
+        key: Option<String>,
         sentences: Vec<std::ops::Range<usize>>,
         alignment: Option<Vec<(usize, usize)>>,
     ) -> Self {
         debug_assert_eq!(sentences, sentence_ranges(&tokens));
-        let key = key_arena(&light);
+        let key = key.unwrap_or_else(|| key_arena(&light));
+        debug_assert_eq!(key, key_arena(&light));
         Analysis {
             text,
             tokens,

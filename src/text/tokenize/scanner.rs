@@ -1,7 +1,9 @@
 //! The production scanner: one table-driven pass over the text that
-//! classifies each character, writes the light and key arenas and cuts the
-//! tokens by the grammar of [`super`] (ISO dates, numbers, words, single
-//! characters), keeping every token's original offsets.
+//! classifies each character, writes the light arena of the whole text
+//! (verbatim runs copied whole, each change once) and cuts the tokens by the
+//! grammar of [`super`] (ISO dates, numbers, words, single characters),
+//! keeping every token's original offsets. Plain Arabic letters, most of the
+//! text, are skipped two bytes at a time by one table lookup.
 
 use super::*;
 
@@ -21,15 +23,16 @@ enum Class {
 }
 
 /// The scanner's view of one character: class, light form, and whether the
-/// light form differs from the original (the key form is derived from the
-/// light arena afterwards, see [`key_arena`]).
+/// light and key forms differ from the original.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     class: Class,
     light: char,
     /// The light form differs from the original character.
     changed: bool,
-    /// A letter whose light form is itself (the common case).
+    /// The key form ([`key_char`] of the light one) differs from the light.
+    keyed: bool,
+    /// A letter whose light and key forms are itself (the common case).
     plain: bool,
 }
 
@@ -40,6 +43,7 @@ fn entry(c: char) -> Entry {
             class: Class::Dropped,
             light: c,
             changed: true,
+            keyed: false,
             plain: false,
         };
     }
@@ -54,50 +58,63 @@ fn entry(c: char) -> Entry {
         Class::Other
     };
     let changed = light != c;
+    let keyed = key_char(light) != light;
     Entry {
         class,
         light,
         changed,
-        plain: class == Class::Letter && !changed,
+        keyed,
+        plain: class == Class::Letter && !changed && !keyed,
     }
 }
 
 /// Precomputed entries for ASCII and the Arabic block U+0600–U+06FF (two
-/// UTF-8 bytes led by D8–DB), where almost all characters of Arabic news are.
+/// UTF-8 bytes led by D8–DB), where almost all characters of Arabic news are;
+/// and, for the hot loop of words, whether the two bytes at a position (read
+/// as one little-endian `u16`) are a plain Arabic letter.
 struct Tables {
     ascii: [Entry; 128],
     arabic: [Entry; 256],
+    plain_pair: Box<[bool; 1 << 16]>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        ascii: std::array::from_fn(|i| entry(char::from(i as u8))),
-        arabic: std::array::from_fn(|i| entry(char::from_u32(0x0600 + i as u32).unwrap_or(' '))),
+    TABLES.get_or_init(|| {
+        let arabic: [Entry; 256] =
+            std::array::from_fn(|i| entry(char::from_u32(0x0600 + i as u32).unwrap_or(' ')));
+        let mut plain_pair: Box<[bool; 1 << 16]> = vec![false; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("65536 entries");
+        for (i, e) in arabic.iter().enumerate() {
+            let (lead, cont) = (0xD8 | (i >> 6), 0x80 | (i & 0x3F));
+            plain_pair[lead | (cont << 8)] = e.plain;
+        }
+        Tables {
+            ascii: std::array::from_fn(|i| entry(char::from(i as u8))),
+            arabic,
+            plain_pair,
+        }
     })
 }
 
-/// A kept (not dropped) character of the original text as the scanner sees it.
-#[derive(Clone, Copy)]
-struct Kept {
-    /// Byte offset in the original text.
-    byte: usize,
-    /// Code point offset in the original text.
-    ch: usize,
-    /// Byte offset one past the character.
-    end: usize,
-    /// Class and light form.
-    e: Entry,
-}
-
-/// A position in the original text; copied to look ahead and restored to
-/// back off, so the scanner never buffers characters.
-#[derive(Clone, Copy)]
-struct Scanner<'a> {
-    bytes: &'a [u8],
-    tables: &'static Tables,
-    byte: usize,
-    ch: usize,
+impl Tables {
+    /// The entry and UTF-8 length of the character at byte `i` of valid
+    /// UTF-8 (`i` on a boundary, in bounds).
+    #[inline(always)]
+    fn at(&self, bytes: &[u8], i: usize) -> (Entry, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (self.ascii[b as usize], 1)
+        } else if b & 0xFC == 0xD8 {
+            let lo = bytes[i + 1] & 0x3F;
+            (self.arabic[(((b & 3) << 6) | lo) as usize], 2)
+        } else {
+            let (c, len) = decode(bytes, i);
+            (entry(c), len)
+        }
+    }
 }
 
 /// Decode the UTF-8 character at byte `i` of valid UTF-8 (`i` on a boundary,
@@ -122,239 +139,372 @@ fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     )
 }
 
-impl Scanner<'_> {
-    /// The next kept character, skipping dropped ones.
+/// A position in the original text: byte and code point offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct At {
+    byte: usize,
+    ch: usize,
+}
+
+/// One arena of the whole text: the original with dropped characters
+/// removed and folded ones replaced. Verbatim runs are copied whole when a
+/// change is met, so a document costs a copy per change, not per token.
+/// Changes are noted in text order, each once.
+struct Arena<'t> {
+    text: &'t str,
+    out: String,
+    /// Start of the original bytes not yet copied to the arena.
+    run: usize,
+}
+
+impl<'t> Arena<'t> {
+    fn new(text: &'t str) -> Self {
+        Arena {
+            text,
+            out: String::with_capacity(text.len()),
+            run: 0,
+        }
+    }
+
+    /// The original bytes `from..to` read as `with` (nothing: dropped).
     #[inline(always)]
-    fn next_kept(&mut self) -> Option<Kept> {
-        loop {
-            let b = *self.bytes.get(self.byte)?;
-            let byte = self.byte;
-            let (e, len) = if b < 0x80 {
-                (self.tables.ascii[b as usize], 1)
-            } else if b & 0xFC == 0xD8 {
-                let lo = self.bytes[byte + 1] & 0x3F;
-                (self.tables.arabic[(((b & 3) << 6) | lo) as usize], 2)
-            } else {
-                let (c, len) = decode(self.bytes, byte);
-                (entry(c), len)
-            };
-            self.byte += len;
-            self.ch += 1;
+    fn replace(&mut self, from: usize, to: usize, with: Option<char>) {
+        self.out.push_str(&self.text[self.run..from]);
+        if let Some(c) = with {
+            self.out.push(c);
+        }
+        self.run = to;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str(&self.text[self.run..]);
+        self.out
+    }
+}
+
+/// The light and key arenas of the whole text, written in the same pass; a
+/// token's forms are the arenas between the offsets of its start and end.
+/// The key folds keep UTF-8 lengths, so the two arenas share offsets.
+struct Arenas<'t> {
+    light: Arena<'t>,
+    key: Arena<'t>,
+}
+
+impl Arenas<'_> {
+    /// The arena offset of original byte `byte` (at or after every change
+    /// noted so far).
+    #[inline(always)]
+    fn offset(&self, byte: usize) -> usize {
+        self.light.out.len() + byte - self.light.run
+    }
+
+    /// The original bytes `from..to`, all dropped characters.
+    #[inline(always)]
+    fn drop(&mut self, from: usize, to: usize) {
+        self.light.replace(from, to, None);
+        self.key.replace(from, to, None);
+    }
+
+    /// The kept character at `from..to`, with entry `e`, is folded in the
+    /// light form (`e.changed`) or in the key form (`e.keyed`).
+    #[inline(always)]
+    fn fold(&mut self, from: usize, to: usize, e: Entry) {
+        if e.changed {
+            self.light.replace(from, to, Some(e.light));
+        }
+        self.key.replace(from, to, Some(key_char(e.light)));
+    }
+
+    /// Note the changes of the characters in `from..to` (none noted yet).
+    fn note_changes(&mut self, tables: &Tables, from: usize, to: usize) {
+        let bytes = self.light.text.as_bytes();
+        let mut i = from;
+        while i < to {
+            let (e, len) = tables.at(bytes, i);
             if e.class == Class::Dropped {
+                self.drop(i, i + len);
+            } else if e.changed || e.keyed {
+                self.fold(i, i + len, e);
+            }
+            i += len;
+        }
+    }
+}
+
+/// Reads the original text: the character classes, the hot loop of words,
+/// and the lookahead of numbers.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    tables: &'static Tables,
+}
+
+impl Reader<'_> {
+    /// The next kept character at or after `at`, skipping dropped ones: its
+    /// position, entry, and the position after it.
+    #[inline(always)]
+    fn next_kept(&self, mut at: At) -> Option<(At, Entry, At)> {
+        while at.byte < self.bytes.len() {
+            let (e, len) = self.tables.at(self.bytes, at.byte);
+            let next = At {
+                byte: at.byte + len,
+                ch: at.ch + 1,
+            };
+            if e.class != Class::Dropped {
+                return Some((at, e, next));
+            }
+            at = next;
+        }
+        None
+    }
+
+    /// The hot loop of words: skip plain Arabic letters (two bytes each).
+    #[inline(always)]
+    fn plain_letters(&self, at: At) -> At {
+        let taken = self.bytes[at.byte..]
+            .chunks_exact(2)
+            .take_while(|p| self.tables.plain_pair[u16::from_le_bytes([p[0], p[1]]) as usize])
+            .count();
+        At {
+            byte: at.byte + 2 * taken,
+            ch: at.ch + taken,
+        }
+    }
+
+    /// The rest of a word from `at`, after a letter and any plain letters
+    /// that follow it: letters, with dropped characters between them.
+    /// Folded letters and dropped runs inside the word are noted in the
+    /// arenas. Returns the word's end.
+    #[inline(always)]
+    fn word_rest(&self, mut at: At, arenas: &mut Arenas<'_>) -> At {
+        let bytes = self.bytes;
+        loop {
+            let Some(&b) = bytes.get(at.byte) else {
+                return at;
+            };
+            if b < 0x80 {
+                // ASCII is never dropped nor folded.
+                if self.tables.ascii[b as usize].class != Class::Letter {
+                    return at;
+                }
+                at.byte += 1;
+                at.ch += 1;
+                at = self.plain_letters(at);
                 continue;
             }
-            return Some(Kept {
-                byte,
-                ch: self.ch - 1,
-                end: byte + len,
-                e,
-            });
-        }
-    }
-
-    /// Take the next kept character if `accept` says so; otherwise stay.
-    #[inline(always)]
-    fn take_if(&mut self, accept: impl Fn(Entry) -> bool) -> Option<Kept> {
-        let save = *self;
-        match self.next_kept() {
-            Some(k) if accept(k.e) => Some(k),
-            _ => {
-                *self = save;
-                None
+            // The common fold: ة or ى, often last in a word (key only).
+            let folded = match bytes.get(at.byte + 1) {
+                Some(0xA9) if b == 0xD8 => Some(key_char('ة')),
+                Some(0x89) if b == 0xD9 => Some(key_char('ى')),
+                _ => None,
+            };
+            if let Some(folded) = folded {
+                arenas.key.replace(at.byte, at.byte + 2, Some(folded));
+                at.byte += 2;
+                at.ch += 1;
+                at = self.plain_letters(at);
+                continue;
             }
-        }
-    }
-
-    /// Skip a run of plain letters (ASCII or Arabic block, no light fold, no
-    /// dropped character between): the hot loop of the scanner. Returns the
-    /// end byte and code point offset of the last one, if any was taken.
-    #[inline(always)]
-    fn plain_letters(&mut self) -> Option<(usize, usize)> {
-        let start = self.byte;
-        let mut byte = self.byte;
-        let mut ch = self.ch;
-        let bytes = self.bytes;
-        while let Some(&b) = bytes.get(byte) {
-            if b & 0xFC == 0xD8 {
-                let Some(&b1) = bytes.get(byte + 1) else {
-                    break;
-                };
-                if !self.tables.arabic[(((b & 3) << 6) | (b1 & 0x3F)) as usize].plain {
-                    break;
+            let (e, len) = self.tables.at(bytes, at.byte);
+            match e.class {
+                Class::Letter => {
+                    if e.changed || e.keyed {
+                        arenas.fold(at.byte, at.byte + len, e);
+                    }
+                    at.byte += len;
+                    at.ch += 1;
+                    at = self.plain_letters(at);
                 }
-                byte += 2;
-            } else if b < 0x80 && self.tables.ascii[b as usize].plain {
-                byte += 1;
-            } else {
-                break;
+                Class::Dropped => {
+                    // Inside the word only when a letter follows.
+                    match self.next_kept(at) {
+                        Some((next, e, _)) if e.class == Class::Letter => {
+                            arenas.drop(at.byte, next.byte);
+                            at = next;
+                        }
+                        _ => return at,
+                    }
+                }
+                _ => return at,
             }
-            ch += 1;
         }
-        self.byte = byte;
-        self.ch = ch;
-        (byte != start).then_some((byte, ch - 1))
     }
 
-    /// Take a run of at most `max` digits; how many, and the last one.
+    /// The digit at `at` (after dropped characters), and the position after it.
     #[inline(always)]
-    fn digits(&mut self, max: usize) -> (usize, Option<Kept>) {
+    fn digit(&self, at: At) -> Option<At> {
+        self.next_kept(at)
+            .and_then(|(_, e, next)| (e.class == Class::Digit).then_some(next))
+    }
+
+    /// At most `max` digits from `at`: how many, and the end of the last.
+    fn digits(&self, mut at: At, max: usize) -> (usize, At) {
         let mut n = 0;
-        let mut last = None;
         while n < max {
-            match self.take_if(|e| e.class == Class::Digit) {
-                Some(k) => {
-                    last = Some(k);
+            match self.digit(at) {
+                Some(next) => {
+                    at = next;
                     n += 1;
                 }
                 None => break,
             }
         }
-        (n, last)
-    }
-}
-
-/// Writes the light arena. Verbatim runs of the original are copied whole;
-/// only folded characters are written one by one.
-struct Arenas<'t> {
-    text: &'t str,
-    light: String,
-    /// Start of the original bytes not yet copied to the arena.
-    light_run: usize,
-}
-
-impl Arenas<'_> {
-    #[inline(always)]
-    fn begin(&mut self, byte: usize) {
-        self.light_run = byte;
+        (n, at)
     }
 
-    /// Dropped characters lie between `from` and `to`: skip them.
-    #[inline(always)]
-    fn skip(&mut self, from: usize, to: usize) {
-        self.light.push_str(&self.text[self.light_run..from]);
-        self.light_run = to;
+    /// The kept character at `at` if its light form is one of `chars`: the
+    /// position after it.
+    fn sign(&self, at: At, chars: &[char]) -> Option<At> {
+        self.next_kept(at)
+            .and_then(|(_, e, next)| chars.contains(&e.light).then_some(next))
     }
 
-    /// Character `k` is taken into the token.
-    #[inline(always)]
-    fn take(&mut self, k: &Kept) {
-        if k.e.changed {
-            self.light.push_str(&self.text[self.light_run..k.byte]);
-            self.light.push(k.e.light);
-            self.light_run = k.end;
+    /// The end of a number token whose first digit ends at `at`: an ISO
+    /// date `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` as the reference regex matches
+    /// it, else `[0-9]+([.,:/][0-9]+)*`.
+    fn number_rest(&self, at: At) -> At {
+        if let Some(end) = self.iso_date_rest(at) {
+            return end;
         }
+        let (_, mut end) = self.digits(at, usize::MAX);
+        // a separator belongs to the number only when a digit follows it
+        while let Some(sep) = self.sign(end, &['.', ',', ':', '/']) {
+            let (n, after) = self.digits(sep, usize::MAX);
+            if n == 0 {
+                break;
+            }
+            end = after;
+        }
+        end
     }
 
-    #[inline(always)]
-    fn end(&mut self, end: usize) {
-        self.light.push_str(&self.text[self.light_run..end]);
+    /// The ISO date after its first digit: its end when it matches.
+    fn iso_date_rest(&self, at: At) -> Option<At> {
+        let (n, at) = self.digits(at, 3);
+        if n != 3 {
+            return None;
+        }
+        let at = self.sign(at, &['-'])?;
+        let (month, at) = self.digits(at, 2);
+        if month == 0 {
+            return None;
+        }
+        let at = self.sign(at, &['-'])?;
+        let (day, end) = self.digits(at, 2);
+        (day > 0).then_some(end)
     }
 }
 
-/// The fast scanner: one pass over the original text with a class table for
+/// The fast scanner: one pass over the original text with class tables for
 /// ASCII and the Arabic block, no regex, no per-character buffer, no
-/// allocation per token beyond the arenas; the sentences' token ranges are
-/// collected on the way, and the key arena is the light one with two folds.
+/// allocation per token; the light arena is the whole text with its
+/// changes (see [`Arenas`]), the sentences' token ranges are collected
+/// on the way, and the key arena is the light one with two folds.
 pub fn scan(text: &str) -> Analysis<'_> {
-    let mut s = Scanner {
-        bytes: text.as_bytes(),
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let r = Reader {
+        bytes,
         tables: tables(),
-        byte: 0,
-        ch: 0,
     };
-    let mut tokens = Vec::with_capacity(text.len() / 8 + 1);
-    let mut out = Arenas {
-        text,
-        light: String::with_capacity(text.len()),
-        light_run: 0,
+    let mut tokens: Vec<Token> = Vec::with_capacity(n / 8 + 1);
+    let mut arenas = Arenas {
+        light: Arena::new(text),
+        key: Arena::new(text),
     };
     let mut sentences = Vec::new();
     let mut sentence_begin = 0;
     let mut sentence = 0;
-    let mut pending = false;
-    let mut gap_space = false;
-    let mut gap_newline = false;
-    loop {
+    // A sentence ends before the next token (after `.` `!` `?` `؟` `…`, or
+    // at a line break in the gap); whitespace in the gap (none before the
+    // first token counts as a gap: it is not glued).
+    let mut sentence_ends = false;
+    let mut gap_space = true;
+    let mut at = At { byte: 0, ch: 0 };
+    while at.byte < n {
         // The common gap: ASCII spaces, skipped without a table lookup.
-        while s.bytes.get(s.byte) == Some(&b' ') {
-            s.byte += 1;
-            s.ch += 1;
+        if bytes[at.byte] == b' ' {
+            at.byte += 1;
+            at.ch += 1;
             gap_space = true;
+            continue;
         }
-        let Some(first) = s.next_kept() else {
-            break;
+        let start = at;
+        let norm_start = arenas.offset(start.byte);
+        let mut ends_sentence = false;
+        let plain = r.plain_letters(at);
+        let kind = if plain != at {
+            // The common token: a word from a plain Arabic letter.
+            at = r.word_rest(plain, &mut arenas);
+            TokenKind::Word
+        } else {
+            let (e, len) = r.tables.at(bytes, at.byte);
+            at.byte += len;
+            at.ch += 1;
+            match e.class {
+                Class::Space => {
+                    gap_space = true;
+                    sentence_ends |= e.light == '\n';
+                    continue;
+                }
+                Class::Dropped => {
+                    arenas.drop(start.byte, at.byte);
+                    continue;
+                }
+                Class::Letter => {
+                    if e.changed || e.keyed {
+                        arenas.fold(start.byte, at.byte, e);
+                    }
+                    at = r.word_rest(r.plain_letters(at), &mut arenas);
+                    TokenKind::Word
+                }
+                Class::Digit => {
+                    let ascii = len == 1;
+                    let run = bytes[at.byte..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    let simple = ascii
+                        && bytes.get(at.byte + run).is_none_or(|&b| {
+                            b < 0x80 && !matches!(b, b'.' | b',' | b':' | b'/' | b'-')
+                        });
+                    if simple {
+                        // The common number: ASCII digits and then no
+                        // separator, dash or other script.
+                        at.byte += run;
+                        at.ch += run;
+                    } else {
+                        // rare: folded digits or separators, or marks inside
+                        at = r.number_rest(at);
+                        if !text[start.byte..at.byte].is_ascii() {
+                            arenas.note_changes(r.tables, start.byte, at.byte);
+                        }
+                    }
+                    TokenKind::Number
+                }
+                Class::Other => {
+                    if e.changed || e.keyed {
+                        arenas.fold(start.byte, at.byte, e);
+                    }
+                    ends_sentence = matches!(e.light, '.' | '!' | '?' | '؟' | '…');
+                    TokenKind::Punct
+                }
+            }
         };
-        let kind = match first.e.class {
-            Class::Space => {
-                gap_space = true;
-                gap_newline |= first.e.light == '\n';
-                continue;
-            }
-            Class::Digit => TokenKind::Number,
-            Class::Letter => TokenKind::Word,
-            _ => TokenKind::Punct,
-        };
-        let norm_start = out.light.len();
-        out.begin(first.byte);
-        out.take(&first);
-        let mut last = first;
-        match kind {
-            TokenKind::Word => {
-                loop {
-                    if let Some((end, ch)) = s.plain_letters() {
-                        last.end = end;
-                        last.ch = ch;
-                    }
-                    // The common end of a word: an ASCII space or sign
-                    // (never dropped), seen without a lookahead.
-                    if s.bytes.get(s.byte).is_none_or(|&b| {
-                        b < 0x80 && s.tables.ascii[b as usize].class != Class::Letter
-                    }) {
-                        break;
-                    }
-                    let Some(k) = s.take_if(|e| e.class == Class::Letter) else {
-                        break;
-                    };
-                    if k.byte != last.end {
-                        out.skip(last.end, k.byte);
-                    }
-                    out.take(&k);
-                    last = k;
-                }
-                out.end(last.end);
-            }
-            TokenKind::Number => {
-                if let Some(k) = number(&mut s) {
-                    last = k;
-                }
-                // rare: folded digits or separators, or marks inside
-                let slice = &text[first.byte..last.end];
-                if slice.is_ascii() {
-                    out.end(last.end);
-                } else {
-                    out.light.truncate(norm_start);
-                    out.light
-                        .extend(slice.chars().filter(|&c| !is_dropped(c)).map(light_char));
-                }
-            }
-            TokenKind::Punct => out.end(last.end),
-        }
-        let glued = !tokens.is_empty() && !gap_space;
-        if !tokens.is_empty() && (pending || gap_newline) {
+        let glued = !gap_space;
+        if sentence_ends && !tokens.is_empty() {
             sentence += 1;
             sentences.push(sentence_begin..tokens.len());
             sentence_begin = tokens.len();
         }
-        pending = kind == TokenKind::Punct && matches!(first.e.light, '.' | '!' | '?' | '؟' | '…');
+        sentence_ends = ends_sentence;
         gap_space = false;
-        gap_newline = false;
         tokens.push(Token {
-            start: first.ch,
-            end: last.ch + 1,
-            byte_start: first.byte,
-            byte_end: last.end,
+            start: start.ch,
+            end: at.ch,
+            byte_start: start.byte,
+            byte_end: at.byte,
             norm_start,
-            norm_end: out.light.len(),
+            norm_end: arenas.offset(at.byte),
             kind,
             sentence,
             glued,
@@ -363,48 +513,8 @@ pub fn scan(text: &str) -> Analysis<'_> {
     if sentence_begin < tokens.len() {
         sentences.push(sentence_begin..tokens.len());
     }
-    Analysis::assemble(text, tokens, out.light, sentences, None)
-}
-
-/// The rest of a number token whose first digit was just taken: an ISO date
-/// `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` as the reference regex matches it, else
-/// `[0-9]+([.,:/][0-9]+)*`. Returns the last character taken, if any.
-fn number(s: &mut Scanner<'_>) -> Option<Kept> {
-    let start = *s;
-    if let Some(last) = iso_date(s) {
-        return last;
-    }
-    *s = start;
-    let (_, mut last) = s.digits(usize::MAX);
-    loop {
-        // a separator belongs to the number only when a digit follows it
-        let save = *s;
-        let sep = s.take_if(|e| matches!(e.light, '.' | ',' | ':' | '/'));
-        let (n, l) = if sep.is_some() {
-            s.digits(usize::MAX)
-        } else {
-            (0, None)
-        };
-        if n == 0 {
-            *s = save;
-            return last;
-        }
-        last = l;
-    }
-}
-
-/// The ISO date after its first digit: `Some(last)` when it matches.
-fn iso_date(s: &mut Scanner<'_>) -> Option<Option<Kept>> {
-    if s.digits(3).0 != 3 {
-        return None;
-    }
-    s.take_if(|e| e.light == '-')?;
-    if s.digits(2).0 == 0 {
-        return None;
-    }
-    s.take_if(|e| e.light == '-')?;
-    let (day, last) = s.digits(2);
-    (day > 0).then_some(last)
+    let (light, key) = (arenas.light.finish(), arenas.key.finish());
+    Analysis::assemble(text, tokens, light, Some(key), sentences, None)
 }
 
 #[cfg(test)]
@@ -428,8 +538,14 @@ mod tests {
             assert_eq!(bytes[0] & 0xFC, 0xD8);
             let idx = (((bytes[0] & 3) << 6) | (bytes[1] & 0x3F)) as usize;
             assert_eq!(format!("{:?}", t.arabic[idx]), format!("{:?}", entry(c)));
+            let pair = u16::from_le_bytes([bytes[0], bytes[1]]) as usize;
+            assert_eq!(t.plain_pair[pair], entry(c).plain, "{c:?}");
         }
-        assert!(entry('ة').plain);
+        // Only the plain letters of the Arabic block are plain pairs.
+        let pairs = t.plain_pair.iter().filter(|&&p| p).count();
+        let plain = t.arabic.iter().filter(|e| e.plain).count();
+        assert_eq!(pairs, plain);
+        assert!(!entry('ة').plain && entry('ة').keyed && !entry('ة').changed);
         let light = "مدرسة على ى ة xة 28.6 ةى";
         assert_eq!(key_arena(light), "مدرسه علي ي ه xه 28.6 هي");
         assert!(!entry('أ').plain);
