@@ -69,6 +69,19 @@ pub struct Analysis<'t> {
     /// For documents that went through NFKC: for each char of the light
     /// arena (by byte offset), the original code point offset.
     alignment: Option<Vec<(usize, usize)>>,
+    /// The word ids of the tokens' keys, worked out once when a recognizer
+    /// first asks (`recognize::interned`), shared by both layers.
+    interned: std::sync::OnceLock<InternedKeys>,
+}
+
+/// The ids the per-thread key interner (`recognize::interned`) gave the
+/// tokens of one analysis: valid while its generation is the interner's.
+#[derive(Debug, Clone, Default)]
+pub struct InternedKeys {
+    /// The interner's generation when the ids were given.
+    pub generation: u64,
+    /// One id per token.
+    pub ids: Vec<u32>,
 }
 
 impl<'t> Analysis<'t> {
@@ -112,7 +125,14 @@ impl<'t> Analysis<'t> {
             key,
             sentences,
             alignment,
+            interned: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The interned ids of the tokens' keys, worked out by `intern` the
+    /// first time they are asked for.
+    pub fn interned_keys(&self, intern: impl FnOnce() -> InternedKeys) -> &InternedKeys {
+        self.interned.get_or_init(intern)
     }
 
     /// The original text.
