@@ -160,9 +160,8 @@ impl Interner {
     fn intern_tokens(&mut self, a: &Analysis<'_>) -> Vec<u32> {
         a.tokens()
             .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind {
-                TokenKind::Word => self.intern(a.light(i)),
+            .map(|t| match t.kind {
+                TokenKind::Word => self.intern(a.light_bytes(t)),
                 _ => NO_ID,
             })
             .collect()
@@ -170,13 +169,13 @@ impl Interner {
 
     /// The id of `form`, given now if it has none.
     #[inline]
-    fn intern(&mut self, form: &str) -> u32 {
-        let hash = form_hash(form.as_bytes());
+    fn intern(&mut self, form: &[u8]) -> u32 {
+        let hash = form_hash(form);
         let (forms, slots) = (&self.forms, &self.slots);
         let same = |&id: &u32| {
             let s = &slots[id as usize];
             let start = s.form_start as usize;
-            same_bytes(&forms[start..start + s.form_len as usize], form.as_bytes())
+            same_bytes(&forms[start..start + s.form_len as usize], form)
         };
         if let Some(&id) = self.table.find(hash, same) {
             return id;
@@ -186,7 +185,7 @@ impl Interner {
 
     /// Give `form`, of hash `hash`, a new id.
     #[inline(never)]
-    fn insert(&mut self, hash: u64, form: &str) -> u32 {
+    fn insert(&mut self, hash: u64, form: &[u8]) -> u32 {
         let id = self.slots.len() as u32;
         self.slots.push(Slot {
             hash,
@@ -194,7 +193,7 @@ impl Interner {
             form_len: form.len() as u32,
             ..Slot::default()
         });
-        self.forms.extend_from_slice(form.as_bytes());
+        self.forms.extend_from_slice(form);
         let slots = &self.slots;
         self.table
             .insert_unique(hash, id, |&id| slots[id as usize].hash);
@@ -407,7 +406,7 @@ mod tests {
         assert_eq!(first.ids[0], first.ids[2]);
         assert_ne!(first.ids[0], first.ids[1]);
         for n in 0..CAPACITY {
-            interner.intern(&format!("w{n}"));
+            interner.intern(format!("w{n}").as_bytes());
         }
         assert_eq!(interner.slots.len(), CAPACITY + 2);
         let again = interner.intern_doc(&a);

@@ -172,6 +172,12 @@ impl<'t> Analysis<'t> {
         &self.light[t.norm_start..t.norm_end]
     }
 
+    /// The light form of token `t` of this analysis as bytes: what
+    /// [`Self::light`] gives, read off the token with no UTF-8 test.
+    pub fn light_bytes(&self, t: &Token) -> &[u8] {
+        &self.light.as_bytes()[t.norm_start..t.norm_end]
+    }
+
     /// The lookup key of token `i` (light plus ى→ي, ة→ه).
     pub fn key(&self, i: usize) -> &str {
         let t = &self.tokens[i];
