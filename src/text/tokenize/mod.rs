@@ -77,11 +77,11 @@ pub struct Analysis<'t> {
 /// The ids the per-thread key interner (`recognize::interned`) gave the
 /// tokens of one analysis: valid while its generation is the interner's.
 #[derive(Debug, Clone, Default)]
-pub struct InternedKeys {
+pub(crate) struct InternedKeys {
     /// The interner's generation when the ids were given.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// One id per token.
-    pub ids: Vec<u32>,
+    pub(crate) ids: Vec<u32>,
 }
 
 impl<'t> Analysis<'t> {
@@ -131,7 +131,7 @@ impl<'t> Analysis<'t> {
 
     /// The interned ids of the tokens' keys, worked out by `intern` the
     /// first time they are asked for.
-    pub fn interned_keys(&self, intern: impl FnOnce() -> InternedKeys) -> &InternedKeys {
+    pub(crate) fn interned_keys(&self, intern: impl FnOnce() -> InternedKeys) -> &InternedKeys {
         self.interned.get_or_init(intern)
     }
 
@@ -174,7 +174,7 @@ impl<'t> Analysis<'t> {
 
     /// The light form of token `t` of this analysis as bytes: what
     /// [`Self::light`] gives, read off the token with no UTF-8 test.
-    pub fn light_bytes(&self, t: &Token) -> &[u8] {
+    pub(crate) fn light_bytes(&self, t: &Token) -> &[u8] {
         &self.light.as_bytes()[t.norm_start..t.norm_end]
     }
 
