@@ -5,9 +5,11 @@
 //!
 //! Every key of every table is also in one index, key → kind bits (which
 //! tables have it, which expressions it can start). A [`Doc`] looks each
-//! token key and its stems up in that index once per document; the
-//! recognizer then asks the token's bits before any table lookup, so the
-//! many tokens that are in no table cost no hashing after the first pass.
+//! token key and its stems up in that index once per document (a word
+//! form seen before in the thread's stream is read from the interner,
+//! `recognize::interned`); the recognizer then asks the token's bits
+//! before any table lookup, so the many tokens that are in no table cost
+//! no hashing after the first pass.
 
 #![allow(
     clippy::collapsible_if,
