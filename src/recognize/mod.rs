@@ -3,6 +3,7 @@
 //! (longest span wins, then rule priority, then the earlier start) → mentions
 //! sorted by offset.
 
+mod interned;
 pub mod names;
 pub mod numbers;
 pub mod window;

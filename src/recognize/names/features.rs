@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::mention::Label;
+use crate::recognize::interned::{self, Memo};
 use crate::text::clitics::clitic_splits_iter;
 use crate::text::key_hash::{key_hash, KeyHashMap};
 use crate::text::normalize::is_word_char;
@@ -219,7 +220,12 @@ fn kept_arabic(lead: u8, cont: u8) -> bool {
 /// than through a call to `memcmp`.
 #[inline]
 fn same_key(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same_key`] of two keys' bytes.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -258,6 +264,10 @@ pub struct Vocabulary {
     /// Every key starts with a word character, so a number or punctuation
     /// token is in none of the lexicons and is not looked up.
     only_word_keys: bool,
+    /// This vocabulary's serial number in the process, given by
+    /// [`Vocabulary::finish`] (0: not finished), which ties the flags the
+    /// interner keeps per word form to it (`recognize::interned`).
+    serial: u64,
 }
 
 #[derive(Debug, Default)]
@@ -348,6 +358,7 @@ impl Vocabulary {
             .entries()
             .all(|(k, _)| k.chars().next().is_some_and(is_word_char));
         self.only_word_keys = only_word_keys;
+        self.serial = interned::next_rules_serial();
     }
 
     /// The word's own flags.
@@ -405,64 +416,57 @@ impl Vocabulary {
         WordFlags { word, stems }
     }
 
-    /// The flags of every token of a document.
+    /// The flags of every token of a document. What a word's light form
+    /// says is read from this thread's interner when the word was seen
+    /// before (`recognize::interned`), worked out and kept there when not.
     pub fn features(&self, a: &Analysis<'_>) -> TokenFeatures {
+        let owner = interned::owner(self.serial, crate::text::clitics::active_table());
+        interned::with_memo(a, owner, |memo| self.features_with(a, memo))
+    }
+
+    /// [`Vocabulary::features`] with the interner's slots of `a`'s words.
+    fn features_with(&self, a: &Analysis<'_>, memo: &mut Memo<'_, NameWord>) -> TokenFeatures {
         let mut out = Vec::with_capacity(a.len());
         let mut hashes = Vec::with_capacity(a.len());
         let mut anywhere = 0;
         for (i, token) in a.tokens().iter().enumerate() {
-            let key = a.key(i);
-            let word = token.kind == TokenKind::Word;
-            let looked_up = word || !self.only_word_keys;
-            let hash = if looked_up { key_hash(key) } else { 0 };
-            hashes.push(hash);
-            let mut f = if looked_up {
-                self.word_flags_hashed(hash, key)
-            } else if no_arabic_letter(key) && !crate::text::clitics::starts_with_proclitic(key) {
-                // Punctuation and digits: no stem, inflection, conjunction
-                // or pronoun (all Arabic letters), so `derive` would say
-                // only that it may be part of a name.
-                WordFlags {
-                    word: flag::NAME_LIKE,
-                    stems: 0,
-                }
-            } else {
-                self.derive(key, 0)
-            };
-            let light = a.light(i);
-            // Whether the light form is the key matters only to a word
-            // with one of these flags (most have none: no comparison).
-            let stop_bits = flag::STOP | flag::LIGHT_STOP | flag::LIGHT_STOP_VARIANT;
-            if f.word & stop_bits != 0 {
-                if same_key(light, key) {
-                    if f.word & flag::STOP != 0 {
-                        f.word |= flag::STOP_OF_LIGHT;
-                    }
-                } else {
-                    // The light form has `ى` or `ة`, which no key has: it is no
-                    // stop key, and a light stop form only when one is listed.
-                    f.word &= !flag::LIGHT_STOP;
-                    if f.word & flag::LIGHT_STOP_VARIANT != 0 {
-                        f.word |= self.own(light) & flag::LIGHT_STOP;
+            if token.kind == TokenKind::Word {
+                let of_form = || self.name_word(a.light(i), a.key(i));
+                let w = memo.get_or(i, of_form).unwrap_or_else(of_form);
+                let mut f = w.flags;
+                // Alef forms are one letter in the light form: a word whose
+                // light form has no `ال` in front has no article as written.
+                if f.word & ARTICLE_LIGHT != 0 {
+                    f.word &= !ARTICLE_LIGHT;
+                    if has_article(a.surface(i)) {
+                        f.word |= flag::ARTICLE;
                     }
                 }
-            }
-            if !word {
-                // A number or a punctuation mark ends in no pronoun and has
-                // no article.
+                hashes.push(w.key_hash);
                 anywhere |= f.word | f.stems;
                 out.push(f);
                 continue;
             }
-            if has_pronoun_suffix(light) || self.has_possessive_ta(key) {
-                f.word |= flag::PRONOUN_SUFFIX;
-            }
-            f.word |= flag::WORD;
-            // Alef forms are one letter in the light form: a word whose
-            // light form has no `ال` in front has no article as written.
-            if light.starts_with("ال") && has_article(a.surface(i)) {
-                f.word |= flag::ARTICLE;
-            }
+            let key = a.key(i);
+            let (mut f, hash) = if !self.only_word_keys {
+                let hash = key_hash(key);
+                (self.word_flags_hashed(hash, key), hash)
+            } else if no_arabic_letter(key) && !crate::text::clitics::starts_with_proclitic(key) {
+                // Punctuation and digits: no stem, inflection, conjunction
+                // or pronoun (all Arabic letters), so `derive` would say
+                // only that it may be part of a name.
+                let f = WordFlags {
+                    word: flag::NAME_LIKE,
+                    stems: 0,
+                };
+                (f, 0)
+            } else {
+                (self.derive(key, 0), 0)
+            };
+            self.stops_of_light(&mut f, a.light(i), key);
+            // A number or a punctuation mark ends in no pronoun and has no
+            // article.
+            hashes.push(hash);
             anywhere |= f.word | f.stems;
             out.push(f);
         }
@@ -472,7 +476,66 @@ impl Vocabulary {
             anywhere,
         }
     }
+
+    /// What a word token's light form (and its key, `key`) gives, the
+    /// surface aside: kept per form in the interner. Out of line: the loop
+    /// over the tokens mostly reads it there.
+    #[inline(never)]
+    fn name_word(&self, light: &str, key: &str) -> NameWord {
+        let key_hash = key_hash(key);
+        let mut f = self.word_flags_hashed(key_hash, key);
+        self.stops_of_light(&mut f, light, key);
+        if has_pronoun_suffix(light) || self.has_possessive_ta(key) {
+            f.word |= flag::PRONOUN_SUFFIX;
+        }
+        f.word |= flag::WORD;
+        if light.starts_with("ال") {
+            f.word |= ARTICLE_LIGHT;
+        }
+        NameWord { flags: f, key_hash }
+    }
+
+    /// The stop flags of a token by its light form: [`flag::STOP_OF_LIGHT`]
+    /// when the light form is a stop word's key, [`flag::LIGHT_STOP`] only
+    /// when it is a light stop form.
+    #[inline]
+    fn stops_of_light(&self, f: &mut WordFlags, light: &str, key: &str) {
+        // Whether the light form is the key matters only to a word
+        // with one of these flags (most have none: no comparison).
+        let stop_bits = flag::STOP | flag::LIGHT_STOP | flag::LIGHT_STOP_VARIANT;
+        if f.word & stop_bits == 0 {
+            return;
+        }
+        if same_key(light, key) {
+            if f.word & flag::STOP != 0 {
+                f.word |= flag::STOP_OF_LIGHT;
+            }
+        } else {
+            // The light form has `ى` or `ة`, which no key has: it is no
+            // stop key, and a light stop form only when one is listed.
+            f.word &= !flag::LIGHT_STOP;
+            if f.word & flag::LIGHT_STOP_VARIANT != 0 {
+                f.word |= self.own(light) & flag::LIGHT_STOP;
+            }
+        }
+    }
 }
+
+/// What the names layer keeps of a word form in the interner
+/// (`recognize::interned`): all its flags but the article as written (with
+/// [`ARTICLE_LIGHT`] instead), and its key's hash.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NameWord {
+    /// The word's flags, [`ARTICLE_LIGHT`] for [`flag::ARTICLE`].
+    pub(crate) flags: WordFlags,
+    /// The [`key_hash`] of its key.
+    pub(crate) key_hash: u64,
+}
+
+/// In a [`NameWord`]'s flags only, never a token's: the light form starts
+/// with `ال`, so the surface tells whether the article is written
+/// ([`flag::ARTICLE`]). A bit no [`flag`] uses.
+const ARTICLE_LIGHT: Flags = 1 << 63;
 
 impl Vocabulary {
     /// A listed noun in `ة` with the pronoun `ه` attached (`شركته`,

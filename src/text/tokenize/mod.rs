@@ -69,6 +69,19 @@ pub struct Analysis<'t> {
     /// For documents that went through NFKC: for each char of the light
     /// arena (by byte offset), the original code point offset.
     alignment: Option<Vec<(usize, usize)>>,
+    /// The word ids of the tokens' keys, worked out once when a recognizer
+    /// first asks (`recognize::interned`), shared by both layers.
+    interned: std::sync::OnceLock<InternedKeys>,
+}
+
+/// The ids the per-thread key interner (`recognize::interned`) gave the
+/// tokens of one analysis: valid while its generation is the interner's.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct InternedKeys {
+    /// The interner's generation when the ids were given.
+    pub(crate) generation: u64,
+    /// One id per token.
+    pub(crate) ids: Vec<u32>,
 }
 
 impl<'t> Analysis<'t> {
@@ -114,7 +127,14 @@ impl<'t> Analysis<'t> {
             key,
             sentences,
             alignment,
+            interned: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The interned ids of the tokens' keys, worked out by `intern` the
+    /// first time they are asked for.
+    pub(crate) fn interned_keys(&self, intern: impl FnOnce() -> InternedKeys) -> &InternedKeys {
+        self.interned.get_or_init(intern)
     }
 
     /// The original text.
@@ -152,6 +172,12 @@ impl<'t> Analysis<'t> {
     pub fn light(&self, i: usize) -> &str {
         let t = &self.tokens[i];
         &self.light[t.norm_start..t.norm_end]
+    }
+
+    /// The light form of token `t` of this analysis as bytes: what
+    /// [`Self::light`] gives, read off the token with no UTF-8 test.
+    pub(crate) fn light_bytes(&self, t: &Token) -> &[u8] {
+        &self.light.as_bytes()[t.norm_start..t.norm_end]
     }
 
     /// The lookup key of token `i` (light plus ى→ي, ة→ه).

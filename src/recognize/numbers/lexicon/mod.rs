@@ -5,9 +5,11 @@
 //!
 //! Every key of every table is also in one index, key → kind bits (which
 //! tables have it, which expressions it can start). A [`Doc`] looks each
-//! token key and its stems up in that index once per document; the
-//! recognizer then asks the token's bits before any table lookup, so the
-//! many tokens that are in no table cost no hashing after the first pass.
+//! token key and its stems up in that index once per document (a word
+//! form seen before in the thread's stream is read from the interner,
+//! `recognize::interned`); the recognizer then asks the token's bits
+//! before any table lookup, so the many tokens that are in no table cost
+//! no hashing after the first pass.
 
 #![allow(
     clippy::collapsible_if,
@@ -23,6 +25,7 @@ pub type HashSet<K> = rustc_hash::FxHashSet<K>;
 use super::function_words::{FunctionWords, Role};
 use crate::error::Result;
 use crate::mention::Modifier;
+use crate::recognize::interned::{self, Memo};
 use crate::rules::RuleFiles;
 use crate::text::clitics::CliticTable;
 use crate::text::{Analysis, TokenKind};
@@ -31,7 +34,6 @@ mod index;
 mod key_sets;
 mod load;
 mod phrase_table;
-mod word_memo;
 
 pub(crate) use key_sets::{KeyBeginnings, KeyFilter, StemEndings};
 use phrase_table::for_each_stem;
@@ -183,19 +185,17 @@ impl<'t> std::ops::Deref for Doc<'_, 't> {
 }
 
 impl<'a, 't> Doc<'a, 't> {
-    /// Look every token up in the lexicon index.
+    /// Look every token up in the lexicon index; what a word's key says
+    /// is read from this thread's interner when the word was seen before
+    /// (`recognize::interned`), worked out and kept there when not.
     pub fn indexed(lexicon: &Lexicon, analysis: &'a Analysis<'t>) -> Self {
         let clitics = crate::text::clitics::active_table();
-        let info_of = |memo: &mut word_memo::WordMemo| -> Vec<TokenInfo> {
+        let owner = interned::owner(lexicon.serial, clitics);
+        let info: Vec<TokenInfo> = interned::with_memo(analysis, owner, |memo| {
             (0..analysis.len())
                 .map(|i| lexicon.token_info(analysis, i, clitics, memo))
                 .collect()
-        };
-        let info = if lexicon.serial == 0 {
-            info_of(&mut word_memo::WordMemo::default())
-        } else {
-            word_memo::with_memo(lexicon.serial, clitics, info_of)
-        };
+        });
         let roles_in_doc = info.iter().fold(0, |all, t| all | t.roles);
         let kinds_in_doc = info.iter().fold(0, |all, t| all | t.key | t.stems);
         Doc {
@@ -384,7 +384,8 @@ pub struct Lexicon {
     /// the longer ones, as `load` read them, for the index's flags.
     modifier_shapes: (Vec<String>, Vec<String>),
     /// This lexicon's serial number in the process (0: not loaded), which
-    /// ties the per-thread memo of words to it (`word_memo`).
+    /// ties what the interner keeps per word form to it
+    /// (`recognize::interned`).
     serial: u64,
 }
 
@@ -428,7 +429,7 @@ impl Lexicon {
             .map(|suffix| suffix.chars().next_back())
             .collect();
         lexicon.fw = fw;
-        lexicon.serial = word_memo::next_lexicon_serial();
+        lexicon.serial = interned::next_rules_serial();
         Ok(lexicon)
     }
 
@@ -439,28 +440,42 @@ impl Lexicon {
         a: &Analysis<'_>,
         i: usize,
         clitics: &CliticTable,
-        memo: &mut word_memo::WordMemo,
+        memo: &mut Memo<'_, TokenInfo>,
     ) -> TokenInfo {
-        let k = a.key(i);
-        // A word with a proclitic letter: its stems too, worked out once
-        // per word form (see `word_memo`).
-        if a.tokens()[i].kind == TokenKind::Word && clitics.starts_with_proclitic(k) {
-            return memo.get_or(k, || self.proclitic_word_info(k));
+        if a.tokens()[i].kind == TokenKind::Word {
+            let of_key = || self.word_info(a.key(i), clitics);
+            return memo.get_or(i, of_key).unwrap_or_else(of_key);
         }
+        let k = a.key(i);
         let entry = self.entry_of(k);
-        let whole = entry.kinds;
-        let tables = whole & !START_FLAGS;
+        let tables = entry.kinds & !START_FLAGS;
         let key = match a.tokens()[i].kind {
-            TokenKind::Number => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
             TokenKind::Punct if self.may_start(a, i) && Self::punct_starts(a, i, entry) => {
                 tables | (START | NUM | DATE) as u32
             }
             TokenKind::Punct => tables | (NUM | DATE) as u32,
-            // Without a proclitic letter (see above): no stems.
-            TokenKind::Word => whole,
+            _ => tables | (START | NUM | DATE | UNIT | ORD | MOD) as u32,
         };
         TokenInfo {
             key,
+            stems: 0,
+            roles: entry.roles,
+        }
+    }
+
+    /// [`Lexicon::token_info`] of a word token, which its key alone gives.
+    /// Out of line: the loop over the tokens mostly reads it in the
+    /// interner.
+    #[inline(never)]
+    fn word_info(&self, k: &str, clitics: &CliticTable) -> TokenInfo {
+        // A word with a proclitic letter: its stems too.
+        if clitics.starts_with_proclitic(k) {
+            return self.proclitic_word_info(k);
+        }
+        // Without a proclitic letter: no stems.
+        let entry = self.entry_of(k);
+        TokenInfo {
+            key: entry.kinds,
             stems: 0,
             roles: entry.roles,
         }
