@@ -22,7 +22,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 
-use super::names::features::{same_bytes, NameWord};
+use super::names::features::NameWord;
+use super::names::word_bytes::same_bytes;
 use super::numbers::lexicon::TokenInfo;
 use crate::text::clitics::CliticTable;
 use crate::text::tokenize::InternedKeys;

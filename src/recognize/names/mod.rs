@@ -39,6 +39,7 @@ mod place_within;
 mod propagation;
 mod publisher_rules;
 mod repeated_subjects;
+pub(crate) mod word_bytes;
 pub(crate) use propagation::NamesCarry;
 mod sports_rules;
 mod subject_cues;

@@ -351,7 +351,9 @@ impl NameRecognizer {
                 .strip_suffix('\u{0647}')
                 .unwrap_or(bare)
                 .ends_with('\u{064A}');
-        if definite_adjective || features::has_pronoun_suffix(key) || self.verb_shapes.matches(key)
+        if definite_adjective
+            || word_bytes::has_pronoun_suffix(key)
+            || self.verb_shapes.matches(key)
         {
             return false;
         }
