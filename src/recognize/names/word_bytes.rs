@@ -21,12 +21,14 @@ fn ends_in_pronoun(word: &str) -> bool {
 
 /// Whether a key has no Arabic letter (`ء` to `ي`): `derive` finds nothing
 /// in it but that it is no ordinary word.
+#[inline]
 pub(super) fn no_arabic_letter(key: &str) -> bool {
     !key.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 /// Whether a token starts with the definite article as written: a bare
 /// alef and lam (`الاتفاق`), not `آلاف` or `أل…`, with two letters after.
+#[inline]
 pub(super) fn has_article(surface: &str) -> bool {
     // Most are written `ال` with no mark between: only the letters after
     // it are counted.
