@@ -330,6 +330,22 @@ impl<T> PhraseTable<T> {
         })
     }
 
+    /// Each first word, the payloads of the one-word entries equal to it,
+    /// and the second keys of the longer phrases starting with it.
+    pub fn first_words_with_seconds(
+        &self,
+    ) -> impl Iterator<Item = (&str, impl Iterator<Item = &T>, impl Iterator<Item = &str>)> {
+        self.by_first.iter().map(|(k, f)| {
+            (
+                &**k,
+                f.singles
+                    .iter()
+                    .map(|&id| &self.entries[id as usize].payload),
+                f.by_second.keys().map(|k| &**k),
+            )
+        })
+    }
+
     /// The second key of every phrase of two or more tokens (a key once
     /// per first key it follows).
     pub fn second_keys(&self) -> impl Iterator<Item = &str> {
@@ -397,14 +413,15 @@ impl<T> PhraseTable<T> {
     /// All matches starting at token `i`, the whole first token and (when
     /// `clitics`) its clitic stems; longest first.
     pub fn matches_at<'a>(&'a self, a: &Analysis<'_>, i: usize, clitics: bool) -> Matches<'a, T> {
-        self.matches_at_gated(a, i, true, clitics, true)
+        self.matches_at_gated(a, i, true, clitics, true, true)
     }
 
     /// [`PhraseTable::matches_at`] for a caller that knows from its own
     /// flags where no phrase can start: `whole` is false when the token's
     /// own key is no first key (only its stems are looked up), `longer`
-    /// false when the next token is no phrase's second key (only one-token
-    /// phrases are read).
+    /// false when no phrase starting with the token's key has the next
+    /// token's key second (only one-token phrases are read),
+    /// `stems_longer` the same for phrases starting with a stem.
     pub fn matches_at_gated<'a>(
         &'a self,
         a: &Analysis<'_>,
@@ -412,6 +429,7 @@ impl<T> PhraseTable<T> {
         whole: bool,
         clitics: bool,
         longer: bool,
+        stems_longer: bool,
     ) -> Matches<'a, T> {
         let mut out = Matches::new();
         let token = a.tokens()[i];
@@ -427,7 +445,7 @@ impl<T> PhraseTable<T> {
                     continue;
                 };
                 if let Some(start) = stem_start(a, i, &split) {
-                    self.extend_matches(a, i, first, start, true, longer, &mut out);
+                    self.extend_matches(a, i, first, start, true, stems_longer, &mut out);
                 }
             }
         }
@@ -528,8 +546,9 @@ mod tests {
             table.insert(phrase, payload);
         }
         let a = analysis_keys("ومجلس الأمن");
-        let gated =
-            |whole, longer| payloads_of(&table.matches_at_gated(&a, 0, whole, true, longer));
+        let gated = |whole, longer| {
+            payloads_of(&table.matches_at_gated(&a, 0, whole, true, longer, longer))
+        };
         assert_eq!(payloads_of(&table.matches_at(&a, 0, true)), vec![2, 1]);
         assert_eq!(gated(true, true), vec![2, 1]);
         // The stem `مجلس` after `و` is found without the whole word's lookup.
@@ -537,7 +556,7 @@ mod tests {
         assert_eq!(gated(false, false), vec![1]);
         let a = analysis_keys("مجلس الأمن");
         assert_eq!(
-            payloads_of(&table.matches_at_gated(&a, 0, true, false, false)),
+            payloads_of(&table.matches_at_gated(&a, 0, true, false, false, false)),
             vec![1]
         );
     }

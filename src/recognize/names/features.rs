@@ -17,6 +17,7 @@ use crate::text::key_hash::{key_hash, KeyHashMap};
 use crate::text::normalize::is_word_char;
 use crate::text::{Analysis, TokenKind};
 
+use super::phrase_pairs::PairFilter;
 use super::word_bytes::{has_article, has_pronoun_suffix, no_arabic_letter, same_key};
 
 /// A set of [`flag`] bits.
@@ -174,6 +175,8 @@ pub struct Vocabulary {
     /// Every key starts with a word character, so a number or punctuation
     /// token is in none of the lexicons and is not looked up.
     only_word_keys: bool,
+    /// The gazetteer's first and second key pairs (empty: all may be).
+    gaz_pairs: PairFilter,
     /// This vocabulary's serial number in the process, given by
     /// [`Vocabulary::finish`] (0: not finished), which ties the flags the
     /// interner keeps per word form to it (`recognize::interned`).
@@ -259,8 +262,8 @@ impl Vocabulary {
         self.add_hashed(key_hash(key), key, flags);
     }
 
-    /// [`Vocabulary::add`] of a key with this hash.
-    fn add_hashed(&mut self, hash: u64, key: &str, flags: Flags) {
+    /// [`Vocabulary::add`] of a key with this hash ([`key_hash`]).
+    pub(super) fn add_hashed(&mut self, hash: u64, key: &str, flags: Flags) {
         if key.is_empty() {
             return;
         }
@@ -297,6 +300,18 @@ impl Vocabulary {
             .all(|(k, _)| k.chars().next().is_some_and(is_word_char));
         self.only_word_keys = only_word_keys;
         self.serial = interned::next_rules_serial();
+    }
+
+    /// The gazetteer's (first key, second key) pairs, by their hashes.
+    pub(super) fn set_gaz_pairs(&mut self, pairs: PairFilter) {
+        self.gaz_pairs = pairs;
+    }
+
+    /// Whether some gazetteer phrase may start with the keys of these
+    /// hashes (a 0: a token whose hash was not taken, which may).
+    #[inline]
+    pub(super) fn gaz_pair_may_hold(&self, first: u64, second: u64) -> bool {
+        first == 0 || second == 0 || self.gaz_pairs.may_hold(first, second)
     }
 
     /// The word's own flags.

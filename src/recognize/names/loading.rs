@@ -3,8 +3,10 @@
 //! recognizer's phrase tables and word sets, and the vocabulary flags are
 //! built once. A malformed row is an error naming its file and line.
 
+use super::phrase_pairs::PairFilter;
 use super::*;
 use crate::rules::static_table::{self, StaticTable};
+use crate::text::key_hash::key_hash;
 
 /// Highest ANERcorp entity share of a word that still counts as common.
 pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
@@ -291,20 +293,27 @@ impl NameRecognizer {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
             }
         }
-        for (first, singles) in self.gazetteer.first_words() {
+        // Each key is hashed once, for its vocabulary entry and the pairs
+        // (sized by the entries, not counted: at most one pair each).
+        let mut pairs = PairFilter::with_capacity(self.gazetteer.len());
+        for (first, singles, seconds) in self.gazetteer.first_words_with_seconds() {
             let (single, labels) = singles.fold((0, 0), |(_, f), p| {
                 (flag::GAZ_SINGLE, f | features::label_word_flag(p.label))
             });
-            v.add(first, flag::GAZ_FIRST | single | labels);
-        }
-        // A second key that starts with no letter (a digit) is not added:
-        // the vocabulary stays one of words, and `gaz_matches` lets such a
-        // next token through unflagged.
-        for second in self.gazetteer.second_keys() {
-            if second.chars().next().is_some_and(is_word_char) {
-                v.add(second, flag::GAZ_SECOND);
+            let first_hash = key_hash(first);
+            v.add_hashed(first_hash, first, flag::GAZ_FIRST | single | labels);
+            for second in seconds {
+                let second_hash = key_hash(second);
+                pairs.insert(first_hash, second_hash);
+                // A second key that starts with no letter (a digit) is not
+                // added: the vocabulary stays one of words, and
+                // `gaz_matches` lets such a next token through unflagged.
+                if second.chars().next().is_some_and(is_word_char) {
+                    v.add_hashed(second_hash, second, flag::GAZ_SECOND);
+                }
             }
         }
+        v.set_gaz_pairs(pairs);
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;
             for t in singles {

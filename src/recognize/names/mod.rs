@@ -32,6 +32,7 @@ mod org_institutions;
 mod org_rules;
 pub mod patterns;
 mod person_cues;
+mod phrase_pairs;
 mod place_definitions;
 mod place_heads_kept;
 mod place_lists;
@@ -460,11 +461,29 @@ impl NameRecognizer {
         let may_start = |bits: Flags| {
             bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
         };
-        let possible = may_start(f.word) || (clitics && may_start(f.stems));
-        if !possible {
+        // The whole word starts a longer phrase only with the next word as
+        // its second: the vocabulary's pair filter refuses most pairs no
+        // phrase has, without the table's two lookups.
+        let whole_longer = next_second
+            && f.word & flag::GAZ_FIRST != 0
+            && self
+                .vocab
+                .gaz_pair_may_hold(d.f.key_hash(i), d.f.key_hash(i + 1));
+        let whole = f.word & flag::GAZ_SINGLE != 0 || whole_longer;
+        let stems = clitics && may_start(f.stems);
+        if !whole && !stems {
             return Matches::new();
         }
-        gated_matches(&self.gazetteer, flag::GAZ_FIRST, d, i, clitics, next_second)
+        // As `gated_matches`, the whole word and the stems each read only
+        // where the flags above let a phrase start.
+        self.gazetteer.matches_at_gated(
+            d.a,
+            i,
+            whole && (d.any(i, flag::GAZ_FIRST) || !d.is_word(i)),
+            stems && d.f.stem_any(i, flag::GAZ_FIRST),
+            whole_longer,
+            next_second,
+        )
     }
 
     /// Trigger matches at token `i`, as [`Self::gaz_matches`].
@@ -696,5 +715,5 @@ fn gated_matches<'s, T>(
     if !whole && !stems {
         return Matches::new();
     }
-    table.matches_at_gated(d.a, i, whole || !d.is_word(i), stems, longer)
+    table.matches_at_gated(d.a, i, whole || !d.is_word(i), stems, longer, longer)
 }
