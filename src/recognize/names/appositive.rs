@@ -62,6 +62,6 @@ impl NameRecognizer {
             && self
                 .trigger_matches(d, k - 1, true)
                 .first()
-                .is_some_and(|m| m.payload.kinds.contains(&TriggerKind::SpeechVerb))
+                .is_some_and(|m| m.payload.has(TriggerKind::SpeechVerb))
     }
 }

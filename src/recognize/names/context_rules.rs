@@ -17,27 +17,27 @@ impl NameRecognizer {
         };
         let after = m.end;
         // A title after a name in apposition (`[X] وزيرة …`).
-        if !m.clitic && m.payload.kinds.contains(&TriggerKind::PersonTitle) {
+        if !m.clitic && m.payload.has(TriggerKind::PersonTitle) {
             self.appositive_person_at(d, i, out);
         }
         // A descriptor before a bare name (`شركة [توتال]`) or a known
         // organization (`صحيفة [الأهرام]`) is no head of that name.
         // An official-name head before a place is the name's own word
         // (`[بنك مصر]`, like `[بنك الصين]`), no descriptor of the place.
-        let official_before_place = m.payload.kinds.contains(&TriggerKind::OrgHeadStrong)
+        let official_before_place = m.payload.has(TriggerKind::OrgHeadStrong)
             && self
                 .gaz_matches(d, after, false)
                 .iter()
                 .any(|g| matches!(g.payload.label, Label::Gpe | Label::Loc));
-        let described = m.payload.kinds.contains(&TriggerKind::OrgDescriptor)
+        let described = m.payload.has(TriggerKind::OrgDescriptor)
             && !official_before_place
             && (self.org_after_descriptor(d, after).is_some()
                 || self
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
-        let kept_descriptor = m.payload.kinds.contains(&TriggerKind::OrgDescriptorKept);
-        let kept_place_head = m.payload.kinds.contains(&TriggerKind::PlaceHeadKept);
+        let kept_descriptor = m.payload.has(TriggerKind::OrgDescriptorKept);
+        let kept_place_head = m.payload.has(TriggerKind::PlaceHeadKept);
         // A head inside a listed prepositional idiom (`بقيادة`, "led by")
         // introduces the leader, no organization of that head.
         let idiom = d.is_stop(i);
@@ -513,7 +513,7 @@ impl NameRecognizer {
         let titled = self
             .trigger_matches(d, after, false)
             .into_iter()
-            .find(|m| m.payload.kinds.contains(&TriggerKind::PersonTitle));
+            .find(|m| m.payload.has(TriggerKind::PersonTitle));
         let last = if let Some(place) = place {
             self.unknown_name_after_place(d, place.end - 1)
         } else if let Some(Some(person)) = titled.map(|t| self.title_person(d, t.end)) {

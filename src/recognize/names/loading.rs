@@ -317,7 +317,7 @@ impl NameRecognizer {
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;
             for t in singles {
-                if t.kinds.contains(&TriggerKind::NameSuffix) {
+                if t.has(TriggerKind::NameSuffix) {
                     bits |= flag::NAME_SUFFIX;
                 }
                 if t.kinds.iter().any(|k| {
@@ -628,7 +628,7 @@ impl NameRecognizer {
             if !key.contains(' ') {
                 self.trigger_words.insert(&key);
             }
-            self.triggers.insert(&trigger, Trigger { kinds, source });
+            self.triggers.insert(&trigger, Trigger::new(kinds, source));
         }
         Ok(())
     }

@@ -197,7 +197,28 @@ impl TriggerKind {
 #[derive(Debug, Clone)]
 pub struct Trigger {
     kinds: Vec<TriggerKind>,
+    /// A bit per kind in `kinds` (`1 << kind as u32`): a kind is tested
+    /// with one mask, not a walk over the list.
+    kind_set: u32,
     source: String,
+}
+
+impl Trigger {
+    fn new(kinds: Vec<TriggerKind>, source: String) -> Self {
+        debug_assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
+        let kind_set = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
+        Trigger {
+            kinds,
+            kind_set,
+            source,
+        }
+    }
+
+    /// Whether the entry has this kind.
+    #[inline]
+    fn has(&self, kind: TriggerKind) -> bool {
+        self.kind_set & 1 << kind as u32 != 0
+    }
 }
 
 /// How much an organization head vouches for the words after it.

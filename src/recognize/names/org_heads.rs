@@ -53,7 +53,7 @@ impl NameRecognizer {
                     !self
                         .trigger_matches(d, h, true)
                         .iter()
-                        .any(|t| t.payload.kinds.contains(&TriggerKind::OrgDescriptor))
+                        .any(|t| t.payload.has(TriggerKind::OrgDescriptor))
                 })
             })
         };
@@ -315,7 +315,7 @@ impl NameRecognizer {
     /// title of the person who follows, not a word of the name before it.
     fn title_before_name(&self, d: &Doc<'_>, j: usize) -> bool {
         self.trigger_matches(d, j, false).iter().any(|t| {
-            t.payload.kinds.contains(&TriggerKind::PersonTitle)
+            t.payload.has(TriggerKind::PersonTitle)
                 && t.end < d.a.len()
                 && d.is_word(t.end)
                 && !d.has_article(t.end)

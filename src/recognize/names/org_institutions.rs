@@ -30,7 +30,7 @@ impl NameRecognizer {
         let outside = self
             .trigger_matches(d, head, true)
             .iter()
-            .any(|t| t.payload.kinds.contains(&TriggerKind::OrgHeadOutside));
+            .any(|t| t.payload.has(TriggerKind::OrgHeadOutside));
         let quoted = head > 0 && matches!(a.light(head - 1), "\"" | "«" | "“");
         if outside || quoted || d.has_article(head) || !self.field_noun(d, after) {
             return None;
