@@ -311,8 +311,9 @@ impl Element {
         }
         if let Some(shape) = self.shape {
             let word = token.kind == TokenKind::Word;
-            // Counted only for the two shapes that ask.
-            let al = || word && key.starts_with("ال") && key.chars().count() > 3;
+            // Only for the two shapes that ask; more than three letters
+            // is told by the fourth, not by counting them all.
+            let al = || word && key.starts_with("ال") && key.chars().nth(3).is_some();
             let ok = match shape {
                 Shape::Word => word,
                 Shape::Number => token.kind == TokenKind::Number,
