@@ -298,7 +298,7 @@ impl NumberRecognizer {
         let value = if hijri {
             super::hijri::value(y, None, None)
         } else {
-            Value::String(format!("{y:04}"))
+            Value::String(super::year4(y))
         };
         let mut c = Candidate::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
         c.priority = 1;

@@ -465,7 +465,7 @@ impl NumberRecognizer {
                 let mut c =
                     Candidate::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
                 c.evidence = state.evidence(|| format!("relative day {o:+}"));
-                if let Some(t) = self.time_after(state, m.end_tok, v.as_str().map(str::to_string)) {
+                if let Some(t) = self.time_after(state, m.end_tok, v.as_str()) {
                     out.push(Candidate { start, ..t });
                 }
                 out.push(c);

@@ -188,7 +188,7 @@ impl NumberRecognizer {
         &self,
         state: &DocState<'_, '_, '_>,
         k: usize,
-        date: Option<String>,
+        date: Option<&str>,
     ) -> Option<Candidate> {
         let a = state.a;
         if k >= a.len() {
@@ -208,8 +208,8 @@ impl NumberRecognizer {
         } else {
             return None;
         };
-        let c = self.clock(state, j, j, date)?;
-        Some(c)
+        // The date is copied only where a clock time may follow it.
+        self.clock(state, j, j, date.map(str::to_string))
     }
 
     /// A clock time at `j`: digits (`10:30`, `3`), an ordinal or cardinal
