@@ -17,6 +17,7 @@ use super::super::ordinals::may_be_ordinal;
 use super::super::Candidate;
 use super::super::{is_comma, key_at, light_at, DocState, NumberRecognizer};
 use super::day_of_month::continues_a_number;
+use super::iso_day;
 use super::{plain_int, ymd, DateParts};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -780,7 +781,7 @@ impl NumberRecognizer {
             a.tokens()[i].start,
             end,
             Label::Date,
-            Value::String(date.format("%Y-%m-%d").to_string()),
+            Value::String(iso_day(date)),
             "date/numeric",
         ))
     }

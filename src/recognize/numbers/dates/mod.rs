@@ -81,6 +81,16 @@ pub(crate) fn year4(y: i32) -> String {
     s
 }
 
+/// A day as `d.format("%Y-%m-%d")` writes it, with no formatting
+/// machinery for the years 0 to 9999 (chrono writes a sign past them).
+pub(crate) fn iso_day(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        ymd(Some(d.year()), d.month(), Some(d.day()))
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 /// Append `y` as `{y:04}` formats it.
 fn push_year(s: &mut String, y: i32) {
     match u32::try_from(y) {
@@ -93,12 +103,13 @@ fn push_year(s: &mut String, y: i32) {
 }
 
 /// Append `n` as `{n:02}` formats it.
-fn push_2_digits(s: &mut String, n: u32) {
-    if n < 100 {
+pub(crate) fn push_2_digits(s: &mut String, n: impl Into<i64>) {
+    let n: i64 = n.into();
+    if (0..100).contains(&n) {
         s.push(char::from(b'0' + (n / 10) as u8));
         s.push(char::from(b'0' + (n % 10) as u8));
     } else {
-        s.push_str(&n.to_string());
+        s.push_str(&format!("{n:02}"));
     }
 }
 
@@ -207,9 +218,7 @@ impl NumberRecognizer {
                     a.tokens()[i].start,
                     p.end_tok,
                     Label::Date,
-                    date.map_or(Value::Null, |d| {
-                        Value::String(d.format("%Y-%m-%d").to_string())
-                    }),
+                    date.map_or(Value::Null, |d| Value::String(iso_day(d))),
                     "date/dateline",
                 );
                 c.evidence = format!(
@@ -395,7 +404,7 @@ impl NumberRecognizer {
                                 t.start,
                                 i + 1,
                                 Label::Date,
-                                Value::String(date.format("%Y-%m-%d").to_string()),
+                                Value::String(iso_day(date)),
                                 "date/numeric",
                             ));
                         }
@@ -434,7 +443,7 @@ impl NumberRecognizer {
                             t.start,
                             i + 1,
                             Label::Date,
-                            Value::String(date.format("%Y-%m-%d").to_string()),
+                            Value::String(iso_day(date)),
                             "date/numeric",
                         ));
                     }
@@ -629,7 +638,7 @@ pub(crate) fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
 
 pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
     Value::String(match grain {
-        "day" => (r + Duration::days(off)).format("%Y-%m-%d").to_string(),
+        "day" => iso_day(r + Duration::days(off)),
         "week" => {
             let d = r + Duration::days(7 * off);
             let w = d.iso_week();
@@ -639,6 +648,9 @@ pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
             let (y, m) = add_months(r, off);
             format!("{y:04}-{m:02}")
         }
-        _ => format!("{:04}", r.year() as i64 + off),
+        _ => match i32::try_from(r.year() as i64 + off) {
+            Ok(y) => year4(y),
+            Err(_) => format!("{:04}", r.year() as i64 + off),
+        },
     })
 }

@@ -116,7 +116,7 @@ impl NumberRecognizer {
                 // هذه الليلة is the dateline's night; a point of the day
                 // names no day (N9).
                 let v = match state.refd.filter(|_| !point) {
-                    Some(r) => Value::String(format!("{}T{part}", r.format("%Y-%m-%d"))),
+                    Some(r) => Value::String(format!("{}T{part}", super::iso_day(r))),
                     None => Value::String(format!("T{part}")),
                 };
                 out.push(Candidate::new(
@@ -446,15 +446,20 @@ impl NumberRecognizer {
         if hour > 24 {
             return None;
         }
-        let mut tm = format!("T{hour:02}:{minute:02}");
-        if let Some(s) = second {
-            tm = format!("{tm}:{s:02}");
-        }
+        // The day (not a range of days), then `T` and the clock.
         let date = date.or(day_date);
-        let v = match date {
-            Some(d) if !d.contains('/') => format!("{d}{tm}"),
-            _ => tm,
-        };
+        let mut v = String::with_capacity(24);
+        if let Some(d) = date.as_deref().filter(|d| !d.contains('/')) {
+            v.push_str(d);
+        }
+        v.push('T');
+        super::push_2_digits(&mut v, hour);
+        v.push(':');
+        super::push_2_digits(&mut v, minute);
+        if let Some(s) = second {
+            v.push(':');
+            super::push_2_digits(&mut v, s);
+        }
         let rule = if shift.is_some() {
             "time/clock-daypart"
         } else {
