@@ -385,7 +385,13 @@ impl NumberRecognizer {
                 }
             }
         }
-        // Part of the day.
+        // Part of the day: every reading below needs a day-part key or the
+        // night noun within the three tokens from `e`.
+        if daypart_only
+            && !(e..e + 3).any(|p| a.key_is(p, kind::DAYPART) || a.role_is(p, Role::NightNounDef))
+        {
+            return None;
+        }
         let mut shift = None;
         let mut k = e;
         // الثامنة من صباح اليوم: the part of a named day.
