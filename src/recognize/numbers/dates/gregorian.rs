@@ -264,7 +264,7 @@ impl NumberRecognizer {
             return None;
         }
         let prev = key_at(a, i - 1);
-        let after_cue = self.is_date_cue(prev)
+        let after_cue = self.is_date_cue_at(a, i - 1)
             || a.tokens()[i - 1].kind == TokenKind::Word
                 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
         // A year alone in brackets: قصائد الرصيف (1980).
@@ -562,7 +562,7 @@ impl NumberRecognizer {
         // مارس), or before `من العام نفسه`.
         let cue = i > 0 && {
             let pk = key_at(a, i - 1);
-            self.is_date_cue(pk)
+            self.is_date_cue_at(a, i - 1)
                 || stems(pk).any(|(_, s)| self.is_date_cue(&s))
                 || a.role_is(i - 1, Role::MonthNoun)
                 || a.role_is(i - 1, Role::This)

@@ -630,6 +630,14 @@ impl NumberRecognizer {
     pub(crate) fn is_date_cue(&self, key: &str) -> bool {
         self.lexicon.fw.is(key, Role::DatePrep) || self.lexicon.date_mods.contains_key(key)
     }
+
+    /// [`Self::is_date_cue`] of the key of token `k`, read in its index
+    /// bits first (its role bits are the key's function-word roles; every
+    /// date modifier key has the date-modifier bit).
+    pub(crate) fn is_date_cue_at(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        a.role_is(k, Role::DatePrep)
+            || a.key_is(k, kind::DATE_MOD) && self.lexicon.date_mods.contains_key(key_at(a, k))
+    }
 }
 
 pub(crate) fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {

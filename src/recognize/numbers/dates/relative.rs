@@ -463,10 +463,10 @@ impl NumberRecognizer {
                 let v = r.map_or(Value::Null, |r| {
                     Value::String(iso_day(r + Duration::days(*o)))
                 });
-                let mut c =
-                    Candidate::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
+                let time = self.time_after(state, m.end_tok, v.as_str());
+                let mut c = Candidate::new(start, m.end_tok, Label::Date, v, "date/relative");
                 c.evidence = state.evidence(|| format!("relative day {o:+}"));
-                if let Some(t) = self.time_after(state, m.end_tok, v.as_str()) {
+                if let Some(t) = time {
                     out.push(Candidate { start, ..t });
                 }
                 out.push(c);
