@@ -556,49 +556,63 @@ impl NumberRecognizer {
                 .then(|| lexicon.time_units.get(k.as_ref()))
                 .flatten()
             {
-                let cued = chars > 0
-                    || after_modifier
-                    || (i > 0
-                        && lexicon
-                            .fw
-                            .is_with_proclitics(key_at(a, i - 1), Role::DurationCue));
-                let opens_phrase = i == 0
-                    || (a.tokens()[i - 1].kind == TokenKind::Punct && light_at(a, i - 1) != "/");
-                let prev_ok = cued || opens_phrase;
-                let full = lexicon.tok_is(a, i + 1, Role::Whole);
                 let one_after = lexicon.tok_is(a, i + 1, Role::Single);
-                // A unit noun heading a construct is no duration: `يوم
-                // [الجلوس]`, `"لحظة ولادة"` (a definite word after it, or any
-                // word when nothing before it asks for a duration).
-                let next_word = a
-                    .tokens()
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word);
-                let heads_construct = next_word
-                    && !full
-                    && !one_after
-                    && lexicon.conj_word(a, i + 1).is_none()
-                    && (key_at(a, i + 1).starts_with(lexicon.fw.article()) || !cued);
-                let prev_ok = prev_ok
-                    || full
-                    || (i > 0
-                        && lexicon
-                            .fw
-                            .words(Role::DurationNoun)
-                            .any(|w| key_at(a, i - 1).ends_with(w)));
-                let next_ok = i + 1 >= a.len()
-                    || (a.tokens()[i + 1].kind != TokenKind::Number
-                        && !lexicon.weekdays.contains_key(key_at(a, i + 1))
-                        && !lexicon.months.starts(key_at(a, i + 1)));
-                // ساعة ونصف: a fraction after the unit makes it an amount.
-                let fraction_follows = lexicon
-                    .conj_word(a, i + 1)
-                    .is_some_and(|(x, _, conj)| conj && x.fraction.is_some() && x.unit.is_none());
+                // A lone unit of one, asked only of such units, its tests
+                // cheapest first (each is a pure test of the tokens).
+                let counts_one = || {
+                    // Not before a number, a weekday or a month name.
+                    let next_ok = i + 1 >= a.len()
+                        || (a.tokens()[i + 1].kind != TokenKind::Number
+                            && !(a.key_is(i + 1, kind::WEEKDAY)
+                                && lexicon.weekdays.contains_key(key_at(a, i + 1)))
+                            && !(a.key_is(i + 1, kind::MONTH)
+                                && lexicon.months.starts(key_at(a, i + 1))));
+                    if !next_ok {
+                        return false;
+                    }
+                    let cued = chars > 0
+                        || after_modifier
+                        || (i > 0
+                            && lexicon
+                                .fw
+                                .is_with_proclitics(key_at(a, i - 1), Role::DurationCue));
+                    let full = lexicon.tok_is(a, i + 1, Role::Whole);
+                    let conj = lexicon.conj_word(a, i + 1);
+                    // A unit noun heading a construct is no duration: `يوم
+                    // [الجلوس]`, `"لحظة ولادة"` (a definite word after it, or
+                    // any word when nothing before it asks for a duration).
+                    let next_word = a
+                        .tokens()
+                        .get(i + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word);
+                    let heads_construct = next_word
+                        && !full
+                        && !one_after
+                        && conj.is_none()
+                        && (key_at(a, i + 1).starts_with(lexicon.fw.article()) || !cued);
+                    if heads_construct {
+                        return false;
+                    }
+                    let opens_phrase = i == 0
+                        || (a.tokens()[i - 1].kind == TokenKind::Punct
+                            && light_at(a, i - 1) != "/");
+                    let prev_ok = cued
+                        || opens_phrase
+                        || full
+                        || (i > 0
+                            && lexicon
+                                .fw
+                                .words(Role::DurationNoun)
+                                .any(|w| key_at(a, i - 1).ends_with(w)));
+                    // ساعة ونصف: a fraction after the unit makes it an amount.
+                    let fraction_follows = conj.is_some_and(|(x, _, conj)| {
+                        conj && x.fraction.is_some() && x.unit.is_none()
+                    });
+                    prev_ok || fraction_follows
+                };
                 let n = match t.count {
                     2 => Some(2.0),
-                    1 if t.bare && (prev_ok || fraction_follows) && next_ok && !heads_construct => {
-                        Some(1.0)
-                    }
+                    1 if t.bare && counts_one() => Some(1.0),
                     _ if one_after => Some(1.0),
                     _ => None,
                 };

@@ -27,6 +27,43 @@ pub(super) fn may_be_ordinal(a: &lexicon::Doc<'_, '_>, i: usize) -> bool {
         && (a.key_is(i, ORDINAL_FORM | lexicon::ORD as u32) || a.stem_is(i, ORDINAL_FORM))
 }
 
+/// An ordinal read at a token: what its candidate is made of.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OrdinalRead {
+    start: usize,
+    end_tok: usize,
+    value: f64,
+    rule: &'static str,
+}
+
+impl OrdinalRead {
+    /// The ORDINAL candidate.
+    fn candidate(self) -> Candidate {
+        let mut c = Candidate::new(
+            self.start,
+            self.end_tok,
+            Label::Ordinal,
+            number_value(self.value),
+            self.rule,
+        );
+        c.priority = 1;
+        c
+    }
+}
+
+/// The ordinals a document's readers asked for last, by token: the token
+/// of an ordinal is asked by several readers at and around it (the
+/// ordinal itself, a day of the month, a clock hour, an age), and the
+/// reading depends on the token alone. Sixteen slots, the token's index
+/// modulo 16 picks one; a miss reads the token again.
+#[derive(Debug, Default)]
+pub(crate) struct OrdinalMemo {
+    slots: [std::cell::Cell<Option<OrdinalSlot>>; 16],
+}
+
+/// A token and the ordinal read there, if any.
+type OrdinalSlot = (usize, Option<OrdinalRead>);
+
 impl NumberRecognizer {
     /// Ordinals: `الأول`, `أولى`, `ثالث`, `الحادي عشر`, `الحادي والعشرون`,
     /// `العشرون`, `الـ21`.
@@ -37,13 +74,27 @@ impl NumberRecognizer {
         if !may_be_ordinal(state.a, i) {
             return None;
         }
-        self.ordinal_form(state, i)
+        self.ordinal_memoized(state.a, i)
+            .map(OrdinalRead::candidate)
+    }
+
+    /// [`Self::ordinal_form`] at `i`, read once for the readers that ask
+    /// the same token one after another ([`OrdinalMemo`]).
+    #[inline(never)]
+    fn ordinal_memoized(&self, a: &lexicon::Doc<'_, '_>, i: usize) -> Option<OrdinalRead> {
+        let slot = &a.ordinal_memo.slots[i % 16];
+        if let Some((at, read)) = slot.get() {
+            if at == i {
+                return read;
+            }
+        }
+        let read = self.ordinal_form(a, i);
+        slot.set(Some((i, read)));
+        read
     }
 
     /// [`Self::ordinal`] at a word whose key or a stem may be an ordinal form.
-    #[inline(never)]
-    fn ordinal_form(&self, state: &DocState<'_, '_, '_>, i: usize) -> Option<Candidate> {
-        let a = state.a;
+    fn ordinal_form(&self, a: &lexicon::Doc<'_, '_>, i: usize) -> Option<OrdinalRead> {
         let lexicon = &self.lexicon;
         let t = a.tokens()[i];
         let key = key_at(a, i);
@@ -71,15 +122,12 @@ impl NumberRecognizer {
             let l = light_at(a, i + 1);
             if l.chars().all(|c| c.is_ascii_digit()) && l.len() <= 4 {
                 let v: f64 = l.parse().ok()?;
-                let mut c = Candidate::new(
-                    t.start,
-                    i + 2,
-                    Label::Ordinal,
-                    number_value(v),
-                    "ordinal/article-digits",
-                );
-                c.priority = 1;
-                return Some(c);
+                return Some(OrdinalRead {
+                    start: t.start,
+                    end_tok: i + 2,
+                    value: v,
+                    rule: "ordinal/article-digits",
+                });
             }
         }
         let whole_form = a
@@ -160,9 +208,12 @@ impl NumberRecognizer {
             if !standalone {
                 continue;
             }
-            let mut c = Candidate::new(start, end, Label::Ordinal, number_value(v), "ordinal/word");
-            c.priority = 1;
-            return Some(c);
+            return Some(OrdinalRead {
+                start,
+                end_tok: end,
+                value: v,
+                rule: "ordinal/word",
+            });
         }
         None
     }

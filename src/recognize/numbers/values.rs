@@ -9,7 +9,7 @@ use crate::mention::Label;
 /// Format a number for a TIMEX duration (`3`, `0.5`).
 pub fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
+        itoa::Buffer::new().format(x as i64).to_string()
     } else {
         let s = format!("{x:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -20,18 +20,24 @@ pub fn fmt_num(x: f64) -> String {
 pub fn duration(n: Option<f64>, unit: &str) -> Value {
     let Some(n) = n else { return Value::Null };
     let in_minutes = n * 60.0;
-    let s = match unit {
+    let (prefix, count, designator) = match unit {
         // A third or a quarter of an hour is said in minutes (PT20M).
         "H" if (n * 10.0).fract() != 0.0 && (in_minutes - in_minutes.round()).abs() < 1e-6 => {
-            format!("PT{}M", fmt_num(in_minutes.round()))
+            ("PT", in_minutes.round(), "M")
         }
-        "H" => format!("PT{}H", fmt_num(n)),
-        "MIN" => format!("PT{}M", fmt_num(n)),
-        "S" => format!("PT{}S", fmt_num(n)),
-        "DE" => format!("P{}Y", fmt_num(n * 10.0)),
-        "CE" => format!("P{}Y", fmt_num(n * 100.0)),
-        u => format!("P{}{}", fmt_num(n), u),
+        "H" => ("PT", n, "H"),
+        "MIN" => ("PT", n, "M"),
+        "S" => ("PT", n, "S"),
+        "DE" => ("P", n * 10.0, "Y"),
+        "CE" => ("P", n * 100.0, "Y"),
+        u => ("P", n, u),
     };
+    // Written piece by piece, with no formatting machinery.
+    let count = fmt_num(count);
+    let mut s = String::with_capacity(prefix.len() + count.len() + designator.len());
+    s.push_str(prefix);
+    s.push_str(&count);
+    s.push_str(designator);
     Value::String(s)
 }
 

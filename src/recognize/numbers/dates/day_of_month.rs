@@ -16,6 +16,7 @@ use super::super::lexicon::{kind, Doc, Relative};
 use super::super::ordinals::may_be_ordinal;
 use super::super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
 use super::gregorian::may_be_weekday;
+use super::iso_day;
 use super::{add_months, plain_int};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -119,9 +120,8 @@ impl NumberRecognizer {
         };
         let value = state.refd.map_or(Value::Null, |r| {
             let (year, month) = add_months(r, offset);
-            NaiveDate::from_ymd_opt(year, month, day).map_or(Value::Null, |d| {
-                Value::String(d.format("%Y-%m-%d").to_string())
-            })
+            NaiveDate::from_ymd_opt(year, month, day)
+                .map_or(Value::Null, |d| Value::String(iso_day(d)))
         });
         let mut c = Candidate::new(start, month_end, Label::Date, value, RULE);
         c.evidence =

@@ -17,6 +17,7 @@ use super::super::ordinals::may_be_ordinal;
 use super::super::Candidate;
 use super::super::{is_comma, key_at, light_at, DocState, NumberRecognizer};
 use super::day_of_month::continues_a_number;
+use super::iso_day;
 use super::{plain_int, ymd, DateParts};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -263,7 +264,7 @@ impl NumberRecognizer {
             return None;
         }
         let prev = key_at(a, i - 1);
-        let after_cue = self.is_date_cue(prev)
+        let after_cue = self.is_date_cue_at(a, i - 1)
             || a.tokens()[i - 1].kind == TokenKind::Word
                 && stems(prev).any(|(_, s)| self.is_date_cue(&s));
         // A year alone in brackets: قصائد الرصيف (1980).
@@ -298,7 +299,7 @@ impl NumberRecognizer {
         let value = if hijri {
             super::hijri::value(y, None, None)
         } else {
-            Value::String(format!("{y:04}"))
+            Value::String(super::year4(y))
         };
         let mut c = Candidate::new(a.tokens()[i].start, end, Label::Date, value, "date/year");
         c.priority = 1;
@@ -561,7 +562,7 @@ impl NumberRecognizer {
         // مارس), or before `من العام نفسه`.
         let cue = i > 0 && {
             let pk = key_at(a, i - 1);
-            self.is_date_cue(pk)
+            self.is_date_cue_at(a, i - 1)
                 || stems(pk).any(|(_, s)| self.is_date_cue(&s))
                 || a.role_is(i - 1, Role::MonthNoun)
                 || a.role_is(i - 1, Role::This)
@@ -780,7 +781,7 @@ impl NumberRecognizer {
             a.tokens()[i].start,
             end,
             Label::Date,
-            Value::String(date.format("%Y-%m-%d").to_string()),
+            Value::String(iso_day(date)),
             "date/numeric",
         ))
     }

@@ -41,7 +41,7 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
 /// The value of a Hijri date: a day, a month (`day` none) or a year
 /// (`month` none).
 pub(crate) fn value(year: i32, month: Option<u32>, day: Option<u32>) -> Value {
-    let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let fmt = super::iso_day;
     match (month, day) {
         (Some(m), Some(d)) => match to_gregorian(year, m, d) {
             Some(g) => json!({"hijri": format!("{year:04}-{m:02}-{d:02}"), "gregorian": fmt(g)}),
@@ -57,7 +57,7 @@ pub(crate) fn value(year: i32, month: Option<u32>, day: Option<u32>) -> Value {
         _ => match (to_gregorian(year, 1, 1), month_end(year, 12)) {
             (Some(a), Some(b)) => {
                 let g = if a.year() == b.year() {
-                    format!("{:04}", a.year())
+                    super::year4(a.year())
                 } else {
                     format!("{:04}/{:04}", a.year(), b.year())
                 };

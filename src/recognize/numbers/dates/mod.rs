@@ -59,10 +59,57 @@ pub(crate) struct DateParts {
 }
 
 pub(crate) fn ymd(y: Option<i32>, m: u32, d: Option<u32>) -> String {
-    let ys = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-    match d {
-        Some(d) => format!("{ys}-{m:02}-{d:02}"),
-        None => format!("{ys}-{m:02}"),
+    let mut s = String::with_capacity(10);
+    match y {
+        Some(y) => push_year(&mut s, y),
+        None => s.push_str("XXXX"),
+    }
+    s.push('-');
+    push_2_digits(&mut s, m);
+    if let Some(d) = d {
+        s.push('-');
+        push_2_digits(&mut s, d);
+    }
+    s
+}
+
+/// A year as `format!("{y:04}")` writes it, with no formatting machinery
+/// for the years a text names (0 to 9999).
+pub(crate) fn year4(y: i32) -> String {
+    let mut s = String::with_capacity(4);
+    push_year(&mut s, y);
+    s
+}
+
+/// A day as `d.format("%Y-%m-%d")` writes it, with no formatting
+/// machinery for the years 0 to 9999 (chrono writes a sign past them).
+pub(crate) fn iso_day(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        ymd(Some(d.year()), d.month(), Some(d.day()))
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// Append `y` as `{y:04}` formats it.
+fn push_year(s: &mut String, y: i32) {
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            push_2_digits(s, y / 100);
+            push_2_digits(s, y % 100);
+        }
+        _ => s.push_str(&format!("{y:04}")),
+    }
+}
+
+/// Append `n` as `{n:02}` formats it.
+pub(crate) fn push_2_digits(s: &mut String, n: impl Into<i64>) {
+    let n: i64 = n.into();
+    if (0..100).contains(&n) {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        s.push_str(&format!("{n:02}"));
     }
 }
 
@@ -78,11 +125,14 @@ pub(crate) fn plain_int(a: &Doc<'_, '_>, j: usize) -> Option<u32> {
     if j >= a.len() || a.tokens()[j].kind != TokenKind::Number {
         return None;
     }
-    let l = light_at(a, j);
-    if l.len() > 4 || !l.chars().all(|c| c.is_ascii_digit()) {
+    // One to four ASCII digits, read as they are checked.
+    let l = light_at(a, j).as_bytes();
+    if l.is_empty() || l.len() > 4 {
         return None;
     }
-    l.parse().ok()
+    l.iter().try_fold(0, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 impl NumberRecognizer {
@@ -168,9 +218,7 @@ impl NumberRecognizer {
                     a.tokens()[i].start,
                     p.end_tok,
                     Label::Date,
-                    date.map_or(Value::Null, |d| {
-                        Value::String(d.format("%Y-%m-%d").to_string())
-                    }),
+                    date.map_or(Value::Null, |d| Value::String(iso_day(d))),
                     "date/dateline",
                 );
                 c.evidence = format!(
@@ -317,8 +365,7 @@ impl NumberRecognizer {
                     "date/same-year",
                 ));
             }
-            if let Some(t) = self.time_after(state, p.end_tok, c.value.as_str().map(str::to_string))
-            {
+            if let Some(t) = self.time_after(state, p.end_tok, c.value.as_str()) {
                 out.push(Candidate {
                     start: c.start,
                     ..t
@@ -330,14 +377,23 @@ impl NumberRecognizer {
         // Numeric dates.
         if t.kind == TokenKind::Number {
             let l = light_at(a, i);
+            // The separators of the number, found in one pass over its bytes.
+            let (mut dash, mut dot, mut colon, mut slashes) = (false, false, false, 0);
+            for b in l.bytes() {
+                match b {
+                    b'-' => dash = true,
+                    b'.' => dot = true,
+                    b':' => colon = true,
+                    b'/' => slashes += 1,
+                    _ => {}
+                }
+            }
             // A d-m-yyyy date has its separator in this token or runs on
             // into the next, glued one.
-            if l.len() <= 10
-                && (l.contains(['-', '.']) || a.tokens().get(i + 1).is_some_and(|t| t.glued))
-            {
+            if l.len() <= 10 && (dash || dot || a.tokens().get(i + 1).is_some_and(|t| t.glued)) {
                 out.extend(self.numeric_dmy(state, i));
             }
-            if l.contains('-') {
+            if dash {
                 let parts: Vec<&str> = l.split('-').collect();
                 if parts.len() == 3 {
                     if let (Ok(y), Ok(m), Ok(d)) =
@@ -348,13 +404,13 @@ impl NumberRecognizer {
                                 t.start,
                                 i + 1,
                                 Label::Date,
-                                Value::String(date.format("%Y-%m-%d").to_string()),
+                                Value::String(iso_day(date)),
                                 "date/numeric",
                             ));
                         }
                     }
                 }
-            } else if l.matches('/').count() == 2 {
+            } else if slashes == 2 {
                 let parts: Vec<&str> = l.split('/').collect();
                 let (d, m, y) = (
                     parts[0].parse::<u32>(),
@@ -387,12 +443,12 @@ impl NumberRecognizer {
                             t.start,
                             i + 1,
                             Label::Date,
-                            Value::String(date.format("%Y-%m-%d").to_string()),
+                            Value::String(iso_day(date)),
                             "date/numeric",
                         ));
                     }
                 }
-            } else if let Some((x, y)) = l.split_once('/') {
+            } else if let Some((x, y)) = (slashes > 0).then(|| l.split_once('/')).flatten() {
                 // 2/2013: month/year.
                 if let (Ok(m), Ok(yy)) = (x.parse::<u32>(), y.parse::<i32>()) {
                     if y.len() == 4
@@ -410,7 +466,7 @@ impl NumberRecognizer {
                     }
                 }
                 // 21/09 after a weekday or يوم: day/month (handled by weekday).
-            } else if l.contains(':') {
+            } else if colon {
                 if let Some(c) = self.clock(state, i, i, None) {
                     out.push(c);
                 }
@@ -457,7 +513,7 @@ impl NumberRecognizer {
                         let mut value = if hijri {
                             hijri::value(y as i32, None, None)
                         } else {
-                            Value::String(format!("{y:04}"))
+                            Value::String(year4(y as i32))
                         };
                         let mut rule = "date/year-noun";
                         if !bracketed
@@ -497,7 +553,7 @@ impl NumberRecognizer {
             // Weekdays with an optional relative adjective.
             if let Some(c) = self.weekday_relative(state, i) {
                 let (s, end) = (c.start, c.end_tok);
-                if let Some(t) = self.time_after(state, end, c.value.as_str().map(str::to_string)) {
+                if let Some(t) = self.time_after(state, end, c.value.as_str()) {
                     out.push(Candidate { start: s, ..t });
                 }
                 out.push(c);
@@ -574,6 +630,14 @@ impl NumberRecognizer {
     pub(crate) fn is_date_cue(&self, key: &str) -> bool {
         self.lexicon.fw.is(key, Role::DatePrep) || self.lexicon.date_mods.contains_key(key)
     }
+
+    /// [`Self::is_date_cue`] of the key of token `k`, read in its index
+    /// bits first (its role bits are the key's function-word roles; every
+    /// date modifier key has the date-modifier bit).
+    pub(crate) fn is_date_cue_at(&self, a: &Doc<'_, '_>, k: usize) -> bool {
+        a.role_is(k, Role::DatePrep)
+            || a.key_is(k, kind::DATE_MOD) && self.lexicon.date_mods.contains_key(key_at(a, k))
+    }
 }
 
 pub(crate) fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
@@ -582,7 +646,7 @@ pub(crate) fn t_start(a: &Doc<'_, '_>, i: usize) -> usize {
 
 pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
     Value::String(match grain {
-        "day" => (r + Duration::days(off)).format("%Y-%m-%d").to_string(),
+        "day" => iso_day(r + Duration::days(off)),
         "week" => {
             let d = r + Duration::days(7 * off);
             let w = d.iso_week();
@@ -592,6 +656,9 @@ pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
             let (y, m) = add_months(r, off);
             format!("{y:04}-{m:02}")
         }
-        _ => format!("{:04}", r.year() as i64 + off),
+        _ => match i32::try_from(r.year() as i64 + off) {
+            Ok(y) => year4(y),
+            Err(_) => format!("{:04}", r.year() as i64 + off),
+        },
     })
 }

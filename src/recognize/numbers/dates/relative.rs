@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::super::function_words::Role;
 use super::super::lexicon::{kind, stems, Doc, Relative};
 use super::super::{duration, duration_label, key_at, Candidate, DocState, NumberRecognizer};
+use super::iso_day;
 use super::{add_months, grain_value};
 use crate::mention::Label;
 use crate::text::TokenKind;
@@ -89,7 +90,7 @@ impl NumberRecognizer {
             start,
             end,
             Label::Date,
-            Value::String(date.format("%Y-%m-%d").to_string()),
+            Value::String(iso_day(date)),
             "date/weekday",
         ))
     }
@@ -159,7 +160,7 @@ impl NumberRecognizer {
                                 -(if x == 0 { 7 } else { x })
                             };
                             let date = r + Duration::days(delta);
-                            value = Value::String(date.format("%Y-%m-%d").to_string());
+                            value = Value::String(iso_day(date));
                             end = m.end_tok;
                         }
                     }
@@ -240,7 +241,7 @@ impl NumberRecognizer {
             a.tokens()[i].start,
             end,
             Label::Date,
-            Value::String(last.format("%Y-%m-%d").to_string()),
+            Value::String(iso_day(last)),
             "date/last-day",
         ))
     }
@@ -426,7 +427,7 @@ impl NumberRecognizer {
             start,
             end,
             Label::Date,
-            Value::String(date.format("%Y-%m-%d").to_string()),
+            Value::String(iso_day(date)),
             "date/nth-weekday",
         );
         c.priority = -1;
@@ -460,12 +461,12 @@ impl NumberRecognizer {
         match m.value {
             Relative::Day(o) => {
                 let v = r.map_or(Value::Null, |r| {
-                    Value::String((r + Duration::days(*o)).format("%Y-%m-%d").to_string())
+                    Value::String(iso_day(r + Duration::days(*o)))
                 });
-                let mut c =
-                    Candidate::new(start, m.end_tok, Label::Date, v.clone(), "date/relative");
+                let time = self.time_after(state, m.end_tok, v.as_str());
+                let mut c = Candidate::new(start, m.end_tok, Label::Date, v, "date/relative");
                 c.evidence = state.evidence(|| format!("relative day {o:+}"));
-                if let Some(t) = self.time_after(state, m.end_tok, v.as_str().map(str::to_string)) {
+                if let Some(t) = time {
                     out.push(Candidate { start, ..t });
                 }
                 out.push(c);
@@ -502,9 +503,7 @@ impl NumberRecognizer {
                         ));
                     }
                     if let Relative::Day(0) = m2.value {
-                        let v = r.map_or(Value::Null, |r| {
-                            Value::String(r.format("%Y-%m-%d").to_string())
-                        });
+                        let v = r.map_or(Value::Null, |r| Value::String(iso_day(r)));
                         out.push(Candidate::new(
                             start,
                             m2.end_tok,
@@ -575,8 +574,8 @@ impl NumberRecognizer {
         }
         let n = n as i64;
         let v = match t.unit.as_str() {
-            "D" => (r - Duration::days(n)).format("%Y-%m-%d").to_string(),
-            "W" => (r - Duration::days(7 * n)).format("%Y-%m-%d").to_string(),
+            "D" => iso_day(r - Duration::days(n)),
+            "W" => iso_day(r - Duration::days(7 * n)),
             "M" => {
                 let (y, m) = add_months(r, -n);
                 format!("{y:04}-{m:02}")
@@ -712,5 +711,5 @@ fn day_of_week(r: NaiveDate, o: i64, d: u32) -> Value {
     let monday =
         r - Duration::days(r.weekday().num_days_from_monday() as i64) + Duration::days(7 * o);
     let date = monday + Duration::days(d as i64 - 1);
-    Value::String(date.format("%Y-%m-%d").to_string())
+    Value::String(iso_day(date))
 }

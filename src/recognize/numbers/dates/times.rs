@@ -116,7 +116,7 @@ impl NumberRecognizer {
                 // هذه الليلة is the dateline's night; a point of the day
                 // names no day (N9).
                 let v = match state.refd.filter(|_| !point) {
-                    Some(r) => Value::String(format!("{}T{part}", r.format("%Y-%m-%d"))),
+                    Some(r) => Value::String(format!("{}T{part}", super::iso_day(r))),
                     None => Value::String(format!("T{part}")),
                 };
                 out.push(Candidate::new(
@@ -188,7 +188,7 @@ impl NumberRecognizer {
         &self,
         state: &DocState<'_, '_, '_>,
         k: usize,
-        date: Option<String>,
+        date: Option<&str>,
     ) -> Option<Candidate> {
         let a = state.a;
         if k >= a.len() {
@@ -208,8 +208,8 @@ impl NumberRecognizer {
         } else {
             return None;
         };
-        let c = self.clock(state, j, j, date)?;
-        Some(c)
+        // The date is copied only where a clock time may follow it.
+        self.clock(state, j, j, date.map(str::to_string))
     }
 
     /// A clock time at `j`: digits (`10:30`, `3`), an ordinal or cardinal
@@ -385,7 +385,13 @@ impl NumberRecognizer {
                 }
             }
         }
-        // Part of the day.
+        // Part of the day: every reading below needs a day-part key or the
+        // night noun within the three tokens from `e`.
+        if daypart_only
+            && !(e..e + 3).any(|p| a.key_is(p, kind::DAYPART) || a.role_is(p, Role::NightNounDef))
+        {
+            return None;
+        }
         let mut shift = None;
         let mut k = e;
         // الثامنة من صباح اليوم: the part of a named day.
@@ -446,15 +452,20 @@ impl NumberRecognizer {
         if hour > 24 {
             return None;
         }
-        let mut tm = format!("T{hour:02}:{minute:02}");
-        if let Some(s) = second {
-            tm = format!("{tm}:{s:02}");
-        }
+        // The day (not a range of days), then `T` and the clock.
         let date = date.or(day_date);
-        let v = match date {
-            Some(d) if !d.contains('/') => format!("{d}{tm}"),
-            _ => tm,
-        };
+        let mut v = String::with_capacity(24);
+        if let Some(d) = date.as_deref().filter(|d| !d.contains('/')) {
+            v.push_str(d);
+        }
+        v.push('T');
+        super::push_2_digits(&mut v, hour);
+        v.push(':');
+        super::push_2_digits(&mut v, minute);
+        if let Some(s) = second {
+            v.push(':');
+            super::push_2_digits(&mut v, s);
+        }
         let rule = if shift.is_some() {
             "time/clock-daypart"
         } else {

@@ -175,6 +175,9 @@ pub struct Doc<'a, 't> {
     roles_in_doc: u64,
     /// The union of the tokens' kind bits, of their keys and stems.
     kinds_in_doc: u32,
+    /// The ordinals last read at a token: several readers ask the same
+    /// token (`NumberRecognizer::ordinal`).
+    pub(in crate::recognize::numbers) ordinal_memo: super::ordinals::OrdinalMemo,
 }
 
 impl<'t> std::ops::Deref for Doc<'_, 't> {
@@ -203,6 +206,7 @@ impl<'a, 't> Doc<'a, 't> {
             info,
             roles_in_doc,
             kinds_in_doc,
+            ordinal_memo: Default::default(),
         }
     }
 
