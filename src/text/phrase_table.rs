@@ -286,6 +286,16 @@ impl<T> PhraseTable<T> {
         self.by_first.reserve(additional);
     }
 
+    /// Empty the table, keeping its buffers' room for the next filling (a
+    /// per-document table reused from document to document).
+    pub fn clear(&mut self) {
+        self.by_first.clear();
+        self.entries.clear();
+        self.rest_text.clear();
+        self.rest_ends.clear();
+        self.max_tokens = 0;
+    }
+
     /// The payload of entry `id` (entries are numbered in insertion order,
     /// as [`PhraseTable::for_each_entry`] visits them).
     pub fn payload(&self, id: u32) -> &T {

@@ -30,11 +30,23 @@ enum Item {
 
 /// What the lists of a document are read against: the known places by
 /// first token, and the tokens any mention already covers.
-struct FoundPlaces {
+struct FoundPlaces<'f> {
     /// By first token (the longest first among places of one token).
     known: Vec<KnownPlace>,
-    covered: Vec<bool>,
+    /// The mentions found so far, whose tokens are covered.
+    found: &'f [Mention],
+    /// Whether each token is covered, marked once unknown items have
+    /// asked [`COVERED_ASKS_BEFORE_MARKS`] times (most documents ask
+    /// fewer, and each ask is answered off the mentions).
+    covered: std::cell::OnceCell<Vec<bool>>,
+    /// How many times [`FoundPlaces::covered`] was asked.
+    asked: std::cell::Cell<usize>,
 }
+
+/// Asks of [`FoundPlaces::covered`] answered by a walk over the mentions
+/// before every token is marked: a walk costs a few tests per mention, the
+/// marks two token lookups per mention.
+const COVERED_ASKS_BEFORE_MARKS: usize = 16;
 
 /// A known place that starts a list item: its first and last token, where
 /// it starts and its label.
@@ -46,20 +58,21 @@ struct KnownPlace {
     label: Label,
 }
 
-impl FoundPlaces {
-    /// The known places and covered tokens of `found`; `None` when no
-    /// place is known (a list needs two, or one after a place head).
-    fn of(d: &Doc<'_>, found: &[Mention]) -> Option<Self> {
+impl<'f> FoundPlaces<'f> {
+    /// The known places of `found`; `None` when no place is known (a list
+    /// needs two, or one after a place head).
+    fn of(d: &Doc<'_>, found: &'f [Mention]) -> Option<Self> {
         let a = d.a;
-        let n = a.len();
         let tokens = a.tokens();
         let mut known: Vec<KnownPlace> = Vec::new();
-        let mut covered = vec![false; n];
         for m in found {
-            let Some((first, last)) = covered_tokens(d, m, &mut covered) else {
+            if !matches!(m.label, Label::Gpe | Label::Loc) {
+                continue;
+            }
+            let Some((first, last)) = mention_tokens(d, m) else {
                 continue;
             };
-            if matches!(m.label, Label::Gpe | Label::Loc) && tokens[last].end == m.end {
+            if tokens[last].end == m.end {
                 known.push(KnownPlace {
                     first,
                     last,
@@ -72,7 +85,30 @@ impl FoundPlaces {
             return None;
         }
         known.sort_by_key(|k| (k.first, std::cmp::Reverse(k.last)));
-        Some(FoundPlaces { known, covered })
+        Some(FoundPlaces {
+            known,
+            found,
+            covered: std::cell::OnceCell::new(),
+            asked: std::cell::Cell::new(0),
+        })
+    }
+
+    /// Whether a mention found so far covers token `i` (one whose
+    /// [`mention_tokens`] reach it).
+    fn covered(&self, d: &Doc<'_>, i: usize) -> bool {
+        if self.covered.get().is_none() && self.asked.get() < COVERED_ASKS_BEFORE_MARKS {
+            self.asked.set(self.asked.get() + 1);
+            return covers(d.a.tokens(), self.found, i);
+        }
+        self.covered.get_or_init(|| {
+            let mut covered = vec![false; d.a.len()];
+            for m in self.found {
+                if let Some((first, last)) = mention_tokens(d, m) {
+                    covered[first..=last].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            covered
+        })[i]
     }
 
     /// The index in `known` of the first place starting at or after token
@@ -94,6 +130,7 @@ impl FoundPlaces {
     /// into the second item (a comma, or a word with `و`). Most tokens
     /// fail it, so the list rules' word tests run only next to a list.
     /// `from` is [`FoundPlaces::known_from`] of `i`.
+    #[inline(always)]
     fn may_start_list(&self, d: &Doc<'_>, i: usize, from: usize) -> bool {
         let a = d.a;
         if !d.is_word(i) {
@@ -102,14 +139,17 @@ impl FoundPlaces {
         if self.known.get(from).is_some_and(|k| k.first == i) {
             return true;
         }
-        i + 1 < a.len() && continues_list(a.key(i + 1))
+        i + 1 < a.len() && continues_list(a.light_bytes(&a.tokens()[i + 1]))
     }
 }
 
 /// Whether a token after an item goes on with the list: a comma, or a
-/// word with the conjunction `و` (the next item).
-fn continues_list(key: &str) -> bool {
-    is_list_comma(key) || key.starts_with('\u{0648}')
+/// word with the conjunction `و` (the next item). Read off the token's
+/// light form as bytes (asked at every word: no UTF-8 test); the key and
+/// the light form differ only in `ى` and `ة`, which the test never reads.
+#[inline]
+fn continues_list(light: &[u8]) -> bool {
+    matches!(light, [0xD9, 0x88, ..]) || light == "،".as_bytes() || light == b","
 }
 
 /// An Arabic or Latin comma between two items.
@@ -214,9 +254,6 @@ impl NameRecognizer {
         {
             return Some((Item::Known(k.label), k.last));
         }
-        if places.covered[i] {
-            return None;
-        }
         let key = a.key(i);
         // The first item of a list starts after a stop word, punctuation
         // or a place head, not inside a longer name (`سين سان [دوني]`).
@@ -225,23 +262,23 @@ impl NameRecognizer {
         }
         // An unknown item ends where the list goes on; asked first, since
         // most words are followed by another word and the word tests below
-        // cost lookups.
+        // cost lookups (and the covered tokens are marked only when asked).
         let boundary = i + 1 >= a.len()
             || !d.is_word(i + 1)
             || d.is_stop(i + 1)
             || a.key(i + 1).starts_with('\u{0648}');
-        if !boundary {
-            return None;
-        }
-        // A word known whole is not split (`وزير` is no `و` + `زير`).
+        // A word known whole is not split (`وزير` is no `و` + `زير`), and
+        // is no unknown place either (`unknown_place_word` refuses its
+        // flags): no item, asked before the covered tokens.
         let known_whole = d.any(
             i,
             flag::COMMON | flag::STOP | flag::TRIGGER | flag::GAZ_WORD | flag::GIVEN | flag::FAMILY,
         );
+        if !boundary || known_whole || places.covered(d, i) {
+            return None;
+        }
         let start = if !conjunct && self.unknown_place_word(key, Some(d.f.get(i).word)) {
             token.start
-        } else if known_whole {
-            return None;
         } else {
             let split = crate::text::clitics::clitic_splits_iter(key).find(|s| {
                 s.proclitic.chars().eq(['\u{0648}']) && self.unknown_place_word(&s.stem_key, None)
@@ -361,21 +398,28 @@ impl NameRecognizer {
     }
 }
 
-/// The first and last token of a mention, marked in `covered`; `None` when
-/// it reaches past the last token.
-pub(super) fn covered_tokens(
-    d: &Doc<'_>,
-    m: &Mention,
-    covered: &mut [bool],
-) -> Option<(usize, usize)> {
+/// Whether one of `found` covers token `i` of `tokens`: [`mention_tokens`]
+/// of it reach `i`, read off the token ends (which grow from token to
+/// token): the first token is the first that ends after the mention's
+/// start, the last the one after every token that ends before its end, and
+/// the last token of the text ends at or after its end.
+fn covers(tokens: &[crate::text::Token], found: &[Mention], i: usize) -> bool {
+    let (Some(token), Some(last)) = (tokens.get(i), tokens.last()) else {
+        return false;
+    };
+    let before_end = i.checked_sub(1).map_or(0, |b| tokens[b].end);
+    found
+        .iter()
+        .any(|m| token.end > m.start && (i == 0 || before_end < m.end) && last.end >= m.end)
+}
+
+/// The first and last token of a mention; `None` when it reaches past the
+/// last token.
+fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
     let n = d.a.len();
     let first = d.offsets().ending_by(m.start);
     let last = d.offsets().ending_before(m.end);
-    if first >= n || last >= n {
-        return None;
-    }
-    covered[first..=last].iter_mut().for_each(|c| *c = true);
-    Some((first, last))
+    (first < n && last < n).then_some((first, last))
 }
 
 #[cfg(test)]
@@ -419,5 +463,50 @@ mod tests {
             gated * 4 > tokens * 3,
             "{gated} of {tokens} tokens turned away"
         );
+    }
+
+    /// A token is covered by a walk over the mentions where the marks
+    /// cover it, on every corpus article (the recognizer's own mentions).
+    #[test]
+    fn the_walk_over_the_mentions_covers_what_the_marks_do() {
+        let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let mut covered_tokens = 0;
+        for text in crate::perf::repo_corpus_texts() {
+            let a = Analysis::new(&text);
+            let ctx = DocContext::plain("test", &a);
+            let mut found = Vec::new();
+            r.recognize(&ctx, &mut found);
+            let d = Doc::new(&ctx, r.vocab.features(&a));
+            let mut marks = vec![false; a.len()];
+            for m in &found {
+                if let Some((first, last)) = mention_tokens(&d, m) {
+                    marks[first..=last].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            for (i, &marked) in marks.iter().enumerate() {
+                assert_eq!(covers(a.tokens(), &found, i), marked, "token {i} of {text}");
+                covered_tokens += usize::from(marked);
+            }
+        }
+        assert!(covered_tokens > 1000, "{covered_tokens} tokens covered");
+    }
+
+    /// The byte test on the light form says what the key says: a comma,
+    /// or a word starting with `و`, on every token of the corpus articles.
+    #[test]
+    fn a_list_goes_on_where_the_key_says_it_does() {
+        let mut texts = crate::perf::repo_corpus_texts();
+        texts.push("مصر، والأردن , وسوريا ولى وة ، و".into());
+        let mut going_on = 0;
+        for text in &texts {
+            let a = Analysis::new(text);
+            for (i, t) in a.tokens().iter().enumerate() {
+                let key = a.key(i);
+                let by_key = is_list_comma(key) || key.starts_with('\u{0648}');
+                assert_eq!(continues_list(a.light_bytes(t)), by_key, "{key}");
+                going_on += usize::from(by_key);
+            }
+        }
+        assert!(going_on > 100, "{going_on} tokens go on with a list");
     }
 }

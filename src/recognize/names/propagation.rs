@@ -165,6 +165,14 @@ pub struct NamesCarry {
     pub(super) clubs: Vec<(usize, usize, Source)>,
 }
 
+thread_local! {
+    /// The table of a whole document's sources (no window carries them),
+    /// one per thread, emptied for each document. Only its table is used:
+    /// a whole document keeps its seen texts apart and has no clubs here.
+    static WHOLE_DOCUMENT_CARRY: std::cell::RefCell<NamesCarry> =
+        std::cell::RefCell::default();
+}
+
 impl NameRecognizer {
     /// Document-level propagation: the parts of a full person name found in
     /// the document (`شي` after `شي جين بينغ`) and organization aliases are
@@ -174,11 +182,22 @@ impl NameRecognizer {
     /// lines after its source. In a window of a long document, the sources
     /// are those of its core added to those of the earlier windows.
     pub(super) fn propagate(&self, d: &Doc<'_>, found: &mut Vec<Mention>) {
+        match d.ctx.window {
+            Some(w) => self.propagate_with(d, found, &mut w.carry.names.borrow_mut()),
+            // A whole document starts from the thread's table, emptied: its
+            // room stays from document to document (built and dropped per
+            // document, it cost more than its lookups).
+            None => WHOLE_DOCUMENT_CARRY.with_borrow_mut(|carry| {
+                carry.table.clear();
+                self.propagate_with(d, found, carry)
+            }),
+        }
+    }
+
+    /// [`Self::propagate`] with the sources so far in `carry`.
+    fn propagate_with(&self, d: &Doc<'_>, found: &mut Vec<Mention>, carry: &mut NamesCarry) {
         let a = d.a;
         let window = d.ctx.propagation_window;
-        let mut whole_document = NamesCarry::default();
-        let mut carried = d.ctx.window.map(|w| w.carry.names.borrow_mut());
-        let carry = carried.as_deref_mut().unwrap_or(&mut whole_document);
         // Each source with whether it is a cued media name.
         let mut sources: Vec<(&Mention, bool)> = found
             .iter()
@@ -251,8 +270,7 @@ impl NameRecognizer {
                 }
             }
             let keys = source_keys(a, text, words);
-            let letters: usize = keys.iter().map(|k| k.chars().count()).sum();
-            if letters < 2 {
+            if !at_least_two_letters(&keys) {
                 continue;
             }
             let source = PropagationSource {
@@ -369,6 +387,19 @@ impl NameRecognizer {
     }
 }
 
+/// Whether `keys` have two code points or more between them (counted no
+/// further than two).
+fn at_least_two_letters(keys: &[Cow<'_, str>]) -> bool {
+    let mut letters = 0;
+    for k in keys {
+        letters += k.chars().take(2 - letters).count();
+        if letters >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 /// The text of a source mention `start..end`, and its tokens when they are
 /// all whole word tokens (most sources): their text is read off their bytes,
 /// any other span's (one starting after a proclitic) is sliced.
@@ -409,7 +440,10 @@ fn source_keys<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{key_hash, lexicon, source_keys, source_text, FirstKeyHashes, LineIndex};
+    use super::{
+        at_least_two_letters, key_hash, lexicon, source_keys, source_text, FirstKeyHashes,
+        LineIndex,
+    };
     use crate::recognize::names::token_offsets::TokenOffsets;
 
     #[test]
@@ -426,6 +460,20 @@ mod tests {
         let h = key_hash("الصين");
         assert!(!firsts.contains(h ^ (1 << 40)));
         assert!(!FirstKeyHashes::new(std::iter::empty()).contains(h));
+    }
+
+    #[test]
+    fn two_letters_are_counted_across_keys() {
+        let two = |keys: &[&str]| {
+            let keys: Vec<std::borrow::Cow<'_, str>> = keys.iter().map(|&k| k.into()).collect();
+            at_least_two_letters(&keys)
+        };
+        assert!(!two(&[]));
+        assert!(!two(&["ش"]));
+        assert!(!two(&["", "ش", ""]));
+        assert!(two(&["شي"]));
+        assert!(two(&["ش", "ي"]));
+        assert!(two(&["", "بينغ"]));
     }
 
     #[test]

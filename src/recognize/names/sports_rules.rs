@@ -347,6 +347,14 @@ impl NameRecognizer {
         // a bracket that a `)` and a dash close within a place's length
         // (`( فرنسا ) -`) can follow the first team of a line.
         let a = d.a;
+        // Every line needs a `(` token: a text without the character has
+        // none, unless NFKC (applied only to a text with a byte 0xEF, see
+        // `normalize::needs_nfkc`) made one (`（`, `﹙`). Most documents are
+        // turned away by two byte scans instead of a test at every token.
+        let bytes = a.text().as_bytes();
+        if memchr::memchr2(b'(', 0xEF, bytes).is_none() {
+            return;
+        }
         let n = a.len();
         let place_reach = self.gazetteer.max_tokens();
         let is_punct = |k: usize, mark: &str| {
