@@ -350,7 +350,9 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
     // Sort small keys, not the mentions themselves; the candidate's index
     // makes the order total, as a stable sort of the mentions would.
     let order = resolution_order(&candidates);
-    let mut occupied: [OccupiedSpans; 2] = Default::default();
+    // Sized once for the furthest end, not grown span by span.
+    let words = candidates.iter().map(|m| m.end).max().unwrap_or(0) / 64 + 1;
+    let mut occupied = [(); 2].map(|()| OccupiedSpans(vec![0; words]));
     let mut keep = vec![false; candidates.len()];
     for n in order {
         let m = &candidates[n];
@@ -364,10 +366,11 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
     // of one layer never overlap: no two survivors share (start, end, layer).
     let survivors = survivor_order(&candidates, &keep);
     let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(Some).collect();
-    survivors
-        .into_iter()
-        .filter_map(|n| slots[n].take())
-        .collect()
+    // Filled into its final size (a filtered collect regrew it, moving
+    // the mentions at each step).
+    let mut kept = Vec::with_capacity(survivors.len());
+    kept.extend(survivors.into_iter().filter_map(|n| slots[n].take()));
+    kept
 }
 
 /// The indexes of the kept candidates by (start, end, layer): packed into
@@ -382,18 +385,20 @@ fn survivor_order(candidates: &[Mention], keep: &[bool]) -> Vec<usize> {
             .filter(|(_, &k)| k)
             .map(|(n, _)| (n, &candidates[n]))
     };
-    let (max_start, max_end) = kept().fold((0, 0), |(s, e), (_, m)| (s.max(m.start), e.max(m.end)));
+    let (max_start, max_end, count) = kept().fold((0, 0, 0), |(s, e, n), (_, m)| {
+        (s.max(m.start), e.max(m.end), n + 1)
+    });
     let index_bits = bits_for(candidates.len().saturating_sub(1));
     let (start_bits, end_bits) = (bits_for(max_start), bits_for(max_end));
     if start_bits + end_bits + 1 + index_bits < u64::BITS {
-        let keys: Vec<u64> = kept()
-            .map(|(n, m)| {
-                (m.start as u64) << (end_bits + 1 + index_bits)
-                    | (m.end as u64) << (1 + index_bits)
-                    | (m.layer() as u64) << index_bits
-                    | n as u64
-            })
-            .collect();
+        // Sized first: a filtered collect grows step by step.
+        let mut keys: Vec<u64> = Vec::with_capacity(count);
+        keys.extend(kept().map(|(n, m)| {
+            (m.start as u64) << (end_bits + 1 + index_bits)
+                | (m.end as u64) << (1 + index_bits)
+                | (m.layer() as u64) << index_bits
+                | n as u64
+        }));
         return sorted_narrow_indexes(keys, index_bits);
     }
     let packable = candidates.len() < 1 << INDEX_BITS
@@ -457,9 +462,10 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
             .filter(|(_, m)| m.end > m.start)
     };
     // The ranges of the fields, for the narrow key.
-    let (mut max_len, mut max_start) = (0, 0);
+    let (mut max_len, mut max_start, mut count) = (0, 0, 0);
     let (mut min_priority, mut max_priority) = (i32::MAX, i32::MIN);
     for (_, m) in spans() {
+        count += 1;
         max_len = max_len.max(m.len());
         max_start = max_start.max(m.start);
         min_priority = min_priority.min(m.priority);
@@ -473,17 +479,17 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
         bits_for((max_priority as i64 - min_priority as i64) as usize)
     };
     if len_bits + priority_bits + start_bits + LABEL_BITS + index_bits < u64::BITS {
-        let keys: Vec<u64> = spans()
-            .map(|(n, m)| {
-                let longest_first = (max_len - m.len()) as u64;
-                let priority = (m.priority as i64 - min_priority as i64) as u64;
-                let mut key = longest_first;
-                key = key << priority_bits | priority;
-                key = key << start_bits | m.start as u64;
-                key = key << LABEL_BITS | m.label as u64;
-                key << index_bits | n as u64
-            })
-            .collect();
+        // Sized first: a filtered collect grows step by step.
+        let mut keys: Vec<u64> = Vec::with_capacity(count);
+        keys.extend(spans().map(|(n, m)| {
+            let longest_first = (max_len - m.len()) as u64;
+            let priority = (m.priority as i64 - min_priority as i64) as u64;
+            let mut key = longest_first;
+            key = key << priority_bits | priority;
+            key = key << start_bits | m.start as u64;
+            key = key << LABEL_BITS | m.label as u64;
+            key << index_bits | n as u64
+        }));
         return sorted_narrow_indexes(keys, index_bits);
     }
     let packable = candidates.len() < 1 << INDEX_BITS

@@ -509,6 +509,40 @@ fn extract_one(
     }
 }
 
+/// Documents' outputs that follow one another in a chunk's buffer, not
+/// written yet.
+#[derive(Default)]
+struct Run {
+    bytes: std::ops::Range<usize>,
+    /// The text bytes of each document whose output ends in the run.
+    documents: Vec<usize>,
+}
+
+impl Run {
+    /// Write the run (unless a write failed before) and start the next
+    /// where it ends; the first failure is the outcome's.
+    fn write(
+        &mut self,
+        out: &mut impl Write,
+        output: &[u8],
+        progress: &mut Progress,
+        outcome: &mut Outcome,
+    ) {
+        if outcome.write_error.is_none() && !self.bytes.is_empty() {
+            if let Err(e) = out.write_all(&output[self.bytes.clone()]) {
+                outcome.write_error = Some(e.to_string());
+            }
+        }
+        if outcome.write_error.is_none() {
+            for &text_bytes in &self.documents {
+                progress.document(text_bytes);
+            }
+        }
+        self.documents.clear();
+        self.bytes.start = self.bytes.end;
+    }
+}
+
 /// The writer: put finished chunks back in input order and write them.
 fn write_in_order(
     settings: &Settings<'_>,
@@ -551,6 +585,11 @@ fn write_in_order(
                 next += 1;
             }
             let mut start = 0;
+            // The documents' outputs that follow one another in the chunk
+            // are written with one call (mostly larger than the writer's
+            // buffer, so not copied into it): before anything else is
+            // said and at the chunk's end.
+            let mut run = Run::default();
             for event in chunk.events.drain(..) {
                 if outcome.write_error.is_some() {
                     break;
@@ -558,6 +597,7 @@ fn write_in_order(
                 match event {
                     Event::Start { id, place } => match seen.get(&id) {
                         Some(first) => {
+                            run.write(&mut out, &chunk.output, &mut progress, &mut outcome);
                             progress.warn(&format!(
                                 "kashif extract: {place}: duplicate document id `{id}` (first read from {first}); document skipped"
                             ));
@@ -573,36 +613,41 @@ fn write_in_order(
                         start = end;
                     }
                     Event::Written { end, .. } | Event::Part { end } => {
-                        let written = (|| {
-                            if first_output && settings.format == Format::Csv {
-                                formats::write_csv(&mut out, &[], true)?;
-                            }
-                            out.write_all(&chunk.output[start..end])?;
-                            Ok::<(), kashif::Error>(())
-                        })();
-                        match written {
-                            Ok(()) => {
-                                first_output = false;
-                                if let Event::Written { text_bytes, .. } = event {
-                                    progress.document(text_bytes);
-                                }
-                            }
-                            Err(e) => {
+                        if first_output && settings.format == Format::Csv {
+                            if let Err(e) = formats::write_csv(&mut out, &[], true) {
                                 outcome.write_error = Some(match e {
                                     kashif::Error::Io(io) => io.to_string(),
                                     other => other.to_string(),
                                 });
+                                break;
                             }
+                        }
+                        first_output = false;
+                        if run.bytes.end != start {
+                            // A skipped document's output lies between.
+                            run.write(&mut out, &chunk.output, &mut progress, &mut outcome);
+                            run.bytes = start..start;
+                        }
+                        run.bytes.end = end;
+                        if let Event::Written { text_bytes, .. } = event {
+                            run.documents.push(text_bytes);
                         }
                         start = end;
                     }
                     Event::Failed(message) => {
+                        run.write(&mut out, &chunk.output, &mut progress, &mut outcome);
                         progress.warn(&format!("kashif extract: {message}"));
                         outcome.failed = true;
                     }
-                    Event::Fatal(message) => outcome.write_error = Some(message),
+                    Event::Fatal(message) => {
+                        run.write(&mut out, &chunk.output, &mut progress, &mut outcome);
+                        if outcome.write_error.is_none() {
+                            outcome.write_error = Some(message);
+                        }
+                    }
                 }
             }
+            run.write(&mut out, &chunk.output, &mut progress, &mut outcome);
             if outcome.write_error.is_some() {
                 stop.store(true, Ordering::Relaxed);
             }

@@ -260,6 +260,10 @@ impl<'t> Analysis<'t> {
                 ch = t.start;
             }
         }
+        if ch == char_offset {
+            // A token's start or end (most offsets asked): no walk.
+            return byte;
+        }
         for c in self.text[byte..].chars() {
             if ch == char_offset {
                 break;
