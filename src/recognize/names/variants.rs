@@ -206,13 +206,7 @@ fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
 mod tests {
     use super::*;
 
-    /// Every gazetteer entry with its payload, as comparable text.
-    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
-        let mut out = Vec::new();
-        r.gazetteer
-            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
-        out
-    }
+    use crate::recognize::names::gazetteer_loading::tests::gazetteer_entries;
 
     /// The default rules read the variants `build.rs` precompiled, and get
     /// the same gazetteer (entries, order, payloads) as when the variants
