@@ -14,19 +14,29 @@ struct GazetteerRow<'r> {
     key: Option<&'r str>,
     label: &'r str,
     learned: bool,
+    /// `build.rs` found the entry's token keys to be its key's words
+    /// between single spaces (no scan needed).
+    key_words: bool,
 }
 
 /// The rows of an embedded gazetteer file as `build.rs` read them: three
 /// pieces a row in `keys` (entry, key, label cell; `ends` where each piece
 /// ends, `u32` little-endian), each row's line (`lines`, `u32`) and
-/// whether it is learned (`learned`, one byte: 1 or 0).
+/// flags (`flags`, one byte: [`ROW_LEARNED`], [`ROW_KEY_WORDS`]).
 #[derive(Debug, Clone, Copy)]
 struct PrecompiledGazetteer {
     keys: &'static str,
     ends: &'static [u8],
     lines: &'static [u8],
-    learned: &'static [u8],
+    flags: &'static [u8],
 }
+
+/// A precompiled row's flag: the row is learned (else curated).
+const ROW_LEARNED: u8 = 1;
+
+/// A precompiled row's flag: the entry's token keys are the words of its
+/// key between single spaces.
+const ROW_KEY_WORDS: u8 = 2;
 
 impl PrecompiledGazetteer {
     fn rows(self) -> impl Iterator<Item = GazetteerRow<'static>> {
@@ -34,7 +44,7 @@ impl PrecompiledGazetteer {
             keys,
             ends,
             lines,
-            learned,
+            flags,
         } = self;
         let piece = move |n: usize| {
             let start = match n {
@@ -43,12 +53,13 @@ impl PrecompiledGazetteer {
             };
             &keys[start..static_table::u32_at(ends, n) as usize]
         };
-        (0..learned.len()).map(move |row| GazetteerRow {
+        (0..flags.len()).map(move |row| GazetteerRow {
             line: static_table::u32_at(lines, row) as usize,
             entry: piece(3 * row),
             key: Some(piece(3 * row + 1)),
             label: piece(3 * row + 2),
-            learned: learned[row] == 1,
+            learned: flags[row] & ROW_LEARNED != 0,
+            key_words: flags[row] & ROW_KEY_WORDS != 0,
         })
     }
 }
@@ -92,6 +103,7 @@ impl NameRecognizer {
                 key: None,
                 label: row.get(label_col),
                 learned,
+                key_words: false,
             })
         });
         self.add_gazetteer_rows(file, rows)
@@ -118,6 +130,7 @@ impl NameRecognizer {
                 key,
                 label: label_cell,
                 learned,
+                key_words,
             } = row?;
             let label = match previous {
                 Some((cell, label)) if cell == label_cell => label,
@@ -150,7 +163,8 @@ impl NameRecognizer {
                     rule
                 }
             };
-            if entry.trim().is_empty() {
+            // `build.rs` keyed only rows with an entry.
+            if key.is_none() && entry.trim().is_empty() {
                 return Err(Error::rule(file, line, "empty entry"));
             }
             // The key serves the filter and the table alike.
@@ -176,7 +190,12 @@ impl NameRecognizer {
                 },
                 priority,
             };
-            self.gazetteer.insert_with_key(entry, key, payload);
+            if key_words {
+                self.gazetteer
+                    .insert_keys(crate::text::phrase_table::split_spaces(key), payload);
+            } else {
+                self.gazetteer.insert_with_key(entry, key, payload);
+            }
         }
         Ok(())
     }

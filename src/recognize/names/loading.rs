@@ -15,6 +15,12 @@ pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 pub(super) const AMBIGUOUS_MIN_COUNT: usize = 3;
 
+/// The rule file of the nisba stems.
+const NISBA_FILE: &str = "names/norp_nisba.csv";
+
+/// The rule file of the organization acronyms.
+const ACRONYMS_FILE: &str = "names/org_acronyms.csv";
+
 /// The rule file of the common and ambiguous words.
 pub(super) const COMMON_WORDS_FILE: &str = "names/common_words.csv";
 
@@ -284,14 +290,26 @@ impl NameRecognizer {
         if let Some(text) = rules.get(COMMON_WORDS_FILE) {
             r.load_common_words(COMMON_WORDS_FILE, text)?;
         }
+        // An entry a gazetteer row, ten a nisba stem, one an acronym and one
+        // a precompiled variant: the entries are sized once, not grown.
+        let lines = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        r.gazetteer.reserve_entries(
+            rules
+                .matching("names/gaz_", ".csv")
+                .map(|(_, text)| lines(text))
+                .sum::<usize>()
+                + rules.get(NISBA_FILE).map_or(0, |text| 10 * lines(text))
+                + rules.get(ACRONYMS_FILE).map_or(0, lines)
+                + variants::precompiled_variant_count(),
+        );
         for (name, text) in rules.matching("names/gaz_", ".csv") {
             r.load_gazetteer(name, text)?;
         }
-        if let Some(text) = rules.get("names/norp_nisba.csv") {
-            r.load_nisba("names/norp_nisba.csv", text)?;
+        if let Some(text) = rules.get(NISBA_FILE) {
+            r.load_nisba(NISBA_FILE, text)?;
         }
-        if let Some(text) = rules.get("names/org_acronyms.csv") {
-            r.load_acronyms("names/org_acronyms.csv", text)?;
+        if let Some(text) = rules.get(ACRONYMS_FILE) {
+            r.load_acronyms(ACRONYMS_FILE, text)?;
         }
         Ok(r)
     }
