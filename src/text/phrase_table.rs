@@ -100,19 +100,21 @@ fn is_plain(phrase: &str) -> bool {
 /// The pieces of `text` between its spaces, as `text.split(' ')` gives
 /// them, cut on the bytes (a space is ASCII: every cut falls between two
 /// characters).
+#[inline]
 pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     split_ascii(text, b' ')
 }
 
 /// The pieces of `text` between the ASCII byte `at`, as
 /// `text.split(at as char)` gives them, cut on the bytes.
+#[inline]
 pub fn split_ascii(text: &str, at: u8) -> impl Iterator<Item = &str> {
     debug_assert!(at.is_ascii());
     let bytes = text.as_bytes();
     let mut from = Some(0);
     std::iter::from_fn(move || {
         let start = from?;
-        match bytes[start..].iter().position(|&b| b == at) {
+        match memchr::memchr(at, &bytes[start..]) {
             Some(n) => {
                 from = Some(start + n + 1);
                 Some(&text[start..start + n])

@@ -1,8 +1,8 @@
-//! Compiling the names rules: word lists, common words, triggers, cues and
-//! patterns are read from their rule files into the recognizer's phrase
-//! tables and word sets, and the vocabulary flags are built once. The
-//! gazetteer part (`gazetteer_loading.rs`, with the stop and rank words it
-//! is filtered by) compiles on one thread while the word lists compile on a
+//! Compiling the names rules: word lists, stop and common words, triggers,
+//! cues and patterns are read from their rule files into the recognizer's
+//! phrase tables and word sets, and the vocabulary flags are built once.
+//! The gazetteer part (`gazetteer_loading.rs`, with the words it is
+//! filtered by) compiles on one thread while the word lists compile on a
 //! second. A malformed row is an error naming its file and line.
 
 use super::*;
@@ -14,6 +14,9 @@ pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
 /// Occurrences needed before a mostly-untagged word makes a one-word
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 pub(super) const AMBIGUOUS_MIN_COUNT: usize = 3;
+
+/// The rule file of the stop words.
+const STOPWORDS_FILE: &str = "names/stopwords.csv";
 
 /// The rule file of the nisba stems.
 const NISBA_FILE: &str = "names/norp_nisba.csv";
@@ -56,8 +59,9 @@ impl NameRecognizer {
     /// other word lists, triggers, cues and patterns with their vocabulary
     /// flags ([`Self::load_word_lists`]). Then the gazetteer's variants
     /// and its flags complete the vocabulary. The first error is the one a
-    /// compilation in file order would meet (word lists before the
-    /// gazetteer, triggers and patterns after it).
+    /// compilation in file order would meet (word lists and the stop words
+    /// before the gazetteer, triggers and patterns after it); both parts
+    /// read the stop words, the word lists part wholly and first.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
         let clitics = crate::text::clitics::active_table();
         let (lists, gazetteer) = std::thread::scope(|scope| {
@@ -152,7 +156,7 @@ impl NameRecognizer {
         let gazetteer_rows: usize = rules
             .matching("names/gaz_", ".csv")
             .map(|(_, text)| text)
-            .chain(rules.get("names/stopwords.csv"))
+            .chain(rules.get(STOPWORDS_FILE))
             .map(|text| memchr::memchr_iter(b'\n', text.as_bytes()).count())
             .sum();
         vocab.reserve(
@@ -167,7 +171,8 @@ impl NameRecognizer {
         Ok(r)
     }
 
-    /// The files compiled before the gazetteer's in file order.
+    /// The files compiled before the gazetteer's in file order, the stop
+    /// words with all their forms included.
     fn load_word_lists_before_gazetteer(&mut self, rules: &RuleFiles) -> Result<()> {
         let r = self;
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
@@ -214,6 +219,24 @@ impl NameRecognizer {
                 load_words(file, text, "name", set)?;
             }
         }
+        if let Some(text) = rules.get(STOPWORDS_FILE) {
+            // Parsed once for all forms: keys, adjectives, verbs and light
+            // forms (the gazetteer part reads the keys too).
+            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
+            load_table_words(&table, "word", &mut r.stop)?;
+            let col = table.column("word")?;
+            let kind = table.column("kind")?;
+            for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
+                r.stop_adjectives.insert(row.get(col));
+            }
+            r.load_subject_verbs(&table)?;
+            r.stop_light.extend(
+                table
+                    .rows
+                    .iter()
+                    .map(|row| crate::text::light(row.get(col))),
+            );
+        }
         Ok(())
     }
 
@@ -259,25 +282,15 @@ impl NameRecognizer {
     }
 
     /// The gazetteer (entries, nisba forms, acronyms) and the word sets
-    /// that filter it: stop, rank, common and ambiguous words.
+    /// that filter it: stop (their keys only), rank, common and ambiguous
+    /// words.
     fn load_gazetteer_part(rules: &RuleFiles) -> Result<Self> {
         let mut r = Self::empty();
-        if let Some(text) = rules.get("names/stopwords.csv") {
-            // Parsed once for both forms: keys and light forms.
-            let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
+        // The gazetteer is filtered by the stop words: the word lists part
+        // reads the file too, for their other forms and flags.
+        if let Some(text) = rules.get(STOPWORDS_FILE) {
+            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
             load_table_words(&table, "word", &mut r.stop)?;
-            let col = table.column("word")?;
-            let kind = table.column("kind")?;
-            for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
-                r.stop_adjectives.insert(row.get(col));
-            }
-            r.load_subject_verbs(&table)?;
-            r.stop_light.extend(
-                table
-                    .rows
-                    .iter()
-                    .map(|row| crate::text::light(row.get(col))),
-            );
         }
         if let Some(text) = rules.get("names/rank_words.csv") {
             let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
@@ -319,10 +332,6 @@ impl NameRecognizer {
         NameRecognizer {
             gazetteer: g.gazetteer,
             skipped_ambiguous: g.skipped_ambiguous,
-            stop: g.stop,
-            stop_adjectives: g.stop_adjectives,
-            subject_verbs: g.subject_verbs,
-            stop_light: g.stop_light,
             rank: g.rank,
             ordinals: g.ordinals,
             common: g.common,
@@ -339,11 +348,19 @@ impl NameRecognizer {
             (&self.given, flag::GIVEN),
             (&self.family, flag::FAMILY),
             (&self.particles, flag::PARTICLE),
+            (&self.stop, flag::STOP),
             (&self.common, flag::COMMON),
             (&self.trigger_words, flag::TRIGGER),
         ] {
             for word in set.iter() {
                 v.add(word, bits);
+            }
+        }
+        for word in &self.stop_light {
+            v.add(word, flag::LIGHT_STOP);
+            let key = crate::text::key(word);
+            if key != *word {
+                v.add(&key, flag::LIGHT_STOP_VARIANT);
             }
         }
         for word in self.common.iter() {
@@ -405,21 +422,11 @@ impl NameRecognizer {
         }
     }
 
-    /// The vocabulary flags of the gazetteer part: stop and rank words, the
-    /// light forms of stop words, and the gazetteer's first and second
-    /// keys (its variants included).
+    /// The vocabulary flags of the gazetteer part: rank words and the
+    /// gazetteer's first and second keys (its variants included).
     fn add_gazetteer_flags(&self, v: &mut Vocabulary) {
-        for (set, bits) in [(&self.stop, flag::STOP), (&self.rank, flag::RANK)] {
-            for word in set.iter() {
-                v.add(word, bits);
-            }
-        }
-        for word in &self.stop_light {
-            v.add(word, flag::LIGHT_STOP);
-            let key = crate::text::key(word);
-            if key != *word {
-                v.add(&key, flag::LIGHT_STOP_VARIANT);
-            }
+        for word in self.rank.iter() {
+            v.add(word, flag::RANK);
         }
         for (first, singles) in self.gazetteer.first_words() {
             let (single, labels) = singles.fold((0, 0), |(_, f), p| {
@@ -600,8 +607,8 @@ mod tests {
     }
 
     /// The two parts compile at once, yet the error reported is the first
-    /// in file order: a word list's before the gazetteer's, the
-    /// gazetteer's before a trigger file's.
+    /// in file order: a word list's before the stop words', theirs before
+    /// the gazetteer's, the gazetteer's before a trigger file's.
     #[test]
     fn the_first_error_in_file_order_is_reported() {
         let first_error = |files: &[&str]| {
@@ -609,6 +616,7 @@ mod tests {
             for &file in files {
                 let text = match file {
                     "names/person_given.csv" => "name,count\n,3\n",
+                    STOPWORDS_FILE => "word,kind\n,verb\n",
                     "names/gaz_test.csv" => "entry,label\nx,NOT_A_LABEL\n",
                     _ => "trigger,kind\nx,not_a_kind\n",
                 };
@@ -625,7 +633,8 @@ mod tests {
             "names/triggers.csv",
         );
         for (files, named) in [
-            (&[given, gazetteer, triggers][..], given),
+            (&[given, STOPWORDS_FILE, gazetteer, triggers][..], given),
+            (&[STOPWORDS_FILE, gazetteer, triggers], STOPWORDS_FILE),
             (&[gazetteer, triggers], gazetteer),
             (&[given, triggers], given),
             (&[triggers], triggers),
