@@ -101,30 +101,50 @@ fn is_plain(phrase: &str) -> bool {
 /// them, cut on the bytes (a space is ASCII: every cut falls between two
 /// characters).
 #[inline]
-pub fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
+pub fn split_spaces(text: &str) -> SplitAscii<'_> {
     split_ascii(text, b' ')
 }
 
 /// The pieces of `text` between the ASCII byte `at`, as
 /// `text.split(at as char)` gives them, cut on the bytes.
 #[inline]
-pub fn split_ascii(text: &str, at: u8) -> impl Iterator<Item = &str> {
+pub fn split_ascii(text: &str, at: u8) -> SplitAscii<'_> {
     debug_assert!(at.is_ascii());
-    let bytes = text.as_bytes();
-    let mut from = Some(0);
-    std::iter::from_fn(move || {
-        let start = from?;
-        match memchr::memchr(at, &bytes[start..]) {
+    SplitAscii {
+        text,
+        from: Some(0),
+        at,
+    }
+}
+
+/// The iterator of [`split_ascii`] (its `next` inlined where the pieces
+/// are read: one call a key would cost more than the cut).
+#[derive(Debug, Clone)]
+pub struct SplitAscii<'t> {
+    text: &'t str,
+    /// Where the next piece starts (`None` after the last).
+    from: Option<usize>,
+    at: u8,
+}
+
+impl<'t> Iterator for SplitAscii<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let start = self.from?;
+        let rest = &self.text.as_bytes()[start..];
+        match memchr::memchr(self.at, rest) {
             Some(n) => {
-                from = Some(start + n + 1);
-                Some(&text[start..start + n])
+                self.from = Some(start + n + 1);
+                Some(&self.text[start..start + n])
             }
             None => {
-                from = None;
-                Some(&text[start..])
+                self.from = None;
+                Some(&self.text[start..])
             }
         }
-    })
+    }
 }
 
 /// The token keys of a plain phrase's key: its words between single
