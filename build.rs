@@ -125,15 +125,15 @@ const GAZETTEER_PREFIX: &str = "names/gaz_";
 /// `gazetteer_rows.rs` in `out_dir`: `PRECOMPILED_GAZETTEERS`, for each
 /// gazetteer file the precompiler understands, its rows as
 /// `NameRecognizer::load_gazetteer` reads them (line, entry, key, label
-/// cell, learned), so a default run neither parses the file nor keys its
-/// entries. A file with a row the loader would reject for its priority or
+/// cell, flags: learned, token keys the key's words), so a default run
+/// neither parses the file nor keys or scans its entries. A file with a row the loader would reject for its priority or
 /// an empty entry, or one not plain enough for [`csv_rows`], gets none
 /// (labels are checked at run time either way).
 fn write_gazetteer_rows(out_dir: &Path, files: &[(&str, String)]) {
     let mut code =
         String::from("const PRECOMPILED_GAZETTEERS: &[(&str, PrecompiledGazetteer)] = &[\n");
     for (n, (file, text)) in files.iter().enumerate() {
-        let Some((pieces, lines, learned)) = gazetteer_rows(text) else {
+        let Some((pieces, lines, flags)) = gazetteer_rows(text) else {
             continue;
         };
         let keys: String = pieces.concat();
@@ -145,7 +145,7 @@ fn write_gazetteer_rows(out_dir: &Path, files: &[(&str, String)]) {
             ("keys", keys.into_bytes()),
             ("ends", ends),
             ("lines", static_table::u32_blob(lines.into_iter())),
-            ("learned", learned),
+            ("flags", flags),
         ];
         let fields = include_fields(out_dir, &format!("gazetteer{n}"), &blobs);
         writeln!(
@@ -159,31 +159,46 @@ fn write_gazetteer_rows(out_dir: &Path, files: &[(&str, String)]) {
 }
 
 /// The rows of a gazetteer file: three pieces a row (entry, key, label
-/// cell), the line of each row and whether it is learned (1) or curated (0).
+/// cell), the line of each row and its flags: [`ROW_LEARNED`] (else
+/// curated) and [`ROW_KEY_WORDS`].
 type GazetteerRows = (Vec<String>, Vec<u32>, Vec<u8>);
+
+/// A row flag: the row is learned (`priority` `learned`).
+const ROW_LEARNED: u8 = 1;
+
+/// A row flag: the entry's token keys are the words of its key between
+/// single spaces (as for every entry of Arabic letters and spaces), so the
+/// loader needs not scan it.
+const ROW_KEY_WORDS: u8 = 2;
 
 fn gazetteer_rows(text: &str) -> Option<GazetteerRows> {
     let (header, rows) = csv_rows(text)?;
     let entry_col = header.iter().position(|h| h == "entry")?;
     let label_col = header.iter().position(|h| h == "label")?;
     let priority_col = header.iter().position(|h| h == "priority");
-    let (mut pieces, mut lines, mut learned) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut pieces, mut lines, mut flags) = (Vec::new(), Vec::new(), Vec::new());
     for (line, cells) in rows {
-        learned.push(match priority_col.map(|c| cells[c].as_str()) {
+        let learned = match priority_col.map(|c| cells[c].as_str()) {
             None | Some("" | "curated") => 0,
-            Some("learned") => 1,
+            Some("learned") => ROW_LEARNED,
             Some(_) => return None,
-        });
+        };
         let entry = &cells[entry_col];
         if entry.trim().is_empty() {
             return None;
         }
+        let key = normalize::key(entry);
+        let key_words = gazetteer_variants::phrase_keys(entry, &key)
+            .iter()
+            .map(String::as_str)
+            .eq(key.split(' '));
+        flags.push(learned | if key_words { ROW_KEY_WORDS } else { 0 });
         pieces.push(entry.clone());
-        pieces.push(normalize::key(entry));
+        pieces.push(key);
         pieces.push(cells[label_col].clone());
         lines.push(line);
     }
-    Some((pieces, lines, learned))
+    Some((pieces, lines, flags))
 }
 
 /// The header and the rows (1-based line, cells) of a CSV rule file as

@@ -272,7 +272,7 @@ fn ambiguous_single_key(sets: &Sets, key: &str, kind: EntryKind) -> bool {
 }
 
 /// The token keys `PhraseTable::insert` gives a phrase (whose key is `key`).
-fn phrase_keys(phrase: &str, key: &str) -> Vec<String> {
+pub fn phrase_keys(phrase: &str, key: &str) -> Vec<String> {
     let plain = phrase
         .chars()
         .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'));

@@ -81,11 +81,76 @@ pub struct PhraseMatch<'a, T> {
 pub type Matches<'a, T> = smallvec::SmallVec<[PhraseMatch<'a, T>; 4]>;
 
 /// Whether a phrase is only Arabic letters (no tatweel) and spaces: its
-/// token keys are then its key split on spaces.
+/// token keys are then its key split on spaces. Read off the bytes (every
+/// lexicon entry is checked at start-up): U+0621–U+063F are `D8 A1`–`D8 BF`
+/// and U+0641–U+064A `D9 81`–`D9 8A` in UTF-8.
 fn is_plain(phrase: &str) -> bool {
-    phrase
-        .chars()
-        .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'))
+    let bytes = phrase.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match (bytes[at], bytes.get(at + 1)) {
+            (b' ', _) => at += 1,
+            (0xD8, Some(0xA1..=0xBF)) | (0xD9, Some(0x81..=0x8A)) => at += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The pieces of `text` between its spaces, as `text.split(' ')` gives
+/// them, cut on the bytes (a space is ASCII: every cut falls between two
+/// characters).
+#[inline]
+pub fn split_spaces(text: &str) -> SplitAscii<'_> {
+    split_ascii(text, b' ')
+}
+
+/// The pieces of `text` between the ASCII byte `at`, as
+/// `text.split(at as char)` gives them, cut on the bytes.
+#[inline]
+pub fn split_ascii(text: &str, at: u8) -> SplitAscii<'_> {
+    debug_assert!(at.is_ascii());
+    SplitAscii {
+        text,
+        from: Some(0),
+        at,
+    }
+}
+
+/// The iterator of [`split_ascii`] (its `next` inlined where the pieces
+/// are read: one call a key would cost more than the cut).
+#[derive(Debug, Clone)]
+pub struct SplitAscii<'t> {
+    text: &'t str,
+    /// Where the next piece starts (`None` after the last).
+    from: Option<usize>,
+    at: u8,
+}
+
+impl<'t> Iterator for SplitAscii<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let start = self.from?;
+        let rest = &self.text.as_bytes()[start..];
+        match memchr::memchr(self.at, rest) {
+            Some(n) => {
+                self.from = Some(start + n + 1);
+                Some(&self.text[start..start + n])
+            }
+            None => {
+                self.from = None;
+                Some(&self.text[start..])
+            }
+        }
+    }
+}
+
+/// The token keys of a plain phrase's key: its words between single
+/// spaces (none at its ends, no other white space).
+fn plain_key_words(key: &str) -> impl Iterator<Item = &str> {
+    split_spaces(key).filter(|k| !k.is_empty())
 }
 
 /// The token keys of a phrase, tokenized like running text. A phrase of
@@ -130,8 +195,7 @@ impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, payload: T) -> bool {
         if is_plain(phrase) {
             let key = crate::text::key(phrase);
-            // A key's only white space is single spaces, none at its ends.
-            return self.insert_iter(key.split_ascii_whitespace(), payload);
+            return self.insert_iter(plain_key_words(&key), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
@@ -142,8 +206,7 @@ impl<T> PhraseTable<T> {
     pub fn insert_with_key(&mut self, phrase: &str, key: &str, payload: T) -> bool {
         debug_assert_eq!(crate::text::key(phrase), key);
         if is_plain(phrase) {
-            // A key's only white space is single spaces, none at its ends.
-            return self.insert_iter(key.split_ascii_whitespace(), payload);
+            return self.insert_iter(plain_key_words(key), payload);
         }
         let a = scan(phrase);
         self.insert_iter((0..a.len()).map(|i| a.key(i)), payload)
@@ -296,6 +359,12 @@ impl<T> PhraseTable<T> {
         self.max_tokens = 0;
     }
 
+    /// Room for `additional` more phrases, their first keys left to grow
+    /// (when many share one).
+    pub fn reserve_entries(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+    }
+
     /// The payload of entry `id` (entries are numbered in insertion order,
     /// as [`PhraseTable::for_each_entry`] visits them).
     pub fn payload(&self, id: u32) -> &T {
@@ -354,14 +423,6 @@ impl<T> PhraseTable<T> {
                 f.by_second.keys().map(|k| &**k),
             )
         })
-    }
-
-    /// The second key of every phrase of two or more tokens (a key once
-    /// per first key it follows).
-    pub fn second_keys(&self) -> impl Iterator<Item = &str> {
-        self.by_first
-            .values()
-            .flat_map(|f| f.by_second.keys().map(|k| &**k))
     }
 
     /// Whether some phrase starts with this key.
@@ -613,6 +674,21 @@ mod tests {
             phrase in "[ ابتةىأإآءيـًُ٣,.()a-z0-9\u{200F}]{0,24}"
         ) {
             prop_assert_eq!(phrase_keys(&phrase), scanned_keys(&phrase));
+        }
+
+        /// The byte tests answer as the character ones: the plain test
+        /// (Arabic letters U+0621–U+064A but tatweel, and spaces) and the
+        /// split on spaces.
+        #[test]
+        fn byte_tests_answer_as_the_character_ones(
+            phrase in "[ \u{0600}-\u{0660}ابـa\t\u{00A0}\u{0780}]{0,12}"
+        ) {
+            let by_chars = phrase
+                .chars()
+                .all(|c| c == ' ' || (('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}'));
+            prop_assert_eq!(is_plain(&phrase), by_chars);
+            prop_assert!(split_spaces(&phrase).eq(phrase.split(' ')));
+            prop_assert!(split_ascii(&phrase, b'a').eq(phrase.split('a')));
         }
     }
 }

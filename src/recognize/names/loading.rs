@@ -1,11 +1,13 @@
-//! Compiling the names rules: gazetteers, common words, nisba stems,
-//! acronyms, triggers and patterns are read from their rule files into the
-//! recognizer's phrase tables and word sets, and the vocabulary flags are
-//! built once. A malformed row is an error naming its file and line.
+//! Compiling the names rules: word lists, stop and common words, triggers,
+//! cues and patterns are read from their rule files into the recognizer's
+//! phrase tables and word sets, and the vocabulary flags are built once.
+//! The gazetteer part (`gazetteer_loading.rs`, with the words it is
+//! filtered by) compiles on one thread while the word lists compile on a
+//! second. A malformed row is an error naming its file and line.
 
 use super::phrase_pairs::PairFilter;
 use super::*;
-use crate::rules::static_table::{self, StaticTable};
+use crate::rules::static_table::StaticTable;
 use crate::text::key_hash::key_hash;
 
 /// Highest ANERcorp entity share of a word that still counts as common.
@@ -14,6 +16,15 @@ pub(super) const COMMON_MAX_SHARE: f64 = 0.05;
 /// Occurrences needed before a mostly-untagged word makes a one-word
 /// lexicon entry ambiguous (one untagged sighting is not enough evidence).
 pub(super) const AMBIGUOUS_MIN_COUNT: usize = 3;
+
+/// The rule file of the stop words.
+const STOPWORDS_FILE: &str = "names/stopwords.csv";
+
+/// The rule file of the nisba stems.
+const NISBA_FILE: &str = "names/norp_nisba.csv";
+
+/// The rule file of the organization acronyms.
+const ACRONYMS_FILE: &str = "names/org_acronyms.csv";
 
 /// The rule file of the common and ambiguous words.
 pub(super) const COMMON_WORDS_FILE: &str = "names/common_words.csv";
@@ -32,62 +43,55 @@ struct PrecompiledCommonWords {
 // `build.rs` left them to run time.
 include!(concat!(env!("OUT_DIR"), "/common_words_tables.rs"));
 
-/// One row of a gazetteer file: its line, entry, the entry's key when
-/// `build.rs` worked it out, label cell and priority (learned or curated).
-struct GazetteerRow<'r> {
-    line: usize,
-    entry: &'r str,
-    key: Option<&'r str>,
-    label: &'r str,
-    learned: bool,
+/// An error of the word lists part, by where it falls in file order.
+enum ListsError {
+    /// In a file compiled before the gazetteer's (reported first).
+    BeforeGazetteer(Error),
+    /// In a file compiled after them (reported when they have none).
+    AfterGazetteer(Error),
 }
-
-/// The rows of an embedded gazetteer file as `build.rs` read them: three
-/// pieces a row in `keys` (entry, key, label cell; `ends` where each piece
-/// ends, `u32` little-endian), each row's line (`lines`, `u32`) and
-/// whether it is learned (`learned`, one byte: 1 or 0).
-#[derive(Debug, Clone, Copy)]
-struct PrecompiledGazetteer {
-    keys: &'static str,
-    ends: &'static [u8],
-    lines: &'static [u8],
-    learned: &'static [u8],
-}
-
-impl PrecompiledGazetteer {
-    fn rows(self) -> impl Iterator<Item = GazetteerRow<'static>> {
-        let PrecompiledGazetteer {
-            keys,
-            ends,
-            lines,
-            learned,
-        } = self;
-        let piece = move |n: usize| {
-            let start = match n {
-                0 => 0,
-                _ => static_table::u32_at(ends, n - 1) as usize,
-            };
-            &keys[start..static_table::u32_at(ends, n) as usize]
-        };
-        (0..learned.len()).map(move |row| GazetteerRow {
-            line: static_table::u32_at(lines, row) as usize,
-            entry: piece(3 * row),
-            key: Some(piece(3 * row + 1)),
-            label: piece(3 * row + 2),
-            learned: learned[row] == 1,
-        })
-    }
-}
-
-// `PRECOMPILED_GAZETTEERS`: the rows of each embedded gazetteer file
-// `build.rs` could read.
-include!(concat!(env!("OUT_DIR"), "/gazetteer_rows.rs"));
 
 impl NameRecognizer {
     /// Compile the names rules. Every file is optional; a malformed row is
     /// an error naming the file and line.
+    ///
+    /// Two independent parts are compiled at once, on this thread and a
+    /// second one: the gazetteer with what it is filtered by (stop, rank,
+    /// common and ambiguous words; [`Self::load_gazetteer_part`]), and the
+    /// other word lists, triggers, cues and patterns with their vocabulary
+    /// flags ([`Self::load_word_lists`]). Then the gazetteer's variants
+    /// and its flags complete the vocabulary. The first error is the one a
+    /// compilation in file order would meet (word lists and the stop words
+    /// before the gazetteer, triggers and patterns after it); both parts
+    /// read the stop words, the word lists part wholly and first.
     pub fn new(rules: &RuleFiles) -> Result<Self> {
-        let mut r = NameRecognizer {
+        let clitics = crate::text::clitics::active_table();
+        let (lists, gazetteer) = std::thread::scope(|scope| {
+            let lists = scope.spawn(move || {
+                crate::text::clitics::with_table(clitics, || Self::load_word_lists(rules))
+            });
+            let gazetteer = Self::load_gazetteer_part(rules);
+            let lists = lists
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (lists, gazetteer)
+        });
+        let mut r = match (lists, gazetteer) {
+            (Err(ListsError::BeforeGazetteer(e)), _) | (_, Err(e)) => return Err(e),
+            (Err(ListsError::AfterGazetteer(e)), _) => return Err(e),
+            (Ok(lists), Ok(gazetteer)) => lists.with_gazetteer_part(gazetteer),
+        };
+        r.add_gazetteer_variants(rules);
+        let mut vocab = std::mem::take(&mut r.vocab);
+        r.add_gazetteer_flags(&mut vocab);
+        vocab.finish();
+        r.vocab = vocab;
+        Ok(r)
+    }
+
+    /// A recognizer with no rules.
+    fn empty() -> Self {
+        NameRecognizer {
             gazetteer: PhraseTable::default(),
             triggers: PhraseTable::default(),
             trigger_words: WordSet::default(),
@@ -128,7 +132,51 @@ impl NameRecognizer {
             place_definitions: Default::default(),
             place_within: Default::default(),
             facility_adjectives: Default::default(),
-        };
+        }
+    }
+
+    /// The word lists, triggers, cues and patterns, with the vocabulary
+    /// flags of their words (not finished: the gazetteer's are added
+    /// later). The common words are read here too, for their flags (the
+    /// embedded file costs nothing: `build.rs` precompiled it).
+    fn load_word_lists(rules: &RuleFiles) -> std::result::Result<Self, ListsError> {
+        let mut r = Self::empty();
+        r.load_word_lists_before_gazetteer(rules)
+            .map_err(ListsError::BeforeGazetteer)?;
+        r.load_word_lists_after_gazetteer(rules)
+            .map_err(ListsError::AfterGazetteer)?;
+        if let Some(text) = rules.get(COMMON_WORDS_FILE) {
+            // An error here is the gazetteer part's to report.
+            if r.load_common_words(COMMON_WORDS_FILE, text).is_err() {
+                return Ok(r);
+            }
+        }
+        let mut vocab = Vocabulary::default();
+        // Most words are in one list: their count is about the vocabulary's.
+        // The gazetteer part adds about a word a row of its files, reserved
+        // here too so the table is sized once.
+        let gazetteer_rows: usize = rules
+            .matching("names/gaz_", ".csv")
+            .map(|(_, text)| text)
+            .chain(rules.get(STOPWORDS_FILE))
+            .map(|text| memchr::memchr_iter(b'\n', text.as_bytes()).count())
+            .sum();
+        vocab.reserve(
+            [&r.given, &r.family, &r.common]
+                .iter()
+                .map(|set| set.len())
+                .sum::<usize>()
+                + gazetteer_rows,
+        );
+        r.add_word_list_flags(&mut vocab);
+        r.vocab = vocab;
+        Ok(r)
+    }
+
+    /// The files compiled before the gazetteer's in file order, the stop
+    /// words with all their forms included.
+    fn load_word_lists_before_gazetteer(&mut self, rules: &RuleFiles) -> Result<()> {
+        let r = self;
         if let Some(text) = rules.get(verbs::VERB_SHAPES_FILE) {
             r.verb_shapes = verbs::VerbShapes::parse(verbs::VERB_SHAPES_FILE, text)?;
         }
@@ -165,7 +213,6 @@ impl NameRecognizer {
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
         }
-        // Word lists first: the gazetteer filter below consults them.
         for (prefix, set) in [
             ("names/person_given", &mut r.given),
             ("names/person_family", &mut r.family),
@@ -174,9 +221,10 @@ impl NameRecognizer {
                 load_words(file, text, "name", set)?;
             }
         }
-        if let Some(text) = rules.get("names/stopwords.csv") {
-            // Parsed once for both forms: keys and light forms.
-            let table = crate::rules::CsvTable::parse("names/stopwords.csv", text)?;
+        if let Some(text) = rules.get(STOPWORDS_FILE) {
+            // Parsed once for all forms: keys, adjectives, verbs and light
+            // forms (the gazetteer part reads the keys too).
+            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
             load_table_words(&table, "word", &mut r.stop)?;
             let col = table.column("word")?;
             let kind = table.column("kind")?;
@@ -191,26 +239,12 @@ impl NameRecognizer {
                     .map(|row| crate::text::light(row.get(col))),
             );
         }
-        if let Some(text) = rules.get("names/rank_words.csv") {
-            let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
-            load_table_words(&table, "word", &mut r.rank)?;
-            let (word, kind) = (table.column("word")?, table.column("kind")?);
-            for row in table.rows.iter().filter(|row| row.get(kind) == "ordinal") {
-                r.ordinals.insert(row.get(word));
-            }
-        }
-        if let Some(text) = rules.get(COMMON_WORDS_FILE) {
-            r.load_common_words(COMMON_WORDS_FILE, text)?;
-        }
-        for (name, text) in rules.matching("names/gaz_", ".csv") {
-            r.load_gazetteer(name, text)?;
-        }
-        if let Some(text) = rules.get("names/norp_nisba.csv") {
-            r.load_nisba("names/norp_nisba.csv", text)?;
-        }
-        if let Some(text) = rules.get("names/org_acronyms.csv") {
-            r.load_acronyms("names/org_acronyms.csv", text)?;
-        }
+        Ok(())
+    }
+
+    /// The files compiled after the gazetteer's in file order.
+    fn load_word_lists_after_gazetteer(&mut self, rules: &RuleFiles) -> Result<()> {
+        let r = self;
         r.load_triggers(rules.matching("names/triggers", ".csv"))?;
         if let Some(text) = rules.get(org_rules::SECTORS_FILE) {
             r.org_sectors.load(org_rules::SECTORS_FILE, text)?;
@@ -246,22 +280,72 @@ impl NameRecognizer {
                 None => r.unkeyed_patterns.push(n),
             }
         }
-        r.add_gazetteer_variants(rules);
-        r.vocab = r.build_vocabulary();
+        Ok(())
+    }
+
+    /// The gazetteer (entries, nisba forms, acronyms) and the word sets
+    /// that filter it: stop (their keys only), rank, common and ambiguous
+    /// words.
+    fn load_gazetteer_part(rules: &RuleFiles) -> Result<Self> {
+        let mut r = Self::empty();
+        // The gazetteer is filtered by the stop words: the word lists part
+        // reads the file too, for their other forms and flags.
+        if let Some(text) = rules.get(STOPWORDS_FILE) {
+            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
+            load_table_words(&table, "word", &mut r.stop)?;
+        }
+        if let Some(text) = rules.get("names/rank_words.csv") {
+            let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
+            load_table_words(&table, "word", &mut r.rank)?;
+            let (word, kind) = (table.column("word")?, table.column("kind")?);
+            for row in table.rows.iter().filter(|row| row.get(kind) == "ordinal") {
+                r.ordinals.insert(row.get(word));
+            }
+        }
+        if let Some(text) = rules.get(COMMON_WORDS_FILE) {
+            r.load_common_words(COMMON_WORDS_FILE, text)?;
+        }
+        // An entry a gazetteer row, ten a nisba stem, one an acronym and one
+        // a precompiled variant: the entries are sized once, not grown.
+        let lines = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        r.gazetteer.reserve_entries(
+            rules
+                .matching("names/gaz_", ".csv")
+                .map(|(_, text)| lines(text))
+                .sum::<usize>()
+                + rules.get(NISBA_FILE).map_or(0, |text| 10 * lines(text))
+                + rules.get(ACRONYMS_FILE).map_or(0, lines)
+                + variants::precompiled_variant_count(),
+        );
+        for (name, text) in rules.matching("names/gaz_", ".csv") {
+            r.load_gazetteer(name, text)?;
+        }
+        if let Some(text) = rules.get(NISBA_FILE) {
+            r.load_nisba(NISBA_FILE, text)?;
+        }
+        if let Some(text) = rules.get(ACRONYMS_FILE) {
+            r.load_acronyms(ACRONYMS_FILE, text)?;
+        }
         Ok(r)
     }
 
-    /// Merge the one-word lexicons into the vocabulary of token flags.
-    pub(super) fn build_vocabulary(&self) -> Vocabulary {
-        let mut v = Vocabulary::default();
-        // Most words are in one list: their count is about the vocabulary's.
-        v.reserve(
-            [&self.given, &self.family, &self.stop, &self.common]
-                .iter()
-                .map(|set| set.len())
-                .sum::<usize>()
-                + self.gazetteer.len(),
-        );
+    /// This recognizer of word lists with the tables of the gazetteer part.
+    fn with_gazetteer_part(self, g: Self) -> Self {
+        NameRecognizer {
+            gazetteer: g.gazetteer,
+            skipped_ambiguous: g.skipped_ambiguous,
+            rank: g.rank,
+            ordinals: g.ordinals,
+            common: g.common,
+            ambiguous: g.ambiguous,
+            ..self
+        }
+    }
+
+    /// The vocabulary flags of the word lists, triggers, cues and pattern
+    /// keys (the gazetteer part's are [`Self::add_gazetteer_flags`]). A
+    /// word's flags are the union of its rows', in any order.
+    fn add_word_list_flags(&self, v: &mut Vocabulary) {
         for (set, bits) in [
             (&self.given, flag::GIVEN),
             (&self.family, flag::FAMILY),
@@ -269,7 +353,6 @@ impl NameRecognizer {
             (&self.stop, flag::STOP),
             (&self.common, flag::COMMON),
             (&self.trigger_words, flag::TRIGGER),
-            (&self.rank, flag::RANK),
         ] {
             for word in set.iter() {
                 v.add(word, bits);
@@ -293,27 +376,6 @@ impl NameRecognizer {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
             }
         }
-        // Each key is hashed once, for its vocabulary entry and the pairs
-        // (sized by the entries, not counted: at most one pair each).
-        let mut pairs = PairFilter::with_capacity(self.gazetteer.len());
-        for (first, singles, seconds) in self.gazetteer.first_words_with_seconds() {
-            let (single, labels) = singles.fold((0, 0), |(_, f), p| {
-                (flag::GAZ_SINGLE, f | features::label_word_flag(p.label))
-            });
-            let first_hash = key_hash(first);
-            v.add_hashed(first_hash, first, flag::GAZ_FIRST | single | labels);
-            for second in seconds {
-                let second_hash = key_hash(second);
-                pairs.insert(first_hash, second_hash);
-                // A second key that starts with no letter (a digit) is not
-                // added: the vocabulary stays one of words, and
-                // `gaz_matches` lets such a next token through unflagged.
-                if second.chars().next().is_some_and(is_word_char) {
-                    v.add_hashed(second_hash, second, flag::GAZ_SECOND);
-                }
-            }
-        }
-        v.set_gaz_pairs(pairs);
         for (first, singles) in self.triggers.first_words() {
             let mut bits = flag::TRIG_FIRST;
             for t in singles {
@@ -360,135 +422,38 @@ impl NameRecognizer {
         for key in self.pattern_index_clitic.keys() {
             v.add(key, flag::PATTERN_CLITIC_KEY);
         }
-        v.finish();
-        v
     }
 
-    /// Load a gazetteer file (`entry,label[,priority]`). The embedded file
-    /// reads the rows `build.rs` precompiled from it, keys included.
-    pub(super) fn load_gazetteer(&mut self, file: &str, text: &str) -> Result<()> {
-        if crate::rules::RuleFiles::is_embedded_text(file, text) {
-            if let Some((_, rows)) = PRECOMPILED_GAZETTEERS
-                .iter()
-                .find(|(name, _)| *name == file)
-            {
-                return self.add_gazetteer_rows(file, rows.rows().map(Ok));
+    /// The vocabulary flags of the gazetteer part: rank words and the
+    /// gazetteer's first and second keys (its variants included), and the
+    /// filter of its (first key, second key) pairs.
+    fn add_gazetteer_flags(&self, v: &mut Vocabulary) {
+        for word in self.rank.iter() {
+            v.add(word, flag::RANK);
+        }
+        // Each key is hashed once, for its vocabulary entry and the pairs
+        // (sized by the entries, not counted: at most one pair each).
+        let mut pairs = PairFilter::with_capacity(self.gazetteer.len());
+        for (first, singles, seconds) in self.gazetteer.first_words_with_seconds() {
+            let (single, labels) = singles.fold((0, 0), |(_, f), p| {
+                (flag::GAZ_SINGLE, f | features::label_word_flag(p.label))
+            });
+            let first_hash = key_hash(first);
+            v.add_hashed(first_hash, first, flag::GAZ_FIRST | single | labels);
+            for second in seconds {
+                let second_hash = key_hash(second);
+                pairs.insert(first_hash, second_hash);
+                // A second key that starts with no letter (a digit) is not
+                // added: the vocabulary stays one of words, and
+                // `gaz_matches` lets such a next token through unflagged.
+                if second.chars().next().is_some_and(is_word_char) {
+                    v.add_hashed(second_hash, second, flag::GAZ_SECOND);
+                }
             }
         }
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let entry_col = table.column("entry")?;
-        let label_col = table.column("label")?;
-        // `priority`: `curated` (the default) or `learned` (a list derived
-        // from a corpus, below curated lists and triggers in conflicts).
-        let priority_col = table.optional_column("priority");
-        let rows = table.rows.iter().map(|row| {
-            let learned = match priority_col.map(|c| row.get(c)) {
-                None | Some("" | "curated") => false,
-                Some("learned") => true,
-                Some(other) => {
-                    return Err(table.error(
-                        row,
-                        format!("priority `{other}` is neither curated nor learned"),
-                    ))
-                }
-            };
-            Ok(GazetteerRow {
-                line: row.line,
-                entry: row.get(entry_col),
-                key: None,
-                label: row.get(label_col),
-                learned,
-            })
-        });
-        self.add_gazetteer_rows(file, rows)
+        v.set_gaz_pairs(pairs);
     }
 
-    /// Add the rows of gazetteer `file` to the phrase table, in order; the
-    /// first bad row is an error.
-    fn add_gazetteer_rows<'r>(
-        &mut self,
-        file: &str,
-        rows: impl Iterator<Item = Result<GazetteerRow<'r>>>,
-    ) -> Result<()> {
-        let file_name: Arc<str> = Arc::from(file);
-        // One rule id per label and kind, shared by the entries.
-        let mut rules: Vec<((Label, bool), Arc<str>)> = Vec::new();
-        // The previous row's label cell and label: rows come in runs of one
-        // label, parsed once a run.
-        let mut previous: Option<(&str, Label)> = None;
-        self.gazetteer.reserve(rows.size_hint().0);
-        for row in rows {
-            let GazetteerRow {
-                line,
-                entry,
-                key,
-                label: label_cell,
-                learned,
-            } = row?;
-            let label = match previous {
-                Some((cell, label)) if cell == label_cell => label,
-                _ => {
-                    let label: Label = label_cell
-                        .parse()
-                        .map_err(|e: Error| Error::rule(file, line, e.to_string()))?;
-                    if label.layer() != Layer::Names {
-                        return Err(Error::rule(
-                            file,
-                            line,
-                            format!("{label} is not a names-layer label"),
-                        ));
-                    }
-                    previous = Some((label_cell, label));
-                    label
-                }
-            };
-            let priority = if learned {
-                priority::LEARNED
-            } else {
-                priority::CURATED
-            };
-            let rule = match rules.iter().find(|(of, _)| *of == (label, learned)) {
-                Some((_, rule)) => rule.clone(),
-                None => {
-                    let kind = if learned { "learned" } else { "gazetteer" };
-                    let rule: Arc<str> = Arc::from(format!("name/{kind}-{}", label_rule(label)));
-                    rules.push(((label, learned), rule.clone()));
-                    rule
-                }
-            };
-            if entry.trim().is_empty() {
-                return Err(Error::rule(file, line, "empty entry"));
-            }
-            // The key serves the filter and the table alike.
-            let computed;
-            let key = match key {
-                Some(key) => key,
-                None => {
-                    computed = crate::text::key(entry);
-                    &computed
-                }
-            };
-            if self.ambiguous_single_key(key, label) {
-                self.skipped_ambiguous += 1;
-                continue;
-            }
-            let payload = GazEntry {
-                label,
-                rule,
-                source: Source {
-                    file: file_name.clone(),
-                    line,
-                    entry: entry.into(),
-                },
-                priority,
-            };
-            self.gazetteer.insert_with_key(entry, key, payload);
-        }
-        Ok(())
-    }
-
-    /// NORP forms from nisba stems: S, Sة, الS, الSة, Sون, Sين, Sات and their
-    /// ال forms (`صيني` → `الصينية`, `الصينيون`, `صينيات`…).
     /// `word,count,entity_share`: share <= 5 % is a common word (stops name
     /// runs); seen 3+ times with share < 50 % is ambiguous (one-word lexicon
     /// entries equal to it are left out).
@@ -530,82 +495,6 @@ impl NameRecognizer {
             if share <= COMMON_MAX_SHARE {
                 self.common.insert(row.get(word_col));
             }
-        }
-        Ok(())
-    }
-
-    /// A one-word entry that is a common word (almost never a name in
-    /// ANERcorp, `names/common_words.csv`) would fire on ordinary text
-    /// (`فتح` "opening" for Fatah): it is left out. NORP is exempt because
-    /// ANERcorp does not annotate nationality adjectives.
-    pub(super) fn ambiguous_single_word(&self, entry: &str, label: Label) -> bool {
-        label != Label::Norp && self.ambiguous_single_key(&crate::text::key(entry), label)
-    }
-
-    /// [`Self::ambiguous_single_word`] of an entry's key.
-    fn ambiguous_single_key(&self, k: &str, label: Label) -> bool {
-        label != Label::Norp
-            && !k.contains(' ')
-            && (self.ambiguous.contains(k) || self.stop.contains(k))
-    }
-
-    pub(super) fn load_nisba(&mut self, file: &str, text: &str) -> Result<()> {
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let stem_col = table.column("stem")?;
-        let file_name: Arc<str> = Arc::from(file);
-        let rule: Arc<str> = Arc::from("name/nisba");
-        for row in &table.rows {
-            let stem = row.get(stem_col);
-            if !stem.ends_with('ي') {
-                return Err(table.error(row, format!("nisba stem `{stem}` must end in ي")));
-            }
-            let source = Source {
-                file: file_name.clone(),
-                line: row.line,
-                entry: stem.into(),
-            };
-            for suffix in ["", "ة", "ون", "ين", "ات"] {
-                for article in ["", "ال"] {
-                    let form = [article, stem, suffix].concat();
-                    self.gazetteer.insert(
-                        &form,
-                        GazEntry {
-                            label: Label::Norp,
-                            rule: rule.clone(),
-                            source: source.clone(),
-                            priority: priority::CURATED,
-                        },
-                    );
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub(super) fn load_acronyms(&mut self, file: &str, text: &str) -> Result<()> {
-        let table = crate::rules::CsvTable::parse(file, text)?;
-        let col = table.column("acronym")?;
-        let file_name: Arc<str> = Arc::from(file);
-        let rule: Arc<str> = Arc::from("name/acronym-org");
-        for row in &table.rows {
-            let acronym = row.get(col);
-            if self.ambiguous_single_word(acronym, Label::Org) {
-                self.skipped_ambiguous += 1;
-                continue;
-            }
-            self.gazetteer.insert(
-                acronym,
-                GazEntry {
-                    label: Label::Org,
-                    rule: rule.clone(),
-                    source: Source {
-                        file: file_name.clone(),
-                        line: row.line,
-                        entry: acronym.into(),
-                    },
-                    priority: priority::CURATED,
-                },
-            );
         }
         Ok(())
     }
@@ -727,48 +616,41 @@ mod tests {
         }
     }
 
-    /// Every gazetteer entry with its payload, as comparable text.
-    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
-        let mut out = Vec::new();
-        r.gazetteer
-            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
-        out
-    }
-
-    /// A recognizer with the common and ambiguous words only (the filter
-    /// a gazetteer row goes through).
-    fn with_common_words() -> NameRecognizer {
-        let mut r = NameRecognizer::new(&RuleFiles::default()).unwrap();
-        let text = RuleFiles::embedded_text(COMMON_WORDS_FILE).unwrap();
-        r.load_common_words(COMMON_WORDS_FILE, text).unwrap();
-        r
-    }
-
-    /// Each gazetteer file `build.rs` precompiled loads the same entries,
-    /// in the same order and with the same payloads (line, rule, priority),
-    /// as its text parsed at run time (a trailing comment makes it an
-    /// overlay).
+    /// The two parts compile at once, yet the error reported is the first
+    /// in file order: a word list's before the stop words', theirs before
+    /// the gazetteer's, the gazetteer's before a trigger file's.
     #[test]
-    fn precompiled_gazetteers_load_as_their_files_parse() {
-        assert!(
-            PRECOMPILED_GAZETTEERS.len() >= 5,
-            "build.rs precompiled {} gazetteer files (see csv_rows in build.rs)",
-            PRECOMPILED_GAZETTEERS.len()
-        );
-        for (file, _) in PRECOMPILED_GAZETTEERS {
-            let text = RuleFiles::embedded_text(file).unwrap();
-            let mut fast = with_common_words();
-            fast.load_gazetteer(file, text).unwrap();
-            let mut slow = with_common_words();
-            let overlay = format!("{text}\n# compiled at run time\n");
-            slow.load_gazetteer(file, &overlay).unwrap();
-            let (a, b) = (gazetteer_entries(&fast), gazetteer_entries(&slow));
-            assert!(b.len() > 10, "{file}: {} entries", b.len());
-            assert_eq!(a.len(), b.len(), "{file}");
-            for (x, y) in a.iter().zip(&b) {
-                assert_eq!(x, y, "{file}");
+    fn the_first_error_in_file_order_is_reported() {
+        let first_error = |files: &[&str]| {
+            let mut rules = RuleFiles::default();
+            for &file in files {
+                let text = match file {
+                    "names/person_given.csv" => "name,count\n,3\n",
+                    STOPWORDS_FILE => "word,kind\n,verb\n",
+                    "names/gaz_test.csv" => "entry,label\nx,NOT_A_LABEL\n",
+                    _ => "trigger,kind\nx,not_a_kind\n",
+                };
+                rules.insert(file, text);
             }
-            assert_eq!(fast.skipped_ambiguous, slow.skipped_ambiguous, "{file}");
+            match NameRecognizer::new(&rules) {
+                Ok(_) => panic!("{files:?} compiled"),
+                Err(e) => e.to_string(),
+            }
+        };
+        let (given, gazetteer, triggers) = (
+            "names/person_given.csv",
+            "names/gaz_test.csv",
+            "names/triggers.csv",
+        );
+        for (files, named) in [
+            (&[given, STOPWORDS_FILE, gazetteer, triggers][..], given),
+            (&[STOPWORDS_FILE, gazetteer, triggers], STOPWORDS_FILE),
+            (&[gazetteer, triggers], gazetteer),
+            (&[given, triggers], given),
+            (&[triggers], triggers),
+        ] {
+            let error = first_error(files);
+            assert!(error.contains(named), "{files:?}: {error}");
         }
     }
 

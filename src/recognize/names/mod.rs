@@ -14,6 +14,7 @@ mod context_rules;
 mod coordination;
 mod facility_descriptions;
 pub mod features;
+mod gazetteer_loading;
 mod group_names;
 mod homograph_given;
 mod honorifics;

@@ -59,6 +59,12 @@ fn article() -> &'static str {
     crate::text::clitics::active_table().article()
 }
 
+/// How many variants `build.rs` precompiled (0 when none), to size the
+/// gazetteer before they are read.
+pub(super) fn precompiled_variant_count() -> usize {
+    PRECOMPILED_VARIANTS.map_or(0, |p| p.entries.len() / 4)
+}
+
 /// What the variant rules need of an entry's label.
 fn entry_kind(label: Label) -> EntryKind {
     match label {
@@ -83,10 +89,12 @@ impl NameRecognizer {
                 // No variant: no line (an empty `keys` splits into one).
                 let count = p.entries.len() / 4;
                 self.gazetteer.reserve(count);
-                for (n, line) in p.keys.split('\n').take(count).enumerate() {
+                let lines = crate::text::phrase_table::split_ascii(p.keys, b'\n');
+                for (n, line) in lines.take(count).enumerate() {
                     let entry = static_table::u32_at(p.entries, n);
                     let payload = self.gazetteer.payload(entry).clone();
-                    self.gazetteer.insert_keys(line.split(' '), payload);
+                    self.gazetteer
+                        .insert_keys(crate::text::phrase_table::split_spaces(line), payload);
                 }
                 return;
             }
@@ -206,13 +214,7 @@ fn ordinal_words(rules: &RuleFiles) -> OrdinalWords {
 mod tests {
     use super::*;
 
-    /// Every gazetteer entry with its payload, as comparable text.
-    fn gazetteer_entries(r: &NameRecognizer) -> Vec<String> {
-        let mut out = Vec::new();
-        r.gazetteer
-            .for_each_entry(|keys, payload| out.push(format!("{keys:?} {payload:?}")));
-        out
-    }
+    use crate::recognize::names::gazetteer_loading::tests::gazetteer_entries;
 
     /// The default rules read the variants `build.rs` precompiled, and get
     /// the same gazetteer (entries, order, payloads) as when the variants
