@@ -7,6 +7,7 @@
 //! and its known members, never on names; an ordinary, listed, verb-shaped
 //! or adjective-shaped word is never taken.
 
+use super::place_within::{covered_before, mention_tokens};
 use super::*;
 
 /// The rule id of a place found by its list.
@@ -98,7 +99,7 @@ impl<'f> FoundPlaces<'f> {
     fn covered(&self, d: &Doc<'_>, i: usize) -> bool {
         if self.covered.get().is_none() && self.asked.get() < COVERED_ASKS_BEFORE_MARKS {
             self.asked.set(self.asked.get() + 1);
-            return covers(d.a.tokens(), self.found, i);
+            return covered_before(d.a.tokens(), self.found, i);
         }
         self.covered.get_or_init(|| {
             let mut covered = vec![false; d.a.len()];
@@ -398,30 +399,6 @@ impl NameRecognizer {
     }
 }
 
-/// Whether one of `found` covers token `i` of `tokens`: [`mention_tokens`]
-/// of it reach `i`, read off the token ends (which grow from token to
-/// token): the first token is the first that ends after the mention's
-/// start, the last the one after every token that ends before its end, and
-/// the last token of the text ends at or after its end.
-fn covers(tokens: &[crate::text::Token], found: &[Mention], i: usize) -> bool {
-    let (Some(token), Some(last)) = (tokens.get(i), tokens.last()) else {
-        return false;
-    };
-    let before_end = i.checked_sub(1).map_or(0, |b| tokens[b].end);
-    found
-        .iter()
-        .any(|m| token.end > m.start && (i == 0 || before_end < m.end) && last.end >= m.end)
-}
-
-/// The first and last token of a mention; `None` when it reaches past the
-/// last token.
-fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
-    let n = d.a.len();
-    let first = d.offsets().ending_by(m.start);
-    let last = d.offsets().ending_before(m.end);
-    (first < n && last < n).then_some((first, last))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,32 +440,6 @@ mod tests {
             gated * 4 > tokens * 3,
             "{gated} of {tokens} tokens turned away"
         );
-    }
-
-    /// A token is covered by a walk over the mentions where the marks
-    /// cover it, on every corpus article (the recognizer's own mentions).
-    #[test]
-    fn the_walk_over_the_mentions_covers_what_the_marks_do() {
-        let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
-        let mut covered_tokens = 0;
-        for text in crate::perf::repo_corpus_texts() {
-            let a = Analysis::new(&text);
-            let ctx = DocContext::plain("test", &a);
-            let mut found = Vec::new();
-            r.recognize(&ctx, &mut found);
-            let d = Doc::new(&ctx, r.vocab.features(&a));
-            let mut marks = vec![false; a.len()];
-            for m in &found {
-                if let Some((first, last)) = mention_tokens(&d, m) {
-                    marks[first..=last].iter_mut().for_each(|c| *c = true);
-                }
-            }
-            for (i, &marked) in marks.iter().enumerate() {
-                assert_eq!(covers(a.tokens(), &found, i), marked, "token {i} of {text}");
-                covered_tokens += usize::from(marked);
-            }
-        }
-        assert!(covered_tokens > 1000, "{covered_tokens} tokens covered");
     }
 
     /// The byte test on the light form says what the key says: a comma,

@@ -242,7 +242,7 @@ impl NameRecognizer {
 
 /// The first and last tokens of a mention (those its span touches), or
 /// `None` when it reaches past the last token.
-fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
+pub(super) fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
     let n = d.a.len();
     let first = d.offsets().ending_by(m.start);
     let last = d.offsets().ending_before(m.end);
@@ -253,7 +253,7 @@ fn mention_tokens(d: &Doc<'_>, m: &Mention) -> Option<(usize, usize)> {
 /// [`mention_tokens`] reads it): the token ends after the mention starts,
 /// the one before it ends before the mention ends, and the mention ends by
 /// the last token's end; tested without finding the mention's tokens.
-fn covered_before(tokens: &[crate::text::Token], earlier: &[Mention], x: usize) -> bool {
+pub(super) fn covered_before(tokens: &[crate::text::Token], earlier: &[Mention], x: usize) -> bool {
     let (Some(t), Some(last)) = (tokens.get(x), tokens.last()) else {
         return false;
     };
