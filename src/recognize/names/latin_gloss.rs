@@ -148,9 +148,10 @@ pub fn add_org_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
             next += 1;
         }
         // The nationality adjective after the name (`البريطانية`).
-        if let Some(norp) = mentions[n + 1..].iter().find(|o| {
-            o.label == Label::Norp && next < tokens.len() && o.start == tokens[next].start
-        }) {
+        let norp = tokens
+            .get(next)
+            .and_then(|t| norp_starting_at(&mentions[n + 1..], t.start));
+        if let Some(norp) = norp {
             next = tokens.partition_point(|t| t.start < norp.end);
         }
         if next >= tokens.len() {
@@ -165,6 +166,16 @@ pub fn add_org_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
         added.push(gloss_of(ctx, m, start, end, ORG_GLOSS_RULE));
     }
     merge_glosses(mentions, added);
+}
+
+/// The first NORP mention of `later` (sorted by start) starting at
+/// `start`, looked for no further than `start` (a walk to the end of the
+/// document after every name was quadratic in a long document).
+fn norp_starting_at(later: &[Mention], start: usize) -> Option<&Mention> {
+    later
+        .iter()
+        .take_while(|o| o.start <= start)
+        .find(|o| o.label == Label::Norp && o.start == start)
 }
 
 /// The rule id of an organization's or a work's Latin gloss.
