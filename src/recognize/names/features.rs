@@ -211,7 +211,10 @@ impl VocabEntry {
             };
         }
         let full = derive();
-        debug_assert_eq!(full.word & DERIVED, 0);
+        // A flag on the marker's bit would read as derived-and-stored: a
+        // programming error every run hits at once (checked only here, on
+        // a word's first derivation, not on each read).
+        assert_eq!(full.word & DERIVED, 0, "a names flag uses DERIVED's bit");
         self.full_stems.store(full.stems, Ordering::Relaxed);
         // Released after the stems: a reader that sees the bit sees them.
         self.full_word.store(full.word | DERIVED, Ordering::Release);
