@@ -176,7 +176,7 @@ impl Interner {
         let same = |&id: &u32| {
             let s = &slots[id as usize];
             let start = s.form_start as usize;
-            same_form(&forms[start..start + s.form_len as usize], form)
+            same_bytes(&forms[start..start + s.form_len as usize], form)
         };
         if let Some(&id) = self.table.find(hash, same) {
             return id;
@@ -215,25 +215,6 @@ impl Interner {
             }
         }
         P::record(self).epoch
-    }
-}
-
-/// Whether two forms are the same bytes: [`same_bytes`], with the short
-/// forms (up to three Arabic letters, the most frequent words) compared
-/// in two loads each instead of through a call to `memcmp`.
-#[inline]
-fn same_form(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let u32_at =
-        |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default());
-    match n {
-        0 => true,
-        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
-        _ => same_bytes(a, b),
     }
 }
 
@@ -408,20 +389,6 @@ mod tests {
         assert_eq!(numbers(8), Some(8));
         assert_eq!(names(6), Some(5), "remembered");
         assert_eq!(numbers(9), Some(8), "remembered");
-    }
-
-    #[test]
-    fn forms_are_the_same_when_their_bytes_are() {
-        for n in 0..40usize {
-            let a: Vec<u8> = (0..n).map(|i| (i * 7 % 251) as u8).collect();
-            assert!(same_form(&a, &a.clone()));
-            assert!(!same_form(&a, &a[..n.saturating_sub(1)]) || n == 0);
-            for at in 0..n {
-                let mut b = a.clone();
-                b[at] ^= 0x10;
-                assert!(!same_form(&a, &b), "{n} {at}");
-            }
-        }
     }
 
     #[test]
