@@ -206,7 +206,8 @@ pub struct Trigger {
 
 impl Trigger {
     fn new(kinds: Vec<TriggerKind>, source: String) -> Self {
-        debug_assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
+        // Built once per trigger row at start-up: checked in release too.
+        assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
         let kind_set = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
         Trigger {
             kinds,

@@ -336,7 +336,7 @@ impl NameRecognizer {
                 && self
                     .trigger_matches(d, j - 1, true)
                     .iter()
-                    .any(|t| t.end == j && t.payload.kinds.contains(&TriggerKind::OrgDescriptor));
+                    .any(|t| t.end == j && t.payload.has(TriggerKind::OrgDescriptor));
             if described {
                 let mut m = self.span(d, j, last, Label::Org, "name/latin-org");
                 m.priority = priority::CONTEXT;

@@ -298,7 +298,7 @@ impl NameRecognizer {
             && self
                 .trigger_matches(d, i - 1, true)
                 .iter()
-                .any(|m| m.end == i && m.payload.kinds.contains(&TriggerKind::PlaceHead))
+                .any(|m| m.end == i && m.payload.has(TriggerKind::PlaceHead))
     }
 
     /// The unknown items of a list with enough known places (or after a

@@ -236,7 +236,7 @@ impl NameRecognizer {
             && self
                 .trigger_matches(d, i, true)
                 .iter()
-                .any(|m| m.end == i + 1 && m.payload.kinds.contains(&TriggerKind::PlaceHead))
+                .any(|m| m.end == i + 1 && m.payload.has(TriggerKind::PlaceHead))
     }
 }
 
