@@ -662,3 +662,30 @@ pub(crate) fn grain_value(r: NaiveDate, grain: &str, off: i64) -> Value {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written value writers say what `format!` and chrono's
+    /// `format` say, inside their fast ranges and outside them.
+    #[test]
+    fn value_writers_write_what_format_writes() {
+        for n in [-12_i64, -1, 0, 1, 9, 10, 42, 99, 100, 123, 1000] {
+            let mut s = String::new();
+            push_2_digits(&mut s, n);
+            assert_eq!(s, format!("{n:02}"), "{n}");
+        }
+        for y in [-44, -1, 0, 7, 99, 632, 1999, 2015, 9999, 10000, 12345] {
+            let mut s = String::new();
+            push_year(&mut s, y);
+            assert_eq!(s, format!("{y:04}"), "{y}");
+            assert_eq!(ymd(Some(y), 3, Some(7)), format!("{y:04}-03-07"));
+            assert_eq!(ymd(Some(y), 12, None), format!("{y:04}-12"));
+            if let Some(d) = NaiveDate::from_ymd_opt(y, 2, 28) {
+                assert_eq!(iso_day(d), d.format("%Y-%m-%d").to_string(), "{y}");
+            }
+        }
+        assert_eq!(ymd(None, 5, Some(1)), "XXXX-05-01");
+    }
+}
