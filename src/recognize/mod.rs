@@ -124,12 +124,12 @@ impl Extractor {
         for (k, span) in spans.iter().enumerate() {
             let before_core = &text[span.context.start..span.core.start];
             let core = &text[span.core.clone()];
-            let local_core_start = window::count_chars(before_core);
-            let core_chars = window::count_chars(core);
+            let local_core_start = before_core.chars().count();
+            let core_chars = core.chars().count();
             let win = window::DocWindow {
                 document: text,
                 char_base: chars - local_core_start,
-                line_base: lines - bytecount(before_core, b'\n'),
+                line_base: lines - line_breaks(before_core),
                 core: local_core_start..local_core_start + core_chars,
                 first: k == 0,
                 carry: &carry,
@@ -145,7 +145,7 @@ impl Extractor {
             }
             emit(mentions);
             chars += core_chars;
-            lines += bytecount(core, b'\n');
+            lines += line_breaks(core);
         }
     }
 
@@ -518,9 +518,10 @@ fn resolution_order(candidates: &[Mention]) -> Vec<usize> {
     order.into_iter().map(|(_, _, _, _, n)| n).collect()
 }
 
-/// How many times a byte occurs in a text.
-fn bytecount(text: &str, byte: u8) -> usize {
-    text.bytes().filter(|&b| b == byte).count()
+/// How many line breaks (`\n`) a text has: `memchr` finds them a vector
+/// at a time (a byte filter cost some four instructions a byte).
+fn line_breaks(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 #[cfg(test)]

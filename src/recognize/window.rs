@@ -106,31 +106,35 @@ pub fn plan(text: &str, window_chars: usize) -> Vec<WindowSpan> {
         .collect()
 }
 
-/// The byte offset `chars` code points after `from`, or the end: counts
-/// the bytes that start a character, without decoding.
+/// Bytes of text whose code points [`advance`] counts at once (then moved
+/// back to a character boundary): std's count reads them a word at a time.
+const COUNT_BLOCK_BYTES: usize = 1024;
+
+/// The byte offset `chars` code points after `from`, or the end.
 fn advance(text: &str, from: usize, chars: usize) -> usize {
-    let bytes = &text.as_bytes()[from..];
-    let starts = |block: &[u8]| block.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    // Whole blocks while the target is past them (a loop the compiler vectorizes)…
-    let (mut seen, mut i) = (0, 0);
-    while i + 64 <= bytes.len() {
-        let n = starts(&bytes[i..i + 64]);
-        if seen + n > chars {
+    let (mut at, mut left) = (from, chars);
+    // Whole blocks while the target is past them (std's `chars().count()`
+    // counts the bytes that start a character, a word at a time)…
+    loop {
+        let mut end = (at + COUNT_BLOCK_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end <= at {
             break;
         }
-        seen += n;
-        i += 64;
-    }
-    // …then byte by byte to the character.
-    for (k, &b) in bytes[i..].iter().enumerate() {
-        if (b as i8) >= -0x40 {
-            if seen == chars {
-                return from + i + k;
-            }
-            seen += 1;
+        let n = text[at..end].chars().count();
+        if n > left {
+            break;
         }
+        left -= n;
+        at = end;
     }
-    text.len()
+    // …then character by character within the last block.
+    text[at..]
+        .char_indices()
+        .nth(left)
+        .map_or(text.len(), |(b, _)| at + b)
 }
 
 /// The byte offset `chars` code points before `from`, or 0.
@@ -216,11 +220,6 @@ fn margin_after(text: &str, cut: usize) -> usize {
     boundary_after(text, from, limit).unwrap_or(from)
 }
 
-/// Code points in a UTF-8 text: its bytes that do not continue a character.
-pub(crate) fn count_chars(text: &str) -> usize {
-    text.bytes().filter(|&b| (b as i8) >= -0x40).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,10 +260,10 @@ mod tests {
         assert!(spans.len() > 10);
         for s in &spans[..spans.len() - 1] {
             assert_eq!(&text[s.core.end - 1..s.core.end], "\n");
-            assert!(count_chars(&text[s.core.clone()]) >= 50);
+            assert!(text[s.core.clone()].chars().count() >= 50);
             // Margins reach whole lines of context on both sides.
             let after = &text[s.core.end..s.context.end];
-            assert!(count_chars(after) >= MARGIN_CHARS || s.context.end == text.len());
+            assert!(after.chars().count() >= MARGIN_CHARS || s.context.end == text.len());
         }
         for s in &spans[1..] {
             assert!(s.context.start == 0 || &text[s.context.start - 1..s.context.start] == "\n");
@@ -294,15 +293,19 @@ mod tests {
     #[test]
     fn counts_code_points() {
         let text = "aب€😀b";
-        assert_eq!(count_chars(text), 5);
         for (n, (b, _)) in text.char_indices().enumerate() {
             assert_eq!(advance(text, 0, n), b);
         }
         assert_eq!(advance(text, 1, 1), 3);
         assert_eq!(advance(text, 0, 9), text.len());
         assert_eq!(retreat(text, text.len(), 2), text.len() - 5);
-        let long = "بكين ".repeat(100);
-        for n in [0, 1, 63, 64, 65, 200, 499, 500, 501] {
+        // Across several of `advance`'s blocks, whose ends fall inside
+        // characters of two, three and four bytes.
+        let long = "بكين 😀€a ".repeat(600);
+        for n in [
+            0, 1, 63, 64, 65, 200, 499, 500, 501, 511, 512, 513, 1023, 1024, 1025, 3000, 4999,
+            5000, 5001, 9000,
+        ] {
             let expected = long.char_indices().nth(n).map_or(long.len(), |(b, _)| b);
             assert_eq!(advance(&long, 0, n), expected, "{n}");
             assert_eq!(
