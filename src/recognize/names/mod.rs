@@ -355,6 +355,19 @@ impl<'d> Doc<'d> {
         (f.word | f.stems) & mask != 0
     }
 
+    /// Whether the token after `i` may be the second key of a gazetteer
+    /// phrase: it is flagged so, or it is a token the vocabulary does not
+    /// flag (no word, or a key that starts with no letter). False: no
+    /// phrase of two or more tokens starts at `i`. Always inlined: the
+    /// gazetteer probe and the city gate ask it at most tokens they see.
+    #[inline(always)]
+    fn gaz_second_may_follow(&self, i: usize) -> bool {
+        self.any(i + 1, flag::GAZ_SECOND)
+            || (i + 1 < self.a.len()
+                && (!self.is_word(i + 1)
+                    || !self.a.key(i + 1).chars().next().is_some_and(is_word_char)))
+    }
+
     /// A word token.
     #[inline]
     fn is_word(&self, i: usize) -> bool {
@@ -478,9 +491,7 @@ impl NameRecognizer {
         // A match is a one-word entry or a phrase whose second word is the
         // next token's key. A token that is no word, or whose key starts
         // with no letter, is not flagged: it may be one.
-        let next_second = d.any(i + 1, flag::GAZ_SECOND)
-            || (i + 1 < d.a.len()
-                && (!d.is_word(i + 1) || !d.a.key(i + 1).chars().next().is_some_and(is_word_char)));
+        let next_second = d.gaz_second_may_follow(i);
         let may_start = |bits: Flags| {
             bits & flag::GAZ_SINGLE != 0 || (next_second && bits & flag::GAZ_FIRST != 0)
         };
