@@ -564,13 +564,10 @@ impl NumberRecognizer {
                 }
                 out.push(c);
             }
-            // Relative dates: a phrase of the relative table (its bit on the
-            // key or a stem, what `relative.at_clitic` asks first) or `قبل`
-            // and a duration (its role); no call for the other words.
-            if a.key_is(i, kind::RELATIVE)
-                || a.stem_is(i, kind::RELATIVE)
-                || a.role_is(i, Role::Ago)
-            {
+            // Relative dates: a phrase of the relative table (the gate of
+            // `relative.at_clitic`, its first reading) or `قبل` and a
+            // duration (its role); no call for the other words.
+            if lexicon.relative.may_start_clitic(a, i) || a.role_is(i, Role::Ago) {
                 self.relative_at(state, i, out);
             }
             self.period_at(state, i, out);
