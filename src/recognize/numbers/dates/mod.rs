@@ -33,6 +33,7 @@ use super::lexicon::{kind, stems, Doc};
 use super::{is_comma, key_at, light_at, Candidate, DocState, NumberRecognizer};
 use crate::mention::Label;
 use crate::text::TokenKind;
+use gregorian::may_be_weekday;
 
 /// The dateline of a document.
 #[derive(Debug, Clone)]
@@ -550,15 +551,25 @@ impl NumberRecognizer {
             if let Some(c) = self.nth_week(state, i) {
                 out.push(c);
             }
-            // Weekdays with an optional relative adjective.
-            if let Some(c) = self.weekday_relative(state, i) {
+            // Weekdays with an optional relative adjective: asked only of a
+            // word that may be a weekday (its first reading, `weekday_at`,
+            // finds none elsewhere), with no call for the others.
+            if let Some(c) = may_be_weekday(a, i)
+                .then(|| self.weekday_relative(state, i))
+                .flatten()
+            {
                 let (s, end) = (c.start, c.end_tok);
                 if let Some(t) = self.time_after(state, end, c.value.as_str()) {
                     out.push(Candidate { start: s, ..t });
                 }
                 out.push(c);
             }
-            self.relative_at(state, i, out);
+            // Relative dates: a phrase of the relative table (the gate of
+            // `relative.at_clitic`, its first reading) or `قبل` and a
+            // duration (its role); no call for the other words.
+            if lexicon.relative.may_start_clitic(a, i) || a.role_is(i, Role::Ago) {
+                self.relative_at(state, i, out);
+            }
             self.period_at(state, i, out);
             out.extend(self.months_of_year(state, i));
             out.extend(self.same_period(state, i));

@@ -69,11 +69,18 @@ impl<T> PhraseTable<T> {
     /// at every caller, the lookups are not.
     #[inline]
     pub fn at_clitic<'p>(&'p self, a: &Doc<'_, '_>, i: usize) -> Option<PhraseMatch<'p, T>> {
-        let kind = self.index_kind();
-        if !a.key_is(i, kind) && !a.stem_is(i, kind) {
+        if !self.may_start_clitic(a, i) {
             return None;
         }
         self.at_clitic_lookup(a, i)
+    }
+
+    /// Whether [`Self::at_clitic`] may find a phrase at token `i` (false:
+    /// it surely finds none): the table's bit on the key or a stem.
+    #[inline]
+    pub fn may_start_clitic(&self, a: &Doc<'_, '_>, i: usize) -> bool {
+        let kind = self.index_kind();
+        a.key_is(i, kind) || a.stem_is(i, kind)
     }
 
     /// [`Self::at_clitic`] at a token whose key or a stem may be a first key.
