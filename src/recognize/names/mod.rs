@@ -208,7 +208,14 @@ impl Trigger {
     fn new(kinds: Vec<TriggerKind>, source: String) -> Self {
         // Built once per trigger row at start-up: checked in release too.
         assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
-        let kind_set = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
+        let kind_set: u32 = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
+        // Each kind once (the loader merges rows so): the trigger rules
+        // run a kind's rule once per entry (`triggers_at`).
+        assert_eq!(
+            kind_set.count_ones() as usize,
+            kinds.len(),
+            "a trigger kind twice"
+        );
         Trigger {
             kinds,
             kind_set,
