@@ -590,27 +590,9 @@ impl NameRecognizer {
                     self.place_definition_at(&d, i, &mut found);
                 }
             }
-            candidates.clear();
-            if f.word & flag::PATTERN_KEY != 0 {
-                candidates.extend(self.pattern_index.get(a.key(i)).into_iter().flatten());
-            }
-            if f.stems & flag::PATTERN_CLITIC_KEY != 0 {
-                let keyed = crate::text::clitics::clitic_splits_iter(a.key(i))
-                    .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
-                    .flatten();
-                candidates.extend(keyed);
-            }
-            for &p in &self.unkeyed_patterns {
-                if self.patterns[p].may_start(f) {
-                    candidates.push(p);
-                }
-            }
-            if candidates.len() > 1 {
-                candidates.sort_unstable();
-                candidates.dedup();
-            }
+            self.pattern_candidates(&d, i, f, &mut candidates);
             for pattern in candidates.iter().map(|&p| &self.patterns[p]) {
-                if let Some(m) = pattern.match_at(&self.vocab, a, &d.f, i) {
+                if let Some(m) = pattern.match_found_at(&self.vocab, a, &d.f, i) {
                     let mut mention = ctx.mention(
                         m.start,
                         m.end,
@@ -651,6 +633,39 @@ impl NameRecognizer {
             *out = found;
         } else {
             out.append(&mut found);
+        }
+    }
+
+    /// The patterns to try at token `i`, whose flags are `f`, in
+    /// `candidates` (emptied first): those whose first keys have the
+    /// token's key or a stem's (by the key indexes), and the unkeyed ones
+    /// its flags may start.
+    #[inline(always)]
+    fn pattern_candidates(
+        &self,
+        d: &Doc<'_>,
+        i: usize,
+        f: features::WordFlags,
+        candidates: &mut Vec<usize>,
+    ) {
+        candidates.clear();
+        if f.word & flag::PATTERN_KEY != 0 {
+            candidates.extend(self.pattern_index.get(d.a.key(i)).into_iter().flatten());
+        }
+        if f.stems & flag::PATTERN_CLITIC_KEY != 0 {
+            let keyed = crate::text::clitics::clitic_splits_iter(d.a.key(i))
+                .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
+                .flatten();
+            candidates.extend(keyed);
+        }
+        for &p in &self.unkeyed_patterns {
+            if self.patterns[p].may_start(f) {
+                candidates.push(p);
+            }
+        }
+        if candidates.len() > 1 {
+            candidates.sort_unstable();
+            candidates.dedup();
         }
     }
 

@@ -365,7 +365,6 @@ impl Pattern {
         i: usize,
     ) -> Option<PatternMatch> {
         let first = &self.elements[0];
-        let token_flags = features.get(i);
         // Quick refusal: a first element with fixed words that the token
         // (or, with `clitic`, its stem) is not.
         if !first.keys.is_empty() && first.op == Op::One {
@@ -379,6 +378,23 @@ impl Pattern {
                 return None;
             }
         }
+        self.match_found_at(vocab, a, features, i)
+    }
+
+    /// [`Pattern::match_at`] of a pattern found for token `i` by its first
+    /// keys ([`Pattern::first_keys`]: the token's key is one, or with
+    /// [`Pattern::first_clitic`] a stem's), or of one that has none: the
+    /// refusal by the first keys would let it through, and is not asked
+    /// again (the recognizer's word loop finds its patterns so).
+    pub fn match_found_at(
+        &self,
+        vocab: &Vocabulary,
+        a: &Analysis<'_>,
+        features: &TokenFeatures,
+        i: usize,
+    ) -> Option<PatternMatch> {
+        let first = &self.elements[0];
+        let token_flags = features.get(i);
         if first.keys.is_empty() && first.lexicons != 0 && first.op == Op::One {
             // The stems' own flags answer for the lexicons that are word
             // lists; `name` is derived and needs each stem's full flags.
@@ -506,5 +522,47 @@ fn arabic_digit(c: char) -> Option<u32> {
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
         '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Doc, NameRecognizer};
+    use crate::recognize::DocContext;
+    use crate::rules::RuleFiles;
+    use crate::text::Analysis;
+
+    /// The word loop tries only the patterns `pattern_candidates` gives
+    /// and skips their first-key refusal (`match_found_at`): on every
+    /// corpus article, a candidate matches as `match_at` says, and no
+    /// other pattern matches.
+    #[test]
+    fn the_candidates_need_no_first_key_test_and_miss_no_match() {
+        let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let mut candidates = Vec::new();
+        let (mut tried, mut matched) = (0, 0);
+        for text in crate::perf::repo_corpus_texts() {
+            let a = Analysis::new(&text);
+            let ctx = DocContext::plain("test", &a);
+            let d = Doc::new(&ctx, r.vocab.features(&a));
+            for i in 0..a.len() {
+                r.pattern_candidates(&d, i, d.f.get(i), &mut candidates);
+                for (p, pattern) in r.patterns.iter().enumerate() {
+                    let checked = pattern.match_at(&r.vocab, &a, &d.f, i);
+                    if candidates.contains(&p) {
+                        let found = pattern.match_found_at(&r.vocab, &a, &d.f, i);
+                        assert_eq!(found, checked, "{} at {}", pattern.id, a.key(i));
+                        tried += 1;
+                        matched += usize::from(found.is_some());
+                    } else {
+                        assert_eq!(checked, None, "{} at {}", pattern.id, a.key(i));
+                    }
+                }
+            }
+        }
+        assert!(
+            tried > 100 && matched > 10,
+            "{tried} tried, {matched} matched"
+        );
     }
 }
