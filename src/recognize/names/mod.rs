@@ -436,7 +436,8 @@ impl NameRecognizer {
     ) -> Vec<patterns::PatternMatch> {
         let features = self.vocab.features(a);
         (0..a.len())
-            .filter_map(|i| pattern.match_at(&self.vocab, a, &features, i))
+            .filter(|&i| !pattern.refused_by_first_keys(a, i))
+            .filter_map(|i| pattern.match_found_at(&self.vocab, a, &features, i))
             .collect()
     }
 
