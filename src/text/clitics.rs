@@ -271,12 +271,19 @@ impl CliticTable {
     /// proclitic first (see [`clitic_splits_iter`]).
     #[inline]
     pub fn splits<'k>(&'static self, key: &'k str) -> Splits<'k> {
+        let proclitics = self.proclitics_of(key);
+        // Past the last filled slot nothing is left to try.
+        let end = proclitics
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |last| last as u8 + 1);
         Splits {
             key,
-            proclitics: self.proclitics_of(key),
+            proclitics,
             next: 0,
-            restore: None,
-            article: self.article,
+            end,
+            restore: false,
+            table: self,
         }
     }
 }
@@ -289,7 +296,9 @@ impl CliticTable {
     pub fn for_each_stem_key(&'static self, key: &str, mut f: impl FnMut(&str)) {
         let mut splits = self.splits(key);
         loop {
-            if let Some((_, _, stem)) = splits.restore.take() {
+            if splits.restore {
+                splits.restore = false;
+                let (_, stem) = splits.last_split();
                 let alef = self.article.map_or('\0', |(alef, _)| alef);
                 let mut buf = [0u8; 128];
                 let head = alef.encode_utf8(&mut buf).len();
@@ -351,39 +360,42 @@ struct Proclitic {
 
 /// The iterator of [`CliticTable::splits`]: a plain state machine (no
 /// adapter chain) that allocates only for a stem whose article is restored
-/// after ل, and only when the caller asks for that split.
+/// after ل, and only when the caller asks for that split. Kept small and
+/// its end tested inline: most words start with no proclitic, and the
+/// callers' loops then ask once and get `None` without a call.
 pub struct Splits<'k> {
     key: &'k str,
-    /// The proclitics the word starts with, shortest first.
+    /// The proclitics the word starts with, shortest first (a pair only
+    /// after its first letter's slot).
     proclitics: [Option<Proclitic>; 2],
     /// The index in `proclitics` to try next.
-    next: usize,
-    /// The split just returned when its stem also gets the article back
-    /// (`لل` + `صين` → `الصين`): the proclitic, its length and the stem.
-    restore: Option<(&'static str, usize, &'k str)>,
-    /// The article's first letter and the letter it shares with a proclitic.
-    article: Option<(char, char)>,
+    next: u8,
+    /// One past the last filled slot of `proclitics`.
+    end: u8,
+    /// The split just returned (the proclitic at `next - 1`) is offered
+    /// again with the article given back to its stem (`لل` + `صين` →
+    /// `الصين`).
+    restore: bool,
+    table: &'static CliticTable,
 }
 
-impl<'k> Iterator for Splits<'k> {
-    type Item = CliticSplit<'k>;
+impl<'k> Splits<'k> {
+    /// The proclitic of the split just returned and its stem.
+    #[inline]
+    fn last_split(&self) -> (&'static str, &'k str) {
+        let text = self.proclitics[usize::from(self.next) - 1].map_or("", |p| p.text);
+        (text, &self.key[text.len()..])
+    }
 
-    fn next(&mut self) -> Option<CliticSplit<'k>> {
-        if let Some((proclitic, prefix_chars, stem)) = self.restore.take() {
-            let alef = self.article.map_or('\0', |(alef, _)| alef);
-            let mut restored = String::with_capacity(alef.len_utf8() + stem.len());
-            restored.push(alef);
-            restored.push_str(stem);
-            return Some(CliticSplit {
-                proclitic,
-                prefix_chars,
-                stem_key: Cow::Owned(restored),
-            });
+    /// [`Iterator::next`] past its inlined test that splits are left.
+    #[inline(never)]
+    fn next_split(&mut self) -> Option<CliticSplit<'k>> {
+        if self.restore {
+            self.restore = false;
+            return Some(self.restored_split());
         }
-        while let Some(&slot) = self.proclitics.get(self.next) {
-            // The slots hold a one-letter and a two-letter proclitic, read
-            // off the word's own first letters: the word starts with it.
-            let prefix_chars = self.next + 1;
+        while self.next < self.end {
+            let slot = self.proclitics[usize::from(self.next)];
             self.next += 1;
             let Some(Proclitic {
                 text: p,
@@ -392,6 +404,8 @@ impl<'k> Iterator for Splits<'k> {
             else {
                 continue;
             };
+            // The slots hold a one-letter and a two-letter proclitic, read
+            // off the word's own first letters: the word starts with it.
             let Some(stem) = self.key.get(p.len()..) else {
                 continue;
             };
@@ -399,16 +413,50 @@ impl<'k> Iterator for Splits<'k> {
                 continue;
             }
             // `meets_article` is set only when the table has an article.
-            if meets_article && self.article.is_some_and(|(_, lam)| stem.starts_with(lam)) {
-                self.restore = Some((p, prefix_chars, stem));
+            if meets_article
+                && self
+                    .table
+                    .article
+                    .is_some_and(|(_, lam)| stem.starts_with(lam))
+            {
+                self.restore = true;
             }
             return Some(CliticSplit {
                 proclitic: p,
-                prefix_chars,
+                prefix_chars: usize::from(self.next),
                 stem_key: Cow::Borrowed(stem),
             });
         }
         None
+    }
+
+    /// The split just returned with the article given back to its stem.
+    #[cold]
+    #[inline(never)]
+    fn restored_split(&self) -> CliticSplit<'k> {
+        let (proclitic, stem) = self.last_split();
+        let alef = self.table.article.map_or('\0', |(alef, _)| alef);
+        let mut restored = String::with_capacity(alef.len_utf8() + stem.len());
+        restored.push(alef);
+        restored.push_str(stem);
+        CliticSplit {
+            proclitic,
+            prefix_chars: usize::from(self.next),
+            stem_key: Cow::Owned(restored),
+        }
+    }
+}
+
+impl<'k> Iterator for Splits<'k> {
+    type Item = CliticSplit<'k>;
+
+    #[inline]
+    fn next(&mut self) -> Option<CliticSplit<'k>> {
+        // No proclitic left and no article to give back: done, no call.
+        if self.next >= self.end && !self.restore {
+            return None;
+        }
+        self.next_split()
     }
 }
 
@@ -716,6 +764,52 @@ mod tests {
         let unwound = std::panic::catch_unwind(|| with_table(overlaid, || panic!("rule bug")));
         assert!(unwound.is_err());
         assert!(std::ptr::eq(active_table(), shared_table()));
+    }
+
+    /// The splits of `key` read off the table's proclitic list by a plain
+    /// search (the first one-letter and two-letter rows the word starts
+    /// with, each followed by its article-restored stem after `ل`).
+    fn searched_splits(table: &CliticTable, key: &str) -> Vec<(String, usize, String)> {
+        let mut out = Vec::new();
+        for letters in 1..=2 {
+            let found = table
+                .proclitics()
+                .iter()
+                .find(|p| p.chars().count() == letters && key.starts_with(p.as_str()));
+            let Some(p) = found else { continue };
+            let stem = &key[p.len()..];
+            if stem.chars().count() < MIN_STEM_CHARS {
+                continue;
+            }
+            out.push((p.clone(), letters, stem.to_string()));
+            if p.ends_with('ل') && stem.starts_with('ل') {
+                out.push((p.clone(), letters, format!("ا{stem}")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_splits_are_what_a_search_of_the_table_finds() {
+        let table = shared_table();
+        let mut words = 0;
+        for first in ["", "و", "ف", "ب", "ك", "ل", "م", "ا"] {
+            for second in ["", "و", "ب", "ل", "ك", "ال"] {
+                for stem in ["", "ص", "صين", "لصين", "الصين", "لل", "2015"] {
+                    let key = format!("{first}{second}{stem}");
+                    let mut splits = table.splits(&key);
+                    let got: Vec<(String, usize, String)> = splits
+                        .by_ref()
+                        .map(|s| (s.proclitic.to_string(), s.prefix_chars, s.stem_key.into()))
+                        .collect();
+                    assert_eq!(got, searched_splits(table, &key), "{key}");
+                    // Done stays done.
+                    assert!(splits.next().is_none(), "{key}");
+                    words += 1;
+                }
+            }
+        }
+        assert_eq!(words, 8 * 6 * 7);
     }
 
     #[test]

@@ -29,10 +29,15 @@ impl NameRecognizer {
                 .gaz_matches(d, after, false)
                 .iter()
                 .any(|g| matches!(g.payload.label, Label::Gpe | Label::Loc));
-        let described = m.payload.has(TriggerKind::OrgDescriptor)
-            && !official_before_place
-            && (self.org_after_descriptor(d, after).is_some()
-                || self
+        // The name after a descriptor, found once: the test below and the
+        // descriptor's rule (run once: an entry lists a kind once) want it.
+        let descriptor_rule = m.payload.has(TriggerKind::OrgDescriptor) && !official_before_place;
+        let mut after_descriptor = descriptor_rule
+            .then(|| self.org_after_descriptor(d, after))
+            .flatten();
+        let described = after_descriptor.is_some()
+            || (descriptor_rule
+                && self
                     .gaz_matches(d, after, false)
                     .iter()
                     .any(|g| g.payload.label == Label::Org));
@@ -80,8 +85,8 @@ impl NameRecognizer {
                 TriggerKind::SpeechVerb => self.speaker(d, after),
                 // `صحيفة " [ماركا] "`: a quoted name after a descriptor (decision 27).
                 TriggerKind::OrgDescriptor if official_before_place => None,
-                TriggerKind::OrgDescriptor => self
-                    .org_after_descriptor(d, after)
+                TriggerKind::OrgDescriptor => after_descriptor
+                    .take()
                     .map(|mut found| {
                         // A profile may keep the descriptor inside (`[نادي ميلان]`).
                         if kept_descriptor {

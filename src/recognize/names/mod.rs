@@ -208,7 +208,14 @@ impl Trigger {
     fn new(kinds: Vec<TriggerKind>, source: String) -> Self {
         // Built once per trigger row at start-up: checked in release too.
         assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
-        let kind_set = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
+        let kind_set: u32 = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
+        // Each kind once (the loader merges rows so): the trigger rules
+        // run a kind's rule once per entry (`triggers_at`).
+        assert_eq!(
+            kind_set.count_ones() as usize,
+            kinds.len(),
+            "a trigger kind twice"
+        );
         Trigger {
             kinds,
             kind_set,
@@ -442,7 +449,8 @@ impl NameRecognizer {
     ) -> Vec<patterns::PatternMatch> {
         let features = self.vocab.features(a);
         (0..a.len())
-            .filter_map(|i| pattern.match_at(&self.vocab, a, &features, i))
+            .filter(|&i| !pattern.refused_by_first_keys(a, i))
+            .filter_map(|i| pattern.match_found_at(&self.vocab, a, &features, i))
             .collect()
     }
 
@@ -594,27 +602,9 @@ impl NameRecognizer {
                     self.place_definition_at(&d, i, &mut found);
                 }
             }
-            candidates.clear();
-            if f.word & flag::PATTERN_KEY != 0 {
-                candidates.extend(self.pattern_index.get(a.key(i)).into_iter().flatten());
-            }
-            if f.stems & flag::PATTERN_CLITIC_KEY != 0 {
-                let keyed = crate::text::clitics::clitic_splits_iter(a.key(i))
-                    .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
-                    .flatten();
-                candidates.extend(keyed);
-            }
-            for &p in &self.unkeyed_patterns {
-                if self.patterns[p].may_start(f) {
-                    candidates.push(p);
-                }
-            }
-            if candidates.len() > 1 {
-                candidates.sort_unstable();
-                candidates.dedup();
-            }
+            self.pattern_candidates(&d, i, f, &mut candidates);
             for pattern in candidates.iter().map(|&p| &self.patterns[p]) {
-                if let Some(m) = pattern.match_at(&self.vocab, a, &d.f, i) {
+                if let Some(m) = pattern.match_found_at(&self.vocab, a, &d.f, i) {
                     let mut mention = ctx.mention(
                         m.start,
                         m.end,
@@ -655,6 +645,39 @@ impl NameRecognizer {
             *out = found;
         } else {
             out.append(&mut found);
+        }
+    }
+
+    /// The patterns to try at token `i`, whose flags are `f`, in
+    /// `candidates` (emptied first): those whose first keys have the
+    /// token's key or a stem's (by the key indexes), and the unkeyed ones
+    /// its flags may start.
+    #[inline(always)]
+    fn pattern_candidates(
+        &self,
+        d: &Doc<'_>,
+        i: usize,
+        f: features::WordFlags,
+        candidates: &mut Vec<usize>,
+    ) {
+        candidates.clear();
+        if f.word & flag::PATTERN_KEY != 0 {
+            candidates.extend(self.pattern_index.get(d.a.key(i)).into_iter().flatten());
+        }
+        if f.stems & flag::PATTERN_CLITIC_KEY != 0 {
+            let keyed = crate::text::clitics::clitic_splits_iter(d.a.key(i))
+                .filter_map(|s| self.pattern_index_clitic.get(s.stem_key.as_ref()))
+                .flatten();
+            candidates.extend(keyed);
+        }
+        for &p in &self.unkeyed_patterns {
+            if self.patterns[p].may_start(f) {
+                candidates.push(p);
+            }
+        }
+        if candidates.len() > 1 {
+            candidates.sort_unstable();
+            candidates.dedup();
         }
     }
 

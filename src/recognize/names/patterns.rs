@@ -342,7 +342,7 @@ impl Pattern {
             .then(|| first.keys.iter().map(String::as_str))
     }
 
-    /// A cheap test before [`Pattern::match_at`]: false when the first
+    /// A cheap test before [`Pattern::match_found_at`]: false when the first
     /// element asks for word lists the token (and its stems) are in none of.
     #[inline]
     pub fn may_start(&self, token: WordFlags) -> bool {
@@ -355,9 +355,31 @@ impl Pattern {
         self.elements[0].clitic
     }
 
+    /// Whether the first element has fixed words that token `i` (or, with
+    /// `clitic`, a stem of it) is not: then the pattern does not match
+    /// there, and [`Pattern::match_found_at`] need not be asked.
+    pub fn refused_by_first_keys(&self, a: &Analysis<'_>, i: usize) -> bool {
+        let first = &self.elements[0];
+        if first.keys.is_empty() || first.op != Op::One {
+            return false;
+        }
+        let key = a.key(i);
+        let stem_hit = || {
+            first.clitic
+                && key.len() > 2
+                && clitic_splits_iter(key).any(|s| first.keys.contains(s.stem_key.as_ref()))
+        };
+        !first.keys.contains(key) && !stem_hit()
+    }
+
     /// Match at token `i`; the longest match wins. `features` are the
-    /// document's token flags, `vocab` gives a clitic stem's flags.
-    pub fn match_at(
+    /// document's token flags, `vocab` gives a clitic stem's flags. For a
+    /// pattern found for the token by its first keys
+    /// ([`Pattern::first_keys`]: the token's key is one, or with
+    /// [`Pattern::first_clitic`] a stem's, as the recognizer's word loop
+    /// finds them), or for one [`Pattern::refused_by_first_keys`] lets
+    /// through: that test is not asked again.
+    pub fn match_found_at(
         &self,
         vocab: &Vocabulary,
         a: &Analysis<'_>,
@@ -366,19 +388,6 @@ impl Pattern {
     ) -> Option<PatternMatch> {
         let first = &self.elements[0];
         let token_flags = features.get(i);
-        // Quick refusal: a first element with fixed words that the token
-        // (or, with `clitic`, its stem) is not.
-        if !first.keys.is_empty() && first.op == Op::One {
-            let key = a.key(i);
-            let stem_hit = || {
-                first.clitic
-                    && key.len() > 2
-                    && clitic_splits_iter(key).any(|s| first.keys.contains(s.stem_key.as_ref()))
-            };
-            if !first.keys.contains(key) && !stem_hit() {
-                return None;
-            }
-        }
         if first.keys.is_empty() && first.lexicons != 0 && first.op == Op::One {
             // The stems' own flags answer for the lexicons that are word
             // lists; `name` is derived and needs each stem's full flags.
@@ -506,5 +515,49 @@ fn arabic_digit(c: char) -> Option<u32> {
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
         '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Doc, NameRecognizer};
+    use crate::recognize::DocContext;
+    use crate::rules::RuleFiles;
+    use crate::text::Analysis;
+
+    /// The word loop tries only the patterns `pattern_candidates` gives
+    /// and asks no first-key refusal of them: on every corpus article, a
+    /// candidate matches as it does after the refusal, and no other
+    /// pattern matches.
+    #[test]
+    fn the_candidates_need_no_first_key_test_and_miss_no_match() {
+        let r = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let mut candidates = Vec::new();
+        let (mut tried, mut matched) = (0, 0);
+        for text in crate::perf::repo_corpus_texts() {
+            let a = Analysis::new(&text);
+            let ctx = DocContext::plain("test", &a);
+            let d = Doc::new(&ctx, r.vocab.features(&a));
+            for i in 0..a.len() {
+                r.pattern_candidates(&d, i, d.f.get(i), &mut candidates);
+                for (p, pattern) in r.patterns.iter().enumerate() {
+                    let checked = (!pattern.refused_by_first_keys(&a, i))
+                        .then(|| pattern.match_found_at(&r.vocab, &a, &d.f, i))
+                        .flatten();
+                    if candidates.contains(&p) {
+                        let found = pattern.match_found_at(&r.vocab, &a, &d.f, i);
+                        assert_eq!(found, checked, "{} at {}", pattern.id, a.key(i));
+                        tried += 1;
+                        matched += usize::from(found.is_some());
+                    } else {
+                        assert_eq!(checked, None, "{} at {}", pattern.id, a.key(i));
+                    }
+                }
+            }
+        }
+        assert!(
+            tried > 100 && matched > 10,
+            "{tried} tried, {matched} matched"
+        );
     }
 }
