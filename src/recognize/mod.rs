@@ -304,7 +304,11 @@ pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention
             }
             last_name = Some(kept);
         }
-        mentions.swap(kept, r);
+        // Most documents join nothing: a mention already in place is not
+        // swapped with itself (three copies of it).
+        if kept != r {
+            mentions.swap(kept, r);
+        }
         kept += 1;
     }
     mentions.truncate(kept);
