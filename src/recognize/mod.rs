@@ -304,7 +304,11 @@ pub fn join_adjacent_persons(analysis: &Analysis<'_>, mentions: &mut Vec<Mention
             }
             last_name = Some(kept);
         }
-        mentions.swap(kept, r);
+        // Most documents join nothing: a mention already in place is not
+        // swapped with itself (three copies of it).
+        if kept != r {
+            mentions.swap(kept, r);
+        }
         kept += 1;
     }
     mentions.truncate(kept);
@@ -366,11 +370,14 @@ pub fn resolve_conflicts(candidates: Vec<Mention>) -> Vec<Mention> {
     // of one layer never overlap: no two survivors share (start, end, layer).
     let survivors = survivor_order(&candidates, &keep);
     let mut slots: Vec<Option<Mention>> = candidates.into_iter().map(Some).collect();
-    // Filled into its final size (a filtered collect regrew it, moving
-    // the mentions at each step).
-    let mut kept = Vec::with_capacity(survivors.len());
-    kept.extend(survivors.into_iter().filter_map(|n| slots[n].take()));
-    kept
+    // Collected from an exact-size iterator, so filled in place at its
+    // final size (a filtered collect regrew it, moving the mentions at
+    // each step; a filtered extend checked the room at each push). Each
+    // survivor's index occurs once, so every slot taken is full.
+    survivors
+        .iter()
+        .map(|&n| slots[n].take().expect("each survivor is taken once"))
+        .collect()
 }
 
 /// The indexes of the kept candidates by (start, end, layer): packed into

@@ -151,6 +151,10 @@ struct Done {
 /// whole document, so those are written whole).
 const PART_BYTES: usize = 1 << 20;
 
+/// A first guess of a chunk's output bytes per byte of its text (JSONL
+/// writes about 2.6 on news articles), for its buffer's first size.
+const OUTPUT_BYTES_PER_TEXT_BYTE: usize = 3;
+
 /// The in-flight budget: the reader takes a share before sending a chunk,
 /// the writer gives it back once the chunk is written.
 struct Budget {
@@ -405,6 +409,12 @@ fn extract_chunk(
         events: Vec::with_capacity(parsed.docs.len()),
         last: false,
     };
+    // Room for the chunk's output at once (JSONL writes about 2.6 bytes a
+    // byte of text): a new buffer grown document by document was moved
+    // about six times before the writer gave it back for reuse. A long
+    // document's output leaves in parts, so no more than a part is asked.
+    part.output
+        .reserve((OUTPUT_BYTES_PER_TEXT_BYTE * parsed.text_bytes).min(PART_BYTES));
     for item in parsed.docs {
         if stop.load(Ordering::Relaxed) {
             break;

@@ -34,10 +34,7 @@ pub fn add_person_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
     let a = ctx.analysis;
     let tokens = a.tokens();
     let mut added: Vec<Mention> = Vec::new();
-    for m in mentions.iter().filter(|m| {
-        m.label == Label::Person
-            && !is_latin_word(a.slice(m.start, m.end).split(' ').next().unwrap_or(""))
-    }) {
+    for m in mentions.iter().filter(|m| m.label == Label::Person) {
         let next = tokens.partition_point(|t| t.start < m.end);
         if next == 0 || next >= tokens.len() || tokens[next - 1].end != m.end {
             continue;
@@ -45,7 +42,12 @@ pub fn add_person_glosses(ctx: &DocContext<'_>, mentions: &mut Vec<Mention>) {
         let Some((start, end)) = gloss_span(ctx, next, false) else {
             continue;
         };
-        if covered(mentions, start, end) {
+        // A name that is Latin itself has no gloss. Asked once a gloss
+        // follows (rarely): slicing every person's text to ask it first
+        // cost more than the rest of the pass.
+        if is_latin_word(a.slice(m.start, m.end).split(' ').next().unwrap_or(""))
+            || covered(mentions, start, end)
+        {
             continue;
         }
         added.push(gloss_of(ctx, m, start, end, "name/latin-gloss"));
