@@ -365,13 +365,27 @@ impl NameRecognizer {
                 v.add(&key, flag::LIGHT_STOP_VARIANT);
             }
         }
+        // A stem with its new last letter, written into one buffer.
+        fn respell<'b>(buffer: &'b mut String, stem: &str, last: char) -> &'b str {
+            buffer.clear();
+            buffer.push_str(stem);
+            buffer.push(last);
+            buffer
+        }
+        let mut respelled = String::new();
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
                 v.add(stem, flag::COMMON_H_STEM);
-                v.add(&[stem, "ت"].concat(), flag::COMMON_PRONOUN_STEM);
+                v.add(
+                    respell(&mut respelled, stem, 'ت'),
+                    flag::COMMON_PRONOUN_STEM,
+                );
             } else if let Some(stem) = word.strip_suffix('ي') {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
-                v.add(&[stem, "ا"].concat(), flag::COMMON_PRONOUN_STEM);
+                v.add(
+                    respell(&mut respelled, stem, 'ا'),
+                    flag::COMMON_PRONOUN_STEM,
+                );
             } else {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
             }
@@ -507,33 +521,31 @@ impl NameRecognizer {
         &mut self,
         files: impl Iterator<Item = (&'f str, &'f str)>,
     ) -> Result<()> {
-        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
-        let mut order = Vec::new();
+        let mut merged = MergedTriggers::default();
         for (file, text) in files {
-            self.load_trigger_rows(file, text, &mut merged, &mut order)?;
+            self.load_trigger_rows(file, text, &mut merged)?;
         }
-        for (key, trigger) in order {
-            let (kinds, source) = merged.remove(&key).unwrap_or_default();
+        // The trigger as first written, copied out of its source (which
+        // moves into the payload) into one buffer.
+        let mut written = String::new();
+        for (key, (kinds, source)) in merged.keys.into_iter().zip(merged.triggers) {
             if !key.contains(' ') {
-                self.trigger_words.insert(&key);
+                self.trigger_words.insert_key(&key);
             }
-            self.triggers.insert(&trigger, Trigger::new(kinds, source));
+            written.clear();
+            written.push_str(&source.entry);
+            self.triggers
+                .insert_with_key(&written, &key, Trigger::new(kinds, source));
         }
         Ok(())
     }
 
-    /// The rows of one trigger file, merged into `merged` by key (`order`
-    /// keeps the first spelling of each key in reading order).
-    fn load_trigger_rows(
-        &self,
-        file: &str,
-        text: &str,
-        merged: &mut HashMap<String, (Vec<TriggerKind>, String)>,
-        order: &mut Vec<(String, String)>,
-    ) -> Result<()> {
+    /// The rows of one trigger file, merged into `merged` by key.
+    fn load_trigger_rows(&self, file: &str, text: &str, merged: &mut MergedTriggers) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let trigger_col = table.column("trigger")?;
         let kind_col = table.column("kind")?;
+        let file_name: Arc<str> = Arc::from(file);
         for row in &table.rows {
             let trigger = row.get(trigger_col);
             let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
@@ -549,15 +561,47 @@ impl NameRecognizer {
             if key.is_empty() {
                 return Err(table.error(row, "empty trigger"));
             }
-            let slot = merged.entry(key.clone()).or_insert_with(|| {
-                order.push((key.clone(), trigger.to_string()));
-                (Vec::new(), format!("{file}:{} {trigger}", row.line))
+            let kinds = merged.kinds_of(key, || Source {
+                file: file_name.clone(),
+                line: row.line,
+                entry: trigger.into(),
             });
-            if !slot.0.contains(&kind) {
-                slot.0.push(kind);
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
             }
         }
         Ok(())
+    }
+}
+
+/// The trigger rows read so far, merged by key: each key's kinds and the
+/// row that first spelled it, in reading order.
+#[derive(Default)]
+struct MergedTriggers {
+    /// Each key's place in `keys` and `triggers`.
+    index: HashMap<String, usize>,
+    keys: Vec<String>,
+    triggers: Vec<(Vec<TriggerKind>, Source)>,
+}
+
+impl MergedTriggers {
+    /// The kinds of `key`; a new key's source is the row `first_row` gives.
+    fn kinds_of(
+        &mut self,
+        key: String,
+        first_row: impl FnOnce() -> Source,
+    ) -> &mut Vec<TriggerKind> {
+        let n = match self.index.get(&key) {
+            Some(&n) => n,
+            None => {
+                let n = self.triggers.len();
+                self.triggers.push((Vec::new(), first_row()));
+                self.keys.push(key.clone());
+                self.index.insert(key, n);
+                n
+            }
+        };
+        &mut self.triggers[n].0
     }
 }
 
