@@ -213,19 +213,29 @@ impl NameRecognizer {
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
         }
-        for (prefix, set) in [
-            ("names/person_given", &mut r.given),
-            ("names/person_family", &mut r.family),
+        for (prefix, precompiled, set) in [
+            (
+                "names/person_given",
+                lexicon::PRECOMPILED_GIVEN,
+                &mut r.given,
+            ),
+            (
+                "names/person_family",
+                lexicon::PRECOMPILED_FAMILY,
+                &mut r.family,
+            ),
         ] {
-            for (file, text) in rules.matching(prefix, ".csv") {
-                load_words(file, text, "name", set)?;
+            if !set.fill_precompiled(precompiled, rules, rules.matching(prefix, ".csv")) {
+                for (file, text) in rules.matching(prefix, ".csv") {
+                    load_words(file, text, "name", set)?;
+                }
             }
         }
         if let Some(text) = rules.get(STOPWORDS_FILE) {
             // Parsed once for all forms: keys, adjectives, verbs and light
             // forms (the gazetteer part reads the keys too).
             let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
-            load_table_words(&table, "word", &mut r.stop)?;
+            r.load_stop_keys(rules, text, Some(&table))?;
             let col = table.column("word")?;
             let kind = table.column("kind")?;
             for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
@@ -291,8 +301,7 @@ impl NameRecognizer {
         // The gazetteer is filtered by the stop words: the word lists part
         // reads the file too, for their other forms and flags.
         if let Some(text) = rules.get(STOPWORDS_FILE) {
-            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
-            load_table_words(&table, "word", &mut r.stop)?;
+            r.load_stop_keys(rules, text, None)?;
         }
         if let Some(text) = rules.get("names/rank_words.csv") {
             let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
@@ -327,6 +336,28 @@ impl NameRecognizer {
             r.load_acronyms(ACRONYMS_FILE, text)?;
         }
         Ok(r)
+    }
+
+    /// The stop words' keys, from `build.rs`'s set when the file is the
+    /// embedded one, else from the file (`parsed`: its table, when the
+    /// caller has it).
+    fn load_stop_keys(
+        &mut self,
+        rules: &RuleFiles,
+        text: &str,
+        parsed: Option<&crate::rules::CsvTable<'_>>,
+    ) -> Result<()> {
+        let read = std::iter::once((STOPWORDS_FILE, text));
+        if self
+            .stop
+            .fill_precompiled(lexicon::PRECOMPILED_STOP, rules, read)
+        {
+            return Ok(());
+        }
+        match parsed {
+            Some(table) => load_table_words(table, "word", &mut self.stop),
+            None => load_words(STOPWORDS_FILE, text, "word", &mut self.stop),
+        }
     }
 
     /// This recognizer of word lists with the tables of the gazetteer part.
@@ -658,6 +689,44 @@ mod tests {
         for key in slow.ambiguous.iter() {
             assert!(fast.ambiguous.contains(key), "{key} not in the table");
         }
+    }
+
+    /// The given names, family names and stop words read from `build.rs`'s
+    /// sets and from their files give the same sets; a file that is not the
+    /// embedded text, or a family read in part, is read from its files.
+    #[test]
+    fn precompiled_word_sets_equal_the_runtime_ones() {
+        let fast = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let slow = NameRecognizer::new(&RuleFiles::embedded().compiled_at_run_time()).unwrap();
+        for (name, fast, slow) in [
+            ("given", &fast.given, &slow.given),
+            ("family", &fast.family, &slow.family),
+            ("stop", &fast.stop, &slow.stop),
+        ] {
+            assert!(fast.is_precompiled() && !slow.is_precompiled(), "{name}");
+            assert!(slow.len() > 500, "{name}: {}", slow.len());
+            assert_eq!(sorted(fast), sorted(slow), "{name}");
+        }
+        let mut rules = RuleFiles::embedded();
+        let given = RuleFiles::embedded_text("names/person_given.csv").unwrap();
+        rules.insert("names/person_given.csv", format!("{given}# an overlay\n"));
+        rules.insert(
+            STOPWORDS_FILE,
+            format!(
+                "{}# an overlay\n",
+                RuleFiles::embedded_text(STOPWORDS_FILE).unwrap()
+            ),
+        );
+        let overlaid = NameRecognizer::new(&rules).unwrap();
+        assert!(!overlaid.given.is_precompiled() && !overlaid.stop.is_precompiled());
+        assert!(overlaid.family.is_precompiled());
+        assert_eq!(sorted(&overlaid.given), sorted(&slow.given));
+        assert_eq!(sorted(&overlaid.stop), sorted(&slow.stop));
+        let mut part = WordSet::default();
+        let first = RuleFiles::embedded();
+        let read = first.matching("names/person_given", ".csv").take(1);
+        assert!(!part.fill_precompiled(lexicon::PRECOMPILED_GIVEN, &first, read));
+        assert!(part.is_empty());
     }
 
     /// The two parts compile at once, yet the error reported is the first
