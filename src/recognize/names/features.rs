@@ -195,6 +195,10 @@ fn starts_with_word_char(key: &str) -> bool {
     key.chars().next().is_some_and(is_word_char)
 }
 
+/// The bytes of a vocabulary key, on average (a word of five or six Arabic
+/// letters: the common words' keys average 11.7), to size the keys' buffer.
+const AVERAGE_KEY_BYTES: usize = 12;
+
 /// Where a word's key lies in [`Vocabulary::keys`].
 #[derive(Debug, Clone, Copy)]
 struct KeyAt {
@@ -267,9 +271,11 @@ pub struct WordFlags {
 }
 
 impl Vocabulary {
-    /// Room for `additional` more words (sized once instead of rehashed).
+    /// Room for `additional` more words (sized once instead of rehashed),
+    /// their keys of [`AVERAGE_KEY_BYTES`] each.
     pub fn reserve(&mut self, additional: usize) {
         self.words.reserve(additional);
+        self.keys.reserve(additional * AVERAGE_KEY_BYTES);
     }
 
     /// The entry of a word, by its key and its key's hash. Inlined at
