@@ -3,15 +3,17 @@
 //! Rust change. Generator inputs under a `curated/` folder are not embedded.
 //!
 //! It also precompiles the rule tables whose compiled form depends on their
-//! own file only, so a default run skips parsing them: the name-likeness
-//! weights (`rules/names/name_likeness.csv`) and the common and ambiguous
-//! word sets (`rules/names/common_words.csv`, keyed by the crate's own
-//! `text::key`) as static hash tables (`src/rules/static_table.rs`), and the
-//! rows of each gazetteer (`rules/names/gaz_*.csv`) with their keys. The
-//! recognizer uses the precompiled form
-//! only when the file it is given is the embedded one (no overlay); a file
-//! the precompiler does not understand gets none, and is compiled at run
-//! time with the usual errors.
+//! own files only, so a default run skips parsing them: the name-likeness
+//! weights (`rules/names/name_likeness.csv`), the common and ambiguous
+//! word sets (`rules/names/common_words.csv`) and the key sets of the given
+//! names, family names and stop words (`rules/names/person_given*.csv`,
+//! `person_family*.csv`, `stopwords.csv`), all keyed by the crate's own
+//! `text::key`, as static hash tables (`src/rules/static_table.rs`), and
+//! the rows of each gazetteer (`rules/names/gaz_*.csv`) with their keys.
+//! The recognizer uses the precompiled form only when the files it is
+//! given are the embedded ones (no overlay); a file the precompiler does
+//! not understand gets none, and is compiled at run time with the usual
+//! errors.
 //!
 //! Last, it precompiles the gazetteer's spelling variants, which depend on
 //! many files (`build/gazetteer_variants.rs`): used when the fingerprint of
@@ -106,6 +108,7 @@ fn main() {
     write_likeness_table(Path::new(&out_dir), likeness.as_deref());
     let common = std::fs::read_to_string(root.join("names/common_words.csv")).ok();
     write_common_words_tables(Path::new(&out_dir), common.as_deref());
+    write_word_sets(Path::new(&out_dir), &root, &files);
     let gazetteers: Vec<(&str, String)> = files
         .iter()
         .filter(|rel| rel.starts_with(GAZETTEER_PREFIX) && rel.ends_with(".csv"))
@@ -417,6 +420,64 @@ fn common_words_sets(text: &str) -> Option<(Vec<String>, Vec<String>)> {
         }
     }
     Some((common.keys, ambiguous.keys))
+}
+
+/// The word sets the names loader reads from one column of a family of
+/// files (`load_words` of `src/recognize/names/loading.rs`): the constant
+/// that holds the precompiled set, the files' prefix (all `.csv` files
+/// that start with it, as `RuleFiles::matching` finds them) and the column.
+const WORD_SETS: &[(&str, &str, &str)] = &[
+    ("PRECOMPILED_GIVEN", "names/person_given", "name"),
+    ("PRECOMPILED_FAMILY", "names/person_family", "name"),
+    ("PRECOMPILED_STOP", "names/stopwords.csv", "word"),
+];
+
+/// `word_sets.rs` in `out_dir`: for each of [`WORD_SETS`], the keys of its
+/// column in its files (each once, in file order) with the files read, or
+/// `None` when [`csv_rows`] cannot read a file alike, or one lacks the
+/// column or has an empty cell there (the loader's error).
+fn write_word_sets(out_dir: &Path, root: &Path, files: &[String]) {
+    let mut code = String::new();
+    for (constant, prefix, column) in WORD_SETS {
+        let read: Vec<&String> = files
+            .iter()
+            .filter(|rel| rel.starts_with(prefix) && rel.ends_with(".csv"))
+            .collect();
+        let words = word_set_keys(root, &read, column);
+        let value = match words {
+            None => "None".to_string(),
+            Some(keys) => format!(
+                "Some(PrecompiledWordSet {{
+    files: &{read:?},
+    words: {},
+}})",
+                static_table_code(out_dir, &constant.to_lowercase(), &keys)
+            ),
+        };
+        writeln!(
+            code,
+            "pub(super) const {constant}: Option<PrecompiledWordSet> = {value};"
+        )
+        .unwrap();
+    }
+    std::fs::write(out_dir.join("word_sets.rs"), code).unwrap();
+}
+
+/// The keys of `column` in these rule files, each once, in file order.
+fn word_set_keys(root: &Path, read: &[&String], column: &str) -> Option<Vec<String>> {
+    let mut keys = KeySet::default();
+    for rel in read {
+        let text = std::fs::read_to_string(root.join(rel)).ok()?;
+        let (header, rows) = csv_rows(&text)?;
+        let col = header.iter().position(|h| h == column)?;
+        for (_, cells) in &rows {
+            if cells[col].is_empty() {
+                return None;
+            }
+            keys.insert(&normalize::key(&cells[col]));
+        }
+    }
+    Some(keys.keys)
 }
 
 /// Distinct non-empty keys in first-seen order.

@@ -18,7 +18,7 @@ use crate::text::normalize::is_word_char;
 use crate::text::{Analysis, TokenKind};
 
 use super::phrase_pairs::PairFilter;
-use super::word_bytes::{has_article, has_pronoun_suffix, no_arabic_letter, same_key};
+use super::word_bytes::{has_article, has_pronoun_suffix, no_arabic_letter, same_bytes, same_key};
 
 /// A set of [`flag`] bits.
 pub type Flags = u64;
@@ -168,19 +168,57 @@ pub(super) const INFLECTIONS: &[&str] = &["ا", "ون", "ات"];
 pub struct Vocabulary {
     /// Each word and its entry by the word's key hash: a token is looked up
     /// by its key's hash, computed once ([`TokenFeatures::key_hash`]). The
-    /// key sits in the bucket beside its entry, as in a map keyed by string.
-    words: KeyHashMap<(Box<str>, VocabEntry)>,
+    /// key's place in `keys` sits in the bucket beside its entry.
+    words: KeyHashMap<(KeyAt, VocabEntry)>,
+    /// The keys of `words`, one after another: a word costs no allocation
+    /// of its own (about 80,000 are added at start-up).
+    keys: String,
     /// Words whose hash an earlier word has (none in practice), by key.
     collided: FxHashMap<Box<str>, VocabEntry>,
     /// Every key starts with a word character, so a number or punctuation
-    /// token is in none of the lexicons and is not looked up.
+    /// token is in none of the lexicons and is not looked up (set by
+    /// [`Vocabulary::finish`]).
     only_word_keys: bool,
+    /// A key added so far starts with no word character.
+    non_word_key: bool,
     /// The gazetteer's first and second key pairs (empty: all may be).
     gaz_pairs: PairFilter,
     /// This vocabulary's serial number in the process, given by
     /// [`Vocabulary::finish`] (0: not finished), which ties the flags the
     /// interner keeps per word form to it (`recognize::interned`).
     serial: u64,
+}
+
+/// Whether a key starts with a word character (a token that does not is
+/// looked up only when some key does not either).
+fn starts_with_word_char(key: &str) -> bool {
+    key.chars().next().is_some_and(is_word_char)
+}
+
+/// The bytes of a vocabulary key, on average (a word of five or six Arabic
+/// letters: the common words' keys average 11.7), to size the keys' buffer.
+const AVERAGE_KEY_BYTES: usize = 12;
+
+/// Where a word's key lies in [`Vocabulary::keys`].
+#[derive(Debug, Clone, Copy)]
+struct KeyAt {
+    start: u32,
+    end: u32,
+}
+
+impl KeyAt {
+    /// The key in `keys`.
+    #[cfg(test)]
+    fn of(self, keys: &str) -> &str {
+        &keys[self.start as usize..self.end as usize]
+    }
+
+    /// The key's bytes in `keys` (compared with a token's: no character
+    /// boundary to check).
+    #[inline(always)]
+    fn bytes(self, keys: &str) -> &[u8] {
+        &keys.as_bytes()[self.start as usize..self.end as usize]
+    }
 }
 
 #[derive(Debug, Default)]
@@ -233,9 +271,11 @@ pub struct WordFlags {
 }
 
 impl Vocabulary {
-    /// Room for `additional` more words (sized once instead of rehashed).
+    /// Room for `additional` more words (sized once instead of rehashed),
+    /// their keys of [`AVERAGE_KEY_BYTES`] each.
     pub fn reserve(&mut self, additional: usize) {
         self.words.reserve(additional);
+        self.keys.reserve(additional * AVERAGE_KEY_BYTES);
     }
 
     /// The entry of a word, by its key and its key's hash. Inlined at
@@ -243,8 +283,8 @@ impl Vocabulary {
     /// out of line.
     #[inline(always)]
     fn find(&self, hash: u64, key: &str) -> Option<&VocabEntry> {
-        let (word, entry) = self.words.get(&hash)?;
-        if same_key(word, key) {
+        let (at, entry) = self.words.get(&hash)?;
+        if same_bytes(at.bytes(&self.keys), key.as_bytes()) {
             return Some(entry);
         }
         self.find_collided(key)
@@ -272,16 +312,22 @@ impl Vocabulary {
         }
         match self.words.entry(hash) {
             std::collections::hash_map::Entry::Vacant(slot) => {
+                self.non_word_key |= !starts_with_word_char(key);
                 let entry = VocabEntry {
                     own: flags,
                     ..VocabEntry::default()
                 };
-                slot.insert((key.into(), entry));
+                let start = self.keys.len() as u32;
+                self.keys.push_str(key);
+                let end = u32::try_from(self.keys.len()).expect("vocabulary keys under 4 GiB");
+                let at = KeyAt { start, end };
+                slot.insert((at, entry));
             }
             std::collections::hash_map::Entry::Occupied(mut slot) => {
-                if same_key(&slot.get().0, key) {
+                if same_bytes(slot.get().0.bytes(&self.keys), key.as_bytes()) {
                     slot.get_mut().1.own |= flags;
                 } else {
+                    self.non_word_key |= !starts_with_word_char(key);
                     self.collided.entry(key.into()).or_default().own |= flags;
                 }
             }
@@ -289,8 +335,9 @@ impl Vocabulary {
     }
 
     /// Every word's key and entry.
+    #[cfg(test)]
     fn entries(&self) -> impl Iterator<Item = (&str, &VocabEntry)> {
-        let words = self.words.values().map(|(k, e)| (&**k, e));
+        let words = self.words.values().map(|(at, e)| (at.of(&self.keys), e));
         words.chain(self.collided.iter().map(|(k, e)| (&**k, e)))
     }
 
@@ -298,10 +345,7 @@ impl Vocabulary {
     /// flags are final from here on, and the full flags of a word are
     /// derived from them when first asked for.
     pub fn finish(&mut self) {
-        let only_word_keys = self
-            .entries()
-            .all(|(k, _)| k.chars().next().is_some_and(is_word_char));
-        self.only_word_keys = only_word_keys;
+        self.only_word_keys = !self.non_word_key;
         self.serial = interned::next_rules_serial();
     }
 
@@ -605,6 +649,16 @@ mod tests {
             assert_eq!(v.word_flags(key), v.derive(key, e.own), "{key}");
         }
         assert!(v.only_word_keys);
+    }
+
+    #[test]
+    fn a_key_that_starts_with_no_letter_makes_every_token_looked_up() {
+        let mut v = vocabulary();
+        assert!(v.only_word_keys);
+        v.add("2", flag::GAZ_SECOND);
+        v.finish();
+        assert!(!v.only_word_keys);
+        assert!(v.entries().any(|(key, _)| !starts_with_word_char(key)));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Name lexicons compiled for matching: the phrase table (the one of
 //! [`crate::text::phrase_table`]), a cheap ending filter in front of it, and
-//! word sets.
+//! word sets, some read from the tables `build.rs` precompiled.
 
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::rules::static_table::StaticTable;
+use crate::rules::RuleFiles;
 use crate::text::key_hash::{key_hash, KeyHashSet};
 
 pub use crate::text::phrase_table::{phrase_keys, Matches, PhraseMatch, PhraseTable};
@@ -81,6 +82,19 @@ fn ending_hash(key: &str) -> Option<usize> {
     Some(mix(last, before))
 }
 
+/// A word set `build.rs` precompiled (`write_word_sets`): the keys of one
+/// column of the rule files `files` (the given names, the family names, the
+/// stop words), as [`WordSet::insert`] of each cell would add them.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PrecompiledWordSet {
+    files: &'static [&'static str],
+    words: StaticTable,
+}
+
+// `PRECOMPILED_GIVEN`, `PRECOMPILED_FAMILY`, `PRECOMPILED_STOP`: the sets of
+// the embedded files, or `None` when `build.rs` left them to run time.
+include!(concat!(env!("OUT_DIR"), "/word_sets.rs"));
+
 /// A set of single-word keys: those inserted at run time, and possibly a
 /// table `build.rs` precompiled from an embedded rule file.
 #[derive(Debug, Default)]
@@ -129,6 +143,39 @@ impl WordSet {
     #[inline]
     fn in_precompiled(&self, key: &str) -> bool {
         self.precompiled.is_some_and(|t| t.get(key).is_some())
+    }
+
+    /// Make this empty set the precompiled one, `precompiled`, when the
+    /// files the loader reads for it (`read`, in its order: names and
+    /// texts) are the ones it was compiled from, each the embedded text, and
+    /// `rules` allow it; false (the set untouched) when not, and the files
+    /// are to be read.
+    pub(super) fn fill_precompiled<'r>(
+        &mut self,
+        precompiled: Option<PrecompiledWordSet>,
+        rules: &RuleFiles,
+        mut read: impl Iterator<Item = (&'r str, &'r str)>,
+    ) -> bool {
+        let Some(p) = precompiled else {
+            return false;
+        };
+        if !rules.may_use_precompiled() || !self.is_empty() {
+            return false;
+        }
+        let mut files = p.files.iter();
+        let same = read.all(|(name, text)| {
+            files.next() == Some(&name) && RuleFiles::is_embedded_text(name, text)
+        }) && files.next().is_none();
+        if same {
+            self.precompiled = Some(p.words);
+        }
+        same
+    }
+
+    /// Whether the set reads a precompiled table.
+    #[cfg(test)]
+    pub(super) fn is_precompiled(&self) -> bool {
+        self.precompiled.is_some()
     }
 
     /// Whether the key is in the set.

@@ -213,19 +213,29 @@ impl NameRecognizer {
         if let Some(text) = rules.get(chains::PARTICLES_FILE) {
             r.load_particles(chains::PARTICLES_FILE, text)?;
         }
-        for (prefix, set) in [
-            ("names/person_given", &mut r.given),
-            ("names/person_family", &mut r.family),
+        for (prefix, precompiled, set) in [
+            (
+                "names/person_given",
+                lexicon::PRECOMPILED_GIVEN,
+                &mut r.given,
+            ),
+            (
+                "names/person_family",
+                lexicon::PRECOMPILED_FAMILY,
+                &mut r.family,
+            ),
         ] {
-            for (file, text) in rules.matching(prefix, ".csv") {
-                load_words(file, text, "name", set)?;
+            if !set.fill_precompiled(precompiled, rules, rules.matching(prefix, ".csv")) {
+                for (file, text) in rules.matching(prefix, ".csv") {
+                    load_words(file, text, "name", set)?;
+                }
             }
         }
         if let Some(text) = rules.get(STOPWORDS_FILE) {
             // Parsed once for all forms: keys, adjectives, verbs and light
             // forms (the gazetteer part reads the keys too).
             let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
-            load_table_words(&table, "word", &mut r.stop)?;
+            r.load_stop_keys(rules, text, Some(&table))?;
             let col = table.column("word")?;
             let kind = table.column("kind")?;
             for row in table.rows.iter().filter(|row| row.get(kind) == "adjective") {
@@ -291,8 +301,7 @@ impl NameRecognizer {
         // The gazetteer is filtered by the stop words: the word lists part
         // reads the file too, for their other forms and flags.
         if let Some(text) = rules.get(STOPWORDS_FILE) {
-            let table = crate::rules::CsvTable::parse(STOPWORDS_FILE, text)?;
-            load_table_words(&table, "word", &mut r.stop)?;
+            r.load_stop_keys(rules, text, None)?;
         }
         if let Some(text) = rules.get("names/rank_words.csv") {
             let table = crate::rules::CsvTable::parse("names/rank_words.csv", text)?;
@@ -327,6 +336,28 @@ impl NameRecognizer {
             r.load_acronyms(ACRONYMS_FILE, text)?;
         }
         Ok(r)
+    }
+
+    /// The stop words' keys, from `build.rs`'s set when the file is the
+    /// embedded one, else from the file (`parsed`: its table, when the
+    /// caller has it).
+    fn load_stop_keys(
+        &mut self,
+        rules: &RuleFiles,
+        text: &str,
+        parsed: Option<&crate::rules::CsvTable<'_>>,
+    ) -> Result<()> {
+        let read = std::iter::once((STOPWORDS_FILE, text));
+        if self
+            .stop
+            .fill_precompiled(lexicon::PRECOMPILED_STOP, rules, read)
+        {
+            return Ok(());
+        }
+        match parsed {
+            Some(table) => load_table_words(table, "word", &mut self.stop),
+            None => load_words(STOPWORDS_FILE, text, "word", &mut self.stop),
+        }
     }
 
     /// This recognizer of word lists with the tables of the gazetteer part.
@@ -365,13 +396,27 @@ impl NameRecognizer {
                 v.add(&key, flag::LIGHT_STOP_VARIANT);
             }
         }
+        // A stem with its new last letter, written into one buffer.
+        fn respell<'b>(buffer: &'b mut String, stem: &str, last: char) -> &'b str {
+            buffer.clear();
+            buffer.push_str(stem);
+            buffer.push(last);
+            buffer
+        }
+        let mut respelled = String::new();
         for word in self.common.iter() {
             if let Some(stem) = word.strip_suffix('ه') {
                 v.add(stem, flag::COMMON_H_STEM);
-                v.add(&[stem, "ت"].concat(), flag::COMMON_PRONOUN_STEM);
+                v.add(
+                    respell(&mut respelled, stem, 'ت'),
+                    flag::COMMON_PRONOUN_STEM,
+                );
             } else if let Some(stem) = word.strip_suffix('ي') {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
-                v.add(&[stem, "ا"].concat(), flag::COMMON_PRONOUN_STEM);
+                v.add(
+                    respell(&mut respelled, stem, 'ا'),
+                    flag::COMMON_PRONOUN_STEM,
+                );
             } else {
                 v.add(word, flag::COMMON_PRONOUN_STEM);
             }
@@ -507,33 +552,31 @@ impl NameRecognizer {
         &mut self,
         files: impl Iterator<Item = (&'f str, &'f str)>,
     ) -> Result<()> {
-        let mut merged: HashMap<String, (Vec<TriggerKind>, String)> = HashMap::new();
-        let mut order = Vec::new();
+        let mut merged = MergedTriggers::default();
         for (file, text) in files {
-            self.load_trigger_rows(file, text, &mut merged, &mut order)?;
+            self.load_trigger_rows(file, text, &mut merged)?;
         }
-        for (key, trigger) in order {
-            let (kinds, source) = merged.remove(&key).unwrap_or_default();
+        // The trigger as first written, copied out of its source (which
+        // moves into the payload) into one buffer.
+        let mut written = String::new();
+        for (key, (kinds, source)) in merged.keys.into_iter().zip(merged.triggers) {
             if !key.contains(' ') {
-                self.trigger_words.insert(&key);
+                self.trigger_words.insert_key(&key);
             }
-            self.triggers.insert(&trigger, Trigger::new(kinds, source));
+            written.clear();
+            written.push_str(&source.entry);
+            self.triggers
+                .insert_with_key(&written, &key, Trigger::new(kinds, source));
         }
         Ok(())
     }
 
-    /// The rows of one trigger file, merged into `merged` by key (`order`
-    /// keeps the first spelling of each key in reading order).
-    fn load_trigger_rows(
-        &self,
-        file: &str,
-        text: &str,
-        merged: &mut HashMap<String, (Vec<TriggerKind>, String)>,
-        order: &mut Vec<(String, String)>,
-    ) -> Result<()> {
+    /// The rows of one trigger file, merged into `merged` by key.
+    fn load_trigger_rows(&self, file: &str, text: &str, merged: &mut MergedTriggers) -> Result<()> {
         let table = crate::rules::CsvTable::parse(file, text)?;
         let trigger_col = table.column("trigger")?;
         let kind_col = table.column("kind")?;
+        let file_name: Arc<str> = Arc::from(file);
         for row in &table.rows {
             let trigger = row.get(trigger_col);
             let kind = TriggerKind::parse(row.get(kind_col)).ok_or_else(|| {
@@ -549,15 +592,47 @@ impl NameRecognizer {
             if key.is_empty() {
                 return Err(table.error(row, "empty trigger"));
             }
-            let slot = merged.entry(key.clone()).or_insert_with(|| {
-                order.push((key.clone(), trigger.to_string()));
-                (Vec::new(), format!("{file}:{} {trigger}", row.line))
+            let kinds = merged.kinds_of(key, || Source {
+                file: file_name.clone(),
+                line: row.line,
+                entry: trigger.into(),
             });
-            if !slot.0.contains(&kind) {
-                slot.0.push(kind);
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
             }
         }
         Ok(())
+    }
+}
+
+/// The trigger rows read so far, merged by key: each key's kinds and the
+/// row that first spelled it, in reading order.
+#[derive(Default)]
+struct MergedTriggers {
+    /// Each key's place in `keys` and `triggers`.
+    index: HashMap<String, usize>,
+    keys: Vec<String>,
+    triggers: Vec<(Vec<TriggerKind>, Source)>,
+}
+
+impl MergedTriggers {
+    /// The kinds of `key`; a new key's source is the row `first_row` gives.
+    fn kinds_of(
+        &mut self,
+        key: String,
+        first_row: impl FnOnce() -> Source,
+    ) -> &mut Vec<TriggerKind> {
+        let n = match self.index.get(&key) {
+            Some(&n) => n,
+            None => {
+                let n = self.triggers.len();
+                self.triggers.push((Vec::new(), first_row()));
+                self.keys.push(key.clone());
+                self.index.insert(key, n);
+                n
+            }
+        };
+        &mut self.triggers[n].0
     }
 }
 
@@ -614,6 +689,44 @@ mod tests {
         for key in slow.ambiguous.iter() {
             assert!(fast.ambiguous.contains(key), "{key} not in the table");
         }
+    }
+
+    /// The given names, family names and stop words read from `build.rs`'s
+    /// sets and from their files give the same sets; a file that is not the
+    /// embedded text, or a family read in part, is read from its files.
+    #[test]
+    fn precompiled_word_sets_equal_the_runtime_ones() {
+        let fast = NameRecognizer::new(&RuleFiles::embedded()).unwrap();
+        let slow = NameRecognizer::new(&RuleFiles::embedded().compiled_at_run_time()).unwrap();
+        for (name, fast, slow) in [
+            ("given", &fast.given, &slow.given),
+            ("family", &fast.family, &slow.family),
+            ("stop", &fast.stop, &slow.stop),
+        ] {
+            assert!(fast.is_precompiled() && !slow.is_precompiled(), "{name}");
+            assert!(slow.len() > 500, "{name}: {}", slow.len());
+            assert_eq!(sorted(fast), sorted(slow), "{name}");
+        }
+        let mut rules = RuleFiles::embedded();
+        let given = RuleFiles::embedded_text("names/person_given.csv").unwrap();
+        rules.insert("names/person_given.csv", format!("{given}# an overlay\n"));
+        rules.insert(
+            STOPWORDS_FILE,
+            format!(
+                "{}# an overlay\n",
+                RuleFiles::embedded_text(STOPWORDS_FILE).unwrap()
+            ),
+        );
+        let overlaid = NameRecognizer::new(&rules).unwrap();
+        assert!(!overlaid.given.is_precompiled() && !overlaid.stop.is_precompiled());
+        assert!(overlaid.family.is_precompiled());
+        assert_eq!(sorted(&overlaid.given), sorted(&slow.given));
+        assert_eq!(sorted(&overlaid.stop), sorted(&slow.stop));
+        let mut part = WordSet::default();
+        let first = RuleFiles::embedded();
+        let read = first.matching("names/person_given", ".csv").take(1);
+        assert!(!part.fill_precompiled(lexicon::PRECOMPILED_GIVEN, &first, read));
+        assert!(part.is_empty());
     }
 
     /// The two parts compile at once, yet the error reported is the first

@@ -201,11 +201,12 @@ pub struct Trigger {
     /// A bit per kind in `kinds` (`1 << kind as u32`): a kind is tested
     /// with one mask, not a walk over the list.
     kind_set: u32,
-    source: String,
+    /// The row that first spelled it (`names/triggers.csv:12 وزير`).
+    source: Source,
 }
 
 impl Trigger {
-    fn new(kinds: Vec<TriggerKind>, source: String) -> Self {
+    fn new(kinds: Vec<TriggerKind>, source: Source) -> Self {
         // Built once per trigger row at start-up: checked in release too.
         assert!(kinds.iter().all(|&k| (k as u32) < u32::BITS));
         let kind_set: u32 = kinds.iter().fold(0, |set, &k| set | 1 << k as u32);
