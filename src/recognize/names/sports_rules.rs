@@ -205,9 +205,13 @@ impl NameRecognizer {
         } else {
             0
         };
-        for i in 0..cues {
-            // `cue`'s own flag test, here so that most tokens cost no call.
-            if !d.is_word(i) || !d.any_or_stem(i, flag::SPORTS_CUE) {
+        // `cue`'s own flag test, here so that most tokens cost no call: the
+        // walk goes from one token with the bit (whole or by a stem) to the next.
+        let mut next = 0;
+        while next < cues {
+            let i = d.f.next_with(next, flag::SPORTS_CUE);
+            next = i + 1;
+            if i >= cues || !d.is_word(i) {
                 continue;
             }
             match self.cue(d, i) {
