@@ -617,6 +617,17 @@ impl TokenFeatures {
         self.anywhere & mask != 0
     }
 
+    /// The first token at or after `from` whose word or stem flags have a
+    /// bit of `mask` (the token count when none has): a pass that needs
+    /// such a token walks to it over the flags alone.
+    #[inline]
+    pub fn next_with(&self, from: usize, mask: Flags) -> usize {
+        let rest = self.tokens.get(from..).unwrap_or_default();
+        rest.iter()
+            .position(|f| (f.word | f.stems) & mask != 0)
+            .map_or(self.tokens.len(), |p| from + p)
+    }
+
     /// The flags of token `i` (empty past the end).
     #[inline]
     pub fn get(&self, i: usize) -> WordFlags {
@@ -724,6 +735,30 @@ mod tests {
             if doc.tokens()[i].kind == TokenKind::Word {
                 assert_eq!(f.key_hash(i), key_hash(doc.key(i)), "{}", doc.key(i));
             }
+        }
+    }
+
+    #[test]
+    fn the_next_token_with_a_bit_is_the_first_one_a_walk_finds() {
+        let v = vocabulary();
+        let a = Analysis::new("قال محمد رقم ، ومحمد والرقم 12 محمد");
+        let f = v.features(&a);
+        for mask in [
+            flag::GIVEN,
+            flag::COMMON,
+            flag::WORD,
+            flag::GIVEN | flag::COMMON,
+            0,
+        ] {
+            let mut found = 0;
+            for from in 0..=a.len() + 2 {
+                let want = (from..a.len())
+                    .find(|&i| f.any(i, mask) || f.stem_any(i, mask))
+                    .unwrap_or(a.len());
+                assert_eq!(f.next_with(from, mask), want, "{mask:#x} from {from}");
+                found += usize::from(want < a.len());
+            }
+            assert_eq!(found > 0, mask != 0, "{mask:#x}");
         }
     }
 

@@ -114,7 +114,7 @@ impl NameRecognizer {
             patterns: Vec::new(),
             pattern_index: Default::default(),
             pattern_index_clitic: Default::default(),
-            unkeyed_patterns: Vec::new(),
+            unkeyed_patterns: Default::default(),
             skipped_ambiguous: 0,
             variants_precompiled: false,
             sports: Default::default(),
@@ -287,7 +287,7 @@ impl NameRecognizer {
                         }
                     }
                 }
-                None => r.unkeyed_patterns.push(n),
+                None => r.unkeyed_patterns.push(n, pattern),
             }
         }
         Ok(())

@@ -187,18 +187,26 @@ impl NameRecognizer {
         if !media.non_word_cues && !d.f.anywhere(flag::MEDIA_CUE | flag::MEDIA_FIRST) {
             return;
         }
-        // Whether the two tokens before `i` pass the flag test of
-        // `MediaNames::cue` (one that fails it is no cue), carried along
-        // so each token's flags are read once.
-        let (mut cue_before, mut cue_two_before) = (media.may_be_cue(d, 0), false);
-        for i in 1..a.len() {
-            let may_cue = (cue_before, cue_two_before);
-            (cue_two_before, cue_before) = (cue_before, media.may_be_cue(d, i));
-            if !d.is_word(i) {
+        const CUE_OR_FIRST: Flags = flag::MEDIA_CUE | flag::MEDIA_FIRST;
+        let mut next = 1;
+        while next < a.len() {
+            // Every reading needs a cue one or two tokens before `i` or a
+            // media name's first word at `i`. Without cues outside words a
+            // cue has a flag, whole or by a stem: the walk goes to the next
+            // token with either flag, and `i` is at most two tokens after it.
+            let i = if media.non_word_cues {
+                next
+            } else {
+                next.max(d.f.next_with(next - 1 - usize::from(next >= 2), CUE_OR_FIRST))
+            };
+            next = i + 1;
+            if i >= a.len() || !d.is_word(i) {
                 continue;
             }
-            // The test below, on flags alone: no cue can stand before `i`.
-            if may_cue == (false, false) && !d.any(i, flag::MEDIA_FIRST) {
+            // The test below, on flags alone: no cue can stand before `i`
+            // (one that fails `MediaNames::cue`'s flag test is no cue).
+            let may_cue = media.may_be_cue(d, i - 1) || i >= 2 && media.may_be_cue(d, i - 2);
+            if !may_cue && !d.any(i, flag::MEDIA_FIRST) {
                 continue;
             }
             let before = media.cue(d, i - 1);

@@ -280,8 +280,9 @@ pub struct NameRecognizer {
     /// Patterns by their fixed first word, whole or (for `clitic`) as a stem.
     pattern_index: rustc_hash::FxHashMap<String, Vec<usize>>,
     pattern_index_clitic: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Patterns whose first element is no fixed word: tried everywhere.
-    unkeyed_patterns: Vec<usize>,
+    /// Patterns whose first element is no fixed word: tried at every
+    /// token their start masks let in.
+    unkeyed_patterns: patterns::UnkeyedPatterns,
     skipped_ambiguous: usize,
     /// Whether the gazetteer variants were read from `build.rs`'s list.
     variants_precompiled: bool,
@@ -671,9 +672,11 @@ impl NameRecognizer {
                 .flatten();
             candidates.extend(keyed);
         }
-        for &p in &self.unkeyed_patterns {
-            if self.patterns[p].may_start(f) {
-                candidates.push(p);
+        if self.unkeyed_patterns.may_start(f) {
+            for &p in self.unkeyed_patterns.indices() {
+                if self.patterns[p].may_start(f) {
+                    candidates.push(p);
+                }
             }
         }
         if candidates.len() > 1 {

@@ -154,6 +154,53 @@ fn start_masks(first: &Element) -> Option<(Flags, Flags)> {
     })
 }
 
+/// The patterns whose first element is no fixed word, tried at every
+/// token one of them may start at, and the union of their
+/// [`Pattern::may_start`] masks: a token outside it starts none of them,
+/// so it is turned away with one test instead of a test per pattern.
+#[derive(Debug, Clone)]
+pub(super) struct UnkeyedPatterns {
+    /// Indices into the recognizer's patterns.
+    indices: Vec<usize>,
+    /// The union of the patterns' start masks (word, stems); `None` when
+    /// one of them may start at any token.
+    start_masks: Option<(Flags, Flags)>,
+}
+
+impl Default for UnkeyedPatterns {
+    fn default() -> Self {
+        UnkeyedPatterns {
+            indices: Vec::new(),
+            // No pattern: no token starts one.
+            start_masks: Some((0, 0)),
+        }
+    }
+}
+
+impl UnkeyedPatterns {
+    /// Add pattern `index` (`pattern`), widening the union with its masks.
+    pub(super) fn push(&mut self, index: usize, pattern: &Pattern) {
+        self.indices.push(index);
+        self.start_masks = match (self.start_masks, pattern.start_masks) {
+            (Some((word, stems)), Some((w, s))) => Some((word | w, stems | s)),
+            _ => None,
+        };
+    }
+
+    /// Whether one of the patterns may start at a token with these flags
+    /// (true wherever one of their [`Pattern::may_start`] is).
+    #[inline]
+    pub(super) fn may_start(&self, token: WordFlags) -> bool {
+        self.start_masks
+            .is_none_or(|(word, stems)| token.word & word != 0 || token.stems & stems != 0)
+    }
+
+    /// The patterns' indices.
+    pub(super) fn indices(&self) -> &[usize] {
+        &self.indices
+    }
+}
+
 /// A pattern match over original code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PatternMatch {
@@ -521,6 +568,7 @@ fn arabic_digit(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::super::{Doc, NameRecognizer};
+    use super::*;
     use crate::recognize::DocContext;
     use crate::rules::RuleFiles;
     use crate::text::Analysis;
@@ -559,5 +607,59 @@ mod tests {
             tried > 100 && matched > 10,
             "{tried} tried, {matched} matched"
         );
+    }
+
+    /// The union lets in exactly the tokens one of its patterns may start
+    /// at, for every mix of the bits the patterns ask and some they do not,
+    /// on the word and on its stems; with a pattern that may start anywhere
+    /// it lets every token in, and with none it lets none in.
+    #[test]
+    fn unkeyed_patterns_let_in_the_tokens_one_of_them_may_start_at() {
+        let listed = parse_file(
+            "test.jsonl",
+            concat!(
+                r#"{"id": "t/given", "label": "PERSON", "pattern": [{"in": "given", "clitic": true}, {"shape": "bare"}]}"#,
+                "\n",
+                r#"{"id": "t/norp", "label": "PERSON", "pattern": [{"in": "norp"}, {"shape": "bare"}]}"#,
+                "\n",
+            ),
+        )
+        .unwrap();
+        let anywhere = parse_file(
+            "test.jsonl",
+            r#"{"id": "t/any", "label": "PERSON", "pattern": [{"shape": "bare"}, {"in": "given"}]}"#,
+        )
+        .unwrap();
+        let bits = [flag::GIVEN, flag::NORP_WORD, flag::FAMILY, flag::WORD];
+        let mixes: Vec<Flags> = (0..1u32 << bits.len())
+            .map(|m| {
+                (0..bits.len())
+                    .filter(|b| m & 1 << b != 0)
+                    .fold(0, |f, b| f | bits[b])
+            })
+            .collect();
+        let mut none = UnkeyedPatterns::default();
+        let mut unkeyed = UnkeyedPatterns::default();
+        for (n, p) in listed.iter().enumerate() {
+            unkeyed.push(n, p);
+        }
+        let (mut let_in, mut turned_away) = (0, 0);
+        for &word in &mixes {
+            for &stems in &mixes {
+                let token = WordFlags { word, stems };
+                let want = listed.iter().any(|p| p.may_start(token));
+                assert_eq!(unkeyed.may_start(token), want, "{token:?}");
+                assert!(!none.may_start(token));
+                let_in += usize::from(want);
+                turned_away += usize::from(!want);
+            }
+        }
+        assert!(
+            let_in > 0 && turned_away > 0,
+            "{let_in} in, {turned_away} away"
+        );
+        assert_eq!(unkeyed.indices(), [0, 1]);
+        none.push(2, &anywhere[0]);
+        assert!(none.may_start(WordFlags::default()));
     }
 }

@@ -124,23 +124,36 @@ impl<'f> FoundPlaces<'f> {
         k
     }
 
-    /// Whether a list of two items may start at token `i`, asked before
-    /// [`NameRecognizer::list_from`] with the same answer where it says no:
-    /// a list starts at a word, and its first item is a known place starting
-    /// there or one word (an unknown item) that the next token continues
-    /// into the second item (a comma, or a word with `و`). Most tokens
-    /// fail it, so the list rules' word tests run only next to a list.
-    /// `from` is [`FoundPlaces::known_from`] of `i`.
-    #[inline(always)]
-    fn may_start_list(&self, d: &Doc<'_>, i: usize, from: usize) -> bool {
+    /// The first token at or after `i` where a list of two items may start
+    /// (`n`, the token count, when none does), with its
+    /// [`FoundPlaces::known_from`]; `from` is that of `i`. Asked before
+    /// [`NameRecognizer::list_from`], with its answer at every token it
+    /// passes over (none): a list starts at a word, and its first item is a
+    /// known place starting there or one word (an unknown item) that the
+    /// next token continues into the second item (a comma, or a word with
+    /// `و`). Most tokens fail it, so the list rules' word tests run only
+    /// next to a list. Up to the next known place's first token only the
+    /// second test can pass: it is asked first, the next token's bytes read
+    /// in a tight walk, and the word test only where they pass.
+    fn next_list_start(&self, d: &Doc<'_>, mut i: usize, mut from: usize) -> (usize, usize) {
         let a = d.a;
-        if !d.is_word(i) {
-            return false;
+        let tokens = a.tokens();
+        let n = tokens.len();
+        while i < n {
+            let next_known = self.known.get(from).map_or(n, |k| k.first);
+            while i < next_known {
+                if i + 1 < n && continues_list(a.light_bytes(&tokens[i + 1])) && d.is_word(i) {
+                    return (i, from);
+                }
+                i += 1;
+            }
+            if i < n && d.is_word(i) {
+                return (i, from);
+            }
+            i += 1;
+            from = self.known_from(i, from);
         }
-        if self.known.get(from).is_some_and(|k| k.first == i) {
-            return true;
-        }
-        i + 1 < a.len() && continues_list(a.light_bytes(&a.tokens()[i + 1]))
+        (n, from)
     }
 }
 
@@ -170,9 +183,9 @@ impl NameRecognizer {
         let mut from = 0;
         while i < n {
             from = places.known_from(i, from);
-            if !places.may_start_list(d, i, from) {
-                i += 1;
-                continue;
+            (i, from) = places.next_list_start(d, i, from);
+            if i >= n {
+                break;
             }
             let items = self.list_from(d, i, from, &places);
             let Some(&(_, last)) = items.last() else {
@@ -404,7 +417,7 @@ mod tests {
     use super::*;
     use crate::rules::RuleFiles;
 
-    /// Where the gate says no list starts, `list_from` finds none, on
+    /// Where the gate passes a token over, `list_from` finds no list, on
     /// every corpus article and on lists written for the test (the
     /// recognizer's own mentions stand for the places found first); and
     /// the gate turns most tokens away.
@@ -429,9 +442,15 @@ mod tests {
                 let from = places.known_from(i, 0);
                 let items = r.list_from(&d, i, from, &places);
                 lists += usize::from(!items.is_empty());
-                if !places.may_start_list(&d, i, from) {
+                let (start, start_from) = places.next_list_start(&d, i, from);
+                assert!(start >= i);
+                assert_eq!(start_from, places.known_from(start, 0));
+                if start != i {
                     gated += 1;
                     assert!(items.is_empty(), "a list at token {i} of {text}");
+                    // Nothing passed over: the next token's answer is the same.
+                    let next_from = places.known_from(i + 1, 0);
+                    assert_eq!(places.next_list_start(&d, i + 1, next_from).0, start);
                 }
             }
         }

@@ -97,15 +97,15 @@ impl NameRecognizer {
     fn definite_surname(&self, d: &Doc<'_>, k: usize, ordinary_allowed: bool) -> bool {
         let key = d.a.key(k);
         // A feminine or plural adjective (`الاقتصادية`, `المدفون`) is no
-        // surname (`ين` is: `البوعينين`).
-        let adjective = ["\u{0647}", "\u{0648}\u{0646}", "\u{0627}\u{062A}"]
-            .iter()
-            .any(|suffix| key.ends_with(suffix));
+        // surname (`ين` is: `البوعينين`). Asked after the flag tests,
+        // which refuse most words without reading the key.
+        let adjective = || {
+            ["\u{0647}", "\u{0648}\u{0646}", "\u{0627}\u{062A}"]
+                .iter()
+                .any(|suffix| key.ends_with(suffix))
+        };
         d.is_word(k)
-            && !adjective
-            && !is_verbal_noun(key)
             && d.has_article(k)
-            && key.chars().nth(4).is_some()
             && !d.is_norp(k)
             && !d.any(
                 k,
@@ -120,6 +120,9 @@ impl NameRecognizer {
                     | flag::NAME_SUFFIX
                     | flag::NORP_WORD,
             )
+            && !adjective()
+            && !is_verbal_noun(key)
+            && key.chars().nth(4).is_some()
             && (!d.any(k, flag::COMMON) || (ordinary_allowed && !self.ambiguous.contains(key)))
             && !self.is_verb_shaped(d, k)
     }
