@@ -3,6 +3,8 @@
 //! pair lookups and its splits against a plain search of the table; and the
 //! stems of words written for the test.
 
+#![cfg(test)]
+
 use super::*;
 
 fn stems(word: &str) -> Vec<String> {
