@@ -11,13 +11,17 @@
 //! [`CliticTable`]; an extractor installs its table for the thread it runs on
 //! ([`with_table`]).
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::{Mutex, OnceLock};
 
 use super::tokenize::Analysis;
 use crate::error::{Error, Result};
 use crate::rules::RuleFiles;
+
+mod splits;
+
+use splits::Proclitic;
+pub use splits::{CliticSplit, Splits};
 
 /// The rule file the clitic table is read from.
 pub const CLITICS_FILE: &str = "text/clitics.csv";
@@ -266,58 +270,6 @@ impl CliticTable {
             }
         }
     }
-
-    /// Candidate proclitic splits of a key-normalized word, shortest
-    /// proclitic first (see [`clitic_splits_iter`]).
-    #[inline]
-    pub fn splits<'k>(&'static self, key: &'k str) -> Splits<'k> {
-        let proclitics = self.proclitics_of(key);
-        // Past the last filled slot nothing is left to try.
-        let end = proclitics
-            .iter()
-            .rposition(Option::is_some)
-            .map_or(0, |last| last as u8 + 1);
-        Splits {
-            key,
-            proclitics,
-            next: 0,
-            end,
-            restore: false,
-            table: self,
-        }
-    }
-}
-
-impl CliticTable {
-    /// Call `f` with the stem key of every split of [`CliticTable::splits`],
-    /// in the same order, without allocating: a stem whose article is
-    /// restored after ل is written into a buffer on the stack (a stem too
-    /// long for it is allocated).
-    pub fn for_each_stem_key(&'static self, key: &str, mut f: impl FnMut(&str)) {
-        let mut splits = self.splits(key);
-        loop {
-            if splits.restore {
-                splits.restore = false;
-                let (_, stem) = splits.last_split();
-                let alef = self.article.map_or('\0', |(alef, _)| alef);
-                let mut buf = [0u8; 128];
-                let head = alef.encode_utf8(&mut buf).len();
-                match buf.get_mut(head..head + stem.len()) {
-                    Some(tail) => {
-                        tail.copy_from_slice(stem.as_bytes());
-                        // a char and a str: always UTF-8
-                        f(std::str::from_utf8(&buf[..head + stem.len()]).unwrap_or_default());
-                    }
-                    None => f(&format!("{alef}{stem}")),
-                }
-                continue;
-            }
-            match splits.next() {
-                Some(split) => f(&split.stem_key),
-                None => break,
-            }
-        }
-    }
 }
 
 /// Every stem key of [`clitic_splits_iter`], in order, without allocating
@@ -331,133 +283,6 @@ pub fn for_each_stem_key(key: &str, f: impl FnMut(&str)) {
 #[inline]
 fn arabic_low(lead: u8, cont: u8) -> usize {
     (((lead & 3) as usize) << 6) | (cont & 0x3F) as usize
-}
-
-/// Whether a stem has at least [`MIN_STEM_CHARS`] characters, without
-/// counting them all (for two: more bytes than its first character has).
-#[inline]
-fn long_enough(stem: &str) -> bool {
-    if MIN_STEM_CHARS != 2 {
-        return stem.chars().nth(MIN_STEM_CHARS - 1).is_some();
-    }
-    let first = match stem.as_bytes().first() {
-        None => return false,
-        Some(&b) if b < 0x80 => 1,
-        Some(&b) if b < 0xE0 => 2,
-        Some(&b) if b < 0xF0 => 3,
-        Some(_) => 4,
-    };
-    stem.len() > first
-}
-
-/// A proclitic a word starts with (key form), and whether it ends in the
-/// letter the article shares with it (`ل`).
-#[derive(Clone, Copy)]
-struct Proclitic {
-    text: &'static str,
-    meets_article: bool,
-}
-
-/// The iterator of [`CliticTable::splits`]: a plain state machine (no
-/// adapter chain) that allocates only for a stem whose article is restored
-/// after ل, and only when the caller asks for that split. Kept small and
-/// its end tested inline: most words start with no proclitic, and the
-/// callers' loops then ask once and get `None` without a call.
-pub struct Splits<'k> {
-    key: &'k str,
-    /// The proclitics the word starts with, shortest first (a pair only
-    /// after its first letter's slot).
-    proclitics: [Option<Proclitic>; 2],
-    /// The index in `proclitics` to try next.
-    next: u8,
-    /// One past the last filled slot of `proclitics`.
-    end: u8,
-    /// The split just returned (the proclitic at `next - 1`) is offered
-    /// again with the article given back to its stem (`لل` + `صين` →
-    /// `الصين`).
-    restore: bool,
-    table: &'static CliticTable,
-}
-
-impl<'k> Splits<'k> {
-    /// The proclitic of the split just returned and its stem.
-    #[inline]
-    fn last_split(&self) -> (&'static str, &'k str) {
-        let text = self.proclitics[usize::from(self.next) - 1].map_or("", |p| p.text);
-        (text, &self.key[text.len()..])
-    }
-
-    /// [`Iterator::next`] past its inlined test that splits are left.
-    #[inline(never)]
-    fn next_split(&mut self) -> Option<CliticSplit<'k>> {
-        if self.restore {
-            self.restore = false;
-            return Some(self.restored_split());
-        }
-        while self.next < self.end {
-            let slot = self.proclitics[usize::from(self.next)];
-            self.next += 1;
-            let Some(Proclitic {
-                text: p,
-                meets_article,
-            }) = slot
-            else {
-                continue;
-            };
-            // The slots hold a one-letter and a two-letter proclitic, read
-            // off the word's own first letters: the word starts with it.
-            let Some(stem) = self.key.get(p.len()..) else {
-                continue;
-            };
-            if !long_enough(stem) {
-                continue;
-            }
-            // `meets_article` is set only when the table has an article.
-            if meets_article
-                && self
-                    .table
-                    .article
-                    .is_some_and(|(_, lam)| stem.starts_with(lam))
-            {
-                self.restore = true;
-            }
-            return Some(CliticSplit {
-                proclitic: p,
-                prefix_chars: usize::from(self.next),
-                stem_key: Cow::Borrowed(stem),
-            });
-        }
-        None
-    }
-
-    /// The split just returned with the article given back to its stem.
-    #[cold]
-    #[inline(never)]
-    fn restored_split(&self) -> CliticSplit<'k> {
-        let (proclitic, stem) = self.last_split();
-        let alef = self.table.article.map_or('\0', |(alef, _)| alef);
-        let mut restored = String::with_capacity(alef.len_utf8() + stem.len());
-        restored.push(alef);
-        restored.push_str(stem);
-        CliticSplit {
-            proclitic,
-            prefix_chars: usize::from(self.next),
-            stem_key: Cow::Owned(restored),
-        }
-    }
-}
-
-impl<'k> Iterator for Splits<'k> {
-    type Item = CliticSplit<'k>;
-
-    #[inline]
-    fn next(&mut self) -> Option<CliticSplit<'k>> {
-        // No proclitic left and no article to give back: done, no call.
-        if self.next >= self.end && !self.restore {
-            return None;
-        }
-        self.next_split()
-    }
 }
 
 /// The table compiled from the embedded `rules/text/clitics.csv`, once per
@@ -521,17 +346,6 @@ pub fn with_table<R>(table: &'static CliticTable, work: impl FnOnce() -> R) -> R
     work()
 }
 
-/// One candidate split of a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CliticSplit<'a> {
-    /// The proclitic letters removed (key form), e.g. `و`, `وب`.
-    pub proclitic: &'static str,
-    /// How many normalized characters the proclitic covers.
-    pub prefix_chars: usize,
-    /// The stem's lookup key (`الصين` for `للصين`).
-    pub stem_key: Cow<'a, str>,
-}
-
 /// Candidate proclitic splits of a key-normalized word, shortest proclitic
 /// first. The whole word itself is not included.
 pub fn clitic_splits(key: &str) -> Vec<CliticSplit<'_>> {
@@ -567,4 +381,262 @@ pub fn stem_start(analysis: &Analysis<'_>, i: usize, split: &CliticSplit<'_>) ->
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::splits::long_enough;
+    use super::*;
+
+    fn stems(word: &str) -> Vec<String> {
+        clitic_splits(&crate::text::key(word))
+            .into_iter()
+            .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
+            .collect()
+    }
+
+    #[test]
+    fn the_iterator_stops_early_and_matches_the_vec() {
+        let key = crate::text::key("وللصين");
+        let all: Vec<String> = clitic_splits_iter(&key)
+            .map(|s| format!("{}+{}", s.proclitic, s.stem_key))
+            .collect();
+        assert_eq!(all, stems("وللصين"));
+        assert!(clitic_splits_iter(&key).any(|s| s.stem_key == "الصين"));
+        assert_eq!(clitic_splits_iter("الصين").count(), 0);
+    }
+
+    #[test]
+    fn stem_keys_without_allocation_equal_the_iterator() {
+        let long = format!("لل{}", "ص".repeat(80));
+        for word in [
+            "وللصين",
+            "للعام",
+            "بالرقم",
+            "والصين",
+            "ولل",
+            "الصين",
+            long.as_str(),
+        ] {
+            let key = crate::text::key(word);
+            let mut seen = Vec::new();
+            for_each_stem_key(&key, |s| seen.push(s.to_string()));
+            let expected: Vec<String> = clitic_splits_iter(&key)
+                .map(|s| s.stem_key.into_owned())
+                .collect();
+            assert_eq!(seen, expected, "{word}");
+        }
+        // the restored article is among them, also past the stack buffer
+        let mut seen = Vec::new();
+        for_each_stem_key(&long, |s| seen.push(s.to_string()));
+        assert!(seen.contains(&format!("ال{}", "ص".repeat(80))), "{seen:?}");
+    }
+
+    #[test]
+    fn the_first_letters_give_the_proclitics_in_table_order() {
+        // Every proclitic of the table the word starts with, shortest first.
+        let letters = ["و", "ف", "ب", "ك", "ل", "ا", "م"];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        for prefix in words {
+            let word = format!("{prefix}صين");
+            let mut table: Vec<&str> = shared_table()
+                .proclitics
+                .iter()
+                .map(String::as_str)
+                .filter(|p| word.starts_with(p))
+                .collect();
+            table.sort_by_key(|p| p.len());
+            let fast: Vec<&str> = shared_table()
+                .proclitics_of(&word)
+                .into_iter()
+                .flatten()
+                .map(|p| p.text)
+                .collect();
+            assert_eq!(fast, table, "{word}");
+            for p in shared_table().proclitics_of(&word).into_iter().flatten() {
+                assert_eq!(p.meets_article, p.text.ends_with('ل'), "{}", p.text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_pair_table_finds_what_the_search_finds() {
+        let embedded = shared_table();
+        assert!(!embedded.arabic_pairs.is_empty());
+        // A pair whose second letter lies outside the block: no table.
+        let text = "clitic,role,note\nو,proclitic,\nب,proclitic,\nوx,proclitic,\nوب,proclitic,\n";
+        let outside = Box::leak(Box::new(CliticTable::parse(CLITICS_FILE, text).unwrap()));
+        assert!(outside.arabic_pairs.is_empty());
+        for table in [embedded, &*outside] {
+            let firsts = table.singles.iter().map(|(c, _)| *c);
+            let seconds = ('\u{0600}'..='\u{06FF}').chain(['x', 'a', '€']);
+            for first in firsts {
+                for second in seconds.clone() {
+                    let word = format!("{first}{second}صين");
+                    let searched = table
+                        .pairs
+                        .iter()
+                        .find(|(letters, _)| *letters == (first, second))
+                        .map(|(_, text)| text.as_str());
+                    let fast = table.proclitics_of(&word)[1].map(|p| p.text);
+                    assert_eq!(fast, searched, "{word}");
+                }
+                assert!(table.proclitics_of(&first.to_string())[1].is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn a_stem_is_long_enough_from_two_characters() {
+        for stem in ["", "ص", "a", "€", "𝄞", "صي", "ab", "a€", "€a", "𝄞𝄞", "صين"]
+        {
+            assert_eq!(
+                long_enough(stem),
+                stem.chars().count() >= MIN_STEM_CHARS,
+                "{stem}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_letter_table_finds_what_the_search_finds() {
+        let table = shared_table();
+        assert!(!table.arabic_singles.is_empty());
+        let others = ['a', 'ß', '€', '𝄞', '\u{05FF}', '\u{0700}'];
+        for c in ('\u{0600}'..='\u{06FF}').chain(others) {
+            let word = format!("{c}صين");
+            let searched = table
+                .singles
+                .iter()
+                .find(|(s, _)| *s == c)
+                .map(|(s, text)| (*s, text.as_str()));
+            assert_eq!(table.first_single(&word), searched, "{c:?}");
+        }
+        assert_eq!(table.first_single(""), None);
+        // A proclitic outside the block: the table is not built, the search runs.
+        let text = "clitic,role,note\nو,proclitic,\nx,proclitic,\n";
+        let latin = CliticTable::parse("text/clitics.csv", text).unwrap();
+        assert!(latin.arabic_singles.is_empty());
+        assert_eq!(latin.first_single("xy"), Some(('x', "x")));
+        assert_eq!(latin.first_single("وصين"), Some(('و', "و")));
+    }
+
+    #[test]
+    fn the_embedded_table_compiles_with_its_article() {
+        let table = CliticTable::from_rules(&RuleFiles::embedded()).unwrap();
+        assert_eq!(&table, shared_table());
+        assert_eq!(table.proclitics.len(), 11);
+        assert!(table.article.is_some());
+        assert_eq!(
+            table.strip_article(&crate::text::key("الدولار")),
+            Some("دولار")
+        );
+        assert_eq!(table.strip_article(&crate::text::key("ال")), None);
+        assert_eq!(table.strip_article("دولار"), None);
+        assert!(is_proclitic("وب") && !is_proclitic("في"));
+    }
+
+    #[test]
+    fn bad_rows_name_the_file_and_line() {
+        let head = "clitic,role,note\n";
+        let err = |body: &str| {
+            CliticTable::parse("text/clitics.csv", &format!("{head}{body}"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(err("وبل,proclitic,\n").starts_with("text/clitics.csv:2"));
+        assert!(err("و,suffix,\n").contains("unknown role `suffix`"));
+        assert!(err("و,proclitic,\nفب,proclitic,\n").contains("`فب`"));
+    }
+
+    #[test]
+    fn an_overlay_table_is_compiled_once_and_used_only_inside_with_table() {
+        let mut rules = RuleFiles::embedded();
+        assert!(std::ptr::eq(
+            CliticTable::compiled_for(&rules).unwrap(),
+            shared_table()
+        ));
+        // A table without `ب`: `بكين` no longer splits while it is in force.
+        let text = rules.get(CLITICS_FILE).unwrap().replace("\nب,", "\n#ب,");
+        rules.insert(CLITICS_FILE, text);
+        let overlaid = CliticTable::compiled_for(&rules).unwrap();
+        assert!(!std::ptr::eq(overlaid, shared_table()));
+        assert!(std::ptr::eq(
+            overlaid,
+            CliticTable::compiled_for(&rules).unwrap()
+        ));
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        with_table(overlaid, || {
+            assert!(stems("بكين").is_empty());
+            assert_eq!(stems("وروسيا"), vec!["و+روسيا"]);
+            assert!(!is_proclitic("ب") && is_proclitic("و"));
+        });
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        let unwound = std::panic::catch_unwind(|| with_table(overlaid, || panic!("rule bug")));
+        assert!(unwound.is_err());
+        assert!(std::ptr::eq(active_table(), shared_table()));
+    }
+
+    /// The splits of `key` read off the table's proclitic list by a plain
+    /// search (the first one-letter and two-letter rows the word starts
+    /// with, each followed by its article-restored stem after `ل`).
+    fn searched_splits(table: &CliticTable, key: &str) -> Vec<(String, usize, String)> {
+        let mut out = Vec::new();
+        for letters in 1..=2 {
+            let found = table
+                .proclitics()
+                .iter()
+                .find(|p| p.chars().count() == letters && key.starts_with(p.as_str()));
+            let Some(p) = found else { continue };
+            let stem = &key[p.len()..];
+            if stem.chars().count() < MIN_STEM_CHARS {
+                continue;
+            }
+            out.push((p.clone(), letters, stem.to_string()));
+            if p.ends_with('ل') && stem.starts_with('ل') {
+                out.push((p.clone(), letters, format!("ا{stem}")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_splits_are_what_a_search_of_the_table_finds() {
+        let table = shared_table();
+        let mut words = 0;
+        for first in ["", "و", "ف", "ب", "ك", "ل", "م", "ا"] {
+            for second in ["", "و", "ب", "ل", "ك", "ال"] {
+                for stem in ["", "ص", "صين", "لصين", "الصين", "لل", "2015"] {
+                    let key = format!("{first}{second}{stem}");
+                    let mut splits = table.splits(&key);
+                    let got: Vec<(String, usize, String)> = splits
+                        .by_ref()
+                        .map(|s| (s.proclitic.to_string(), s.prefix_chars, s.stem_key.into()))
+                        .collect();
+                    assert_eq!(got, searched_splits(table, &key), "{key}");
+                    // Done stays done.
+                    assert!(splits.next().is_none(), "{key}");
+                    words += 1;
+                }
+            }
+        }
+        assert_eq!(words, 8 * 6 * 7);
+    }
+
+    #[test]
+    fn splits_are_candidates_with_restored_article() {
+        assert_eq!(stems("وروسيا"), vec!["و+روسيا"]);
+        assert!(stems("للصين").contains(&"ل+الصين".to_string()));
+        assert!(stems("للصين").contains(&"ل+لصين".to_string()));
+        assert_eq!(stems("بكين"), vec!["ب+كين"]);
+        assert!(stems("وبالصين").contains(&"وب+الصين".to_string()));
+        assert!(stems("ولل").is_empty() || stems("ولل").iter().all(|s| s.len() > 2));
+        assert!(stems("في").is_empty());
+        assert!(stems("الصين").is_empty());
+        assert!(stems("").is_empty());
+    }
+}
