@@ -559,7 +559,7 @@ impl NameRecognizer {
         // The trigger as first written, copied out of its source (which
         // moves into the payload) into one buffer.
         let mut written = String::new();
-        for (key, (kinds, source)) in merged.keys.into_iter().zip(merged.triggers) {
+        for (key, (kinds, source)) in merged {
             if !key.contains(' ') {
                 self.trigger_words.insert_key(&key);
             }
@@ -592,10 +592,13 @@ impl NameRecognizer {
             if key.is_empty() {
                 return Err(table.error(row, "empty trigger"));
             }
-            let kinds = merged.kinds_of(key, || Source {
-                file: file_name.clone(),
-                line: row.line,
-                entry: trigger.into(),
+            let (kinds, _) = merged.entry(key).or_insert_with(|| {
+                let first_row = Source {
+                    file: file_name.clone(),
+                    line: row.line,
+                    entry: trigger.into(),
+                };
+                (Vec::new(), first_row)
             });
             if !kinds.contains(&kind) {
                 kinds.push(kind);
@@ -605,36 +608,10 @@ impl NameRecognizer {
     }
 }
 
-/// The trigger rows read so far, merged by key: each key's kinds and the
-/// row that first spelled it, in reading order.
-#[derive(Default)]
-struct MergedTriggers {
-    /// Each key's place in `keys` and `triggers`.
-    index: HashMap<String, usize>,
-    keys: Vec<String>,
-    triggers: Vec<(Vec<TriggerKind>, Source)>,
-}
-
-impl MergedTriggers {
-    /// The kinds of `key`; a new key's source is the row `first_row` gives.
-    fn kinds_of(
-        &mut self,
-        key: String,
-        first_row: impl FnOnce() -> Source,
-    ) -> &mut Vec<TriggerKind> {
-        let n = match self.index.get(&key) {
-            Some(&n) => n,
-            None => {
-                let n = self.triggers.len();
-                self.triggers.push((Vec::new(), first_row()));
-                self.keys.push(key.clone());
-                self.index.insert(key, n);
-                n
-            }
-        };
-        &mut self.triggers[n].0
-    }
-}
+/// The trigger rows read so far, merged by key in reading order: each
+/// key's kinds and the row that first spelled it.
+type MergedTriggers =
+    indexmap::IndexMap<String, (Vec<TriggerKind>, Source), rustc_hash::FxBuildHasher>;
 
 pub(super) fn load_words(file: &str, text: &str, column: &str, set: &mut WordSet) -> Result<()> {
     load_table_words(&crate::rules::CsvTable::parse(file, text)?, column, set)

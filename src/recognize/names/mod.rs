@@ -56,7 +56,6 @@ mod variants;
 mod verbs;
 mod word_tables;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use features::{flag, Flags, TokenFeatures, Vocabulary};
